@@ -1,0 +1,18 @@
+/* tp-application.h: the Touchpoint application: windows, app actions, the quit prompt. */
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+#define TP_TYPE_APPLICATION (tp_application_get_type ())
+G_DECLARE_FINAL_TYPE (TpApplication, tp_application, TP, APPLICATION, AdwApplication)
+
+TpApplication *tp_application_new       (void);
+
+/* Shows file: presents the window that has it open already, or loads it into the
+ * active window if that shows the welcome page, or into a new window. */
+void           tp_application_open_file (TpApplication *self,
+                                         GFile         *file);
+
+G_END_DECLS

@@ -1,0 +1,72 @@
+/* tp-window-private.h: what tp-window.c and tp-window-actions.c share. */
+#pragma once
+
+#include "io/tp-file-stamp.h"
+#include "tp-overview-page.h"
+#include "tp-window.h"
+
+G_BEGIN_DECLS
+
+struct _TpWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  /* Template widgets */
+  AdwWindowTitle       *window_title;
+  GtkStack             *stack;
+  GtkWidget            *history_box;
+  GtkWidget            *undo_button;
+  GtkWidget            *redo_button;
+  GtkWidget            *save_button;
+  AdwPreferencesGroup  *recent_group;
+  TpOverviewPage       *overview_page;
+  AdwStatusPage        *error_page;
+
+  /* The document and where it lives. The stamp describes the file as we last read or
+   * wrote it; a save compares it with the disk to notice changes by someone else. */
+  TpDocument           *document;
+  GFile                *file;
+  TpFileStamp          *stamp;
+  gulong                changed_id;
+
+  GCancellable         *load_cancellable;
+  GPtrArray            *recent_rows;
+
+  /* Pending tp_window_query_close_async() calls; they all get the answer of the one
+   * prompt (or save) in progress. */
+  GPtrArray            *close_queries;
+  AdwMessageDialog     *close_prompt;
+
+  guint                 loading : 1;
+  /* A save (with its choosers and dialogs) is in progress. */
+  guint                 saving : 1;
+  /* The close prompt's Save is running: its outcome answers close_queries. */
+  guint                 prompt_saving : 1;
+  /* The user was asked and agreed: the next close-request closes. */
+  guint                 close_confirmed : 1;
+  guint                 close_requested : 1;
+};
+
+void      _tp_window_class_actions_init (TpWindowClass        *klass);
+void      _tp_window_update_actions     (TpWindow             *self);
+void      _tp_window_update_title       (TpWindow             *self);
+
+/* Saves the document to its file (or asks where, if it has none or save_as is set),
+ * handling a file changed on disk and showing failures in a dialog. Finishes TRUE when
+ * the document was written; G_IO_ERROR_CANCELLED when the user backed out. */
+void      _tp_window_save_async         (TpWindow             *self,
+                                         gboolean              save_as,
+                                         GAsyncReadyCallback   callback,
+                                         gpointer              user_data);
+gboolean  _tp_window_save_finish        (TpWindow             *self,
+                                         GAsyncResult         *result,
+                                         GError              **error);
+
+/* Called by the save code when a save ended, whichever way. */
+void      _tp_window_save_ended         (TpWindow             *self);
+/* Records a file the user opened or saved in the desktop's recent files. */
+void      _tp_window_add_recent         (TpWindow             *self,
+                                         GFile                *file);
+char     *_tp_window_dup_folder_name    (GFile                *file);
+
+G_END_DECLS

@@ -1,0 +1,724 @@
+/* tp-window.c: a window showing one document, or the welcome page.
+ *
+ * Copyright 2025 The Touchpoint developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "io/tp-document-file.h"
+
+#include "tp-application.h"
+#include "tp-file-chooser.h"
+#include "tp-window-private.h"
+
+/* How many recent documents the welcome page offers. */
+#define N_RECENT_MAX 8
+
+G_DEFINE_FINAL_TYPE (TpWindow, tp_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_DOCUMENT,
+  PROP_FILE,
+  PROP_LOADING,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void run_close_queries (TpWindow *self);
+
+char *
+_tp_window_dup_folder_name (GFile *file)
+{
+  g_autoptr(GFile) parent = g_file_get_parent (file);
+  g_autoptr(GFile) home = g_file_new_for_path (g_get_home_dir ());
+  g_autofree char *relative = NULL;
+
+  if (parent == NULL)
+    return NULL;
+
+  /* "~/Workshops" reads better than "/home/jana/Workshops", as in Nautilus. */
+  if (g_file_equal (parent, home))
+    return g_strdup ("~");
+
+  if ((relative = g_file_get_relative_path (home, parent)) != NULL)
+    return g_build_filename ("~", relative, NULL);
+
+  return g_file_get_parse_name (parent);
+}
+
+static char *
+dup_file_display_name (GFile *file)
+{
+  g_autofree char *basename = g_file_get_basename (file);
+
+  if (basename == NULL)
+    return g_file_get_parse_name (file);
+
+  return g_filename_display_name (basename);
+}
+
+void
+_tp_window_update_title (TpWindow *self)
+{
+  g_autofree char *title = NULL;
+  g_autofree char *subtitle = NULL;
+
+  g_assert (TP_IS_WINDOW (self));
+
+  if (self->document != NULL)
+    {
+      g_autofree char *name = tp_document_dup_display_name (self->document);
+
+      /* The bullet marks unsaved changes, as in GNOME Text Editor. */
+      if (tp_document_get_modified (self->document))
+        title = g_strdup_printf (C_("window title with unsaved changes", "• %s"), name);
+      else
+        title = g_steal_pointer (&name);
+
+      if (self->file != NULL)
+        subtitle = _tp_window_dup_folder_name (self->file);
+      else
+        subtitle = g_strdup (C_("document not saved to a file yet", "Draft"));
+    }
+  else if (self->loading && self->file != NULL)
+    {
+      title = dup_file_display_name (self->file);
+      subtitle = g_strdup (_("Opening…"));
+    }
+  else
+    {
+      title = g_strdup (PACKAGE_NAME);
+    }
+
+  adw_window_title_set_title (self->window_title, title);
+  adw_window_title_set_subtitle (self->window_title, subtitle);
+  gtk_window_set_title (GTK_WINDOW (self), title);
+}
+
+static void
+show_page (TpWindow   *self,
+           const char *name)
+{
+  gboolean is_document = g_str_equal (name, "document");
+
+  gtk_stack_set_visible_child_name (self->stack, name);
+
+  /* Undo, redo and save mean nothing without a document; hide rather than grey them
+   * out so the welcome page stays calm. */
+  gtk_widget_set_visible (self->history_box, is_document);
+  gtk_widget_set_visible (self->save_button, is_document);
+}
+
+static void
+on_document_changed (TpWindow     *self,
+                     TpChangeKind  kind,
+                     const char   *id,
+                     TpDocument   *document)
+{
+  g_assert (TP_IS_WINDOW (self));
+
+  _tp_window_update_title (self);
+  _tp_window_update_actions (self);
+}
+
+/* Binds a document to a window that had none; takes stamp. */
+static void
+set_document (TpWindow    *self,
+              TpDocument  *document,
+              TpFileStamp *stamp)
+{
+  g_assert (TP_IS_WINDOW (self));
+  g_assert (TP_IS_DOCUMENT (document));
+  g_assert (self->document == NULL);
+
+  self->document = g_object_ref (document);
+  g_clear_pointer (&self->stamp, tp_file_stamp_free);
+  self->stamp = stamp;
+
+  if (g_set_object (&self->file, tp_document_get_file (document)))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
+
+  self->changed_id = g_signal_connect_object (document, "changed",
+                                              G_CALLBACK (on_document_changed), self,
+                                              G_CONNECT_SWAPPED);
+
+  tp_overview_page_set_document (self->overview_page, document);
+  show_page (self, "document");
+
+  _tp_window_update_title (self);
+  _tp_window_update_actions (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
+}
+
+void
+_tp_window_add_recent (TpWindow *self,
+                       GFile    *file)
+{
+  g_autofree char *uri = g_file_get_uri (file);
+  g_autofree char *exec = g_strdup_printf ("%s %%u", g_get_prgname () ? g_get_prgname () : "touchpoint");
+  GtkRecentData data = {
+    .mime_type = (char *) TP_DOCUMENT_MIME_TYPE,
+    .app_name = (char *) (g_get_application_name () ? g_get_application_name () : PACKAGE_NAME),
+    .app_exec = exec,
+  };
+
+  gtk_recent_manager_add_full (gtk_recent_manager_get_default (), uri, &data);
+}
+
+/* Welcome page: recent documents */
+
+static gboolean
+is_touchpoint_document (GtkRecentInfo *info)
+{
+  return g_strcmp0 (gtk_recent_info_get_mime_type (info), TP_DOCUMENT_MIME_TYPE) == 0 ||
+         g_str_has_suffix (gtk_recent_info_get_uri (info), TP_DOCUMENT_SUFFIX);
+}
+
+static int
+compare_by_modified (gconstpointer a,
+                     gconstpointer b)
+{
+  GtkRecentInfo *info_a = *(GtkRecentInfo **) a;
+  GtkRecentInfo *info_b = *(GtkRecentInfo **) b;
+
+  /* Most recently used first. */
+  return g_date_time_compare (gtk_recent_info_get_modified (info_b),
+                              gtk_recent_info_get_modified (info_a));
+}
+
+static void
+on_recent_row_activated (TpWindow    *self,
+                         AdwActionRow *row)
+{
+  const char *uri = g_object_get_data (G_OBJECT (row), "tp-uri");
+  g_autoptr(GFile) file = g_file_new_for_uri (uri);
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  if (TP_IS_APPLICATION (app))
+    tp_application_open_file (TP_APPLICATION (app), file);
+  else if (tp_window_is_reusable (self))
+    tp_window_open_file (self, file);
+}
+
+static void
+refresh_recent (TpWindow *self)
+{
+  GtkRecentManager *manager = gtk_recent_manager_get_default ();
+  g_autoptr(GPtrArray) infos = g_ptr_array_new_with_free_func ((GDestroyNotify) gtk_recent_info_unref);
+  GList *items = gtk_recent_manager_get_items (manager);
+
+  for (guint i = 0; i < self->recent_rows->len; i++)
+    adw_preferences_group_remove (self->recent_group, g_ptr_array_index (self->recent_rows, i));
+  g_ptr_array_set_size (self->recent_rows, 0);
+
+  for (const GList *l = items; l != NULL; l = l->next)
+    {
+      GtkRecentInfo *info = l->data;
+
+      /* exists() only checks local files; others are offered and fail clearly. */
+      if (is_touchpoint_document (info) && gtk_recent_info_exists (info))
+        g_ptr_array_add (infos, gtk_recent_info_ref (info));
+    }
+  g_list_free_full (items, (GDestroyNotify) gtk_recent_info_unref);
+
+  g_ptr_array_sort (infos, compare_by_modified);
+
+  for (guint i = 0; i < infos->len && i < N_RECENT_MAX; i++)
+    {
+      GtkRecentInfo *info = g_ptr_array_index (infos, i);
+      g_autoptr(GFile) file = g_file_new_for_uri (gtk_recent_info_get_uri (info));
+      g_autofree char *folder = _tp_window_dup_folder_name (file);
+      GtkWidget *row;
+
+      row = g_object_new (ADW_TYPE_ACTION_ROW,
+                          "title", gtk_recent_info_get_display_name (info),
+                          "subtitle", folder,
+                          "use-markup", FALSE,
+                          "activatable", TRUE,
+                          NULL);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                                 g_object_new (GTK_TYPE_IMAGE,
+                                               "icon-name", "go-next-symbolic",
+                                               "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
+                                               NULL));
+      g_object_set_data_full (G_OBJECT (row), "tp-uri",
+                              g_strdup (gtk_recent_info_get_uri (info)), g_free);
+      g_signal_connect_object (row, "activated",
+                               G_CALLBACK (on_recent_row_activated), self,
+                               G_CONNECT_SWAPPED);
+
+      adw_preferences_group_add (self->recent_group, row);
+      g_ptr_array_add (self->recent_rows, row);
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->recent_group), self->recent_rows->len > 0);
+}
+
+/* Loading */
+
+static void
+show_load_error (TpWindow     *self,
+                 GFile        *file,
+                 const GError *error)
+{
+  g_autofree char *name = dup_file_display_name (file);
+  g_autofree char *name_markup = g_markup_escape_text (name, -1);
+  g_autofree char *message_markup = g_markup_escape_text (error->message, -1);
+  g_autofree char *headline = NULL;
+  g_autofree char *description = NULL;
+
+  /* Translators: %s is a file name; the reason (with its line) follows on a new line. */
+  headline = g_strdup_printf (_("“%s” could not be opened."), name_markup);
+  description = g_strconcat (headline, "\n", message_markup, NULL);
+
+  adw_status_page_set_description (self->error_page, description);
+  show_page (self, "error");
+}
+
+static void
+on_loaded (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(TpWindow) self = user_data;
+  g_autoptr(TpDocument) document = NULL;
+  g_autoptr(TpFileStamp) stamp = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = NULL;
+
+  document = tp_load_file_finish (result, &stamp, &error);
+
+  /* Cancelled only when the window went away. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  file = g_steal_pointer (&self->file);
+  self->loading = FALSE;
+  g_clear_object (&self->load_cancellable);
+
+  if (document == NULL)
+    {
+      /* The window keeps neither document nor file, so nothing can save over the
+       * damaged one. */
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
+      show_load_error (self, file, error);
+    }
+  else
+    {
+      if (tp_document_get_file (document) == NULL)
+        tp_document_set_file (document, file);
+      set_document (self, document, g_steal_pointer (&stamp));
+      _tp_window_add_recent (self, file);
+    }
+
+  _tp_window_update_title (self);
+  _tp_window_update_actions (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+  run_close_queries (self);
+}
+
+/* Closing */
+
+static void
+resolve_close_queries (TpWindow *self,
+                       gboolean  may_close)
+{
+  g_autoptr(GPtrArray) queries = g_steal_pointer (&self->close_queries);
+
+  self->close_queries = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < queries->len; i++)
+    g_task_return_boolean (g_ptr_array_index (queries, i), may_close);
+}
+
+static void
+on_prompt_saved (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  TpWindow *self = TP_WINDOW (object);
+
+  self->prompt_saving = FALSE;
+
+  /* The failure was shown by the save itself; the window stays open to try again. */
+  if (!_tp_window_save_finish (self, result, NULL))
+    resolve_close_queries (self, FALSE);
+  else
+    run_close_queries (self);
+}
+
+static void
+on_close_prompt_response (TpWindow         *self,
+                          const char       *response,
+                          AdwMessageDialog *dialog)
+{
+  self->close_prompt = NULL;
+
+  if (g_str_equal (response, "discard"))
+    {
+      resolve_close_queries (self, TRUE);
+    }
+  else if (g_str_equal (response, "save"))
+    {
+      self->prompt_saving = TRUE;
+      _tp_window_save_async (self, FALSE, on_prompt_saved, NULL);
+    }
+  else
+    {
+      resolve_close_queries (self, FALSE);
+    }
+}
+
+static void
+show_close_prompt (TpWindow *self)
+{
+  g_autofree char *name = tp_document_dup_display_name (self->document);
+  GtkWidget *dialog;
+
+  gtk_window_present (GTK_WINDOW (self));
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Save Changes?"), NULL);
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                  _("“%s” has unsaved changes. Changes which are not "
+                                    "saved will be permanently lost."),
+                                  name);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "discard", _("_Discard"),
+                                    "save", _("_Save"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  gtk_window_set_destroy_with_parent (GTK_WINDOW (dialog), TRUE);
+
+  g_signal_connect_object (dialog, "response",
+                           G_CALLBACK (on_close_prompt_response), self,
+                           G_CONNECT_SWAPPED);
+
+  self->close_prompt = ADW_MESSAGE_DIALOG (dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static gboolean
+has_unsaved_changes (TpWindow *self)
+{
+  return self->document != NULL && tp_document_get_modified (self->document);
+}
+
+/* Answers the pending close queries if it can, or asks the user. */
+static void
+run_close_queries (TpWindow *self)
+{
+  if (self->close_queries->len == 0)
+    return;
+
+  if (self->close_prompt != NULL)
+    {
+      gtk_window_present (GTK_WINDOW (self->close_prompt));
+      return;
+    }
+
+  /* A save in progress decides whether anything is still unsaved: wait for it. */
+  if (self->saving || self->prompt_saving || self->loading)
+    return;
+
+  if (!has_unsaved_changes (self))
+    resolve_close_queries (self, TRUE);
+  else
+    show_close_prompt (self);
+}
+
+void
+_tp_window_save_ended (TpWindow *self)
+{
+  g_assert (TP_IS_WINDOW (self));
+
+  _tp_window_update_title (self);
+  _tp_window_update_actions (self);
+
+  /* The prompt's own save answers its queries in on_prompt_saved(). */
+  if (!self->prompt_saving)
+    run_close_queries (self);
+}
+
+static void
+on_close_request_answered (GObject      *object,
+                           GAsyncResult *result,
+                           gpointer      user_data)
+{
+  TpWindow *self = TP_WINDOW (object);
+
+  self->close_requested = FALSE;
+
+  if (tp_window_query_close_finish (self, result))
+    {
+      self->close_confirmed = TRUE;
+      gtk_window_close (GTK_WINDOW (self));
+    }
+}
+
+static gboolean
+tp_window_close_request (GtkWindow *window)
+{
+  TpWindow *self = TP_WINDOW (window);
+
+  if (!self->close_confirmed && (has_unsaved_changes (self) || self->saving))
+    {
+      if (!self->close_requested)
+        {
+          self->close_requested = TRUE;
+          tp_window_query_close_async (self, on_close_request_answered, NULL);
+        }
+      else
+        {
+          run_close_queries (self);
+        }
+
+      return TRUE;
+    }
+
+  return GTK_WINDOW_CLASS (tp_window_parent_class)->close_request (window);
+}
+
+/* GObject */
+
+static void
+tp_window_dispose (GObject *object)
+{
+  TpWindow *self = (TpWindow *) object;
+
+  g_cancellable_cancel (self->load_cancellable);
+  g_clear_object (&self->load_cancellable);
+
+  /* A destroyed window is as closed as it gets. */
+  if (self->close_queries != NULL && self->close_queries->len > 0)
+    resolve_close_queries (self, TRUE);
+
+  if (self->document != NULL)
+    g_clear_signal_handler (&self->changed_id, self->document);
+  g_clear_object (&self->document);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), TP_TYPE_WINDOW);
+
+  G_OBJECT_CLASS (tp_window_parent_class)->dispose (object);
+}
+
+static void
+tp_window_finalize (GObject *object)
+{
+  TpWindow *self = (TpWindow *) object;
+
+  g_clear_object (&self->file);
+  g_clear_pointer (&self->stamp, tp_file_stamp_free);
+  g_clear_pointer (&self->recent_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->close_queries, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (tp_window_parent_class)->finalize (object);
+}
+
+static void
+tp_window_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  TpWindow *self = TP_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT:
+      g_value_set_object (value, self->document);
+      break;
+
+    case PROP_FILE:
+      g_value_set_object (value, self->file);
+      break;
+
+    case PROP_LOADING:
+      g_value_set_boolean (value, self->loading);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+tp_window_class_init (TpWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = tp_window_dispose;
+  object_class->finalize = tp_window_finalize;
+  object_class->get_property = tp_window_get_property;
+
+  window_class->close_request = tp_window_close_request;
+
+  properties[PROP_DOCUMENT] =
+    g_param_spec_object ("document", NULL, NULL,
+                         TP_TYPE_DOCUMENT,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_FILE] =
+    g_param_spec_object ("file", NULL, NULL,
+                         G_TYPE_FILE,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_LOADING] =
+    g_param_spec_boolean ("loading", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (TP_TYPE_OVERVIEW_PAGE);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/touchpoint/Touchpoint/tp-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, TpWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, TpWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, TpWindow, history_box);
+  gtk_widget_class_bind_template_child (widget_class, TpWindow, undo_button);
+  gtk_widget_class_bind_template_child (widget_class, TpWindow, redo_button);
+  gtk_widget_class_bind_template_child (widget_class, TpWindow, save_button);
+  gtk_widget_class_bind_template_child (widget_class, TpWindow, recent_group);
+  gtk_widget_class_bind_template_child (widget_class, TpWindow, overview_page);
+  gtk_widget_class_bind_template_child (widget_class, TpWindow, error_page);
+
+  _tp_window_class_actions_init (klass);
+}
+
+static void
+tp_window_init (TpWindow *self)
+{
+  self->recent_rows = g_ptr_array_new ();
+  self->close_queries = g_ptr_array_new_with_free_func (g_object_unref);
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  g_signal_connect_object (gtk_recent_manager_get_default (), "changed",
+                           G_CALLBACK (refresh_recent), self,
+                           G_CONNECT_SWAPPED);
+  refresh_recent (self);
+
+  show_page (self, "welcome");
+  _tp_window_update_title (self);
+  _tp_window_update_actions (self);
+}
+
+/* Public API */
+
+TpWindow *
+tp_window_new (GtkApplication *application)
+{
+  g_return_val_if_fail (application == NULL || GTK_IS_APPLICATION (application), NULL);
+
+  return g_object_new (TP_TYPE_WINDOW,
+                       "application", application,
+                       NULL);
+}
+
+void
+tp_window_open_file (TpWindow *self,
+                     GFile    *file)
+{
+  g_return_if_fail (TP_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+  g_return_if_fail (self->document == NULL);
+  g_return_if_fail (!self->loading);
+
+  self->loading = TRUE;
+  g_set_object (&self->file, file);
+  g_set_object (&self->load_cancellable, g_cancellable_new ());
+  g_object_unref (self->load_cancellable);
+
+  tp_load_file_async (file, self->load_cancellable, on_loaded, g_object_ref (self));
+
+  _tp_window_update_title (self);
+  _tp_window_update_actions (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+}
+
+void
+tp_window_new_workshop (TpWindow *self)
+{
+  g_autoptr(TpDocument) document = NULL;
+
+  g_return_if_fail (TP_IS_WINDOW (self));
+  g_return_if_fail (self->document == NULL);
+  g_return_if_fail (!self->loading);
+
+  document = tp_document_new_default ();
+  set_document (self, document, NULL);
+}
+
+TpDocument *
+tp_window_get_document (TpWindow *self)
+{
+  g_return_val_if_fail (TP_IS_WINDOW (self), NULL);
+
+  return self->document;
+}
+
+GFile *
+tp_window_get_file (TpWindow *self)
+{
+  g_return_val_if_fail (TP_IS_WINDOW (self), NULL);
+
+  return self->file;
+}
+
+gboolean
+tp_window_get_loading (TpWindow *self)
+{
+  g_return_val_if_fail (TP_IS_WINDOW (self), FALSE);
+
+  return self->loading;
+}
+
+gboolean
+tp_window_is_reusable (TpWindow *self)
+{
+  g_return_val_if_fail (TP_IS_WINDOW (self), FALSE);
+
+  return self->document == NULL && !self->loading && !self->saving;
+}
+
+void
+tp_window_query_close_async (TpWindow            *self,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (TP_IS_WINDOW (self));
+
+  task = g_task_new (self, NULL, callback, user_data);
+  g_task_set_source_tag (task, tp_window_query_close_async);
+  g_ptr_array_add (self->close_queries, task);
+
+  run_close_queries (self);
+}
+
+gboolean
+tp_window_query_close_finish (TpWindow     *self,
+                              GAsyncResult *result)
+{
+  g_return_val_if_fail (TP_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), NULL);
+}

@@ -1,0 +1,70 @@
+/* tp-document-file.h: loading documents from and saving them to files.
+ *
+ * Loading reads the file ourselves (regular files only, capped size; libxml2 never sees a
+ * path). Saving serializes to memory, re-loads that buffer with the loader (we never write
+ * what we could not open), checks for changes made on disk since expected, then writes
+ * durably: g_file_set_contents_full() with CONSISTENT | DURABLE for local files, a
+ * cancel-on-error g_file_replace() for others. On any failure the old file is untouched.
+ */
+#pragma once
+
+#include "model/tp-document.h"
+#include "tp-file-stamp.h"
+#include "tp-problem.h"
+
+G_BEGIN_DECLS
+
+#define TP_SAVE_ERROR (tp_save_error_quark ())
+
+typedef enum {
+  TP_SAVE_ERROR_CHANGED_ON_DISK, /* the file is not what expected describes */
+  TP_SAVE_ERROR_SELF_CHECK,      /* the serialized bytes did not load back: a bug */
+  TP_SAVE_ERROR_WRITE,           /* the system refused the write; message says why */
+} TpSaveError;
+
+GQuark       tp_save_error_quark      (void);
+
+/* Reads a file's bytes with the loader's caps (regular file, TP_LOAD_MAX_BYTES). */
+GBytes      *tp_read_document_bytes   (GFile         *file,
+                                       char         **etag,
+                                       GCancellable  *cancellable,
+                                       GError       **error);
+
+/* Loads file; stamp (optional) describes the bytes read; problems as tp_load_bytes().
+ * The error message names the problem (and its line); callers add the file name. */
+TpDocument  *tp_load_file             (GFile         *file,
+                                       TpFileStamp  **stamp,
+                                       GPtrArray    **problems,
+                                       GCancellable  *cancellable,
+                                       GError       **error);
+void         tp_load_file_async       (GFile               *file,
+                                       GCancellable        *cancellable,
+                                       GAsyncReadyCallback  callback,
+                                       gpointer             user_data);
+TpDocument  *tp_load_file_finish      (GAsyncResult  *result,
+                                       TpFileStamp  **stamp,
+                                       GError       **error);
+
+/* Saves document to file. expected is the stamp of the file as we last knew it (NULL to
+ * overwrite whatever is there, e.g. after the user chose to). On success the document
+ * is marked saved and bound to file, and new_stamp (optional) describes what was
+ * written. The serialization happens on the calling thread; the async variant writes in
+ * a worker thread. */
+gboolean     tp_save_file             (TpDocument         *document,
+                                       GFile              *file,
+                                       const TpFileStamp  *expected,
+                                       TpFileStamp       **new_stamp,
+                                       GCancellable       *cancellable,
+                                       GError            **error);
+void         tp_save_file_async       (TpDocument          *document,
+                                       GFile               *file,
+                                       const TpFileStamp   *expected,
+                                       GCancellable        *cancellable,
+                                       GAsyncReadyCallback  callback,
+                                       gpointer             user_data);
+gboolean     tp_save_file_finish      (TpDocument    *document,
+                                       GAsyncResult  *result,
+                                       TpFileStamp  **new_stamp,
+                                       GError       **error);
+
+G_END_DECLS

@@ -1,0 +1,47 @@
+/* tp-loader-private.h: what the parts of the loader share.
+ *
+ * tp-loader.c runs the pipeline (bytes → libxml2 tree → checks), tp-loader-extras.c takes
+ * the unknown content of newer minor versions out of the tree, and tp-loader-build.c
+ * turns the checked tree into a document with the semantic checks.
+ */
+#pragma once
+
+#include <libxml/tree.h>
+
+#include "model/tp-document-private.h"
+#include "tp-problem.h"
+
+G_BEGIN_DECLS
+
+/* More problems than this in one file tell the user nothing new. */
+#define TP_LOAD_MAX_PROBLEMS 100
+
+guint       _tp_loader_get_line          (xmlNode    *node);
+gboolean    _tp_loader_is_element        (xmlNode    *node,
+                                          const char *name);
+/* Appends a problem unless there are TP_LOAD_MAX_PROBLEMS already. */
+void        _tp_loader_add_problem       (GPtrArray  *problems,
+                                          guint       line,
+                                          const char *format,
+                                          ...) G_GNUC_PRINTF (3, 4);
+
+/* Moves every element and attribute below root that this build does not know out of the
+ * tree, into TpExtras kept in a table (xmlNode * → TpExtras *) for the node whose item
+ * keeps them. Content in a place that has no item to keep it is reported as a problem
+ * and left in the tree. Returns FALSE if there was such content. */
+gboolean    _tp_loader_extract_extras    (xmlNode    *root,
+                                          GHashTable *extras,
+                                          GPtrArray  *problems);
+GHashTable *_tp_loader_extras_table_new  (void);
+/* Moves the extras recorded for node (if any) to dest. */
+void        _tp_loader_take_extras       (GHashTable *extras,
+                                          xmlNode    *node,
+                                          TpExtras   *dest);
+
+/* Builds the document from root, with the semantic checks; extras may be NULL. Returns
+ * the document even when problems were found: the caller decides. */
+TpDocument *_tp_loader_build             (xmlNode    *root,
+                                          GHashTable *extras,
+                                          GPtrArray  *problems);
+
+G_END_DECLS

@@ -1,0 +1,501 @@
+/* tp-loader.c: bytes → document, through the hardened pipeline of RELIABILITY.md.
+ *
+ * Every file is hostile until proven otherwise. In order: size cap, UTF-8 without NUL,
+ * the pre-scan's structural caps, libxml2 in its safe modes with any DOCTYPE refused
+ * before its subset is read, root/namespace/version in code, the unknown content of a
+ * newer minor version moved aside, the RelaxNG schema, then the model is built with the
+ * semantic checks. The libxml2 tree is freed before returning: nothing of it is kept.
+ */
+#include "config.h"
+
+#include "tp-loader.h"
+
+#include <string.h>
+#include <glib/gi18n-lib.h>
+#include <libxml/parser.h>
+#include <libxml/parserInternals.h>
+
+#include "tp-loader-private.h"
+#include "tp-prescan.h"
+#include "tp-schema.h"
+#include "tp-xml-names.h"
+
+/* The only parser options we ever use (RELIABILITY.md, "Loading"). Never NOENT, DTDLOAD,
+ * DTDATTR, DTDVALID, XINCLUDE, HUGE or RECOVER. */
+#define TP_PARSE_OPTIONS (XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | \
+                          XML_PARSE_BIG_LINES | XML_PARSE_IGNORE_ENC | XML_PARSE_NOCDATA)
+
+/* A Touchpoint file of another major version would use a namespace of this family. */
+#define TP_XML_NS_FAMILY "https://touchpoint.github.io/ns/"
+
+G_DEFINE_QUARK (tp-load-error-quark, tp_load_error)
+
+guint
+_tp_loader_get_line (xmlNode *node)
+{
+  long line;
+
+  if (node == NULL)
+    return 0;
+
+  /* With XML_PARSE_BIG_LINES this is right past line 65,535 too. */
+  line = xmlGetLineNo (node);
+
+  return line > 0 && line <= G_MAXUINT ? (guint) line : 0;
+}
+
+gboolean
+_tp_loader_is_element (xmlNode    *node,
+                       const char *name)
+{
+  return node->type == XML_ELEMENT_NODE &&
+         node->ns != NULL &&
+         g_strcmp0 ((const char *) node->ns->href, TP_XML_NS) == 0 &&
+         (name == NULL || g_strcmp0 ((const char *) node->name, name) == 0);
+}
+
+void
+_tp_loader_add_problem (GPtrArray  *problems,
+                        guint       line,
+                        const char *format,
+                        ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  if (problems->len >= TP_LOAD_MAX_PROBLEMS)
+    return;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  g_ptr_array_add (problems, tp_problem_new (line, message));
+}
+
+static void
+ensure_initialized (void)
+{
+  static gsize initialized = 0;
+
+  /* libxml2 wants its global state set up once, before threads use it. */
+  if (g_once_init_enter (&initialized))
+    {
+      xmlInitParser ();
+      g_once_init_leave (&initialized, 1);
+    }
+}
+
+static guint
+count_lines (const char *start,
+             const char *end)
+{
+  guint line = 1;
+
+  for (const char *p = start; p < end; p++)
+    if (*p == '\n')
+      line++;
+
+  return line;
+}
+
+typedef struct
+{
+  GPtrArray *problems;
+  gboolean   doctype;
+  guint      doctype_line;
+  gboolean   error;
+} ParseState;
+
+/* Called by libxml2 when it has read "<!DOCTYPE name ...", before any declaration of
+ * the internal subset: the format has no DOCTYPE, and stopping here means no entity is
+ * ever declared, let alone expanded or fetched. */
+static void
+on_internal_subset (void          *user_data,
+                    const xmlChar *name,
+                    const xmlChar *external_id,
+                    const xmlChar *system_id)
+{
+  xmlParserCtxtPtr ctxt = user_data;
+  ParseState *state = ctxt->_private;
+
+  state->doctype = TRUE;
+  state->doctype_line = ctxt->input != NULL && ctxt->input->line > 0 ? (guint) ctxt->input->line : 0;
+  xmlStopParser (ctxt);
+}
+
+static void
+on_parse_error (void        *user_data,
+                xmlErrorPtr  error)
+{
+  xmlParserCtxtPtr ctxt = user_data;
+  ParseState *state = ctxt->_private;
+  g_autofree char *detail = NULL;
+
+  if (error == NULL || error->level < XML_ERR_ERROR)
+    return;
+
+  /* After the first error libxml2 often reports the consequences; the first is the
+   * one that helps. */
+  if (state->error || state->doctype)
+    return;
+  state->error = TRUE;
+
+  detail = g_strstrip (g_strdup (error->message != NULL ? error->message : ""));
+  _tp_loader_add_problem (state->problems, error->line > 0 ? (guint) error->line : 0,
+                          /* Translators: the placeholder is libxml2's own description,
+                           * in English. */
+                          _("The file is not well-formed XML (%s)"), detail);
+}
+
+static xmlDoc *
+parse (const char *data,
+       gsize       length,
+       GPtrArray  *problems)
+{
+  ParseState state = { problems, FALSE, 0, FALSE };
+  xmlParserCtxtPtr ctxt;
+  xmlDoc *doc;
+  gboolean ok;
+
+  ctxt = xmlCreateMemoryParserCtxt (data, (int) length);
+  if (ctxt == NULL)
+    {
+      _tp_loader_add_problem (problems, 0, _("Not enough memory to read the file"));
+      return NULL;
+    }
+
+  xmlCtxtUseOptions (ctxt, TP_PARSE_OPTIONS);
+
+  /* Set after the options, which may adjust the SAX handler. */
+  ctxt->_private = &state;
+  ctxt->sax->internalSubset = on_internal_subset;
+  ctxt->sax->serror = on_parse_error;
+
+  xmlParseDocument (ctxt);
+
+  doc = ctxt->myDoc;
+  ctxt->myDoc = NULL;
+
+  /* After xmlStopParser() libxml2 2.9.14 still returns a root-less document marked
+   * well-formed, hence every one of these checks. */
+  ok = !state.doctype && !state.error &&
+       ctxt->errNo != XML_ERR_USER_STOP &&
+       ctxt->wellFormed && ctxt->nsWellFormed &&
+       doc != NULL && xmlDocGetRootElement (doc) != NULL;
+
+  xmlFreeParserCtxt (ctxt);
+
+  if (ok)
+    return doc;
+
+  if (state.doctype)
+    {
+      g_ptr_array_set_size (problems, 0);
+      _tp_loader_add_problem (problems, state.doctype_line,
+                              _("The file has a DOCTYPE declaration, which Touchpoint documents never have"));
+    }
+  else if (problems->len == 0)
+    {
+      _tp_loader_add_problem (problems, 0, _("The file is not well-formed XML"));
+    }
+
+  g_clear_pointer (&doc, xmlFreeDoc);
+
+  return NULL;
+}
+
+/* Parses "MAJOR.MINOR" strictly. */
+static gboolean
+parse_version (const char *version,
+               guint      *major,
+               guint      *minor)
+{
+  g_auto(GStrv) parts = NULL;
+  guint64 values[2];
+
+  if (version == NULL)
+    return FALSE;
+
+  parts = g_strsplit (version, ".", -1);
+  if (g_strv_length (parts) != 2)
+    return FALSE;
+
+  for (guint i = 0; i < 2; i++)
+    {
+      if (parts[i][0] == '\0' || strspn (parts[i], "0123456789") != strlen (parts[i]) ||
+          !g_ascii_string_to_unsigned (parts[i], 10, 0, G_MAXUINT, &values[i], NULL))
+        return FALSE;
+    }
+
+  *major = (guint) values[0];
+  *minor = (guint) values[1];
+
+  return TRUE;
+}
+
+static char *
+get_version_attribute (xmlNode *root)
+{
+  xmlChar *value = xmlGetNoNsProp (root, (const xmlChar *) TP_XML_A_VERSION);
+  char *copy = g_strdup ((const char *) value);
+
+  xmlFree (value);
+
+  return copy;
+}
+
+/* Checks the root element and its version. Returns the load error code, or -1 when the
+ * document is ours; minor receives the document's minor version. */
+static int
+check_root (xmlNode   *root,
+            GPtrArray *problems,
+            guint     *minor)
+{
+  g_autofree char *version = get_version_attribute (root);
+  const char *href = root->ns != NULL ? (const char *) root->ns->href : NULL;
+  guint line = _tp_loader_get_line (root);
+  gboolean version_ok;
+  guint major = 0;
+
+  version_ok = parse_version (version, &major, minor);
+
+  if (g_strcmp0 ((const char *) root->name, TP_XML_ROOT) != 0)
+    {
+      _tp_loader_add_problem (problems, line,
+                              _("This is not a Touchpoint document: its root element is <%s>"),
+                              (const char *) root->name);
+      return TP_LOAD_ERROR_NOT_TOUCHPOINT;
+    }
+
+  /* A newer major version may come with a namespace of its own: say so rather than
+   * "not a Touchpoint document". */
+  if (version_ok && major > TP_FORMAT_MAJOR &&
+      href != NULL && g_str_has_prefix (href, TP_XML_NS_FAMILY))
+    {
+      _tp_loader_add_problem (problems, 0,
+                              _("This document was made by a newer version of Touchpoint (format %u.%u); install a newer Touchpoint to open it"),
+                              major, *minor);
+      return TP_LOAD_ERROR_NEWER_VERSION;
+    }
+
+  if (href == NULL)
+    {
+      _tp_loader_add_problem (problems, line,
+                              _("This is not a Touchpoint document: its root element has no namespace"));
+      return TP_LOAD_ERROR_NOT_TOUCHPOINT;
+    }
+  if (strcmp (href, TP_XML_NS) != 0)
+    {
+      _tp_loader_add_problem (problems, line,
+                              _("This is not a Touchpoint document: its namespace is “%s” instead of “%s”"),
+                              href, TP_XML_NS);
+      return TP_LOAD_ERROR_NOT_TOUCHPOINT;
+    }
+
+  if (version == NULL)
+    {
+      _tp_loader_add_problem (problems, line,
+                              _("The document does not say which format version it uses"));
+      return TP_LOAD_ERROR_INVALID;
+    }
+  if (!version_ok || major < TP_FORMAT_MAJOR)
+    {
+      _tp_loader_add_problem (problems, line,
+                              _("“%s” is not a format version Touchpoint knows"), version);
+      return TP_LOAD_ERROR_INVALID;
+    }
+  if (major > TP_FORMAT_MAJOR)
+    {
+      _tp_loader_add_problem (problems, 0,
+                              _("This document was made by a newer version of Touchpoint (format %u.%u); install a newer Touchpoint to open it"),
+                              major, *minor);
+      return TP_LOAD_ERROR_NEWER_VERSION;
+    }
+
+  return -1;
+}
+
+static int
+compare_problems (gconstpointer a,
+                  gconstpointer b)
+{
+  const TpProblem *pa = *(TpProblem * const *) a;
+  const TpProblem *pb = *(TpProblem * const *) b;
+
+  return (pa->line > pb->line) - (pa->line < pb->line);
+}
+
+/* The schema's messages are vague ("Element touchpoint failed to validate attributes");
+ * where the code found something concrete on the same line, the schema's message adds
+ * nothing. Keeps the code's problems first, then sorts by line (a stable sort). */
+static void
+merge_problems (GPtrArray *problems,
+                GPtrArray *code_problems,
+                GPtrArray *schema_problems)
+{
+  g_autoptr(GHashTable) lines = g_hash_table_new (NULL, NULL);
+
+  for (guint i = 0; i < code_problems->len; i++)
+    {
+      TpProblem *problem = g_ptr_array_index (code_problems, i);
+
+      g_hash_table_add (lines, GUINT_TO_POINTER (problem->line));
+      g_ptr_array_add (problems, tp_problem_new (problem->line, problem->message));
+    }
+
+  for (guint i = 0; i < schema_problems->len; i++)
+    {
+      TpProblem *problem = g_ptr_array_index (schema_problems, i);
+
+      if (!g_hash_table_contains (lines, GUINT_TO_POINTER (problem->line)))
+        g_ptr_array_add (problems, tp_problem_new (problem->line, problem->message));
+    }
+
+  g_ptr_array_sort (problems, compare_problems);
+
+  if (problems->len > TP_LOAD_MAX_PROBLEMS)
+    g_ptr_array_set_size (problems, TP_LOAD_MAX_PROBLEMS);
+}
+
+static TpDocument *
+load_tree (xmlDoc     *doc,
+           GPtrArray  *problems,
+           int        *code)
+{
+  g_autoptr(GPtrArray) schema_problems = g_ptr_array_new_with_free_func ((GDestroyNotify) tp_problem_free);
+  g_autoptr(GPtrArray) code_problems = g_ptr_array_new_with_free_func ((GDestroyNotify) tp_problem_free);
+  g_autoptr(GHashTable) extras = NULL;
+  g_autoptr(TpDocument) document = NULL;
+  xmlNode *root = xmlDocGetRootElement (doc);
+  guint minor = 0;
+
+  *code = check_root (root, problems, &minor);
+  if (*code >= 0)
+    return NULL;
+
+  if (minor > TP_FORMAT_MINOR)
+    {
+      /* A newer minor version may add elements and attributes: keep them aside, so the
+       * rest can be checked against our schema and they can be written back. */
+      extras = _tp_loader_extras_table_new ();
+      if (!_tp_loader_extract_extras (root, extras, problems))
+        {
+          *code = TP_LOAD_ERROR_NEWER_VERSION;
+          return NULL;
+        }
+    }
+
+  tp_schema_validate (doc, schema_problems, TP_LOAD_MAX_PROBLEMS);
+  document = _tp_loader_build (root, extras, code_problems);
+
+  if (schema_problems->len > 0 || code_problems->len > 0)
+    {
+      merge_problems (problems, code_problems, schema_problems);
+      *code = TP_LOAD_ERROR_INVALID;
+      return NULL;
+    }
+
+  if (minor > TP_FORMAT_MINOR)
+    _tp_document_set_format_minor (document, minor);
+
+  return g_steal_pointer (&document);
+}
+
+static int
+load (GBytes     *bytes,
+      GPtrArray  *problems,
+      TpDocument **document)
+{
+  gsize length;
+  const char *data = g_bytes_get_data (bytes, &length);
+  const char *nul;
+  const char *invalid;
+  TpProblem *prescan_problem = NULL;
+  xmlDoc *doc;
+  int code;
+
+  if (length > TP_LOAD_MAX_BYTES)
+    {
+      _tp_loader_add_problem (problems, 0,
+                              _("The file is larger than %u MiB, more than any workshop needs"),
+                              (guint) (TP_LOAD_MAX_BYTES / (1024 * 1024)));
+      return TP_LOAD_ERROR_TOO_LARGE;
+    }
+
+  if (length == 0)
+    {
+      _tp_loader_add_problem (problems, 0, _("The file is empty"));
+      return TP_LOAD_ERROR_MALFORMED;
+    }
+
+  nul = memchr (data, '\0', length);
+  if (!g_utf8_validate (data, nul != NULL ? nul - data : (gssize) length, &invalid))
+    {
+      _tp_loader_add_problem (problems, count_lines (data, invalid),
+                              _("The file is not UTF-8 text"));
+      return TP_LOAD_ERROR_ENCODING;
+    }
+  if (nul != NULL)
+    {
+      _tp_loader_add_problem (problems, count_lines (data, nul),
+                              _("The file contains a NUL character, which text files never have"));
+      return TP_LOAD_ERROR_ENCODING;
+    }
+
+  if (!tp_prescan (data, length, NULL, &prescan_problem))
+    {
+      g_ptr_array_add (problems, prescan_problem);
+      return TP_LOAD_ERROR_TOO_LARGE;
+    }
+
+  ensure_initialized ();
+
+  doc = parse (data, length, problems);
+  if (doc == NULL)
+    return TP_LOAD_ERROR_MALFORMED;
+
+  *document = load_tree (doc, problems, &code);
+  xmlFreeDoc (doc);
+
+  return code;
+}
+
+TpDocument *
+tp_load_bytes (GBytes     *bytes,
+               GPtrArray **problems,
+               GError    **error)
+{
+  g_autoptr(GPtrArray) found = NULL;
+  TpDocument *document = NULL;
+  int code;
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  found = g_ptr_array_new_with_free_func ((GDestroyNotify) tp_problem_free);
+
+  code = load (bytes, found, &document);
+
+  if (document == NULL)
+    {
+      TpProblem *first;
+
+      /* Every failure path records a problem; this keeps the promise regardless. */
+      if (found->len == 0)
+        g_ptr_array_add (found, tp_problem_new (0, _("The document could not be read")));
+      if (code < 0)
+        code = TP_LOAD_ERROR_INVALID;
+
+      first = g_ptr_array_index (found, 0);
+      if (first->line > 0)
+        g_set_error (error, TP_LOAD_ERROR, code, _("Line %u: %s"), first->line, first->message);
+      else
+        g_set_error_literal (error, TP_LOAD_ERROR, code, first->message);
+    }
+
+  if (problems != NULL)
+    *problems = g_steal_pointer (&found);
+
+  return document;
+}

@@ -1,0 +1,158 @@
+/* tp-schema.c: the RelaxNG schema of the file format, compiled once. */
+#include "config.h"
+
+#include "tp-schema.h"
+
+#include <glib/gi18n-lib.h>
+#include <libxml/parser.h>
+#include <libxml/relaxng.h>
+
+#include "tp-core-resources.h"
+#include "tp-problem.h"
+
+#define SCHEMA_RESOURCE "/io/github/touchpoint/Touchpoint/core/touchpoint.rng"
+
+/* libxml2 does not promise that one compiled grammar may validate in several threads at
+ * once; loads are rare and validation takes milliseconds, so serialize it. */
+static GMutex validate_lock;
+
+static void
+on_schema_parse_error (void        *user_data,
+                       xmlErrorPtr  error)
+{
+  GString *errors = user_data;
+
+  if (error != NULL && error->message != NULL)
+    g_string_append_printf (errors, "line %d: %s", error->line, error->message);
+}
+
+static xmlRelaxNGPtr
+get_schema (void)
+{
+  static gsize initialized = 0;
+  static xmlRelaxNGPtr schema = NULL;
+
+  if (g_once_init_enter (&initialized))
+    {
+      g_autoptr(GBytes) bytes = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GString) errors = g_string_new (NULL);
+
+      xmlInitParser ();
+
+      /* Looking the data up through tp_core_get_resource() keeps the resource linked
+       * into every binary that loads documents, whether or not it registers it. */
+      bytes = g_resource_lookup_data (tp_core_get_resource (), SCHEMA_RESOURCE,
+                                      G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
+      if (bytes == NULL)
+        {
+          g_critical ("Cannot find the document schema: %s", error->message);
+        }
+      else
+        {
+          xmlRelaxNGParserCtxtPtr parser;
+          gsize size;
+          const char *data = g_bytes_get_data (bytes, &size);
+
+          parser = xmlRelaxNGNewMemParserCtxt (data, (int) size);
+          xmlRelaxNGSetParserStructuredErrors (parser, on_schema_parse_error, errors);
+          schema = xmlRelaxNGParse (parser);
+          xmlRelaxNGFreeParserCtxt (parser);
+
+          if (schema == NULL)
+            g_critical ("Cannot compile the document schema: %s", errors->str);
+        }
+
+      g_once_init_leave (&initialized, 1);
+    }
+
+  return schema;
+}
+
+typedef struct
+{
+  GPtrArray *problems;
+  guint      max_problems;
+  guint      added;
+  guint      last_line;
+  char      *last_message;
+} Collector;
+
+static void
+on_validity_error (void        *user_data,
+                   xmlErrorPtr  error)
+{
+  Collector *collector = user_data;
+  g_autofree char *detail = NULL;
+  g_autofree char *message = NULL;
+  xmlNode *node;
+  guint line = 0;
+
+  if (error == NULL || error->level < XML_ERR_ERROR)
+    return;
+  if (collector->added >= collector->max_problems)
+    return;
+
+  node = error->node;
+  if (node != NULL && node->type == XML_ELEMENT_NODE)
+    line = (guint) MAX (xmlGetLineNo (node), 0);
+  else if (error->line > 0)
+    line = (guint) error->line;
+
+  detail = g_strstrip (g_strdup (error->message != NULL ? error->message : ""));
+
+  /* libxml2 tends to report one fault on the same element more than once. */
+  if (line == collector->last_line && g_strcmp0 (detail, collector->last_message) == 0)
+    return;
+  g_free (collector->last_message);
+  collector->last_message = g_strdup (detail);
+  collector->last_line = line;
+
+  /* Translators: the placeholder is libxml2's own description, in English. */
+  message = g_strdup_printf (_("The document does not follow the Touchpoint format (%s)"),
+                             detail);
+  g_ptr_array_add (collector->problems, tp_problem_new (line, message));
+  collector->added++;
+}
+
+gboolean
+tp_schema_validate (xmlDoc    *doc,
+                    GPtrArray *problems,
+                    guint      max_problems)
+{
+  xmlRelaxNGPtr schema;
+  xmlRelaxNGValidCtxtPtr validator;
+  Collector collector = { problems, max_problems, 0, 0, NULL };
+  int result;
+
+  g_return_val_if_fail (doc != NULL, FALSE);
+  g_return_val_if_fail (problems != NULL, FALSE);
+
+  schema = get_schema ();
+  if (schema == NULL)
+    {
+      g_ptr_array_add (problems,
+                       tp_problem_new (0, _("The description of the file format is missing from this build of Touchpoint")));
+      return FALSE;
+    }
+
+  g_mutex_lock (&validate_lock);
+  validator = xmlRelaxNGNewValidCtxt (schema);
+  xmlRelaxNGSetValidStructuredErrors (validator, on_validity_error, &collector);
+  result = xmlRelaxNGValidateDoc (validator, doc);
+  xmlRelaxNGFreeValidCtxt (validator);
+  g_mutex_unlock (&validate_lock);
+
+  g_free (collector.last_message);
+
+  if (result != 0 && collector.added == 0 && max_problems > 0)
+    {
+      xmlNode *root = xmlDocGetRootElement (doc);
+
+      g_ptr_array_add (problems,
+                       tp_problem_new (root != NULL ? (guint) MAX (xmlGetLineNo (root), 0) : 0,
+                                       _("The document does not follow the Touchpoint format")));
+    }
+
+  return result == 0;
+}
