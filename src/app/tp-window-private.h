@@ -28,6 +28,7 @@ struct _TpWindow
   GFile                *file;
   TpFileStamp          *stamp;
   gulong                changed_id;
+  gulong                modified_id;
 
   GCancellable         *load_cancellable;
   GPtrArray            *recent_rows;
@@ -64,6 +65,9 @@ gboolean  _tp_window_save_finish        (TpWindow             *self,
 
 /* Called by the save code when a save ended, whichever way. */
 void      _tp_window_save_ended         (TpWindow             *self);
+/* Binds the window to file (after Save As), notifying ::file. */
+void      _tp_window_set_file           (TpWindow             *self,
+                                         GFile                *file);
 /* Records a file the user opened or saved in the desktop's recent files. */
 void      _tp_window_add_recent         (TpWindow             *self,
                                          GFile                *file);

@@ -12,6 +12,7 @@
 
 #include "tp-application.h"
 #include "tp-file-chooser.h"
+#include "tp-resources.h"
 #include "tp-window-private.h"
 
 /* How many recent documents the welcome page offers. */
@@ -122,6 +123,21 @@ on_document_changed (TpWindow     *self,
 {
   g_assert (TP_IS_WINDOW (self));
 
+  /* The title shows the workshop's title only while there is no file name to show. */
+  if (self->file == NULL && g_strcmp0 (id, TP_META_ID) == 0)
+    _tp_window_update_title (self);
+
+  /* Every change moves the history: the undo and redo labels follow. */
+  _tp_window_update_actions (self);
+}
+
+static void
+on_document_modified_changed (TpWindow   *self,
+                              GParamSpec *pspec,
+                              TpDocument *document)
+{
+  g_assert (TP_IS_WINDOW (self));
+
   _tp_window_update_title (self);
   _tp_window_update_actions (self);
 }
@@ -146,6 +162,9 @@ set_document (TpWindow    *self,
   self->changed_id = g_signal_connect_object (document, "changed",
                                               G_CALLBACK (on_document_changed), self,
                                               G_CONNECT_SWAPPED);
+  self->modified_id = g_signal_connect_object (document, "notify::modified",
+                                               G_CALLBACK (on_document_modified_changed), self,
+                                               G_CONNECT_SWAPPED);
 
   tp_overview_page_set_document (self->overview_page, document);
   show_page (self, "document");
@@ -154,6 +173,18 @@ set_document (TpWindow    *self,
   _tp_window_update_actions (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
+}
+
+void
+_tp_window_set_file (TpWindow *self,
+                     GFile    *file)
+{
+  g_assert (TP_IS_WINDOW (self));
+
+  if (g_set_object (&self->file, file))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
+
+  _tp_window_update_title (self);
 }
 
 void
@@ -505,7 +536,10 @@ tp_window_dispose (GObject *object)
     resolve_close_queries (self, TRUE);
 
   if (self->document != NULL)
-    g_clear_signal_handler (&self->changed_id, self->document);
+    {
+      g_clear_signal_handler (&self->changed_id, self->document);
+      g_clear_signal_handler (&self->modified_id, self->document);
+    }
   g_clear_object (&self->document);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), TP_TYPE_WINDOW);
@@ -582,6 +616,11 @@ tp_window_class_init (TpWindowClass *klass)
                           (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* Our resources live in a static library, whose members the linker keeps only when
+   * something refers to them: naming the bundle here keeps it, and its constructor
+   * registers it, in every program that has windows (the app and the UI tests). */
+  g_assert (tp_get_resource () != NULL);
 
   g_type_ensure (TP_TYPE_OVERVIEW_PAGE);
 

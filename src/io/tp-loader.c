@@ -273,7 +273,7 @@ check_root (xmlNode   *root,
   if (version_ok && major > TP_FORMAT_MAJOR &&
       href != NULL && g_str_has_prefix (href, TP_XML_NS_FAMILY))
     {
-      _tp_loader_add_problem (problems, 0,
+      _tp_loader_add_problem (problems, line,
                               _("This document was made by a newer version of Touchpoint (format %u.%u); install a newer Touchpoint to open it"),
                               major, *minor);
       return TP_LOAD_ERROR_NEWER_VERSION;
@@ -307,7 +307,7 @@ check_root (xmlNode   *root,
     }
   if (major > TP_FORMAT_MAJOR)
     {
-      _tp_loader_add_problem (problems, 0,
+      _tp_loader_add_problem (problems, line,
                               _("This document was made by a newer version of Touchpoint (format %u.%u); install a newer Touchpoint to open it"),
                               major, *minor);
       return TP_LOAD_ERROR_NEWER_VERSION;
@@ -326,22 +326,26 @@ compare_problems (gconstpointer a,
   return (pa->line > pb->line) - (pa->line < pb->line);
 }
 
-/* The schema's messages are vague ("Element touchpoint failed to validate attributes");
- * where the code found something concrete on the same line, the schema's message adds
- * nothing. Keeps the code's problems first, then sorts by line (a stable sort). */
-static void
+/* The schema's messages are vague ("Element canvas has extra content: block", often on an
+ * ancestor of the real fault); where the code found something concrete on the same line,
+ * the schema's message adds nothing. Returns the problem to report first: the first one
+ * the code found, else the schema's first. */
+static TpProblem *
 merge_problems (GPtrArray *problems,
                 GPtrArray *code_problems,
                 GPtrArray *schema_problems)
 {
   g_autoptr(GHashTable) lines = g_hash_table_new (NULL, NULL);
+  g_autoptr(GHashTable) from_code = g_hash_table_new (NULL, NULL);
 
   for (guint i = 0; i < code_problems->len; i++)
     {
       TpProblem *problem = g_ptr_array_index (code_problems, i);
+      TpProblem *copy = tp_problem_new (problem->line, problem->message);
 
       g_hash_table_add (lines, GUINT_TO_POINTER (problem->line));
-      g_ptr_array_add (problems, tp_problem_new (problem->line, problem->message));
+      g_hash_table_add (from_code, copy);
+      g_ptr_array_add (problems, copy);
     }
 
   for (guint i = 0; i < schema_problems->len; i++)
@@ -352,15 +356,23 @@ merge_problems (GPtrArray *problems,
         g_ptr_array_add (problems, tp_problem_new (problem->line, problem->message));
     }
 
+  /* A stable sort: on one line, the code's problems stay first. */
   g_ptr_array_sort (problems, compare_problems);
 
   if (problems->len > TP_LOAD_MAX_PROBLEMS)
     g_ptr_array_set_size (problems, TP_LOAD_MAX_PROBLEMS);
+
+  for (guint i = 0; i < problems->len; i++)
+    if (g_hash_table_contains (from_code, g_ptr_array_index (problems, i)))
+      return g_ptr_array_index (problems, i);
+
+  return problems->len > 0 ? g_ptr_array_index (problems, 0) : NULL;
 }
 
 static TpDocument *
 load_tree (xmlDoc     *doc,
            GPtrArray  *problems,
+           TpProblem **primary,
            int        *code)
 {
   g_autoptr(GPtrArray) schema_problems = g_ptr_array_new_with_free_func ((GDestroyNotify) tp_problem_free);
@@ -391,7 +403,7 @@ load_tree (xmlDoc     *doc,
 
   if (schema_problems->len > 0 || code_problems->len > 0)
     {
-      merge_problems (problems, code_problems, schema_problems);
+      *primary = merge_problems (problems, code_problems, schema_problems);
       *code = TP_LOAD_ERROR_INVALID;
       return NULL;
     }
@@ -402,9 +414,12 @@ load_tree (xmlDoc     *doc,
   return g_steal_pointer (&document);
 }
 
+/* Returns the load error code, or -1 on success; primary may receive the problem to
+ * report first (else the first one is). */
 static int
-load (GBytes     *bytes,
-      GPtrArray  *problems,
+load (GBytes      *bytes,
+      GPtrArray   *problems,
+      TpProblem  **primary,
       TpDocument **document)
 {
   gsize length;
@@ -455,7 +470,7 @@ load (GBytes     *bytes,
   if (doc == NULL)
     return TP_LOAD_ERROR_MALFORMED;
 
-  *document = load_tree (doc, problems, &code);
+  *document = load_tree (doc, problems, primary, &code);
   xmlFreeDoc (doc);
 
   return code;
@@ -468,6 +483,7 @@ tp_load_bytes (GBytes     *bytes,
 {
   g_autoptr(GPtrArray) found = NULL;
   TpDocument *document = NULL;
+  TpProblem *first = NULL;
   int code;
 
   g_return_val_if_fail (bytes != NULL, NULL);
@@ -475,11 +491,10 @@ tp_load_bytes (GBytes     *bytes,
 
   found = g_ptr_array_new_with_free_func ((GDestroyNotify) tp_problem_free);
 
-  code = load (bytes, found, &document);
+  code = load (bytes, found, &first, &document);
 
   if (document == NULL)
     {
-      TpProblem *first;
 
       /* Every failure path records a problem; this keeps the promise regardless. */
       if (found->len == 0)
@@ -487,7 +502,8 @@ tp_load_bytes (GBytes     *bytes,
       if (code < 0)
         code = TP_LOAD_ERROR_INVALID;
 
-      first = g_ptr_array_index (found, 0);
+      if (first == NULL)
+        first = g_ptr_array_index (found, 0);
       if (first->line > 0)
         g_set_error (error, TP_LOAD_ERROR, code, _("Line %u: %s"), first->line, first->message);
       else

@@ -1,0 +1,127 @@
+/* tp-bench-doc.c: synthetic workshops of a chosen size */
+
+#include "config.h"
+
+#include "tp-bench-doc.h"
+#include "model/tp-document-private.h"
+
+static const char * const words[] = {
+  "customer", "delivery", "same-day", "price", "review", "checkout", "return", "warranty",
+  "support", "chat", "store", "laptop", "phone", "bundle", "subscription", "trust",
+  "fast", "simple", "compare", "payment", "courier", "refund", "upgrade", "setup",
+};
+
+static char *
+make_text (GRand *rand,
+           guint  min_words,
+           guint  max_words)
+{
+  GString *text = g_string_new (NULL);
+  guint n = g_rand_int_range (rand, min_words, max_words + 1);
+
+  for (guint i = 0; i < n; i++)
+    {
+      if (i > 0)
+        g_string_append_c (text, ' ');
+      g_string_append (text, words[g_rand_int_range (rand, 0, G_N_ELEMENTS (words))]);
+    }
+
+  return g_string_free (text, FALSE);
+}
+
+TpDocument *
+tp_bench_make_document (guint n_notes)
+{
+  TpDocument *document = tp_document_new ();
+  g_autoptr(GRand) rand = g_rand_new_with_seed (n_notes);
+  TpMeta *meta = tp_meta_new ();
+  guint n_touchpoints = MAX (n_notes / 5, 5);
+  guint n_links = n_notes / 10;
+  TpStage *stages[5];
+
+  _tp_str_assign (&meta->title, "Benchmark workshop");
+  _tp_str_assign (&meta->organisation, "Bench Ltd");
+  _tp_str_assign (&meta->date, "2026-11-12");
+  _tp_document_set_meta (document, meta);
+
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("p%u", i + 1);
+
+      _tp_document_append_persona (document, tp_persona_new (id, "Persona", i));
+    }
+
+  for (guint i = 0; i < n_notes; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("n%u", i + 1);
+      g_autofree char *text = make_text (rand, 2, 14);
+      TpNote *note = tp_note_new (id, text);
+
+      note->container = i % TP_N_CONTAINERS;
+      note->colour = g_rand_int_range (rand, 0, TP_N_NOTE_COLOURS);
+      note->evidence = g_rand_int_range (rand, 0, TP_N_EVIDENCE);
+      note->votes = g_rand_int_range (rand, 0, 6);
+      if (i % 7 == 0)
+        note->persona = g_strdup_printf ("p%u", i % 3 + 1);
+      _tp_document_append_note (document, note);
+    }
+
+  for (guint s = 0; s < G_N_ELEMENTS (stages); s++)
+    {
+      g_autofree char *id = g_strdup_printf ("s%u", s + 1);
+
+      stages[s] = tp_stage_new (id, "Stage");
+      _tp_str_assign (&stages[s]->job, "When I shop, I want to compare, so I can choose well");
+      _tp_document_append_stage (document, stages[s]);
+    }
+
+  for (guint i = 0; i < n_touchpoints; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("t%u", i + 1);
+      g_autofree char *name = make_text (rand, 1, 3);
+      TpTouchpoint *tp = tp_touchpoint_new (id, name);
+
+      _tp_str_assign (&tp->channel, "Website");
+      tp->action = make_text (rand, 3, 8);
+      tp->emotion = g_rand_int_range (rand, -2, 3);
+      g_ptr_array_add (tp->pains, make_text (rand, 3, 10));
+      g_ptr_array_add (tp->opportunities, make_text (rand, 3, 10));
+
+      if (i % 3 == 0)
+        {
+          g_autofree char *need_id = g_strdup_printf ("k%u", i + 1);
+          g_autofree char *kpi_id = g_strdup_printf ("m%u", i + 1);
+          TpKanoNeed *need = tp_kano_need_new (need_id, "Delivery date is kept");
+          TpKpi *kpi = tp_kpi_new (kpi_id, TP_KPI_NPS, "NPS");
+
+          tp->moment_of_truth = TRUE;
+          tp->expectation = g_rand_int_range (rand, 1, 6);
+          tp->experience = g_rand_int_range (rand, 1, 6);
+          tp->impact = g_rand_int_range (rand, 1, 6);
+          tp->feasibility = g_rand_int_range (rand, 1, 6);
+          tp->strategy = TP_STRATEGY_PROACTIVE;
+          g_ptr_array_add (tp->actions, tp_action_item_new ("Fix it", "Owner", TP_ACTION_TODO));
+          for (guint f = 0; f < TP_N_KANO_ANSWERS; f++)
+            need->answers[f][TP_N_KANO_ANSWERS - 1 - f] = g_rand_int_range (rand, 0, 30);
+          g_ptr_array_add (tp->needs, need);
+          for (guint v = 0; v <= 10; v++)
+            kpi->scores[v] = g_rand_int_range (rand, 0, 40);
+          kpi->target = 30;
+          g_ptr_array_add (tp->kpis, kpi);
+        }
+
+      _tp_document_append_touchpoint (document, stages[i % G_N_ELEMENTS (stages)], tp);
+    }
+
+  for (guint i = 0; i < n_links; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("l%u", i + 1);
+      g_autofree char *note = g_strdup_printf ("n%u", i * 7 % n_notes + 1);
+      g_autofree char *tp = g_strdup_printf ("t%u", i % n_touchpoints + 1);
+
+      if (tp_document_find_link (document, note, tp) == NULL)
+        _tp_document_append_link (document, tp_link_new (id, note, tp, i % 2 ? "delivers" : ""));
+    }
+
+  return document;
+}

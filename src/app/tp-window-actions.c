@@ -1,0 +1,398 @@
+/* tp-window-actions.c: the win.* actions, saving, and its dialogs.
+ *
+ * Copyright 2025 The Touchpoint developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "io/tp-document-file.h"
+
+#include "tp-file-chooser.h"
+#include "tp-window-private.h"
+
+/* Saving: one GTask from the first chooser to the last dialog. */
+
+typedef struct
+{
+  TpDocument *document;
+  GFile      *target;
+} SaveData;
+
+static void
+save_data_free (SaveData *data)
+{
+  g_clear_object (&data->document);
+  g_clear_object (&data->target);
+  g_free (data);
+}
+
+static void choose_target  (GTask       *task);
+static void write_document (GTask       *task,
+                            GFile       *file,
+                            TpFileStamp *expected);
+
+/* Ends the save; takes error (NULL on success) and the caller's reference on task. */
+static void
+end_save (GTask  *task,
+          GError *error)
+{
+  TpWindow *self = g_task_get_source_object (task);
+
+  self->saving = FALSE;
+
+  /* Before returning the task: its callback may close (and destroy) the window. */
+  _tp_window_save_ended (self);
+
+  if (error != NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+
+  g_object_unref (task);
+}
+
+static void
+show_message (TpWindow   *self,
+              const char *heading,
+              const char *body)
+{
+  GtkWidget *dialog;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_OK"));
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  gtk_window_set_destroy_with_parent (GTK_WINDOW (dialog), TRUE);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+show_save_error (TpWindow     *self,
+                 const GError *error)
+{
+  g_autofree char *body = NULL;
+
+  /* A failure stays on screen until dismissed (never a toast that fades away), and
+   * says what to do next. */
+  body = g_strdup_printf ("%s\n\n%s", error->message,
+                          _("Your workshop is still open here with all its changes. "
+                            "Try saving it to another folder with Save As."));
+  show_message (self, _("Could Not Save Document"), body);
+}
+
+static void
+on_conflict_response (GTask            *task,
+                      const char       *response,
+                      AdwMessageDialog *dialog)
+{
+  SaveData *data = g_task_get_task_data (task);
+
+  if (g_str_equal (response, "overwrite"))
+    write_document (task, data->target, NULL);
+  else if (g_str_equal (response, "save-as"))
+    choose_target (task);
+  else
+    end_save (task, g_error_new_literal (G_IO_ERROR, G_IO_ERROR_CANCELLED,
+                                         _("Saving was cancelled")));
+}
+
+static void
+show_conflict (GTask *task)
+{
+  TpWindow *self = g_task_get_source_object (task);
+  SaveData *data = g_task_get_task_data (task);
+  g_autofree char *basename = g_file_get_basename (data->target);
+  g_autofree char *name = g_filename_display_name (basename);
+  GtkWidget *dialog;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("File Changed on Disk"), NULL);
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                  _("“%s” was changed by another program since it was "
+                                    "opened here. Overwriting it loses those changes."),
+                                  name);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "save-as", _("Save _As…"),
+                                    "overwrite", _("_Overwrite"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "overwrite",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save-as");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  gtk_window_set_destroy_with_parent (GTK_WINDOW (dialog), TRUE);
+
+  /* The task stays alive (our reference) until the dialog answers. */
+  g_signal_connect_swapped (dialog, "response", G_CALLBACK (on_conflict_response), task);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_written (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  GTask *task = user_data;
+  TpWindow *self = g_task_get_source_object (task);
+  SaveData *data = g_task_get_task_data (task);
+  g_autoptr(TpFileStamp) stamp = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (tp_save_file_finish (data->document, result, &stamp, &error))
+    {
+      g_clear_pointer (&self->stamp, tp_file_stamp_free);
+      self->stamp = g_steal_pointer (&stamp);
+      _tp_window_set_file (self, data->target);
+      _tp_window_add_recent (self, data->target);
+      end_save (task, NULL);
+    }
+  else if (g_error_matches (error, TP_SAVE_ERROR, TP_SAVE_ERROR_CHANGED_ON_DISK))
+    {
+      show_conflict (task);
+    }
+  else
+    {
+      show_save_error (self, error);
+      end_save (task, g_steal_pointer (&error));
+    }
+}
+
+static void
+write_document (GTask       *task,
+                GFile       *file,
+                TpFileStamp *expected)
+{
+  SaveData *data = g_task_get_task_data (task);
+
+  g_set_object (&data->target, file);
+
+  /* Not cancellable: once started, a save should finish even if the window closes. */
+  tp_save_file_async (data->document, file, expected, NULL, on_written, task);
+}
+
+static void
+on_target_chosen (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  GTask *task = user_data;
+  TpWindow *self = g_task_get_source_object (task);
+  g_autoptr(GFile) file = NULL;
+  GError *error = NULL;
+
+  if (!(file = tp_file_chooser_save_finish (result, &error)))
+    {
+      end_save (task, error);
+      return;
+    }
+
+  /* Saving over our own file still checks it was not changed behind our back; another
+   * file was confirmed by the chooser's overwrite question. */
+  if (self->file != NULL && g_file_equal (file, self->file))
+    write_document (task, file, self->stamp);
+  else
+    write_document (task, file, NULL);
+}
+
+static GFile *
+dup_default_folder (TpWindow *self)
+{
+  const char *documents;
+
+  if (self->file != NULL)
+    return g_file_get_parent (self->file);
+
+  documents = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
+  if (documents != NULL && g_file_test (documents, G_FILE_TEST_IS_DIR))
+    return g_file_new_for_path (documents);
+
+  return NULL;
+}
+
+static char *
+dup_suggested_name (TpWindow *self)
+{
+  g_autofree char *name = NULL;
+
+  if (self->file != NULL)
+    {
+      g_autofree char *basename = g_file_get_basename (self->file);
+
+      return g_filename_display_name (basename);
+    }
+
+  /* The workshop's title (or "Untitled Workshop"), made safe for a file name. */
+  name = tp_document_dup_display_name (self->document);
+  g_strdelimit (name, "/\\", '-');
+
+  return g_strconcat (g_strstrip (name), TP_DOCUMENT_SUFFIX, NULL);
+}
+
+static void
+choose_target (GTask *task)
+{
+  TpWindow *self = g_task_get_source_object (task);
+  g_autoptr(GFile) folder = dup_default_folder (self);
+  g_autofree char *name = dup_suggested_name (self);
+
+  tp_file_chooser_save_async (GTK_WINDOW (self), folder, name, NULL, on_target_chosen, task);
+}
+
+void
+_tp_window_save_async (TpWindow            *self,
+                       gboolean             save_as,
+                       GAsyncReadyCallback  callback,
+                       gpointer             user_data)
+{
+  GTask *task;
+  SaveData *data;
+
+  g_return_if_fail (TP_IS_WINDOW (self));
+
+  task = g_task_new (self, NULL, callback, user_data);
+  g_task_set_source_tag (task, _tp_window_save_async);
+
+  if (self->document == NULL || self->saving)
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_BUSY,
+                               "%s", _("The document cannot be saved now"));
+      g_object_unref (task);
+      return;
+    }
+
+  data = g_new0 (SaveData, 1);
+  data->document = g_object_ref (self->document);
+  g_task_set_task_data (task, data, (GDestroyNotify) save_data_free);
+
+  self->saving = TRUE;
+  _tp_window_update_actions (self);
+
+  if (save_as || self->file == NULL)
+    choose_target (task);
+  else
+    write_document (task, self->file, self->stamp);
+}
+
+gboolean
+_tp_window_save_finish (TpWindow      *self,
+                        GAsyncResult  *result,
+                        GError       **error)
+{
+  g_return_val_if_fail (TP_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/* Actions */
+
+static void
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  _tp_window_save_async (TP_WINDOW (widget), FALSE, NULL, NULL);
+}
+
+static void
+save_as_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  _tp_window_save_async (TP_WINDOW (widget), TRUE, NULL, NULL);
+}
+
+static void
+close_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  /* Through close-request, so that unsaved changes are asked about. */
+  gtk_window_close (GTK_WINDOW (widget));
+}
+
+static void
+undo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  TpWindow *self = TP_WINDOW (widget);
+
+  if (self->document != NULL && tp_document_can_undo (self->document))
+    tp_document_undo (self->document);
+}
+
+static void
+redo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  TpWindow *self = TP_WINDOW (widget);
+
+  if (self->document != NULL && tp_document_can_redo (self->document))
+    tp_document_redo (self->document);
+}
+
+void
+_tp_window_class_actions_init (TpWindowClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
+  gtk_widget_class_install_action (widget_class, "win.close", NULL, close_action);
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK,
+                                       "win.save", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.save-as", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK,
+                                       "win.close", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK,
+                                       "win.undo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.redo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_y, GDK_CONTROL_MASK,
+                                       "win.redo", NULL);
+}
+
+/* The one place that decides which window actions are enabled. */
+void
+_tp_window_update_actions (TpWindow *self)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  TpDocument *document = self->document;
+  gboolean has_document = document != NULL;
+  gboolean modified = has_document && tp_document_get_modified (document);
+  gboolean can_undo = has_document && tp_document_can_undo (document);
+  gboolean can_redo = has_document && tp_document_can_redo (document);
+  g_autofree char *undo_tip = NULL;
+  g_autofree char *redo_tip = NULL;
+
+  /* Saving an unchanged document that has a file would do nothing: a disabled Save
+   * button tells at a glance that everything is on disk. */
+  gtk_widget_action_set_enabled (widget, "win.save",
+                                 has_document && !self->saving && (modified || self->file == NULL));
+  gtk_widget_action_set_enabled (widget, "win.save-as", has_document && !self->saving);
+  gtk_widget_action_set_enabled (widget, "win.undo", can_undo);
+  gtk_widget_action_set_enabled (widget, "win.redo", can_redo);
+  gtk_widget_action_set_enabled (widget, "win.close", TRUE);
+
+  /* Name the step the button would take back or repeat. */
+  if (can_undo && tp_document_get_undo_label (document) != NULL)
+    {
+      /* Translators: %s names the step, e.g. "Undo: Rename Workshop". */
+      undo_tip = g_strdup_printf (_("Undo: %s"), tp_document_get_undo_label (document));
+    }
+  if (can_redo && tp_document_get_redo_label (document) != NULL)
+    {
+      /* Translators: %s names the step, e.g. "Redo: Rename Workshop". */
+      redo_tip = g_strdup_printf (_("Redo: %s"), tp_document_get_redo_label (document));
+    }
+  gtk_widget_set_tooltip_text (self->undo_button, undo_tip != NULL ? undo_tip : _("Undo"));
+  gtk_widget_set_tooltip_text (self->redo_button, redo_tip != NULL ? redo_tip : _("Redo"));
+}

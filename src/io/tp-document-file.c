@@ -1,0 +1,659 @@
+/* tp-document-file.c: loading documents from and saving them to files.
+ *
+ * RELIABILITY.md, "Loading" and "Saving". libxml2 never sees a path: the bytes are read
+ * here, from regular files only and with a cap, because libxml2's own file reading
+ * gunzips and follows whatever it is given. Saving never uses g_file_replace_contents(),
+ * which on GLib 2.74 renames a partially written file over the original when a write
+ * fails; local files go through g_file_set_contents_full() (temporary file, fsync,
+ * rename, directory fsync), other files through g_file_replace() with the stream closed
+ * through a cancelled GCancellable on error, which discards the partial file.
+ */
+#include "config.h"
+
+#include "tp-document-file.h"
+
+#include <errno.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+
+#include "tp-loader.h"
+#include "tp-writer.h"
+
+#define READ_ATTRIBUTES G_FILE_ATTRIBUTE_STANDARD_TYPE "," \
+                        G_FILE_ATTRIBUTE_STANDARD_SIZE "," \
+                        G_FILE_ATTRIBUTE_ETAG_VALUE
+
+/* Symbolic links are followed at most this deep, like the kernel's ELOOP limit. */
+#define MAX_SYMLINK_DEPTH 40
+
+G_DEFINE_QUARK (tp-save-error-quark, tp_save_error)
+
+static char *
+dup_display_basename (GFile *file)
+{
+  g_autofree char *basename = g_file_get_basename (file);
+
+  return g_filename_display_name (basename != NULL ? basename : "/");
+}
+
+/* Only regular files: /dev/zero never ends, a FIFO blocks open() until someone writes. */
+static gboolean
+check_file_type (GFileInfo  *info,
+                 GError    **error)
+{
+  GFileType type = g_file_info_get_file_type (info);
+
+  if (type == G_FILE_TYPE_DIRECTORY)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY,
+                           _("This is a folder, not a document"));
+      return FALSE;
+    }
+  if (type != G_FILE_TYPE_REGULAR)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE,
+                           _("This is not a regular file, so it cannot be a document"));
+      return FALSE;
+    }
+  if (g_file_info_has_attribute (info, G_FILE_ATTRIBUTE_STANDARD_SIZE) &&
+      g_file_info_get_size (info) > TP_LOAD_MAX_BYTES)
+    {
+      g_set_error (error, TP_LOAD_ERROR, TP_LOAD_ERROR_TOO_LARGE,
+                   _("The file is larger than %u MiB, more than any workshop needs"),
+                   (guint) (TP_LOAD_MAX_BYTES / (1024 * 1024)));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+GBytes *
+tp_read_document_bytes (GFile         *file,
+                        char         **etag,
+                        GCancellable  *cancellable,
+                        GError       **error)
+{
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GFileInfo) opened_info = NULL;
+  g_autoptr(GFileInputStream) stream = NULL;
+  g_autoptr(GByteArray) data = NULL;
+  g_autofree guint8 *buffer = NULL;
+  const gsize chunk = 64 * 1024;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  /* Checked before opening, because opening a FIFO already blocks. */
+  info = g_file_query_info (file, READ_ATTRIBUTES, G_FILE_QUERY_INFO_NONE, cancellable, error);
+  if (info == NULL || !check_file_type (info, error))
+    return NULL;
+
+  stream = g_file_read (file, cancellable, error);
+  if (stream == NULL)
+    return NULL;
+
+  /* And again on what was opened, in case the file was replaced in between; the etag
+   * then describes exactly the bytes read. */
+  opened_info = g_file_input_stream_query_info (stream, READ_ATTRIBUTES, cancellable, NULL);
+  if (opened_info != NULL && !check_file_type (opened_info, error))
+    return NULL;
+
+  /* Whatever the size said, stop reading past the cap. */
+  data = g_byte_array_sized_new (MIN ((gsize) g_file_info_get_size (info), TP_LOAD_MAX_BYTES) + 1);
+  buffer = g_malloc (chunk);
+
+  for (;;)
+    {
+      gssize n = g_input_stream_read (G_INPUT_STREAM (stream), buffer, chunk, cancellable, error);
+
+      if (n < 0)
+        return NULL;
+      if (n == 0)
+        break;
+
+      g_byte_array_append (data, buffer, (guint) n);
+      if (data->len > TP_LOAD_MAX_BYTES)
+        {
+          g_set_error (error, TP_LOAD_ERROR, TP_LOAD_ERROR_TOO_LARGE,
+                       _("The file is larger than %u MiB, more than any workshop needs"),
+                       (guint) (TP_LOAD_MAX_BYTES / (1024 * 1024)));
+          return NULL;
+        }
+    }
+
+  if (!g_input_stream_close (G_INPUT_STREAM (stream), cancellable, error))
+    return NULL;
+
+  if (etag != NULL)
+    {
+      const char *value = NULL;
+
+      if (opened_info != NULL)
+        value = g_file_info_get_etag (opened_info);
+      if (value == NULL)
+        value = g_file_info_get_etag (info);
+      *etag = g_strdup (value);
+    }
+
+  return g_byte_array_free_to_bytes (g_steal_pointer (&data));
+}
+
+TpDocument *
+tp_load_file (GFile         *file,
+              TpFileStamp  **stamp,
+              GPtrArray    **problems,
+              GCancellable  *cancellable,
+              GError       **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *etag = NULL;
+  TpDocument *document;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  bytes = tp_read_document_bytes (file, &etag, cancellable, error);
+  if (bytes == NULL)
+    return NULL;
+
+  document = tp_load_bytes (bytes, problems, error);
+  if (document == NULL)
+    return NULL;
+
+  tp_document_set_file (document, file);
+  if (stamp != NULL)
+    *stamp = tp_file_stamp_new_for_bytes (bytes, etag);
+
+  return document;
+}
+
+typedef struct
+{
+  TpDocument  *document;
+  TpFileStamp *stamp;
+} LoadResult;
+
+static void
+load_result_free (gpointer data)
+{
+  LoadResult *result = data;
+
+  g_clear_object (&result->document);
+  g_clear_pointer (&result->stamp, tp_file_stamp_free);
+  g_free (result);
+}
+
+/* The document is created in the worker and only handed over when complete, so nothing
+ * else can see it meanwhile. */
+static void
+load_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  GFile *file = task_data;
+  g_autoptr(GError) error = NULL;
+  LoadResult *result = g_new0 (LoadResult, 1);
+
+  result->document = tp_load_file (file, &result->stamp, NULL, cancellable, &error);
+  if (result->document == NULL)
+    {
+      load_result_free (result);
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  g_task_return_pointer (task, result, load_result_free);
+}
+
+void
+tp_load_file_async (GFile               *file,
+                    GCancellable        *cancellable,
+                    GAsyncReadyCallback  callback,
+                    gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (G_IS_FILE (file));
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, tp_load_file_async);
+  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
+  g_task_run_in_thread (task, load_thread);
+}
+
+TpDocument *
+tp_load_file_finish (GAsyncResult  *result,
+                     TpFileStamp  **stamp,
+                     GError       **error)
+{
+  LoadResult *loaded;
+  TpDocument *document;
+
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == tp_load_file_async, NULL);
+
+  loaded = g_task_propagate_pointer (G_TASK (result), error);
+  if (loaded == NULL)
+    return NULL;
+
+  document = g_steal_pointer (&loaded->document);
+  if (stamp != NULL)
+    *stamp = g_steal_pointer (&loaded->stamp);
+  load_result_free (loaded);
+
+  return document;
+}
+
+/* Says what happened and what to do, for an error from GLib's file functions or GIO. */
+static void
+set_write_error (GError       **error,
+                 GFile         *file,
+                 const GError  *cause)
+{
+  g_autofree char *name = dup_display_basename (file);
+  g_autofree char *folder = NULL;
+  g_autoptr(GFile) parent = g_file_get_parent (file);
+  const char *reason = cause->message;
+  const char *advice = _("Try saving elsewhere.");
+
+  if (parent != NULL)
+    folder = g_file_get_parse_name (parent);
+
+  if (g_error_matches (cause, G_FILE_ERROR, G_FILE_ERROR_NOSPC) ||
+      g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_NO_SPACE))
+    {
+      reason = g_strerror (ENOSPC);
+      advice = _("Free some space or save elsewhere.");
+    }
+  else if (g_error_matches (cause, G_FILE_ERROR, G_FILE_ERROR_ACCES) ||
+           g_error_matches (cause, G_FILE_ERROR, G_FILE_ERROR_PERM) ||
+           g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED))
+    {
+      reason = g_strerror (EACCES);
+      advice = _("Save in a folder you can write to.");
+    }
+  else if (g_error_matches (cause, G_FILE_ERROR, G_FILE_ERROR_ROFS) ||
+           g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_READ_ONLY))
+    {
+      reason = g_strerror (EROFS);
+      advice = _("Save on another disk.");
+    }
+  else if (g_error_matches (cause, G_FILE_ERROR, G_FILE_ERROR_NOENT) ||
+           g_error_matches (cause, G_FILE_ERROR, G_FILE_ERROR_NOTDIR) ||
+           g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+    {
+      g_set_error (error, TP_SAVE_ERROR, TP_SAVE_ERROR_WRITE,
+                   _("Could not save “%s”: the folder “%s” does not exist. Choose an existing folder."),
+                   name, folder != NULL ? folder : "/");
+      return;
+    }
+  else if (g_error_matches (cause, G_FILE_ERROR, G_FILE_ERROR_IO))
+    {
+      reason = g_strerror (EIO);
+      advice = _("Check the disk, then try again or save elsewhere.");
+    }
+  else if (g_error_matches (cause, G_FILE_ERROR, G_FILE_ERROR_ISDIR) ||
+           g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY))
+    {
+      reason = g_strerror (EISDIR);
+      advice = _("Choose another name.");
+    }
+
+  /* Translators: "Could not save “x.touchpoint”: No space left on device. Free some
+   * space or save elsewhere." */
+  g_set_error (error, TP_SAVE_ERROR, TP_SAVE_ERROR_WRITE,
+               _("Could not save “%s”: %s. %s"), name, reason, advice);
+}
+
+/* The path a save must replace: the final target of any symbolic links, so that the
+ * link is kept and the file it points to is replaced. */
+static char *
+resolve_symlinks (const char  *path,
+                  GError     **error)
+{
+  g_autofree char *current = g_strdup (path);
+
+  for (guint depth = 0; depth < MAX_SYMLINK_DEPTH; depth++)
+    {
+      g_autoptr(GError) local_error = NULL;
+      g_autofree char *target = g_file_read_link (current, &local_error);
+      g_autofree char *dir = NULL;
+
+      if (target == NULL)
+        {
+          /* Not a link (EINVAL), or nothing there yet (ENOENT): this is the file. */
+          if (g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_INVAL) ||
+              g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
+            return g_steal_pointer (&current);
+
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return NULL;
+        }
+
+      if (g_path_is_absolute (target))
+        {
+          g_free (current);
+          current = g_steal_pointer (&target);
+          continue;
+        }
+
+      dir = g_path_get_dirname (current);
+      g_free (current);
+      current = g_build_filename (dir, target, NULL);
+    }
+
+  g_set_error_literal (error, G_FILE_ERROR, G_FILE_ERROR_LOOP, g_strerror (ELOOP));
+  return NULL;
+}
+
+static gboolean
+write_local (GFile       *file,
+             const char  *path,
+             GBytes      *bytes,
+             GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *target = NULL;
+  GStatBuf buf;
+  int mode = 0666;
+  gsize size;
+  const char *data = g_bytes_get_data (bytes, &size);
+
+  target = resolve_symlinks (path, &local_error);
+  if (target == NULL)
+    {
+      set_write_error (error, file, local_error);
+      return FALSE;
+    }
+
+  /* Keep the permissions of the file being replaced. */
+  if (g_stat (target, &buf) == 0)
+    mode = buf.st_mode & 0777;
+
+  if (!g_file_set_contents_full (target, data, size,
+                                 G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
+                                 mode, &local_error))
+    {
+      set_write_error (error, file, local_error);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+write_remote (GFile         *file,
+              GBytes        *bytes,
+              char         **etag,
+              GCancellable  *cancellable,
+              GError       **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GFileOutputStream) stream = NULL;
+  g_autoptr(GCancellable) discard = g_cancellable_new ();
+  gsize size;
+  const char *data = g_bytes_get_data (bytes, &size);
+
+  stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_NONE, cancellable, &local_error);
+  if (stream == NULL)
+    {
+      set_write_error (error, file, local_error);
+      return FALSE;
+    }
+
+  if (!g_output_stream_write_all (G_OUTPUT_STREAM (stream), data, size, NULL,
+                                  cancellable, &local_error) ||
+      !g_output_stream_close (G_OUTPUT_STREAM (stream), cancellable, &local_error))
+    {
+      /* Closing with a cancelled cancellable makes the backend discard what was
+       * written instead of putting it in place of the original. */
+      g_cancellable_cancel (discard);
+      g_output_stream_close (G_OUTPUT_STREAM (stream), discard, NULL);
+      set_write_error (error, file, local_error);
+      return FALSE;
+    }
+
+  *etag = g_strdup (g_file_output_stream_get_etag (stream));
+
+  return TRUE;
+}
+
+/* Refuses to overwrite a file someone else changed since it was last read or written,
+ * as expected describes it. A file that is gone is no conflict. */
+static gboolean
+check_unchanged (GFile              *file,
+                 const TpFileStamp  *expected,
+                 GCancellable       *cancellable,
+                 GError            **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GBytes) current = NULL;
+  g_autoptr(TpFileStamp) stamp = NULL;
+  g_autofree char *etag = NULL;
+  g_autofree char *name = NULL;
+
+  if (expected == NULL)
+    return TRUE;
+
+  current = tp_read_document_bytes (file, &etag, cancellable, &local_error);
+  if (current == NULL)
+    {
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+        return TRUE;
+
+      if (!g_error_matches (local_error, TP_LOAD_ERROR, TP_LOAD_ERROR_TOO_LARGE))
+        {
+          set_write_error (error, file, local_error);
+          return FALSE;
+        }
+    }
+  else
+    {
+      stamp = tp_file_stamp_new_for_bytes (current, etag);
+      if (tp_file_stamp_equal (stamp, expected))
+        return TRUE;
+    }
+
+  name = dup_display_basename (file);
+  g_set_error (error, TP_SAVE_ERROR, TP_SAVE_ERROR_CHANGED_ON_DISK,
+               _("“%s” was changed by another program since it was opened. Reload it, save under another name, or overwrite the other changes."),
+               name);
+  return FALSE;
+}
+
+/* Everything of a save that may block: runs in a worker for the async variant. */
+static gboolean
+write_file (GFile              *file,
+            GBytes             *bytes,
+            const TpFileStamp  *expected,
+            TpFileStamp       **new_stamp,
+            GCancellable       *cancellable,
+            GError            **error)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *etag = NULL;
+
+  if (!check_unchanged (file, expected, cancellable, error))
+    return FALSE;
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+
+  path = g_file_is_native (file) ? g_file_get_path (file) : NULL;
+  if (path != NULL)
+    {
+      g_autoptr(GFileInfo) info = NULL;
+
+      if (!write_local (file, path, bytes, error))
+        return FALSE;
+
+      info = g_file_query_info (file, G_FILE_ATTRIBUTE_ETAG_VALUE, G_FILE_QUERY_INFO_NONE,
+                                NULL, NULL);
+      if (info != NULL)
+        etag = g_strdup (g_file_info_get_etag (info));
+    }
+  else if (!write_remote (file, bytes, &etag, cancellable, error))
+    {
+      return FALSE;
+    }
+
+  if (new_stamp != NULL)
+    *new_stamp = tp_file_stamp_new_for_bytes (bytes, etag);
+
+  return TRUE;
+}
+
+/* Serializes on the calling thread and loads the result back with the production loader:
+ * a file we could not open again is never written. */
+static GBytes *
+serialize_checked (TpDocument  *document,
+                   GFile       *file,
+                   GError     **error)
+{
+  g_autoptr(GBytes) bytes = tp_write_bytes (document);
+  g_autoptr(TpDocument) check = NULL;
+  g_autoptr(GError) load_error = NULL;
+
+  check = tp_load_bytes (bytes, NULL, &load_error);
+  if (check == NULL)
+    {
+      g_autofree char *name = dup_display_basename (file);
+
+      g_critical ("Saved document does not load back: %s", load_error->message);
+      g_set_error (error, TP_SAVE_ERROR, TP_SAVE_ERROR_SELF_CHECK,
+                   _("Could not save “%s”: the saved document would not open again (%s). Nothing was written; please report this problem."),
+                   name, load_error->message);
+      return NULL;
+    }
+
+  return g_steal_pointer (&bytes);
+}
+
+gboolean
+tp_save_file (TpDocument         *document,
+              GFile              *file,
+              const TpFileStamp  *expected,
+              TpFileStamp       **new_stamp,
+              GCancellable       *cancellable,
+              GError            **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  guint64 state;
+
+  g_return_val_if_fail (TP_IS_DOCUMENT (document), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  bytes = serialize_checked (document, file, error);
+  if (bytes == NULL)
+    return FALSE;
+  state = tp_document_get_state (document);
+
+  if (!write_file (file, bytes, expected, new_stamp, cancellable, error))
+    return FALSE;
+
+  tp_document_set_saved_state (document, state);
+  tp_document_set_file (document, file);
+
+  return TRUE;
+}
+
+typedef struct
+{
+  GFile       *file;
+  GBytes      *bytes;
+  TpFileStamp *expected;
+  TpFileStamp *new_stamp;
+  guint64      state;
+} SaveData;
+
+static void
+save_data_free (gpointer data)
+{
+  SaveData *save = data;
+
+  g_clear_object (&save->file);
+  g_clear_pointer (&save->bytes, g_bytes_unref);
+  g_clear_pointer (&save->expected, tp_file_stamp_free);
+  g_clear_pointer (&save->new_stamp, tp_file_stamp_free);
+  g_free (save);
+}
+
+/* Only the bytes travel to the worker: the document stays on the main thread. */
+static void
+save_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  SaveData *save = task_data;
+  GError *error = NULL;
+
+  if (write_file (save->file, save->bytes, save->expected, &save->new_stamp, cancellable, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+void
+tp_save_file_async (TpDocument          *document,
+                    GFile               *file,
+                    const TpFileStamp   *expected,
+                    GCancellable        *cancellable,
+                    GAsyncReadyCallback  callback,
+                    gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  GError *error = NULL;
+  SaveData *save;
+  GBytes *bytes;
+
+  g_return_if_fail (TP_IS_DOCUMENT (document));
+  g_return_if_fail (G_IS_FILE (file));
+
+  task = g_task_new (document, cancellable, callback, user_data);
+  g_task_set_source_tag (task, tp_save_file_async);
+
+  bytes = serialize_checked (document, file, &error);
+  if (bytes == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  save = g_new0 (SaveData, 1);
+  save->file = g_object_ref (file);
+  save->bytes = bytes;
+  save->expected = tp_file_stamp_copy (expected);
+  /* The state serialized now is the one marked saved later, even if the user keeps
+   * editing while the worker writes. */
+  save->state = tp_document_get_state (document);
+  g_task_set_task_data (task, save, save_data_free);
+
+  g_task_run_in_thread (task, save_thread);
+}
+
+gboolean
+tp_save_file_finish (TpDocument    *document,
+                     GAsyncResult  *result,
+                     TpFileStamp  **new_stamp,
+                     GError       **error)
+{
+  SaveData *save;
+
+  g_return_val_if_fail (TP_IS_DOCUMENT (document), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, document), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == tp_save_file_async, FALSE);
+
+  if (!g_task_propagate_boolean (G_TASK (result), error))
+    return FALSE;
+
+  save = g_task_get_task_data (G_TASK (result));
+  tp_document_set_saved_state (document, save->state);
+  tp_document_set_file (document, save->file);
+  if (new_stamp != NULL)
+    *new_stamp = g_steal_pointer (&save->new_stamp);
+
+  return TRUE;
+}

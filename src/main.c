@@ -1,0 +1,39 @@
+/* main.c: the touchpoint executable.
+ *
+ * Copyright 2025 The Touchpoint developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Export, validation and thumbnails run without a display (PRODUCT.md), so the command
+ * line is looked at before anything of GTK is touched.
+ */
+
+#include "config.h"
+
+#include <locale.h>
+
+#include <glib/gi18n.h>
+
+#include "app/tp-application.h"
+#include "tp-cli.h"
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(TpApplication) app = NULL;
+
+  /* Before the command line too: its messages are translated. */
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  if (tp_cli_wants (argc, argv))
+    return tp_cli_run (argc, argv);
+
+  g_set_application_name (PACKAGE_NAME);
+
+  app = tp_application_new ();
+
+  return g_application_run (G_APPLICATION (app), argc, argv);
+}

@@ -1,0 +1,617 @@
+/* tp-layout.c: the board's geometry: the object, its measurement cache and its queries */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <string.h>
+
+#include "model/tp-enums.h"
+#include "tp-layout-private.h"
+#include "tp-text.h"
+
+/* Rects */
+
+gboolean
+tp_rect_is_empty (const TpRect *rect)
+{
+  return rect->width <= 0 || rect->height <= 0;
+}
+
+gboolean
+tp_rect_contains_point (const TpRect *rect,
+                        double        x,
+                        double        y)
+{
+  return x >= rect->x && x < rect->x + rect->width &&
+         y >= rect->y && y < rect->y + rect->height;
+}
+
+gboolean
+tp_rect_intersects (const TpRect *a,
+                    const TpRect *b)
+{
+  return !tp_rect_is_empty (a) && !tp_rect_is_empty (b) &&
+         a->x < b->x + b->width && b->x < a->x + a->width &&
+         a->y < b->y + b->height && b->y < a->y + a->height;
+}
+
+gboolean
+tp_rect_contains_rect (const TpRect *outer,
+                       const TpRect *inner)
+{
+  /* A hair of tolerance: rects are sums of fractional scaled lengths. */
+  const double eps = 1e-6;
+
+  return inner->x >= outer->x - eps && inner->y >= outer->y - eps &&
+         inner->x + inner->width <= outer->x + outer->width + eps &&
+         inner->y + inner->height <= outer->y + outer->height + eps;
+}
+
+/* The measurement cache.
+ *
+ * Measuring is the only costly part of a layout (Pango shapes the text); everything
+ * else is arithmetic. A note's height depends only on its text, the width it wraps at
+ * and its line limit, so those are the key; entries unused by the last updates go. */
+
+struct _TpMeasure
+{
+  char     *text;
+  int       width;       /* Pango units, so the key compares exactly */
+  guint     max_lines;
+  double    height;
+  gboolean  truncated;
+  guint     generation;
+};
+
+static guint
+measure_hash (gconstpointer key)
+{
+  const TpMeasure *measure = key;
+
+  return g_str_hash (measure->text) ^ ((guint) measure->width * 31u) ^ measure->max_lines;
+}
+
+static gboolean
+measure_equal (gconstpointer a,
+               gconstpointer b)
+{
+  const TpMeasure *ma = a, *mb = b;
+
+  return ma->width == mb->width && ma->max_lines == mb->max_lines &&
+         strcmp (ma->text, mb->text) == 0;
+}
+
+static void
+measure_free (gpointer data)
+{
+  TpMeasure *measure = data;
+
+  g_free (measure->text);
+  g_free (measure);
+}
+
+double
+_tp_layout_measure (TpLayout   *layout,
+                    const char *text,
+                    double      width,
+                    guint       max_lines,
+                    gboolean   *truncated)
+{
+  TpMeasure key = { (char *) (text ? text : ""), (int) floor (width * PANGO_SCALE), max_lines };
+  TpMeasure *measure = g_hash_table_lookup (layout->measures, &key);
+
+  if (measure == NULL)
+    {
+      g_autoptr(PangoLayout) text_layout = NULL;
+
+      text_layout = tp_text_layout_new_lines (layout->context, layout->theme, TP_FONT_NOTE,
+                                              key.text, width, max_lines);
+      measure = g_new0 (TpMeasure, 1);
+      measure->text = g_strdup (key.text);
+      measure->width = key.width;
+      measure->max_lines = max_lines;
+      tp_text_layout_get_size (text_layout, NULL, &measure->height);
+      measure->truncated = tp_text_layout_get_truncated (text_layout);
+      g_hash_table_add (layout->measures, measure);
+    }
+
+  measure->generation = layout->generation;
+  if (truncated != NULL)
+    *truncated = measure->truncated;
+
+  return measure->height;
+}
+
+static gboolean
+measure_is_stale (gpointer key,
+                  gpointer value,
+                  gpointer user_data)
+{
+  const TpMeasure *measure = key;
+  guint generation = GPOINTER_TO_UINT (user_data);
+
+  /* Kept for one more update: a block that shrinks and grows back reuses them. */
+  return measure->generation + 1 < generation;
+}
+
+/* The object */
+
+TpLayout *
+tp_layout_new (void)
+{
+  TpLayout *layout = g_new0 (TpLayout, 1);
+
+  layout->theme = tp_theme_get_default ();
+  layout->context = tp_text_context_new ();
+  layout->boxes = g_array_new (FALSE, TRUE, sizeof (TpNoteBox));
+  layout->by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  layout->ids = g_string_chunk_new (4096);
+  layout->measures = g_hash_table_new_full (measure_hash, measure_equal, measure_free, NULL);
+  for (guint c = 0; c < TP_N_CONTAINERS; c++)
+    layout->blocks[c].rows = g_array_new (FALSE, FALSE, sizeof (TpRow));
+
+  return layout;
+}
+
+void
+tp_layout_free (TpLayout *layout)
+{
+  if (layout == NULL)
+    return;
+
+  for (guint c = 0; c < TP_N_CONTAINERS; c++)
+    g_array_unref (layout->blocks[c].rows);
+  g_hash_table_unref (layout->measures);
+  g_string_chunk_free (layout->ids);
+  g_hash_table_unref (layout->by_id);
+  g_array_unref (layout->boxes);
+  g_object_unref (layout->context);
+  g_free (layout);
+}
+
+void
+tp_layout_update (TpLayout   *layout,
+                  TpDocument *document)
+{
+  g_return_if_fail (layout != NULL);
+  g_return_if_fail (TP_IS_DOCUMENT (document));
+
+  layout->generation++;
+  g_array_set_size (layout->boxes, 0);
+  g_hash_table_remove_all (layout->by_id);
+  g_string_chunk_clear (layout->ids);
+
+  for (guint c = 0; c < TP_N_CONTAINERS; c++)
+    {
+      GPtrArray *notes = tp_document_get_notes (document, c);
+      TpBlock *block = &layout->blocks[c];
+
+      block->first_box = layout->boxes->len;
+      for (guint i = 0; i < notes->len; i++)
+        {
+          TpItem *item = g_ptr_array_index (notes, i);
+          TpNoteBox box = { 0 };
+
+          box.id = g_string_chunk_insert (layout->ids, item->id);
+          box.container = c;
+          box.index = i;
+          g_array_append_val (layout->boxes, box);
+          g_hash_table_insert (layout->by_id, (gpointer) box.id,
+                               GUINT_TO_POINTER (layout->boxes->len));
+        }
+    }
+
+  _tp_layout_arrange (layout, document);
+
+  g_hash_table_foreach_remove (layout->measures, measure_is_stale,
+                               GUINT_TO_POINTER (layout->generation));
+}
+
+void
+tp_layout_set_expanded (TpLayout    *layout,
+                        TpContainer  container,
+                        gboolean     expanded)
+{
+  g_return_if_fail (layout != NULL);
+  g_return_if_fail (container < TP_N_CONTAINERS);
+
+  layout->expanded[container] = !!expanded;
+}
+
+gboolean
+tp_layout_get_expanded (TpLayout    *layout,
+                        TpContainer  container)
+{
+  g_return_val_if_fail (layout != NULL, FALSE);
+  g_return_val_if_fail (container < TP_N_CONTAINERS, FALSE);
+
+  return layout->expanded[container];
+}
+
+const TpTheme *
+tp_layout_get_theme (TpLayout *layout)
+{
+  g_return_val_if_fail (layout != NULL, NULL);
+
+  return layout->theme;
+}
+
+PangoContext *
+tp_layout_get_context (TpLayout *layout)
+{
+  g_return_val_if_fail (layout != NULL, NULL);
+
+  return layout->context;
+}
+
+/* Geometry */
+
+void
+tp_layout_get_bounds (TpLayout *layout,
+                      TpRect   *bounds)
+{
+  g_return_if_fail (layout != NULL);
+  g_return_if_fail (bounds != NULL);
+
+  *bounds = layout->bounds;
+}
+
+gboolean
+tp_layout_get_region (TpLayout *layout,
+                      TpRegion  region,
+                      TpRect   *rect)
+{
+  g_return_val_if_fail (layout != NULL, FALSE);
+  g_return_val_if_fail (region < TP_N_REGIONS, FALSE);
+
+  if (rect != NULL)
+    *rect = layout->regions[region];
+
+  return !tp_rect_is_empty (&layout->regions[region]);
+}
+
+gboolean
+tp_layout_get_region_title (TpLayout *layout,
+                            TpRegion  region,
+                            TpRect   *rect)
+{
+  g_return_val_if_fail (layout != NULL, FALSE);
+  g_return_val_if_fail (region < TP_N_REGIONS, FALSE);
+
+  if (rect != NULL)
+    *rect = layout->titles[region];
+
+  return !tp_rect_is_empty (&layout->titles[region]);
+}
+
+const char *
+tp_region_get_label (TpRegion region)
+{
+  static const char * const labels[] = {
+    N_("Business Model Canvas"),
+    N_("Value Chain"),
+    N_("Customer Journey"),
+  };
+
+  G_STATIC_ASSERT (G_N_ELEMENTS (labels) == TP_N_REGIONS);
+  g_return_val_if_fail (region < TP_N_REGIONS, NULL);
+
+  return _(labels[region]);
+}
+
+char *
+tp_layout_format_more (guint n_hidden)
+{
+  /* Translators: a badge on a board block whose notes do not all fit; clicking it
+   * shows them all. */
+  return g_strdup_printf (ngettext ("+%u more", "+%u more", n_hidden), n_hidden);
+}
+
+void
+tp_layout_get_container (TpLayout        *layout,
+                         TpContainer      container,
+                         TpContainerInfo *info)
+{
+  g_return_if_fail (layout != NULL);
+  g_return_if_fail (container < TP_N_CONTAINERS);
+  g_return_if_fail (info != NULL);
+
+  *info = layout->blocks[container].info;
+}
+
+static TpNoteBox *
+lookup_box (TpLayout   *layout,
+            const char *id)
+{
+  guint i = GPOINTER_TO_UINT (g_hash_table_lookup (layout->by_id, id));
+
+  return i > 0 ? _tp_layout_box (layout, i - 1) : NULL;
+}
+
+static TpRect
+text_rect (TpLayout        *layout,
+           const TpNoteBox *box)
+{
+  double pad = layout->theme->note_padding * box->scale;
+
+  return (TpRect) {
+    box->rect.x + pad,
+    box->rect.y + pad,
+    box->text_width * box->scale,
+    box->rect.height - 2 * pad - (TP_LAYOUT_FOOTER_GAP + TP_LAYOUT_FOOTER_HEIGHT) * box->scale,
+  };
+}
+
+gboolean
+tp_layout_get_note (TpLayout   *layout,
+                    const char *id,
+                    TpNoteInfo *info)
+{
+  TpNoteBox *box;
+
+  g_return_val_if_fail (layout != NULL, FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
+  g_return_val_if_fail (info != NULL, FALSE);
+
+  box = lookup_box (layout, id);
+  if (box == NULL)
+    return FALSE;
+
+  memset (info, 0, sizeof *info);
+  info->container = box->container;
+  info->index = box->index;
+  info->visible = box->visible;
+  info->scale = box->scale;
+  if (box->visible)
+    {
+      info->rect = box->rect;
+      info->text = text_rect (layout, box);
+      info->text_height = box->text_height * box->scale;
+      info->truncated = box->truncated;
+    }
+
+  return TRUE;
+}
+
+TpNote *
+_tp_layout_resolve_note (TpLayout        *layout,
+                         TpDocument      *document,
+                         const TpNoteBox *box)
+{
+  GPtrArray *notes = tp_document_get_notes (document, box->container);
+  TpNote *note;
+
+  /* The index is the fast way; the id check catches a document changed since. */
+  if (box->index < notes->len)
+    {
+      note = g_ptr_array_index (notes, box->index);
+      if (strcmp (note->item.id, box->id) == 0)
+        return note;
+    }
+
+  return tp_document_lookup_kind (document, box->id, TP_ITEM_NOTE);
+}
+
+PangoLayout *
+tp_layout_create_note_text (TpLayout   *layout,
+                            TpDocument *document,
+                            const char *id)
+{
+  TpNoteBox *box;
+  TpNote *note;
+
+  g_return_val_if_fail (layout != NULL, NULL);
+  g_return_val_if_fail (TP_IS_DOCUMENT (document), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  box = lookup_box (layout, id);
+  if (box == NULL || !box->visible)
+    return NULL;
+  note = _tp_layout_resolve_note (layout, document, box);
+  if (note == NULL)
+    return NULL;
+
+  return tp_text_layout_new_lines (layout->context, layout->theme, TP_FONT_NOTE, note->text,
+                                   box->text_width, box->max_lines);
+}
+
+/* Queries */
+
+/* The first row of a block whose bottom is below y (rows are sorted top to bottom). */
+static guint
+first_row_below (TpBlock *block,
+                 double   y)
+{
+  guint lo = 0, hi = block->rows->len;
+
+  while (lo < hi)
+    {
+      guint mid = (lo + hi) / 2;
+      TpRow *row = &g_array_index (block->rows, TpRow, mid);
+
+      if (row->y + row->height <= y)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+
+  return lo;
+}
+
+static TpNoteBox *
+note_at (TpLayout *layout,
+         TpBlock  *block,
+         double    x,
+         double    y)
+{
+  guint r = first_row_below (block, y);
+  TpRow *row;
+
+  if (r >= block->rows->len)
+    return NULL;
+
+  row = &g_array_index (block->rows, TpRow, r);
+  for (guint k = 0; k < row->n; k++)
+    {
+      TpNoteBox *box = _tp_layout_box (layout, row->first + k);
+
+      if (tp_rect_contains_point (&box->rect, x, y))
+        return box;
+    }
+
+  return NULL;
+}
+
+TpHit
+tp_layout_hit (TpLayout *layout,
+               double    x,
+               double    y)
+{
+  TpHit hit = { TP_HIT_NONE, 0, 0, NULL, 0 };
+
+  g_return_val_if_fail (layout != NULL, hit);
+
+  for (guint c = 0; c < TP_N_CONTAINERS; c++)
+    {
+      TpBlock *block = &layout->blocks[c];
+      TpNoteBox *box;
+
+      if (!tp_rect_contains_point (&block->info.rect, x, y))
+        continue;
+
+      hit.region = block->info.region;
+      hit.container = c;
+      if (tp_rect_contains_point (&block->info.more, x, y))
+        {
+          hit.kind = TP_HIT_MORE_BADGE;
+          return hit;
+        }
+
+      box = note_at (layout, block, x, y);
+      if (box != NULL)
+        {
+          hit.kind = TP_HIT_NOTE;
+          hit.note = box->id;
+          hit.index = box->index;
+          return hit;
+        }
+
+      hit.kind = TP_HIT_CONTAINER;
+      return hit;
+    }
+
+  for (guint r = 0; r < TP_N_REGIONS; r++)
+    {
+      if (tp_rect_contains_point (&layout->regions[r], x, y) ||
+          tp_rect_contains_point (&layout->titles[r], x, y))
+        {
+          hit.kind = TP_HIT_REGION;
+          hit.region = r;
+          return hit;
+        }
+    }
+
+  return hit;
+}
+
+guint
+tp_layout_drop_index (TpLayout    *layout,
+                      TpContainer  container,
+                      double       x,
+                      double       y,
+                      TpRect      *indicator)
+{
+  TpBlock *block;
+  const TpRect *area;
+  double gap, bar = 3;
+  TpRow *row;
+  guint r, k;
+
+  g_return_val_if_fail (layout != NULL, 0);
+  g_return_val_if_fail (container < TP_N_CONTAINERS, 0);
+
+  block = &layout->blocks[container];
+  area = &block->info.notes;
+  gap = layout->theme->note_gap * block->info.scale;
+
+  if (block->rows->len == 0)
+    {
+      /* An empty block (or one whose every note is hidden): the top left. */
+      if (indicator != NULL)
+        *indicator = (TpRect) { area->x, area->y, bar,
+                                layout->theme->note_min_height * block->info.scale };
+      return 0;
+    }
+
+  /* Below the last row: after the last shown note. */
+  r = first_row_below (block, y - gap / 2);
+  if (r >= block->rows->len)
+    {
+      r = block->rows->len - 1;
+      row = &g_array_index (block->rows, TpRow, r);
+      k = row->n;
+    }
+  else
+    {
+      row = &g_array_index (block->rows, TpRow, r);
+      for (k = 0; k < row->n; k++)
+        {
+          TpNoteBox *box = _tp_layout_box (layout, row->first + k);
+
+          if (x < box->rect.x + box->rect.width / 2)
+            break;
+        }
+    }
+
+  if (indicator != NULL)
+    {
+      double bar_x;
+
+      /* A bar in the gap before the note the drop goes ahead of, or after the row's
+       * last note. */
+      if (k < row->n)
+        bar_x = _tp_layout_box (layout, row->first + k)->rect.x - (gap + bar) / 2;
+      else
+        {
+          TpNoteBox *last = _tp_layout_box (layout, row->first + row->n - 1);
+          bar_x = last->rect.x + last->rect.width + (gap - bar) / 2;
+        }
+      *indicator = (TpRect) { bar_x, row->y, bar, row->height };
+    }
+
+  return row->first - block->first_box + k;
+}
+
+void
+tp_layout_query_notes (TpLayout     *layout,
+                       const TpRect *rect,
+                       GPtrArray    *ids)
+{
+  g_return_if_fail (layout != NULL);
+  g_return_if_fail (rect != NULL);
+  g_return_if_fail (ids != NULL);
+
+  for (guint c = 0; c < TP_N_CONTAINERS; c++)
+    {
+      TpBlock *block = &layout->blocks[c];
+
+      if (!tp_rect_intersects (&block->info.notes, rect))
+        continue;
+
+      for (guint r = first_row_below (block, rect->y); r < block->rows->len; r++)
+        {
+          TpRow *row = &g_array_index (block->rows, TpRow, r);
+
+          if (row->y >= rect->y + rect->height)
+            break;
+          for (guint k = 0; k < row->n; k++)
+            {
+              TpNoteBox *box = _tp_layout_box (layout, row->first + k);
+
+              if (tp_rect_intersects (&box->rect, rect))
+                g_ptr_array_add (ids, (gpointer) box->id);
+            }
+        }
+    }
+}

@@ -1,0 +1,46 @@
+/* tp-text.h: text on the board, laid out the same way on screen and in every export.
+ *
+ * Every layout comes from a context with fixed font options (no hinting of metrics, no
+ * glyph-position rounding) and an identity matrix, so where a line breaks depends only on
+ * the text, the font and the width in board units: never on the zoom, the screen's DPI
+ * or the surface an export draws on. A context belongs to the thread that made it.
+ */
+#pragma once
+
+#include <pango/pangocairo.h>
+
+#include "tp-theme.h"
+
+G_BEGIN_DECLS
+
+PangoContext *tp_text_context_new        (void);
+
+/* A layout of text in a role's font. Lines wrap at width (≤ 0: no wrapping), by words
+ * first, breaking a word only when it alone is wider than the box. When the text needs
+ * more lines than fit in max_height (≤ 0: no limit; at least one line is always kept),
+ * the last line that fits ends with an ellipsis and the layout is marked truncated. */
+PangoLayout  *tp_text_layout_new         (PangoContext  *context,
+                                          const TpTheme *theme,
+                                          TpFontRole     role,
+                                          const char    *text,
+                                          double         width,
+                                          double         max_height);
+/* Like tp_text_layout_new() with a limit in lines (0: none). */
+PangoLayout  *tp_text_layout_new_lines   (PangoContext  *context,
+                                          const TpTheme *theme,
+                                          TpFontRole     role,
+                                          const char    *text,
+                                          double         width,
+                                          guint          max_lines);
+/* How many lines of a role fit in a height (at least one). */
+guint         tp_text_get_lines_for_height (const TpTheme *theme,
+                                            TpFontRole     role,
+                                            double         height);
+/* Whether tp_text_layout_new() had to cut the text. */
+gboolean      tp_text_layout_get_truncated (PangoLayout *layout);
+/* The logical size in board units, unrounded. */
+void          tp_text_layout_get_size    (PangoLayout   *layout,
+                                          double        *width,
+                                          double        *height);
+
+G_END_DECLS

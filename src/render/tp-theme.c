@@ -1,0 +1,228 @@
+/* tp-theme.c: the board's colours, fonts and sizes (VISUAL.md) */
+
+#include "config.h"
+
+#include <math.h>
+
+#include "tp-theme.h"
+
+/* Colours are written as in VISUAL.md, so the table can be checked against it by eye. */
+#define HEX(h) { ((h) >> 16 & 0xff) / 255.0, ((h) >> 8 & 0xff) / 255.0, ((h) & 0xff) / 255.0, 1.0 }
+#define HEXA(h, a) { ((h) >> 16 & 0xff) / 255.0, ((h) >> 8 & 0xff) / 255.0, ((h) & 0xff) / 255.0, (a) }
+
+static const TpTheme default_theme = {
+  /* Inter first; Cantarell is GNOME's own face; "sans-serif" lets fontconfig choose. */
+  .font_family = "Inter, Cantarell, sans-serif",
+  .fonts = {
+    [TP_FONT_REGION_TITLE] = { 26, PANGO_WEIGHT_SEMIBOLD, 1.2, FALSE },
+    [TP_FONT_BLOCK_TITLE] = { 15, PANGO_WEIGHT_SEMIBOLD, 1.25, FALSE },
+    [TP_FONT_NOTE] = { 13, PANGO_WEIGHT_NORMAL, 1.25, FALSE },
+    [TP_FONT_HINT] = { 13, PANGO_WEIGHT_NORMAL, 1.35, FALSE },
+    [TP_FONT_CAPTION] = { 11, PANGO_WEIGHT_NORMAL, 1.3, TRUE },
+    [TP_FONT_BADGE] = { 11, PANGO_WEIGHT_BOLD, 1.0, TRUE },
+    [TP_FONT_STAGE_HEADING] = { 17, PANGO_WEIGHT_SEMIBOLD, 1.25, FALSE },
+  },
+
+  .board_background = HEX (0xfafafa),
+  .panel = HEX (0xffffff),
+  .panel_border = HEX (0xdeddda),
+  .title = HEX (0x3d3846),
+  .hint = HEX (0x77767b),
+  .badge = HEX (0x3d3846),
+  .badge_text = HEX (0xffffff),
+  .more_badge = HEX (0xf0eff1),
+  .more_badge_text = HEX (0x3d3846),
+  .icon = HEX (0x77767b),
+  .shadow = HEXA (0x000000, 0.10),
+
+  .notes = {
+    [TP_NOTE_COLOUR_YELLOW] = HEX (0xf9f06b),
+    [TP_NOTE_COLOUR_GREEN] = HEX (0x8ff0a4),
+    [TP_NOTE_COLOUR_BLUE] = HEX (0x99c1f1),
+    [TP_NOTE_COLOUR_PURPLE] = HEX (0xdc8add),
+    [TP_NOTE_COLOUR_ORANGE] = HEX (0xffbe6f),
+    [TP_NOTE_COLOUR_RED] = HEX (0xf66151),
+    [TP_NOTE_COLOUR_PINK] = HEX (0xffc0cb),
+    [TP_NOTE_COLOUR_GREY] = HEX (0xdeddda),
+  },
+  .note_text = HEX (0x241f31),
+  .note_edge = HEXA (0x241f31, 0.12),
+  .note_marks = HEXA (0x241f31, 0.62),
+  /* The darker tones of the GNOME palette, so an edge reads on every note colour. */
+  .accents = {
+    [TP_ACCENT_BLUE] = HEX (0x1c71d8),
+    [TP_ACCENT_GREEN] = HEX (0x26a269),
+    [TP_ACCENT_YELLOW] = HEX (0xe5a50a),
+    [TP_ACCENT_ORANGE] = HEX (0xc64600),
+    [TP_ACCENT_RED] = HEX (0xc01c28),
+    [TP_ACCENT_PURPLE] = HEX (0x813d9c),
+    [TP_ACCENT_BROWN] = HEX (0x865e3c),
+    [TP_ACCENT_SLATE] = HEX (0x5e5c64),
+  },
+
+  .emotion_negative = HEX (0xe01b24),
+  .emotion_neutral = HEX (0x9a9996),
+  .emotion_positive = HEX (0x2ec27e),
+  .kano = {
+    [TP_KANO_NONE] = HEX (0xc0bfbc),
+    [TP_KANO_MUST_BE] = HEX (0x1c71d8),
+    [TP_KANO_ONE_DIMENSIONAL] = HEX (0x2ec27e),
+    [TP_KANO_ATTRACTIVE] = HEX (0xe5a50a),
+    [TP_KANO_INDIFFERENT] = HEX (0x9a9996),
+    [TP_KANO_REVERSE] = HEX (0xc01c28),
+    [TP_KANO_QUESTIONABLE] = HEX (0x613583),
+  },
+  .gap = { HEX (0x2ec27e), HEX (0xe5a50a), HEX (0xe01b24) },
+  .link = HEX (0x3584e4),
+  .link_alpha = 0.6,
+  .link_width = 2,
+  .link_width_selected = 3,
+  .moment_of_truth = HEX (0xe5a50a),
+
+  .panel_radius = 12,
+  .panel_border_width = 1,
+  .panel_padding = 14,
+  .panel_gap = 12,
+  .region_gap = 120,
+  .board_margin = 64,
+  .note_radius = 4,
+  .note_padding = 10,
+  .note_gap = 8,
+  .note_width = 170,
+  .note_min_width = 148,
+  .note_min_height = 76,
+  .note_min_scale = 0.6,
+  .note_max_lines = 7,
+  .accent_width = 4,
+  .card_radius = 8,
+  .icon_size = 20,
+  .icon_line_width = 1.5,
+};
+
+const TpTheme *
+tp_theme_get_default (void)
+{
+  return &default_theme;
+}
+
+PangoFontDescription *
+tp_theme_create_font (const TpTheme *theme,
+                      TpFontRole     role)
+{
+  PangoFontDescription *desc;
+
+  g_return_val_if_fail (theme != NULL, NULL);
+  g_return_val_if_fail (role < TP_N_FONT_ROLES, NULL);
+
+  desc = pango_font_description_new ();
+  pango_font_description_set_family (desc, theme->font_family);
+  pango_font_description_set_weight (desc, theme->fonts[role].weight);
+  /* Absolute sizes are in device units of the layout's context, which we keep at the
+   * identity: one unit per board unit, whatever the screen's DPI or the export scale. */
+  pango_font_description_set_absolute_size (desc, theme->fonts[role].size * PANGO_SCALE);
+
+  return desc;
+}
+
+double
+tp_theme_get_line_height (const TpTheme *theme,
+                          TpFontRole     role)
+{
+  g_return_val_if_fail (theme != NULL, 0);
+  g_return_val_if_fail (role < TP_N_FONT_ROLES, 0);
+
+  /* Rounded to Pango units, as the line-height attribute will be. */
+  return round (theme->fonts[role].size * theme->fonts[role].line_height * PANGO_SCALE)
+         / PANGO_SCALE;
+}
+
+static double
+mix (double a,
+     double b,
+     double t)
+{
+  return a + (b - a) * t;
+}
+
+void
+tp_theme_get_emotion_colour (const TpTheme *theme,
+                             double         emotion,
+                             TpColour      *out)
+{
+  const TpColour *from, *to;
+  double t;
+
+  g_return_if_fail (theme != NULL);
+  g_return_if_fail (out != NULL);
+
+  emotion = CLAMP (emotion, TP_EMOTION_MIN, TP_EMOTION_MAX);
+  if (emotion < 0)
+    {
+      from = &theme->emotion_neutral;
+      to = &theme->emotion_negative;
+      t = emotion / TP_EMOTION_MIN;
+    }
+  else
+    {
+      from = &theme->emotion_neutral;
+      to = &theme->emotion_positive;
+      t = emotion / TP_EMOTION_MAX;
+    }
+
+  out->red = mix (from->red, to->red, t);
+  out->green = mix (from->green, to->green, t);
+  out->blue = mix (from->blue, to->blue, t);
+  out->alpha = 1;
+}
+
+const TpColour *
+tp_theme_get_gap_colour (const TpTheme *theme,
+                         int            gap)
+{
+  g_return_val_if_fail (theme != NULL, NULL);
+
+  /* A negative gap (experience beats expectation) is as good as none. */
+  return &theme->gap[CLAMP (gap, 0, 2)];
+}
+
+void
+tp_colour_set_source (cairo_t        *cr,
+                      const TpColour *colour)
+{
+  cairo_set_source_rgba (cr, colour->red, colour->green, colour->blue, colour->alpha);
+}
+
+void
+tp_colour_set_source_alpha (cairo_t        *cr,
+                            const TpColour *colour,
+                            double          alpha)
+{
+  cairo_set_source_rgba (cr, colour->red, colour->green, colour->blue,
+                         colour->alpha * alpha);
+}
+
+static double
+linearize (double channel)
+{
+  return channel <= 0.04045 ? channel / 12.92 : pow ((channel + 0.055) / 1.055, 2.4);
+}
+
+double
+tp_colour_get_luminance (const TpColour *colour)
+{
+  g_return_val_if_fail (colour != NULL, 0);
+
+  return 0.2126 * linearize (colour->red)
+         + 0.7152 * linearize (colour->green)
+         + 0.0722 * linearize (colour->blue);
+}
+
+double
+tp_colour_get_contrast_ratio (const TpColour *a,
+                              const TpColour *b)
+{
+  double la = tp_colour_get_luminance (a);
+  double lb = tp_colour_get_luminance (b);
+
+  return (MAX (la, lb) + 0.05) / (MIN (la, lb) + 0.05);
+}

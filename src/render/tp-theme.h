@@ -1,0 +1,131 @@
+/* tp-theme.h: the one table of colours, fonts and sizes the board is drawn with.
+ *
+ * The screen and every export read the same table (VISUAL.md), so an exported slide
+ * looks exactly like the board. Sizes are in board units: 1 unit is 1 px at 100 %.
+ */
+#pragma once
+
+#include <cairo.h>
+#include <pango/pango.h>
+
+#include "model/tp-types.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  double red;
+  double green;
+  double blue;
+  double alpha;
+} TpColour;
+
+/* What a piece of text is; each role has one font, size and line height. */
+typedef enum {
+  TP_FONT_REGION_TITLE,   /* "Business Model Canvas" above a region */
+  TP_FONT_BLOCK_TITLE,    /* a block's name */
+  TP_FONT_NOTE,           /* sticky-note text */
+  TP_FONT_HINT,           /* a block's guiding question while it is empty */
+  TP_FONT_CAPTION,        /* captions, row labels, the "+N more" badge */
+  TP_FONT_BADGE,          /* the BMC block number */
+  TP_FONT_STAGE_HEADING,  /* journey stage headings */
+  TP_N_FONT_ROLES
+} TpFontRole;
+
+typedef struct
+{
+  double       size;         /* board units */
+  PangoWeight  weight;
+  double       line_height;  /* multiple of size; every line is exactly this tall */
+  gboolean     tabular;      /* tabular figures, for numbers */
+} TpFontSpec;
+
+typedef struct
+{
+  /* A Pango family list: the first installed family wins. */
+  const char *font_family;
+  TpFontSpec  fonts[TP_N_FONT_ROLES];
+
+  /* Chrome. */
+  TpColour    board_background;
+  TpColour    panel;
+  TpColour    panel_border;
+  TpColour    title;
+  TpColour    hint;
+  TpColour    badge;           /* block-number disc */
+  TpColour    badge_text;
+  TpColour    more_badge;      /* the "+N more" pill */
+  TpColour    more_badge_text;
+  TpColour    icon;
+  TpColour    shadow;          /* screen only */
+
+  /* Notes. */
+  TpColour    notes[TP_N_NOTE_COLOURS];
+  TpColour    note_text;
+  TpColour    note_edge;       /* hairline around a note, so exports without shadows
+                                * still show where a pale note ends */
+  TpColour    note_marks;      /* votes and evidence glyphs */
+  TpColour    accents[TP_N_ACCENTS];
+
+  /* Analysis. */
+  TpColour    emotion_negative;  /* −2 */
+  TpColour    emotion_neutral;   /*  0 */
+  TpColour    emotion_positive;  /* +2 */
+  TpColour    kano[TP_N_KANO_CATEGORIES];
+  TpColour    gap[3];            /* severity 0, 1, ≥ 2 */
+  TpColour    link;
+  double      link_alpha;
+  double      link_width;
+  double      link_width_selected;
+  TpColour    moment_of_truth;
+
+  /* Shapes, in board units. */
+  double      panel_radius;
+  double      panel_border_width;
+  double      panel_padding;
+  double      panel_gap;         /* between blocks of one region */
+  double      region_gap;        /* between regions */
+  double      board_margin;      /* around everything */
+  double      note_radius;
+  double      note_padding;
+  double      note_gap;          /* between notes of one block */
+  double      note_width;        /* preferred, before a block shrinks its notes */
+  double      note_min_width;
+  double      note_min_height;
+  double      note_min_scale;    /* a block never shrinks its notes below this */
+  guint       note_max_lines;
+  double      accent_width;
+  double      card_radius;
+  double      icon_size;
+  double      icon_line_width;
+} TpTheme;
+
+const TpTheme        *tp_theme_get_default         (void);
+
+/* The Pango description of a role: the family list and an absolute size in units. */
+PangoFontDescription *tp_theme_create_font         (const TpTheme  *theme,
+                                                    TpFontRole      role);
+/* The exact height of one line of a role, in board units. */
+double                tp_theme_get_line_height     (const TpTheme  *theme,
+                                                    TpFontRole      role);
+
+/* The emotion scale at a value in −2 … +2 (clamped), interpolated through neutral. */
+void                  tp_theme_get_emotion_colour  (const TpTheme  *theme,
+                                                    double          emotion,
+                                                    TpColour       *out);
+/* The severity colour of an expectation gap (expectation − experience). */
+const TpColour       *tp_theme_get_gap_colour      (const TpTheme  *theme,
+                                                    int             gap);
+
+void                  tp_colour_set_source         (cairo_t        *cr,
+                                                    const TpColour *colour);
+void                  tp_colour_set_source_alpha   (cairo_t        *cr,
+                                                    const TpColour *colour,
+                                                    double          alpha);
+/* WCAG 2 relative luminance (0 black … 1 white) and contrast ratio (1 … 21). Alpha is
+ * ignored: the colours are taken as opaque. */
+double                tp_colour_get_luminance      (const TpColour *colour);
+double                tp_colour_get_contrast_ratio (const TpColour *a,
+                                                    const TpColour *b);
+
+G_END_DECLS

@@ -1,0 +1,221 @@
+/* test-cli.c: the command-line contract of PRODUCT.md, run as scripts run it
+ *
+ * Every case spawns the real `touchpoint` binary with no display in its environment,
+ * which also proves that these modes never initialise GTK.
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <gio/gio.h>
+
+typedef struct
+{
+  int   status;
+  char *out;
+  char *err;
+} Run;
+
+static void
+run_clear (Run *run)
+{
+  g_clear_pointer (&run->out, g_free);
+  g_clear_pointer (&run->err, g_free);
+}
+
+static void
+run_touchpoint (Run                *run,
+                const char * const *args)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_auto(GStrv) envp = g_get_environ ();
+  g_autoptr(GError) error = NULL;
+  int wait_status = 0;
+
+  g_ptr_array_add (argv, (gpointer) TP_BUILDDIR "/src/touchpoint");
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  envp = g_environ_unsetenv (envp, "DISPLAY");
+  envp = g_environ_unsetenv (envp, "WAYLAND_DISPLAY");
+  envp = g_environ_setenv (envp, "GDK_BACKEND", "none-at-all", TRUE);
+
+  g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
+                &run->out, &run->err, &wait_status, &error);
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (wait_status));
+  run->status = WEXITSTATUS (wait_status);
+}
+
+static char *
+write_temp (const char *name,
+            const char *contents)
+{
+  g_autofree char *dir = g_dir_make_tmp ("tp-cli-XXXXXX", NULL);
+  char *path = g_build_filename (dir, name, NULL);
+
+  g_assert_true (g_file_set_contents (path, contents, -1, NULL));
+
+  return path;
+}
+
+static void
+remove_temp (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+static void
+test_version (void)
+{
+  Run run = { 0, };
+
+  run_touchpoint (&run, (const char * const[]) { "--version", NULL });
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_str_has_prefix (run.out, "touchpoint " PACKAGE_VERSION));
+  g_assert_cmpstr (run.err, ==, "");
+  run_clear (&run);
+}
+
+static void
+test_validate_example (void)
+{
+  Run run = { 0, };
+
+  run_touchpoint (&run, (const char * const[]) { "--validate", TP_EXAMPLE_PATH, NULL });
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, "");
+  g_assert_cmpstr (run.err, ==, "");
+  run_clear (&run);
+}
+
+/* One line per problem, FILE:LINE: message, and status 1, for each kind of bad input. */
+typedef struct
+{
+  const char *name;
+  const char *contents;
+  guint       line;       /* 0: no line expected */
+  const char *fragment;   /* part of the message, case-insensitive */
+} BadCase;
+
+#define HEAD "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+#define ROOT "<touchpoint xmlns=\"https://touchpoint.github.io/ns/1\" version=\"1.0\">\n"
+
+static const BadCase bad_cases[] = {
+  { "not-xml", "this is not a workshop\n", 1, "" },
+  { "truncated", HEAD ROOT "  <canvas>\n    <block kind=\"channels\">\n", 5, "not well-formed" },
+  { "wrong-root", HEAD "<html>\n</html>\n", 2, "" },
+  { "newer-major", HEAD "<touchpoint xmlns=\"https://touchpoint.github.io/ns/1\" version=\"2.0\">\n</touchpoint>\n", 2, "newer" },
+  { "duplicate-id", HEAD ROOT "  <personas>\n    <persona id=\"a\" name=\"A\" accent=\"blue\"/>\n"
+                    "    <persona id=\"a\" name=\"B\" accent=\"red\"/>\n  </personas>\n</touchpoint>\n", 5, "a" },
+  { "empty", "", 0, "" },
+};
+
+static void
+test_validate_bad (gconstpointer data)
+{
+  const BadCase *c = data;
+  g_autofree char *name = g_strconcat (c->name, ".touchpoint", NULL);
+  g_autofree char *path = write_temp (name, c->contents);
+  g_autofree char *prefix = NULL;
+  g_auto(GStrv) lines = NULL;
+  Run run = { 0, };
+
+  run_touchpoint (&run, (const char * const[]) { "--validate", path, NULL });
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_cmpstr (run.out, ==, "");
+
+  /* Every line names the file, and the first one the expected line. */
+  lines = g_strsplit (g_strchomp (run.err), "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), >=, 1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    g_assert_true (g_str_has_prefix (lines[i], path));
+  if (c->line > 0)
+    prefix = g_strdup_printf ("%s:%u: ", path, c->line);
+  else
+    prefix = g_strdup_printf ("%s: ", path);
+  if (!g_str_has_prefix (lines[0], prefix))
+    g_error ("expected “%s” to start with “%s”", lines[0], prefix);
+  {
+    g_autofree char *lower = g_utf8_strdown (lines[0], -1);
+
+    g_assert_nonnull (strstr (lower, c->fragment));
+  }
+
+  run_clear (&run);
+  remove_temp (path);
+}
+
+static void
+test_validate_many (void)
+{
+  g_autofree char *bad = write_temp ("bad.touchpoint", "<nope/>\n");
+  Run run = { 0, };
+
+  /* A good file among bad ones: status 1, and only the bad one is reported. */
+  run_touchpoint (&run, (const char * const[]) { "--validate", TP_EXAMPLE_PATH, bad, NULL });
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_true (g_str_has_prefix (run.err, bad));
+  g_assert_null (strstr (run.err, TP_EXAMPLE_PATH));
+  run_clear (&run);
+  remove_temp (bad);
+}
+
+static void
+test_validate_missing_and_special (void)
+{
+  const char *paths[] = { "/nonexistent/x.touchpoint", "/dev/zero", "/tmp" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
+    {
+      Run run = { 0, };
+
+      run_touchpoint (&run, (const char * const[]) { "--validate", paths[i], NULL });
+      g_assert_cmpint (run.status, ==, 1);
+      g_assert_true (g_str_has_prefix (run.err, paths[i]));
+      g_assert_cmpuint (strlen (run.err), <, 400);
+      run_clear (&run);
+    }
+}
+
+static void
+test_bad_usage (void)
+{
+  Run run = { 0, };
+
+  run_touchpoint (&run, (const char * const[]) { "--validate", NULL });
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_cmpstr (run.err, !=, "");
+  run_clear (&run);
+
+  run_touchpoint (&run, (const char * const[]) { "--validate", "--no-such-option", TP_EXAMPLE_PATH, NULL });
+  g_assert_cmpint (run.status, ==, 2);
+  run_clear (&run);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/touchpoint/cli/version", test_version);
+  g_test_add_func ("/touchpoint/cli/validate-example", test_validate_example);
+  for (guint i = 0; i < G_N_ELEMENTS (bad_cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/touchpoint/cli/validate-bad/%s", bad_cases[i].name);
+
+      g_test_add_data_func (path, &bad_cases[i], test_validate_bad);
+    }
+  g_test_add_func ("/touchpoint/cli/validate-many", test_validate_many);
+  g_test_add_func ("/touchpoint/cli/validate-missing-and-special", test_validate_missing_and_special);
+  g_test_add_func ("/touchpoint/cli/bad-usage", test_bad_usage);
+
+  return g_test_run ();
+}

@@ -1,0 +1,475 @@
+/* test-ui.c: the application window around a document, on a real (virtual) display.
+ *
+ * Copyright 2025 The Touchpoint developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gstdio.h>
+#include <adwaita.h>
+
+#include "app/tp-overview-page.h"
+#include "app/tp-window.h"
+
+/* How long any single wait may take before the test fails rather than hangs. */
+#define WAIT_TIMEOUT_SECONDS 20
+
+static char *tmp_dir;
+
+typedef gboolean (*Condition) (gpointer data);
+
+static gboolean
+on_wait_timeout (gpointer data)
+{
+  gboolean *timed_out = data;
+
+  *timed_out = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+wait_until (Condition  condition,
+            gpointer   data,
+            const char *what)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add_seconds (WAIT_TIMEOUT_SECONDS, on_wait_timeout, &timed_out);
+
+  while (!condition (data) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+
+  if (timed_out)
+    g_error ("Timed out waiting for %s", what);
+
+  g_source_remove (id);
+}
+
+static void
+flush_events (void)
+{
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static gboolean
+is_loaded (gpointer data)
+{
+  return !tp_window_get_loading (data);
+}
+
+static gboolean
+is_unmodified (gpointer data)
+{
+  return !tp_document_get_modified (data);
+}
+
+static const char *
+example_path (void)
+{
+  const char *path = g_getenv ("TP_EXAMPLE");
+
+  return path != NULL ? path : TP_EXAMPLE_PATH;
+}
+
+static gpointer
+template_child (TpWindow   *window,
+                const char *name)
+{
+  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (window), TP_TYPE_WINDOW, name);
+
+  g_assert_nonnull (child);
+  return child;
+}
+
+static const char *
+window_title (TpWindow *window)
+{
+  return adw_window_title_get_title (template_child (window, "window_title"));
+}
+
+static const char *
+visible_page (TpWindow *window)
+{
+  return gtk_stack_get_visible_child_name (template_child (window, "stack"));
+}
+
+static gpointer
+overview_child (TpWindow   *window,
+                const char *name)
+{
+  TpOverviewPage *page = template_child (window, "overview_page");
+  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (page), TP_TYPE_OVERVIEW_PAGE, name);
+
+  g_assert_nonnull (child);
+  return child;
+}
+
+/* Opens path in a new window and waits for the outcome. The returned reference is
+ * the caller's, so that the test can check the window dies. */
+static TpWindow *
+open_window (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  TpWindow *window = g_object_ref (tp_window_new (NULL));
+
+  tp_window_open_file (window, file);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_until (is_loaded, window, "the document to load");
+
+  return window;
+}
+
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (toplevel) && gtk_widget_get_visible (GTK_WIDGET (toplevel)))
+        return ADW_MESSAGE_DIALOG (toplevel);
+    }
+
+  return NULL;
+}
+
+static gboolean
+has_message_dialog (gpointer data)
+{
+  return find_message_dialog () != NULL;
+}
+
+/* gtk_window_destroy() drops GTK's own reference and leaves the rest to whoever holds
+ * one (the tests do), so a closed window is one that left the list of toplevels. */
+static gboolean
+is_closed (gpointer data)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (toplevel == data)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Closes window as the user would, asserts that it went without asking, and that
+ * nothing kept it alive. */
+static void
+close_and_finalize (TpWindow *window)
+{
+  gtk_window_close (GTK_WINDOW (window));
+  g_assert_null (find_message_dialog ());
+  wait_until (is_closed, window, "the window to close");
+  flush_events ();
+
+  g_assert_finalize_object (window);
+}
+
+/* Counts opening tags (as "<name ") between the first start and end markers of the
+ * file's text: the expected numbers come from the file, not from the loader under test. */
+static guint
+count_in_section (const char *text,
+                  const char *start,
+                  const char *end,
+                  const char *tag)
+{
+  const char *from = strstr (text, start);
+  const char *to = from ? strstr (from, end) : NULL;
+  guint n = 0;
+
+  g_assert_nonnull (from);
+  g_assert_nonnull (to);
+
+  for (const char *p = strstr (from, tag); p != NULL && p < to; p = strstr (p + 1, tag))
+    n++;
+
+  return n;
+}
+
+static void
+assert_count (TpWindow   *window,
+              const char *label_name,
+              guint       expected)
+{
+  GtkLabel *label = overview_child (window, label_name);
+  g_autofree char *text = g_strdup_printf ("%u", expected);
+
+  g_assert_cmpstr (gtk_label_get_label (label), ==, text);
+}
+
+static void
+test_open_example (void)
+{
+  g_autofree char *contents = NULL;
+  g_autofree char *basename = g_path_get_basename (example_path ());
+  TpWindow *window;
+  TpDocument *document;
+
+  g_assert_true (g_file_get_contents (example_path (), &contents, NULL, NULL));
+
+  window = open_window (example_path ());
+  document = tp_window_get_document (window);
+
+  g_assert_nonnull (document);
+  g_assert_false (tp_document_get_modified (document));
+  g_assert_cmpstr (visible_page (window), ==, "document");
+  g_assert_nonnull (strstr (window_title (window), basename));
+  g_assert_false (g_str_has_prefix (window_title (window), "•"));
+
+  /* Nothing to save: the suggested button says so by being insensitive. */
+  g_assert_false (gtk_widget_get_sensitive (template_child (window, "save_button")));
+
+  assert_count (window, "canvas_notes_count",
+                count_in_section (contents, "<canvas>", "</canvas>", "<note "));
+  assert_count (window, "value_chain_notes_count",
+                count_in_section (contents, "<value-chain>", "</value-chain>", "<note "));
+  assert_count (window, "stages_count",
+                count_in_section (contents, "<journey>", "</journey>", "<stage "));
+  assert_count (window, "touchpoints_count",
+                count_in_section (contents, "<journey>", "</journey>", "<touchpoint "));
+  assert_count (window, "moments_of_truth_count",
+                count_in_section (contents, "<journey>", "</journey>", "<moment-of-truth"));
+  assert_count (window, "personas_count",
+                count_in_section (contents, "<personas>", "</personas>", "<persona "));
+  assert_count (window, "links_count",
+                count_in_section (contents, "<links>", "</links>", "<link "));
+
+  /* The rows show the metadata. */
+  g_assert_cmpstr (gtk_editable_get_text (overview_child (window, "title_row")), ==,
+                   tp_document_get_meta (document)->title);
+  g_assert_cmpstr (gtk_editable_get_text (overview_child (window, "date_row")), ==,
+                   tp_document_get_meta (document)->date);
+
+  close_and_finalize (window);
+}
+
+static void
+test_edit_and_undo (void)
+{
+  TpWindow *window = open_window (example_path ());
+  TpDocument *document = tp_window_get_document (window);
+  GtkEditable *title_row = overview_child (window, "title_row");
+  g_autofree char *original = g_strdup (tp_document_get_meta (document)->title);
+
+  /* Typing, one letter at a time, is one undo step. */
+  gtk_editable_set_text (title_row, "W");
+  gtk_editable_set_text (title_row, "Wo");
+  gtk_editable_set_text (title_row, "Workshop in Kassel");
+
+  g_assert_cmpstr (tp_document_get_meta (document)->title, ==, "Workshop in Kassel");
+  g_assert_true (tp_document_get_modified (document));
+  g_assert_true (g_str_has_prefix (window_title (window), "•"));
+  g_assert_true (gtk_widget_get_sensitive (template_child (window, "save_button")));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+
+  g_assert_cmpstr (tp_document_get_meta (document)->title, ==, original);
+  g_assert_cmpstr (gtk_editable_get_text (title_row), ==, original);
+  g_assert_false (tp_document_get_modified (document));
+  g_assert_false (g_str_has_prefix (window_title (window), "•"));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL);
+  g_assert_cmpstr (gtk_editable_get_text (title_row), ==, "Workshop in Kassel");
+  g_assert_true (tp_document_get_modified (document));
+
+  /* A half-typed date is shown as an error and never reaches the document. */
+  gtk_editable_set_text (overview_child (window, "date_row"), "2026-02-3");
+  g_assert_true (gtk_widget_has_css_class (overview_child (window, "date_row"), "error"));
+  g_assert_cmpstr (tp_document_get_meta (document)->date, !=, "2026-02-3");
+  gtk_editable_set_text (overview_child (window, "date_row"), "2026-02-30");
+  g_assert_true (gtk_widget_has_css_class (overview_child (window, "date_row"), "error"));
+  gtk_editable_set_text (overview_child (window, "date_row"), "2026-02-28");
+  g_assert_false (gtk_widget_has_css_class (overview_child (window, "date_row"), "error"));
+  g_assert_cmpstr (tp_document_get_meta (document)->date, ==, "2026-02-28");
+
+  /* Back to the saved state, so that closing does not ask. */
+  while (tp_document_can_undo (document))
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  g_assert_false (tp_document_get_modified (document));
+
+  close_and_finalize (window);
+}
+
+static void
+test_save (void)
+{
+  g_autofree char *contents = NULL;
+  g_autofree char *path = g_build_filename (tmp_dir, "copy.touchpoint", NULL);
+  g_autofree char *saved = NULL;
+  TpWindow *window;
+  TpDocument *document;
+
+  g_assert_true (g_file_get_contents (example_path (), &contents, NULL, NULL));
+  g_assert_true (g_file_set_contents (path, contents, -1, NULL));
+
+  window = open_window (path);
+  document = tp_window_get_document (window);
+  g_assert_nonnull (document);
+
+  gtk_editable_set_text (overview_child (window, "title_row"), "Saved & sound");
+  g_assert_true (tp_document_get_modified (document));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
+  wait_until (is_unmodified, document, "the save to finish");
+
+  g_assert_true (g_file_get_contents (path, &saved, NULL, NULL));
+  g_assert_nonnull (strstr (saved, "Saved &amp; sound"));
+  g_assert_false (g_str_has_prefix (window_title (window), "•"));
+  g_assert_false (gtk_widget_get_sensitive (template_child (window, "save_button")));
+
+  close_and_finalize (window);
+  g_assert_cmpint (g_unlink (path), ==, 0);
+}
+
+static void
+test_close_prompt (void)
+{
+  TpWindow *window = open_window (example_path ());
+  TpDocument *document = tp_window_get_document (window);
+  AdwMessageDialog *dialog;
+
+  gtk_editable_set_text (overview_child (window, "facilitator_row"), "Someone Else");
+  g_assert_true (tp_document_get_modified (document));
+
+  /* Cancel keeps the window and the changes. */
+  gtk_window_close (GTK_WINDOW (window));
+  wait_until (has_message_dialog, NULL, "the unsaved-changes prompt");
+  dialog = find_message_dialog ();
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Save Changes?");
+  adw_message_dialog_response (dialog, "cancel");
+  flush_events ();
+  g_assert_false (is_closed (window));
+  g_assert_true (tp_document_get_modified (document));
+
+  /* Discard closes without saving (the example on disk is not touched). */
+  gtk_window_close (GTK_WINDOW (window));
+  wait_until (has_message_dialog, NULL, "the unsaved-changes prompt");
+  adw_message_dialog_response (find_message_dialog (), "discard");
+  wait_until (is_closed, window, "the window to close");
+  flush_events ();
+
+  g_assert_finalize_object (window);
+}
+
+static void
+test_bad_file (void)
+{
+  static const char bad[] =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    "<touchpoint xmlns=\"https://touchpoint.github.io/ns/1\" version=\"1.0\">\n"
+    "  <meta><title>Broken</meta>\n"
+    "</touchpoint>\n";
+  g_autofree char *path = g_build_filename (tmp_dir, "broken.touchpoint", NULL);
+  g_autofree char *saved = NULL;
+  AdwStatusPage *error_page;
+  TpWindow *window;
+
+  g_assert_true (g_file_set_contents (path, bad, -1, NULL));
+
+  window = open_window (path);
+
+  g_assert_null (tp_window_get_document (window));
+  g_assert_null (tp_window_get_file (window));
+  g_assert_cmpstr (visible_page (window), ==, "error");
+  g_assert_true (tp_window_is_reusable (window));
+
+  error_page = template_child (window, "error_page");
+  g_assert_nonnull (strstr (adw_status_page_get_description (error_page), "broken.touchpoint"));
+  g_assert_nonnull (strstr (adw_status_page_get_description (error_page), "Line 3"));
+
+  /* Nothing can be saved over the damaged file. */
+  g_assert_false (gtk_widget_get_visible (template_child (window, "save_button")));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
+  flush_events ();
+  g_assert_true (g_file_get_contents (path, &saved, NULL, NULL));
+  g_assert_cmpstr (saved, ==, bad);
+
+  close_and_finalize (window);
+  g_assert_cmpint (g_unlink (path), ==, 0);
+}
+
+static void
+test_new_workshop (void)
+{
+  TpWindow *window = g_object_ref (tp_window_new (NULL));
+  TpDocument *document;
+
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_cmpstr (visible_page (window), ==, "welcome");
+  g_assert_true (tp_window_is_reusable (window));
+
+  tp_window_new_workshop (window);
+  document = tp_window_get_document (window);
+
+  g_assert_nonnull (document);
+  g_assert_false (tp_window_is_reusable (window));
+  g_assert_cmpstr (visible_page (window), ==, "document");
+  assert_count (window, "stages_count", tp_document_get_stages (document)->len);
+  assert_count (window, "canvas_notes_count", 0);
+  /* Never saved: Save asks where, so it is available straight away. */
+  g_assert_true (gtk_widget_get_sensitive (template_child (window, "save_button")));
+
+  close_and_finalize (window);
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+
+  g_rmdir (path);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  /* Recent files and settings go to a private place, never the developer's. */
+  tmp_dir = g_dir_make_tmp ("touchpoint-test-ui-XXXXXX", &error);
+  g_assert_no_error (error);
+  g_setenv ("XDG_DATA_HOME", tmp_dir, TRUE);
+  g_setenv ("XDG_CONFIG_HOME", tmp_dir, TRUE);
+  g_setenv ("XDG_CACHE_HOME", tmp_dir, TRUE);
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add_func ("/touchpoint/ui/open-example", test_open_example);
+  g_test_add_func ("/touchpoint/ui/edit-and-undo", test_edit_and_undo);
+  g_test_add_func ("/touchpoint/ui/save", test_save);
+  g_test_add_func ("/touchpoint/ui/close-prompt", test_close_prompt);
+  g_test_add_func ("/touchpoint/ui/bad-file", test_bad_file);
+  g_test_add_func ("/touchpoint/ui/new-workshop", test_new_workshop);
+
+  status = g_test_run ();
+
+  remove_tree (tmp_dir);
+  g_free (tmp_dir);
+
+  return status;
+}
