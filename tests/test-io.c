@@ -393,9 +393,9 @@ static const BadFile bad_files[] = {
   { "no-namespace", TP_LOAD_ERROR_NOT_TOUCHPOINT, 2, "no namespace" },
   { "no-version", TP_LOAD_ERROR_INVALID, 2, "format version" },
   { "bad-version", TP_LOAD_ERROR_INVALID, 2, "“one” is not a format version" },
-  { "newer-major", TP_LOAD_ERROR_NEWER_VERSION, 0,
+  { "newer-major", TP_LOAD_ERROR_NEWER_VERSION, 2,
     "This document was made by a newer version of Touchpoint (format 2.0)" },
-  { "newer-major-namespace", TP_LOAD_ERROR_NEWER_VERSION, 0, "(format 2.1)" },
+  { "newer-major-namespace", TP_LOAD_ERROR_NEWER_VERSION, 2, "(format 2.1)" },
   { "unkeepable-newer", TP_LOAD_ERROR_NEWER_VERSION, 6, "“severity” on <pain>" },
   { "unknown-element", TP_LOAD_ERROR_INVALID, 6, "hologram" },
   { "duplicate-id", TP_LOAD_ERROR_INVALID, 9, "Duplicate id “n1” (first used on line 5)" },
@@ -576,7 +576,7 @@ test_too_many_elements (void)
   g_string_append (text, "\n  </personas>\n</touchpoint>\n");
 
   bytes = g_bytes_new (text->str, text->len);
-  assert_load_fails (bytes, NULL, TP_LOAD_ERROR_TOO_LARGE, 3, "more than 500000 elements");
+  assert_load_fails (bytes, NULL, TP_LOAD_ERROR_TOO_LARGE, 4, "more than 500000 elements");
 }
 
 static void

@@ -37,7 +37,7 @@ typedef struct
 
 typedef struct
 {
-  guint  line;
+  xmlNode *node;
   char  *owner;     /* id of the note or touchpoint */
   IdKind owner_kind;
   char  *persona;
@@ -48,6 +48,7 @@ typedef struct
   TpDocument *document;
   GPtrArray  *problems;
   GHashTable *extras;        /* xmlNode * → TpExtras *, or NULL */
+  GHashTable *problem_nodes; /* xmlNode * */
   GHashTable *ids;           /* id → IdInfo */
   GArray     *persona_refs;  /* PersonaRef */
   GPtrArray  *link_nodes;    /* xmlNode *, resolved after everything else */
@@ -63,8 +64,12 @@ persona_ref_clear (gpointer data)
   g_free (ref->persona);
 }
 
-#define problem(b, node, ...) \
-  _tp_loader_add_problem ((b)->problems, _tp_loader_get_line (node), __VA_ARGS__)
+/* Records the element too, so that the loader can tell the schema's vague complaints
+ * about its ancestors from independent problems. */
+#define problem(b, node, ...) G_STMT_START { \
+  _tp_loader_add_problem ((b)->problems, _tp_loader_get_line (node), __VA_ARGS__); \
+  g_hash_table_add ((b)->problem_nodes, (node)); \
+} G_STMT_END
 
 static char *
 get_attribute (xmlNode    *node,
@@ -333,7 +338,7 @@ read_persona_ref (Builder    *b,
   if (persona == NULL || owner == NULL)
     return persona;
 
-  ref.line = _tp_loader_get_line (node);
+  ref.node = node;
   ref.owner = g_strdup (owner);
   ref.owner_kind = owner_kind;
   ref.persona = g_strdup (persona);
@@ -848,9 +853,8 @@ build_journey (Builder *b,
           if (_tp_document_append_touchpoint (b->document, appended, touchpoint))
             touchpoint = NULL;
           else
-            _tp_loader_add_problem (b->problems, _tp_loader_get_line (child),
-                                    _("The touchpoint “%s” could not be added"),
-                                    touchpoint->item.id);
+            problem (b, child, _("The touchpoint “%s” could not be added"),
+                     touchpoint->item.id);
         }
     }
 }
@@ -930,20 +934,19 @@ check_persona_refs (Builder *b)
         continue;
 
       if (ref->owner_kind == ID_NOTE)
-        _tp_loader_add_problem (b->problems, ref->line,
-                                _("Note “%s” refers to a missing persona “%s”"),
-                                ref->owner, ref->persona);
+        problem (b, ref->node, _("Note “%s” refers to a missing persona “%s”"),
+                 ref->owner, ref->persona);
       else
-        _tp_loader_add_problem (b->problems, ref->line,
-                                _("Touchpoint “%s” refers to a missing persona “%s”"),
-                                ref->owner, ref->persona);
+        problem (b, ref->node, _("Touchpoint “%s” refers to a missing persona “%s”"),
+                 ref->owner, ref->persona);
     }
 }
 
 TpDocument *
 _tp_loader_build (xmlNode    *root,
                   GHashTable *extras,
-                  GPtrArray  *problems)
+                  GPtrArray  *problems,
+                  GHashTable *problem_nodes)
 {
   g_autoptr(GHashTable) pairs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   Builder b = { 0, };
@@ -953,6 +956,7 @@ _tp_loader_build (xmlNode    *root,
   b.document = tp_document_new ();
   b.problems = problems;
   b.extras = extras;
+  b.problem_nodes = problem_nodes;
   b.ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   b.persona_refs = g_array_new (FALSE, FALSE, sizeof (PersonaRef));
   g_array_set_clear_func (b.persona_refs, persona_ref_clear);

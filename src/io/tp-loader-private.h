@@ -38,10 +38,12 @@ void        _tp_loader_take_extras       (GHashTable *extras,
                                           xmlNode    *node,
                                           TpExtras   *dest);
 
-/* Builds the document from root, with the semantic checks; extras may be NULL. Returns
- * the document even when problems were found: the caller decides. */
+/* Builds the document from root, with the semantic checks; extras may be NULL. The
+ * elements problems were found on are added to problem_nodes. Returns the document even
+ * when problems were found: the caller decides. */
 TpDocument *_tp_loader_build             (xmlNode    *root,
                                           GHashTable *extras,
-                                          GPtrArray  *problems);
+                                          GPtrArray  *problems,
+                                          GHashTable *problem_nodes);
 
 G_END_DECLS

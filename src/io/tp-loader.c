@@ -14,6 +14,7 @@
 #include <glib/gi18n-lib.h>
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
+#include <libxml/SAX2.h>
 
 #include "tp-loader-private.h"
 #include "tp-prescan.h"
@@ -30,6 +31,9 @@
 
 G_DEFINE_QUARK (tp-load-error-quark, tp_load_error)
 
+/* libxml2 2.9.14 keeps line numbers in 16 bits; past 65,535 xmlGetLineNo() guesses an
+ * element's line from the text around it, which is off by one or more. The parser below
+ * records the real line of such elements in a table kept in doc->_private. */
 guint
 _tp_loader_get_line (xmlNode *node)
 {
@@ -38,7 +42,15 @@ _tp_loader_get_line (xmlNode *node)
   if (node == NULL)
     return 0;
 
-  /* With XML_PARSE_BIG_LINES this is right past line 65,535 too. */
+  if (node->type == XML_ELEMENT_NODE && node->line == G_MAXUSHORT &&
+      node->doc != NULL && node->doc->_private != NULL)
+    {
+      gpointer big = g_hash_table_lookup (node->doc->_private, node);
+
+      if (big != NULL)
+        return GPOINTER_TO_UINT (big);
+    }
+
   line = xmlGetLineNo (node);
 
   return line > 0 && line <= G_MAXUINT ? (guint) line : 0;
@@ -101,11 +113,36 @@ count_lines (const char *start,
 
 typedef struct
 {
-  GPtrArray *problems;
-  gboolean   doctype;
-  guint      doctype_line;
-  gboolean   error;
+  GPtrArray  *problems;
+  GHashTable *big_lines;  /* xmlNode * → line, for lines past 65,535 */
+  gboolean    doctype;
+  guint       doctype_line;
+  gboolean    error;
 } ParseState;
+
+static void
+on_start_element (void           *user_data,
+                  const xmlChar  *localname,
+                  const xmlChar  *prefix,
+                  const xmlChar  *uri,
+                  int             n_namespaces,
+                  const xmlChar **namespaces,
+                  int             n_attributes,
+                  int             n_defaulted,
+                  const xmlChar **attributes)
+{
+  xmlParserCtxtPtr ctxt = user_data;
+  ParseState *state = ctxt->_private;
+  xmlNode *parent = ctxt->node;
+
+  xmlSAX2StartElementNs (ctxt, localname, prefix, uri, n_namespaces, namespaces,
+                         n_attributes, n_defaulted, attributes);
+
+  /* The same line libxml2 records below 65,535: where the start tag ends. */
+  if (ctxt->node != NULL && ctxt->node != parent && ctxt->input != NULL &&
+      ctxt->input->line >= G_MAXUSHORT)
+    g_hash_table_insert (state->big_lines, ctxt->node, GUINT_TO_POINTER ((guint) ctxt->input->line));
+}
 
 /* Called by libxml2 when it has read "<!DOCTYPE name ...", before any declaration of
  * the internal subset: the format has no DOCTYPE, and stopping here means no entity is
@@ -153,7 +190,7 @@ parse (const char *data,
        gsize       length,
        GPtrArray  *problems)
 {
-  ParseState state = { problems, FALSE, 0, FALSE };
+  ParseState state = { problems, NULL, FALSE, 0, FALSE };
   xmlParserCtxtPtr ctxt;
   xmlDoc *doc;
   gboolean ok;
@@ -168,9 +205,11 @@ parse (const char *data,
   xmlCtxtUseOptions (ctxt, TP_PARSE_OPTIONS);
 
   /* Set after the options, which may adjust the SAX handler. */
+  state.big_lines = g_hash_table_new (NULL, NULL);
   ctxt->_private = &state;
   ctxt->sax->internalSubset = on_internal_subset;
   ctxt->sax->serror = on_parse_error;
+  ctxt->sax->startElementNs = on_start_element;
 
   xmlParseDocument (ctxt);
 
@@ -187,7 +226,12 @@ parse (const char *data,
   xmlFreeParserCtxt (ctxt);
 
   if (ok)
-    return doc;
+    {
+      doc->_private = g_steal_pointer (&state.big_lines);
+      return doc;
+    }
+
+  g_hash_table_unref (state.big_lines);
 
   if (state.doctype)
     {
@@ -331,12 +375,26 @@ compare_problems (gconstpointer a,
  * the schema's message adds nothing. Returns the problem to report first: the first one
  * the code found, else the schema's first. */
 static TpProblem *
-merge_problems (GPtrArray *problems,
-                GPtrArray *code_problems,
-                GPtrArray *schema_problems)
+merge_problems (GPtrArray  *problems,
+                GPtrArray  *code_problems,
+                GHashTable *code_nodes,
+                GPtrArray  *schema_problems,
+                GPtrArray  *schema_nodes)
 {
   g_autoptr(GHashTable) lines = g_hash_table_new (NULL, NULL);
   g_autoptr(GHashTable) from_code = g_hash_table_new (NULL, NULL);
+  g_autoptr(GHashTable) ancestors = g_hash_table_new (NULL, NULL);
+  GHashTableIter iter;
+  gpointer key;
+
+  /* libxml2 reports a fault inside an element on the element's ancestors too ("Element
+   * canvas has extra content: block"); the root is left out, as everything is inside it
+   * and what the schema says about its children is usually a problem of its own. */
+  g_hash_table_iter_init (&iter, code_nodes);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    for (xmlNode *node = key; node != NULL && node->parent != NULL &&
+         node->parent->type == XML_ELEMENT_NODE; node = node->parent)
+      g_hash_table_add (ancestors, node);
 
   for (guint i = 0; i < code_problems->len; i++)
     {
@@ -351,8 +409,10 @@ merge_problems (GPtrArray *problems,
   for (guint i = 0; i < schema_problems->len; i++)
     {
       TpProblem *problem = g_ptr_array_index (schema_problems, i);
+      xmlNode *node = g_ptr_array_index (schema_nodes, i);
 
-      if (!g_hash_table_contains (lines, GUINT_TO_POINTER (problem->line)))
+      if (!g_hash_table_contains (lines, GUINT_TO_POINTER (problem->line)) &&
+          (node == NULL || !g_hash_table_contains (ancestors, node)))
         g_ptr_array_add (problems, tp_problem_new (problem->line, problem->message));
     }
 
@@ -376,7 +436,9 @@ load_tree (xmlDoc     *doc,
            int        *code)
 {
   g_autoptr(GPtrArray) schema_problems = g_ptr_array_new_with_free_func ((GDestroyNotify) tp_problem_free);
+  g_autoptr(GPtrArray) schema_nodes = g_ptr_array_new ();
   g_autoptr(GPtrArray) code_problems = g_ptr_array_new_with_free_func ((GDestroyNotify) tp_problem_free);
+  g_autoptr(GHashTable) code_nodes = g_hash_table_new (NULL, NULL);
   g_autoptr(GHashTable) extras = NULL;
   g_autoptr(TpDocument) document = NULL;
   xmlNode *root = xmlDocGetRootElement (doc);
@@ -398,12 +460,13 @@ load_tree (xmlDoc     *doc,
         }
     }
 
-  tp_schema_validate (doc, schema_problems, TP_LOAD_MAX_PROBLEMS);
-  document = _tp_loader_build (root, extras, code_problems);
+  tp_schema_validate (doc, schema_problems, schema_nodes, TP_LOAD_MAX_PROBLEMS);
+  document = _tp_loader_build (root, extras, code_problems, code_nodes);
 
   if (schema_problems->len > 0 || code_problems->len > 0)
     {
-      *primary = merge_problems (problems, code_problems, schema_problems);
+      *primary = merge_problems (problems, code_problems, code_nodes,
+                                 schema_problems, schema_nodes);
       *code = TP_LOAD_ERROR_INVALID;
       return NULL;
     }
@@ -471,6 +534,7 @@ load (GBytes      *bytes,
     return TP_LOAD_ERROR_MALFORMED;
 
   *document = load_tree (doc, problems, primary, &code);
+  g_hash_table_unref (doc->_private);
   xmlFreeDoc (doc);
 
   return code;

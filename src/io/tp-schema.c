@@ -8,6 +8,7 @@
 #include <libxml/relaxng.h>
 
 #include "tp-core-resources.h"
+#include "tp-loader-private.h"
 #include "tp-problem.h"
 
 #define SCHEMA_RESOURCE "/io/github/touchpoint/Touchpoint/core/touchpoint.rng"
@@ -72,6 +73,7 @@ get_schema (void)
 typedef struct
 {
   GPtrArray *problems;
+  GPtrArray *nodes;
   guint      max_problems;
   guint      added;
   guint      last_line;
@@ -94,8 +96,10 @@ on_validity_error (void        *user_data,
     return;
 
   node = error->node;
-  if (node != NULL && node->type == XML_ELEMENT_NODE)
-    line = (guint) MAX (xmlGetLineNo (node), 0);
+  if (node != NULL && node->type != XML_ELEMENT_NODE)
+    node = NULL;
+  if (node != NULL)
+    line = _tp_loader_get_line (node);
   else if (error->line > 0)
     line = (guint) error->line;
 
@@ -112,17 +116,20 @@ on_validity_error (void        *user_data,
   message = g_strdup_printf (_("The document does not follow the Touchpoint format (%s)"),
                              detail);
   g_ptr_array_add (collector->problems, tp_problem_new (line, message));
+  if (collector->nodes != NULL)
+    g_ptr_array_add (collector->nodes, node);
   collector->added++;
 }
 
 gboolean
 tp_schema_validate (xmlDoc    *doc,
                     GPtrArray *problems,
+                    GPtrArray *nodes,
                     guint      max_problems)
 {
   xmlRelaxNGPtr schema;
   xmlRelaxNGValidCtxtPtr validator;
-  Collector collector = { problems, max_problems, 0, 0, NULL };
+  Collector collector = { problems, nodes, max_problems, 0, 0, NULL };
   int result;
 
   g_return_val_if_fail (doc != NULL, FALSE);
@@ -133,6 +140,8 @@ tp_schema_validate (xmlDoc    *doc,
     {
       g_ptr_array_add (problems,
                        tp_problem_new (0, _("The description of the file format is missing from this build of Touchpoint")));
+      if (nodes != NULL)
+        g_ptr_array_add (nodes, NULL);
       return FALSE;
     }
 
@@ -150,8 +159,10 @@ tp_schema_validate (xmlDoc    *doc,
       xmlNode *root = xmlDocGetRootElement (doc);
 
       g_ptr_array_add (problems,
-                       tp_problem_new (root != NULL ? (guint) MAX (xmlGetLineNo (root), 0) : 0,
+                       tp_problem_new (_tp_loader_get_line (root),
                                        _("The document does not follow the Touchpoint format")));
+      if (nodes != NULL)
+        g_ptr_array_add (nodes, root);
     }
 
   return result == 0;

@@ -11,10 +11,12 @@
 
 G_BEGIN_DECLS
 
-/* Validates doc; appends a TpProblem for each error (at most max_problems) to problems.
- * Safe to call from any thread. Returns TRUE when doc is valid. */
+/* Validates doc; appends a TpProblem for each error (at most max_problems) to problems
+ * and, if nodes is not NULL, the element it was reported on (or NULL) to nodes. Safe to
+ * call from any thread. Returns TRUE when doc is valid. */
 gboolean tp_schema_validate (xmlDoc    *doc,
                              GPtrArray *problems,
+                             GPtrArray *nodes,
                              guint      max_problems);
 
 G_END_DECLS

@@ -87,6 +87,9 @@ TpNote  *_tp_layout_resolve_note  (TpLayout        *layout,
                                    TpDocument      *document,
                                    const TpNoteBox *box);
 
+/* The label of the value chain's margin arrow, translated. */
+const char *_tp_layout_get_margin_label (void);
+
 static inline TpNoteBox *
 _tp_layout_box (TpLayout *layout,
                 guint     i)

@@ -6,7 +6,6 @@
 #include <math.h>
 #include <string.h>
 
-#include "model/tp-enums.h"
 #include "tp-layout-private.h"
 #include "tp-text.h"
 
@@ -298,6 +297,14 @@ tp_region_get_label (TpRegion region)
   g_return_val_if_fail (region < TP_N_REGIONS, NULL);
 
   return _(labels[region]);
+}
+
+const char *
+_tp_layout_get_margin_label (void)
+{
+  /* Translators: Porter's value chain: what its activities add up to, written on the
+   * arrow at its right end. */
+  return C_("value chain", "Margin");
 }
 
 char *

@@ -1,0 +1,48 @@
+/* tp-painter.h: drawing a laid-out board on any cairo surface.
+ *
+ * The screen, PDF, SVG and PNG exports, print, the clipboard image and thumbnails all
+ * paint through here, so what you see is what you export. The cairo_t's current
+ * transform maps board units to the surface (scale it to zoom); text stays real text,
+ * so PDF and SVG keep it selectable and searchable.
+ *
+ * Selection, hover and drag feedback are the view's own overlays, drawn after this from
+ * the rects that tp-layout.h reports.
+ */
+#pragma once
+
+#include <cairo.h>
+
+#include "tp-layout.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  /* The part of the board to draw, in board units; an empty rect means everything.
+   * Whatever lies wholly outside is skipped, so a view can pass its viewport. */
+  TpRect    visible;
+  /* TRUE on screen: notes cast a soft shadow. FALSE for exports: flat, as on a slide. */
+  gboolean  screen;
+  /* No board background, for exports onto a slide's own background. */
+  gboolean  transparent;
+} TpPaintOptions;
+
+/* Everything drawn, for an export: no clip, no shadows, opaque. */
+void  tp_paint_options_init  (TpPaintOptions       *options);
+
+/* Paints the board as layout placed it; layout must have been updated since the
+ * document last changed. */
+void  tp_paint_board         (cairo_t              *cr,
+                              TpLayout             *layout,
+                              TpDocument           *document,
+                              const TpPaintOptions *options);
+
+/* Paints one note where the layout put it (translate cr to move it), for drag feedback
+ * that must look exactly like the note. Nothing for an unknown or hidden note. */
+void  tp_paint_note          (cairo_t              *cr,
+                              TpLayout             *layout,
+                              TpDocument           *document,
+                              const char           *id,
+                              const TpPaintOptions *options);
+
+G_END_DECLS
