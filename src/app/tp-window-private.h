@@ -21,6 +21,7 @@ struct _TpWindow
   AdwPreferencesGroup  *recent_group;
   TpOverviewPage       *overview_page;
   AdwStatusPage        *error_page;
+  GtkSpinner           *loading_spinner;
 
   /* The document and where it lives. The stamp describes the file as we last read or
    * wrote it; a save compares it with the disk to notice changes by someone else. */
@@ -31,6 +32,7 @@ struct _TpWindow
   gulong                modified_id;
 
   GCancellable         *load_cancellable;
+  guint                 spinner_timeout_id;
   GPtrArray            *recent_rows;
 
   /* Pending tp_window_query_close_async() calls; they all get the answer of the one
@@ -49,6 +51,7 @@ struct _TpWindow
 };
 
 void      _tp_window_class_actions_init (TpWindowClass        *klass);
+void      _tp_window_actions_init       (TpWindow             *self);
 void      _tp_window_update_actions     (TpWindow             *self);
 void      _tp_window_update_title       (TpWindow             *self);
 

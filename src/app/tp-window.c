@@ -18,6 +18,9 @@
 /* How many recent documents the welcome page offers. */
 #define N_RECENT_MAX 8
 
+/* Loads shorter than this show an empty page rather than a spinner that flickers. */
+#define SPINNER_DELAY_MS 300
+
 G_DEFINE_FINAL_TYPE (TpWindow, tp_window, ADW_TYPE_APPLICATION_WINDOW)
 
 enum {
@@ -107,7 +110,12 @@ show_page (TpWindow   *self,
 {
   gboolean is_document = g_str_equal (name, "document");
 
-  gtk_stack_set_visible_child_name (self->stack, name);
+  /* Leaving the loading page is the only change worth animating: the rest happen
+   * before the window is on screen, or replace a page the user already left. */
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "loading") == 0)
+    gtk_stack_set_visible_child_name (self->stack, name);
+  else
+    gtk_stack_set_visible_child_full (self->stack, name, GTK_STACK_TRANSITION_TYPE_NONE);
 
   /* Undo, redo and save mean nothing without a document; hide rather than grey them
    * out so the welcome page stays calm. */
@@ -332,6 +340,8 @@ on_loaded (GObject      *object,
   file = g_steal_pointer (&self->file);
   self->loading = FALSE;
   g_clear_object (&self->load_cancellable);
+  g_clear_handle_id (&self->spinner_timeout_id, g_source_remove);
+  gtk_spinner_stop (self->loading_spinner);
 
   if (document == NULL)
     {
@@ -352,6 +362,18 @@ on_loaded (GObject      *object,
   _tp_window_update_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
   run_close_queries (self);
+}
+
+static gboolean
+on_spinner_timeout (gpointer data)
+{
+  TpWindow *self = data;
+
+  self->spinner_timeout_id = 0;
+  gtk_widget_set_visible (GTK_WIDGET (self->loading_spinner), TRUE);
+  gtk_spinner_start (self->loading_spinner);
+
+  return G_SOURCE_REMOVE;
 }
 
 /* Closing */
@@ -530,6 +552,7 @@ tp_window_dispose (GObject *object)
 
   g_cancellable_cancel (self->load_cancellable);
   g_clear_object (&self->load_cancellable);
+  g_clear_handle_id (&self->spinner_timeout_id, g_source_remove);
 
   /* A destroyed window is as closed as it gets. */
   if (self->close_queries != NULL && self->close_queries->len > 0)
@@ -635,6 +658,7 @@ tp_window_class_init (TpWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TpWindow, recent_group);
   gtk_widget_class_bind_template_child (widget_class, TpWindow, overview_page);
   gtk_widget_class_bind_template_child (widget_class, TpWindow, error_page);
+  gtk_widget_class_bind_template_child (widget_class, TpWindow, loading_spinner);
 
   _tp_window_class_actions_init (klass);
 }
@@ -646,6 +670,7 @@ tp_window_init (TpWindow *self)
   self->close_queries = g_ptr_array_new_with_free_func (g_object_unref);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  _tp_window_actions_init (self);
 
   g_signal_connect_object (gtk_recent_manager_get_default (), "changed",
                            G_CALLBACK (refresh_recent), self,
@@ -684,6 +709,9 @@ tp_window_open_file (TpWindow *self,
   g_object_unref (self->load_cancellable);
 
   tp_load_file_async (file, self->load_cancellable, on_loaded, g_object_ref (self));
+
+  show_page (self, "loading");
+  self->spinner_timeout_id = g_timeout_add (SPINNER_DELAY_MS, on_spinner_timeout, self);
 
   _tp_window_update_title (self);
   _tp_window_update_actions (self);

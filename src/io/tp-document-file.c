@@ -13,8 +13,12 @@
 #include "tp-document-file.h"
 
 #include <errno.h>
+#include <fcntl.h>
+#include <unistd.h>
+#include <sys/stat.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
+#include <gio/gunixinputstream.h>
 
 #include "tp-loader.h"
 #include "tp-writer.h"
@@ -38,11 +42,10 @@ dup_display_basename (GFile *file)
 
 /* Only regular files: /dev/zero never ends, a FIFO blocks open() until someone writes. */
 static gboolean
-check_file_type (GFileInfo  *info,
+check_file_type (GFileType   type,
+                 goffset     size,
                  GError    **error)
 {
-  GFileType type = g_file_info_get_file_type (info);
-
   if (type == G_FILE_TYPE_DIRECTORY)
     {
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY,
@@ -55,8 +58,7 @@ check_file_type (GFileInfo  *info,
                            _("This is not a regular file, so it cannot be a document"));
       return FALSE;
     }
-  if (g_file_info_has_attribute (info, G_FILE_ATTRIBUTE_STANDARD_SIZE) &&
-      g_file_info_get_size (info) > TP_LOAD_MAX_BYTES)
+  if (size > TP_LOAD_MAX_BYTES)
     {
       g_set_error (error, TP_LOAD_ERROR, TP_LOAD_ERROR_TOO_LARGE,
                    _("The file is larger than %u MiB, more than any workshop needs"),
@@ -67,44 +69,77 @@ check_file_type (GFileInfo  *info,
   return TRUE;
 }
 
-GBytes *
-tp_read_document_bytes (GFile         *file,
-                        char         **etag,
-                        GCancellable  *cancellable,
-                        GError       **error)
+static gboolean
+check_file_info (GFileInfo  *info,
+                 GError    **error)
 {
-  g_autoptr(GFileInfo) info = NULL;
-  g_autoptr(GFileInfo) opened_info = NULL;
-  g_autoptr(GFileInputStream) stream = NULL;
+  goffset size = 0;
+
+  if (g_file_info_has_attribute (info, G_FILE_ATTRIBUTE_STANDARD_SIZE))
+    size = g_file_info_get_size (info);
+
+  return check_file_type (g_file_info_get_file_type (info), size, error);
+}
+
+/* Opens a local file without blocking, so that a FIFO put in place of the file after
+ * the check cannot block us, and checks what was actually opened. */
+static GInputStream *
+open_local (const char  *path,
+            GError     **error)
+{
+  struct stat buf;
+  GFileType type = G_FILE_TYPE_SPECIAL;
+  int fd;
+  int flags;
+
+  fd = g_open (path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY, 0);
+  if (fd < 0 || fstat (fd, &buf) != 0)
+    {
+      int saved_errno = errno;
+
+      if (fd >= 0)
+        close (fd);
+      g_set_error_literal (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                           g_strerror (saved_errno));
+      return NULL;
+    }
+
+  if (S_ISDIR (buf.st_mode))
+    type = G_FILE_TYPE_DIRECTORY;
+  else if (S_ISREG (buf.st_mode))
+    type = G_FILE_TYPE_REGULAR;
+
+  if (!check_file_type (type, buf.st_size, error))
+    {
+      close (fd);
+      return NULL;
+    }
+
+  flags = fcntl (fd, F_GETFL);
+  if (flags != -1)
+    fcntl (fd, F_SETFL, flags & ~O_NONBLOCK);
+
+  return g_unix_input_stream_new (fd, TRUE);
+}
+
+/* Reads to the end, or fails as soon as there is more than the cap, whatever the size
+ * said. */
+static GBytes *
+read_capped (GInputStream  *stream,
+             gsize          expected_size,
+             GCancellable  *cancellable,
+             GError       **error)
+{
   g_autoptr(GByteArray) data = NULL;
   g_autofree guint8 *buffer = NULL;
   const gsize chunk = 64 * 1024;
 
-  g_return_val_if_fail (G_IS_FILE (file), NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  /* Checked before opening, because opening a FIFO already blocks. */
-  info = g_file_query_info (file, READ_ATTRIBUTES, G_FILE_QUERY_INFO_NONE, cancellable, error);
-  if (info == NULL || !check_file_type (info, error))
-    return NULL;
-
-  stream = g_file_read (file, cancellable, error);
-  if (stream == NULL)
-    return NULL;
-
-  /* And again on what was opened, in case the file was replaced in between; the etag
-   * then describes exactly the bytes read. */
-  opened_info = g_file_input_stream_query_info (stream, READ_ATTRIBUTES, cancellable, NULL);
-  if (opened_info != NULL && !check_file_type (opened_info, error))
-    return NULL;
-
-  /* Whatever the size said, stop reading past the cap. */
-  data = g_byte_array_sized_new (MIN ((gsize) g_file_info_get_size (info), TP_LOAD_MAX_BYTES) + 1);
+  data = g_byte_array_sized_new (MIN (expected_size, TP_LOAD_MAX_BYTES) + 1);
   buffer = g_malloc (chunk);
 
   for (;;)
     {
-      gssize n = g_input_stream_read (G_INPUT_STREAM (stream), buffer, chunk, cancellable, error);
+      gssize n = g_input_stream_read (stream, buffer, chunk, cancellable, error);
 
       if (n < 0)
         return NULL;
@@ -121,21 +156,58 @@ tp_read_document_bytes (GFile         *file,
         }
     }
 
-  if (!g_input_stream_close (G_INPUT_STREAM (stream), cancellable, error))
+  if (!g_input_stream_close (stream, cancellable, error))
     return NULL;
 
-  if (etag != NULL)
-    {
-      const char *value = NULL;
+  return g_byte_array_free_to_bytes (g_steal_pointer (&data));
+}
 
-      if (opened_info != NULL)
-        value = g_file_info_get_etag (opened_info);
-      if (value == NULL)
-        value = g_file_info_get_etag (info);
-      *etag = g_strdup (value);
+GBytes *
+tp_read_document_bytes (GFile         *file,
+                        char         **etag,
+                        GCancellable  *cancellable,
+                        GError       **error)
+{
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GInputStream) stream = NULL;
+  g_autofree char *path = NULL;
+  GBytes *bytes;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  /* Checked before opening: opening a FIFO blocks, opening a device may do things. */
+  info = g_file_query_info (file, READ_ATTRIBUTES, G_FILE_QUERY_INFO_NONE, cancellable, error);
+  if (info == NULL || !check_file_info (info, error))
+    return NULL;
+
+  path = g_file_is_native (file) ? g_file_get_path (file) : NULL;
+  if (path != NULL)
+    {
+      stream = open_local (path, error);
+      if (stream == NULL)
+        return NULL;
+    }
+  else
+    {
+      g_autoptr(GFileInfo) opened_info = NULL;
+
+      stream = G_INPUT_STREAM (g_file_read (file, cancellable, error));
+      if (stream == NULL)
+        return NULL;
+
+      /* Again on what was opened, in case the file was replaced in between. */
+      opened_info = g_file_input_stream_query_info (G_FILE_INPUT_STREAM (stream),
+                                                    READ_ATTRIBUTES, cancellable, NULL);
+      if (opened_info != NULL && !check_file_info (opened_info, error))
+        return NULL;
     }
 
-  return g_byte_array_free_to_bytes (g_steal_pointer (&data));
+  bytes = read_capped (stream, (gsize) g_file_info_get_size (info), cancellable, error);
+  if (bytes != NULL && etag != NULL)
+    *etag = g_strdup (g_file_info_get_etag (info));
+
+  return bytes;
 }
 
 TpDocument *

@@ -71,29 +71,6 @@ persona_ref_clear (gpointer data)
   g_hash_table_add ((b)->problem_nodes, (node)); \
 } G_STMT_END
 
-static char *
-get_attribute (xmlNode    *node,
-               const char *name)
-{
-  xmlChar *value = xmlGetNoNsProp (node, (const xmlChar *) name);
-  char *copy = g_strdup ((const char *) value);
-
-  xmlFree (value);
-
-  return copy;
-}
-
-static char *
-get_content (xmlNode *node)
-{
-  xmlChar *value = xmlNodeGetContent (node);
-  char *copy = g_strdup (value != NULL ? (const char *) value : "");
-
-  xmlFree (value);
-
-  return copy;
-}
-
 static void
 replace_string (char       **field,
                 char        *value)
@@ -132,7 +109,7 @@ get_text_attribute (Builder    *b,
                     const char *name,
                     gboolean    required)
 {
-  char *value = get_attribute (node, name);
+  char *value = _tp_loader_dup_attribute (node, name);
 
   if (value == NULL)
     {
@@ -151,56 +128,11 @@ static char *
 get_text_content (Builder *b,
                   xmlNode *node)
 {
-  char *text = get_content (node);
+  char *text = _tp_loader_dup_content (node);
 
   check_text (b, node, (const char *) node->name, text);
 
   return text;
-}
-
-static char *
-format_integer (gint64 value)
-{
-  /* A real minus sign reads better than a hyphen in a sentence. */
-  if (value < 0)
-    return g_strdup_printf ("−%" G_GINT64_FORMAT, -value);
-  return g_strdup_printf ("%" G_GINT64_FORMAT, value);
-}
-
-/* Parses an integer the way the schema's xsd:integer does (optional sign, digits,
- * surrounding whitespace), without overflow. */
-static gboolean
-parse_integer (const char *text,
-               gint64      min,
-               gint64      max,
-               gint64     *out)
-{
-  g_autofree char *copy = g_strstrip (g_strdup (text));
-  const char *p = copy;
-  gboolean negative = FALSE;
-  gint64 value = 0;
-
-  if (*p == '+' || *p == '-')
-    negative = *p++ == '-';
-  if (*p == '\0')
-    return FALSE;
-
-  for (; *p != '\0'; p++)
-    {
-      if (!g_ascii_isdigit (*p))
-        return FALSE;
-      value = value * 10 + (*p - '0');
-      if (value > (gint64) TP_COUNT_MAX * 10)
-        return FALSE;
-    }
-
-  if (negative)
-    value = -value;
-  if (value < min || value > max)
-    return FALSE;
-
-  *out = value;
-  return TRUE;
 }
 
 /* An optional integer attribute: absent keeps *out, invalid is a problem. */
@@ -213,15 +145,15 @@ read_integer (Builder    *b,
               gint64      max,
               gint64     *out)
 {
-  g_autofree char *text = get_attribute (node, name);
+  g_autofree char *text = _tp_loader_dup_attribute (node, name);
   g_autofree char *min_text = NULL;
   g_autofree char *max_text = NULL;
 
-  if (text == NULL || parse_integer (text, min, max, out))
+  if (text == NULL || _tp_loader_parse_integer (text, min, max, out))
     return TRUE;
 
-  min_text = format_integer (min);
-  max_text = format_integer (max);
+  min_text = _tp_loader_format_integer (min);
+  max_text = _tp_loader_format_integer (max);
   /* Translators: "Emotion must be between −2 and 2, not “7”". */
   problem (b, node, _("%s must be between %s and %s, not “%s”"), label, min_text, max_text, text);
 
@@ -241,29 +173,21 @@ read_count (Builder    *b,
   return (guint) value;
 }
 
-/* Parses a real as xsd:double writes it, but only finite values within TP_REAL_LIMIT:
- * "NaN", "INF" and "1e400" are refused (the schema's facets would let some through). */
+/* Reals must be finite and within TP_REAL_LIMIT: "NaN", "INF" and "1e400" are refused
+ * (the schema's facets would let some through). */
 static double
 read_real (Builder    *b,
            xmlNode    *node,
            const char *name,
            const char *label)
 {
-  g_autofree char *text = get_attribute (node, name);
-  g_autofree char *copy = NULL;
-  char *end = NULL;
+  g_autofree char *text = _tp_loader_dup_attribute (node, name);
   double value;
 
   if (text == NULL)
     return NAN;
-
-  copy = g_strstrip (g_strdup (text));
-  if (copy[0] != '\0' && strspn (copy, "0123456789+-.eE") == strlen (copy))
-    {
-      value = g_ascii_strtod (copy, &end);
-      if (end != NULL && *end == '\0' && isfinite (value) && fabs (value) <= TP_REAL_LIMIT)
-        return value;
-    }
+  if (_tp_loader_parse_real (text, &value))
+    return value;
 
   problem (b, node, _("%s must be a number between −%.0f and %.0f, not “%s”"),
            label, TP_REAL_LIMIT, TP_REAL_LIMIT, text);
@@ -279,7 +203,7 @@ read_enum (Builder    *b,
            gboolean    required,
            guint      *out)
 {
-  g_autofree char *text = get_attribute (node, name);
+  g_autofree char *text = _tp_loader_dup_attribute (node, name);
 
   if (text == NULL)
     {
@@ -332,7 +256,7 @@ read_persona_ref (Builder    *b,
                   const char *owner,
                   IdKind      owner_kind)
 {
-  char *persona = get_attribute (node, TP_XML_A_PERSONA);
+  char *persona = _tp_loader_dup_attribute (node, TP_XML_A_PERSONA);
   PersonaRef ref;
 
   if (persona == NULL || owner == NULL)
@@ -345,30 +269,6 @@ read_persona_ref (Builder    *b,
   g_array_append_val (b->persona_refs, ref);
 
   return persona;
-}
-
-/* Parses YYYY-MM-DD (as xsd:date with the schema's pattern) into the same form, or NULL
- * if it is not a real date. */
-static char *
-parse_date (const char *text)
-{
-  g_autofree char *copy = g_strstrip (g_strdup (text));
-  guint year, month, day;
-
-  if (strlen (copy) != 10 || copy[4] != '-' || copy[7] != '-' ||
-      strspn (copy, "0123456789") != 4 || strspn (copy + 5, "0123456789") != 2 ||
-      strspn (copy + 8, "0123456789") != 2)
-    return NULL;
-
-  year = (guint) g_ascii_strtoull (copy, NULL, 10);
-  month = (guint) g_ascii_strtoull (copy + 5, NULL, 10);
-  day = (guint) g_ascii_strtoull (copy + 8, NULL, 10);
-
-  if (year < 1 || month < 1 || month > 12 || day < 1 || day > 31 ||
-      !g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year))
-    return NULL;
-
-  return g_steal_pointer (&copy);
 }
 
 static void
@@ -387,8 +287,8 @@ build_meta (Builder *b,
         replace_string (&meta->facilitator, get_text_content (b, child));
       else if (_tp_loader_is_element (child, TP_XML_DATE))
         {
-          g_autofree char *date = get_content (child);
-          char *normalized = parse_date (date);
+          g_autofree char *date = _tp_loader_dup_content (child);
+          char *normalized = _tp_loader_parse_date (date);
 
           if (normalized != NULL)
             replace_string (&meta->date, normalized);
@@ -499,7 +399,7 @@ build_containers (Builder    *b,
       if (!_tp_loader_is_element (child, element))
         continue;
 
-      kind = get_attribute (child, TP_XML_A_KIND);
+      kind = _tp_loader_dup_attribute (child, TP_XML_A_KIND);
       if (kind == NULL)
         {
           problem (b, child, _("<%s> is missing the attribute “%s”"), element, TP_XML_A_KIND);
@@ -580,7 +480,7 @@ build_kpi (Builder *b,
       if (!_tp_loader_is_element (child, TP_XML_SCORE))
         continue;
 
-      score_text = get_attribute (child, TP_XML_A_VALUE);
+      score_text = _tp_loader_dup_attribute (child, TP_XML_A_VALUE);
       if (!has_scores)
         {
           problem (b, child, _("A KPI of kind “%s” has no scores"),
@@ -592,10 +492,10 @@ build_kpi (Builder *b,
           problem (b, child, _("<%s> is missing the attribute “%s”"), TP_XML_SCORE, TP_XML_A_VALUE);
           continue;
         }
-      if (!parse_integer (score_text, min_score, max_score, &score))
+      if (!_tp_loader_parse_integer (score_text, min_score, max_score, &score))
         {
-          min_text = format_integer (min_score);
-          max_text = format_integer (max_score);
+          min_text = _tp_loader_format_integer (min_score);
+          max_text = _tp_loader_format_integer (max_score);
           problem (b, child, _("A score of a “%s” KPI must be between %s and %s, not “%s”"),
                    tp_enum_to_nick (TP_ENUM_KPI_KIND, kind), min_text, max_text, score_text);
           continue;
@@ -859,6 +759,31 @@ build_journey (Builder *b,
     }
 }
 
+/* One end of a link must name an item of the right kind. */
+static gboolean
+check_link_end (Builder    *b,
+                xmlNode    *node,
+                const char *id,
+                const char *end,
+                IdKind      kind)
+{
+  IdInfo *info = g_hash_table_lookup (b->ids, end);
+
+  if (info != NULL && info->kind == kind)
+    return TRUE;
+
+  if (info == NULL && kind == ID_NOTE)
+    problem (b, node, _("Link “%s” refers to a missing note “%s”"), id, end);
+  else if (info == NULL)
+    problem (b, node, _("Link “%s” refers to a missing touchpoint “%s”"), id, end);
+  else if (kind == ID_NOTE)
+    problem (b, node, _("Link “%s” refers to “%s”, which is not a note"), id, end);
+  else
+    problem (b, node, _("Link “%s” refers to “%s”, which is not a touchpoint"), id, end);
+
+  return FALSE;
+}
+
 static void
 build_link (Builder *b,
             xmlNode *node,
@@ -870,36 +795,13 @@ build_link (Builder *b,
   g_autofree char *label = get_text_attribute (b, node, TP_XML_A_LABEL, FALSE);
   g_autofree char *pair = NULL;
   g_autoptr(TpLink) link = NULL;
-  IdInfo *info;
-  gboolean ok = TRUE;
+  gboolean ok;
 
   if (!register_id (b, node, id, ID_LINK) || note == NULL || touchpoint == NULL)
     return;
 
-  info = g_hash_table_lookup (b->ids, note);
-  if (info == NULL)
-    {
-      problem (b, node, _("Link “%s” refers to a missing note “%s”"), id, note);
-      ok = FALSE;
-    }
-  else if (info->kind != ID_NOTE)
-    {
-      problem (b, node, _("Link “%s” refers to “%s”, which is not a note"), id, note);
-      ok = FALSE;
-    }
-
-  info = g_hash_table_lookup (b->ids, touchpoint);
-  if (info == NULL)
-    {
-      problem (b, node, _("Link “%s” refers to a missing touchpoint “%s”"), id, touchpoint);
-      ok = FALSE;
-    }
-  else if (info->kind != ID_TOUCHPOINT)
-    {
-      problem (b, node, _("Link “%s” refers to “%s”, which is not a touchpoint"), id, touchpoint);
-      ok = FALSE;
-    }
-
+  ok = check_link_end (b, node, id, note, ID_NOTE);
+  ok &= check_link_end (b, node, id, touchpoint, ID_TOUCHPOINT);
   if (!ok)
     return;
 

@@ -19,6 +19,21 @@ G_BEGIN_DECLS
 guint       _tp_loader_get_line          (xmlNode    *node);
 gboolean    _tp_loader_is_element        (xmlNode    *node,
                                           const char *name);
+/* Values from the tree, as the schema's datatypes read them but stricter. */
+char       *_tp_loader_dup_attribute     (xmlNode    *node,
+                                          const char *name);
+char       *_tp_loader_dup_content       (xmlNode    *node);
+gboolean    _tp_loader_parse_integer     (const char *text,
+                                          gint64      min,
+                                          gint64      max,
+                                          gint64     *out);
+gboolean    _tp_loader_parse_real        (const char *text,
+                                          double     *out);
+/* A real date as YYYY-MM-DD, normalized, or NULL. */
+char       *_tp_loader_parse_date        (const char *text);
+/* With a real minus sign, for messages. */
+char       *_tp_loader_format_integer    (gint64      value);
+
 /* Appends a problem unless there are TP_LOAD_MAX_PROBLEMS already. */
 void        _tp_loader_add_problem       (GPtrArray  *problems,
                                           guint       line,

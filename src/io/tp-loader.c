@@ -10,6 +10,7 @@
 
 #include "tp-loader.h"
 
+#include <math.h>
 #include <string.h>
 #include <glib/gi18n-lib.h>
 #include <libxml/parser.h>
@@ -64,6 +65,121 @@ _tp_loader_is_element (xmlNode    *node,
          node->ns != NULL &&
          g_strcmp0 ((const char *) node->ns->href, TP_XML_NS) == 0 &&
          (name == NULL || g_strcmp0 ((const char *) node->name, name) == 0);
+}
+
+char *
+_tp_loader_dup_attribute (xmlNode    *node,
+                          const char *name)
+{
+  xmlChar *value = xmlGetNoNsProp (node, (const xmlChar *) name);
+  char *copy = g_strdup ((const char *) value);
+
+  xmlFree (value);
+
+  return copy;
+}
+
+char *
+_tp_loader_dup_content (xmlNode *node)
+{
+  xmlChar *value = xmlNodeGetContent (node);
+  char *copy = g_strdup (value != NULL ? (const char *) value : "");
+
+  xmlFree (value);
+
+  return copy;
+}
+
+char *
+_tp_loader_format_integer (gint64 value)
+{
+  /* A real minus sign reads better than a hyphen in a sentence. */
+  if (value < 0)
+    return g_strdup_printf ("−%" G_GINT64_FORMAT, -value);
+  return g_strdup_printf ("%" G_GINT64_FORMAT, value);
+}
+
+/* Parses an integer the way the schema's xsd:integer does (optional sign, digits,
+ * surrounding whitespace), without overflow. */
+gboolean
+_tp_loader_parse_integer (const char *text,
+                          gint64      min,
+                          gint64      max,
+                          gint64     *out)
+{
+  g_autofree char *copy = g_strstrip (g_strdup (text));
+  const char *p = copy;
+  gboolean negative = FALSE;
+  gint64 value = 0;
+
+  if (*p == '+' || *p == '-')
+    negative = *p++ == '-';
+  if (*p == '\0')
+    return FALSE;
+
+  for (; *p != '\0'; p++)
+    {
+      if (!g_ascii_isdigit (*p))
+        return FALSE;
+      value = value * 10 + (*p - '0');
+      if (value > (gint64) TP_COUNT_MAX * 10)
+        return FALSE;
+    }
+
+  if (negative)
+    value = -value;
+  if (value < min || value > max)
+    return FALSE;
+
+  *out = value;
+  return TRUE;
+}
+
+/* Parses YYYY-MM-DD (as xsd:date with the schema's pattern) into the same form, or NULL
+ * if it is not a real date. */
+char *
+_tp_loader_parse_date (const char *text)
+{
+  g_autofree char *copy = g_strstrip (g_strdup (text));
+  guint year, month, day;
+
+  if (strlen (copy) != 10 || copy[4] != '-' || copy[7] != '-' ||
+      strspn (copy, "0123456789") != 4 || strspn (copy + 5, "0123456789") != 2 ||
+      strspn (copy + 8, "0123456789") != 2)
+    return NULL;
+
+  year = (guint) g_ascii_strtoull (copy, NULL, 10);
+  month = (guint) g_ascii_strtoull (copy + 5, NULL, 10);
+  day = (guint) g_ascii_strtoull (copy + 8, NULL, 10);
+
+  if (year < 1 || month < 1 || month > 12 || day < 1 || day > 31 ||
+      !g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year))
+    return NULL;
+
+  return g_steal_pointer (&copy);
+}
+
+
+/* Parses a real as xsd:double writes it, with surrounding whitespace; only finite values
+ * within TP_REAL_LIMIT (no "NaN", "INF", "1e400", nor the hexadecimal forms strtod
+ * knows). */
+gboolean
+_tp_loader_parse_real (const char *text,
+                       double     *out)
+{
+  g_autofree char *copy = g_strstrip (g_strdup (text));
+  char *end = NULL;
+  double value;
+
+  if (copy[0] == '\0' || strspn (copy, "0123456789+-.eE") != strlen (copy))
+    return FALSE;
+
+  value = g_ascii_strtod (copy, &end);
+  if (end == NULL || *end != '\0' || !isfinite (value) || fabs (value) > TP_REAL_LIMIT)
+    return FALSE;
+
+  *out = value;
+  return TRUE;
 }
 
 void
@@ -278,17 +394,6 @@ parse_version (const char *version,
   return TRUE;
 }
 
-static char *
-get_version_attribute (xmlNode *root)
-{
-  xmlChar *value = xmlGetNoNsProp (root, (const xmlChar *) TP_XML_A_VERSION);
-  char *copy = g_strdup ((const char *) value);
-
-  xmlFree (value);
-
-  return copy;
-}
-
 /* Checks the root element and its version. Returns the load error code, or -1 when the
  * document is ours; minor receives the document's minor version. */
 static int
@@ -296,7 +401,7 @@ check_root (xmlNode   *root,
             GPtrArray *problems,
             guint     *minor)
 {
-  g_autofree char *version = get_version_attribute (root);
+  g_autofree char *version = _tp_loader_dup_attribute (root, TP_XML_A_VERSION);
   const char *href = root->ns != NULL ? (const char *) root->ns->href : NULL;
   guint line = _tp_loader_get_line (root);
   gboolean version_ok;

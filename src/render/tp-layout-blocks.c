@@ -69,7 +69,7 @@ set_block_rect (TpLayout     *layout,
                               icon, icon);
       title_x = info->icon.x + icon + 10;
       info->title = rect_make (title_x, header_y + (TP_LAYOUT_HEADER_HEIGHT - title_height) / 2,
-                               rect->x + pad + TP_LAYOUT_SIDE_HEADER - title_x, title_height);
+                               rect->x + pad + TP_LAYOUT_SIDE_HEADER - 16 - title_x, title_height);
       info->notes = rect_make (rect->x + pad + TP_LAYOUT_SIDE_HEADER, rect->y + pad,
                                rect->width - 2 * pad - TP_LAYOUT_SIDE_HEADER,
                                rect->height - 2 * pad);

@@ -13,7 +13,7 @@ G_BEGIN_DECLS
 #define TP_LAYOUT_HEADER_HEIGHT   24.0   /* badge, title and icon row */
 #define TP_LAYOUT_HEADER_GAP      12.0   /* header to first note */
 #define TP_LAYOUT_BADGE_SIZE      22.0
-#define TP_LAYOUT_SIDE_HEADER     216.0  /* support rows carry their header on the left */
+#define TP_LAYOUT_SIDE_HEADER     236.0  /* support rows carry their header on the left */
 #define TP_LAYOUT_MORE_HEIGHT     24.0
 #define TP_LAYOUT_FOOTER_HEIGHT   10.0   /* evidence glyph and votes, inside a note */
 #define TP_LAYOUT_FOOTER_GAP      6.0
@@ -63,6 +63,7 @@ struct _TpLayout
   GHashTable     *by_id;       /* id → box index + 1 */
   GStringChunk   *ids;
   GHashTable     *measures;    /* TpMeasure set: text height by text and width */
+  GQueue          kept;        /* TpMeasures holding a laid-out text, LRU order */
   guint           generation;
   TpRect          regions[TP_N_REGIONS];
   TpRect          titles[TP_N_REGIONS];
@@ -76,6 +77,12 @@ double   _tp_layout_measure       (TpLayout    *layout,
                                    double       width,
                                    guint        max_lines,
                                    gboolean    *truncated);
+
+/* The note's text laid out as on the board (a new reference), from the cache when it
+ * can: a note's text is shaped once, not once per paint. */
+PangoLayout *_tp_layout_ref_note_text (TpLayout        *layout,
+                                       const char      *text,
+                                       const TpNoteBox *box);
 
 /* Places the regions and blocks and flows every block's notes (boxes already filled in
  * with ids and containers, block by block). */

@@ -55,13 +55,22 @@ tp_rect_contains_rect (const TpRect *outer,
 
 struct _TpMeasure
 {
-  char     *text;
-  int       width;       /* Pango units, so the key compares exactly */
-  guint     max_lines;
-  double    height;
-  gboolean  truncated;
-  guint     generation;
+  char         *text;
+  int           width;       /* Pango units, so the key compares exactly */
+  guint         max_lines;
+  double        height;
+  gboolean      truncated;
+  guint         generation;
+  /* The laid-out text itself, kept for painting: shaping is most of what painting a
+   * note costs (Inter's many OpenType features make it dear), drawing glyphs is cheap. */
+  PangoLayout  *layout;
+  GList         link;        /* in the layout's queue of kept texts, most recent first */
 };
+
+/* How many laid-out texts the cache keeps, least recently used going first: every note
+ * a screen or a page can show at once, with room to spare; beyond that only the
+ * measurements stay. */
+#define MAX_KEPT_LAYOUTS 4096
 
 static guint
 measure_hash (gconstpointer key)
@@ -86,8 +95,55 @@ measure_free (gpointer data)
 {
   TpMeasure *measure = data;
 
+  g_clear_object (&measure->layout);
   g_free (measure->text);
   g_free (measure);
+}
+
+/* The measurement of a text, made if needed; with keep_text, the laid-out text too. */
+static TpMeasure *
+lookup_measure (TpLayout   *layout,
+                const char *text,
+                double      width,
+                guint       max_lines,
+                gboolean    keep_text)
+{
+  TpMeasure key = { (char *) (text ? text : ""), (int) floor (width * PANGO_SCALE), max_lines };
+  TpMeasure *measure = g_hash_table_lookup (layout->measures, &key);
+
+  if (measure == NULL)
+    {
+      measure = g_new0 (TpMeasure, 1);
+      measure->text = g_strdup (key.text);
+      measure->width = key.width;
+      measure->max_lines = max_lines;
+      measure->link.data = measure;
+      measure->layout = tp_text_layout_new_lines (layout->context, layout->theme, TP_FONT_NOTE,
+                                                  key.text, width, max_lines);
+      tp_text_layout_get_size (measure->layout, NULL, &measure->height);
+      measure->truncated = tp_text_layout_get_truncated (measure->layout);
+      g_hash_table_add (layout->measures, measure);
+    }
+  else if (measure->layout != NULL)
+    g_queue_unlink (&layout->kept, &measure->link);
+  else if (keep_text)
+    measure->layout = tp_text_layout_new_lines (layout->context, layout->theme, TP_FONT_NOTE,
+                                                key.text, width, max_lines);
+
+  if (measure->layout != NULL)
+    {
+      g_queue_push_head_link (&layout->kept, &measure->link);
+      if (layout->kept.length > MAX_KEPT_LAYOUTS)
+        {
+          TpMeasure *oldest = g_queue_pop_tail_link (&layout->kept)->data;
+
+          g_clear_object (&oldest->layout);
+        }
+    }
+
+  measure->generation = layout->generation;
+
+  return measure;
 }
 
 double
@@ -97,29 +153,22 @@ _tp_layout_measure (TpLayout   *layout,
                     guint       max_lines,
                     gboolean   *truncated)
 {
-  TpMeasure key = { (char *) (text ? text : ""), (int) floor (width * PANGO_SCALE), max_lines };
-  TpMeasure *measure = g_hash_table_lookup (layout->measures, &key);
+  TpMeasure *measure = lookup_measure (layout, text, width, max_lines, FALSE);
 
-  if (measure == NULL)
-    {
-      g_autoptr(PangoLayout) text_layout = NULL;
-
-      text_layout = tp_text_layout_new_lines (layout->context, layout->theme, TP_FONT_NOTE,
-                                              key.text, width, max_lines);
-      measure = g_new0 (TpMeasure, 1);
-      measure->text = g_strdup (key.text);
-      measure->width = key.width;
-      measure->max_lines = max_lines;
-      tp_text_layout_get_size (text_layout, NULL, &measure->height);
-      measure->truncated = tp_text_layout_get_truncated (text_layout);
-      g_hash_table_add (layout->measures, measure);
-    }
-
-  measure->generation = layout->generation;
   if (truncated != NULL)
     *truncated = measure->truncated;
 
   return measure->height;
+}
+
+PangoLayout *
+_tp_layout_ref_note_text (TpLayout        *layout,
+                          const char      *text,
+                          const TpNoteBox *box)
+{
+  TpMeasure *measure = lookup_measure (layout, text, box->text_width, box->max_lines, TRUE);
+
+  return g_object_ref (measure->layout);
 }
 
 static gboolean
@@ -127,11 +176,17 @@ measure_is_stale (gpointer key,
                   gpointer value,
                   gpointer user_data)
 {
-  const TpMeasure *measure = key;
-  guint generation = GPOINTER_TO_UINT (user_data);
+  TpMeasure *measure = key;
+  TpLayout *layout = user_data;
 
   /* Kept for one more update: a block that shrinks and grows back reuses them. */
-  return measure->generation + 1 < generation;
+  if (measure->generation + 1 >= layout->generation)
+    return FALSE;
+
+  if (measure->layout != NULL)
+    g_queue_unlink (&layout->kept, &measure->link);
+
+  return TRUE;
 }
 
 /* The object */
@@ -203,8 +258,7 @@ tp_layout_update (TpLayout   *layout,
 
   _tp_layout_arrange (layout, document);
 
-  g_hash_table_foreach_remove (layout->measures, measure_is_stale,
-                               GUINT_TO_POINTER (layout->generation));
+  g_hash_table_foreach_remove (layout->measures, measure_is_stale, layout);
 }
 
 void
@@ -419,6 +473,7 @@ tp_layout_create_note_text (TpLayout   *layout,
   if (note == NULL)
     return NULL;
 
+  /* A layout of its own, not the painter's shared one: the caller may change it. */
   return tp_text_layout_new_lines (layout->context, layout->theme, TP_FONT_NOTE, note->text,
                                    box->text_width, box->max_lines);
 }

@@ -37,24 +37,6 @@ circle (cairo_t *cr,
   cairo_arc (cr, x, y, r, 0, 2 * G_PI);
 }
 
-/* An ellipse as a path; the stroke keeps its width because it is made after restoring
- * the transform. */
-static void
-ellipse_arc (cairo_t *cr,
-             double   x,
-             double   y,
-             double   rx,
-             double   ry,
-             double   from,
-             double   to)
-{
-  cairo_save (cr);
-  cairo_translate (cr, x, y);
-  cairo_scale (cr, 1, ry / rx);
-  cairo_arc (cr, 0, 0, rx, from, to);
-  cairo_restore (cr);
-}
-
 static void
 polyline (cairo_t      *cr,
           const double *points,
@@ -119,9 +101,11 @@ icon_path (cairo_t     *cr,
     case TP_CONTAINER_OUTBOUND_LOGISTICS:
       if (container == TP_CONTAINER_CHANNELS)
         {
+          /* The body's bottom edge stops at the wheels rather than crossing them. */
+          static const double body[] = { 3.7, 14.5, 1.5, 14.5, 1.5, 4.5, 12.5, 4.5, 12.5, 14.5 };
           static const double cab[] = { 12.5, 7.5, 15.5, 7.5, 18.5, 11, 18.5, 14.5, 16.8, 14.5 };
 
-          cairo_rectangle (cr, 1.5, 4.5, 11, 10);
+          polyline (cr, body, 5, FALSE);
           polyline (cr, cab, 5, FALSE);
           cairo_move_to (cr, 13.2, 14.5);
           cairo_line_to (cr, 7.3, 14.5);
@@ -147,16 +131,11 @@ icon_path (cairo_t     *cr,
       break;
 
     case TP_CONTAINER_REVENUE_STREAMS:
+      /* Two coins, the back one showing only where the front one does not cover it. */
       cairo_new_sub_path (cr);
-      ellipse_arc (cr, 10, 5, 6.5, 2.5, 0, 2 * G_PI);
-      cairo_move_to (cr, 3.5, 5);
-      cairo_line_to (cr, 3.5, 15);
-      cairo_move_to (cr, 16.5, 5);
-      cairo_line_to (cr, 16.5, 15);
-      cairo_new_sub_path (cr);
-      ellipse_arc (cr, 10, 10, 6.5, 2.5, 0, G_PI);
-      cairo_new_sub_path (cr);
-      ellipse_arc (cr, 10, 15, 6.5, 2.5, 0, G_PI);
+      cairo_arc (cr, 7.5, 7.5, 5.8, G_PI * 0.58, G_PI * 1.92);
+      circle (cr, 12.5, 12.5, 5.8);
+      circle (cr, 12.5, 12.5, 3);
       break;
 
     case TP_CONTAINER_KEY_RESOURCES:

@@ -260,8 +260,7 @@ paint_note_box (cairo_t              *cr,
     cairo_stroke (cr);
   }
 
-  text = tp_text_layout_new_lines (layout->context, theme, TP_FONT_NOTE, note->text,
-                                   box->text_width, box->max_lines);
+  text = _tp_layout_ref_note_text (layout, note->text, box);
   tp_colour_set_source (cr, &theme->note_text);
   cairo_move_to (cr, pad, pad);
   pango_cairo_show_layout (cr, text);
