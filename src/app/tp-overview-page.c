@@ -140,7 +140,10 @@ update_rows (TpOverviewPage *self)
 
       /* Setting equal text would still move the cursor to the end while typing. */
       if (g_strcmp0 (gtk_editable_get_text (editable), value) != 0)
-        gtk_editable_set_text (editable, value);
+        {
+          gtk_editable_set_text (editable, value);
+          gtk_editable_set_position (editable, -1);
+        }
     }
 
   self->updating = FALSE;

@@ -74,6 +74,5 @@ void      _tp_window_set_file           (TpWindow             *self,
 /* Records a file the user opened or saved in the desktop's recent files. */
 void      _tp_window_add_recent         (TpWindow             *self,
                                          GFile                *file);
-char     *_tp_window_dup_folder_name    (GFile                *file);
 
 G_END_DECLS

@@ -35,8 +35,8 @@ static GParamSpec *properties[N_PROPS];
 
 static void run_close_queries (TpWindow *self);
 
-char *
-_tp_window_dup_folder_name (GFile *file)
+static char *
+dup_folder_name (GFile *file)
 {
   g_autoptr(GFile) parent = g_file_get_parent (file);
   g_autoptr(GFile) home = g_file_new_for_path (g_get_home_dir ());
@@ -85,7 +85,7 @@ _tp_window_update_title (TpWindow *self)
         title = g_steal_pointer (&name);
 
       if (self->file != NULL)
-        subtitle = _tp_window_dup_folder_name (self->file);
+        subtitle = dup_folder_name (self->file);
       else
         subtitle = g_strdup (C_("document not saved to a file yet", "Draft"));
     }
@@ -272,7 +272,7 @@ refresh_recent (TpWindow *self)
     {
       GtkRecentInfo *info = g_ptr_array_index (infos, i);
       g_autoptr(GFile) file = g_file_new_for_uri (gtk_recent_info_get_uri (info));
-      g_autofree char *folder = _tp_window_dup_folder_name (file);
+      g_autofree char *folder = dup_folder_name (file);
       GtkWidget *row;
 
       row = g_object_new (ADW_TYPE_ACTION_ROW,
@@ -730,6 +730,9 @@ tp_window_new_workshop (TpWindow *self)
 
   document = tp_document_new_default ();
   set_document (self, document, NULL);
+
+  /* Naming the workshop is the first thing to do: the title row takes the keyboard. */
+  gtk_widget_grab_focus (GTK_WIDGET (self->overview_page));
 }
 
 TpDocument *

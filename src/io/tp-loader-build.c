@@ -38,9 +38,9 @@ typedef struct
 typedef struct
 {
   xmlNode *node;
-  char  *owner;     /* id of the note or touchpoint */
-  IdKind owner_kind;
-  char  *persona;
+  char    *owner;       /* id of the note or touchpoint */
+  IdKind   owner_kind;
+  char    *persona;
 } PersonaRef;
 
 typedef struct
@@ -72,8 +72,8 @@ persona_ref_clear (gpointer data)
 } G_STMT_END
 
 static void
-replace_string (char       **field,
-                char        *value)
+replace_string (char **field,
+                char  *value)
 {
   g_free (*field);
   *field = value;

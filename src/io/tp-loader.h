@@ -18,7 +18,7 @@ typedef enum {
   TP_LOAD_ERROR_ENCODING,       /* not UTF-8, or contains NUL */
   TP_LOAD_ERROR_MALFORMED,      /* not well-formed XML, or has a DOCTYPE */
   TP_LOAD_ERROR_NOT_TOUCHPOINT, /* another kind of XML document */
-  TP_LOAD_ERROR_NEWER_VERSION,  /* a newer major version */
+  TP_LOAD_ERROR_NEWER_VERSION,  /* a newer major version, or newer content where it cannot be kept */
   TP_LOAD_ERROR_INVALID,        /* fails the schema or a semantic check */
 } TpLoadError;
 
