@@ -732,7 +732,7 @@ tp_window_new_workshop (TpWindow *self)
   set_document (self, document, NULL);
 
   /* Naming the workshop is the first thing to do: the title row takes the keyboard. */
-  gtk_widget_grab_focus (GTK_WIDGET (self->overview_page));
+  gtk_widget_child_focus (GTK_WIDGET (self->overview_page), GTK_DIR_TAB_FORWARD);
 }
 
 TpDocument *
