@@ -13,6 +13,7 @@
 
 #include <glib/gstdio.h>
 #include <libxml/parser.h>
+#include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -232,6 +233,8 @@ main (int    argc,
   guint repeat = 5;
   g_autoptr(GArray) sizes = g_array_new (FALSE, FALSE, sizeof (guint));
   g_autofree char *dir = NULL;
+
+  setlocale (LC_ALL, "");
 
   if (argc == 3 && g_str_equal (argv[1], "--peak"))
     return measure_peak (argv[2]);
