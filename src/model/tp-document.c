@@ -701,16 +701,16 @@ tp_document_dup_display_name (TpDocument *self)
 {
   g_return_val_if_fail (TP_IS_DOCUMENT (self), NULL);
 
+  /* Worked out from the name alone, never by asking the file system: the title bar asks
+   * often, and the file may sit on a slow network share. */
   if (self->file != NULL)
     {
-      g_autoptr(GFileInfo) info =
-        g_file_query_info (self->file, G_FILE_ATTRIBUTE_STANDARD_DISPLAY_NAME,
-                           G_FILE_QUERY_INFO_NONE, NULL, NULL);
+      g_autofree char *basename = g_file_get_basename (self->file);
 
-      if (info != NULL)
-        return g_strdup (g_file_info_get_display_name (info));
+      if (basename != NULL)
+        return g_filename_display_name (basename);
 
-      return g_file_get_basename (self->file);
+      return g_file_get_parse_name (self->file);
     }
 
   if (self->meta->title != NULL && *self->meta->title != '\0')

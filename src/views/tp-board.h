@@ -1,0 +1,87 @@
+/* tp-board.h: the zoomable board on which notes are captured, arranged and edited.
+ *
+ * The board draws a document through the core renderer (what you see is what you
+ * export), turns pointer and keyboard input into document commands, and keeps its view
+ * state (zoom, scroll, focus, the block and note under the keyboard) apart from the
+ * document. It implements GtkScrollable: put it in a GtkScrolledWindow for scrollbars,
+ * or use it alone (it pans itself with scroll, middle-drag and space-drag).
+ *
+ * Actions, installed on the class (board.*): zoom-in, zoom-out, zoom-fit (Ctrl+0),
+ * zoom-canvas (Ctrl+1), zoom-journey (Ctrl+2), zoom-value-chain (Ctrl+3), select-all,
+ * delete, duplicate, cut, copy, paste, add-note, edit. Plain keys (digits, Enter,
+ * Delete, arrows, Tab) work while the board itself has the keyboard focus, never while a
+ * note is being edited in place.
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "model/tp-document.h"
+#include "render/tp-layout.h"
+#include "tp-selection.h"
+
+G_BEGIN_DECLS
+
+#define TP_BOARD_ZOOM_MIN 0.1
+#define TP_BOARD_ZOOM_MAX 4.0
+
+#define TP_TYPE_BOARD (tp_board_get_type ())
+G_DECLARE_FINAL_TYPE (TpBoard, tp_board, TP, BOARD, GtkWidget)
+
+GtkWidget   *tp_board_new              (void);
+
+void         tp_board_set_document     (TpBoard            *self,
+                                        TpDocument         *document);
+TpDocument  *tp_board_get_document     (TpBoard            *self);
+/* The board starts with a selection of its own; a window shares one with its
+ * inspector by setting it here. */
+void         tp_board_set_selection    (TpBoard            *self,
+                                        TpSelection        *selection);
+TpSelection *tp_board_get_selection    (TpBoard            *self);
+
+/* 1.0 is 100 %; clamped to TP_BOARD_ZOOM_MIN … TP_BOARD_ZOOM_MAX. Setting the zoom
+ * keeps the middle of the view in place. */
+double       tp_board_get_zoom         (TpBoard            *self);
+void         tp_board_set_zoom         (TpBoard            *self,
+                                        double              zoom);
+/* Zooms keeping the board point under (x, y), in widget coordinates, where it is. */
+void         tp_board_zoom_at          (TpBoard            *self,
+                                        double              zoom,
+                                        double              x,
+                                        double              y);
+/* Fits the whole board, or one region of it, into the view. */
+void         tp_board_zoom_to_fit      (TpBoard            *self);
+void         tp_board_zoom_to_region   (TpBoard            *self,
+                                        TpRegion            region);
+
+/* Pans (never zooms) so that the item is in view; a note behind its block's "+N more"
+ * badge expands the block first. Unknown ids and items the board does not show yet are
+ * ignored. */
+void         tp_board_reveal_item      (TpBoard            *self,
+                                        const char         *id);
+/* After undo or redo: selects those of ids that are notes still in the document (and
+ * moves the keyboard focus to the last); when none is, keeps what remains of the
+ * current selection. */
+void         tp_board_select_affected  (TpBoard            *self,
+                                        const char * const *ids);
+
+/* Whether a note is being edited in place, and ending that edit (committing it) before
+ * something else reads the document, such as a save. */
+gboolean     tp_board_get_editing      (TpBoard            *self);
+void         tp_board_commit_editing   (TpBoard            *self);
+
+/* The layout the board shows, up to date (transfer none), and the mapping between board
+ * units and widget coordinates; for the inspector, tests and tooltips. */
+TpLayout    *tp_board_get_layout       (TpBoard            *self);
+void         tp_board_board_to_widget  (TpBoard            *self,
+                                        double              bx,
+                                        double              by,
+                                        double             *wx,
+                                        double             *wy);
+void         tp_board_widget_to_board  (TpBoard            *self,
+                                        double              wx,
+                                        double              wy,
+                                        double             *bx,
+                                        double             *by);
+
+G_END_DECLS
