@@ -95,9 +95,15 @@ if [ "$(id -u)" = 0 ]; then
 else
   as_user=""
 fi
-# The unprivileged user must be able to run the tool and read the example.
-if $as_user sh -c "test -x '$tool' && test -r '$example' && ! test -w '$tmp/readonly'" 2>/dev/null; then
-  $as_user "$tool" "$example" "$tmp/readonly/doc.touchpoint" >/dev/null 2>"$tmp/messages"
+# The unprivileged user must be able to run the tool and read the example: the build
+# tree may sit in a folder only its owner can enter (mktemp -d makes such folders), so
+# both are copied next to the test folder.
+cp "$tool" "$tmp/save-tool"
+cp "$example" "$tmp/example.touchpoint"
+chmod 755 "$tmp/save-tool"
+chmod 644 "$tmp/example.touchpoint"
+if $as_user sh -c "test -x '$tmp/save-tool' && test -r '$tmp/example.touchpoint' && ! test -w '$tmp/readonly'" 2>/dev/null; then
+  $as_user "$tmp/save-tool" "$tmp/example.touchpoint" "$tmp/readonly/doc.touchpoint" >/dev/null 2>"$tmp/messages"
   status=$?
   check "read-only folder" 1 "$status" "$tmp/readonly" "$tmp/readonly/doc.touchpoint" \
     "$tmp/original" "$tmp/messages" "Permission denied. Save in a folder you can write to."
@@ -111,7 +117,8 @@ if command -v strace >/dev/null 2>&1 && strace -f -o /dev/null true 2>/dev/null;
   mkdir "$tmp/inject"
   for fault in "write:error=ENOSPC:when=2+" "fsync:error=EIO" "rename:error=EIO"; do
     cp "$example" "$tmp/inject/doc.touchpoint"
-    strace -f -o /dev/null -e inject="$fault" \
+    # LeakSanitizer cannot work under ptrace: in a sanitizer build it would abort.
+    ASAN_OPTIONS="${ASAN_OPTIONS:-}:detect_leaks=0" strace -f -o /dev/null -e inject="$fault" \
       "$tool" "$example" "$tmp/inject/doc.touchpoint" >/dev/null 2>"$tmp/messages"
     status=$?
     # With write faults the message itself may not get out; the status and the file say

@@ -313,6 +313,26 @@ close_action (GtkWidget  *widget,
   gtk_window_close (GTK_WINDOW (widget));
 }
 
+/* Selects what a step of the history touched and brings it into view, so that the user
+ * sees what undo or redo did. */
+static void
+show_affected (TpWindow *self)
+{
+  const char * const *ids = tp_document_get_last_affected (self->document);
+  gboolean selected = ids != NULL && ids[0] != NULL;
+
+  /* A selection that holds all of it already stays as it is: undoing a colour given to
+   * five notes, one of which had it, should not leave the user with four selected. */
+  for (guint i = 0; selected && ids[i] != NULL; i++)
+    selected = tp_selection_contains (self->selection, ids[i]);
+
+  if (!selected)
+    tp_board_select_affected (self->board, ids);
+
+  if (ids != NULL && ids[0] != NULL)
+    tp_board_reveal_item (self->board, ids[0]);
+}
+
 static void
 undo_action (GtkWidget  *widget,
              const char *action_name,
@@ -320,8 +340,19 @@ undo_action (GtkWidget  *widget,
 {
   TpWindow *self = TP_WINDOW (widget);
 
-  if (self->document != NULL && tp_document_can_undo (self->document))
-    tp_document_undo (self->document);
+  if (self->document == NULL)
+    return;
+
+  /* Ctrl+Z while a note is edited in place takes back the typing as a whole: the edit
+   * is committed as one step first, and that step is what is undone. */
+  if (tp_board_get_editing (self->board))
+    tp_board_commit_editing (self->board);
+
+  if (tp_document_can_undo (self->document))
+    {
+      tp_document_undo (self->document);
+      show_affected (self);
+    }
 }
 
 static void
@@ -331,8 +362,60 @@ redo_action (GtkWidget  *widget,
 {
   TpWindow *self = TP_WINDOW (widget);
 
-  if (self->document != NULL && tp_document_can_redo (self->document))
-    tp_document_redo (self->document);
+  if (self->document == NULL)
+    return;
+
+  if (tp_board_get_editing (self->board))
+    tp_board_commit_editing (self->board);
+
+  if (tp_document_can_redo (self->document))
+    {
+      tp_document_redo (self->document);
+      show_affected (self);
+    }
+}
+
+/* The board's actions, for the header bar, its menus and the inspector, which are not
+ * inside the board and so do not see board.* themselves. */
+static void
+board_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  static const struct {
+    const char *window_action;
+    const char *board_action;
+  } forwards[] = {
+    { "win.zoom-in", "board.zoom-in" },
+    { "win.zoom-out", "board.zoom-out" },
+    { "win.zoom-fit", "board.zoom-fit" },
+    { "win.zoom-canvas", "board.zoom-canvas" },
+    { "win.zoom-value-chain", "board.zoom-value-chain" },
+    { "win.delete-selection", "board.delete" },
+  };
+  TpWindow *self = TP_WINDOW (widget);
+
+  for (guint i = 0; i < G_N_ELEMENTS (forwards); i++)
+    if (g_str_equal (action_name, forwards[i].window_action))
+      gtk_widget_activate_action (GTK_WIDGET (self->board), forwards[i].board_action, NULL);
+}
+
+static void
+zoom_reset_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  tp_board_set_zoom (TP_WINDOW (widget)->board, 1.0);
+}
+
+static void
+toggle_inspector_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  TpWindow *self = TP_WINDOW (widget);
+
+  adw_flap_set_reveal_flap (self->flap, !adw_flap_get_reveal_flap (self->flap));
 }
 
 void
@@ -345,6 +428,14 @@ _tp_window_class_actions_init (TpWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.close", NULL, close_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
+  gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, board_action);
+  gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, board_action);
+  gtk_widget_class_install_action (widget_class, "win.zoom-reset", NULL, zoom_reset_action);
+  gtk_widget_class_install_action (widget_class, "win.zoom-fit", NULL, board_action);
+  gtk_widget_class_install_action (widget_class, "win.zoom-canvas", NULL, board_action);
+  gtk_widget_class_install_action (widget_class, "win.zoom-value-chain", NULL, board_action);
+  gtk_widget_class_install_action (widget_class, "win.delete-selection", NULL, board_action);
+  gtk_widget_class_install_action (widget_class, "win.toggle-inspector", NULL, toggle_inspector_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK,
                                        "win.save", NULL);
@@ -352,6 +443,27 @@ _tp_window_class_actions_init (TpWindowClass *klass)
                                        "win.save-as", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK,
                                        "win.close", NULL);
+
+  /* The board binds its zoom keys too, but only sees them while it has the focus; these
+   * work from the inspector and the header bar as well. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK,
+                                       "win.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, GDK_CONTROL_MASK,
+                                       "win.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Add, GDK_CONTROL_MASK,
+                                       "win.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_minus, GDK_CONTROL_MASK,
+                                       "win.zoom-out", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Subtract, GDK_CONTROL_MASK,
+                                       "win.zoom-out", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_CONTROL_MASK,
+                                       "win.zoom-fit", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_CONTROL_MASK,
+                                       "win.zoom-canvas", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_CONTROL_MASK,
+                                       "win.zoom-value-chain", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0,
+                                       "win.toggle-inspector", NULL);
 }
 
 /* Undo and redo are caught before the focused widget sees them (capture phase), unlike
@@ -393,6 +505,7 @@ _tp_window_update_actions (TpWindow *self)
   gboolean modified = has_document && tp_document_get_modified (document);
   gboolean can_undo = has_document && tp_document_can_undo (document);
   gboolean can_redo = has_document && tp_document_can_redo (document);
+  gboolean has_notes = FALSE;
   g_autofree char *undo_tip = NULL;
   g_autofree char *redo_tip = NULL;
 
@@ -404,6 +517,25 @@ _tp_window_update_actions (TpWindow *self)
   gtk_widget_action_set_enabled (widget, "win.undo", can_undo);
   gtk_widget_action_set_enabled (widget, "win.redo", can_redo);
   gtk_widget_action_set_enabled (widget, "win.close", TRUE);
+
+  /* Zoom and the inspector mean nothing on the welcome page. */
+  gtk_widget_action_set_enabled (widget, "win.zoom-in", has_document);
+  gtk_widget_action_set_enabled (widget, "win.zoom-out", has_document);
+  gtk_widget_action_set_enabled (widget, "win.zoom-reset", has_document);
+  gtk_widget_action_set_enabled (widget, "win.zoom-fit", has_document);
+  gtk_widget_action_set_enabled (widget, "win.zoom-canvas", has_document);
+  gtk_widget_action_set_enabled (widget, "win.zoom-value-chain", has_document);
+  gtk_widget_action_set_enabled (widget, "win.toggle-inspector", has_document);
+
+  /* Deleting needs a selected note that still exists (the selection holds ids). */
+  if (has_document && self->selection != NULL)
+    {
+      const char * const *ids = tp_selection_get_ids (self->selection);
+
+      for (guint i = 0; ids != NULL && ids[i] != NULL && !has_notes; i++)
+        has_notes = tp_document_lookup_kind (document, ids[i], TP_ITEM_NOTE) != NULL;
+    }
+  gtk_widget_action_set_enabled (widget, "win.delete-selection", has_notes);
 
   /* Name the step the button would take back or repeat. */
   if (can_undo && tp_document_get_undo_label (document) != NULL)
@@ -418,4 +550,17 @@ _tp_window_update_actions (TpWindow *self)
     }
   gtk_widget_set_tooltip_text (self->undo_button, undo_tip != NULL ? undo_tip : _("Undo"));
   gtk_widget_set_tooltip_text (self->redo_button, redo_tip != NULL ? redo_tip : _("Redo"));
+}
+
+/* The zoom level, in the header bar and in its menu. */
+void
+_tp_window_update_zoom (TpWindow *self)
+{
+  g_autofree char *text = NULL;
+  int percent = (int) (tp_board_get_zoom (self->board) * 100.0 + 0.5);
+
+  /* Translators: a zoom level, as in "100%". */
+  text = g_strdup_printf (_("%d%%"), percent);
+  gtk_label_set_label (self->zoom_label, text);
+  gtk_label_set_label (self->zoom_menu_label, text);
 }

@@ -2,7 +2,10 @@
 #pragma once
 
 #include "io/tp-file-stamp.h"
-#include "tp-overview-page.h"
+#include "views/tp-board.h"
+#include "views/tp-inspector.h"
+#include "views/tp-selection.h"
+
 #include "tp-window.h"
 
 G_BEGIN_DECLS
@@ -18,8 +21,14 @@ struct _TpWindow
   GtkWidget            *undo_button;
   GtkWidget            *redo_button;
   GtkWidget            *save_button;
+  GtkWidget            *inspector_button;
+  GtkWidget            *zoom_button;
+  GtkLabel             *zoom_label;
+  GtkLabel             *zoom_menu_label;
   AdwPreferencesGroup  *recent_group;
-  TpOverviewPage       *overview_page;
+  AdwFlap              *flap;
+  TpBoard              *board;
+  TpInspector          *inspector;
   AdwStatusPage        *error_page;
   GtkSpinner           *loading_spinner;
 
@@ -30,9 +39,17 @@ struct _TpWindow
   TpFileStamp          *stamp;
   gulong                changed_id;
   gulong                modified_id;
+  gulong                can_undo_id;
+  gulong                can_redo_id;
+
+  /* What is selected on the board, and so what the inspector edits: view state, one per
+   * window, apart from the document (ARCHITECTURE.md). */
+  TpSelection          *selection;
 
   GCancellable         *load_cancellable;
   guint                 spinner_timeout_id;
+  guint                 fold_idle_id;
+  guint                 zoom_idle_id;
   GPtrArray            *recent_rows;
 
   /* Pending tp_window_query_close_async() calls; they all get the answer of the one
@@ -54,6 +71,7 @@ void      _tp_window_class_actions_init (TpWindowClass        *klass);
 void      _tp_window_actions_init       (TpWindow             *self);
 void      _tp_window_update_actions     (TpWindow             *self);
 void      _tp_window_update_title       (TpWindow             *self);
+void      _tp_window_update_zoom        (TpWindow             *self);
 
 /* Saves the document to its file (or asks where, if it has none or save_as is set),
  * handling a file changed on disk and showing failures in a dialog. Finishes TRUE when

@@ -21,6 +21,11 @@
 /* Loads shorter than this show an empty page rather than a spinner that flickers. */
 #define SPINNER_DELAY_MS 300
 
+/* Narrower than this, the board keeps the whole width and the inspector slides over it
+ * when asked for: beside a 320 px panel, less than ~580 px of board is too little to
+ * capture on. */
+#define FOLD_WIDTH 900
+
 G_DEFINE_FINAL_TYPE (TpWindow, tp_window, ADW_TYPE_APPLICATION_WINDOW)
 
 enum {
@@ -121,6 +126,8 @@ show_page (TpWindow   *self,
    * out so the welcome page stays calm. */
   gtk_widget_set_visible (self->history_box, is_document);
   gtk_widget_set_visible (self->save_button, is_document);
+  gtk_widget_set_visible (self->zoom_button, is_document);
+  gtk_widget_set_visible (self->inspector_button, is_document);
 }
 
 static void
@@ -136,6 +143,25 @@ on_document_changed (TpWindow     *self,
     _tp_window_update_title (self);
 
   /* Every change moves the history: the undo and redo labels follow. */
+  _tp_window_update_actions (self);
+}
+
+static void
+on_selection_changed (TpWindow    *self,
+                      TpSelection *selection)
+{
+  /* Whether there is something to delete. */
+  _tp_window_update_actions (self);
+}
+
+static void
+on_document_history_changed (TpWindow   *self,
+                             GParamSpec *pspec,
+                             TpDocument *document)
+{
+  /* While a group of edits (a drag, a change to several notes) is open, the document
+   * cannot undo, and its "changed" signals come before the group lands on the stack:
+   * only this notification tells that undo is possible again. */
   _tp_window_update_actions (self);
 }
 
@@ -173,9 +199,20 @@ set_document (TpWindow    *self,
   self->modified_id = g_signal_connect_object (document, "notify::modified",
                                                G_CALLBACK (on_document_modified_changed), self,
                                                G_CONNECT_SWAPPED);
+  self->can_undo_id = g_signal_connect_object (document, "notify::can-undo",
+                                               G_CALLBACK (on_document_history_changed), self,
+                                               G_CONNECT_SWAPPED);
+  self->can_redo_id = g_signal_connect_object (document, "notify::can-redo",
+                                               G_CALLBACK (on_document_history_changed), self,
+                                               G_CONNECT_SWAPPED);
 
-  tp_overview_page_set_document (self->overview_page, document);
+  tp_board_set_document (self->board, document);
+  tp_inspector_set_document (self->inspector, document);
   show_page (self, "document");
+
+  /* The keyboard goes to the board, so that a workshop can be captured straight away
+   * (digits pick a block, Enter starts a note). */
+  gtk_widget_grab_focus (GTK_WIDGET (self->board));
 
   _tp_window_update_title (self);
   _tp_window_update_actions (self);
@@ -543,6 +580,68 @@ tp_window_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (tp_window_parent_class)->close_request (window);
 }
 
+/* Zoom */
+
+static gboolean
+update_zoom_idle (gpointer data)
+{
+  TpWindow *self = data;
+
+  self->zoom_idle_id = 0;
+  _tp_window_update_zoom (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_board_zoom_changed (TpWindow   *self,
+                       GParamSpec *pspec,
+                       TpBoard    *board)
+{
+  /* The board may pick its first zoom while it is being allocated, after the header
+   * bar was: a new label then would leave the header bar unallocated for this frame.
+   * The label follows right after instead. */
+  if (self->zoom_idle_id == 0)
+    self->zoom_idle_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, update_zoom_idle, self, NULL);
+}
+
+/* Folding */
+
+static gboolean
+update_fold (gpointer data)
+{
+  TpWindow *self = data;
+  AdwFlapFoldPolicy policy;
+
+  self->fold_idle_id = 0;
+
+  policy = gtk_widget_get_width (GTK_WIDGET (self)) < FOLD_WIDTH ? ADW_FLAP_FOLD_POLICY_ALWAYS
+                                                                  : ADW_FLAP_FOLD_POLICY_NEVER;
+  if (adw_flap_get_fold_policy (self->flap) != policy)
+    adw_flap_set_fold_policy (self->flap, policy);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+tp_window_size_allocate (GtkWidget *widget,
+                         int        width,
+                         int        height,
+                         int        baseline)
+{
+  TpWindow *self = TP_WINDOW (widget);
+  gboolean folded = adw_flap_get_fold_policy (self->flap) == ADW_FLAP_FOLD_POLICY_ALWAYS;
+
+  GTK_WIDGET_CLASS (tp_window_parent_class)->size_allocate (widget, width, height, baseline);
+
+  /* libadwaita 1.2 has no breakpoints, and AdwFlap's own folding measures the board,
+   * whose natural width is the whole board: the window decides from the width it
+   * really has. Not during this allocation, which a new fold policy would upset, but
+   * right after it. */
+  if (folded != (width < FOLD_WIDTH) && self->fold_idle_id == 0)
+    self->fold_idle_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, update_fold, self, NULL);
+}
+
 /* GObject */
 
 static void
@@ -553,6 +652,8 @@ tp_window_dispose (GObject *object)
   g_cancellable_cancel (self->load_cancellable);
   g_clear_object (&self->load_cancellable);
   g_clear_handle_id (&self->spinner_timeout_id, g_source_remove);
+  g_clear_handle_id (&self->fold_idle_id, g_source_remove);
+  g_clear_handle_id (&self->zoom_idle_id, g_source_remove);
 
   /* A destroyed window is as closed as it gets. */
   if (self->close_queries != NULL && self->close_queries->len > 0)
@@ -562,10 +663,13 @@ tp_window_dispose (GObject *object)
     {
       g_clear_signal_handler (&self->changed_id, self->document);
       g_clear_signal_handler (&self->modified_id, self->document);
+      g_clear_signal_handler (&self->can_undo_id, self->document);
+      g_clear_signal_handler (&self->can_redo_id, self->document);
     }
   g_clear_object (&self->document);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), TP_TYPE_WINDOW);
+  g_clear_object (&self->selection);
 
   G_OBJECT_CLASS (tp_window_parent_class)->dispose (object);
 }
@@ -622,6 +726,7 @@ tp_window_class_init (TpWindowClass *klass)
   object_class->get_property = tp_window_get_property;
 
   window_class->close_request = tp_window_close_request;
+  widget_class->size_allocate = tp_window_size_allocate;
 
   properties[PROP_DOCUMENT] =
     g_param_spec_object ("document", NULL, NULL,
@@ -645,7 +750,8 @@ tp_window_class_init (TpWindowClass *klass)
    * registers it, in every program that has windows (the app and the UI tests). */
   g_assert (tp_get_resource () != NULL);
 
-  g_type_ensure (TP_TYPE_OVERVIEW_PAGE);
+  g_type_ensure (TP_TYPE_BOARD);
+  g_type_ensure (TP_TYPE_INSPECTOR);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/touchpoint/Touchpoint/tp-window.ui");
@@ -655,8 +761,14 @@ tp_window_class_init (TpWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TpWindow, undo_button);
   gtk_widget_class_bind_template_child (widget_class, TpWindow, redo_button);
   gtk_widget_class_bind_template_child (widget_class, TpWindow, save_button);
+  gtk_widget_class_bind_template_child (widget_class, TpWindow, inspector_button);
+  gtk_widget_class_bind_template_child (widget_class, TpWindow, zoom_button);
+  gtk_widget_class_bind_template_child (widget_class, TpWindow, zoom_label);
+  gtk_widget_class_bind_template_child (widget_class, TpWindow, zoom_menu_label);
   gtk_widget_class_bind_template_child (widget_class, TpWindow, recent_group);
-  gtk_widget_class_bind_template_child (widget_class, TpWindow, overview_page);
+  gtk_widget_class_bind_template_child (widget_class, TpWindow, flap);
+  gtk_widget_class_bind_template_child (widget_class, TpWindow, board);
+  gtk_widget_class_bind_template_child (widget_class, TpWindow, inspector);
   gtk_widget_class_bind_template_child (widget_class, TpWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, TpWindow, loading_spinner);
 
@@ -671,6 +783,18 @@ tp_window_init (TpWindow *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   _tp_window_actions_init (self);
+
+  /* One selection for the window: what the board selects is what the inspector edits. */
+  self->selection = tp_selection_new ();
+  tp_board_set_selection (self->board, self->selection);
+  tp_inspector_set_selection (self->inspector, self->selection);
+  g_signal_connect_object (self->selection, "changed",
+                           G_CALLBACK (on_selection_changed), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->board, "notify::zoom",
+                           G_CALLBACK (on_board_zoom_changed), self,
+                           G_CONNECT_SWAPPED);
+  _tp_window_update_zoom (self);
 
   g_signal_connect_object (gtk_recent_manager_get_default (), "changed",
                            G_CALLBACK (refresh_recent), self,
@@ -731,8 +855,9 @@ tp_window_new_workshop (TpWindow *self)
   document = tp_document_new_default ();
   set_document (self, document, NULL);
 
-  /* Naming the workshop is the first thing to do: the title row takes the keyboard. */
-  gtk_widget_child_focus (GTK_WIDGET (self->overview_page), GTK_DIR_TAB_FORWARD);
+  /* Naming the workshop is the first thing to do: the title row, which the inspector
+   * shows while nothing is selected, takes the keyboard. */
+  gtk_widget_child_focus (GTK_WIDGET (self->inspector), GTK_DIR_TAB_FORWARD);
 }
 
 TpDocument *

@@ -1,7 +1,8 @@
 /* tp-overview-page.h: a document's metadata and what it contains.
  *
  * The workshop's title, organisation, facilitator and date as editable rows (every edit
- * an undoable command), and live counts of the document's contents.
+ * an undoable command), and live counts of the document's contents. The inspector shows
+ * it while nothing is selected: the workshop itself is then what there is to inspect.
  */
 #pragma once
 

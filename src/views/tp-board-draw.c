@@ -1,0 +1,570 @@
+/* tp-board-draw.c: painting the board: cached tiles of the renderer's drawing, then the
+ * view's own overlays.
+ *
+ * Painting a screenful of notes costs tens of milliseconds (Pango draws every glyph),
+ * far too much for every frame of a pan, a hover or a drag. So the board is painted
+ * once per zoom into tiles: textures of TILE_SIZE × TILE_SIZE widget pixels, at the
+ * widget's scale factor, kept while the document and the zoom stay the same. A frame
+ * re-appends the tiles in view and draws the overlays (hover, selection, focus, rubber
+ * band, drag ghost, drop indicator) with cheap render nodes. Panning paints only the
+ * tiles that come into view, and an idle prefetch paints the ring around the view
+ * before it is needed.
+ *
+ * While a wheel or pinch zoom is in progress the old tiles are scaled, which is cheap
+ * but soft; once the zoom rests (tp-board.c's settle timeout) the tiles are painted
+ * afresh at the new zoom, so text is sharp at every zoom. Textures rather than cairo
+ * render nodes, because a cairo node is replayed whenever it is drawn at a new scale
+ * (and on every frame by the software renderer): a texture is painted exactly once.
+ *
+ * Copyright 2025 The Touchpoint developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <math.h>
+
+#include "render/tp-painter.h"
+#include "tp-board-private.h"
+
+/* Widget pixels a tile spans at the zoom it was painted at: a screen holds a dozen, so
+ * a pan paints a few at a time, and a tile's own cost stays well under a frame. */
+#define TILE_SIZE 512
+/* The most notes a drag ghost paints; more are moved all the same. */
+#define MAX_GHOSTS 24
+
+typedef struct
+{
+  gint64      key;
+  GdkTexture *texture;
+} Tile;
+
+static void
+tile_free (gpointer data)
+{
+  Tile *tile = data;
+
+  g_clear_object (&tile->texture);
+  g_free (tile);
+}
+
+static gint64
+tile_key (int column,
+          int row)
+{
+  return (gint64) (((guint64) (guint32) column << 32) | (guint32) row);
+}
+
+static void
+ensure_tiles (TpBoard *self)
+{
+  if (self->tiles == NULL)
+    self->tiles = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, tile_free);
+}
+
+void
+_tp_board_drop_tiles (TpBoard *self)
+{
+  if (self->tiles != NULL)
+    g_hash_table_remove_all (self->tiles);
+  g_clear_handle_id (&self->prefetch_id, g_source_remove);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+void
+_tp_board_draw_dispose (TpBoard *self)
+{
+  g_clear_handle_id (&self->prefetch_id, g_source_remove);
+  g_clear_pointer (&self->tiles, g_hash_table_unref);
+}
+
+static void
+colour_to_rgba (const TpColour *colour,
+                double          alpha,
+                GdkRGBA        *rgba)
+{
+  *rgba = (GdkRGBA) { colour->red, colour->green, colour->blue, colour->alpha * alpha };
+}
+
+static void
+accent (double   alpha,
+        GdkRGBA *rgba)
+{
+  *rgba = (GdkRGBA) { TP_BOARD_ACCENT_RED, TP_BOARD_ACCENT_GREEN, TP_BOARD_ACCENT_BLUE, alpha };
+}
+
+/* Tiles */
+
+/* The board rect a tile covers. */
+static TpRect
+tile_area (TpBoard *self,
+           int      column,
+           int      row)
+{
+  double size = TILE_SIZE / self->tiles_zoom;
+
+  return (TpRect) { column * size, row * size, size, size };
+}
+
+static Tile *
+paint_tile (TpBoard *self,
+            int      column,
+            int      row)
+{
+  int scale = self->tiles_scale, size = TILE_SIZE * scale;
+  TpRect area = tile_area (self, column, row);
+  TpPaintOptions options;
+  cairo_surface_t *surface;
+  g_autoptr(GBytes) bytes = NULL;
+  cairo_t *cr;
+  Tile *tile;
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, size, size);
+  cr = cairo_create (surface);
+  cairo_scale (cr, self->tiles_zoom * scale, self->tiles_zoom * scale);
+  cairo_translate (cr, -area.x, -area.y);
+
+  tp_paint_options_init (&options);
+  options.screen = TRUE;
+  options.visible = area;
+  tp_paint_board (cr, self->layout, self->document, &options);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+
+  /* The texture reads the surface's pixels in place; the bytes keep the surface. */
+  bytes = g_bytes_new_with_free_func (cairo_image_surface_get_data (surface),
+                                      (gsize) cairo_image_surface_get_stride (surface) * size,
+                                      (GDestroyNotify) cairo_surface_destroy, surface);
+
+  tile = g_new0 (Tile, 1);
+  tile->key = tile_key (column, row);
+  tile->texture = gdk_memory_texture_new (size, size, GDK_MEMORY_DEFAULT, bytes,
+                                          cairo_image_surface_get_stride (surface));
+  g_hash_table_insert (self->tiles, &tile->key, tile);
+
+  return tile;
+}
+
+typedef struct
+{
+  double ox, oy;        /* where board point (0, 0) is, in widget pixels */
+  double step;          /* a tile's size on screen */
+  int    c0, c1, r0, r1; /* tiles in view, inclusive */
+  int    bc0, bc1, br0, br1; /* tiles the board covers */
+} TileView;
+
+static void
+get_tile_view (TpBoard  *self,
+               gboolean  snap,
+               TileView *view)
+{
+  GtkWidget *widget = (GtkWidget *) self;
+  double width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
+  double per_unit = self->tiles_zoom / TILE_SIZE;  /* tiles per board unit */
+
+  tp_board_board_to_widget (self, 0, 0, &view->ox, &view->oy);
+  /* At rest every texel lands on a device pixel: nothing is resampled, text is sharp. */
+  if (snap)
+    {
+      view->ox = round (view->ox * self->tiles_scale) / self->tiles_scale;
+      view->oy = round (view->oy * self->tiles_scale) / self->tiles_scale;
+    }
+  view->step = TILE_SIZE * self->zoom / self->tiles_zoom;
+
+  view->c0 = (int) floor (-view->ox / view->step);
+  view->c1 = (int) floor ((width - view->ox) / view->step);
+  view->r0 = (int) floor (-view->oy / view->step);
+  view->r1 = (int) floor ((height - view->oy) / view->step);
+
+  view->bc0 = (int) floor (self->bounds.x * per_unit);
+  view->bc1 = (int) ceil ((self->bounds.x + self->bounds.width) * per_unit) - 1;
+  view->br0 = (int) floor (self->bounds.y * per_unit);
+  view->br1 = (int) ceil ((self->bounds.y + self->bounds.height) * per_unit) - 1;
+}
+
+static gboolean
+prefetch_one (gpointer data)
+{
+  TpBoard *self = data;
+  TileView view;
+
+  if (self->document == NULL || self->tiles == NULL || self->layout_dirty ||
+      self->tiles_zoom != self->zoom)
+    {
+      self->prefetch_id = 0;
+      return G_SOURCE_REMOVE;
+    }
+
+  /* One tile of the ring just outside the view per idle turn, so input never waits. */
+  get_tile_view (self, TRUE, &view);
+  for (int r = MAX (view.r0 - 1, view.br0); r <= MIN (view.r1 + 1, view.br1); r++)
+    for (int c = MAX (view.c0 - 1, view.bc0); c <= MIN (view.c1 + 1, view.bc1); c++)
+      {
+        gint64 key = tile_key (c, r);
+
+        if (!g_hash_table_contains (self->tiles, &key))
+          {
+            paint_tile (self, c, r);
+            return G_SOURCE_CONTINUE;
+          }
+      }
+
+  self->prefetch_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+tile_is_far (gpointer key,
+             gpointer value,
+             gpointer user_data)
+{
+  const TileView *view = user_data;
+  gint64 k = *(gint64 *) key;
+  int column = (int) (k >> 32), row = (int) (guint32) k;
+
+  return column < view->c0 - 2 || column > view->c1 + 2 ||
+         row < view->r0 - 2 || row > view->r1 + 2;
+}
+
+static void
+snapshot_tiles (TpBoard     *self,
+                GtkSnapshot *snapshot)
+{
+  int scale = gtk_widget_get_scale_factor (GTK_WIDGET (self));
+  gboolean settling;
+  TileView view;
+
+  ensure_tiles (self);
+
+  /* While a zoom settles, what was painted is scaled; nothing new is painted. */
+  settling = _tp_board_zoom_is_settling (self) && scale == self->tiles_scale &&
+             g_hash_table_size (self->tiles) > 0;
+  if (!settling && (self->tiles_zoom != self->zoom || self->tiles_scale != scale))
+    {
+      g_hash_table_remove_all (self->tiles);
+      self->tiles_zoom = self->zoom;
+      self->tiles_scale = scale;
+    }
+
+  get_tile_view (self, !settling, &view);
+
+  for (int r = MAX (view.r0, view.br0); r <= MIN (view.r1, view.br1); r++)
+    for (int c = MAX (view.c0, view.bc0); c <= MIN (view.c1, view.bc1); c++)
+      {
+        gint64 key = tile_key (c, r);
+        Tile *tile = g_hash_table_lookup (self->tiles, &key);
+
+        if (tile == NULL && !settling)
+          tile = paint_tile (self, c, r);
+        if (tile != NULL)
+          gtk_snapshot_append_texture (snapshot, tile->texture,
+                                       &GRAPHENE_RECT_INIT (view.ox + c * view.step,
+                                                            view.oy + r * view.step,
+                                                            view.step, view.step));
+      }
+
+  if (settling)
+    return;
+
+  /* Keep the view and a ring around it; the rest would only hold memory. */
+  g_hash_table_foreach_remove (self->tiles, tile_is_far, &view);
+  if (self->prefetch_id == 0)
+    self->prefetch_id = g_idle_add_full (G_PRIORITY_LOW, prefetch_one, self, NULL);
+}
+
+/* Overlays */
+
+/* A line of width around rect, gap outside it, following its rounded corners. */
+static void
+append_outline (GtkSnapshot           *snapshot,
+                const graphene_rect_t *rect,
+                double                 radius,
+                double                 gap,
+                double                 width,
+                const GdkRGBA         *colour)
+{
+  GskRoundedRect outline;
+  graphene_rect_t r;
+  const float widths[4] = { width, width, width, width };
+  const GdkRGBA colours[4] = { *colour, *colour, *colour, *colour };
+
+  graphene_rect_inset_r (rect, -(gap + width), -(gap + width), &r);
+  gsk_rounded_rect_init_from_rect (&outline, &r, radius + gap + width);
+  gtk_snapshot_append_border (snapshot, &outline, widths, colours);
+}
+
+static void
+append_rounded_fill (GtkSnapshot           *snapshot,
+                     const graphene_rect_t *rect,
+                     double                 radius,
+                     const GdkRGBA         *colour)
+{
+  GskRoundedRect shape;
+
+  gsk_rounded_rect_init_from_rect (&shape, rect, radius);
+  gtk_snapshot_push_rounded_clip (snapshot, &shape);
+  gtk_snapshot_append_color (snapshot, colour, rect);
+  gtk_snapshot_pop (snapshot);
+}
+
+static gboolean
+note_widget_rect (TpBoard         *self,
+                  const char      *id,
+                  graphene_rect_t *rect,
+                  double          *radius)
+{
+  TpNoteInfo info;
+
+  if (id == NULL || !tp_layout_get_note (self->layout, id, &info) || !info.visible)
+    return FALSE;
+
+  _tp_board_rect_to_widget (self, &info.rect, rect);
+  if (radius != NULL)
+    *radius = tp_layout_get_theme (self->layout)->note_radius * info.scale * self->zoom;
+
+  return TRUE;
+}
+
+static gboolean
+is_dragged (TpBoard    *self,
+            const char *id)
+{
+  return self->drag == TP_BOARD_DRAG_MOVE && self->drag_ids != NULL &&
+         g_ptr_array_find_with_equal_func (self->drag_ids, id, g_str_equal, NULL);
+}
+
+static void
+snapshot_selection (TpBoard     *self,
+                    GtkSnapshot *snapshot)
+{
+  g_autoptr(GPtrArray) visible_ids = NULL;
+  GdkRGBA colour;
+  TpRect visible;
+
+  if (g_hash_table_size (self->selected) == 0)
+    return;
+
+  accent (1.0, &colour);
+  _tp_board_get_visible (self, &visible);
+  visible_ids = g_ptr_array_new ();
+  tp_layout_query_notes (self->layout, &visible, visible_ids);
+
+  for (guint i = 0; i < visible_ids->len; i++)
+    {
+      const char *id = g_ptr_array_index (visible_ids, i);
+      graphene_rect_t rect;
+      double radius;
+
+      if (!g_hash_table_contains (self->selected, id) || is_dragged (self, id) ||
+          g_strcmp0 (id, self->edit_id) == 0 || !note_widget_rect (self, id, &rect, &radius))
+        continue;
+
+      /* Two screen pixels at any zoom, just clear of the note's edge. */
+      append_outline (snapshot, &rect, radius, 1, 2, &colour);
+    }
+}
+
+static void
+snapshot_hover (TpBoard     *self,
+                GtkSnapshot *snapshot)
+{
+  graphene_rect_t rect;
+  GdkRGBA colour;
+  double radius;
+
+  if (self->drag != TP_BOARD_DRAG_NONE && self->drag != TP_BOARD_DRAG_PENDING)
+    return;
+
+  accent (0.55, &colour);
+  if (self->hover_kind == TP_HIT_NOTE && self->hover_note != NULL &&
+      !g_hash_table_contains (self->selected, self->hover_note) &&
+      g_strcmp0 (self->hover_note, self->edit_id) != 0 &&
+      note_widget_rect (self, self->hover_note, &rect, &radius))
+    {
+      append_outline (snapshot, &rect, radius, 1, 1, &colour);
+    }
+  else if (self->hover_kind == TP_HIT_MORE_BADGE)
+    {
+      TpContainerInfo info;
+
+      tp_layout_get_container (self->layout, self->hover_container, &info);
+      if (!tp_rect_is_empty (&info.more))
+        {
+          _tp_board_rect_to_widget (self, &info.more, &rect);
+          append_outline (snapshot, &rect, rect.size.height / 2, 1, 1.5, &colour);
+        }
+    }
+}
+
+static void
+snapshot_focus (TpBoard     *self,
+                GtkSnapshot *snapshot)
+{
+  GtkWidget *widget = (GtkWidget *) self;
+  GtkStateFlags flags = gtk_widget_get_state_flags (widget);
+  graphene_rect_t rect;
+  GdkRGBA colour;
+  double radius;
+
+  if (!gtk_widget_has_focus (widget) || _tp_board_is_editing (self))
+    return;
+
+  if (self->focus == TP_BOARD_FOCUS_BLOCK)
+    {
+      TpContainerInfo info;
+
+      /* A block has no other mark of focus, so its ring shows whatever moved it. */
+      tp_layout_get_container (self->layout, self->focus_container, &info);
+      _tp_board_rect_to_widget (self, &info.rect, &rect);
+      accent (0.8, &colour);
+      append_outline (snapshot, &rect,
+                      tp_layout_get_theme (self->layout)->panel_radius * self->zoom, 1, 2, &colour);
+    }
+  else if (self->focus == TP_BOARD_FOCUS_NOTE && (flags & GTK_STATE_FLAG_FOCUS_VISIBLE) &&
+           note_widget_rect (self, self->focus_note, &rect, &radius))
+    {
+      /* Outside the selection's line, lighter: a note can be both. */
+      accent (0.5, &colour);
+      append_outline (snapshot, &rect, radius, 4, 2, &colour);
+    }
+}
+
+static void
+snapshot_rubber_band (TpBoard     *self,
+                      GtkSnapshot *snapshot)
+{
+  graphene_rect_t rect;
+  GdkRGBA fill, line;
+
+  if (self->drag != TP_BOARD_DRAG_RUBBER)
+    return;
+
+  accent (0.12, &fill);
+  accent (0.8, &line);
+  _tp_board_rect_to_widget (self, &self->rubber, &rect);
+  gtk_snapshot_append_color (snapshot, &fill, &rect);
+  append_outline (snapshot, &rect, 0, -1, 1, &line);
+}
+
+static void
+snapshot_drag (TpBoard     *self,
+               GtkSnapshot *snapshot)
+{
+  const TpTheme *theme = tp_layout_get_theme (self->layout);
+  graphene_rect_t rect;
+  GdkRGBA veil, colour;
+  TpPaintOptions options;
+  guint n;
+
+  if (self->drag != TP_BOARD_DRAG_MOVE || self->drag_ids == NULL)
+    return;
+
+  /* The notes' old places, veiled: they are lifted, not yet moved. */
+  colour_to_rgba (&theme->board_background, 0.6, &veil);
+  for (guint i = 0; i < self->drag_ids->len; i++)
+    {
+      double radius;
+
+      if (note_widget_rect (self, g_ptr_array_index (self->drag_ids, i), &rect, &radius))
+        append_rounded_fill (snapshot, &rect, radius, &veil);
+    }
+
+  if (self->drop_valid)
+    {
+      double width = MAX (self->drop_indicator.width * self->zoom, 3);
+
+      _tp_board_rect_to_widget (self, &self->drop_indicator, &rect);
+      rect.origin.x += (rect.size.width - width) / 2;
+      rect.size.width = width;
+      accent (1.0, &colour);
+      append_rounded_fill (snapshot, &rect, width / 2, &colour);
+    }
+
+  /* The ghost: the notes themselves, as the renderer paints them, under the pointer. */
+  tp_paint_options_init (&options);
+  options.screen = TRUE;
+  n = MIN (self->drag_ids->len, MAX_GHOSTS);
+  gtk_snapshot_push_opacity (snapshot, 0.85);
+  for (guint i = 0; i < n; i++)
+    {
+      const char *id = g_ptr_array_index (self->drag_ids, i);
+      TpNoteInfo info;
+      TpRect moved;
+      double x, y;
+      cairo_t *cr;
+
+      if (!tp_layout_get_note (self->layout, id, &info) || !info.visible)
+        continue;
+
+      moved = info.rect;
+      moved.x += self->drag_dx;
+      moved.y += self->drag_dy;
+      _tp_board_rect_to_widget (self, &moved, &rect);
+      graphene_rect_inset (&rect, -8, -8);  /* room for the shadow */
+      cr = gtk_snapshot_append_cairo (snapshot, &rect);
+      tp_board_board_to_widget (self, self->drag_dx, self->drag_dy, &x, &y);
+      cairo_translate (cr, x, y);
+      cairo_scale (cr, self->zoom, self->zoom);
+      tp_paint_note (cr, self->layout, self->document, id, &options);
+      cairo_destroy (cr);
+    }
+  gtk_snapshot_pop (snapshot);
+}
+
+static void
+snapshot_edit (TpBoard     *self,
+               GtkSnapshot *snapshot)
+{
+  const TpTheme *theme = tp_layout_get_theme (self->layout);
+  TpNote *note;
+  TpNoteInfo info;
+  graphene_rect_t rect;
+  GdkRGBA fill, colour;
+  TpRect area, cover;
+  double radius;
+
+  if (!_tp_board_is_editing (self) ||
+      (note = tp_document_lookup_kind (self->document, self->edit_id, TP_ITEM_NOTE)) == NULL ||
+      !tp_layout_get_note (self->layout, self->edit_id, &info) ||
+      !_tp_board_get_edit_rect (self, &area, &cover))
+    return;
+
+  /* The note as it grows with the text typed, its old text covered: the editor above
+   * draws the new text in the note's own font, at the note's own place. */
+  radius = theme->note_radius * info.scale * self->zoom;
+  colour_to_rgba (&theme->notes[note->colour < TP_N_NOTE_COLOURS ? note->colour : 0], 1, &fill);
+  _tp_board_rect_to_widget (self, &cover, &rect);
+  append_rounded_fill (snapshot, &rect, radius, &fill);
+  _tp_board_rect_to_widget (self, &area, &rect);
+  accent (1.0, &colour);
+  append_outline (snapshot, &rect, radius, 1, 2, &colour);
+}
+
+void
+_tp_board_snapshot (GtkWidget   *widget,
+                    GtkSnapshot *snapshot)
+{
+  TpBoard *self = TP_BOARD (widget);
+  const TpTheme *theme = tp_theme_get_default ();
+  GdkRGBA background;
+
+  colour_to_rgba (&theme->board_background, 1, &background);
+  gtk_snapshot_append_color (snapshot, &background,
+                             &GRAPHENE_RECT_INIT (0, 0, gtk_widget_get_width (widget),
+                                                  gtk_widget_get_height (widget)));
+
+  if (self->document == NULL)
+    return;
+
+  _tp_board_ensure_layout (self);
+  snapshot_tiles (self, snapshot);
+  snapshot_hover (self, snapshot);
+  snapshot_selection (self, snapshot);
+  snapshot_focus (self, snapshot);
+  snapshot_rubber_band (self, snapshot);
+  snapshot_drag (self, snapshot);
+  snapshot_edit (self, snapshot);
+
+  if (self->editor != NULL && gtk_widget_get_visible (self->editor))
+    gtk_widget_snapshot_child (widget, self->editor, snapshot);
+}

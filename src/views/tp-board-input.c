@@ -1,0 +1,610 @@
+/* tp-board-input.c: the pointer on the board: selecting, rubber-banding, dragging notes,
+ * panning and zooming.
+ *
+ * One drag gesture sees every press, so that what a press becomes (a click, a rubber
+ * band, a move, a pan) is decided in one place; double clicks are counted here too, with
+ * the desktop's settings, rather than by a second gesture racing the first. The
+ * gesture's handlers only translate coordinates: the _tp_board_pointer_*() functions
+ * below do the work, and the tests call them directly.
+ *
+ * Copyright 2025 The Touchpoint developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "tp-board-private.h"
+
+/* Ctrl+wheel: one detent zooms by this factor; a touchpad's pixels zoom smoothly. */
+#define WHEEL_ZOOM_STEP  1.2
+#define PIXEL_ZOOM_RATE  0.01
+
+static void
+update_cursor (TpBoard *self)
+{
+  const char *name = NULL;
+
+  if (self->drag == TP_BOARD_DRAG_PAN)
+    name = "grabbing";
+  else if (self->space_held)
+    name = "grab";
+  else if (self->drag == TP_BOARD_DRAG_MOVE)
+    name = "grabbing";
+  else if (self->hover_kind == TP_HIT_MORE_BADGE)
+    name = "pointer";
+
+  gtk_widget_set_cursor_from_name (GTK_WIDGET (self), name);
+}
+
+static TpHit
+hit_at (TpBoard *self,
+        double   x,
+        double   y,
+        double  *bx,
+        double  *by)
+{
+  tp_board_widget_to_board (self, x, y, bx, by);
+
+  return tp_layout_hit (self->layout, *bx, *by);
+}
+
+void
+_tp_board_hover (TpBoard *self,
+                 double   x,
+                 double   y)
+{
+  TpHit hit = { TP_HIT_NONE, };
+  double bx, by;
+
+  self->pointer_inside = TRUE;
+  self->pointer_x = x;
+  self->pointer_y = y;
+
+  if (self->document != NULL)
+    hit = hit_at (self, x, y, &bx, &by);
+
+  if (hit.kind != self->hover_kind || hit.container != self->hover_container ||
+      g_strcmp0 (hit.note, self->hover_note) != 0)
+    {
+      self->hover_kind = hit.kind;
+      self->hover_container = hit.container;
+      g_free (self->hover_note);
+      self->hover_note = g_strdup (hit.note);
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+    }
+
+  update_cursor (self);
+}
+
+static void
+end_drag (TpBoard *self)
+{
+  self->drag = TP_BOARD_DRAG_NONE;
+  self->drop_valid = FALSE;
+  g_clear_pointer (&self->press_note, g_free);
+  g_clear_pointer (&self->rubber_base, g_strfreev);
+  g_clear_pointer (&self->drag_ids, g_ptr_array_unref);
+  update_cursor (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+void
+_tp_board_pointer_cancelled (TpBoard *self)
+{
+  if (self->drag != TP_BOARD_DRAG_NONE)
+    end_drag (self);
+}
+
+static void
+expand_block (TpBoard     *self,
+              TpContainer  container)
+{
+  tp_layout_set_expanded (self->layout, container, TRUE);
+  self->layout_dirty = TRUE;
+  _tp_board_drop_tiles (self);
+  _tp_board_focus_block (self, container);
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
+}
+
+void
+_tp_board_pointer_pressed (TpBoard         *self,
+                           guint            button,
+                           int              n_press,
+                           double           x,
+                           double           y,
+                           GdkModifierType  state)
+{
+  gboolean extend, toggle;
+  double bx, by;
+  TpHit hit;
+
+  _tp_board_pointer_cancelled (self);
+
+  /* Taking the focus ends an edit in progress (and commits it) before the press is
+   * looked at: the note may have moved when it was committed. */
+  gtk_widget_grab_focus (GTK_WIDGET (self));
+
+  if (self->document == NULL)
+    return;
+
+  hit = hit_at (self, x, y, &bx, &by);
+  self->drag_button = button;
+  self->drag_state = state;
+  self->drag_start_x = x;
+  self->drag_start_y = y;
+  self->drag_start_bx = bx;
+  self->drag_start_by = by;
+
+  if (button == GDK_BUTTON_MIDDLE || (button == GDK_BUTTON_PRIMARY && self->space_held))
+    {
+      self->drag = TP_BOARD_DRAG_PAN;
+      self->drag_hvalue = gtk_adjustment_get_value (self->hadjustment);
+      self->drag_vvalue = gtk_adjustment_get_value (self->vadjustment);
+      update_cursor (self);
+      return;
+    }
+
+  if (button != GDK_BUTTON_PRIMARY)
+    return;
+
+  toggle = (state & GDK_CONTROL_MASK) != 0;
+  extend = (state & GDK_SHIFT_MASK) != 0;
+
+  if (n_press == 2 && !toggle && !extend)
+    {
+      if (hit.kind == TP_HIT_NOTE)
+        {
+          _tp_board_start_edit (self, hit.note);
+          return;
+        }
+      if (hit.kind == TP_HIT_CONTAINER)
+        {
+          /* A new note where the double click was, between the notes around it. */
+          guint index = tp_layout_drop_index (self->layout, hit.container, bx, by, NULL);
+
+          _tp_board_start_capture (self, hit.container, index);
+          return;
+        }
+    }
+
+  switch (hit.kind)
+    {
+    case TP_HIT_MORE_BADGE:
+      expand_block (self, hit.container);
+      return;
+
+    case TP_HIT_NOTE:
+      self->press_note = g_strdup (hit.note);
+      self->press_selected = tp_selection_contains (self->selection, hit.note);
+      if (toggle)
+        tp_selection_toggle (self->selection, hit.note);
+      else if (extend)
+        tp_selection_add (self->selection, hit.note);
+      else if (!self->press_selected)
+        tp_selection_set_one (self->selection, hit.note);
+      _tp_board_focus_note (self, self->press_note);
+      break;
+
+    case TP_HIT_CONTAINER:
+    case TP_HIT_REGION:
+    case TP_HIT_NONE:
+    default:
+      if (!toggle && !extend)
+        tp_selection_clear (self->selection);
+      if (hit.kind == TP_HIT_CONTAINER)
+        _tp_board_focus_block (self, hit.container);
+      break;
+    }
+
+  self->drag = TP_BOARD_DRAG_PENDING;
+}
+
+static void
+begin_move (TpBoard *self)
+{
+  self->drag_ids = _tp_board_dup_selected_notes (self);
+
+  /* A note pressed with Ctrl just left the selection: there is nothing to drag. */
+  if (!g_ptr_array_find_with_equal_func (self->drag_ids, self->press_note, g_str_equal, NULL))
+    {
+      g_clear_pointer (&self->drag_ids, g_ptr_array_unref);
+      self->drag = TP_BOARD_DRAG_NONE;
+      return;
+    }
+
+  self->drag = TP_BOARD_DRAG_MOVE;
+}
+
+static void
+update_rubber_band (TpBoard *self,
+                    double   bx,
+                    double   by)
+{
+  g_autoptr(GPtrArray) ids = g_ptr_array_new ();
+  g_autoptr(GPtrArray) all = g_ptr_array_new ();
+
+  self->rubber = (TpRect) { MIN (bx, self->drag_start_bx), MIN (by, self->drag_start_by),
+                            fabs (bx - self->drag_start_bx), fabs (by - self->drag_start_by) };
+  tp_layout_query_notes (self->layout, &self->rubber, ids);
+
+  /* Shift or Ctrl adds what the band covers to what was selected before it. */
+  for (guint i = 0; self->rubber_base != NULL && self->rubber_base[i] != NULL; i++)
+    g_ptr_array_add (all, self->rubber_base[i]);
+  for (guint i = 0; i < ids->len; i++)
+    if (!g_ptr_array_find_with_equal_func (all, g_ptr_array_index (ids, i), g_str_equal, NULL))
+      g_ptr_array_add (all, g_ptr_array_index (ids, i));
+  g_ptr_array_add (all, NULL);
+
+  tp_selection_set (self->selection, (const char * const *) all->pdata);
+}
+
+static void
+update_drop (TpBoard *self,
+             double   bx,
+             double   by)
+{
+  TpHit hit = tp_layout_hit (self->layout, bx, by);
+
+  self->drag_dx = bx - self->drag_start_bx;
+  self->drag_dy = by - self->drag_start_by;
+  self->drop_valid = hit.kind == TP_HIT_CONTAINER || hit.kind == TP_HIT_NOTE ||
+                     hit.kind == TP_HIT_MORE_BADGE;
+  if (self->drop_valid)
+    {
+      self->drop_container = hit.container;
+      self->drop_index = tp_layout_drop_index (self->layout, hit.container, bx, by,
+                                               &self->drop_indicator);
+    }
+}
+
+void
+_tp_board_pointer_moved (TpBoard *self,
+                         double   x,
+                         double   y)
+{
+  double bx, by;
+
+  self->pointer_x = x;
+  self->pointer_y = y;
+
+  if (self->drag == TP_BOARD_DRAG_NONE || self->document == NULL)
+    return;
+
+  if (self->drag == TP_BOARD_DRAG_PAN)
+    {
+      _tp_board_scroll_to (self, self->drag_hvalue - (x - self->drag_start_x),
+                           self->drag_vvalue - (y - self->drag_start_y));
+      return;
+    }
+
+  if (self->drag == TP_BOARD_DRAG_PENDING)
+    {
+      if (!gtk_drag_check_threshold (GTK_WIDGET (self), self->drag_start_x, self->drag_start_y,
+                                     x, y))
+        return;
+
+      if (self->press_note != NULL)
+        {
+          begin_move (self);
+        }
+      else
+        {
+          if (self->drag_state & (GDK_SHIFT_MASK | GDK_CONTROL_MASK))
+            self->rubber_base = g_strdupv ((char **) tp_selection_get_ids (self->selection));
+          self->drag = TP_BOARD_DRAG_RUBBER;
+        }
+      update_cursor (self);
+    }
+
+  tp_board_widget_to_board (self, x, y, &bx, &by);
+  if (self->drag == TP_BOARD_DRAG_RUBBER)
+    update_rubber_band (self, bx, by);
+  else if (self->drag == TP_BOARD_DRAG_MOVE)
+    update_drop (self, bx, by);
+
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* Moves the dragged notes, in their board order, to the drop place: one undo step. */
+static void
+drop_notes (TpBoard *self)
+{
+  GPtrArray *notes = tp_document_get_notes (self->document, self->drop_container);
+  g_autofree char *anchor = NULL;
+  guint n = self->drag_ids->len;
+
+  /* The notes land before the first note at or after the drop place that stays put;
+   * an anchor, not an index, since every move shifts the indices after it. */
+  for (guint i = self->drop_index; i < notes->len; i++)
+    {
+      const char *id = ((TpItem *) g_ptr_array_index (notes, i))->id;
+
+      if (!g_ptr_array_find_with_equal_func (self->drag_ids, id, g_str_equal, NULL))
+        {
+          anchor = g_strdup (id);
+          break;
+        }
+    }
+
+  tp_document_begin_group (self->document, ngettext ("Move Note", "Move Notes", n));
+  for (guint k = 0; k < n; k++)
+    {
+      const char *id = g_ptr_array_index (self->drag_ids, k);
+      TpNote *note = tp_document_lookup_kind (self->document, id, TP_ITEM_NOTE);
+      guint index = G_MAXUINT, at = 0;
+
+      if (note == NULL)
+        continue;
+      if (anchor != NULL && tp_document_get_index (self->document, anchor, &index) &&
+          note->container == self->drop_container &&
+          tp_document_get_index (self->document, id, &at) && at < index)
+        index--;  /* the index in the list without the note itself */
+      tp_document_move_note (self->document, id, self->drop_container, index);
+    }
+  tp_document_end_group (self->document);
+}
+
+void
+_tp_board_pointer_released (TpBoard *self,
+                            double   x,
+                            double   y)
+{
+  if (self->drag == TP_BOARD_DRAG_MOVE && self->document != NULL)
+    {
+      g_autofree char *focus = g_strdup (self->press_note);
+
+      _tp_board_pointer_moved (self, x, y);
+      if (self->drop_valid)
+        drop_notes (self);
+      end_drag (self);
+      _tp_board_focus_note (self, focus);
+      return;
+    }
+
+  /* A plain click on a note of a larger selection picks that note alone; the press left
+   * the selection as it was, in case it became a drag. */
+  if (self->drag == TP_BOARD_DRAG_PENDING && self->press_note != NULL && self->press_selected &&
+      !(self->drag_state & (GDK_SHIFT_MASK | GDK_CONTROL_MASK)))
+    tp_selection_set_one (self->selection, self->press_note);
+
+  end_drag (self);
+}
+
+void
+_tp_board_scroll_event (TpBoard         *self,
+                        double           dx,
+                        double           dy,
+                        gboolean         wheel,
+                        GdkModifierType  state)
+{
+  GtkWidget *widget = (GtkWidget *) self;
+
+  if (state & GDK_CONTROL_MASK)
+    {
+      double factor = wheel ? pow (WHEEL_ZOOM_STEP, -dy) : exp (-dy * PIXEL_ZOOM_RATE);
+      double x = self->pointer_inside ? self->pointer_x : gtk_widget_get_width (widget) / 2.0;
+      double y = self->pointer_inside ? self->pointer_y : gtk_widget_get_height (widget) / 2.0;
+
+      _tp_board_zoom_about (self, self->zoom * factor, x, y, TRUE);
+      return;
+    }
+
+  /* Shift turns a plain wheel sideways, as everywhere in GTK. */
+  if ((state & GDK_SHIFT_MASK) && dx == 0)
+    {
+      dx = dy;
+      dy = 0;
+    }
+
+  if (wheel)
+    {
+      /* GtkScrolledWindow's step: a detent moves more on a larger view. */
+      dx *= pow (gtk_adjustment_get_page_size (self->hadjustment), 2.0 / 3.0);
+      dy *= pow (gtk_adjustment_get_page_size (self->vadjustment), 2.0 / 3.0);
+    }
+
+  _tp_board_scroll_by (self, dx, dy);
+}
+
+/* Controllers */
+
+static int
+count_press (TpBoard    *self,
+             GtkGesture *gesture,
+             guint       button,
+             double      x,
+             double      y)
+{
+  GtkSettings *settings = gtk_widget_get_settings (GTK_WIDGET (self));
+  guint32 time = gtk_event_controller_get_current_event_time (GTK_EVENT_CONTROLLER (gesture));
+  int double_time = 400, distance = 5;
+
+  g_object_get (settings, "gtk-double-click-time", &double_time,
+                "gtk-double-click-distance", &distance, NULL);
+
+  if (self->n_press > 0 && button == self->last_press_button &&
+      time - self->last_press_time <= (guint32) double_time &&
+      fabs (x - self->last_press_x) <= distance && fabs (y - self->last_press_y) <= distance)
+    self->n_press++;
+  else
+    self->n_press = 1;
+
+  self->last_press_time = time;
+  self->last_press_x = x;
+  self->last_press_y = y;
+  self->last_press_button = button;
+
+  return self->n_press;
+}
+
+static void
+on_drag_begin (GtkGestureDrag *gesture,
+               double          x,
+               double          y,
+               TpBoard        *self)
+{
+  guint button = gtk_gesture_single_get_current_button (GTK_GESTURE_SINGLE (gesture));
+  GdkModifierType state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (gesture));
+  graphene_rect_t editor;
+
+  /* The editor handles its own presses. */
+  if (self->editor != NULL && gtk_widget_get_visible (self->editor) &&
+      gtk_widget_compute_bounds (self->editor, GTK_WIDGET (self), &editor) &&
+      graphene_rect_contains_point (&editor, &GRAPHENE_POINT_INIT (x, y)))
+    {
+      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_DENIED);
+      return;
+    }
+
+  if (button == 0)
+    button = GDK_BUTTON_PRIMARY;  /* touch */
+  if (button != GDK_BUTTON_PRIMARY && button != GDK_BUTTON_MIDDLE)
+    {
+      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_DENIED);
+      return;
+    }
+
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  _tp_board_pointer_pressed (self, button, count_press (self, GTK_GESTURE (gesture), button, x, y),
+                             x, y, state);
+}
+
+static void
+on_drag_update (GtkGestureDrag *gesture,
+                double          dx,
+                double          dy,
+                TpBoard        *self)
+{
+  double x, y;
+
+  gtk_gesture_drag_get_start_point (gesture, &x, &y);
+  _tp_board_pointer_moved (self, x + dx, y + dy);
+}
+
+static void
+on_drag_end (GtkGestureDrag *gesture,
+             double          dx,
+             double          dy,
+             TpBoard        *self)
+{
+  double x, y;
+
+  gtk_gesture_drag_get_start_point (gesture, &x, &y);
+  _tp_board_pointer_released (self, x + dx, y + dy);
+}
+
+static void
+on_drag_cancel (GtkGesture       *gesture,
+                GdkEventSequence *sequence,
+                TpBoard          *self)
+{
+  _tp_board_pointer_cancelled (self);
+}
+
+static void
+on_motion (GtkEventControllerMotion *controller,
+           double                    x,
+           double                    y,
+           TpBoard                  *self)
+{
+  if (self->drag == TP_BOARD_DRAG_NONE)
+    _tp_board_hover (self, x, y);
+  else
+    {
+      self->pointer_x = x;
+      self->pointer_y = y;
+    }
+}
+
+static void
+on_leave (GtkEventControllerMotion *controller,
+          TpBoard                  *self)
+{
+  self->pointer_inside = FALSE;
+  if (self->hover_kind != TP_HIT_NONE)
+    {
+      self->hover_kind = TP_HIT_NONE;
+      g_clear_pointer (&self->hover_note, g_free);
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+    }
+}
+
+static gboolean
+on_scroll (GtkEventControllerScroll *controller,
+           double                    dx,
+           double                    dy,
+           TpBoard                  *self)
+{
+  GdkModifierType state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (controller));
+  gboolean wheel = gtk_event_controller_scroll_get_unit (controller) == GDK_SCROLL_UNIT_WHEEL;
+
+  if (self->document == NULL)
+    return FALSE;
+
+  _tp_board_scroll_event (self, dx, dy, wheel, state);
+
+  return TRUE;
+}
+
+static void
+on_pinch_begin (GtkGesture       *gesture,
+                GdkEventSequence *sequence,
+                TpBoard          *self)
+{
+  double x, y;
+
+  /* Two fingers: whatever one finger began is off. */
+  _tp_board_pointer_cancelled (self);
+  gtk_gesture_get_bounding_box_center (gesture, &x, &y);
+  self->pinch_zoom = self->zoom;
+  tp_board_widget_to_board (self, x, y, &self->pinch_bx, &self->pinch_by);
+}
+
+static void
+on_pinch_scale_changed (GtkGestureZoom *gesture,
+                        double          scale,
+                        TpBoard        *self)
+{
+  double x, y;
+
+  /* The board point first between the fingers stays between them: pinch zooms and
+   * pans at once. */
+  if (gtk_gesture_get_bounding_box_center (GTK_GESTURE (gesture), &x, &y))
+    _tp_board_zoom_keeping (self, self->pinch_zoom * scale, self->pinch_bx, self->pinch_by,
+                            x, y, TRUE);
+}
+
+void
+_tp_board_input_init (TpBoard *self)
+{
+  GtkWidget *widget = (GtkWidget *) self;
+  GtkEventController *controller;
+  GtkGesture *drag, *pinch;
+
+  drag = gtk_gesture_drag_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (drag), 0);
+  g_signal_connect (drag, "drag-begin", G_CALLBACK (on_drag_begin), self);
+  g_signal_connect (drag, "drag-update", G_CALLBACK (on_drag_update), self);
+  g_signal_connect (drag, "drag-end", G_CALLBACK (on_drag_end), self);
+  g_signal_connect (drag, "cancel", G_CALLBACK (on_drag_cancel), self);
+  gtk_widget_add_controller (widget, GTK_EVENT_CONTROLLER (drag));
+
+  pinch = gtk_gesture_zoom_new ();
+  g_signal_connect (pinch, "begin", G_CALLBACK (on_pinch_begin), self);
+  g_signal_connect (pinch, "scale-changed", G_CALLBACK (on_pinch_scale_changed), self);
+  gtk_widget_add_controller (widget, GTK_EVENT_CONTROLLER (pinch));
+  gtk_gesture_group (pinch, drag);
+
+  controller = gtk_event_controller_motion_new ();
+  g_signal_connect (controller, "enter", G_CALLBACK (on_motion), self);
+  g_signal_connect (controller, "motion", G_CALLBACK (on_motion), self);
+  g_signal_connect (controller, "leave", G_CALLBACK (on_leave), self);
+  gtk_widget_add_controller (widget, controller);
+
+  controller = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_BOTH_AXES);
+  g_signal_connect (controller, "scroll", G_CALLBACK (on_scroll), self);
+  gtk_widget_add_controller (widget, controller);
+}

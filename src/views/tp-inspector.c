@@ -1,0 +1,881 @@
+/* tp-inspector.c: the side panel that edits the fields of the selected items.
+ *
+ * Copyright 2025 The Touchpoint developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "model/tp-enums.h"
+#include "render/tp-theme.h"
+
+#include "tp-inspector.h"
+#include "tp-overview-page.h"
+
+/* The dot votes the spin button offers; a note that has more still shows its count. */
+#define VOTES_SHOWN_MAX 99
+
+struct _TpInspector
+{
+  AdwBin               parent_instance;
+
+  TpDocument          *document;
+  gulong               changed_id;
+  TpSelection         *selection;
+  gulong               selection_changed_id;
+
+  /* The selected notes that exist, in selection order (element-type utf8). */
+  GPtrArray           *notes;
+
+  /* What persona_row offers after "None": the personas' ids, in the document's order. */
+  GtkStringList       *persona_model;
+  GPtrArray           *persona_ids;
+
+  /* Set while the rows are filled from the document, so that their signals do not turn
+   * the document's own state back into commands. */
+  gboolean             syncing;
+  /* Set while one change is applied note by note: the rows catch up once, at the end,
+   * rather than showing a half-applied mixed state under the user's pointer. */
+  gboolean             applying;
+
+  /* Template widgets */
+  GtkStack            *stack;
+  TpOverviewPage      *overview_page;
+  GtkLabel            *heading_label;
+  GtkWidget           *text_group;
+  GtkWidget           *text_card;
+  GtkTextView         *text_view;
+  GtkLabel            *colour_label;
+  GtkBox              *swatch_box;
+  AdwComboRow         *persona_row;
+  AdwComboRow         *evidence_row;
+  GtkWidget           *votes_row;
+  GtkSpinButton       *votes_spin;
+  GtkAdjustment       *votes_adjustment;
+  GtkWidget           *block_row;
+  GtkLabel            *block_label;
+  GtkButton           *delete_button;
+
+  GtkToggleButton     *swatches[TP_N_NOTE_COLOURS];
+};
+
+G_DEFINE_FINAL_TYPE (TpInspector, tp_inspector, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_DOCUMENT,
+  PROP_SELECTION,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void sync_rows (TpInspector *self);
+
+/* Colours */
+
+static char *
+colour_to_css (const TpColour *colour)
+{
+  return g_strdup_printf ("#%02x%02x%02x",
+                          (guint) CLAMP (colour->red * 255.0 + 0.5, 0, 255),
+                          (guint) CLAMP (colour->green * 255.0 + 0.5, 0, 255),
+                          (guint) CLAMP (colour->blue * 255.0 + 0.5, 0, 255));
+}
+
+/* The swatches, the text card and the persona dots take their colours from the theme
+ * table the board is drawn with, so that the panel can never disagree with the board.
+ * The shapes are in style.css; only the colours are made here. */
+static void
+ensure_colour_css (GtkWidget *widget)
+{
+  GdkDisplay *display = gtk_widget_get_display (widget);
+  const TpTheme *theme = tp_theme_get_default ();
+  g_autoptr(GString) css = g_string_new (NULL);
+  g_autoptr(GtkCssProvider) provider = NULL;
+  g_autofree char *text = colour_to_css (&theme->note_text);
+
+  if (g_object_get_data (G_OBJECT (display), "tp-inspector-css") != NULL)
+    return;
+
+  for (guint c = 0; c < TP_N_NOTE_COLOURS; c++)
+    {
+      g_autofree char *fill = colour_to_css (&theme->notes[c]);
+
+      g_string_append_printf (css, ".tp-note-%s { background-color: %s; color: %s; }\n",
+                              tp_enum_to_nick (TP_ENUM_NOTE_COLOUR, c), fill, text);
+    }
+
+  for (guint a = 0; a < TP_N_ACCENTS; a++)
+    {
+      g_autofree char *fill = colour_to_css (&theme->accents[a]);
+
+      g_string_append_printf (css, ".tp-accent-%s { background-color: %s; }\n",
+                              tp_enum_to_nick (TP_ENUM_ACCENT, a), fill);
+    }
+
+  provider = gtk_css_provider_new ();
+  gtk_css_provider_load_from_data (provider, css->str, (gssize) css->len);
+  gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  g_object_set_data_full (G_OBJECT (display), "tp-inspector-css",
+                          g_steal_pointer (&provider), g_object_unref);
+}
+
+static void
+set_note_colour_class (GtkWidget    *widget,
+                       TpNoteColour  colour)
+{
+  for (guint c = 0; c < TP_N_NOTE_COLOURS; c++)
+    {
+      g_autofree char *name = g_strconcat ("tp-note-", tp_enum_to_nick (TP_ENUM_NOTE_COLOUR, c), NULL);
+
+      if (c == colour)
+        gtk_widget_add_css_class (widget, name);
+      else
+        gtk_widget_remove_css_class (widget, name);
+    }
+}
+
+/* Reading the selection */
+
+static TpNote *
+get_note (TpInspector *self,
+          guint        index)
+{
+  return tp_document_lookup_kind (self->document,
+                                  g_ptr_array_index (self->notes, index),
+                                  TP_ITEM_NOTE);
+}
+
+static void
+collect_notes (TpInspector *self)
+{
+  const char * const *ids;
+
+  g_ptr_array_set_size (self->notes, 0);
+
+  if (self->document == NULL || self->selection == NULL)
+    return;
+
+  /* Other kinds of items get pages of their own in later issues; until then they are
+   * left out, and a selection of only those shows the workshop. */
+  ids = tp_selection_get_ids (self->selection);
+  for (guint i = 0; ids != NULL && ids[i] != NULL; i++)
+    if (tp_document_lookup_kind (self->document, ids[i], TP_ITEM_NOTE) != NULL)
+      g_ptr_array_add (self->notes, g_strdup (ids[i]));
+}
+
+/* Editing: every change goes through the document, one undo step for all the notes. */
+
+typedef void (*NoteEditFunc) (TpNote   *copy,
+                              gconstpointer value);
+
+static void
+edit_notes (TpInspector   *self,
+            const char    *label,
+            gboolean       merge,
+            NoteEditFunc   func,
+            gconstpointer  value)
+{
+  g_auto(GStrv) ids = NULL;
+  guint n;
+
+  if (self->document == NULL || self->notes->len == 0)
+    return;
+
+  /* The "changed" handlers below may rebuild self->notes: work on a copy. */
+  n = self->notes->len;
+  ids = g_new0 (char *, n + 1);
+  for (guint i = 0; i < n; i++)
+    ids[i] = g_strdup (g_ptr_array_index (self->notes, i));
+
+  self->applying = TRUE;
+
+  if (n > 1)
+    tp_document_begin_group (self->document, label);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(TpItem) copy = NULL;
+
+      if (tp_document_lookup_kind (self->document, ids[i], TP_ITEM_NOTE) == NULL)
+        continue;
+
+      copy = tp_document_edit_begin (self->document, ids[i]);
+      func ((TpNote *) copy, value);
+      /* A note that had the value already records nothing. */
+      tp_document_edit_commit (self->document, g_steal_pointer (&copy), label, merge);
+    }
+
+  if (n > 1)
+    tp_document_end_group (self->document);
+
+  self->applying = FALSE;
+
+  sync_rows (self);
+}
+
+static void
+set_text (TpNote        *copy,
+          gconstpointer  value)
+{
+  g_free (copy->text);
+  copy->text = g_strdup (value);
+}
+
+static void
+set_colour (TpNote        *copy,
+            gconstpointer  value)
+{
+  copy->colour = *(const TpNoteColour *) value;
+}
+
+static void
+set_persona (TpNote        *copy,
+             gconstpointer  value)
+{
+  g_free (copy->persona);
+  copy->persona = g_strdup (value);
+}
+
+static void
+set_evidence (TpNote        *copy,
+              gconstpointer  value)
+{
+  copy->evidence = *(const TpEvidence *) value;
+}
+
+static void
+set_votes (TpNote        *copy,
+           gconstpointer  value)
+{
+  copy->votes = *(const guint *) value;
+}
+
+static void
+on_text_changed (TpInspector   *self,
+                 GtkTextBuffer *buffer)
+{
+  g_autofree char *text = NULL;
+  GtkTextIter start, end;
+
+  if (self->syncing || self->notes->len != 1)
+    return;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+
+  /* Written through at once, merged, so that typing a sentence is one undo step and the
+   * board shows the words as they come: nothing waits to be committed when the
+   * selection moves on. */
+  edit_notes (self, _("Edit Note"), TRUE, set_text, text);
+}
+
+static void
+on_swatch_toggled (TpInspector     *self,
+                   GtkToggleButton *swatch)
+{
+  TpNoteColour colour;
+
+  /* The swatch being switched off by its group is not a choice. */
+  if (self->syncing || !gtk_toggle_button_get_active (swatch))
+    return;
+
+  colour = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (swatch), "tp-colour"));
+  edit_notes (self, _("Change Colour"), FALSE, set_colour, &colour);
+}
+
+static void
+on_persona_selected (TpInspector *self,
+                     GParamSpec  *pspec,
+                     AdwComboRow *row)
+{
+  guint selected = adw_combo_row_get_selected (row);
+  const char *persona = NULL;
+
+  if (self->syncing || selected == GTK_INVALID_LIST_POSITION)
+    return;
+
+  if (selected > 0 && selected - 1 < self->persona_ids->len)
+    persona = g_ptr_array_index (self->persona_ids, selected - 1);
+
+  edit_notes (self, _("Set Persona"), FALSE, set_persona, persona);
+}
+
+static void
+on_evidence_selected (TpInspector *self,
+                      GParamSpec  *pspec,
+                      AdwComboRow *row)
+{
+  guint selected = adw_combo_row_get_selected (row);
+  TpEvidence evidence;
+
+  if (self->syncing || selected >= TP_N_EVIDENCE)
+    return;
+
+  evidence = selected;
+  edit_notes (self, _("Set Evidence"), FALSE, set_evidence, &evidence);
+}
+
+static void
+on_votes_changed (TpInspector   *self,
+                  GtkSpinButton *spin)
+{
+  guint votes;
+
+  if (self->syncing)
+    return;
+
+  votes = (guint) gtk_spin_button_get_value_as_int (spin);
+
+  /* Merged: clicking + five times is one step, like typing. */
+  edit_notes (self, _("Vote"), TRUE, set_votes, &votes);
+}
+
+/* Showing the selection */
+
+/* The personas as the document has them, in persona_row's model after "None". */
+static void
+sync_personas (TpInspector *self)
+{
+  GPtrArray *personas = tp_document_get_personas (self->document);
+  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (self->persona_model));
+  gboolean same = personas->len == self->persona_ids->len && n_items == personas->len + 1;
+  g_autoptr(GPtrArray) names = NULL;
+
+  for (guint i = 0; same && i < personas->len; i++)
+    {
+      TpPersona *persona = g_ptr_array_index (personas, i);
+      GObject *item = g_list_model_get_item (G_LIST_MODEL (self->persona_model), i + 1);
+
+      same = g_strcmp0 (persona->item.id, g_ptr_array_index (self->persona_ids, i)) == 0 &&
+             g_strcmp0 (persona->name, gtk_string_object_get_string (GTK_STRING_OBJECT (item))) == 0 &&
+             GPOINTER_TO_UINT (g_object_get_data (item, "tp-accent")) == persona->accent + 1;
+      g_object_unref (item);
+    }
+
+  if (same)
+    return;
+
+  names = g_ptr_array_new ();
+  g_ptr_array_add (names, (gpointer) C_("persona", "None"));
+  g_ptr_array_set_size (self->persona_ids, 0);
+
+  for (guint i = 0; i < personas->len; i++)
+    {
+      TpPersona *persona = g_ptr_array_index (personas, i);
+
+      g_ptr_array_add (names, persona->name != NULL ? persona->name : (char *) "");
+      g_ptr_array_add (self->persona_ids, g_strdup (persona->item.id));
+    }
+  g_ptr_array_add (names, NULL);
+
+  gtk_string_list_splice (self->persona_model, 0, n_items, (const char * const *) names->pdata);
+
+  /* The accent travels with the item, since the row's own display of the current item
+   * sees it at another position than the popover's list does. */
+  for (guint i = 0; i < personas->len; i++)
+    {
+      TpPersona *persona = g_ptr_array_index (personas, i);
+      g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (self->persona_model), i + 1);
+
+      g_object_set_data (item, "tp-accent", GUINT_TO_POINTER (persona->accent + 1));
+    }
+}
+
+static void
+set_combo_state (AdwComboRow *row,
+                 gboolean     same,
+                 guint        selected)
+{
+  /* No item stands for several values: the row shows none and says why. */
+  adw_combo_row_set_selected (row, same ? selected : GTK_INVALID_LIST_POSITION);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
+                               same ? NULL : C_("several different values", "Mixed"));
+}
+
+static guint
+persona_position (TpInspector *self,
+                  const char  *persona)
+{
+  if (persona == NULL)
+    return 0;
+
+  for (guint i = 0; i < self->persona_ids->len; i++)
+    if (g_str_equal (persona, g_ptr_array_index (self->persona_ids, i)))
+      return i + 1;
+
+  /* A reference to a persona that is gone reads as none, as on the board. */
+  return 0;
+}
+
+static void
+sync_single (TpInspector *self,
+             TpNote      *note)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+  g_autofree char *text = NULL;
+  const char *value = note->text != NULL ? note->text : "";
+  GtkTextIter start, end;
+
+  gtk_label_set_label (self->heading_label, C_("inspector heading", "Note"));
+
+  /* Setting equal text would still move the cursor while typing. */
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  if (g_strcmp0 (text, value) != 0)
+    gtk_text_buffer_set_text (buffer, value, -1);
+  set_note_colour_class (self->text_card, note->colour);
+
+  /* Votes above what the spin button offers are shown as they are, not clamped. */
+  gtk_adjustment_set_upper (self->votes_adjustment, MAX (VOTES_SHOWN_MAX, note->votes));
+  gtk_spin_button_set_value (self->votes_spin, note->votes);
+
+  gtk_label_set_label (self->block_label, tp_enum_get_label (TP_ENUM_CONTAINER, note->container));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->block_label),
+                               tp_container_get_hint (note->container));
+
+  gtk_button_set_label (self->delete_button, _("_Delete Note"));
+}
+
+static void
+sync_several (TpInspector *self)
+{
+  g_autofree char *heading = NULL;
+  guint n = self->notes->len;
+
+  /* Translators: the inspector's heading when several notes are selected. */
+  heading = g_strdup_printf (ngettext ("%u Note", "%u Notes", n), n);
+  gtk_label_set_label (self->heading_label, heading);
+  gtk_button_set_label (self->delete_button, _("_Delete Notes"));
+}
+
+static void
+sync_rows (TpInspector *self)
+{
+  TpNote *first;
+  gboolean same_colour = TRUE;
+  gboolean same_persona = TRUE;
+  gboolean same_evidence = TRUE;
+  gboolean single;
+
+  if (self->applying)
+    return;
+
+  collect_notes (self);
+
+  if (self->notes->len == 0)
+    {
+      gtk_stack_set_visible_child_name (self->stack, "document");
+      return;
+    }
+
+  first = get_note (self, 0);
+  single = self->notes->len == 1;
+
+  self->syncing = TRUE;
+
+  /* Before comparing: a persona is compared by its place in the row's list. */
+  sync_personas (self);
+
+  for (guint i = 1; i < self->notes->len; i++)
+    {
+      TpNote *note = get_note (self, i);
+
+      same_colour &= note->colour == first->colour;
+      same_persona &= persona_position (self, note->persona) == persona_position (self, first->persona);
+      same_evidence &= note->evidence == first->evidence;
+    }
+
+  if (single)
+    sync_single (self, first);
+  else
+    sync_several (self);
+
+  gtk_widget_set_visible (self->text_group, single);
+  gtk_widget_set_visible (self->votes_row, single);
+  gtk_widget_set_visible (self->block_row, single);
+
+  for (guint c = 0; c < TP_N_NOTE_COLOURS; c++)
+    gtk_toggle_button_set_active (self->swatches[c], same_colour && c == first->colour);
+  gtk_label_set_label (self->colour_label,
+                       same_colour ? tp_enum_get_label (TP_ENUM_NOTE_COLOUR, first->colour)
+                                   : C_("several different values", "Mixed"));
+
+  set_combo_state (self->persona_row, same_persona, persona_position (self, first->persona));
+  set_combo_state (self->evidence_row, same_evidence, first->evidence);
+
+  self->syncing = FALSE;
+
+  gtk_stack_set_visible_child_name (self->stack, "notes");
+}
+
+static void
+on_document_changed (TpInspector  *self,
+                     TpChangeKind  kind,
+                     const char   *id,
+                     TpDocument   *document)
+{
+  sync_rows (self);
+}
+
+static void
+on_selection_changed (TpInspector *self,
+                      TpSelection *selection)
+{
+  sync_rows (self);
+}
+
+/* The persona rows: a dot in the persona's accent before the name. */
+
+static void
+persona_setup (GtkSignalListItemFactory *factory,
+               GtkListItem              *list_item,
+               TpInspector              *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  GtkWidget *dot = g_object_new (GTK_TYPE_BOX,
+                                 "valign", GTK_ALIGN_CENTER,
+                                 "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
+                                 NULL);
+  GtkWidget *label = g_object_new (GTK_TYPE_LABEL,
+                                   "xalign", 0.0f,
+                                   "ellipsize", PANGO_ELLIPSIZE_END,
+                                   "max-width-chars", 20,
+                                   NULL);
+  GtkWidget *check = gtk_image_new_from_icon_name ("object-select-symbolic");
+
+  gtk_box_append (GTK_BOX (box), dot);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), check);
+  gtk_list_item_set_child (list_item, box);
+}
+
+static void
+persona_update_check (AdwComboRow *row,
+                      GParamSpec  *pspec,
+                      GtkListItem *list_item)
+{
+  GtkWidget *check = gtk_widget_get_last_child (gtk_list_item_get_child (list_item));
+
+  gtk_widget_set_opacity (check, adw_combo_row_get_selected_item (row) == gtk_list_item_get_item (list_item));
+}
+
+static void
+persona_bind (GtkSignalListItemFactory *factory,
+              GtkListItem              *list_item,
+              TpInspector              *self)
+{
+  GtkWidget *box = gtk_list_item_get_child (list_item);
+  GtkWidget *dot = gtk_widget_get_first_child (box);
+  GtkWidget *label = gtk_widget_get_next_sibling (dot);
+  GtkWidget *check = gtk_widget_get_last_child (box);
+  GObject *item = gtk_list_item_get_item (list_item);
+  guint accent = GPOINTER_TO_UINT (g_object_get_data (item, "tp-accent"));
+  g_autofree char *accent_class = NULL;
+
+  gtk_label_set_label (GTK_LABEL (label), gtk_string_object_get_string (GTK_STRING_OBJECT (item)));
+
+  /* "None" gets an empty ring, so that the names line up. */
+  if (accent > 0)
+    accent_class = g_strconcat ("tp-accent-", tp_enum_to_nick (TP_ENUM_ACCENT, accent - 1), NULL);
+  gtk_widget_set_css_classes (dot, (const char *[]) { "tp-accent-dot",
+                                                      accent_class != NULL ? accent_class : "tp-accent-none",
+                                                      NULL });
+
+  /* As AdwComboRow's own rows do: a check mark in the popover's list, not in the row. */
+  if (gtk_widget_get_ancestor (box, GTK_TYPE_POPOVER) != NULL)
+    {
+      gtk_widget_set_visible (check, TRUE);
+      g_signal_connect (self->persona_row, "notify::selected-item",
+                        G_CALLBACK (persona_update_check), list_item);
+      persona_update_check (self->persona_row, NULL, list_item);
+    }
+  else
+    {
+      gtk_widget_set_visible (check, FALSE);
+    }
+}
+
+static void
+persona_unbind (GtkSignalListItemFactory *factory,
+                GtkListItem              *list_item,
+                TpInspector              *self)
+{
+  g_signal_handlers_disconnect_by_func (self->persona_row, persona_update_check, list_item);
+}
+
+static void
+init_rows (TpInspector *self)
+{
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+  g_autoptr(GtkStringList) evidence = gtk_string_list_new (NULL);
+
+  for (guint c = 0; c < TP_N_NOTE_COLOURS; c++)
+    {
+      const char *meaning = tp_enum_get_label (TP_ENUM_NOTE_COLOUR, c);
+      g_autofree char *colour_class = g_strconcat ("tp-note-", tp_enum_to_nick (TP_ENUM_NOTE_COLOUR, c), NULL);
+      GtkWidget *swatch;
+
+      swatch = g_object_new (GTK_TYPE_TOGGLE_BUTTON,
+                             "child", g_object_new (GTK_TYPE_IMAGE,
+                                                    "icon-name", "object-select-symbolic",
+                                                    "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
+                                                    NULL),
+                             "tooltip-text", meaning,
+                             "halign", GTK_ALIGN_CENTER,
+                             "valign", GTK_ALIGN_CENTER,
+                             "css-classes", (const char *[]) { "tp-swatch", colour_class, NULL },
+                             "group", c > 0 ? self->swatches[0] : NULL,
+                             NULL);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (swatch),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, meaning,
+                                      -1);
+      g_object_set_data (G_OBJECT (swatch), "tp-colour", GUINT_TO_POINTER (c));
+      g_signal_connect_object (swatch, "toggled", G_CALLBACK (on_swatch_toggled), self,
+                               G_CONNECT_SWAPPED);
+
+      self->swatches[c] = GTK_TOGGLE_BUTTON (swatch);
+      gtk_box_append (self->swatch_box, swatch);
+    }
+
+  self->persona_model = gtk_string_list_new (NULL);
+  g_signal_connect (factory, "setup", G_CALLBACK (persona_setup), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (persona_bind), self);
+  g_signal_connect (factory, "unbind", G_CALLBACK (persona_unbind), self);
+  adw_combo_row_set_factory (self->persona_row, factory);
+  adw_combo_row_set_model (self->persona_row, G_LIST_MODEL (self->persona_model));
+
+  for (guint e = 0; e < TP_N_EVIDENCE; e++)
+    gtk_string_list_append (evidence, tp_enum_get_label (TP_ENUM_EVIDENCE, e));
+  adw_combo_row_set_model (self->evidence_row, G_LIST_MODEL (evidence));
+
+  /* Edits belong to the document's history; the buffer's own undo would fight it for
+   * Ctrl+Z and leave the two histories out of step. */
+  gtk_text_buffer_set_enable_undo (gtk_text_view_get_buffer (self->text_view), FALSE);
+  g_signal_connect_object (gtk_text_view_get_buffer (self->text_view), "changed",
+                           G_CALLBACK (on_text_changed), self, G_CONNECT_SWAPPED);
+}
+
+/* GObject */
+
+static void
+tp_inspector_dispose (GObject *object)
+{
+  TpInspector *self = (TpInspector *) object;
+
+  if (self->document != NULL)
+    g_clear_signal_handler (&self->changed_id, self->document);
+  g_clear_object (&self->document);
+  if (self->selection != NULL)
+    g_clear_signal_handler (&self->selection_changed_id, self->selection);
+  g_clear_object (&self->selection);
+
+  /* No gtk_widget_dispose_template(): the stack is AdwBin's child, and AdwBin unparents
+   * it (and so every row) in its own dispose; unparenting it here first would leave
+   * AdwBin holding a dangling child. */
+
+  G_OBJECT_CLASS (tp_inspector_parent_class)->dispose (object);
+}
+
+static void
+tp_inspector_finalize (GObject *object)
+{
+  TpInspector *self = (TpInspector *) object;
+
+  g_clear_pointer (&self->notes, g_ptr_array_unref);
+  g_clear_pointer (&self->persona_ids, g_ptr_array_unref);
+  g_clear_object (&self->persona_model);
+
+  G_OBJECT_CLASS (tp_inspector_parent_class)->finalize (object);
+}
+
+static void
+tp_inspector_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  TpInspector *self = TP_INSPECTOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT:
+      g_value_set_object (value, self->document);
+      break;
+
+    case PROP_SELECTION:
+      g_value_set_object (value, self->selection);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+tp_inspector_set_property (GObject      *object,
+                           guint         prop_id,
+                           const GValue *value,
+                           GParamSpec   *pspec)
+{
+  TpInspector *self = TP_INSPECTOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT:
+      tp_inspector_set_document (self, g_value_get_object (value));
+      break;
+
+    case PROP_SELECTION:
+      tp_inspector_set_selection (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+tp_inspector_class_init (TpInspectorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = tp_inspector_dispose;
+  object_class->finalize = tp_inspector_finalize;
+  object_class->get_property = tp_inspector_get_property;
+  object_class->set_property = tp_inspector_set_property;
+
+  properties[PROP_DOCUMENT] =
+    g_param_spec_object ("document", NULL, NULL,
+                         TP_TYPE_DOCUMENT,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_SELECTION] =
+    g_param_spec_object ("selection", NULL, NULL,
+                         TP_TYPE_SELECTION,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (TP_TYPE_OVERVIEW_PAGE);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/touchpoint/Touchpoint/tp-inspector.ui");
+  gtk_widget_class_bind_template_child (widget_class, TpInspector, stack);
+  gtk_widget_class_bind_template_child (widget_class, TpInspector, overview_page);
+  gtk_widget_class_bind_template_child (widget_class, TpInspector, heading_label);
+  gtk_widget_class_bind_template_child (widget_class, TpInspector, text_group);
+  gtk_widget_class_bind_template_child (widget_class, TpInspector, text_card);
+  gtk_widget_class_bind_template_child (widget_class, TpInspector, text_view);
+  gtk_widget_class_bind_template_child (widget_class, TpInspector, colour_label);
+  gtk_widget_class_bind_template_child (widget_class, TpInspector, swatch_box);
+  gtk_widget_class_bind_template_child (widget_class, TpInspector, persona_row);
+  gtk_widget_class_bind_template_child (widget_class, TpInspector, evidence_row);
+  gtk_widget_class_bind_template_child (widget_class, TpInspector, votes_row);
+  gtk_widget_class_bind_template_child (widget_class, TpInspector, votes_spin);
+  gtk_widget_class_bind_template_child (widget_class, TpInspector, votes_adjustment);
+  gtk_widget_class_bind_template_child (widget_class, TpInspector, block_row);
+  gtk_widget_class_bind_template_child (widget_class, TpInspector, block_label);
+  gtk_widget_class_bind_template_child (widget_class, TpInspector, delete_button);
+  gtk_widget_class_bind_template_callback (widget_class, on_persona_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_evidence_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_votes_changed);
+
+  gtk_widget_class_set_css_name (widget_class, "tp-inspector");
+}
+
+static void
+tp_inspector_init (TpInspector *self)
+{
+  self->notes = g_ptr_array_new_with_free_func (g_free);
+  self->persona_ids = g_ptr_array_new_with_free_func (g_free);
+
+  /* The template's handlers run from here on: the rows they read must exist first. */
+  self->syncing = TRUE;
+  gtk_widget_init_template (GTK_WIDGET (self));
+  init_rows (self);
+  self->syncing = FALSE;
+
+  ensure_colour_css (GTK_WIDGET (self));
+  sync_rows (self);
+}
+
+/* Public API */
+
+GtkWidget *
+tp_inspector_new (void)
+{
+  return g_object_new (TP_TYPE_INSPECTOR, NULL);
+}
+
+TpDocument *
+tp_inspector_get_document (TpInspector *self)
+{
+  g_return_val_if_fail (TP_IS_INSPECTOR (self), NULL);
+
+  return self->document;
+}
+
+void
+tp_inspector_set_document (TpInspector *self,
+                           TpDocument  *document)
+{
+  g_return_if_fail (TP_IS_INSPECTOR (self));
+  g_return_if_fail (document == NULL || TP_IS_DOCUMENT (document));
+
+  if (self->document == document)
+    return;
+
+  if (self->document != NULL)
+    g_clear_signal_handler (&self->changed_id, self->document);
+
+  g_set_object (&self->document, document);
+
+  if (document != NULL)
+    self->changed_id = g_signal_connect_object (document, "changed",
+                                                G_CALLBACK (on_document_changed), self,
+                                                G_CONNECT_SWAPPED);
+
+  tp_overview_page_set_document (self->overview_page, document);
+  sync_rows (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
+}
+
+TpSelection *
+tp_inspector_get_selection (TpInspector *self)
+{
+  g_return_val_if_fail (TP_IS_INSPECTOR (self), NULL);
+
+  return self->selection;
+}
+
+void
+tp_inspector_set_selection (TpInspector *self,
+                            TpSelection *selection)
+{
+  g_return_if_fail (TP_IS_INSPECTOR (self));
+  g_return_if_fail (selection == NULL || TP_IS_SELECTION (selection));
+
+  if (self->selection == selection)
+    return;
+
+  if (self->selection != NULL)
+    g_clear_signal_handler (&self->selection_changed_id, self->selection);
+
+  g_set_object (&self->selection, selection);
+
+  if (selection != NULL)
+    self->selection_changed_id = g_signal_connect_object (selection, "changed",
+                                                          G_CALLBACK (on_selection_changed), self,
+                                                          G_CONNECT_SWAPPED);
+
+  sync_rows (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTION]);
+}

@@ -1,0 +1,122 @@
+#!/bin/sh
+# board-keyboard.sh TOUCHPOINT HARNESS: the board's keyboard contract with real key events.
+#
+# Types at a running board, as a facilitator would, on a copy of a small document:
+#   3              focus block 3, Channels
+#   Return         start a note there
+#   Pop-up store   its text
+#   Return         commit it, start the next one
+#   Newsletter     its text
+#   Escape         end the capture, keeping it
+#   Return Escape  start a third note and leave it empty: it must be dropped
+#   Ctrl+S         save
+# then checks the saved file: both notes at the end of Channels, in order, and no empty
+# note anywhere. The board runs in the application's window when the window shows one,
+# else in test-board's harness (a window with just the board; Ctrl+S saves).
+#
+# Runs under tests/with-display (its own Xvfb); exit 77 skips when xdotool or xmllint is
+# missing.
+set -eu
+
+app=$1
+harness=$2
+srcdir=${TP_SRCDIR:-$(cd "$(dirname "$0")/../.." && pwd)}
+
+for tool in xdotool xmllint; do
+  if ! command -v "$tool" >/dev/null 2>&1; then
+    echo "SKIP: $tool is not installed"
+    exit 77
+  fi
+done
+
+tmp=$(mktemp -d)
+pid=
+cleanup () {
+  if [ -n "$pid" ]; then kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; fi
+  rm -rf "$tmp"
+}
+trap cleanup EXIT INT TERM
+
+doc="$tmp/board-keys.touchpoint"
+cat >"$doc" <<'EOF'
+<?xml version="1.0" encoding="UTF-8"?>
+<touchpoint xmlns="https://touchpoint.github.io/ns/1" version="1.0">
+  <meta>
+    <title>Keyboard capture</title>
+  </meta>
+  <canvas>
+    <block kind="channels">
+      <note id="n1" colour="blue" evidence="validated">Online shop (web)</note>
+    </block>
+    <block kind="customer-segments">
+      <note id="n2" colour="yellow" evidence="assumption">Students</note>
+    </block>
+  </canvas>
+</touchpoint>
+EOF
+before=$(cksum <"$doc")
+
+# The application's window hosts the board once it is wired in; until then, the harness.
+if grep -q 'TpBoard\|tp_board_new\|TP_TYPE_BOARD' "$srcdir/src/app/tp-window.c" "$srcdir/ui/tp-window.ui" 2>/dev/null; then
+  "$app" "$doc" >"$tmp/log" 2>&1 &
+  name="board-keys"
+else
+  "$harness" --harness "$doc" >"$tmp/log" 2>&1 &
+  name="Board harness"
+fi
+pid=$!
+
+win=$(timeout 30 xdotool search --sync --onlyvisible --name "$name" | head -n 1) || true
+if [ -z "$win" ]; then
+  echo "FAIL: no window named '$name' appeared"; cat "$tmp/log"; exit 1
+fi
+# No window manager here: give the window the keyboard ourselves, and let it settle.
+xdotool windowfocus --sync "$win"
+xdotool mousemove --window "$win" 5 5
+sleep 1
+
+keys () { xdotool key --clearmodifiers --delay 120 "$@"; sleep 0.3; }
+text () { xdotool type --clearmodifiers --delay 40 "$1"; sleep 0.3; }
+
+keys 3
+keys Return
+text "Pop-up store"
+keys Return
+text "Newsletter"
+keys Escape
+keys Return
+keys Escape
+keys ctrl+s
+
+i=0
+while [ "$(cksum <"$doc")" = "$before" ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
+if [ "$(cksum <"$doc")" = "$before" ]; then
+  echo "FAIL: the document was not saved"; cat "$tmp/log"; exit 1
+fi
+sleep 0.3
+
+notes () {
+  xmllint --xpath "//*[local-name()='block'][@kind='$1']/*[local-name()='note']/text()" "$doc" 2>/dev/null |
+    tr '\n' '|' || true
+}
+channels=$(notes channels)
+expected="Online shop (web)|Pop-up store|Newsletter|"
+empty=$(xmllint --xpath "count(//*[local-name()='note'][normalize-space(.)=''])" "$doc")
+segments=$(notes customer-segments)
+
+status=0
+if [ "$channels" != "$expected" ]; then
+  echo "FAIL: Channels holds '$channels', expected '$expected'"; status=1
+fi
+if [ "$empty" != "0" ]; then
+  echo "FAIL: $empty empty note(s) were saved"; status=1
+fi
+if [ "$segments" != "Students|" ]; then
+  echo "FAIL: Customer Segments changed: '$segments'"; status=1
+fi
+if [ $status -ne 0 ]; then
+  cat "$doc"; cat "$tmp/log"
+else
+  echo "ok: Channels holds $channels"
+fi
+exit $status
