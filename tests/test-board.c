@@ -558,6 +558,41 @@ test_rubber_band (Fixture       *fixture,
   }
 }
 
+static gboolean
+has_grown (gpointer data)
+{
+  gpointer *args = data;
+
+  return tp_selection_get_n_items (args[0]) > *(guint *) args[1];
+}
+
+static void
+test_autoscroll (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  GtkAdjustment *vadjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (fixture->board));
+  TpSelection *selection = tp_board_get_selection (fixture->board);
+  double before, x, y;
+  guint n;
+  gpointer args[2] = { selection, &n };
+
+  /* At 200 % from the top: a rubber band held at the bottom edge scrolls the board
+   * down and takes in the notes it comes to. */
+  tp_board_set_zoom (fixture->board, 2.0);
+  _tp_board_scroll_to (fixture->board, 0, 0);
+  before = gtk_adjustment_get_value (vadjustment);
+  x = 10;
+  y = 10;
+  _tp_board_pointer_pressed (fixture->board, 1, 1, x, y, 0);
+  _tp_board_pointer_moved (fixture->board, x + 200, height_of (fixture) - 2);
+  g_assert_cmpint (fixture->board->drag, ==, TP_BOARD_DRAG_RUBBER);
+  n = tp_selection_get_n_items (selection);
+  wait_until (has_grown, args, "the band to scroll down to more notes");
+  _tp_board_pointer_released (fixture->board, x + 200, height_of (fixture) - 2);
+  g_assert_cmpuint (fixture->board->autoscroll_id, ==, 0);
+  g_assert_cmpfloat (gtk_adjustment_get_value (vadjustment), >, before);
+}
+
 /* Drags note from its centre to (x, y), through the board's pointer path. */
 static void
 drag_to (Fixture    *fixture,
@@ -1166,6 +1201,7 @@ main (int   argc,
   ADD ("select-all", test_select_all);
   ADD ("click-selection", test_click_selection);
   ADD ("rubber-band", test_rubber_band);
+  ADD ("autoscroll", test_autoscroll);
   ADD ("drag-drop", test_drag_drop);
   ADD ("reveal", test_reveal);
   ADD ("more-badge", test_more_badge);

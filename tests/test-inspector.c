@@ -489,6 +489,30 @@ test_fields (Fixture       *fixture,
 }
 
 static void
+test_undo_ends_in_place_edit (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  TpNote *note = canvas_note (fixture, TP_CONTAINER_KEY_PARTNERS, 0);
+  TpNoteColour original = note->colour;
+  TpNoteColour other = original == TP_NOTE_COLOUR_PINK ? TP_NOTE_COLOUR_GREY : TP_NOTE_COLOUR_PINK;
+
+  tp_selection_set_one (fixture->selection, note->item.id);
+  click (GTK_WIDGET (swatch (fixture, other)));
+  g_assert_cmpint (note->colour, ==, other);
+
+  /* Ctrl+Z while the note is edited on the board ends that edit before undoing, so the
+   * window's undo and the editor never disagree about what the last step was. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->board), "board.edit", NULL));
+  g_assert_true (tp_board_get_editing (fixture->board));
+
+  undo (fixture);
+  g_assert_false (tp_board_get_editing (fixture->board));
+  g_assert_cmpint (note->colour, ==, original);
+  g_assert_cmpint (checked_swatch (fixture), ==, original);
+  g_assert_false (tp_document_can_undo (fixture->document));
+}
+
+static void
 remove_tree (const char *path)
 {
   g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
@@ -536,6 +560,7 @@ main (int   argc,
   ADD ("text-typing", test_text_typing);
   ADD ("several-notes", test_several_notes);
   ADD ("fields", test_fields);
+  ADD ("undo-ends-in-place-edit", test_undo_ends_in_place_edit);
 
 #undef ADD
 

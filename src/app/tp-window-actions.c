@@ -564,3 +564,24 @@ _tp_window_update_zoom (TpWindow *self)
   gtk_label_set_label (self->zoom_label, text);
   gtk_label_set_label (self->zoom_menu_label, text);
 }
+
+static gboolean
+update_zoom_idle (gpointer data)
+{
+  TpWindow *self = data;
+
+  self->zoom_idle_id = 0;
+  _tp_window_update_zoom (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+void
+_tp_window_queue_update_zoom (TpWindow *self)
+{
+  /* The board may pick its first zoom while it is being allocated, after the header
+   * bar was: a new label then would leave the header bar unallocated for this frame.
+   * The label follows right after instead. */
+  if (self->zoom_idle_id == 0)
+    self->zoom_idle_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, update_zoom_idle, self, NULL);
+}

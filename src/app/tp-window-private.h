@@ -72,6 +72,8 @@ void      _tp_window_actions_init       (TpWindow             *self);
 void      _tp_window_update_actions     (TpWindow             *self);
 void      _tp_window_update_title       (TpWindow             *self);
 void      _tp_window_update_zoom        (TpWindow             *self);
+/* Updates the zoom level shown, soon: for the board's notify::zoom. */
+void      _tp_window_queue_update_zoom  (TpWindow             *self);
 
 /* Saves the document to its file (or asks where, if it has none or save_as is set),
  * handling a file changed on disk and showing failures in a dialog. Finishes TRUE when

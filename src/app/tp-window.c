@@ -1,4 +1,5 @@
-/* tp-window.c: a window showing one document, or the welcome page.
+/* tp-window.c: a window showing one document (its board, and the inspector beside
+ * it), or the welcome page.
  *
  * Copyright 2025 The Touchpoint developers
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -580,31 +581,6 @@ tp_window_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (tp_window_parent_class)->close_request (window);
 }
 
-/* Zoom */
-
-static gboolean
-update_zoom_idle (gpointer data)
-{
-  TpWindow *self = data;
-
-  self->zoom_idle_id = 0;
-  _tp_window_update_zoom (self);
-
-  return G_SOURCE_REMOVE;
-}
-
-static void
-on_board_zoom_changed (TpWindow   *self,
-                       GParamSpec *pspec,
-                       TpBoard    *board)
-{
-  /* The board may pick its first zoom while it is being allocated, after the header
-   * bar was: a new label then would leave the header bar unallocated for this frame.
-   * The label follows right after instead. */
-  if (self->zoom_idle_id == 0)
-    self->zoom_idle_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, update_zoom_idle, self, NULL);
-}
-
 /* Folding */
 
 static gboolean
@@ -792,7 +768,7 @@ tp_window_init (TpWindow *self)
                            G_CALLBACK (on_selection_changed), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->board, "notify::zoom",
-                           G_CALLBACK (on_board_zoom_changed), self,
+                           G_CALLBACK (_tp_window_queue_update_zoom), self,
                            G_CONNECT_SWAPPED);
   _tp_window_update_zoom (self);
 

@@ -13,7 +13,6 @@
 
 #include "config.h"
 
-#include <glib/gi18n.h>
 #include <math.h>
 
 #include "tp-board-private.h"
@@ -21,6 +20,10 @@
 /* Ctrl+wheel: one detent zooms by this factor; a touchpad's pixels zoom smoothly. */
 #define WHEEL_ZOOM_STEP  1.2
 #define PIXEL_ZOOM_RATE  0.01
+/* A rubber band or a note dragged this close to an edge scrolls the board that way, up
+ * to AUTOSCROLL_SPEED pixels a frame at the edge and beyond. */
+#define AUTOSCROLL_EDGE  32.0
+#define AUTOSCROLL_SPEED 24.0
 
 static void
 update_cursor (TpBoard *self)
@@ -79,9 +82,64 @@ _tp_board_hover (TpBoard *self,
   update_cursor (self);
 }
 
+static double
+edge_speed (double position,
+            double size)
+{
+  double edge = MIN (AUTOSCROLL_EDGE, size / 4);
+  double depth = 0;
+
+  if (position < edge)
+    depth = position - edge;
+  else if (position > size - edge)
+    depth = position - (size - edge);
+
+  return CLAMP (depth / edge, -1, 1) * AUTOSCROLL_SPEED;
+}
+
+static gboolean
+get_autoscroll (TpBoard *self,
+                double  *dx,
+                double  *dy)
+{
+  if (self->drag != TP_BOARD_DRAG_RUBBER && self->drag != TP_BOARD_DRAG_MOVE)
+    return FALSE;
+
+  *dx = edge_speed (self->pointer_x, gtk_widget_get_width (GTK_WIDGET (self)));
+  *dy = edge_speed (self->pointer_y, gtk_widget_get_height (GTK_WIDGET (self)));
+
+  return *dx != 0 || *dy != 0;
+}
+
+static gboolean
+autoscroll_tick (GtkWidget     *widget,
+                 GdkFrameClock *clock,
+                 gpointer       data)
+{
+  TpBoard *self = TP_BOARD (widget);
+  double dx, dy;
+
+  if (!get_autoscroll (self, &dx, &dy))
+    {
+      self->autoscroll_id = 0;
+      return G_SOURCE_REMOVE;
+    }
+
+  /* The pointer stays, the board moves under it: the band or the drop follows. */
+  _tp_board_scroll_by (self, dx, dy);
+  _tp_board_pointer_moved (self, self->pointer_x, self->pointer_y);
+
+  return G_SOURCE_CONTINUE;
+}
+
 static void
 end_drag (TpBoard *self)
 {
+  if (self->autoscroll_id != 0)
+    {
+      gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->autoscroll_id);
+      self->autoscroll_id = 0;
+    }
   self->drag = TP_BOARD_DRAG_NONE;
   self->drop_valid = FALSE;
   g_clear_pointer (&self->press_note, g_free);
@@ -174,6 +232,8 @@ _tp_board_pointer_pressed (TpBoard         *self,
     {
     case TP_HIT_MORE_BADGE:
       expand_block (self, hit.container);
+      /* A double click on the badge is not a double click on the block it opens. */
+      self->n_press = 0;
       return;
 
     case TP_HIT_NOTE:
@@ -305,6 +365,14 @@ _tp_board_pointer_moved (TpBoard *self,
   else if (self->drag == TP_BOARD_DRAG_MOVE)
     update_drop (self, bx, by);
 
+  {
+    double dx, dy;
+
+    if (self->autoscroll_id == 0 && get_autoscroll (self, &dx, &dy))
+      self->autoscroll_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), autoscroll_tick,
+                                                          NULL, NULL);
+  }
+
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -329,7 +397,7 @@ drop_notes (TpBoard *self)
         }
     }
 
-  tp_document_begin_group (self->document, ngettext ("Move Note", "Move Notes", n));
+  tp_document_begin_group (self->document, _tp_board_step_label (TP_BOARD_STEP_MOVE, n));
   for (guint k = 0; k < n; k++)
     {
       const char *id = g_ptr_array_index (self->drag_ids, k);

@@ -16,7 +16,6 @@
 
 #include "config.h"
 
-#include <glib/gi18n.h>
 #include <math.h>
 
 #include "model/tp-enums.h"
@@ -411,7 +410,7 @@ _tp_board_duplicate_selection (TpBoard *self)
     return;
 
   tp_document_begin_group (self->document,
-                           ngettext ("Duplicate Note", "Duplicate Notes", ids->len));
+                           _tp_board_step_label (TP_BOARD_STEP_DUPLICATE, ids->len));
   for (guint i = 0; i < ids->len; i++)
     {
       TpNote *note = tp_document_lookup_kind (self->document, g_ptr_array_index (ids, i),
@@ -452,7 +451,7 @@ _tp_board_copy_selection (TpBoard  *self,
   gdk_clipboard_set_content (gtk_widget_get_clipboard (GTK_WIDGET (self)), provider);
 
   if (cut)
-    remove_notes (self, ids, ngettext ("Cut Note", "Cut Notes", ids->len));
+    remove_notes (self, ids, _tp_board_step_label (TP_BOARD_STEP_CUT, ids->len));
 }
 
 /* Adds notes (TpNote, each with the block it came from) where new notes go, else, for
@@ -481,7 +480,7 @@ insert_notes (TpBoard   *self,
       return;
     }
 
-  tp_document_begin_group (self->document, ngettext ("Paste Note", "Paste Notes", notes->len));
+  tp_document_begin_group (self->document, _tp_board_step_label (TP_BOARD_STEP_PASTE, notes->len));
   for (guint i = 0; i < notes->len; i++)
     {
       TpNote *note = g_ptr_array_index (notes, i);

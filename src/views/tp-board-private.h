@@ -46,7 +46,8 @@ struct _TpBoard
   TpLayout        *layout;
   TpRect           bounds;        /* the layout's, as the adjustments know them */
   guint            layout_dirty : 1;
-  guint            view_pending : 1;   /* choose a first view at the next allocation */
+  guint            view_pending : 1;   /* choose a first view at the next allocation: */
+  guint            pending_region;     /* a region, or TP_N_REGIONS for the whole board */
 
   /* The view: zoom, and scroll offsets in widget pixels (GtkScrollable). */
   double           zoom;
@@ -92,6 +93,7 @@ struct _TpBoard
   guint            drop_index;
   TpRect           drop_indicator;
   gboolean         space_held;
+  guint            autoscroll_id;    /* tick callback while a drag is at an edge */
   guint32          last_press_time;  /* for counting double clicks */
   double           last_press_x;
   double           last_press_y;
@@ -120,7 +122,17 @@ struct _TpBoard
   gboolean         editor_leaving;  /* the keyboard is going elsewhere: let it */
 };
 
+/* The undo labels of the board's own multi-note steps. */
+typedef enum {
+  TP_BOARD_STEP_MOVE,
+  TP_BOARD_STEP_DUPLICATE,
+  TP_BOARD_STEP_CUT,
+  TP_BOARD_STEP_PASTE,
+} TpBoardStep;
+
 /* tp-board.c */
+const char  *_tp_board_step_label          (TpBoardStep      step,
+                                            guint            n_notes);
 void         _tp_board_ensure_layout       (TpBoard         *self);
 /* The part of the board in view, in board units. */
 void         _tp_board_get_visible         (TpBoard         *self,

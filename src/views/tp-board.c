@@ -512,6 +512,27 @@ on_document_changed (TpDocument *document,
   _tp_board_update_actions (self);
 }
 
+/* Labels */
+
+const char *
+_tp_board_step_label (TpBoardStep step,
+                      guint       n_notes)
+{
+  /* In one place, so that every label of the board's steps is found by xgettext. */
+  switch (step)
+    {
+    case TP_BOARD_STEP_MOVE:
+      return ngettext ("Move Note", "Move Notes", n_notes);
+    case TP_BOARD_STEP_DUPLICATE:
+      return ngettext ("Duplicate Note", "Duplicate Notes", n_notes);
+    case TP_BOARD_STEP_CUT:
+      return ngettext ("Cut Note", "Cut Notes", n_notes);
+    case TP_BOARD_STEP_PASTE:
+    default:
+      return ngettext ("Paste Note", "Paste Notes", n_notes);
+    }
+}
+
 /* Accessibility */
 
 void
@@ -576,29 +597,40 @@ set_adjustment (TpBoard        *self,
     g_object_notify_by_pspec (G_OBJECT (self), pspec);
 }
 
+/* A region with its title, which belongs to it on screen. */
+static gboolean
+get_region_rect (TpBoard  *self,
+                 TpRegion  region,
+                 TpRect   *rect)
+{
+  TpRect title;
+
+  if (!tp_layout_get_region (self->layout, region, rect))
+    return FALSE;
+
+  if (tp_layout_get_region_title (self->layout, region, &title))
+    {
+      double bottom = rect->y + rect->height;
+
+      rect->y = MIN (rect->y, title.y);
+      rect->height = bottom - rect->y;
+    }
+
+  return TRUE;
+}
+
+/* The view asked for before the board had a size: by default the canvas, where a
+ * workshop starts and the keyboard contract is about. */
 static void
 choose_first_view (TpBoard *self)
 {
   TpRect rect;
 
-  /* A workshop starts at the canvas: the region the keyboard contract is about. */
-  if (tp_layout_get_region (self->layout, TP_REGION_CANVAS, &rect))
-    {
-      TpRect title;
-
-      if (tp_layout_get_region_title (self->layout, TP_REGION_CANVAS, &title))
-        {
-          double bottom = rect.y + rect.height;
-
-          rect.y = MIN (rect.y, title.y);
-          rect.height = bottom - rect.y;
-        }
-      zoom_to_rect (self, &rect);
-    }
+  if (self->pending_region < TP_N_REGIONS &&
+      get_region_rect (self, self->pending_region, &rect))
+    zoom_to_rect (self, &rect);
   else
-    {
-      zoom_to_rect (self, &self->bounds);
-    }
+    zoom_to_rect (self, &self->bounds);
 }
 
 static void
@@ -649,6 +681,10 @@ tp_board_state_flags_changed (GtkWidget     *widget,
   if ((now ^ previous) & (GTK_STATE_FLAG_FOCUSED | GTK_STATE_FLAG_FOCUS_VISIBLE |
                           GTK_STATE_FLAG_FOCUS_WITHIN))
     gtk_widget_queue_draw (widget);
+
+  /* Space released elsewhere never reaches the board: without the keyboard, it is up. */
+  if (!(now & GTK_STATE_FLAG_FOCUS_WITHIN) && TP_BOARD (widget)->space_held)
+    _tp_board_key_released (TP_BOARD (widget), GDK_KEY_space, 0);
 
   GTK_WIDGET_CLASS (tp_board_parent_class)->state_flags_changed (widget, previous);
 }
@@ -903,6 +939,7 @@ tp_board_set_document (TpBoard    *self,
   self->layout_dirty = TRUE;
   self->bounds = (TpRect) { 0, 0, 0, 0 };
   self->view_pending = TRUE;
+  self->pending_region = TP_REGION_CANVAS;
   self->focus = TP_BOARD_FOCUS_NONE;
   g_clear_pointer (&self->focus_note, g_free);
   g_clear_pointer (&self->hover_note, g_free);
@@ -967,6 +1004,10 @@ tp_board_set_zoom (TpBoard *self,
 {
   g_return_if_fail (TP_IS_BOARD (self));
 
+  /* A zoom asked for before the board has a size replaces the first view. */
+  if (gtk_widget_get_width (GTK_WIDGET (self)) <= 0)
+    self->view_pending = FALSE;
+
   _tp_board_zoom_about (self, zoom, gtk_widget_get_width (GTK_WIDGET (self)) / 2.0,
                         gtk_widget_get_height (GTK_WIDGET (self)) / 2.0, FALSE);
 }
@@ -988,33 +1029,35 @@ tp_board_zoom_to_fit (TpBoard *self)
   g_return_if_fail (TP_IS_BOARD (self));
 
   _tp_board_ensure_layout (self);
-  self->view_pending = !zoom_to_rect (self, &self->bounds) && self->view_pending;
+  if (zoom_to_rect (self, &self->bounds))
+    self->view_pending = FALSE;
+  else if (self->document != NULL)
+    {
+      self->view_pending = TRUE;
+      self->pending_region = TP_N_REGIONS;
+    }
 }
 
 void
 tp_board_zoom_to_region (TpBoard  *self,
                          TpRegion  region)
 {
-  TpRect rect, title;
+  TpRect rect;
 
   g_return_if_fail (TP_IS_BOARD (self));
   g_return_if_fail (region < TP_N_REGIONS);
 
   _tp_board_ensure_layout (self);
-  if (!tp_layout_get_region (self->layout, region, &rect))
+  if (!get_region_rect (self, region, &rect))
     return;
-
-  /* The region's title belongs to it on screen. */
-  if (tp_layout_get_region_title (self->layout, region, &title))
-    {
-      double bottom = rect.y + rect.height;
-
-      rect.y = MIN (rect.y, title.y);
-      rect.height = bottom - rect.y;
-    }
 
   if (zoom_to_rect (self, &rect))
     self->view_pending = FALSE;
+  else if (self->document != NULL)
+    {
+      self->view_pending = TRUE;
+      self->pending_region = region;
+    }
 }
 
 void

@@ -30,7 +30,7 @@ struct _TpInspector
   GPtrArray           *notes;
 
   /* What persona_row offers after "None": the personas' ids, in the document's order. */
-  GtkStringList       *persona_model;
+  GListStore          *persona_model;   /* (element-type GtkStringObject) */
   GPtrArray           *persona_ids;
 
   /* Set while the rows are filled from the document, so that their signals do not turn
@@ -344,7 +344,7 @@ sync_personas (TpInspector *self)
   GPtrArray *personas = tp_document_get_personas (self->document);
   guint n_items = g_list_model_get_n_items (G_LIST_MODEL (self->persona_model));
   gboolean same = personas->len == self->persona_ids->len && n_items == personas->len + 1;
-  g_autoptr(GPtrArray) names = NULL;
+  g_autoptr(GPtrArray) items = NULL;
 
   for (guint i = 0; same && i < personas->len; i++)
     {
@@ -360,30 +360,24 @@ sync_personas (TpInspector *self)
   if (same)
     return;
 
-  names = g_ptr_array_new ();
-  g_ptr_array_add (names, (gpointer) C_("persona", "None"));
+  items = g_ptr_array_new_with_free_func (g_object_unref);
+  g_ptr_array_add (items, gtk_string_object_new (C_("persona", "None")));
   g_ptr_array_set_size (self->persona_ids, 0);
 
   for (guint i = 0; i < personas->len; i++)
     {
       TpPersona *persona = g_ptr_array_index (personas, i);
+      GtkStringObject *item = gtk_string_object_new (persona->name != NULL ? persona->name : "");
 
-      g_ptr_array_add (names, persona->name != NULL ? persona->name : (char *) "");
+      /* The accent travels with the item, set before the list shows it: the row's own
+       * display of the current item sees it at another position than the popover's
+       * list does. */
+      g_object_set_data (G_OBJECT (item), "tp-accent", GUINT_TO_POINTER (persona->accent + 1));
+      g_ptr_array_add (items, item);
       g_ptr_array_add (self->persona_ids, g_strdup (persona->item.id));
     }
-  g_ptr_array_add (names, NULL);
 
-  gtk_string_list_splice (self->persona_model, 0, n_items, (const char * const *) names->pdata);
-
-  /* The accent travels with the item, since the row's own display of the current item
-   * sees it at another position than the popover's list does. */
-  for (guint i = 0; i < personas->len; i++)
-    {
-      TpPersona *persona = g_ptr_array_index (personas, i);
-      g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (self->persona_model), i + 1);
-
-      g_object_set_data (item, "tp-accent", GUINT_TO_POINTER (persona->accent + 1));
-    }
+  g_list_store_splice (self->persona_model, 0, n_items, items->pdata, items->len);
 }
 
 static void
@@ -642,7 +636,7 @@ init_rows (TpInspector *self)
       gtk_box_append (self->swatch_box, swatch);
     }
 
-  self->persona_model = gtk_string_list_new (NULL);
+  self->persona_model = g_list_store_new (GTK_TYPE_STRING_OBJECT);
   g_signal_connect (factory, "setup", G_CALLBACK (persona_setup), self);
   g_signal_connect (factory, "bind", G_CALLBACK (persona_bind), self);
   g_signal_connect (factory, "unbind", G_CALLBACK (persona_unbind), self);

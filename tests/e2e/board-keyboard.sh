@@ -45,16 +45,17 @@ cat >"$doc" <<'EOF'
     <title>Keyboard capture</title>
   </meta>
   <canvas>
-    <block kind="channels">
-      <note id="n1" colour="blue" evidence="validated">Online shop (web)</note>
-    </block>
     <block kind="customer-segments">
       <note id="n2" colour="yellow" evidence="assumption">Students</note>
+    </block>
+    <block kind="channels">
+      <note id="n1" colour="blue" evidence="validated">Online shop (web)</note>
     </block>
   </canvas>
 </touchpoint>
 EOF
 before=$(cksum <"$doc")
+"$app" --validate "$doc"
 
 # The application's window hosts the board once it is wired in; until then, the harness.
 if grep -q 'TpBoard\|tp_board_new\|TP_TYPE_BOARD' "$srcdir/src/app/tp-window.c" "$srcdir/ui/tp-window.ui" 2>/dev/null; then
@@ -68,7 +69,9 @@ pid=$!
 
 win=$(timeout 30 xdotool search --sync --onlyvisible --name "$name" | head -n 1) || true
 if [ -z "$win" ]; then
-  echo "FAIL: no window named '$name' appeared"; cat "$tmp/log"; exit 1
+  echo "FAIL: no window named '$name' appeared; there are:"
+  for w in $(xdotool search --name . 2>/dev/null); do xdotool getwindowname "$w"; done
+  cat "$tmp/log"; exit 1
 fi
 # No window manager here: give the window the keyboard ourselves, and let it settle.
 xdotool windowfocus --sync "$win"

@@ -1,0 +1,290 @@
+/* tp-bench-frame.c: the time to lay out and draw one frame of the board
+ *
+ *   tp-bench-frame [--repeat N] [SIZE…]   print the figures as a Markdown table
+ *
+ * A frame here is what the board widget does when it must paint afresh (after a change
+ * to the document, or at a new zoom): lay the document out again (text measurements
+ * cached, as they are between frames) and paint the part of the board in a 1600 × 1000
+ * view, off-screen, on a cairo image surface of that size. Two views: the zoom that
+ * fits the whole board, and 100 % at the board's top left, where culling leaves out
+ * what is not in view; and at 100 % the way the widget really paints, in tiles of
+ * 512 × 512 pixels (a note across a tile edge is painted once per tile).
+ *
+ * Wall-clock times vary from machine to machine, so each comes with its ratio to drawing
+ * the same number of plain rectangles with cairo on the same surface, in the same run.
+ * The first layout of a document, which measures every text, is shown on its own.
+ */
+
+#include "config.h"
+
+#include <locale.h>
+#include <math.h>
+#include <stdlib.h>
+
+#include "tp-bench-doc.h"
+#include "render/tp-layout.h"
+#include "render/tp-painter.h"
+
+#define VIEW_WIDTH   1600
+#define VIEW_HEIGHT  1000
+#define TILE_SIZE    512
+
+typedef void (*BenchFunc) (gpointer data);
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+/* Median of repeat runs, in milliseconds, after one run to warm caches up. */
+static double
+time_median (BenchFunc func,
+             gpointer  data,
+             guint     repeat)
+{
+  g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
+
+  func (data);
+  for (guint i = 0; i < repeat; i++)
+    {
+      gint64 start = g_get_monotonic_time ();
+      double ms;
+
+      func (data);
+      ms = (g_get_monotonic_time () - start) / 1000.0;
+      g_array_append_val (times, ms);
+    }
+
+  g_array_sort (times, compare_doubles);
+
+  return g_array_index (times, double, times->len / 2);
+}
+
+typedef struct
+{
+  TpDocument      *document;
+  TpLayout        *layout;
+  cairo_surface_t *surface;
+  cairo_surface_t *tile;
+  guint            n_notes;
+  double           zoom;
+  TpRect           visible;   /* the board rect in view */
+} Bench;
+
+static void
+clear (cairo_t *cr)
+{
+  cairo_save (cr);
+  cairo_set_operator (cr, CAIRO_OPERATOR_CLEAR);
+  cairo_paint (cr);
+  cairo_restore (cr);
+}
+
+static void
+paint_view (cairo_t      *cr,
+            Bench        *bench,
+            const TpRect *area)
+{
+  TpPaintOptions options;
+
+  tp_paint_options_init (&options);
+  options.screen = TRUE;
+  options.visible = *area;
+  cairo_scale (cr, bench->zoom, bench->zoom);
+  cairo_translate (cr, -area->x, -area->y);
+  tp_paint_board (cr, bench->layout, bench->document, &options);
+}
+
+static void
+run_layout_cold (gpointer data)
+{
+  Bench *bench = data;
+  TpLayout *layout = tp_layout_new ();
+
+  tp_layout_update (layout, bench->document);
+  tp_layout_free (layout);
+}
+
+static void
+run_relayout (gpointer data)
+{
+  Bench *bench = data;
+
+  tp_layout_update (bench->layout, bench->document);
+}
+
+static void
+run_frame (gpointer data)
+{
+  Bench *bench = data;
+  cairo_t *cr = cairo_create (bench->surface);
+
+  tp_layout_update (bench->layout, bench->document);
+  clear (cr);
+  paint_view (cr, bench, &bench->visible);
+  cairo_destroy (cr);
+  cairo_surface_flush (bench->surface);
+}
+
+static void
+run_frame_tiled (gpointer data)
+{
+  Bench *bench = data;
+  double size = TILE_SIZE / bench->zoom;
+
+  tp_layout_update (bench->layout, bench->document);
+  for (double y = 0; y < VIEW_HEIGHT; y += TILE_SIZE)
+    for (double x = 0; x < VIEW_WIDTH; x += TILE_SIZE)
+      {
+        TpRect area = { bench->visible.x + x / bench->zoom, bench->visible.y + y / bench->zoom,
+                        size, size };
+        cairo_t *cr = cairo_create (bench->tile);
+
+        clear (cr);
+        paint_view (cr, bench, &area);
+        cairo_destroy (cr);
+        cairo_surface_flush (bench->tile);
+      }
+}
+
+/* The baseline: as many plain rectangles as the board has notes, each the size of a
+ * note at the zoom, filled one by one in turn of the note colours, across the surface. */
+static void
+run_rectangles (gpointer data)
+{
+  Bench *bench = data;
+  const TpTheme *theme = tp_theme_get_default ();
+  double width = theme->note_width * bench->zoom, height = theme->note_min_height * bench->zoom;
+  int columns = MAX (1, (int) (VIEW_WIDTH / width)), rows = MAX (1, (int) (VIEW_HEIGHT / height));
+  cairo_t *cr = cairo_create (bench->surface);
+
+  clear (cr);
+  for (guint i = 0; i < bench->n_notes; i++)
+    {
+      int cell = i % (columns * rows);
+
+      tp_colour_set_source (cr, &theme->notes[i % TP_N_NOTE_COLOURS]);
+      cairo_rectangle (cr, (cell % columns) * width, (cell / columns) * height, width, height);
+      cairo_fill (cr);
+    }
+  cairo_destroy (cr);
+  cairo_surface_flush (bench->surface);
+}
+
+static guint
+count_shown (Bench *bench)
+{
+  g_autoptr(GPtrArray) ids = g_ptr_array_new ();
+
+  tp_layout_query_notes (bench->layout, &bench->visible, ids);
+  return ids->len;
+}
+
+static void
+bench_size (guint n,
+            guint repeat)
+{
+  Bench bench = { 0, };
+  double cold, relayout, fit, fit_rects, full, full_rects, tiled;
+  guint shown_fit, shown_full;
+  double zoom_fit;
+  TpRect bounds;
+
+  bench.document = tp_bench_make_document (n);
+  bench.layout = tp_layout_new ();
+  bench.surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, VIEW_WIDTH, VIEW_HEIGHT);
+  bench.tile = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, TILE_SIZE, TILE_SIZE);
+  bench.n_notes = tp_document_get_n_notes (bench.document);
+
+  cold = time_median (run_layout_cold, &bench, MAX (repeat / 2, 1));
+  /* A relayout with every text measured already, as after a small change. */
+  tp_layout_update (bench.layout, bench.document);
+  relayout = time_median (run_relayout, &bench, repeat);
+
+  /* The zoom that fits the whole board, centred. */
+  tp_layout_get_bounds (bench.layout, &bounds);
+  zoom_fit = MIN (VIEW_WIDTH / bounds.width, VIEW_HEIGHT / bounds.height);
+  bench.zoom = zoom_fit;
+  bench.visible = (TpRect) { bounds.x + bounds.width / 2 - VIEW_WIDTH / zoom_fit / 2,
+                             bounds.y + bounds.height / 2 - VIEW_HEIGHT / zoom_fit / 2,
+                             VIEW_WIDTH / zoom_fit, VIEW_HEIGHT / zoom_fit };
+  shown_fit = count_shown (&bench);
+  fit = time_median (run_frame, &bench, repeat);
+  fit_rects = time_median (run_rectangles, &bench, repeat);
+
+  /* 100 %, at the top left of the board: the canvas's first blocks. */
+  bench.zoom = 1.0;
+  bench.visible = (TpRect) { bounds.x, bounds.y, VIEW_WIDTH, VIEW_HEIGHT };
+  shown_full = count_shown (&bench);
+  full = time_median (run_frame, &bench, repeat);
+  tiled = time_median (run_frame_tiled, &bench, repeat);
+  full_rects = time_median (run_rectangles, &bench, repeat);
+
+  g_print ("| %'u | %.1f ms | %.2f ms | %.0f %% · %u | %.1f ms (%.0f×) | %u | %.1f ms (%.0f×) | %.1f ms (%.0f×) |\n",
+           n, cold, relayout, zoom_fit * 100, shown_fit, fit, fit / MAX (fit_rects, 0.001),
+           shown_full, full, full / MAX (full_rects, 0.001), tiled, tiled / MAX (full_rects, 0.001));
+
+  cairo_surface_destroy (bench.tile);
+  cairo_surface_destroy (bench.surface);
+  tp_layout_free (bench.layout);
+  g_object_unref (bench.document);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autoptr(GArray) sizes = g_array_new (FALSE, FALSE, sizeof (guint));
+  guint repeat = 9;
+
+  /* UTF-8 output (× and ·) and thousands separators, as the locale says. */
+  setlocale (LC_ALL, "");
+
+  for (int i = 1; i < argc; i++)
+    {
+      if (g_str_equal (argv[i], "--repeat") && i + 1 < argc)
+        repeat = MAX (atoi (argv[++i]), 1);
+      else
+        {
+          guint n = (guint) atoi (argv[i]);
+
+          g_array_append_val (sizes, n);
+        }
+    }
+  if (sizes->len == 0)
+    {
+      static const guint defaults[] = { 100, 1000, 10000 };
+
+      g_array_append_vals (sizes, defaults, G_N_ELEMENTS (defaults));
+    }
+
+  g_print ("Frame of a %d × %d view: relayout (texts measured) + paint; median of %u runs; "
+           "(×) = ÷ the same number of plain cairo rectangles on the same surface.\n\n",
+           VIEW_WIDTH, VIEW_HEIGHT, repeat);
+  g_print ("| notes | first layout | relayout | fit: zoom · notes shown | frame at fit | "
+           "100 %%: notes shown | frame at 100 %% | 100 %%, in 512 px tiles |\n");
+  g_print ("|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+  /* Fontconfig, the font files and the glyph caches load on first use: not a cost of
+   * any one size. */
+  {
+    g_autoptr(TpDocument) warm = tp_bench_make_document (200);
+    TpLayout *layout = tp_layout_new ();
+    cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 64, 64);
+    cairo_t *cr = cairo_create (surface);
+
+    tp_layout_update (layout, warm);
+    tp_paint_board (cr, layout, warm, NULL);
+    cairo_destroy (cr);
+    cairo_surface_destroy (surface);
+    tp_layout_free (layout);
+  }
+
+  for (guint i = 0; i < sizes->len; i++)
+    bench_size (g_array_index (sizes, guint, i), repeat);
+
+  return 0;
+}
