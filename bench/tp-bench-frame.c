@@ -224,7 +224,7 @@ bench_size (guint n,
   tiled = time_median (run_frame_tiled, &bench, repeat);
   full_rects = time_median (run_rectangles, &bench, repeat);
 
-  g_print ("| %'u | %.1f ms | %.2f ms | %.0f %% · %u | %.1f ms (%.0f×) | %u | %.1f ms (%.0f×) | %.1f ms (%.0f×) |\n",
+  g_print ("| %'u | %.1f ms | %.2f ms | %.0f %% · %u | %.1f ms (%.1f×) | %u | %.1f ms (%.1f×) | %.1f ms (%.1f×) |\n",
            n, cold, relayout, zoom_fit * 100, shown_fit, fit, fit / MAX (fit_rects, 0.001),
            shown_full, full, full / MAX (full_rects, 0.001), tiled, tiled / MAX (full_rects, 0.001));
 
@@ -247,7 +247,10 @@ main (int    argc,
   for (int i = 1; i < argc; i++)
     {
       if (g_str_equal (argv[i], "--repeat") && i + 1 < argc)
-        repeat = MAX (atoi (argv[++i]), 1);
+        {
+          i++;
+          repeat = (guint) MAX (atoi (argv[i]), 1);
+        }
       else
         {
           guint n = (guint) atoi (argv[i]);

@@ -229,6 +229,27 @@ test_notify_only_on_change (void)
   g_assert_cmpuint (modified, ==, 2);
 }
 
+static void
+test_undo_discard (void)
+{
+  g_autoptr(TpDocument) document = tp_document_new ();
+  guint modified = 0;
+
+  add_note (document, "kept");
+  tp_document_set_saved (document);
+  g_signal_connect (document, "notify::modified", G_CALLBACK (count_notify), &modified);
+
+  /* A provisional step abandoned: gone for undo and for redo. */
+  add_note (document, "");
+  g_assert_cmpuint (modified, ==, 1);
+  tp_document_undo_discard (document);
+  g_assert_cmpuint (modified, ==, 2);
+  g_assert_false (tp_document_get_modified (document));
+  g_assert_false (tp_document_can_redo (document));
+  g_assert_cmpuint (tp_document_get_n_notes (document), ==, 1);
+  g_assert_cmpstr (tp_document_get_undo_label (document), ==, "Add Note");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -242,6 +263,7 @@ main (int    argc,
   g_test_add_func ("/touchpoint/history/drag-is-one-step", test_drag_is_one_step);
   g_test_add_func ("/touchpoint/history/groups", test_groups);
   g_test_add_func ("/touchpoint/history/notify-only-on-change", test_notify_only_on_change);
+  g_test_add_func ("/touchpoint/history/undo-discard", test_undo_discard);
 
   return g_test_run ();
 }

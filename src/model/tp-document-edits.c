@@ -553,6 +553,22 @@ tp_document_redo (TpDocument *self)
   _tp_document_notify_history_flags (self, before);
 }
 
+void
+tp_document_undo_discard (TpDocument *self)
+{
+  HistoryFlags before;
+
+  g_return_if_fail (TP_IS_DOCUMENT (self));
+
+  if (!tp_document_can_undo (self))
+    return;
+
+  tp_document_undo (self);
+  before = _tp_document_get_history_flags (self);
+  tp_history_drop_redo (_tp_document_get_history (self));
+  _tp_document_notify_history_flags (self, before);
+}
+
 const char * const *
 tp_document_get_last_affected (TpDocument *self)
 {

@@ -136,6 +136,10 @@ const char   *tp_document_get_undo_label (TpDocument *self);
 const char   *tp_document_get_redo_label (TpDocument *self);
 void          tp_document_undo          (TpDocument  *self);
 void          tp_document_redo          (TpDocument  *self);
+/* Reverts the last step and forgets it, as if it had never been done: for a provisional
+ * step the user abandoned (an empty note left by rapid capture), which redo must not
+ * bring back. */
+void          tp_document_undo_discard  (TpDocument  *self);
 /* The ids a step touched, to restore a sensible selection after undo or redo. */
 const char * const *tp_document_get_last_affected (TpDocument *self);
 gboolean      tp_document_get_modified  (TpDocument  *self);

@@ -44,8 +44,7 @@ push_step (TpHistory *self,
   TpCommand *top = self->position > 0 ? g_ptr_array_index (self->steps, self->position - 1) : NULL;
 
   /* A new step forgets the steps that were undone. */
-  if (self->position < self->steps->len)
-    g_ptr_array_remove_range (self->steps, self->position, self->steps->len - self->position);
+  tp_history_drop_redo (self);
 
   /* Never merge into the saved step: the saved state must stay reachable by undo. */
   if (top != NULL && top->serial != self->saved && tp_command_merge (top, command))
@@ -142,6 +141,13 @@ tp_history_step_forward (TpHistory *self)
   g_return_if_fail (self->position < self->steps->len);
 
   self->position++;
+}
+
+void
+tp_history_drop_redo (TpHistory *self)
+{
+  if (self->position < self->steps->len)
+    g_ptr_array_remove_range (self->steps, self->position, self->steps->len - self->position);
 }
 
 guint64

@@ -33,6 +33,8 @@ TpCommand  *tp_history_peek_redo       (TpHistory  *self);
 void        tp_history_step_back       (TpHistory  *self);
 void        tp_history_step_forward    (TpHistory  *self);
 
+/* Forgets the steps that were undone (no redo past this point). */
+void        tp_history_drop_redo       (TpHistory  *self);
 guint64     tp_history_get_state       (TpHistory  *self);
 guint64     tp_history_get_saved_state (TpHistory  *self);
 void        tp_history_set_saved_state (TpHistory  *self,

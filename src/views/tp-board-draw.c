@@ -93,6 +93,73 @@ accent (double   alpha,
   *rgba = (GdkRGBA) { TP_BOARD_ACCENT_RED, TP_BOARD_ACCENT_GREEN, TP_BOARD_ACCENT_BLUE, alpha };
 }
 
+/* Board units and widget coordinates */
+
+void
+tp_board_widget_to_board (TpBoard *self,
+                          double   wx,
+                          double   wy,
+                          double  *bx,
+                          double  *by)
+{
+  GtkWidget *widget = (GtkWidget *) self;
+
+  g_return_if_fail (TP_IS_BOARD (self));
+
+  _tp_board_ensure_layout (self);
+  if (bx != NULL)
+    *bx = self->bounds.x + (gtk_adjustment_get_value (self->hadjustment) + wx
+                            - _tp_board_centring (gtk_widget_get_width (widget),
+                                                  self->bounds.width * self->zoom)) / self->zoom;
+  if (by != NULL)
+    *by = self->bounds.y + (gtk_adjustment_get_value (self->vadjustment) + wy
+                            - _tp_board_centring (gtk_widget_get_height (widget),
+                                                  self->bounds.height * self->zoom)) / self->zoom;
+}
+
+void
+tp_board_board_to_widget (TpBoard *self,
+                          double   bx,
+                          double   by,
+                          double  *wx,
+                          double  *wy)
+{
+  GtkWidget *widget = (GtkWidget *) self;
+
+  g_return_if_fail (TP_IS_BOARD (self));
+
+  _tp_board_ensure_layout (self);
+  if (wx != NULL)
+    *wx = (bx - self->bounds.x) * self->zoom - gtk_adjustment_get_value (self->hadjustment)
+          + _tp_board_centring (gtk_widget_get_width (widget), self->bounds.width * self->zoom);
+  if (wy != NULL)
+    *wy = (by - self->bounds.y) * self->zoom - gtk_adjustment_get_value (self->vadjustment)
+          + _tp_board_centring (gtk_widget_get_height (widget), self->bounds.height * self->zoom);
+}
+
+void
+_tp_board_rect_to_widget (TpBoard         *self,
+                          const TpRect    *rect,
+                          graphene_rect_t *out)
+{
+  double x, y;
+
+  tp_board_board_to_widget (self, rect->x, rect->y, &x, &y);
+  graphene_rect_init (out, x, y, rect->width * self->zoom, rect->height * self->zoom);
+}
+
+void
+_tp_board_get_visible (TpBoard *self,
+                       TpRect  *visible)
+{
+  double x, y;
+
+  tp_board_widget_to_board (self, 0, 0, &x, &y);
+  *visible = (TpRect) { x, y,
+                        gtk_widget_get_width (GTK_WIDGET (self)) / self->zoom,
+                        gtk_widget_get_height (GTK_WIDGET (self)) / self->zoom };
+}
+
 /* Tiles */
 
 /* The board rect a tile covers. */

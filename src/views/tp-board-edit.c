@@ -1,4 +1,4 @@
-/* tp-board-edit.c: editing a note in place, and rapid capture.
+/* tp-board-edit.c: editing a note in place, rapid capture, and the Edit menu's commands.
  *
  * A GtkTextView, a child of the board, lies over the note's text box, in the note's own
  * font at the current zoom, wrapping at the same width as the board, with no background
@@ -12,6 +12,10 @@
  * at once starts the next note after it; Escape ends the capture, and an empty note is
  * dropped as if it had never been.
  *
+ * The Edit menu's commands on the selected notes (delete, duplicate, cut, copy, paste)
+ * live here too: each is one undo step, and each leaves a selection and a keyboard
+ * focus that let the user go on.
+ *
  * Copyright 2025 The Touchpoint developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -22,6 +26,7 @@
 #include <math.h>
 
 #include "tp-board-private.h"
+#include "tp-clipboard.h"
 
 gboolean
 _tp_board_is_editing (TpBoard *self)
@@ -175,10 +180,10 @@ finish_captured_note (TpBoard    *self,
 
   if (*text == '\0')
     {
-      /* Nothing typed: undo the placeholder so it never was, unless something was
-       * done since and it has to be deleted like any note. */
+      /* Nothing typed: the placeholder never was (not even for redo), unless something
+       * was done since and it has to be deleted like any note. */
       if (untouched)
-        tp_document_undo (document);
+        tp_document_undo_discard (document);
       else
         tp_document_delete (document, (const char * const[]) { id, NULL }, 1);
       return NULL;
@@ -186,7 +191,7 @@ finish_captured_note (TpBoard    *self,
 
   if (untouched)
     {
-      tp_document_undo (document);
+      tp_document_undo_discard (document);
       return g_strdup (tp_document_add_note (document, container, index, text));
     }
 
@@ -418,6 +423,276 @@ _tp_board_editor_activate (TpBoard *self)
   tp_board_reveal_item (self, id);
   sync_editor_style (self);
   gtk_widget_queue_allocate (GTK_WIDGET (self));
+}
+
+/* Labels */
+
+const char *
+_tp_board_step_label (TpBoardStep step,
+                      guint       n_notes)
+{
+  /* In one place, so that every label of the board's steps is found by xgettext. */
+  switch (step)
+    {
+    case TP_BOARD_STEP_MOVE:
+      return ngettext ("Move Note", "Move Notes", n_notes);
+    case TP_BOARD_STEP_DUPLICATE:
+      return ngettext ("Duplicate Note", "Duplicate Notes", n_notes);
+    case TP_BOARD_STEP_CUT:
+      return ngettext ("Cut Note", "Cut Notes", n_notes);
+    case TP_BOARD_STEP_PASTE:
+    default:
+      return ngettext ("Paste Note", "Paste Notes", n_notes);
+    }
+}
+
+/* The Edit menu: delete, duplicate, cut, copy and paste */
+
+GPtrArray *
+_tp_board_dup_targets (TpBoard *self)
+{
+  GPtrArray *ids = _tp_board_dup_selected_notes (self);
+
+  if (ids->len == 0 && self->focus == TP_BOARD_FOCUS_NOTE && self->document != NULL &&
+      tp_document_lookup_kind (self->document, self->focus_note, TP_ITEM_NOTE) != NULL)
+    g_ptr_array_add (ids, g_strdup (self->focus_note));
+
+  return ids;
+}
+
+void
+_tp_board_select_all (TpBoard *self)
+{
+  g_autoptr(GPtrArray) ids = g_ptr_array_new ();
+
+  if (self->document == NULL)
+    return;
+
+  for (guint c = 0; c < TP_N_CONTAINERS; c++)
+    {
+      GPtrArray *notes = tp_document_get_notes (self->document, c);
+
+      for (guint i = 0; i < notes->len; i++)
+        g_ptr_array_add (ids, ((TpItem *) g_ptr_array_index (notes, i))->id);
+    }
+  g_ptr_array_add (ids, NULL);
+
+  tp_selection_set (self->selection, (const char * const *) ids->pdata);
+}
+
+/* The note to move the focus to once ids are gone: the next one that stays in the
+ * block of the last of them, else the one before. */
+static char *
+dup_neighbour (TpBoard   *self,
+               GPtrArray *ids)
+{
+  const char *last = g_ptr_array_index (ids, ids->len - 1);
+  TpNote *note = tp_document_lookup_kind (self->document, last, TP_ITEM_NOTE);
+  GPtrArray *notes = tp_document_get_notes (self->document, note->container);
+  guint index = 0;
+
+  tp_document_get_index (self->document, last, &index);
+  for (guint i = index + 1; i < notes->len; i++)
+    {
+      const char *id = ((TpItem *) g_ptr_array_index (notes, i))->id;
+
+      if (!g_ptr_array_find_with_equal_func (ids, id, g_str_equal, NULL))
+        return g_strdup (id);
+    }
+  for (guint i = index; i > 0; i--)
+    {
+      const char *id = ((TpItem *) g_ptr_array_index (notes, i - 1))->id;
+
+      if (!g_ptr_array_find_with_equal_func (ids, id, g_str_equal, NULL))
+        return g_strdup (id);
+    }
+
+  return NULL;
+}
+
+static void
+remove_notes (TpBoard    *self,
+              GPtrArray  *ids,
+              const char *group_label)
+{
+  g_autofree char *neighbour = NULL;
+  TpContainer container;
+
+  container = ((TpNote *) tp_document_lookup_kind (self->document,
+                                                   g_ptr_array_index (ids, ids->len - 1),
+                                                   TP_ITEM_NOTE))->container;
+  neighbour = dup_neighbour (self, ids);
+
+  if (group_label != NULL)
+    tp_document_begin_group (self->document, group_label);
+  tp_document_delete (self->document, (const char * const *) ids->pdata, ids->len);
+  if (group_label != NULL)
+    tp_document_end_group (self->document);
+
+  /* The keyboard stays where the notes were, so Delete can go on deleting. */
+  if (neighbour != NULL)
+    _tp_board_focus_note (self, neighbour);
+  else
+    _tp_board_focus_block (self, container);
+}
+
+void
+_tp_board_delete_selection (TpBoard *self)
+{
+  g_autoptr(GPtrArray) ids = _tp_board_dup_targets (self);
+
+  if (ids->len > 0)
+    remove_notes (self, ids, NULL);
+}
+
+void
+_tp_board_duplicate_selection (TpBoard *self)
+{
+  g_autoptr(GPtrArray) ids = _tp_board_dup_targets (self);
+  g_autoptr(GPtrArray) copies = g_ptr_array_new_with_free_func (g_free);
+
+  if (ids->len == 0)
+    return;
+
+  tp_document_begin_group (self->document,
+                           _tp_board_step_label (TP_BOARD_STEP_DUPLICATE, ids->len));
+  for (guint i = 0; i < ids->len; i++)
+    {
+      TpNote *note = tp_document_lookup_kind (self->document, g_ptr_array_index (ids, i),
+                                              TP_ITEM_NOTE);
+      guint index = 0;
+      const char *id;
+
+      tp_document_get_index (self->document, note->item.id, &index);
+      /* Each copy right after its original. */
+      id = tp_document_insert_note (self->document, tp_note_copy (note), note->container,
+                                    index + 1);
+      if (id != NULL)
+        g_ptr_array_add (copies, g_strdup (id));
+    }
+  tp_document_end_group (self->document);
+
+  g_ptr_array_add (copies, NULL);
+  tp_selection_set (self->selection, (const char * const *) copies->pdata);
+  if (copies->len > 1)
+    tp_board_reveal_item (self, g_ptr_array_index (copies, copies->len - 2));
+}
+
+void
+_tp_board_copy_selection (TpBoard  *self,
+                          gboolean  cut)
+{
+  g_autoptr(GPtrArray) ids = _tp_board_dup_targets (self);
+  g_autoptr(GPtrArray) notes = g_ptr_array_new ();
+  g_autoptr(GdkContentProvider) provider = NULL;
+
+  if (ids->len == 0)
+    return;
+
+  for (guint i = 0; i < ids->len; i++)
+    g_ptr_array_add (notes, tp_document_lookup_kind (self->document, g_ptr_array_index (ids, i),
+                                                     TP_ITEM_NOTE));
+  provider = tp_clipboard_provider_new (notes);
+  gdk_clipboard_set_content (gtk_widget_get_clipboard (GTK_WIDGET (self)), provider);
+
+  if (cut)
+    remove_notes (self, ids, _tp_board_step_label (TP_BOARD_STEP_CUT, ids->len));
+}
+
+/* Adds notes (TpNote, each with the block it came from) where new notes go, else, for
+ * notes of our own format, back into their own blocks. */
+static void
+insert_notes (TpBoard   *self,
+              GPtrArray *notes,
+              gboolean   from_text)
+{
+  g_autoptr(GPtrArray) added = g_ptr_array_new_with_free_func (g_free);
+  TpContainer container = 0;
+  guint index = 0;
+  gboolean targeted;
+
+  if (self->document == NULL || notes->len == 0)
+    {
+      gtk_widget_error_bell (GTK_WIDGET (self));
+      return;
+    }
+
+  targeted = _tp_board_get_target (self, &container, &index);
+  if (!targeted && from_text)
+    {
+      /* Plain text does not say where it belongs: a block must be chosen first. */
+      gtk_widget_error_bell (GTK_WIDGET (self));
+      return;
+    }
+
+  tp_document_begin_group (self->document, _tp_board_step_label (TP_BOARD_STEP_PASTE, notes->len));
+  for (guint i = 0; i < notes->len; i++)
+    {
+      TpNote *note = g_ptr_array_index (notes, i);
+      const char *id;
+
+      id = tp_document_insert_note (self->document, tp_note_copy (note),
+                                    targeted ? container : note->container,
+                                    targeted ? index + i : G_MAXUINT);
+      if (id != NULL)
+        g_ptr_array_add (added, g_strdup (id));
+    }
+  tp_document_end_group (self->document);
+
+  if (added->len == 0)
+    return;
+  g_ptr_array_add (added, NULL);
+  tp_selection_set (self->selection, (const char * const *) added->pdata);
+  tp_board_reveal_item (self, g_ptr_array_index (added, added->len - 2));
+}
+
+void
+_tp_board_paste_data (TpBoard    *self,
+                      GBytes     *notes,
+                      const char *text)
+{
+  g_autoptr(GPtrArray) parsed = notes != NULL ? tp_clipboard_parse_notes (notes) : NULL;
+
+  if (parsed != NULL)
+    insert_notes (self, parsed, FALSE);
+  else if (text != NULL)
+    {
+      g_autoptr(GPtrArray) lines = tp_clipboard_text_to_notes (text);
+
+      insert_notes (self, lines, TRUE);
+    }
+}
+
+static void
+on_clipboard_read (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(TpBoard) self = user_data;
+  g_autoptr(GPtrArray) notes = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean from_text = FALSE;
+
+  notes = tp_clipboard_read_finish (GDK_CLIPBOARD (source), result, &from_text, &error);
+  if (notes == NULL)
+    {
+      g_debug ("Nothing to paste: %s", error != NULL ? error->message : "empty clipboard");
+      gtk_widget_error_bell (GTK_WIDGET (self));
+      return;
+    }
+
+  insert_notes (self, notes, from_text);
+}
+
+void
+_tp_board_paste (TpBoard *self)
+{
+  if (self->document == NULL)
+    return;
+
+  /* The board is kept alive until the clipboard answers. */
+  tp_clipboard_read_async (gtk_widget_get_clipboard (GTK_WIDGET (self)), NULL,
+                           on_clipboard_read, g_object_ref (self));
 }
 
 /* The editor widget */

@@ -1,4 +1,4 @@
-/* tp-board-keyboard.c: the board's keyboard contract and its board.* actions.
+/* tp-board-keyboard.c: the keyboard focus, the keyboard contract and the board.* actions.
  *
  * Chorded shortcuts (Ctrl+A, Ctrl+D, Ctrl+C …, Ctrl+0 … 3, Ctrl+plus/minus) are class
  * binding actions, so they show in menus and the shortcuts window and are disabled with
@@ -16,31 +16,206 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <math.h>
 
 #include "model/tp-enums.h"
 #include "tp-board-private.h"
-#include "tp-clipboard.h"
 
 /* The zoom levels Ctrl+plus and Ctrl+minus step through. */
 static const double zoom_steps[] = {
   0.1, 0.15, 0.25, 0.33, 0.5, 0.67, 0.75, 0.9, 1.0, 1.1, 1.25, 1.5, 1.75, 2.0, 2.5, 3.0, 4.0,
 };
 
-/* Targets */
+/* Focus and selection */
 
-/* What note commands act on: the selected notes, else the focused note. */
-static GPtrArray *
-dup_targets (TpBoard *self)
+static void
+set_focus_note_id (TpBoard    *self,
+                   const char *id)
 {
-  GPtrArray *ids = _tp_board_dup_selected_notes (self);
+  if (g_strcmp0 (self->focus_note, id) == 0)
+    return;
 
-  if (ids->len == 0 && self->focus == TP_BOARD_FOCUS_NOTE && self->document != NULL &&
-      tp_document_lookup_kind (self->document, self->focus_note, TP_ITEM_NOTE) != NULL)
-    g_ptr_array_add (ids, g_strdup (self->focus_note));
-
-  return ids;
+  g_free (self->focus_note);
+  self->focus_note = g_strdup (id);
 }
+
+void
+_tp_board_focus_block (TpBoard     *self,
+                       TpContainer  container)
+{
+  self->focus = TP_BOARD_FOCUS_BLOCK;
+  self->focus_container = container;
+  set_focus_note_id (self, NULL);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  _tp_board_update_actions (self);
+  _tp_board_update_accessible (self);
+}
+
+void
+_tp_board_focus_note (TpBoard    *self,
+                      const char *id)
+{
+  TpNote *note = self->document != NULL && id != NULL
+                 ? tp_document_lookup_kind (self->document, id, TP_ITEM_NOTE) : NULL;
+
+  if (note == NULL)
+    {
+      self->focus = TP_BOARD_FOCUS_NONE;
+      set_focus_note_id (self, NULL);
+    }
+  else
+    {
+      self->focus = TP_BOARD_FOCUS_NOTE;
+      self->focus_container = note->container;
+      set_focus_note_id (self, id);
+    }
+
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  _tp_board_update_actions (self);
+  _tp_board_update_accessible (self);
+}
+
+static int
+compare_positions (gconstpointer a,
+                   gconstpointer b,
+                   gpointer      user_data)
+{
+  TpDocument *document = user_data;
+  const char *ia = *(const char * const *) a, *ib = *(const char * const *) b;
+  TpNote *na = tp_document_lookup_kind (document, ia, TP_ITEM_NOTE);
+  TpNote *nb = tp_document_lookup_kind (document, ib, TP_ITEM_NOTE);
+  guint xa = 0, xb = 0;
+
+  if (na->container != nb->container)
+    return na->container < nb->container ? -1 : 1;
+  tp_document_get_index (document, ia, &xa);
+  tp_document_get_index (document, ib, &xb);
+
+  return (xa > xb) - (xa < xb);
+}
+
+GPtrArray *
+_tp_board_dup_selected_notes (TpBoard *self)
+{
+  GPtrArray *notes = g_ptr_array_new_with_free_func (g_free);
+  const char * const *ids;
+
+  if (self->document == NULL)
+    return notes;
+
+  ids = tp_selection_get_ids (self->selection);
+  for (guint i = 0; ids[i] != NULL; i++)
+    if (tp_document_lookup_kind (self->document, ids[i], TP_ITEM_NOTE) != NULL)
+      g_ptr_array_add (notes, g_strdup (ids[i]));
+
+  g_ptr_array_sort_with_data (notes, compare_positions, self->document);
+
+  return notes;
+}
+
+gboolean
+_tp_board_get_target (TpBoard     *self,
+                      TpContainer *container,
+                      guint       *index)
+{
+  const char *primary;
+  TpNote *note = NULL;
+  guint i = 0;
+
+  if (self->document == NULL)
+    return FALSE;
+
+  if (self->focus == TP_BOARD_FOCUS_BLOCK)
+    {
+      *container = self->focus_container;
+      *index = tp_document_get_notes (self->document, self->focus_container)->len;
+      return TRUE;
+    }
+
+  primary = tp_selection_get_primary (self->selection);
+  if (primary != NULL)
+    note = tp_document_lookup_kind (self->document, primary, TP_ITEM_NOTE);
+  if (note == NULL && self->focus == TP_BOARD_FOCUS_NOTE)
+    note = tp_document_lookup_kind (self->document, self->focus_note, TP_ITEM_NOTE);
+  if (note == NULL)
+    return FALSE;
+
+  tp_document_get_index (self->document, note->item.id, &i);
+  *container = note->container;
+  *index = i + 1;
+
+  return TRUE;
+}
+
+/* Accessibility */
+
+void
+_tp_board_update_accessible (TpBoard *self)
+{
+  g_autofree char *description = NULL;
+  TpNote *note;
+
+  if (self->focus == TP_BOARD_FOCUS_NOTE && self->document != NULL &&
+      (note = tp_document_lookup_kind (self->document, self->focus_note, TP_ITEM_NOTE)) != NULL)
+    /* Translators: what a screen reader says of the note under the keyboard focus:
+     * the block's name, then the note's text. */
+    description = g_strdup_printf (_("%s: %s"),
+                                   tp_enum_get_label (TP_ENUM_CONTAINER, note->container),
+                                   note->text != NULL ? note->text : "");
+  else if (self->focus == TP_BOARD_FOCUS_BLOCK)
+    /* Translators: a focused block of the board; Enter adds a note to it. */
+    description = g_strdup_printf (_("%s block, press Enter to add a note"),
+                                   tp_enum_get_label (TP_ENUM_CONTAINER, self->focus_container));
+  else
+    description = g_strdup (_("Press 1 to 9 to go to a block of the canvas"));
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Board"),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
+                                  -1);
+}
+
+void
+tp_board_select_affected (TpBoard            *self,
+                          const char * const *ids)
+{
+  g_autoptr(GPtrArray) notes = g_ptr_array_new ();
+
+  g_return_if_fail (TP_IS_BOARD (self));
+
+  if (self->document == NULL)
+    return;
+
+  for (guint i = 0; ids != NULL && ids[i] != NULL; i++)
+    if (tp_document_lookup_kind (self->document, ids[i], TP_ITEM_NOTE) != NULL &&
+        !g_ptr_array_find_with_equal_func (notes, ids[i], g_str_equal, NULL))
+      g_ptr_array_add (notes, (gpointer) ids[i]);
+
+  if (notes->len == 0)
+    {
+      /* Nothing the step touched is left to select (it removed notes): keep what is
+       * left of the selection rather than jumping elsewhere. */
+      const char * const *current = tp_selection_get_ids (self->selection);
+
+      for (guint i = 0; current[i] != NULL; i++)
+        if (tp_document_lookup (self->document, current[i]) != NULL)
+          g_ptr_array_add (notes, (gpointer) current[i]);
+      g_ptr_array_add (notes, NULL);
+      {
+        g_auto(GStrv) keep = g_strdupv ((char **) notes->pdata);
+
+        tp_selection_set (self->selection, (const char * const *) keep);
+      }
+      return;
+    }
+
+  g_ptr_array_add (notes, NULL);
+  tp_selection_set (self->selection, (const char * const *) notes->pdata);
+  _tp_board_focus_note (self, g_ptr_array_index (notes, notes->len - 2));
+}
+
+/* Targets */
 
 static gboolean
 has_targets (TpBoard *self)
@@ -311,243 +486,6 @@ move_spatially (TpBoard  *self,
     gtk_widget_error_bell (GTK_WIDGET (self));
 
   return TRUE;
-}
-
-/* Note commands */
-
-void
-_tp_board_select_all (TpBoard *self)
-{
-  g_autoptr(GPtrArray) ids = g_ptr_array_new ();
-
-  if (self->document == NULL)
-    return;
-
-  for (guint c = 0; c < TP_N_CONTAINERS; c++)
-    {
-      GPtrArray *notes = tp_document_get_notes (self->document, c);
-
-      for (guint i = 0; i < notes->len; i++)
-        g_ptr_array_add (ids, ((TpItem *) g_ptr_array_index (notes, i))->id);
-    }
-  g_ptr_array_add (ids, NULL);
-
-  tp_selection_set (self->selection, (const char * const *) ids->pdata);
-}
-
-/* The note to move the focus to once ids are gone: the next one that stays in the
- * block of the last of them, else the one before. */
-static char *
-dup_neighbour (TpBoard   *self,
-               GPtrArray *ids)
-{
-  const char *last = g_ptr_array_index (ids, ids->len - 1);
-  TpNote *note = tp_document_lookup_kind (self->document, last, TP_ITEM_NOTE);
-  GPtrArray *notes = tp_document_get_notes (self->document, note->container);
-  guint index = 0;
-
-  tp_document_get_index (self->document, last, &index);
-  for (guint i = index + 1; i < notes->len; i++)
-    {
-      const char *id = ((TpItem *) g_ptr_array_index (notes, i))->id;
-
-      if (!g_ptr_array_find_with_equal_func (ids, id, g_str_equal, NULL))
-        return g_strdup (id);
-    }
-  for (guint i = index; i > 0; i--)
-    {
-      const char *id = ((TpItem *) g_ptr_array_index (notes, i - 1))->id;
-
-      if (!g_ptr_array_find_with_equal_func (ids, id, g_str_equal, NULL))
-        return g_strdup (id);
-    }
-
-  return NULL;
-}
-
-static void
-remove_notes (TpBoard    *self,
-              GPtrArray  *ids,
-              const char *group_label)
-{
-  g_autofree char *neighbour = NULL;
-  TpContainer container;
-
-  container = ((TpNote *) tp_document_lookup_kind (self->document,
-                                                   g_ptr_array_index (ids, ids->len - 1),
-                                                   TP_ITEM_NOTE))->container;
-  neighbour = dup_neighbour (self, ids);
-
-  if (group_label != NULL)
-    tp_document_begin_group (self->document, group_label);
-  tp_document_delete (self->document, (const char * const *) ids->pdata, ids->len);
-  if (group_label != NULL)
-    tp_document_end_group (self->document);
-
-  /* The keyboard stays where the notes were, so Delete can go on deleting. */
-  if (neighbour != NULL)
-    _tp_board_focus_note (self, neighbour);
-  else
-    _tp_board_focus_block (self, container);
-}
-
-void
-_tp_board_delete_selection (TpBoard *self)
-{
-  g_autoptr(GPtrArray) ids = dup_targets (self);
-
-  if (ids->len > 0)
-    remove_notes (self, ids, NULL);
-}
-
-void
-_tp_board_duplicate_selection (TpBoard *self)
-{
-  g_autoptr(GPtrArray) ids = dup_targets (self);
-  g_autoptr(GPtrArray) copies = g_ptr_array_new_with_free_func (g_free);
-
-  if (ids->len == 0)
-    return;
-
-  tp_document_begin_group (self->document,
-                           _tp_board_step_label (TP_BOARD_STEP_DUPLICATE, ids->len));
-  for (guint i = 0; i < ids->len; i++)
-    {
-      TpNote *note = tp_document_lookup_kind (self->document, g_ptr_array_index (ids, i),
-                                              TP_ITEM_NOTE);
-      guint index = 0;
-      const char *id;
-
-      tp_document_get_index (self->document, note->item.id, &index);
-      /* Each copy right after its original. */
-      id = tp_document_insert_note (self->document, tp_note_copy (note), note->container,
-                                    index + 1);
-      if (id != NULL)
-        g_ptr_array_add (copies, g_strdup (id));
-    }
-  tp_document_end_group (self->document);
-
-  g_ptr_array_add (copies, NULL);
-  tp_selection_set (self->selection, (const char * const *) copies->pdata);
-  if (copies->len > 1)
-    tp_board_reveal_item (self, g_ptr_array_index (copies, copies->len - 2));
-}
-
-void
-_tp_board_copy_selection (TpBoard  *self,
-                          gboolean  cut)
-{
-  g_autoptr(GPtrArray) ids = dup_targets (self);
-  g_autoptr(GPtrArray) notes = g_ptr_array_new ();
-  g_autoptr(GdkContentProvider) provider = NULL;
-
-  if (ids->len == 0)
-    return;
-
-  for (guint i = 0; i < ids->len; i++)
-    g_ptr_array_add (notes, tp_document_lookup_kind (self->document, g_ptr_array_index (ids, i),
-                                                     TP_ITEM_NOTE));
-  provider = tp_clipboard_provider_new (notes);
-  gdk_clipboard_set_content (gtk_widget_get_clipboard (GTK_WIDGET (self)), provider);
-
-  if (cut)
-    remove_notes (self, ids, _tp_board_step_label (TP_BOARD_STEP_CUT, ids->len));
-}
-
-/* Adds notes (TpNote, each with the block it came from) where new notes go, else, for
- * notes of our own format, back into their own blocks. */
-static void
-insert_notes (TpBoard   *self,
-              GPtrArray *notes,
-              gboolean   from_text)
-{
-  g_autoptr(GPtrArray) added = g_ptr_array_new_with_free_func (g_free);
-  TpContainer container = 0;
-  guint index = 0;
-  gboolean targeted;
-
-  if (self->document == NULL || notes->len == 0)
-    {
-      gtk_widget_error_bell (GTK_WIDGET (self));
-      return;
-    }
-
-  targeted = _tp_board_get_target (self, &container, &index);
-  if (!targeted && from_text)
-    {
-      /* Plain text does not say where it belongs: a block must be chosen first. */
-      gtk_widget_error_bell (GTK_WIDGET (self));
-      return;
-    }
-
-  tp_document_begin_group (self->document, _tp_board_step_label (TP_BOARD_STEP_PASTE, notes->len));
-  for (guint i = 0; i < notes->len; i++)
-    {
-      TpNote *note = g_ptr_array_index (notes, i);
-      const char *id;
-
-      id = tp_document_insert_note (self->document, tp_note_copy (note),
-                                    targeted ? container : note->container,
-                                    targeted ? index + i : G_MAXUINT);
-      if (id != NULL)
-        g_ptr_array_add (added, g_strdup (id));
-    }
-  tp_document_end_group (self->document);
-
-  if (added->len == 0)
-    return;
-  g_ptr_array_add (added, NULL);
-  tp_selection_set (self->selection, (const char * const *) added->pdata);
-  tp_board_reveal_item (self, g_ptr_array_index (added, added->len - 2));
-}
-
-void
-_tp_board_paste_data (TpBoard    *self,
-                      GBytes     *notes,
-                      const char *text)
-{
-  g_autoptr(GPtrArray) parsed = notes != NULL ? tp_clipboard_parse_notes (notes) : NULL;
-
-  if (parsed != NULL)
-    insert_notes (self, parsed, FALSE);
-  else if (text != NULL)
-    {
-      g_autoptr(GPtrArray) lines = tp_clipboard_text_to_notes (text);
-
-      insert_notes (self, lines, TRUE);
-    }
-}
-
-static void
-on_clipboard_read (GObject      *source,
-                   GAsyncResult *result,
-                   gpointer      user_data)
-{
-  g_autoptr(TpBoard) self = user_data;
-  g_autoptr(GPtrArray) notes = NULL;
-  g_autoptr(GError) error = NULL;
-  gboolean from_text = FALSE;
-
-  notes = tp_clipboard_read_finish (GDK_CLIPBOARD (source), result, &from_text, &error);
-  if (notes == NULL)
-    {
-      g_debug ("Nothing to paste: %s", error != NULL ? error->message : "empty clipboard");
-      gtk_widget_error_bell (GTK_WIDGET (self));
-      return;
-    }
-
-  insert_notes (self, notes, from_text);
-}
-
-void
-_tp_board_paste (TpBoard *self)
-{
-  if (self->document == NULL)
-    return;
-
-  /* The board is kept alive until the clipboard answers. */
-  tp_clipboard_read_async (gtk_widget_get_clipboard (GTK_WIDGET (self)), NULL,
-                           on_clipboard_read, g_object_ref (self));
 }
 
 static void

@@ -1,10 +1,12 @@
 /* tp-board-private.h: what the board's files share.
  *
- * tp-board.c owns the object, its view state (zoom, scroll, focus) and its place in the
- * widget tree; tp-board-input.c turns pointer gestures into selection changes and
- * commands; tp-board-keyboard.c holds the keyboard contract and the board.* actions;
- * tp-board-edit.c edits a note in place; tp-board-draw.c paints. The underscored
- * functions that take input coordinates are also how the tests drive the board.
+ * tp-board.c owns the object, its view (zoom, scroll, the layout shown) and its place in
+ * the widget tree; tp-board-input.c turns pointer gestures into selection changes and
+ * commands; tp-board-keyboard.c holds the keyboard focus, the keyboard contract and the
+ * board.* actions; tp-board-edit.c edits a note in place and runs the Edit menu's
+ * commands (delete, duplicate, cut, copy, paste); tp-board-draw.c maps board units to
+ * the widget and paints. The underscored functions that take input coordinates are
+ * also how the tests drive the board.
  */
 #pragma once
 
@@ -130,17 +132,16 @@ typedef enum {
   TP_BOARD_STEP_PASTE,
 } TpBoardStep;
 
-/* tp-board.c */
-const char  *_tp_board_step_label          (TpBoardStep      step,
-                                            guint            n_notes);
+/* A board smaller than the view is centred in it: the space on either side. */
+static inline double
+_tp_board_centring (double view,
+                    double content)
+{
+  return content < view ? (view - content) / 2 : 0;
+}
+
+/* tp-board.c: the view */
 void         _tp_board_ensure_layout       (TpBoard         *self);
-/* The part of the board in view, in board units. */
-void         _tp_board_get_visible         (TpBoard         *self,
-                                            TpRect          *visible);
-/* A board rect in widget coordinates. */
-void         _tp_board_rect_to_widget      (TpBoard         *self,
-                                            const TpRect    *rect,
-                                            graphene_rect_t *out);
 /* Zooms about (x, y) in widget coordinates; settle: a wheel or pinch in progress, so the
  * board is scaled for now and painted afresh once the zoom rests. */
 void         _tp_board_zoom_about          (TpBoard         *self,
@@ -170,20 +171,8 @@ void         _tp_board_reveal_rect         (TpBoard         *self,
 /* Expands a note's block when the note is hidden behind "+N more". */
 void         _tp_board_show_note           (TpBoard         *self,
                                             const char      *id);
-void         _tp_board_focus_block         (TpBoard         *self,
-                                            TpContainer      container);
-void         _tp_board_focus_note          (TpBoard         *self,
-                                            const char      *id);
-/* The selected notes that exist, in board order (element-type utf8, owned). */
-GPtrArray   *_tp_board_dup_selected_notes  (TpBoard         *self);
-/* Where new notes go: the focused block, else the primary selected note's, with the
- * index after that note (or at the end). FALSE when the board has no such block. */
-gboolean     _tp_board_get_target          (TpBoard         *self,
-                                            TpContainer     *container,
-                                            guint           *index);
-void         _tp_board_update_accessible   (TpBoard         *self);
 
-/* tp-board-input.c */
+/* tp-board-input.c: the pointer */
 void         _tp_board_input_init          (TpBoard         *self);
 void         _tp_board_pointer_pressed     (TpBoard         *self,
                                             guint            button,
@@ -208,29 +197,31 @@ void         _tp_board_scroll_event        (TpBoard         *self,
                                             gboolean         wheel,
                                             GdkModifierType  state);
 
-/* tp-board-keyboard.c */
+/* tp-board-keyboard.c: focus, selection, keys and actions */
 void         _tp_board_class_init_actions  (GtkWidgetClass  *widget_class);
 void         _tp_board_keyboard_init       (TpBoard         *self);
 /* Recomputes which board.* actions are enabled: the one place that decides. */
 void         _tp_board_update_actions      (TpBoard         *self);
+void         _tp_board_update_accessible   (TpBoard         *self);
 gboolean     _tp_board_key_pressed         (TpBoard         *self,
                                             guint            keyval,
                                             GdkModifierType  state);
 void         _tp_board_key_released        (TpBoard         *self,
                                             guint            keyval,
                                             GdkModifierType  state);
-void         _tp_board_select_all          (TpBoard         *self);
-void         _tp_board_delete_selection    (TpBoard         *self);
-void         _tp_board_duplicate_selection (TpBoard         *self);
-void         _tp_board_copy_selection      (TpBoard         *self,
-                                            gboolean         cut);
-void         _tp_board_paste               (TpBoard         *self);
-/* Pastes what a clipboard held: the private format if there is one, else text. */
-void         _tp_board_paste_data          (TpBoard         *self,
-                                            GBytes          *notes,
-                                            const char      *text);
+void         _tp_board_focus_block         (TpBoard         *self,
+                                            TpContainer      container);
+void         _tp_board_focus_note          (TpBoard         *self,
+                                            const char      *id);
+/* The selected notes that exist, in board order (element-type utf8, owned). */
+GPtrArray   *_tp_board_dup_selected_notes  (TpBoard         *self);
+/* Where new notes go: the focused block, else the primary selected note's, with the
+ * index after that note (or at the end). FALSE when the board has no such block. */
+gboolean     _tp_board_get_target          (TpBoard         *self,
+                                            TpContainer     *container,
+                                            guint           *index);
 
-/* tp-board-edit.c */
+/* tp-board-edit.c: editing in place, rapid capture, and the Edit menu's commands */
 void         _tp_board_edit_init           (TpBoard         *self);
 void         _tp_board_edit_dispose        (TpBoard         *self);
 gboolean     _tp_board_is_editing          (TpBoard         *self);
@@ -253,8 +244,30 @@ void         _tp_board_allocate_editor     (TpBoard         *self);
 gboolean     _tp_board_get_edit_rect       (TpBoard         *self,
                                             TpRect          *note,
                                             TpRect          *cover);
+const char  *_tp_board_step_label          (TpBoardStep      step,
+                                            guint            n_notes);
+/* What note commands act on: the selected notes, else the focused note (element-type
+ * utf8, owned), in board order. */
+GPtrArray   *_tp_board_dup_targets         (TpBoard         *self);
+void         _tp_board_select_all          (TpBoard         *self);
+void         _tp_board_delete_selection    (TpBoard         *self);
+void         _tp_board_duplicate_selection (TpBoard         *self);
+void         _tp_board_copy_selection      (TpBoard         *self,
+                                            gboolean         cut);
+void         _tp_board_paste               (TpBoard         *self);
+/* Pastes what a clipboard held: the private format if there is one, else text. */
+void         _tp_board_paste_data          (TpBoard         *self,
+                                            GBytes          *notes,
+                                            const char      *text);
 
-/* tp-board-draw.c */
+/* tp-board-draw.c: coordinates and painting */
+/* The part of the board in view, in board units. */
+void         _tp_board_get_visible         (TpBoard         *self,
+                                            TpRect          *visible);
+/* A board rect in widget coordinates. */
+void         _tp_board_rect_to_widget      (TpBoard         *self,
+                                            const TpRect    *rect,
+                                            graphene_rect_t *out);
 void         _tp_board_snapshot            (GtkWidget       *widget,
                                             GtkSnapshot     *snapshot);
 /* Forgets the painted board, after the document, the layout or the scale changed. */

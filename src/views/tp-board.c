@@ -7,11 +7,8 @@
 
 #include "config.h"
 
-#include <glib/gi18n.h>
-#include <math.h>
 #include <string.h>
 
-#include "model/tp-enums.h"
 #include "tp-board-private.h"
 
 /* Room kept around an item brought into view, in widget pixels. */
@@ -46,13 +43,6 @@ static GParamSpec *properties[N_PROPS];
  * The adjustments count widget pixels from the board's left and top edges at the
  * current zoom. A board smaller than the view is centred in it. */
 
-static double
-centring (double view,
-          double content)
-{
-  return content < view ? (view - content) / 2 : 0;
-}
-
 static void
 configure_adjustment (GtkAdjustment *adjustment,
                       double         value,
@@ -74,71 +64,6 @@ configure_adjustments (TpBoard *self,
                         self->bounds.width * self->zoom);
   configure_adjustment (self->vadjustment, vvalue, gtk_widget_get_height (GTK_WIDGET (self)),
                         self->bounds.height * self->zoom);
-}
-
-void
-tp_board_widget_to_board (TpBoard *self,
-                          double   wx,
-                          double   wy,
-                          double  *bx,
-                          double  *by)
-{
-  GtkWidget *widget = (GtkWidget *) self;
-
-  g_return_if_fail (TP_IS_BOARD (self));
-
-  _tp_board_ensure_layout (self);
-  if (bx != NULL)
-    *bx = self->bounds.x + (gtk_adjustment_get_value (self->hadjustment) + wx
-                            - centring (gtk_widget_get_width (widget),
-                                        self->bounds.width * self->zoom)) / self->zoom;
-  if (by != NULL)
-    *by = self->bounds.y + (gtk_adjustment_get_value (self->vadjustment) + wy
-                            - centring (gtk_widget_get_height (widget),
-                                        self->bounds.height * self->zoom)) / self->zoom;
-}
-
-void
-tp_board_board_to_widget (TpBoard *self,
-                          double   bx,
-                          double   by,
-                          double  *wx,
-                          double  *wy)
-{
-  GtkWidget *widget = (GtkWidget *) self;
-
-  g_return_if_fail (TP_IS_BOARD (self));
-
-  _tp_board_ensure_layout (self);
-  if (wx != NULL)
-    *wx = (bx - self->bounds.x) * self->zoom - gtk_adjustment_get_value (self->hadjustment)
-          + centring (gtk_widget_get_width (widget), self->bounds.width * self->zoom);
-  if (wy != NULL)
-    *wy = (by - self->bounds.y) * self->zoom - gtk_adjustment_get_value (self->vadjustment)
-          + centring (gtk_widget_get_height (widget), self->bounds.height * self->zoom);
-}
-
-void
-_tp_board_rect_to_widget (TpBoard         *self,
-                          const TpRect    *rect,
-                          graphene_rect_t *out)
-{
-  double x, y;
-
-  tp_board_board_to_widget (self, rect->x, rect->y, &x, &y);
-  graphene_rect_init (out, x, y, rect->width * self->zoom, rect->height * self->zoom);
-}
-
-void
-_tp_board_get_visible (TpBoard *self,
-                       TpRect  *visible)
-{
-  double x, y;
-
-  tp_board_widget_to_board (self, 0, 0, &x, &y);
-  *visible = (TpRect) { x, y,
-                        gtk_widget_get_width (GTK_WIDGET (self)) / self->zoom,
-                        gtk_widget_get_height (GTK_WIDGET (self)) / self->zoom };
 }
 
 void
@@ -193,9 +118,11 @@ set_zoom_keeping (TpBoard *self,
   self->zoom = zoom;
   configure_adjustments (self,
                          (bx - self->bounds.x) * zoom - wx
-                         + centring (gtk_widget_get_width (widget), self->bounds.width * zoom),
+                         + _tp_board_centring (gtk_widget_get_width (widget),
+                                               self->bounds.width * zoom),
                          (by - self->bounds.y) * zoom - wy
-                         + centring (gtk_widget_get_height (widget), self->bounds.height * zoom));
+                         + _tp_board_centring (gtk_widget_get_height (widget),
+                                               self->bounds.height * zoom));
 
   if (changed)
     {
@@ -336,127 +263,6 @@ _tp_board_show_note (TpBoard    *self,
   gtk_widget_queue_allocate (GTK_WIDGET (self));
 }
 
-/* Focus and selection */
-
-static void
-set_focus_note_id (TpBoard    *self,
-                   const char *id)
-{
-  if (g_strcmp0 (self->focus_note, id) == 0)
-    return;
-
-  g_free (self->focus_note);
-  self->focus_note = g_strdup (id);
-}
-
-void
-_tp_board_focus_block (TpBoard     *self,
-                       TpContainer  container)
-{
-  self->focus = TP_BOARD_FOCUS_BLOCK;
-  self->focus_container = container;
-  set_focus_note_id (self, NULL);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
-  _tp_board_update_actions (self);
-  _tp_board_update_accessible (self);
-}
-
-void
-_tp_board_focus_note (TpBoard    *self,
-                      const char *id)
-{
-  TpNote *note = self->document != NULL && id != NULL
-                 ? tp_document_lookup_kind (self->document, id, TP_ITEM_NOTE) : NULL;
-
-  if (note == NULL)
-    {
-      self->focus = TP_BOARD_FOCUS_NONE;
-      set_focus_note_id (self, NULL);
-    }
-  else
-    {
-      self->focus = TP_BOARD_FOCUS_NOTE;
-      self->focus_container = note->container;
-      set_focus_note_id (self, id);
-    }
-
-  gtk_widget_queue_draw (GTK_WIDGET (self));
-  _tp_board_update_actions (self);
-  _tp_board_update_accessible (self);
-}
-
-static int
-compare_positions (gconstpointer a,
-                   gconstpointer b,
-                   gpointer      user_data)
-{
-  TpDocument *document = user_data;
-  const char *ia = *(const char * const *) a, *ib = *(const char * const *) b;
-  TpNote *na = tp_document_lookup_kind (document, ia, TP_ITEM_NOTE);
-  TpNote *nb = tp_document_lookup_kind (document, ib, TP_ITEM_NOTE);
-  guint xa = 0, xb = 0;
-
-  if (na->container != nb->container)
-    return na->container < nb->container ? -1 : 1;
-  tp_document_get_index (document, ia, &xa);
-  tp_document_get_index (document, ib, &xb);
-
-  return (xa > xb) - (xa < xb);
-}
-
-GPtrArray *
-_tp_board_dup_selected_notes (TpBoard *self)
-{
-  GPtrArray *notes = g_ptr_array_new_with_free_func (g_free);
-  const char * const *ids;
-
-  if (self->document == NULL)
-    return notes;
-
-  ids = tp_selection_get_ids (self->selection);
-  for (guint i = 0; ids[i] != NULL; i++)
-    if (tp_document_lookup_kind (self->document, ids[i], TP_ITEM_NOTE) != NULL)
-      g_ptr_array_add (notes, g_strdup (ids[i]));
-
-  g_ptr_array_sort_with_data (notes, compare_positions, self->document);
-
-  return notes;
-}
-
-gboolean
-_tp_board_get_target (TpBoard     *self,
-                      TpContainer *container,
-                      guint       *index)
-{
-  const char *primary;
-  TpNote *note = NULL;
-  guint i = 0;
-
-  if (self->document == NULL)
-    return FALSE;
-
-  if (self->focus == TP_BOARD_FOCUS_BLOCK)
-    {
-      *container = self->focus_container;
-      *index = tp_document_get_notes (self->document, self->focus_container)->len;
-      return TRUE;
-    }
-
-  primary = tp_selection_get_primary (self->selection);
-  if (primary != NULL)
-    note = tp_document_lookup_kind (self->document, primary, TP_ITEM_NOTE);
-  if (note == NULL && self->focus == TP_BOARD_FOCUS_NOTE)
-    note = tp_document_lookup_kind (self->document, self->focus_note, TP_ITEM_NOTE);
-  if (note == NULL)
-    return FALSE;
-
-  tp_document_get_index (self->document, note->item.id, &i);
-  *container = note->container;
-  *index = i + 1;
-
-  return TRUE;
-}
-
 static void
 on_selection_changed (TpSelection *selection,
                       TpBoard     *self)
@@ -510,54 +316,6 @@ on_document_changed (TpDocument *document,
   gtk_widget_queue_allocate (GTK_WIDGET (self));
   gtk_widget_queue_draw (GTK_WIDGET (self));
   _tp_board_update_actions (self);
-}
-
-/* Labels */
-
-const char *
-_tp_board_step_label (TpBoardStep step,
-                      guint       n_notes)
-{
-  /* In one place, so that every label of the board's steps is found by xgettext. */
-  switch (step)
-    {
-    case TP_BOARD_STEP_MOVE:
-      return ngettext ("Move Note", "Move Notes", n_notes);
-    case TP_BOARD_STEP_DUPLICATE:
-      return ngettext ("Duplicate Note", "Duplicate Notes", n_notes);
-    case TP_BOARD_STEP_CUT:
-      return ngettext ("Cut Note", "Cut Notes", n_notes);
-    case TP_BOARD_STEP_PASTE:
-    default:
-      return ngettext ("Paste Note", "Paste Notes", n_notes);
-    }
-}
-
-/* Accessibility */
-
-void
-_tp_board_update_accessible (TpBoard *self)
-{
-  g_autofree char *description = NULL;
-  TpNote *note;
-
-  if (self->focus == TP_BOARD_FOCUS_NOTE && self->document != NULL &&
-      (note = tp_document_lookup_kind (self->document, self->focus_note, TP_ITEM_NOTE)) != NULL)
-    /* Translators: what a screen reader says of the note under the keyboard focus:
-     * the block's name, then the note's text. */
-    description = g_strdup_printf (_("%s: %s"), tp_enum_get_label (TP_ENUM_CONTAINER, note->container),
-                                   note->text != NULL ? note->text : "");
-  else if (self->focus == TP_BOARD_FOCUS_BLOCK)
-    /* Translators: a focused block of the board; Enter adds a note to it. */
-    description = g_strdup_printf (_("%s block, press Enter to add a note"),
-                                   tp_enum_get_label (TP_ENUM_CONTAINER, self->focus_container));
-  else
-    description = g_strdup (_("Press 1 to 9 to go to a block of the canvas"));
-
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Board"),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
-                                  -1);
 }
 
 /* GtkWidget */
@@ -1075,45 +833,6 @@ tp_board_reveal_item (TpBoard    *self,
   _tp_board_show_note (self, id);
   if (tp_layout_get_note (self->layout, id, &info) && info.visible)
     _tp_board_reveal_rect (self, &info.rect);
-}
-
-void
-tp_board_select_affected (TpBoard            *self,
-                          const char * const *ids)
-{
-  g_autoptr(GPtrArray) notes = g_ptr_array_new ();
-
-  g_return_if_fail (TP_IS_BOARD (self));
-
-  if (self->document == NULL)
-    return;
-
-  for (guint i = 0; ids != NULL && ids[i] != NULL; i++)
-    if (tp_document_lookup_kind (self->document, ids[i], TP_ITEM_NOTE) != NULL &&
-        !g_ptr_array_find_with_equal_func (notes, ids[i], g_str_equal, NULL))
-      g_ptr_array_add (notes, (gpointer) ids[i]);
-
-  if (notes->len == 0)
-    {
-      /* Nothing the step touched is left to select (it removed notes): keep what is
-       * left of the selection rather than jumping elsewhere. */
-      const char * const *current = tp_selection_get_ids (self->selection);
-
-      for (guint i = 0; current[i] != NULL; i++)
-        if (tp_document_lookup (self->document, current[i]) != NULL)
-          g_ptr_array_add (notes, (gpointer) current[i]);
-      g_ptr_array_add (notes, NULL);
-      {
-        g_auto(GStrv) keep = g_strdupv ((char **) notes->pdata);
-
-        tp_selection_set (self->selection, (const char * const *) keep);
-      }
-      return;
-    }
-
-  g_ptr_array_add (notes, NULL);
-  tp_selection_set (self->selection, (const char * const *) notes->pdata);
-  _tp_board_focus_note (self, g_ptr_array_index (notes, notes->len - 2));
 }
 
 gboolean
