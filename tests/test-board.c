@@ -6,10 +6,6 @@
  * coordinates computed from the layout; tests/e2e/board-keyboard.sh types real keys at
  * the running application.
  *
- *   test-board --harness FILE   shows FILE on a board in a window of its own (Ctrl+S
- *                               saves, Ctrl+Z / Ctrl+Shift+Z undo and redo), for the
- *                               end-to-end script and for looking at the board.
- *
  * Copyright 2025 The Touchpoint developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -1073,121 +1069,10 @@ test_snapshot (Fixture       *fixture,
   }
 }
 
-/* The harness */
-
-static void
-save_harness (GtkWidget *window,
-              TpBoard   *board)
-{
-  GFile *file = g_object_get_data (G_OBJECT (window), "file");
-  g_autoptr(GError) error = NULL;
-
-  tp_board_commit_editing (board);
-  if (!tp_save_file (tp_board_get_document (board), file, NULL, NULL, NULL, &error))
-    g_printerr ("Could not save: %s\n", error->message);
-  else
-    g_print ("saved\n");
-}
-
-static gboolean
-on_harness_key (GtkEventControllerKey *controller,
-                guint                  keyval,
-                guint                  keycode,
-                GdkModifierType        state,
-                TpBoard               *board)
-{
-  GtkWidget *window = GTK_WIDGET (gtk_widget_get_root (GTK_WIDGET (board)));
-  TpDocument *document = tp_board_get_document (board);
-  GdkModifierType mods = state & gtk_accelerator_get_default_mod_mask ();
-
-  if (mods == GDK_CONTROL_MASK && (keyval == GDK_KEY_s || keyval == GDK_KEY_S))
-    save_harness (window, board);
-  else if ((mods == GDK_CONTROL_MASK && keyval == GDK_KEY_z) ||
-           (mods == (GDK_CONTROL_MASK | GDK_SHIFT_MASK) && (keyval == GDK_KEY_Z || keyval == GDK_KEY_z)))
-    {
-      gboolean redo = (mods & GDK_SHIFT_MASK) != 0;
-
-      if (tp_board_get_editing (board))
-        return FALSE;
-      if (redo ? !tp_document_can_redo (document) : !tp_document_can_undo (document))
-        return TRUE;
-      if (redo)
-        tp_document_redo (document);
-      else
-        tp_document_undo (document);
-      tp_board_select_affected (board, tp_document_get_last_affected (document));
-      if (tp_document_get_last_affected (document)[0] != NULL)
-        tp_board_reveal_item (board, tp_document_get_last_affected (document)[0]);
-    }
-  else
-    return FALSE;
-
-  return TRUE;
-}
-
-static int
-run_harness (const char *path,
-             const char *zoom)
-{
-  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(TpDocument) document = tp_load_file (file, NULL, NULL, NULL, &error);
-  g_autoptr(GMainLoop) loop = NULL;
-  GtkEventController *keys;
-  GtkWindow *window;
-  GtkWidget *board;
-
-  if (document == NULL)
-    {
-      g_printerr ("%s: %s\n", path, error->message);
-      return 1;
-    }
-
-  window = GTK_WINDOW (gtk_window_new ());
-  gtk_window_set_title (window, "Board harness");
-  gtk_window_set_default_size (window, 1600, 1000);
-  g_object_set_data_full (G_OBJECT (window), "file", g_object_ref (file), g_object_unref);
-  board = tp_board_new ();
-  tp_board_set_document (TP_BOARD (board), document);
-  gtk_window_set_child (window, board);
-
-  keys = gtk_event_controller_key_new ();
-  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
-  g_signal_connect (keys, "key-pressed", G_CALLBACK (on_harness_key), board);
-  gtk_widget_add_controller (GTK_WIDGET (window), keys);
-
-  loop = g_main_loop_new (NULL, FALSE);
-  g_signal_connect_swapped (window, "destroy", G_CALLBACK (g_main_loop_quit), loop);
-  gtk_window_present (window);
-  gtk_widget_grab_focus (board);
-
-  if (zoom != NULL)
-    {
-      while (TP_BOARD (board)->view_pending)
-        g_main_context_iteration (NULL, TRUE);
-      if (g_str_equal (zoom, "fit"))
-        tp_board_zoom_to_fit (TP_BOARD (board));
-      else if (g_str_equal (zoom, "chain"))
-        tp_board_zoom_to_region (TP_BOARD (board), TP_REGION_VALUE_CHAIN);
-      else
-        tp_board_set_zoom (TP_BOARD (board), g_ascii_strtod (zoom, NULL));
-    }
-
-  g_main_loop_run (loop);
-
-  return 0;
-}
-
 int
 main (int   argc,
       char *argv[])
 {
-  if (argc >= 3 && g_str_equal (argv[1], "--harness"))
-    {
-      gtk_init ();
-      return run_harness (argv[2], argc >= 4 ? argv[3] : NULL);
-    }
-
   /* The accessibility bus's registry writes to stdout, which is TAP's. */
   g_setenv ("GTK_A11Y", "none", TRUE);
   gtk_test_init (&argc, &argv, NULL);

@@ -251,6 +251,9 @@ _tp_window_save_async (TpWindow            *self,
 
   g_return_if_fail (TP_IS_WINDOW (self));
 
+  /* What is being typed into a note is part of what the user means to save. */
+  _tp_window_commit_pending_edit (self);
+
   task = g_task_new (self, NULL, callback, user_data);
   g_task_set_source_tag (task, _tp_window_save_async);
 
@@ -287,6 +290,13 @@ _tp_window_save_finish (TpWindow      *self,
 }
 
 /* Actions */
+
+void
+_tp_window_commit_pending_edit (TpWindow *self)
+{
+  if (self->board != NULL && tp_board_get_editing (self->board))
+    tp_board_commit_editing (self->board);
+}
 
 static void
 save_action (GtkWidget  *widget,
@@ -345,8 +355,7 @@ undo_action (GtkWidget  *widget,
 
   /* Ctrl+Z while a note is edited in place takes back the typing as a whole: the edit
    * is committed as one step first, and that step is what is undone. */
-  if (tp_board_get_editing (self->board))
-    tp_board_commit_editing (self->board);
+  _tp_window_commit_pending_edit (self);
 
   if (tp_document_can_undo (self->document))
     {
@@ -365,8 +374,7 @@ redo_action (GtkWidget  *widget,
   if (self->document == NULL)
     return;
 
-  if (tp_board_get_editing (self->board))
-    tp_board_commit_editing (self->board);
+  _tp_window_commit_pending_edit (self);
 
   if (tp_document_can_redo (self->document))
     {

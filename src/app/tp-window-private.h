@@ -72,6 +72,9 @@ void      _tp_window_actions_init       (TpWindow             *self);
 void      _tp_window_update_actions     (TpWindow             *self);
 void      _tp_window_update_title       (TpWindow             *self);
 void      _tp_window_update_zoom        (TpWindow             *self);
+/* Commits a note being edited in place, so that saving, closing and undo see it. */
+void     _tp_window_commit_pending_edit (TpWindow *self);
+
 /* Updates the zoom level shown, soon: for the board's notify::zoom. */
 void      _tp_window_queue_update_zoom  (TpWindow             *self);
 

@@ -563,6 +563,9 @@ tp_window_close_request (GtkWindow *window)
 {
   TpWindow *self = TP_WINDOW (window);
 
+  /* Text typed into a note counts as a change to ask about. */
+  _tp_window_commit_pending_edit (self);
+
   if (!self->close_confirmed && (has_unsaved_changes (self) || self->saving))
     {
       if (!self->close_requested)
@@ -876,6 +879,8 @@ tp_window_query_close_async (TpWindow            *self,
   GTask *task;
 
   g_return_if_fail (TP_IS_WINDOW (self));
+
+  _tp_window_commit_pending_edit (self);
 
   task = g_task_new (self, NULL, callback, user_data);
   g_task_set_source_tag (task, tp_window_query_close_async);

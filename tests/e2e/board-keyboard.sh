@@ -11,15 +11,14 @@
 #   Return Escape  start a third note and leave it empty: it must be dropped
 #   Ctrl+S         save
 # then checks the saved file: both notes at the end of Channels, in order, and no empty
-# note anywhere. The board runs in the application's window when the window shows one,
-# else in test-board's harness (a window with just the board; Ctrl+S saves).
+# note anywhere. Then it starts a note in Customer Segments, types, and saves while the
+# note is still being edited: what was typed must be in the file.
 #
 # Runs under tests/with-display (its own Xvfb); exit 77 skips when xdotool or xmllint is
 # missing.
 set -eu
 
 app=$1
-harness=$2
 srcdir=${TP_SRCDIR:-$(cd "$(dirname "$0")/../.." && pwd)}
 
 for tool in xdotool xmllint; do
@@ -57,14 +56,8 @@ EOF
 before=$(cksum <"$doc")
 "$app" --validate "$doc"
 
-# The application's window hosts the board once it is wired in; until then, the harness.
-if grep -q 'TpBoard\|tp_board_new\|TP_TYPE_BOARD' "$srcdir/src/app/tp-window.c" "$srcdir/ui/tp-window.ui" 2>/dev/null; then
-  "$app" "$doc" >"$tmp/log" 2>&1 &
-  name="board-keys"
-else
-  "$harness" --harness "$doc" >"$tmp/log" 2>&1 &
-  name="Board harness"
-fi
+"$app" "$doc" >"$tmp/log" 2>&1 &
+name="board-keys"
 pid=$!
 
 win=$(timeout 30 xdotool search --sync --onlyvisible --name "$name" | head -n 1) || true
@@ -91,12 +84,24 @@ keys Return
 keys Escape
 keys ctrl+s
 
-i=0
-while [ "$(cksum <"$doc")" = "$before" ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
-if [ "$(cksum <"$doc")" = "$before" ]; then
-  echo "FAIL: the document was not saved"; cat "$tmp/log"; exit 1
-fi
-sleep 0.3
+wait_saved () {
+  i=0
+  while [ "$(cksum <"$doc")" = "$before" ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
+  if [ "$(cksum <"$doc")" = "$before" ]; then
+    echo "FAIL: the document was not saved ($1)"; cat "$tmp/log"; exit 1
+  fi
+  sleep 0.3
+  before=$(cksum <"$doc")
+}
+wait_saved "after rapid capture"
+saved_first=$(cat "$doc")
+
+# Saving while a note is still being typed saves what was typed.
+keys 1
+keys Return
+text "Typed then saved"
+keys ctrl+s
+wait_saved "while editing"
 
 notes () {
   xmllint --xpath "//*[local-name()='block'][@kind='$1']/*[local-name()='note']/text()" "$doc" 2>/dev/null |
@@ -106,6 +111,7 @@ channels=$(notes channels)
 expected="Online shop (web)|Pop-up store|Newsletter|"
 empty=$(xmllint --xpath "count(//*[local-name()='note'][normalize-space(.)=''])" "$doc")
 segments=$(notes customer-segments)
+first_segments=$(printf '%s' "$saved_first" | xmllint --xpath "//*[local-name()='block'][@kind='customer-segments']/*[local-name()='note']/text()" - 2>/dev/null | tr '\n' '|' || true)
 
 status=0
 if [ "$channels" != "$expected" ]; then
@@ -114,8 +120,11 @@ fi
 if [ "$empty" != "0" ]; then
   echo "FAIL: $empty empty note(s) were saved"; status=1
 fi
-if [ "$segments" != "Students|" ]; then
-  echo "FAIL: Customer Segments changed: '$segments'"; status=1
+if [ "$first_segments" != "Students|" ]; then
+  echo "FAIL: Customer Segments changed by the capture in Channels: '$first_segments'"; status=1
+fi
+if [ "$segments" != "Students|Typed then saved|" ]; then
+  echo "FAIL: Customer Segments holds '$segments' after saving while typing"; status=1
 fi
 if [ $status -ne 0 ]; then
   cat "$doc"; cat "$tmp/log"
