@@ -6,7 +6,7 @@ cd "$1"
 expected=$(mktemp); listed=$(mktemp)
 trap 'rm -f "$expected" "$listed"' EXIT
 {
-  grep -rlE '(^|[^A-Za-z0-9_])N?_\(|C_\(|NC_\(' --include='*.c' src | sort
+  grep -rlE '(^|[^A-Za-z0-9_])N?_\(|C_\(|NC_\(|g?ngettext *\(' --include='*.c' src | sort
   grep -rl 'translatable="yes"' --include='*.ui' ui 2>/dev/null | sort
   ls data/*.desktop.in data/*.metainfo.xml.in 2>/dev/null || true
 } | LC_ALL=C sort -u >"$expected"
