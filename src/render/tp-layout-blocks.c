@@ -475,6 +475,7 @@ _tp_layout_arrange (TpLayout   *layout,
   double chain_x = margin + CANVAS_WIDTH + theme->region_gap;
   double full_width = CANVAS_WIDTH + theme->region_gap + value_chain_width (theme);
   double bottom;
+  TpRect journey;
   GPtrArray *notes[TP_N_CONTAINERS];
 
   for (guint c = 0; c < TP_N_CONTAINERS; c++)
@@ -493,12 +494,18 @@ _tp_layout_arrange (TpLayout   *layout,
   for (guint c = 0; c < TP_N_CONTAINERS; c++)
     place_notes (layout, c, notes[c]);
 
-  /* The journey comes below both, across the full width; it has nothing to show yet,
-   * but its place is kept so the other regions will not move when it arrives. */
+  /* The journey comes below both, across the full width, and grows to the right as
+   * stages and touchpoints come. Without stages its place is kept empty, so the other
+   * regions never move. */
   bottom = MAX (layout->regions[TP_REGION_CANVAS].y + layout->regions[TP_REGION_CANVAS].height,
                 layout->regions[TP_REGION_VALUE_CHAIN].y + layout->regions[TP_REGION_VALUE_CHAIN].height);
-  layout->regions[TP_REGION_JOURNEY] = rect_make (margin, bottom + theme->region_gap, 0, 0);
-  layout->titles[TP_REGION_JOURNEY] = rect_make (margin, bottom + theme->region_gap, 0, 0);
+  _tp_layout_arrange_journey (layout, document, margin, bottom + theme->region_gap, full_width);
+
+  if (tp_layout_get_region (layout, TP_REGION_JOURNEY, &journey))
+    {
+      full_width = MAX (full_width, journey.width);
+      bottom = journey.y + journey.height;
+    }
 
   layout->bounds = rect_make (0, 0, margin + full_width + margin, bottom + margin);
 }

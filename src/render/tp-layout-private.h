@@ -51,6 +51,76 @@ typedef struct
   double           note_width;
 } TpBlock;
 
+/* The journey's fixed parts, in board units. */
+#define TP_JOURNEY_LABEL_WIDTH    148.0  /* the row-label column */
+#define TP_JOURNEY_COLUMN_GAP     12.0   /* between touchpoint columns of a stage */
+#define TP_JOURNEY_STAGE_GAP      20.0   /* between stages */
+#define TP_JOURNEY_STAGE_PAD      10.0   /* a stage's columns to its edges */
+#define TP_JOURNEY_PAD            16.0   /* the panel's edges to its content */
+#define TP_JOURNEY_CELL_PAD       10.0   /* above and below a row's content */
+#define TP_JOURNEY_HEADER_PAD     12.0   /* inside a stage's header band */
+#define TP_JOURNEY_CARD_PAD       10.0   /* inside a card */
+#define TP_JOURNEY_STAR_SIZE      18.0   /* the moment-of-truth badge */
+#define TP_JOURNEY_GAP_HEIGHT     30.0   /* the gap bars and their labels */
+#define TP_JOURNEY_TAG_HEIGHT     19.0
+#define TP_JOURNEY_TAG_GAP        4.0
+#define TP_JOURNEY_TAG_PAD        7.0
+#define TP_JOURNEY_TAG_DOT        6.0
+#define TP_JOURNEY_CHIP_PAD_X     8.0
+#define TP_JOURNEY_CHIP_PAD_Y     5.0
+#define TP_JOURNEY_CHIP_GAP       6.0
+#define TP_JOURNEY_KPI_PAD        8.0
+#define TP_JOURNEY_KPI_GAP        6.0
+#define TP_JOURNEY_EMOTION_STEP   26.0   /* between the emotion gridlines */
+#define TP_JOURNEY_EMOTION_MARGIN 20.0   /* room for markers above +2 and below −2 */
+#define TP_JOURNEY_MARKER_RADIUS  12.0
+/* Line limits: longer text ends in an ellipsis on the board (the inspector has it all). */
+#define TP_JOURNEY_NAME_LINES     2      /* a stage's name */
+#define TP_JOURNEY_JOB_LINES      5
+#define TP_JOURNEY_CARD_LINES     3      /* a card's name */
+#define TP_JOURNEY_CHANNEL_LINES  2
+#define TP_JOURNEY_ACTION_LINES   6
+#define TP_JOURNEY_CHIP_LINES     4
+#define TP_JOURNEY_KPI_NAME_LINES 2
+/* A cell shows at most this many chips or KPIs, then "+N more". */
+#define TP_JOURNEY_MAX_ITEMS      5
+/* A card shows at most this many Kano tags, then a "+N" tag. */
+#define TP_JOURNEY_MAX_TAGS       6
+
+typedef struct
+{
+  const char  *id;           /* in the layout's string chunk */
+  TpStageInfo  info;
+  guint        first;        /* its touchpoints are touchpoints[first … first + n) */
+  double       first_x;      /* its first touchpoint column (or placeholder) */
+} TpStageBox;
+
+typedef struct
+{
+  const char       *id;      /* in the layout's string chunk */
+  guint             stage;   /* index into the layout's stages */
+  TpTouchpointInfo  info;    /* info.stage is filled in on the way out */
+  double            band;    /* the card's tinted top, to below the channel */
+  TpRect            tags;    /* where the card's Kano tags flow */
+  double            natural[TP_N_JOURNEY_ROWS]; /* content heights, padding excluded */
+  int               emotion;
+} TpTouchpointBox;
+
+typedef struct
+{
+  GArray      *stages;       /* TpStageBox, in order */
+  GArray      *touchpoints;  /* TpTouchpointBox, stage by stage, in order */
+  GHashTable  *stage_by_id;  /* id → index + 1 */
+  GHashTable  *touchpoint_by_id;
+  TpRect       labels[TP_N_JOURNEY_ROWS];
+  TpRect       bands[TP_N_JOURNEY_ROWS];
+  TpRect       rows;         /* every row, label column included */
+  double       header_y;     /* the stage header bands */
+  double       header_height;
+  double       kpi_band;     /* the stages' part of the KPI row */
+  double       emotion_top;  /* the height of +2 */
+} TpJourney;
+
 typedef struct _TpMeasure TpMeasure;
 
 struct _TpLayout
@@ -69,6 +139,7 @@ struct _TpLayout
   TpRect          titles[TP_N_REGIONS];
   TpRect          margin;      /* the value chain's "Margin" arrow */
   TpRect          bounds;
+  TpJourney       journey;
 };
 
 /* The unscaled height of a note's text wrapped at width, cut after max_lines. */
@@ -78,11 +149,27 @@ double   _tp_layout_measure       (TpLayout    *layout,
                                    guint        max_lines,
                                    gboolean    *truncated);
 
+/* Like _tp_layout_measure() in any role (max_lines 0: no limit; width ≤ 0: no
+ * wrapping); text_width (optional) receives the widest line. */
+double   _tp_layout_measure_text  (TpLayout    *layout,
+                                   TpFontRole   role,
+                                   const char  *text,
+                                   double       width,
+                                   guint        max_lines,
+                                   double      *text_width,
+                                   gboolean    *truncated);
+
 /* The note's text laid out as on the board (a new reference), from the cache when it
  * can: a note's text is shaped once, not once per paint. */
 PangoLayout *_tp_layout_ref_note_text (TpLayout        *layout,
                                        const char      *text,
                                        const TpNoteBox *box);
+/* Any text laid out as _tp_layout_measure_text() measured it (a new reference). */
+PangoLayout *_tp_layout_ref_text      (TpLayout        *layout,
+                                       TpFontRole       role,
+                                       const char      *text,
+                                       double           width,
+                                       guint            max_lines);
 
 /* Places the regions and blocks and flows every block's notes (boxes already filled in
  * with ids and containers, block by block). */
@@ -93,6 +180,99 @@ void     _tp_layout_arrange       (TpLayout    *layout,
 TpNote  *_tp_layout_resolve_note  (TpLayout        *layout,
                                    TpDocument      *document,
                                    const TpNoteBox *box);
+
+/* The journey (tp-layout-journey.c, tp-layout-journey-cells.c). */
+void     _tp_journey_init         (TpJourney   *journey);
+void     _tp_journey_clear        (TpJourney   *journey);
+/* Lays the journey out below y, from x, across at least width; fills the journey's
+ * region and title (empty without stages). */
+void     _tp_layout_arrange_journey (TpLayout   *layout,
+                                     TpDocument *document,
+                                     double      x,
+                                     double      y,
+                                     double      width);
+/* Hit-tests the journey; FALSE when (x, y) is outside it. */
+gboolean _tp_layout_hit_journey   (TpLayout    *layout,
+                                   double       x,
+                                   double       y,
+                                   TpHit       *hit);
+
+/* The parts of a cell's content, shared by the layout and the painter so that both
+ * place them alike. Each returns a height, and flags text cut short. */
+double   _tp_journey_chip_height  (TpLayout    *layout,
+                                   const char  *text,
+                                   double       width,
+                                   gboolean    *truncated);
+/* Chips one under the other: at most TP_JOURNEY_MAX_ITEMS, then a "+N more" line. */
+double   _tp_journey_chips_height (TpLayout    *layout,
+                                   GPtrArray   *texts,
+                                   double       width,
+                                   gboolean    *truncated);
+/* The KPI's lines: its figure ("18 %", "166 responses") and target ("target ≥ 25 %",
+ * or NULL without one), newly allocated. */
+char    *_tp_journey_format_kpi_figure (const TpKpi *kpi);
+char    *_tp_journey_format_kpi_target (const TpKpi *kpi);
+
+/* Where a KPI's parts go in a tile, from its top left: the name (TP_FONT_CAPTION) at the
+ * padding, the figure (TP_FONT_FIGURE) below it, the target (TP_FONT_CAPTION) beside the
+ * figure when it fits, else below. */
+typedef struct
+{
+  double    height;
+  double    figure_y;
+  double    target_x;
+  double    target_y;
+  gboolean  truncated;
+} TpKpiTile;
+
+void     _tp_journey_measure_kpi  (TpLayout    *layout,
+                                   const TpKpi *kpi,
+                                   const char  *figure,
+                                   const char  *target,
+                                   double       width,
+                                   TpKpiTile   *tile);
+double   _tp_journey_kpi_height   (TpLayout    *layout,
+                                   const TpKpi *kpi,
+                                   double       width,
+                                   gboolean    *truncated);
+/* KPIs stacked in width: at most TP_JOURNEY_MAX_ITEMS, then a "+N more" line. */
+double   _tp_journey_kpis_height  (TpLayout    *layout,
+                                   GPtrArray   *kpis,
+                                   double       width,
+                                   gboolean    *truncated);
+/* Flows Kano tags into width from (0, 0), filling rects (optional: room for
+ * MIN (needs->len, TP_JOURNEY_MAX_TAGS + 1); the last is the "+N" tag when there are
+ * more needs than TP_JOURNEY_MAX_TAGS). */
+double   _tp_journey_flow_tags    (TpLayout    *layout,
+                                   GPtrArray   *needs,
+                                   double       width,
+                                   TpRect      *rects,
+                                   gboolean    *truncated);
+/* "Double-click to add a touchpoint", translated: an empty stage's hint. */
+const char *_tp_journey_get_hint  (void);
+/* The gap of a moment of truth with both scores, else FALSE. */
+gboolean _tp_journey_get_gap      (const TpTouchpoint *touchpoint,
+                                   int                *gap);
+TpStage      *_tp_layout_resolve_stage      (TpLayout        *layout,
+                                             TpDocument      *document,
+                                             const TpStageBox *box);
+TpTouchpoint *_tp_layout_resolve_touchpoint (TpLayout        *layout,
+                                             TpDocument      *document,
+                                             const TpTouchpointBox *box);
+
+static inline TpStageBox *
+_tp_journey_stage (TpLayout *layout,
+                   guint     i)
+{
+  return &g_array_index (layout->journey.stages, TpStageBox, i);
+}
+
+static inline TpTouchpointBox *
+_tp_journey_touchpoint (TpLayout *layout,
+                        guint     i)
+{
+  return &g_array_index (layout->journey.touchpoints, TpTouchpointBox, i);
+}
 
 /* The label of the value chain's margin arrow, translated. */
 const char *_tp_layout_get_margin_label (void);

@@ -58,7 +58,9 @@ struct _TpMeasure
   char         *text;
   int           width;       /* Pango units, so the key compares exactly */
   guint         max_lines;
+  TpFontRole    role;
   double        height;
+  double        text_width;  /* the widest line, board units */
   gboolean      truncated;
   guint         generation;
   /* The laid-out text itself, kept for painting: shaping is most of what painting a
@@ -77,7 +79,8 @@ measure_hash (gconstpointer key)
 {
   const TpMeasure *measure = key;
 
-  return g_str_hash (measure->text) ^ ((guint) measure->width * 31u) ^ measure->max_lines;
+  return g_str_hash (measure->text) ^ ((guint) measure->width * 31u) ^ measure->max_lines
+         ^ ((guint) measure->role << 24);
 }
 
 static gboolean
@@ -86,7 +89,7 @@ measure_equal (gconstpointer a,
 {
   const TpMeasure *ma = a, *mb = b;
 
-  return ma->width == mb->width && ma->max_lines == mb->max_lines &&
+  return ma->width == mb->width && ma->max_lines == mb->max_lines && ma->role == mb->role &&
          strcmp (ma->text, mb->text) == 0;
 }
 
@@ -103,12 +106,14 @@ measure_free (gpointer data)
 /* The measurement of a text, made if needed; with keep_text, the laid-out text too. */
 static TpMeasure *
 lookup_measure (TpLayout   *layout,
+                TpFontRole  role,
                 const char *text,
                 double      width,
                 guint       max_lines,
                 gboolean    keep_text)
 {
-  TpMeasure key = { (char *) (text ? text : ""), (int) floor (width * PANGO_SCALE), max_lines };
+  TpMeasure key = { (char *) (text ? text : ""), width > 0 ? (int) floor (width * PANGO_SCALE) : -1,
+                    max_lines, role };
   TpMeasure *measure = g_hash_table_lookup (layout->measures, &key);
 
   if (measure == NULL)
@@ -117,17 +122,18 @@ lookup_measure (TpLayout   *layout,
       measure->text = g_strdup (key.text);
       measure->width = key.width;
       measure->max_lines = max_lines;
+      measure->role = role;
       measure->link.data = measure;
-      measure->layout = tp_text_layout_new_lines (layout->context, layout->theme, TP_FONT_NOTE,
+      measure->layout = tp_text_layout_new_lines (layout->context, layout->theme, role,
                                                   key.text, width, max_lines);
-      tp_text_layout_get_size (measure->layout, NULL, &measure->height);
+      tp_text_layout_get_size (measure->layout, &measure->text_width, &measure->height);
       measure->truncated = tp_text_layout_get_truncated (measure->layout);
       g_hash_table_add (layout->measures, measure);
     }
   else if (measure->layout != NULL)
     g_queue_unlink (&layout->kept, &measure->link);
   else if (keep_text)
-    measure->layout = tp_text_layout_new_lines (layout->context, layout->theme, TP_FONT_NOTE,
+    measure->layout = tp_text_layout_new_lines (layout->context, layout->theme, role,
                                                 key.text, width, max_lines);
 
   if (measure->layout != NULL)
@@ -153,8 +159,22 @@ _tp_layout_measure (TpLayout   *layout,
                     guint       max_lines,
                     gboolean   *truncated)
 {
-  TpMeasure *measure = lookup_measure (layout, text, width, max_lines, FALSE);
+  return _tp_layout_measure_text (layout, TP_FONT_NOTE, text, width, max_lines, NULL, truncated);
+}
 
+double
+_tp_layout_measure_text (TpLayout   *layout,
+                         TpFontRole  role,
+                         const char *text,
+                         double      width,
+                         guint       max_lines,
+                         double     *text_width,
+                         gboolean   *truncated)
+{
+  TpMeasure *measure = lookup_measure (layout, role, text, width, max_lines, FALSE);
+
+  if (text_width != NULL)
+    *text_width = measure->text_width;
   if (truncated != NULL)
     *truncated = measure->truncated;
 
@@ -166,7 +186,17 @@ _tp_layout_ref_note_text (TpLayout        *layout,
                           const char      *text,
                           const TpNoteBox *box)
 {
-  TpMeasure *measure = lookup_measure (layout, text, box->text_width, box->max_lines, TRUE);
+  return _tp_layout_ref_text (layout, TP_FONT_NOTE, text, box->text_width, box->max_lines);
+}
+
+PangoLayout *
+_tp_layout_ref_text (TpLayout   *layout,
+                     TpFontRole  role,
+                     const char *text,
+                     double      width,
+                     guint       max_lines)
+{
+  TpMeasure *measure = lookup_measure (layout, role, text, width, max_lines, TRUE);
 
   return g_object_ref (measure->layout);
 }
@@ -204,6 +234,7 @@ tp_layout_new (void)
   layout->measures = g_hash_table_new_full (measure_hash, measure_equal, measure_free, NULL);
   for (guint c = 0; c < TP_N_CONTAINERS; c++)
     layout->blocks[c].rows = g_array_new (FALSE, FALSE, sizeof (TpRow));
+  _tp_journey_init (&layout->journey);
 
   return layout;
 }
@@ -216,6 +247,7 @@ tp_layout_free (TpLayout *layout)
 
   for (guint c = 0; c < TP_N_CONTAINERS; c++)
     g_array_unref (layout->blocks[c].rows);
+  _tp_journey_clear (&layout->journey);
   g_hash_table_unref (layout->measures);
   g_string_chunk_free (layout->ids);
   g_hash_table_unref (layout->by_id);
@@ -562,6 +594,9 @@ tp_layout_hit (TpLayout *layout,
       hit.kind = TP_HIT_CONTAINER;
       return hit;
     }
+
+  if (_tp_layout_hit_journey (layout, x, y, &hit))
+    return hit;
 
   for (guint r = 0; r < TP_N_REGIONS; r++)
     {

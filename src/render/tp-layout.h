@@ -50,15 +50,40 @@ typedef enum {
   TP_HIT_CONTAINER,   /* a block's panel, outside its notes */
   TP_HIT_NOTE,
   TP_HIT_MORE_BADGE,  /* a block's "+N more" badge: the view expands the block */
+  TP_HIT_STAGE,       /* a stage's header band (name and job): stage, index */
+  TP_HIT_STAGE_BODY,  /* a stage below its header, outside its touchpoints' columns (an
+                       * empty stage, the gutters, the stage's KPI cell): stage, index,
+                       * row; double-click adds a touchpoint here */
+  TP_HIT_TOUCHPOINT,  /* a touchpoint's card, or its column in any row: touchpoint,
+                       * stage, index, row */
+  TP_HIT_JOURNEY_ROW, /* a row's label at the journey's left: row */
 } TpHitKind;
+
+/* The journey's rows (swimlanes), top to bottom, under the stage headers. */
+typedef enum {
+  TP_JOURNEY_ROW_TOUCHPOINT,     /* the cards */
+  TP_JOURNEY_ROW_CHANNEL,
+  TP_JOURNEY_ROW_ACTION,         /* customer action */
+  TP_JOURNEY_ROW_EMOTION,        /* the emotion curve */
+  TP_JOURNEY_ROW_PAINS,
+  TP_JOURNEY_ROW_OPPORTUNITIES,
+  TP_JOURNEY_ROW_KPIS,
+  TP_N_JOURNEY_ROWS
+} TpJourneyRow;
 
 typedef struct
 {
-  TpHitKind    kind;
-  TpRegion     region;     /* for every kind but NONE */
-  TpContainer  container;  /* CONTAINER, NOTE, MORE_BADGE */
-  const char  *note;       /* NOTE: the note's id (owned by the layout) */
-  guint        index;      /* NOTE: its index in the container */
+  TpHitKind     kind;
+  TpRegion      region;      /* for every kind but NONE */
+  TpContainer   container;   /* CONTAINER, NOTE, MORE_BADGE */
+  const char   *note;        /* NOTE: the note's id (owned by the layout) */
+  guint         index;       /* NOTE: its index in the container; STAGE, STAGE_BODY: the
+                              * stage's index; TOUCHPOINT: its index in its stage */
+  const char   *stage;       /* STAGE, STAGE_BODY, TOUCHPOINT: the stage's id (owned by
+                              * the layout) */
+  const char   *touchpoint;  /* TOUCHPOINT: the touchpoint's id (owned by the layout) */
+  TpJourneyRow  row;         /* STAGE_BODY, TOUCHPOINT, JOURNEY_ROW: the row under the
+                              * point (TOUCHPOINT on the card: TP_JOURNEY_ROW_TOUCHPOINT) */
 } TpHit;
 
 typedef struct
@@ -89,6 +114,45 @@ typedef struct
   double       text_height;  /* the laid-out text, board units; ≤ text.height */
   gboolean     truncated;    /* the text ends in an ellipsis */
 } TpNoteInfo;
+
+typedef struct
+{
+  guint     index;          /* in the journey */
+  guint     n_touchpoints;
+  guint     tint;           /* the stage's entry in the theme's stage palette */
+  TpRect    column;         /* the whole stage: header down to the last row */
+  TpRect    header;         /* the tinted band holding name and job */
+  TpRect    name;           /* the name's text box (TP_FONT_STAGE_HEADING, ≤ 2 lines) */
+  TpRect    job;            /* the job to be done's text box (TP_FONT_JOB); empty
+                             * without a job */
+  TpRect    hint;           /* the placeholder card saying "Double-click to add a
+                             * touchpoint"; empty unless the stage has no touchpoints */
+  TpRect    kpis;           /* the stage's KPI cell, across the stage, in the KPI row
+                             * above its touchpoints' KPIs; empty while no stage has
+                             * KPIs */
+  gboolean  name_truncated;
+  gboolean  job_truncated;
+} TpStageInfo;
+
+typedef struct
+{
+  const char *stage;        /* the stage's id (owned by the layout) */
+  guint       stage_index;
+  guint       index;        /* in its stage */
+  TpRect      column;       /* every row of the touchpoint, card to KPIs */
+  TpRect      cells[TP_N_JOURNEY_ROWS]; /* its cell in each row: every touchpoint's cell
+                                         * of a row has the same y and height */
+  TpRect      card;         /* inside cells[TP_JOURNEY_ROW_TOUCHPOINT] */
+  TpRect      name;         /* the card's name text box (TP_FONT_CARD_TITLE, ≤ 3 lines),
+                             * for an inline editor */
+  TpRect      star;         /* the moment-of-truth badge on the card; empty if none */
+  TpRect      gap;          /* the gap bars and label; empty unless a moment of truth
+                             * with expectation and experience scored */
+  double      emotion_x;    /* the curve's point: the column's centre … */
+  double      emotion_y;    /* … at the height of the touchpoint's emotion */
+  gboolean    truncated;    /* some text of the touchpoint is cut short on the board
+                             * (the inspector shows it in full) */
+} TpTouchpointInfo;
 
 typedef struct _TpLayout TpLayout;
 
@@ -157,6 +221,62 @@ guint          tp_layout_drop_index        (TpLayout        *layout,
 void           tp_layout_query_notes       (TpLayout        *layout,
                                             const TpRect    *rect,
                                             GPtrArray       *ids);
+
+/* The journey. Stages are columns in order, each holding its touchpoints' columns in
+ * order; the rows run across all of them. The region grows to the right with them. */
+
+/* FALSE, and zeroed info, for an unknown stage. */
+gboolean       tp_layout_get_stage         (TpLayout         *layout,
+                                            const char       *id,
+                                            TpStageInfo      *info);
+/* FALSE, and zeroed info, for an unknown touchpoint. */
+gboolean       tp_layout_get_touchpoint    (TpLayout         *layout,
+                                            const char       *id,
+                                            TpTouchpointInfo *info);
+/* A row's label cell at the journey's left and its band across the whole journey
+ * (label included). FALSE, and empty rects, while the journey shows no rows. */
+gboolean       tp_layout_get_journey_row   (TpLayout         *layout,
+                                            TpJourneyRow      row,
+                                            TpRect           *label,
+                                            TpRect           *band);
+/* "Pain points", translated. */
+const char    *tp_journey_row_get_label    (TpJourneyRow      row);
+/* The curve's point of a touchpoint (tp_layout_get_touchpoint() has it too). */
+gboolean       tp_layout_get_emotion_point (TpLayout         *layout,
+                                            const char       *id,
+                                            double           *x,
+                                            double           *y);
+/* The height of an emotion (−2 … +2, clamped) in the emotion row, and back: the
+ * nearest whole emotion at a height (for dragging a point up or down). Meaningful
+ * while the journey has stages. */
+double         tp_layout_get_emotion_y     (TpLayout         *layout,
+                                            double            emotion);
+int            tp_layout_get_emotion_at    (TpLayout         *layout,
+                                            double            y);
+/* Where a touchpoint dropped at (x, y) would go: the stage whose column is nearest x
+ * (receives its id, owned by the layout) and an index into that stage's current list
+ * (when a touchpoint moves forward within its own stage, the view subtracts one for
+ * the touchpoint itself). indicator (optional) receives the bar to draw there. FALSE
+ * when there is no stage. */
+gboolean       tp_layout_touchpoint_drop_index (TpLayout     *layout,
+                                                double        x,
+                                                double        y,
+                                                const char  **stage,
+                                                guint        *index,
+                                                TpRect       *indicator);
+/* Where a stage dropped at x would go: an index into the current list of stages (same
+ * rule for moving forward). indicator (optional) receives the bar to draw there. */
+guint          tp_layout_stage_drop_index  (TpLayout         *layout,
+                                            double            x,
+                                            TpRect           *indicator);
+/* Append to ids (const char *, owned by the layout) every stage whose column, or every
+ * touchpoint whose column, intersects rect, in order. Cost grows with what is found. */
+void           tp_layout_query_stages      (TpLayout         *layout,
+                                            const TpRect     *rect,
+                                            GPtrArray        *ids);
+void           tp_layout_query_touchpoints (TpLayout         *layout,
+                                            const TpRect     *rect,
+                                            GPtrArray        *ids);
 
 /* "+12 more", translated. */
 char          *tp_layout_format_more       (guint            n_hidden);

@@ -13,4 +13,11 @@ void  _tp_paint_icon  (cairo_t        *cr,
                        const TpColour *colour,
                        double          line_width);
 
+/* Paints the journey region's part that meets clip (tp-painter-journey.c). */
+void  _tp_paint_journey (cairo_t              *cr,
+                         TpLayout             *layout,
+                         TpDocument           *document,
+                         const TpRect         *clip,
+                         const TpPaintOptions *options);
+
 G_END_DECLS

@@ -435,6 +435,8 @@ paint_board_clipped (cairo_t              *cr,
       if (tp_rect_intersects (&layout->blocks[c].info.rect, clip))
         paint_block (cr, layout, document, c, clip, options);
     }
+
+  _tp_paint_journey (cr, layout, document, clip, options);
 }
 
 void

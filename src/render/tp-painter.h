@@ -45,4 +45,12 @@ void  tp_paint_note          (cairo_t              *cr,
                               const char           *id,
                               const TpPaintOptions *options);
 
+/* Paints one touchpoint's card where the layout put it (translate cr to move it), for
+ * drag feedback. Nothing for an unknown touchpoint. */
+void  tp_paint_touchpoint_card (cairo_t              *cr,
+                                TpLayout             *layout,
+                                TpDocument           *document,
+                                const char           *id,
+                                const TpPaintOptions *options);
+
 G_END_DECLS

@@ -21,6 +21,12 @@ static const TpTheme default_theme = {
     [TP_FONT_CAPTION] = { 11, PANGO_WEIGHT_NORMAL, 1.3, TRUE },
     [TP_FONT_BADGE] = { 11, PANGO_WEIGHT_BOLD, 1.0, TRUE },
     [TP_FONT_STAGE_HEADING] = { 17, PANGO_WEIGHT_SEMIBOLD, 1.25, FALSE },
+    [TP_FONT_JOB] = { 12, PANGO_WEIGHT_NORMAL, 1.35, FALSE, PANGO_STYLE_ITALIC },
+    [TP_FONT_ROW_LABEL] = { 12, PANGO_WEIGHT_SEMIBOLD, 1.3, FALSE },
+    [TP_FONT_CARD_TITLE] = { 13, PANGO_WEIGHT_SEMIBOLD, 1.25, FALSE },
+    [TP_FONT_CELL] = { 12, PANGO_WEIGHT_NORMAL, 1.3, FALSE },
+    [TP_FONT_TAG] = { 10.5, PANGO_WEIGHT_MEDIUM, 1.2, TRUE },
+    [TP_FONT_FIGURE] = { 14, PANGO_WEIGHT_SEMIBOLD, 1.2, TRUE },
   },
 
   .board_background = HEX (0xfafafa),
@@ -79,6 +85,27 @@ static const TpTheme default_theme = {
   .link_width_selected = 3,
   .moment_of_truth = HEX (0xe5a50a),
 
+  /* Pale tones of the GNOME palette: a stage reads as one band, and dark text stays
+   * well above 4.5:1 on each. */
+  .stage_tints = {
+    HEX (0xdce8fa),
+    HEX (0xd8f2e2),
+    HEX (0xfaf0c8),
+    HEX (0xfde2cc),
+    HEX (0xeedff3),
+    HEX (0xd5eeee),
+  },
+  .job_text = HEX (0x5e5c64),
+  .row_labels = HEX (0xf6f5f4),
+  .hairline = HEX (0xe6e5e2),
+  .caption = HEX (0x6d6c72),
+  .cell_text = HEX (0x241f31),
+  .pain = HEX (0xfde4e3),
+  .opportunity = HEX (0xdcf5e7),
+  .kpi_tile = HEX (0xf6f5f4),
+  .expectation = HEX (0x77767b),
+  .bar_track = HEX (0xebeae8),
+
   .panel_radius = 12,
   .panel_border_width = 1,
   .panel_padding = 14,
@@ -95,6 +122,7 @@ static const TpTheme default_theme = {
   .note_max_lines = 7,
   .accent_width = 4,
   .card_radius = 8,
+  .touchpoint_width = 212,
   .icon_size = 20,
   .icon_line_width = 1.5,
 };
@@ -117,6 +145,7 @@ tp_theme_create_font (const TpTheme *theme,
   desc = pango_font_description_new ();
   pango_font_description_set_family (desc, theme->font_family);
   pango_font_description_set_weight (desc, theme->fonts[role].weight);
+  pango_font_description_set_style (desc, theme->fonts[role].style);
   /* Absolute sizes are in device units of the layout's context, which we keep at the
    * identity: one unit per board unit, whatever the screen's DPI or the export scale. */
   pango_font_description_set_absolute_size (desc, theme->fonts[role].size * PANGO_SCALE);

@@ -29,6 +29,12 @@ typedef enum {
   TP_FONT_CAPTION,        /* captions, row labels, the "+N more" badge */
   TP_FONT_BADGE,          /* the BMC block number */
   TP_FONT_STAGE_HEADING,  /* journey stage headings */
+  TP_FONT_JOB,            /* a stage's job to be done, under its heading */
+  TP_FONT_ROW_LABEL,      /* the journey's row labels */
+  TP_FONT_CARD_TITLE,     /* a touchpoint card's name */
+  TP_FONT_CELL,           /* text in the journey's rows */
+  TP_FONT_TAG,            /* Kano tags, gap labels, emotion scale */
+  TP_FONT_FIGURE,         /* a KPI's figure */
   TP_N_FONT_ROLES
 } TpFontRole;
 
@@ -38,7 +44,11 @@ typedef struct
   PangoWeight  weight;
   double       line_height;  /* multiple of size; every line is exactly this tall */
   gboolean     tabular;      /* tabular figures, for numbers */
+  PangoStyle   style;
 } TpFontSpec;
+
+/* How many tints the journey's stages cycle through. */
+#define TP_N_STAGE_TINTS 6
 
 typedef struct
 {
@@ -79,6 +89,19 @@ typedef struct
   double      link_width_selected;
   TpColour    moment_of_truth;
 
+  /* The journey. */
+  TpColour    stage_tints[TP_N_STAGE_TINTS]; /* light: header bands, tops of cards */
+  TpColour    job_text;          /* a stage's job to be done, on its tint */
+  TpColour    row_labels;        /* the row-label column's background */
+  TpColour    hairline;          /* row separators and emotion gridlines */
+  TpColour    caption;           /* channels, KPI names, targets */
+  TpColour    cell_text;
+  TpColour    pain;              /* pain-point chips */
+  TpColour    opportunity;       /* opportunity chips */
+  TpColour    kpi_tile;          /* a touchpoint's KPI */
+  TpColour    expectation;       /* the expectation bar of a gap */
+  TpColour    bar_track;
+
   /* Shapes, in board units. */
   double      panel_radius;
   double      panel_border_width;
@@ -96,6 +119,7 @@ typedef struct
   guint       note_max_lines;
   double      accent_width;
   double      card_radius;
+  double      touchpoint_width;  /* every touchpoint's column */
   double      icon_size;
   double      icon_line_width;
 } TpTheme;

@@ -13,6 +13,8 @@
 
 #include "tp-inspector.h"
 #include "tp-overview-page.h"
+#include "tp-stage-page.h"
+#include "tp-touchpoint-page.h"
 
 /* The dot votes the spin button offers; a note that has more still shows its count. */
 #define VOTES_SHOWN_MAX 99
@@ -43,6 +45,8 @@ struct _TpInspector
   /* Template widgets */
   GtkStack            *stack;
   TpOverviewPage      *overview_page;
+  TpStagePage         *stage_page;
+  TpTouchpointPage    *touchpoint_page;
   GtkLabel            *heading_label;
   GtkWidget           *text_group;
   GtkWidget           *text_card;
@@ -160,8 +164,7 @@ collect_notes (TpInspector *self)
   if (self->document == NULL || self->selection == NULL)
     return;
 
-  /* Other kinds of items get pages of their own in later issues; until then they are
-   * left out, and a selection of only those shows the workshop. */
+  /* Other kinds of items have pages of their own (or none yet): they are left out. */
   ids = tp_selection_get_ids (self->selection);
   for (guint i = 0; ids != NULL && ids[i] != NULL; i++)
     if (tp_document_lookup_kind (self->document, ids[i], TP_ITEM_NOTE) != NULL)
@@ -447,6 +450,25 @@ sync_several (TpInspector *self)
   gtk_button_set_label (self->delete_button, _("_Delete Notes"));
 }
 
+/* A stage or a touchpoint selected last gets its own page, whatever else is selected. */
+static gboolean
+show_item_page (TpInspector *self)
+{
+  const char *id = self->selection != NULL ? tp_selection_get_primary (self->selection) : NULL;
+  TpItem *item = id != NULL && self->document != NULL ? tp_document_lookup (self->document, id) : NULL;
+
+  if (item == NULL || (item->kind != TP_ITEM_STAGE && item->kind != TP_ITEM_TOUCHPOINT))
+    return FALSE;
+
+  if (item->kind == TP_ITEM_STAGE)
+    tp_stage_page_set_stage (self->stage_page, id);
+  else
+    tp_touchpoint_page_set_touchpoint (self->touchpoint_page, id);
+  gtk_stack_set_visible_child_name (self->stack, item->kind == TP_ITEM_STAGE ? "stage" : "touchpoint");
+
+  return TRUE;
+}
+
 static void
 sync_rows (TpInspector *self)
 {
@@ -456,7 +478,7 @@ sync_rows (TpInspector *self)
   gboolean same_evidence = TRUE;
   gboolean single;
 
-  if (self->applying)
+  if (self->applying || show_item_page (self))
     return;
 
   collect_notes (self);
@@ -757,11 +779,15 @@ tp_inspector_class_init (TpInspectorClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (TP_TYPE_OVERVIEW_PAGE);
+  g_type_ensure (TP_TYPE_STAGE_PAGE);
+  g_type_ensure (TP_TYPE_TOUCHPOINT_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/touchpoint/Touchpoint/tp-inspector.ui");
   gtk_widget_class_bind_template_child (widget_class, TpInspector, stack);
   gtk_widget_class_bind_template_child (widget_class, TpInspector, overview_page);
+  gtk_widget_class_bind_template_child (widget_class, TpInspector, stage_page);
+  gtk_widget_class_bind_template_child (widget_class, TpInspector, touchpoint_page);
   gtk_widget_class_bind_template_child (widget_class, TpInspector, heading_label);
   gtk_widget_class_bind_template_child (widget_class, TpInspector, text_group);
   gtk_widget_class_bind_template_child (widget_class, TpInspector, text_card);
@@ -836,6 +862,8 @@ tp_inspector_set_document (TpInspector *self,
                                                 G_CONNECT_SWAPPED);
 
   tp_overview_page_set_document (self->overview_page, document);
+  tp_stage_page_set_document (self->stage_page, document);
+  tp_touchpoint_page_set_document (self->touchpoint_page, document);
   sync_rows (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);

@@ -2,8 +2,9 @@
  *
  * One note selected: its text, colour, persona, evidence level and dot votes. Several:
  * the fields they share, each change one undo step for all of them, with a mixed state
- * where they differ. Nothing selected (or only items that later issues will inspect):
- * the workshop's properties and counts. Every edit is a document command; the panel
+ * where they differ. A stage or a touchpoint selected last: its own page
+ * (tp-stage-page.h, tp-touchpoint-page.h). Nothing selected (or only items without a page
+ * yet): the workshop's properties and counts. Every edit is a document command; the panel
  * follows the document's "changed" signal, so undo and redo show in its rows.
  */
 #pragma once

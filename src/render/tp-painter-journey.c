@@ -1,0 +1,862 @@
+/* tp-painter-journey.c: painting the customer journey as VISUAL.md draws it: stage
+ * bands, touchpoint cards, rows of text and chips, and the emotion curve */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+
+#include "tp-curve.h"
+#include "tp-painter-private.h"
+#include "tp-text.h"
+
+/* How far a card's shadow, or an emotion marker's badge, reaches beyond its rect. */
+#define REACH 24.0
+#define CHIP_RADIUS 6.0
+#define LABEL_PAD 16.0
+
+static void
+rounded_rect (cairo_t      *cr,
+              const TpRect *rect,
+              double        radius)
+{
+  double x = rect->x, y = rect->y, w = rect->width, h = rect->height;
+
+  radius = MIN (radius, MIN (w, h) / 2);
+  cairo_new_sub_path (cr);
+  cairo_arc (cr, x + w - radius, y + radius, radius, -G_PI / 2, 0);
+  cairo_arc (cr, x + w - radius, y + h - radius, radius, 0, G_PI / 2);
+  cairo_arc (cr, x + radius, y + h - radius, radius, G_PI / 2, G_PI);
+  cairo_arc (cr, x + radius, y + radius, radius, G_PI, 3 * G_PI / 2);
+  cairo_close_path (cr);
+}
+
+static TpRect
+inset (const TpRect *rect,
+       double        d)
+{
+  return (TpRect) { rect->x + d, rect->y + d, rect->width - 2 * d, rect->height - 2 * d };
+}
+
+/* Draws text as the layout measured it (the same cache entry, so the same breaks). */
+static void
+draw_text (cairo_t        *cr,
+           TpLayout       *layout,
+           TpFontRole      role,
+           const char     *text,
+           double          x,
+           double          y,
+           double          width,
+           guint           max_lines,
+           const TpColour *colour)
+{
+  g_autoptr(PangoLayout) text_layout = _tp_layout_ref_text (layout, role, text, width, max_lines);
+
+  tp_colour_set_source (cr, colour);
+  cairo_move_to (cr, x, y);
+  pango_cairo_show_layout (cr, text_layout);
+}
+
+/* Whichever of white and the note text reads better on a fill. */
+static const TpColour *
+text_on (const TpTheme  *theme,
+         const TpColour *fill)
+{
+  static const TpColour white = { 1, 1, 1, 1 };
+
+  return tp_colour_get_contrast_ratio (&white, fill) >= 4.5
+         ? &white : &theme->note_text;
+}
+
+static void
+star_path (cairo_t *cr,
+           double   cx,
+           double   cy,
+           double   radius)
+{
+  double inner = radius * 0.47;
+
+  cairo_new_sub_path (cr);
+  for (guint i = 0; i < 10; i++)
+    {
+      double angle = -G_PI / 2 + i * G_PI / 5;
+      double r = i % 2 == 0 ? radius : inner;
+
+      cairo_line_to (cr, cx + r * cos (angle), cy + r * sin (angle));
+    }
+  cairo_close_path (cr);
+}
+
+/* A face at (cx, cy) in a disc of radius r: eyes, and a mouth whose curvature follows
+ * the emotion, from a frown at −2 through a straight line at 0 to a smile at +2. */
+static void
+face_path (cairo_t *cr,
+           double   cx,
+           double   cy,
+           double   r,
+           double   emotion)
+{
+  double eye = r * 0.12, ex = r * 0.34, ey = r * 0.26;
+  double mx = r * 0.42, bend = r * 0.2 * emotion;
+  double my = cy + r * 0.3 - (emotion < 0 ? bend / 2 : bend / 4);
+
+  cairo_new_sub_path (cr);
+  cairo_arc (cr, cx - ex, cy - ey, eye, 0, 2 * G_PI);
+  cairo_new_sub_path (cr);
+  cairo_arc (cr, cx + ex, cy - ey, eye, 0, 2 * G_PI);
+  cairo_fill (cr);
+
+  /* A quadratic bend through the cubic that matches it. */
+  cairo_move_to (cr, cx - mx, my);
+  cairo_curve_to (cr, cx - mx / 3, my + bend * 4 / 3, cx + mx / 3, my + bend * 4 / 3, cx + mx, my);
+  cairo_stroke (cr);
+}
+
+static void
+paint_face_marker (cairo_t        *cr,
+                   const TpTheme  *theme,
+                   double          cx,
+                   double          cy,
+                   double          r,
+                   double          emotion,
+                   const TpColour *ring)
+{
+  static const TpColour white = { 1, 1, 1, 1 };
+  TpColour fill;
+
+  tp_theme_get_emotion_colour (theme, emotion, &fill);
+  cairo_new_path (cr);
+  cairo_arc (cr, cx, cy, r + 2.5, 0, 2 * G_PI);
+  tp_colour_set_source (cr, ring);
+  cairo_fill (cr);
+  cairo_arc (cr, cx, cy, r, 0, 2 * G_PI);
+  tp_colour_set_source (cr, &fill);
+  cairo_fill (cr);
+
+  cairo_save (cr);
+  cairo_set_line_width (cr, MAX (1.2, r * 0.15));
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+  tp_colour_set_source (cr, &white);
+  face_path (cr, cx, cy, r, emotion);
+  cairo_restore (cr);
+}
+
+/* Cards */
+
+static void
+paint_gap (cairo_t            *cr,
+           TpLayout           *layout,
+           const TpTouchpoint *touchpoint,
+           const TpRect       *rect)
+{
+  const TpTheme *theme = layout->theme;
+  double line = tp_theme_get_line_height (theme, TP_FONT_TAG);
+  double label_width = 70, pill_width = 48, bar_height = 6;
+  double bar_x = rect->x + label_width, bar_width = rect->width - label_width - pill_width - 8;
+  const char *labels[2] = {
+    /* Translators: the bar of a moment of truth's expected score (1–5). */
+    C_("gap", "Expected"),
+    /* Translators: the bar of a moment of truth's experienced score (1–5). */
+    C_("gap", "Experienced"),
+  };
+  guint scores[2] = { touchpoint->expectation, touchpoint->experience };
+  int gap = (int) touchpoint->expectation - (int) touchpoint->experience;
+  const TpColour *severity = tp_theme_get_gap_colour (theme, gap);
+  g_autofree char *text = NULL;
+  TpRect pill;
+
+  for (guint i = 0; i < 2; i++)
+    {
+      double row_y = rect->y + i * (rect->height / 2);
+      double centre = row_y + rect->height / 4;
+      TpRect track = { bar_x, centre - bar_height / 2, bar_width, bar_height };
+      TpRect fill = track;
+
+      draw_text (cr, layout, TP_FONT_TAG, labels[i], rect->x, centre - line / 2,
+                 label_width - 4, 1, &theme->caption);
+      rounded_rect (cr, &track, bar_height / 2);
+      tp_colour_set_source (cr, &theme->bar_track);
+      cairo_fill (cr);
+      fill.width = bar_width * CLAMP (scores[i], TP_SCORE_MIN, TP_SCORE_MAX) / TP_SCORE_MAX;
+      rounded_rect (cr, &fill, bar_height / 2);
+      tp_colour_set_source (cr, i == 0 ? &theme->expectation : severity);
+      cairo_fill (cr);
+    }
+
+  {
+    g_autofree char *number = g_strdup_printf ("%s%d", gap < 0 ? "−" : "", ABS (gap));
+
+    /* Translators: a moment of truth's gap, expectation minus experience ("Gap 3"). */
+    text = g_strdup_printf (C_("gap", "Gap %s"), number);
+  }
+  pill = (TpRect) { rect->x + rect->width - pill_width, rect->y + rect->height / 2 - 10,
+                    pill_width, 20 };
+  rounded_rect (cr, &pill, pill.height / 2);
+  tp_colour_set_source (cr, severity);
+  cairo_fill (cr);
+  {
+    double text_width;
+
+    _tp_layout_measure_text (layout, TP_FONT_TAG, text, -1, 0, &text_width, NULL);
+    draw_text (cr, layout, TP_FONT_TAG, text, pill.x + (pill.width - text_width) / 2,
+               pill.y + (pill.height - line) / 2, -1, 0, text_on (theme, severity));
+  }
+}
+
+static void
+paint_tags (cairo_t            *cr,
+            TpLayout           *layout,
+            const TpTouchpoint *touchpoint,
+            const TpRect       *area)
+{
+  const TpTheme *theme = layout->theme;
+  guint n = MIN (touchpoint->needs->len, TP_JOURNEY_MAX_TAGS);
+  guint n_rects = touchpoint->needs->len > n ? n + 1 : n;
+  g_autofree TpRect *rects = g_new0 (TpRect, n_rects);
+  double line = tp_theme_get_line_height (theme, TP_FONT_TAG);
+  double chrome = 2 * TP_JOURNEY_TAG_PAD + TP_JOURNEY_TAG_DOT + 4;
+  gboolean cut = FALSE;
+
+  _tp_journey_flow_tags (layout, touchpoint->needs, area->width, rects, &cut);
+
+  for (guint i = 0; i < n_rects; i++)
+    {
+      TpRect tag = { area->x + rects[i].x, area->y + rects[i].y, rects[i].width, rects[i].height };
+      TpKanoCategory category = TP_KANO_NONE;
+      g_autofree char *more = NULL;
+      const char *text;
+      const TpColour *colour;
+      double dot_x = tag.x + TP_JOURNEY_TAG_PAD + TP_JOURNEY_TAG_DOT / 2;
+      double cy = tag.y + tag.height / 2;
+      TpRect edge = inset (&tag, 0.5);
+
+      if (i < n)
+        {
+          TpKanoNeed *need = g_ptr_array_index (touchpoint->needs, i);
+
+          category = need->category < TP_N_KANO_CATEGORIES ? need->category : TP_KANO_NONE;
+          text = need->text;
+        }
+      else
+        text = more = g_strdup_printf ("+%u", touchpoint->needs->len - n);
+      colour = &theme->kano[category];
+
+      rounded_rect (cr, &edge, edge.height / 2);
+      if (category != TP_KANO_NONE)
+        {
+          tp_colour_set_source_alpha (cr, colour, 0.13);
+          cairo_fill_preserve (cr);
+        }
+      tp_colour_set_source_alpha (cr, colour, category != TP_KANO_NONE ? 0.6 : 1.0);
+      cairo_set_line_width (cr, 1);
+      cairo_stroke (cr);
+
+      if (i < n)
+        {
+          cairo_new_sub_path (cr);
+          cairo_arc (cr, dot_x, cy, TP_JOURNEY_TAG_DOT / 2 - (category == TP_KANO_NONE ? 0.5 : 0),
+                     0, 2 * G_PI);
+          tp_colour_set_source (cr, colour);
+          if (category == TP_KANO_NONE)
+            cairo_stroke (cr);
+          else
+            cairo_fill (cr);
+        }
+
+      draw_text (cr, layout, TP_FONT_TAG, text, tag.x + chrome - TP_JOURNEY_TAG_PAD,
+                 cy - line / 2, MAX (1, area->width - chrome), 1, &theme->note_text);
+    }
+}
+
+static void
+paint_card (cairo_t               *cr,
+            TpLayout              *layout,
+            TpDocument            *document,
+            const TpTouchpointBox *box,
+            const TpPaintOptions  *options)
+{
+  const TpTheme *theme = layout->theme;
+  TpTouchpoint *touchpoint = _tp_layout_resolve_touchpoint (layout, document, box);
+  const TpTouchpointInfo *info = &box->info;
+  const TpStageBox *stage = _tp_journey_stage (layout, box->stage);
+  const TpRect *card = &info->card;
+  TpPersona *persona;
+  TpRect band = { card->x, card->y, card->width, box->band };
+  TpRect edge = inset (card, 0.5);
+
+  if (touchpoint == NULL)
+    return;
+
+  if (options->screen)
+    {
+      TpRect near = { card->x, card->y + 1, card->width, card->height };
+      TpRect far = { card->x - 0.5, card->y + 1.5, card->width + 1, card->height + 2 };
+
+      tp_colour_set_source_alpha (cr, &theme->shadow, 0.5);
+      rounded_rect (cr, &far, theme->card_radius + 1);
+      cairo_fill (cr);
+      tp_colour_set_source (cr, &theme->shadow);
+      rounded_rect (cr, &near, theme->card_radius);
+      cairo_fill (cr);
+    }
+
+  rounded_rect (cr, card, theme->card_radius);
+  tp_colour_set_source (cr, &theme->panel);
+  cairo_fill_preserve (cr);
+  cairo_save (cr);
+  cairo_clip (cr);
+  tp_colour_set_source (cr, &theme->stage_tints[stage->info.tint]);
+  cairo_rectangle (cr, band.x, band.y, band.width, band.height);
+  cairo_fill (cr);
+  persona = touchpoint->persona != NULL
+            ? tp_document_get_persona_of (document, touchpoint->item.id) : NULL;
+  if (persona != NULL && persona->accent < TP_N_ACCENTS)
+    {
+      /* The persona's accent as the left edge, never the fill. */
+      tp_colour_set_source (cr, &theme->accents[persona->accent]);
+      cairo_rectangle (cr, card->x, card->y, theme->accent_width, card->height);
+      cairo_fill (cr);
+    }
+  cairo_restore (cr);
+
+  rounded_rect (cr, &edge, theme->card_radius - 0.5);
+  cairo_set_line_width (cr, 1);
+  tp_colour_set_source (cr, &theme->note_edge);
+  cairo_stroke (cr);
+
+  draw_text (cr, layout, TP_FONT_CARD_TITLE, touchpoint->name, info->name.x, info->name.y,
+             info->name.width, TP_JOURNEY_CARD_LINES, &theme->note_text);
+  if (*touchpoint->channel != '\0')
+    draw_text (cr, layout, TP_FONT_CAPTION, touchpoint->channel, info->name.x,
+               info->name.y + info->name.height + 2,
+               card->width - 2 * TP_JOURNEY_CARD_PAD - 2, 1, &theme->caption);
+
+  if (!tp_rect_is_empty (&info->star))
+    {
+      star_path (cr, info->star.x + info->star.width / 2,
+                 info->star.y + info->star.height / 2 + 0.5, info->star.width / 2);
+      tp_colour_set_source (cr, &theme->moment_of_truth);
+      cairo_fill (cr);
+    }
+
+  if (!tp_rect_is_empty (&info->gap))
+    paint_gap (cr, layout, touchpoint, &info->gap);
+  if (!tp_rect_is_empty (&box->tags))
+    paint_tags (cr, layout, touchpoint, &box->tags);
+}
+
+/* Rows */
+
+static double
+paint_more (cairo_t  *cr,
+            TpLayout *layout,
+            guint     n_hidden,
+            double    x,
+            double    y,
+            double    width)
+{
+  g_autofree char *label = tp_layout_format_more (n_hidden);
+
+  draw_text (cr, layout, TP_FONT_CAPTION, label, x, y, width, 1, &layout->theme->caption);
+
+  return tp_theme_get_line_height (layout->theme, TP_FONT_CAPTION);
+}
+
+static void
+paint_chips (cairo_t        *cr,
+             TpLayout       *layout,
+             GPtrArray      *texts,
+             const TpRect   *cell,
+             const TpColour *fill)
+{
+  guint n = MIN (texts->len, TP_JOURNEY_MAX_ITEMS);
+  double y = cell->y + TP_JOURNEY_CELL_PAD;
+
+  for (guint i = 0; i < n; i++)
+    {
+      const char *text = g_ptr_array_index (texts, i);
+      gboolean cut = FALSE;
+      TpRect chip = { cell->x, y, cell->width,
+                      _tp_journey_chip_height (layout, text, cell->width, &cut) };
+
+      rounded_rect (cr, &chip, CHIP_RADIUS);
+      tp_colour_set_source (cr, fill);
+      cairo_fill (cr);
+      draw_text (cr, layout, TP_FONT_CELL, text, chip.x + TP_JOURNEY_CHIP_PAD_X,
+                 chip.y + TP_JOURNEY_CHIP_PAD_Y, cell->width - 2 * TP_JOURNEY_CHIP_PAD_X,
+                 TP_JOURNEY_CHIP_LINES, &layout->theme->cell_text);
+      y += chip.height + TP_JOURNEY_CHIP_GAP;
+    }
+
+  if (texts->len > n)
+    paint_more (cr, layout, texts->len - n, cell->x, y, cell->width);
+}
+
+static void
+paint_kpi (cairo_t        *cr,
+           TpLayout       *layout,
+           const TpKpi    *kpi,
+           const TpRect   *tile,
+           const TpColour *fill)
+{
+  const TpTheme *theme = layout->theme;
+  g_autofree char *figure = _tp_journey_format_kpi_figure (kpi);
+  g_autofree char *target = _tp_journey_format_kpi_target (kpi);
+  double inner = tile->width - 2 * TP_JOURNEY_KPI_PAD;
+  double x = tile->x + TP_JOURNEY_KPI_PAD;
+  TpKpiTile parts;
+
+  _tp_journey_measure_kpi (layout, kpi, figure, target, tile->width, &parts);
+  rounded_rect (cr, tile, CHIP_RADIUS);
+  tp_colour_set_source (cr, fill);
+  cairo_fill (cr);
+
+  draw_text (cr, layout, TP_FONT_CAPTION, kpi->name, x, tile->y + TP_JOURNEY_KPI_PAD, inner,
+             TP_JOURNEY_KPI_NAME_LINES, &theme->caption);
+  draw_text (cr, layout, TP_FONT_FIGURE, figure, x, tile->y + parts.figure_y, inner, 1,
+             &theme->note_text);
+  if (target == NULL)
+    return;
+  if (parts.target_x > TP_JOURNEY_KPI_PAD)
+    draw_text (cr, layout, TP_FONT_CAPTION, target, tile->x + parts.target_x,
+               tile->y + parts.target_y, -1, 0, &theme->caption);
+  else
+    draw_text (cr, layout, TP_FONT_CAPTION, target, x, tile->y + parts.target_y, inner, 1,
+               &theme->caption);
+}
+
+/* KPIs stacked from y, as _tp_journey_kpis_height() measured them. */
+static void
+paint_kpis (cairo_t        *cr,
+            TpLayout       *layout,
+            GPtrArray      *kpis,
+            double          x,
+            double          y,
+            double          width,
+            const TpColour *fill)
+{
+  guint n = MIN (kpis->len, TP_JOURNEY_MAX_ITEMS);
+
+  for (guint i = 0; i < n; i++)
+    {
+      const TpKpi *kpi = g_ptr_array_index (kpis, i);
+      gboolean cut = FALSE;
+      TpRect tile = { x, y, width, _tp_journey_kpi_height (layout, kpi, width, &cut) };
+
+      paint_kpi (cr, layout, kpi, &tile, fill);
+      y += tile.height + TP_JOURNEY_KPI_GAP;
+    }
+
+  if (kpis->len > n)
+    paint_more (cr, layout, kpis->len - n, x, y, width);
+}
+
+static void
+paint_touchpoint_cells (cairo_t               *cr,
+                        TpLayout              *layout,
+                        TpDocument            *document,
+                        const TpTouchpointBox *box,
+                        const TpRect          *clip,
+                        const TpPaintOptions  *options)
+{
+  const TpTheme *theme = layout->theme;
+  TpTouchpoint *touchpoint = _tp_layout_resolve_touchpoint (layout, document, box);
+  const TpRect *cells = box->info.cells;
+  double width = theme->touchpoint_width;
+
+  if (touchpoint == NULL)
+    return;
+
+  if (tp_rect_intersects (&cells[TP_JOURNEY_ROW_TOUCHPOINT], clip))
+    paint_card (cr, layout, document, box, options);
+  if (tp_rect_intersects (&cells[TP_JOURNEY_ROW_CHANNEL], clip))
+    draw_text (cr, layout, TP_FONT_CELL, touchpoint->channel, cells[TP_JOURNEY_ROW_CHANNEL].x,
+               cells[TP_JOURNEY_ROW_CHANNEL].y + TP_JOURNEY_CELL_PAD, width,
+               TP_JOURNEY_CHANNEL_LINES, &theme->cell_text);
+  if (tp_rect_intersects (&cells[TP_JOURNEY_ROW_ACTION], clip))
+    draw_text (cr, layout, TP_FONT_CELL, touchpoint->action, cells[TP_JOURNEY_ROW_ACTION].x,
+               cells[TP_JOURNEY_ROW_ACTION].y + TP_JOURNEY_CELL_PAD, width,
+               TP_JOURNEY_ACTION_LINES, &theme->cell_text);
+  if (tp_rect_intersects (&cells[TP_JOURNEY_ROW_PAINS], clip))
+    paint_chips (cr, layout, touchpoint->pains, &cells[TP_JOURNEY_ROW_PAINS], &theme->pain);
+  if (tp_rect_intersects (&cells[TP_JOURNEY_ROW_OPPORTUNITIES], clip))
+    paint_chips (cr, layout, touchpoint->opportunities, &cells[TP_JOURNEY_ROW_OPPORTUNITIES],
+                 &theme->opportunity);
+  if (tp_rect_intersects (&cells[TP_JOURNEY_ROW_KPIS], clip))
+    paint_kpis (cr, layout, touchpoint->kpis, cells[TP_JOURNEY_ROW_KPIS].x,
+                cells[TP_JOURNEY_ROW_KPIS].y + (layout->journey.kpi_band > 0
+                                                ? TP_JOURNEY_KPI_GAP / 2 : TP_JOURNEY_CELL_PAD),
+                width, &theme->kpi_tile);
+}
+
+/* Stages */
+
+static void
+paint_stage (cairo_t          *cr,
+             TpLayout         *layout,
+             TpDocument       *document,
+             const TpStageBox *box,
+             const TpRect     *clip)
+{
+  const TpTheme *theme = layout->theme;
+  TpStage *stage = _tp_layout_resolve_stage (layout, document, box);
+  const TpStageInfo *info = &box->info;
+  const TpColour *tint = &theme->stage_tints[info->tint];
+
+  if (stage == NULL)
+    return;
+
+  if (tp_rect_intersects (&info->header, clip))
+    {
+      rounded_rect (cr, &info->header, theme->card_radius);
+      tp_colour_set_source (cr, tint);
+      cairo_fill (cr);
+      draw_text (cr, layout, TP_FONT_STAGE_HEADING, stage->name, info->name.x, info->name.y,
+                 info->name.width, TP_JOURNEY_NAME_LINES, &theme->title);
+      if (!tp_rect_is_empty (&info->job))
+        draw_text (cr, layout, TP_FONT_JOB, stage->job, info->job.x, info->job.y,
+                   info->job.width, TP_JOURNEY_JOB_LINES, &theme->job_text);
+    }
+
+  if (!tp_rect_is_empty (&info->hint) && tp_rect_intersects (&info->hint, clip))
+    {
+      static const double dashes[] = { 4, 3 };
+      TpRect edge = inset (&info->hint, 0.75);
+      double height;
+
+      cairo_save (cr);
+      rounded_rect (cr, &edge, theme->card_radius);
+      cairo_set_dash (cr, dashes, G_N_ELEMENTS (dashes), 0);
+      cairo_set_line_width (cr, 1.5);
+      tp_colour_set_source (cr, &theme->panel_border);
+      cairo_stroke (cr);
+      cairo_restore (cr);
+      height = _tp_layout_measure_text (layout, TP_FONT_HINT, _tp_journey_get_hint (),
+                                        info->hint.width - 32, 3, NULL, NULL);
+      draw_text (cr, layout, TP_FONT_HINT, _tp_journey_get_hint (), info->hint.x + 16,
+                 info->hint.y + (info->hint.height - height) / 2, info->hint.width - 32, 3,
+                 &theme->hint);
+    }
+
+  if (!tp_rect_is_empty (&info->kpis) && stage->kpis->len > 0 &&
+      tp_rect_intersects (&info->kpis, clip))
+    paint_kpis (cr, layout, stage->kpis, box->first_x, info->kpis.y + TP_JOURNEY_CELL_PAD,
+                info->column.width - 2 * TP_JOURNEY_STAGE_PAD, tint);
+}
+
+/* The emotion row */
+
+static cairo_pattern_t *
+emotion_gradient (TpLayout *layout,
+                  double    alpha)
+{
+  const TpTheme *theme = layout->theme;
+  double top = tp_layout_get_emotion_y (layout, TP_EMOTION_MAX);
+  double bottom = tp_layout_get_emotion_y (layout, TP_EMOTION_MIN);
+  cairo_pattern_t *pattern = cairo_pattern_create_linear (0, top, 0, bottom);
+  const TpColour *stops[] = { &theme->emotion_positive, &theme->emotion_neutral,
+                              &theme->emotion_negative };
+
+  /* Height is emotion, so a vertical gradient colours every part of the curve by the
+   * emotion it stands at: the diverging scale, continuously. */
+  for (guint i = 0; i < G_N_ELEMENTS (stops); i++)
+    cairo_pattern_add_color_stop_rgba (pattern, i / 2.0, stops[i]->red, stops[i]->green,
+                                       stops[i]->blue, alpha);
+
+  return pattern;
+}
+
+static void
+paint_emotion_grid (cairo_t      *cr,
+                    TpLayout     *layout,
+                    const TpRect *clip)
+{
+  const TpTheme *theme = layout->theme;
+  const TpRect *band = &layout->journey.bands[TP_JOURNEY_ROW_EMOTION];
+  const TpRect *label = &layout->journey.labels[TP_JOURNEY_ROW_EMOTION];
+  double x0 = band->x + TP_JOURNEY_LABEL_WIDTH;
+  double x1 = band->x + band->width - TP_JOURNEY_PAD;
+  double line = tp_theme_get_line_height (theme, TP_FONT_TAG);
+  static const double dashes[] = { 5, 4 };
+
+  x0 = MAX (x0, clip->x - 1);
+  x1 = MIN (x1, clip->x + clip->width + 1);
+
+  for (int e = TP_EMOTION_MIN; e <= TP_EMOTION_MAX; e++)
+    {
+      double y = tp_layout_get_emotion_y (layout, e);
+      g_autofree char *tick = e > 0 ? g_strdup_printf ("+%d", e)
+                                    : e < 0 ? g_strdup_printf ("−%d", -e) : g_strdup ("0");
+      double tick_width;
+
+      cairo_save (cr);
+      if (e == 0)
+        {
+          cairo_set_dash (cr, dashes, G_N_ELEMENTS (dashes), 0);
+          tp_colour_set_source (cr, &theme->emotion_neutral);
+          cairo_set_line_width (cr, 1.25);
+        }
+      else
+        {
+          tp_colour_set_source (cr, &theme->hairline);
+          cairo_set_line_width (cr, 1);
+        }
+      if (x1 > x0)
+        {
+          cairo_move_to (cr, x0, y);
+          cairo_line_to (cr, x1, y);
+          cairo_stroke (cr);
+        }
+      cairo_restore (cr);
+
+      if (tp_rect_intersects (label, clip))
+        {
+          /* The scale, with a small face at the ends and the middle. */
+          _tp_layout_measure_text (layout, TP_FONT_TAG, tick, -1, 0, &tick_width, NULL);
+          draw_text (cr, layout, TP_FONT_TAG, tick, label->x + label->width - 14 - tick_width,
+                     y - line / 2, -1, 0, &theme->caption);
+          if (e % 2 == 0)
+            paint_face_marker (cr, theme, label->x + label->width - 44, y, 7, e,
+                               &theme->row_labels);
+        }
+    }
+}
+
+static void
+paint_emotion_curve (cairo_t      *cr,
+                     TpLayout     *layout,
+                     const TpRect *clip)
+{
+  const TpTheme *theme = layout->theme;
+  TpJourney *journey = &layout->journey;
+  guint n = journey->touchpoints->len;
+  g_autofree double *xs = NULL, *ys = NULL, *tangents = NULL;
+  cairo_pattern_t *pattern;
+  double neutral = tp_layout_get_emotion_y (layout, 0);
+  static const TpColour white = { 1, 1, 1, 1 };
+  guint first, last;
+
+  if (n == 0)
+    return;
+
+  xs = g_new (double, n);
+  ys = g_new (double, n);
+  tangents = g_new (double, n);
+  for (guint i = 0; i < n; i++)
+    {
+      xs[i] = _tp_journey_touchpoint (layout, i)->info.emotion_x;
+      ys[i] = _tp_journey_touchpoint (layout, i)->info.emotion_y;
+    }
+  tp_curve_monotone_tangents (xs, ys, n, tangents);
+
+  /* Only the segments that reach into the clip, one point beyond on either side. */
+  first = 0;
+  while (first + 1 < n && xs[first + 1] < clip->x - REACH)
+    first++;
+  last = first;
+  while (last + 1 < n && xs[last] < clip->x + clip->width + REACH)
+    last++;
+
+  if (last > first)
+    {
+      cairo_save (cr);
+      cairo_move_to (cr, xs[first], neutral);
+      tp_curve_append_path (cr, xs, ys, tangents, first, last, FALSE);
+      cairo_line_to (cr, xs[last], neutral);
+      cairo_close_path (cr);
+      pattern = emotion_gradient (layout, 0.16);
+      cairo_set_source (cr, pattern);
+      cairo_fill (cr);
+      cairo_pattern_destroy (pattern);
+
+      tp_curve_append_path (cr, xs, ys, tangents, first, last, TRUE);
+      pattern = emotion_gradient (layout, 1);
+      cairo_set_source (cr, pattern);
+      cairo_set_line_width (cr, 3.5);
+      cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+      cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+      cairo_stroke (cr);
+      cairo_pattern_destroy (pattern);
+      cairo_restore (cr);
+    }
+
+  for (guint i = first; i <= last; i++)
+    {
+      TpTouchpointBox *box = _tp_journey_touchpoint (layout, i);
+      gboolean moment = !tp_rect_is_empty (&box->info.star);
+      double r = TP_JOURNEY_MARKER_RADIUS;
+
+      if (xs[i] + REACH < clip->x || xs[i] - REACH > clip->x + clip->width)
+        continue;
+
+      paint_face_marker (cr, theme, xs[i], ys[i], r, box->emotion,
+                         moment ? &theme->moment_of_truth : &white);
+      if (moment)
+        {
+          /* The star of a moment of truth, pinned to the marker's shoulder. */
+          star_path (cr, xs[i] + r * 0.95, ys[i] - r * 0.95, 9.5);
+          tp_colour_set_source (cr, &white);
+          cairo_fill (cr);
+          star_path (cr, xs[i] + r * 0.95, ys[i] - r * 0.95, 7.5);
+          tp_colour_set_source (cr, &theme->moment_of_truth);
+          cairo_fill (cr);
+        }
+    }
+}
+
+/* The region */
+
+static void
+paint_chrome (cairo_t      *cr,
+              TpLayout     *layout,
+              const TpRect *clip)
+{
+  const TpTheme *theme = layout->theme;
+  TpJourney *journey = &layout->journey;
+  const TpRect *region = &layout->regions[TP_REGION_JOURNEY];
+  TpRect border = inset (region, theme->panel_border_width / 2);
+  double left = MAX (region->x + TP_JOURNEY_LABEL_WIDTH, clip->x - 1);
+  double right = MIN (region->x + region->width, clip->x + clip->width + 1);
+
+  rounded_rect (cr, region, theme->panel_radius);
+  tp_colour_set_source (cr, &theme->panel);
+  cairo_fill_preserve (cr);
+
+  /* The label column, in the panel's rounded corners. */
+  cairo_save (cr);
+  cairo_clip (cr);
+  tp_colour_set_source (cr, &theme->row_labels);
+  cairo_rectangle (cr, region->x, region->y, TP_JOURNEY_LABEL_WIDTH, region->height);
+  cairo_fill (cr);
+  cairo_restore (cr);
+
+  /* Hairlines between the rows, across the stages. */
+  tp_colour_set_source (cr, &theme->hairline);
+  cairo_set_line_width (cr, 1);
+  for (guint r = 1; r < TP_N_JOURNEY_ROWS; r++)
+    {
+      double y = journey->bands[r].y;
+
+      if (right > left && y >= clip->y - 1 && y <= clip->y + clip->height + 1)
+        {
+          cairo_move_to (cr, left, y);
+          cairo_line_to (cr, right - TP_JOURNEY_PAD, y);
+        }
+    }
+  /* And between the stages, in their gaps. */
+  for (guint s = 1; s < journey->stages->len; s++)
+    {
+      double x = _tp_journey_stage (layout, s)->info.column.x - TP_JOURNEY_STAGE_GAP / 2;
+
+      if (x >= clip->x - 1 && x <= clip->x + clip->width + 1)
+        {
+          cairo_move_to (cr, x, journey->rows.y);
+          cairo_line_to (cr, x, journey->rows.y + journey->rows.height);
+        }
+    }
+  cairo_stroke (cr);
+
+  for (guint r = 0; r < TP_N_JOURNEY_ROWS; r++)
+    {
+      const TpRect *label = &journey->labels[r];
+
+      if (tp_rect_intersects (label, clip))
+        draw_text (cr, layout, TP_FONT_ROW_LABEL, tp_journey_row_get_label (r),
+                   label->x + LABEL_PAD, label->y + TP_JOURNEY_CELL_PAD,
+                   TP_JOURNEY_LABEL_WIDTH - 2 * LABEL_PAD, 0, &theme->title);
+    }
+
+  {
+    double heading = tp_theme_get_line_height (theme, TP_FONT_STAGE_HEADING);
+    double line = tp_theme_get_line_height (theme, TP_FONT_ROW_LABEL);
+    double y = journey->header_y + TP_JOURNEY_HEADER_PAD + (heading - line) / 2;
+
+    /* Translators: the label beside the journey's stage headings, above its rows. */
+    draw_text (cr, layout, TP_FONT_ROW_LABEL, C_("journey", "Stage"), region->x + LABEL_PAD, y,
+               TP_JOURNEY_LABEL_WIDTH - 2 * LABEL_PAD, 1, &theme->title);
+  }
+
+  rounded_rect (cr, &border, theme->panel_radius - theme->panel_border_width / 2);
+  cairo_set_line_width (cr, theme->panel_border_width);
+  tp_colour_set_source (cr, &theme->panel_border);
+  cairo_stroke (cr);
+}
+
+void
+_tp_paint_journey (cairo_t              *cr,
+                   TpLayout             *layout,
+                   TpDocument           *document,
+                   const TpRect         *clip,
+                   const TpPaintOptions *options)
+{
+  TpJourney *journey = &layout->journey;
+  TpRect reach = inset (clip, -REACH);
+  g_autoptr(GPtrArray) ids = g_ptr_array_new ();
+
+  if (!tp_rect_intersects (&layout->regions[TP_REGION_JOURNEY], clip))
+    return;
+
+  /* The panel, the rows' lines and the curve run across the whole journey: clip them
+   * to what is asked for, so a viewport's worth costs a viewport's worth. */
+  cairo_save (cr);
+  cairo_rectangle (cr, reach.x, reach.y, reach.width, reach.height);
+  cairo_clip (cr);
+  paint_chrome (cr, layout, clip);
+
+  tp_layout_query_stages (layout, &reach, ids);
+  for (guint i = 0; i < ids->len; i++)
+    {
+      guint s = GPOINTER_TO_UINT (g_hash_table_lookup (journey->stage_by_id,
+                                                       g_ptr_array_index (ids, i)));
+
+      paint_stage (cr, layout, document, _tp_journey_stage (layout, s - 1), &reach);
+    }
+
+  if (tp_rect_intersects (&journey->bands[TP_JOURNEY_ROW_EMOTION], &reach))
+    paint_emotion_grid (cr, layout, clip);
+
+  g_ptr_array_set_size (ids, 0);
+  tp_layout_query_touchpoints (layout, &reach, ids);
+  for (guint i = 0; i < ids->len; i++)
+    {
+      guint t = GPOINTER_TO_UINT (g_hash_table_lookup (journey->touchpoint_by_id,
+                                                       g_ptr_array_index (ids, i)));
+
+      paint_touchpoint_cells (cr, layout, document, _tp_journey_touchpoint (layout, t - 1),
+                              &reach, options);
+    }
+
+  if (tp_rect_intersects (&journey->bands[TP_JOURNEY_ROW_EMOTION], &reach))
+    paint_emotion_curve (cr, layout, clip);
+  cairo_restore (cr);
+}
+
+void
+tp_paint_touchpoint_card (cairo_t              *cr,
+                          TpLayout             *layout,
+                          TpDocument           *document,
+                          const char           *id,
+                          const TpPaintOptions *options)
+{
+  TpPaintOptions defaults;
+  guint i;
+
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (layout != NULL);
+  g_return_if_fail (TP_IS_DOCUMENT (document));
+  g_return_if_fail (id != NULL);
+
+  if (options == NULL)
+    {
+      tp_paint_options_init (&defaults);
+      options = &defaults;
+    }
+
+  i = GPOINTER_TO_UINT (g_hash_table_lookup (layout->journey.touchpoint_by_id, id));
+  if (i == 0)
+    return;
+
+  cairo_save (cr);
+  paint_card (cr, layout, document, _tp_journey_touchpoint (layout, i - 1), options);
+  cairo_restore (cr);
+}
