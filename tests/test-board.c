@@ -872,7 +872,8 @@ test_keyboard_navigation (Fixture       *fixture,
   g_assert_cmpstr (tp_selection_get_primary (selection), ==, first);
   g_assert_cmpstr (fixture->board->focus_note, ==, first);
 
-  /* Tab visits every shown note once, then lets the focus leave the board. */
+  /* Tab visits every shown note once, then every touchpoint, then lets the focus leave
+   * the board. */
   for (guint c = 0; c < TP_N_CONTAINERS; c++)
     {
       TpContainerInfo info;
@@ -880,6 +881,7 @@ test_keyboard_navigation (Fixture       *fixture,
       tp_layout_get_container (tp_board_get_layout (fixture->board), c, &info);
       n_shown += info.n_visible;
     }
+  n_shown += tp_document_get_n_touchpoints (fixture->document);
   while (_tp_board_key_pressed (fixture->board, GDK_KEY_Tab, 0))
     n_visited++;
   g_assert_cmpuint (n_visited, ==, n_shown);

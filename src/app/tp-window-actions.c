@@ -398,6 +398,7 @@ board_action (GtkWidget  *widget,
     { "win.zoom-out", "board.zoom-out" },
     { "win.zoom-fit", "board.zoom-fit" },
     { "win.zoom-canvas", "board.zoom-canvas" },
+    { "win.zoom-journey", "board.zoom-journey" },
     { "win.zoom-value-chain", "board.zoom-value-chain" },
     { "win.delete-selection", "board.delete" },
   };
@@ -441,6 +442,7 @@ _tp_window_class_actions_init (TpWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.zoom-reset", NULL, zoom_reset_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-fit", NULL, board_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-canvas", NULL, board_action);
+  gtk_widget_class_install_action (widget_class, "win.zoom-journey", NULL, board_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-value-chain", NULL, board_action);
   gtk_widget_class_install_action (widget_class, "win.delete-selection", NULL, board_action);
   gtk_widget_class_install_action (widget_class, "win.toggle-inspector", NULL, toggle_inspector_action);
@@ -468,6 +470,8 @@ _tp_window_class_actions_init (TpWindowClass *klass)
                                        "win.zoom-fit", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_CONTROL_MASK,
                                        "win.zoom-canvas", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_CONTROL_MASK,
+                                       "win.zoom-journey", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_CONTROL_MASK,
                                        "win.zoom-value-chain", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0,
@@ -532,16 +536,20 @@ _tp_window_update_actions (TpWindow *self)
   gtk_widget_action_set_enabled (widget, "win.zoom-reset", has_document);
   gtk_widget_action_set_enabled (widget, "win.zoom-fit", has_document);
   gtk_widget_action_set_enabled (widget, "win.zoom-canvas", has_document);
+  gtk_widget_action_set_enabled (widget, "win.zoom-journey", has_document);
   gtk_widget_action_set_enabled (widget, "win.zoom-value-chain", has_document);
   gtk_widget_action_set_enabled (widget, "win.toggle-inspector", has_document);
 
-  /* Deleting needs a selected note that still exists (the selection holds ids). */
+  /* Deleting needs a selected note, stage or touchpoint that still exists (the
+   * selection holds ids). */
   if (has_document && self->selection != NULL)
     {
       const char * const *ids = tp_selection_get_ids (self->selection);
 
       for (guint i = 0; ids != NULL && ids[i] != NULL && !has_notes; i++)
-        has_notes = tp_document_lookup_kind (document, ids[i], TP_ITEM_NOTE) != NULL;
+        has_notes = tp_document_lookup_kind (document, ids[i], TP_ITEM_NOTE) != NULL ||
+                    tp_document_lookup_kind (document, ids[i], TP_ITEM_STAGE) != NULL ||
+                    tp_document_lookup_kind (document, ids[i], TP_ITEM_TOUCHPOINT) != NULL;
     }
   gtk_widget_action_set_enabled (widget, "win.delete-selection", has_notes);
 

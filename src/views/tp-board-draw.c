@@ -78,17 +78,17 @@ _tp_board_draw_dispose (TpBoard *self)
   g_clear_pointer (&self->tiles, g_hash_table_unref);
 }
 
-static void
-colour_to_rgba (const TpColour *colour,
-                double          alpha,
-                GdkRGBA        *rgba)
+void
+_tp_board_colour_to_rgba (const TpColour *colour,
+                          double          alpha,
+                          GdkRGBA        *rgba)
 {
   *rgba = (GdkRGBA) { colour->red, colour->green, colour->blue, colour->alpha * alpha };
 }
 
-static void
-accent (double   alpha,
-        GdkRGBA *rgba)
+void
+_tp_board_accent (double   alpha,
+                  GdkRGBA *rgba)
 {
   *rgba = (GdkRGBA) { TP_BOARD_ACCENT_RED, TP_BOARD_ACCENT_GREEN, TP_BOARD_ACCENT_BLUE, alpha };
 }
@@ -342,13 +342,13 @@ snapshot_tiles (TpBoard     *self,
 /* Overlays */
 
 /* A line of width around rect, gap outside it, following its rounded corners. */
-static void
-append_outline (GtkSnapshot           *snapshot,
-                const graphene_rect_t *rect,
-                double                 radius,
-                double                 gap,
-                double                 width,
-                const GdkRGBA         *colour)
+void
+_tp_board_append_outline (GtkSnapshot           *snapshot,
+                          const graphene_rect_t *rect,
+                          double                 radius,
+                          double                 gap,
+                          double                 width,
+                          const GdkRGBA         *colour)
 {
   GskRoundedRect outline;
   graphene_rect_t r;
@@ -360,11 +360,11 @@ append_outline (GtkSnapshot           *snapshot,
   gtk_snapshot_append_border (snapshot, &outline, widths, colours);
 }
 
-static void
-append_rounded_fill (GtkSnapshot           *snapshot,
-                     const graphene_rect_t *rect,
-                     double                 radius,
-                     const GdkRGBA         *colour)
+void
+_tp_board_append_rounded_fill (GtkSnapshot           *snapshot,
+                               const graphene_rect_t *rect,
+                               double                 radius,
+                               const GdkRGBA         *colour)
 {
   GskRoundedRect shape;
 
@@ -411,7 +411,7 @@ snapshot_selection (TpBoard     *self,
   if (g_hash_table_size (self->selected) == 0)
     return;
 
-  accent (1.0, &colour);
+  _tp_board_accent (1.0, &colour);
   _tp_board_get_visible (self, &visible);
   visible_ids = g_ptr_array_new ();
   tp_layout_query_notes (self->layout, &visible, visible_ids);
@@ -427,7 +427,7 @@ snapshot_selection (TpBoard     *self,
         continue;
 
       /* Two screen pixels at any zoom, just clear of the note's edge. */
-      append_outline (snapshot, &rect, radius, 1, 2, &colour);
+      _tp_board_append_outline (snapshot, &rect, radius, 1, 2, &colour);
     }
 }
 
@@ -442,13 +442,13 @@ snapshot_hover (TpBoard     *self,
   if (self->drag != TP_BOARD_DRAG_NONE && self->drag != TP_BOARD_DRAG_PENDING)
     return;
 
-  accent (0.55, &colour);
-  if (self->hover_kind == TP_HIT_NOTE && self->hover_note != NULL &&
-      !g_hash_table_contains (self->selected, self->hover_note) &&
-      g_strcmp0 (self->hover_note, self->edit_id) != 0 &&
-      note_widget_rect (self, self->hover_note, &rect, &radius))
+  _tp_board_accent (0.55, &colour);
+  if (self->hover_kind == TP_HIT_NOTE && self->hover_id != NULL &&
+      !g_hash_table_contains (self->selected, self->hover_id) &&
+      g_strcmp0 (self->hover_id, self->edit_id) != 0 &&
+      note_widget_rect (self, self->hover_id, &rect, &radius))
     {
-      append_outline (snapshot, &rect, radius, 1, 1, &colour);
+      _tp_board_append_outline (snapshot, &rect, radius, 1, 1, &colour);
     }
   else if (self->hover_kind == TP_HIT_MORE_BADGE)
     {
@@ -458,7 +458,7 @@ snapshot_hover (TpBoard     *self,
       if (!tp_rect_is_empty (&info.more))
         {
           _tp_board_rect_to_widget (self, &info.more, &rect);
-          append_outline (snapshot, &rect, rect.size.height / 2, 1, 1.5, &colour);
+          _tp_board_append_outline (snapshot, &rect, rect.size.height / 2, 1, 1.5, &colour);
         }
     }
 }
@@ -483,16 +483,16 @@ snapshot_focus (TpBoard     *self,
       /* A block has no other mark of focus, so its ring shows whatever moved it. */
       tp_layout_get_container (self->layout, self->focus_container, &info);
       _tp_board_rect_to_widget (self, &info.rect, &rect);
-      accent (0.8, &colour);
-      append_outline (snapshot, &rect,
+      _tp_board_accent (0.8, &colour);
+      _tp_board_append_outline (snapshot, &rect,
                       tp_layout_get_theme (self->layout)->panel_radius * self->zoom, 1, 2, &colour);
     }
   else if (self->focus == TP_BOARD_FOCUS_NOTE && (flags & GTK_STATE_FLAG_FOCUS_VISIBLE) &&
            note_widget_rect (self, self->focus_note, &rect, &radius))
     {
       /* Outside the selection's line, lighter: a note can be both. */
-      accent (0.5, &colour);
-      append_outline (snapshot, &rect, radius, 4, 2, &colour);
+      _tp_board_accent (0.5, &colour);
+      _tp_board_append_outline (snapshot, &rect, radius, 4, 2, &colour);
     }
 }
 
@@ -506,11 +506,31 @@ snapshot_rubber_band (TpBoard     *self,
   if (self->drag != TP_BOARD_DRAG_RUBBER)
     return;
 
-  accent (0.12, &fill);
-  accent (0.8, &line);
+  _tp_board_accent (0.12, &fill);
+  _tp_board_accent (0.8, &line);
   _tp_board_rect_to_widget (self, &self->rubber, &rect);
   gtk_snapshot_append_color (snapshot, &fill, &rect);
-  append_outline (snapshot, &rect, 0, -1, 1, &line);
+  _tp_board_append_outline (snapshot, &rect, 0, -1, 1, &line);
+}
+
+void
+_tp_board_append_drop_indicator (TpBoard     *self,
+                                 GtkSnapshot *snapshot)
+{
+  graphene_rect_t rect;
+  GdkRGBA colour;
+  double width;
+
+  if (!self->drop_valid)
+    return;
+
+  /* At least three pixels wide, however far out the board is zoomed. */
+  width = MAX (self->drop_indicator.width * self->zoom, 3);
+  _tp_board_rect_to_widget (self, &self->drop_indicator, &rect);
+  rect.origin.x += (rect.size.width - width) / 2;
+  rect.size.width = width;
+  _tp_board_accent (1.0, &colour);
+  _tp_board_append_rounded_fill (snapshot, &rect, width / 2, &colour);
 }
 
 static void
@@ -519,7 +539,7 @@ snapshot_drag (TpBoard     *self,
 {
   const TpTheme *theme = tp_layout_get_theme (self->layout);
   graphene_rect_t rect;
-  GdkRGBA veil, colour;
+  GdkRGBA veil;
   TpPaintOptions options;
   guint n;
 
@@ -527,25 +547,16 @@ snapshot_drag (TpBoard     *self,
     return;
 
   /* The notes' old places, veiled: they are lifted, not yet moved. */
-  colour_to_rgba (&theme->board_background, 0.6, &veil);
+  _tp_board_colour_to_rgba (&theme->board_background, 0.6, &veil);
   for (guint i = 0; i < self->drag_ids->len; i++)
     {
       double radius;
 
       if (note_widget_rect (self, g_ptr_array_index (self->drag_ids, i), &rect, &radius))
-        append_rounded_fill (snapshot, &rect, radius, &veil);
+        _tp_board_append_rounded_fill (snapshot, &rect, radius, &veil);
     }
 
-  if (self->drop_valid)
-    {
-      double width = MAX (self->drop_indicator.width * self->zoom, 3);
-
-      _tp_board_rect_to_widget (self, &self->drop_indicator, &rect);
-      rect.origin.x += (rect.size.width - width) / 2;
-      rect.size.width = width;
-      accent (1.0, &colour);
-      append_rounded_fill (snapshot, &rect, width / 2, &colour);
-    }
+  _tp_board_append_drop_indicator (self, snapshot);
 
   /* The ghost: the notes themselves, as the renderer paints them, under the pointer. */
   tp_paint_options_init (&options);
@@ -590,6 +601,12 @@ snapshot_edit (TpBoard     *self,
   TpRect area, cover;
   double radius;
 
+  if (_tp_board_is_editing (self) && self->edit_kind != TP_ITEM_NOTE)
+    {
+      _tp_board_snapshot_journey_edit (self, snapshot);
+      return;
+    }
+
   if (!_tp_board_is_editing (self) ||
       (note = tp_document_lookup_kind (self->document, self->edit_id, TP_ITEM_NOTE)) == NULL ||
       !tp_layout_get_note (self->layout, self->edit_id, &info) ||
@@ -599,12 +616,12 @@ snapshot_edit (TpBoard     *self,
   /* The note as it grows with the text typed, its old text covered: the editor above
    * draws the new text in the note's own font, at the note's own place. */
   radius = theme->note_radius * info.scale * self->zoom;
-  colour_to_rgba (&theme->notes[note->colour < TP_N_NOTE_COLOURS ? note->colour : 0], 1, &fill);
+  _tp_board_colour_to_rgba (&theme->notes[note->colour < TP_N_NOTE_COLOURS ? note->colour : 0], 1, &fill);
   _tp_board_rect_to_widget (self, &cover, &rect);
-  append_rounded_fill (snapshot, &rect, radius, &fill);
+  _tp_board_append_rounded_fill (snapshot, &rect, radius, &fill);
   _tp_board_rect_to_widget (self, &area, &rect);
-  accent (1.0, &colour);
-  append_outline (snapshot, &rect, radius, 1, 2, &colour);
+  _tp_board_accent (1.0, &colour);
+  _tp_board_append_outline (snapshot, &rect, radius, 1, 2, &colour);
 }
 
 void
@@ -615,7 +632,7 @@ _tp_board_snapshot (GtkWidget   *widget,
   const TpTheme *theme = tp_theme_get_default ();
   GdkRGBA background;
 
-  colour_to_rgba (&theme->board_background, 1, &background);
+  _tp_board_colour_to_rgba (&theme->board_background, 1, &background);
   gtk_snapshot_append_color (snapshot, &background,
                              &GRAPHENE_RECT_INIT (0, 0, gtk_widget_get_width (widget),
                                                   gtk_widget_get_height (widget)));
@@ -625,11 +642,16 @@ _tp_board_snapshot (GtkWidget   *widget,
 
   _tp_board_ensure_layout (self);
   snapshot_tiles (self, snapshot);
+  _tp_board_snapshot_add_stage (self, snapshot);
   snapshot_hover (self, snapshot);
+  _tp_board_snapshot_journey_hover (self, snapshot);
   snapshot_selection (self, snapshot);
+  _tp_board_snapshot_journey_selection (self, snapshot);
   snapshot_focus (self, snapshot);
+  _tp_board_snapshot_journey_focus (self, snapshot);
   snapshot_rubber_band (self, snapshot);
   snapshot_drag (self, snapshot);
+  _tp_board_snapshot_journey_drag (self, snapshot);
   snapshot_edit (self, snapshot);
 
   if (self->editor != NULL && gtk_widget_get_visible (self->editor))

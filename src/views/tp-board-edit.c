@@ -1,20 +1,19 @@
-/* tp-board-edit.c: editing a note in place, rapid capture, and the Edit menu's commands.
+/* tp-board-edit.c: editing in place and rapid capture: a note's text, a stage's or a
+ * touchpoint's name.
  *
- * A GtkTextView, a child of the board, lies over the note's text box, in the note's own
+ * A GtkTextView, a child of the board, lies over the item's text box, in the item's own
  * font at the current zoom, wrapping at the same width as the board, with no background
- * of its own: the board paints the note's colour behind it. Enter or leaving the editor
- * commits the text as one "Edit Note" step; Escape leaves the note as it was; Shift+Enter
- * is a line break.
+ * of its own: the board paints the note's colour (or the stage's tint) behind it. Enter
+ * or leaving the editor commits the text as one "Edit Note" ("Rename Stage", "Rename
+ * Touchpoint") step; Escape leaves the item as it was; Shift+Enter is a line break in a
+ * note, while names stay on one line.
  *
- * Rapid capture (Enter on a focused block, a double click in a block) edits a new, empty
- * note, so the block makes room for it as it will look. Committing it replaces that
- * placeholder by the note with its text, so adding a note stays one "Add Note" step, and
- * at once starts the next note after it; Escape ends the capture, and an empty note is
- * dropped as if it had never been.
- *
- * The Edit menu's commands on the selected notes (delete, duplicate, cut, copy, paste)
- * live here too: each is one undo step, and each leaves a selection and a keyboard
- * focus that let the user go on.
+ * Rapid capture (Enter on a focused block or stage, a double click in one) edits a new,
+ * empty note or touchpoint, so the block or stage makes room for it as it will look.
+ * Committing it replaces that placeholder by the item with its text, so adding one
+ * stays one "Add Note" ("Add Touchpoint") step, and at once starts the next one after
+ * it; Escape ends the capture, and an empty item is dropped as if it had never been. A
+ * new stage is captured the same way, one at a time: Enter names it and ends.
  *
  * Copyright 2025 The Touchpoint developers
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -26,7 +25,6 @@
 #include <math.h>
 
 #include "tp-board-private.h"
-#include "tp-clipboard.h"
 
 gboolean
 _tp_board_is_editing (TpBoard *self)
@@ -52,7 +50,7 @@ set_editor_text (TpBoard    *self,
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->editor));
   GtkTextIter end;
 
-  /* The note's text is where undo in the editor stops. */
+  /* The item's text is where undo in the editor stops. */
   gtk_text_buffer_begin_irreversible_action (buffer);
   gtk_text_buffer_set_text (buffer, text != NULL ? text : "", -1);
   gtk_text_buffer_end_irreversible_action (buffer);
@@ -60,25 +58,84 @@ set_editor_text (TpBoard    *self,
   gtk_text_buffer_place_cursor (buffer, &end);
 }
 
-/* The editor's font follows the note's at the current zoom. Only outside size
+/* Where the edited item's text goes (text), in which role and at which scale, and the
+ * shape around it (area): a note and its text box, a stage's header band and its name,
+ * a card and its name. */
+static gboolean
+get_edit_boxes (TpBoard    *self,
+                TpRect     *area,
+                TpRect     *text,
+                double     *scale,
+                TpFontRole *role)
+{
+  if (self->edit_id == NULL)
+    return FALSE;
+
+  *scale = 1;
+  switch (self->edit_kind)
+    {
+    case TP_ITEM_STAGE:
+      {
+        TpStageInfo info;
+
+        if (!tp_layout_get_stage (self->layout, self->edit_id, &info))
+          return FALSE;
+        *area = info.header;
+        *text = info.name;
+        *role = TP_FONT_STAGE_HEADING;
+        return TRUE;
+      }
+
+    case TP_ITEM_TOUCHPOINT:
+      {
+        TpTouchpointInfo info;
+
+        if (!tp_layout_get_touchpoint (self->layout, self->edit_id, &info))
+          return FALSE;
+        *area = info.card;
+        *text = info.name;
+        *role = TP_FONT_CARD_TITLE;
+        return TRUE;
+      }
+
+    case TP_ITEM_NOTE:
+    default:
+      {
+        TpNoteInfo info;
+
+        if (!tp_layout_get_note (self->layout, self->edit_id, &info) || !info.visible)
+          return FALSE;
+        *area = info.rect;
+        *text = info.text;
+        *scale = info.scale;
+        *role = TP_FONT_NOTE;
+        return TRUE;
+      }
+    }
+}
+
+/* The editor's font follows the item's at the current zoom. Only outside size
  * allocation: loading style there would ask for another one. */
 static void
 sync_editor_style (TpBoard *self)
 {
   const TpTheme *theme = tp_layout_get_theme (self->layout);
-  const TpColour *ink = &theme->note_text;
+  const TpColour *ink;
   g_autofree char *css = NULL;
   double scale = 1, size, line;
-  TpNoteInfo info;
+  TpFontRole role = TP_FONT_NOTE;
+  TpRect area, text;
 
   if (self->editor == NULL || self->edit_id == NULL)
     return;
 
   _tp_board_ensure_layout (self);
-  if (tp_layout_get_note (self->layout, self->edit_id, &info) && info.visible)
-    scale = info.scale;
-  size = theme->fonts[TP_FONT_NOTE].size * scale * self->zoom;
-  line = tp_theme_get_line_height (theme, TP_FONT_NOTE) * scale * self->zoom;
+  if (!get_edit_boxes (self, &area, &text, &scale, &role))
+    return;
+  /* The colours the renderer draws each text in. */
+  ink = self->edit_kind == TP_ITEM_STAGE ? &theme->title : &theme->note_text;
+  size = theme->fonts[role].size * scale * self->zoom;
+  line = tp_theme_get_line_height (theme, role) * scale * self->zoom;
 
   css = g_strdup_printf ("textview.tp-note-editor, textview.tp-note-editor > text {"
                          "  background: none; color: rgb(%d,%d,%d); caret-color: rgb(%d,%d,%d);"
@@ -90,7 +147,7 @@ sync_editor_style (TpBoard *self)
                          (int) round (ink->red * 255), (int) round (ink->green * 255),
                          (int) round (ink->blue * 255), (int) round (ink->red * 255),
                          (int) round (ink->green * 255), (int) round (ink->blue * 255),
-                         theme->font_family, size, (int) theme->fonts[TP_FONT_NOTE].weight, line);
+                         theme->font_family, size, (int) theme->fonts[role].weight, line);
 
   if (g_strcmp0 (css, self->editor_css_text) == 0)
     return;
@@ -102,28 +159,40 @@ sync_editor_style (TpBoard *self)
 
 gboolean
 _tp_board_get_edit_rect (TpBoard *self,
-                         TpRect  *note,
+                         TpRect  *area,
                          TpRect  *cover)
 {
-  TpNoteInfo info;
-  double height, bottom, needed;
+  TpFontRole role;
+  TpRect box, text;
+  double height, bottom, needed, scale;
 
-  if (self->edit_id == NULL || !tp_layout_get_note (self->layout, self->edit_id, &info) ||
-      !info.visible)
+  if (!get_edit_boxes (self, &box, &text, &scale, &role))
     return FALSE;
 
-  /* The text typed so far, in board units, and what the note needs around it. */
+  /* The text typed so far, in board units, and what the shape needs around it. */
   height = gtk_widget_get_height (self->editor) / self->zoom;
-  bottom = info.rect.y + info.rect.height - (info.text.y + info.text.height);
-  needed = (info.text.y - info.rect.y) + height + bottom;
+  *area = box;
+  *cover = text;
 
-  *note = info.rect;
-  *cover = info.text;
-  if (needed > info.rect.height)
+  if (self->edit_kind == TP_ITEM_NOTE)
     {
-      note->height = needed;
-      *cover = *note;
+      /* A note is its text: it grows, all of it, as the text does. */
+      bottom = box.y + box.height - (text.y + text.height);
+      needed = (text.y - box.y) + height + bottom;
+      if (needed > box.height)
+        {
+          area->height = needed;
+          *cover = *area;
+        }
+      return TRUE;
     }
+
+  /* A name covers what lies under it (a channel, a job) while it is longer than it was,
+   * and the card or header grows only when the name would spill out of it. */
+  cover->height = MAX (text.height, height);
+  needed = cover->y + cover->height + (text.x - box.x) - box.y;
+  if (needed > box.height)
+    area->height = needed;
 
   return TRUE;
 }
@@ -133,20 +202,21 @@ _tp_board_allocate_editor (TpBoard *self)
 {
   GtkAllocation allocation;
   graphene_rect_t rect;
-  TpNoteInfo info;
+  TpFontRole role;
+  TpRect area, text;
+  double scale;
   int minimum, natural;
 
   if (self->editor == NULL || !gtk_widget_get_visible (self->editor))
     return;
 
-  if (self->edit_id == NULL || !tp_layout_get_note (self->layout, self->edit_id, &info) ||
-      !info.visible)
+  if (!get_edit_boxes (self, &area, &text, &scale, &role))
     {
       gtk_widget_size_allocate (self->editor, &(GtkAllocation) { -1000, -1000, 1, 1 }, -1);
       return;
     }
 
-  _tp_board_rect_to_widget (self, &info.text, &rect);
+  _tp_board_rect_to_widget (self, &text, &rect);
   /* Rounding up: a box a hair narrower than the board's would wrap a line earlier. */
   allocation.x = (int) round (rect.origin.x);
   allocation.y = (int) round (rect.origin.y);
@@ -159,29 +229,91 @@ _tp_board_allocate_editor (TpBoard *self)
 
 /* Committing */
 
-/* Gives the capture's placeholder its text: one "Add Note" step. Returns the id of the
- * note that now holds the text, or NULL when it was empty and dropped. */
+/* What was typed, trimmed; a name keeps to one line, whatever was pasted. */
 static char *
-finish_captured_note (TpBoard    *self,
-                      const char *id,
-                      const char *text)
+dup_typed_text (TpBoard *self)
+{
+  char *text = g_strstrip (dup_editor_text (self));
+
+  if (self->edit_kind != TP_ITEM_NOTE)
+    {
+      g_strdelimit (text, "\n\r\t", ' ');
+      g_strstrip (text);
+    }
+
+  return text;
+}
+
+/* Writes text into an existing item, as one edit step named for what it changes. */
+static void
+commit_text (TpBoard    *self,
+             const char *id,
+             const char *text)
+{
+  TpItem *copy = tp_document_edit_begin (self->document, id);
+  const char *label;
+
+  if (copy == NULL)
+    return;
+
+  switch (copy->kind)
+    {
+    case TP_ITEM_STAGE:
+      g_free (((TpStage *) copy)->name);
+      ((TpStage *) copy)->name = g_strdup (text);
+      label = _("Rename Stage");
+      break;
+
+    case TP_ITEM_TOUCHPOINT:
+      g_free (((TpTouchpoint *) copy)->name);
+      ((TpTouchpoint *) copy)->name = g_strdup (text);
+      label = _("Rename Touchpoint");
+      break;
+
+    case TP_ITEM_NOTE:
+      g_free (((TpNote *) copy)->text);
+      ((TpNote *) copy)->text = g_strdup (text);
+      label = _("Edit Note");
+      break;
+
+    default:
+      tp_item_free (copy);
+      return;
+    }
+
+  tp_document_edit_commit (self->document, copy, label, FALSE);
+}
+
+/* Gives the capture's placeholder its text: one "Add Note" ("Add Touchpoint", "Add
+ * Stage") step. Returns the id of the item that now holds the text, or NULL when it was
+ * empty and dropped. */
+static char *
+finish_captured (TpBoard    *self,
+                 const char *id,
+                 const char *text)
 {
   TpDocument *document = self->document;
-  TpNote *note = tp_document_lookup_kind (document, id, TP_ITEM_NOTE);
+  TpItem *item = tp_document_lookup (document, id);
   gboolean untouched = tp_document_get_state (document) == self->capture_state &&
                        tp_document_can_undo (document);
+  g_autofree char *stage = NULL;
+  TpContainer container = 0;
+  TpItemKind kind;
   guint index = 0;
-  TpContainer container;
 
-  if (note == NULL)
+  if (item == NULL)
     return NULL;
-  container = note->container;
+  kind = item->kind;
+  if (kind == TP_ITEM_NOTE)
+    container = ((TpNote *) item)->container;
+  else if (kind == TP_ITEM_TOUCHPOINT)
+    stage = g_strdup (((TpTouchpoint *) item)->stage);
   tp_document_get_index (document, id, &index);
 
   if (*text == '\0')
     {
       /* Nothing typed: the placeholder never was (not even for redo), unless something
-       * was done since and it has to be deleted like any note. */
+       * was done since and it has to be deleted like any item. */
       if (untouched)
         tp_document_undo_discard (document);
       else
@@ -191,29 +323,20 @@ finish_captured_note (TpBoard    *self,
 
   if (untouched)
     {
+      /* The placeholder goes (item with it), and the item comes with its text. */
       tp_document_undo_discard (document);
+      if (kind == TP_ITEM_STAGE)
+        return g_strdup (tp_document_add_stage (document, index, text));
+      if (kind == TP_ITEM_TOUCHPOINT)
+        return g_strdup (tp_document_add_touchpoint (document, stage, index, text));
       return g_strdup (tp_document_add_note (document, container, index, text));
     }
 
   /* The placeholder became a step of its own (the inspector recoloured it, say): the
    * text is an edit on top. */
-  {
-    TpNote *copy = (TpNote *) tp_document_edit_begin (document, id);
-
-    g_free (copy->text);
-    copy->text = g_strdup (text);
-    tp_document_edit_commit (document, (TpItem *) copy, _("Edit Note"), FALSE);
-  }
+  commit_text (self, id, text);
 
   return g_strdup (id);
-}
-
-static char *
-dup_stripped_text (TpBoard *self)
-{
-  char *text = dup_editor_text (self);
-
-  return g_strstrip (text);
 }
 
 static void
@@ -226,6 +349,39 @@ hide_editor (TpBoard *self)
   gtk_widget_set_visible (self->editor, FALSE);
 }
 
+/* Where the keyboard goes once a capture ends: back to the block or stage it filled. */
+static void
+focus_after_capture (TpBoard    *self,
+                     TpItemKind  kind,
+                     const char *stage,
+                     const char *kept)
+{
+  switch (kind)
+    {
+    case TP_ITEM_TOUCHPOINT:
+      if (stage != NULL && tp_document_lookup_kind (self->document, stage, TP_ITEM_STAGE) != NULL)
+        _tp_board_focus_stage (self, stage);
+      break;
+
+    case TP_ITEM_STAGE:
+      /* The new stage, named; or, dropped, the stage it was to follow. */
+      if (kept != NULL)
+        _tp_board_focus_stage (self, kept);
+      else if (stage != NULL &&
+               tp_document_lookup_kind (self->document, stage, TP_ITEM_STAGE) != NULL)
+        {
+          tp_selection_set_one (self->selection, stage);
+          _tp_board_focus_stage (self, stage);
+        }
+      break;
+
+    case TP_ITEM_NOTE:
+    default:
+      _tp_board_focus_block (self, self->capture_container);
+      break;
+    }
+}
+
 void
 _tp_board_end_edit (TpBoard  *self,
                     gboolean  commit)
@@ -233,35 +389,32 @@ _tp_board_end_edit (TpBoard  *self,
   g_autofree char *id = NULL;
   g_autofree char *text = NULL;
   g_autofree char *kept = NULL;
+  g_autofree char *stage = NULL;
   g_autoptr(GPtrArray) captured = NULL;
   gboolean capturing;
+  TpItemKind kind;
 
   if (!_tp_board_is_editing (self) || self->ending_edit)
     return;
 
   self->ending_edit = TRUE;
-  text = dup_stripped_text (self);
+  text = dup_typed_text (self);
   id = g_steal_pointer (&self->edit_id);
   capturing = self->capturing;
+  kind = self->capture_kind;
   self->capturing = FALSE;
   captured = g_steal_pointer (&self->captured);
+  stage = g_steal_pointer (&self->capture_stage);
   hide_editor (self);
 
   if (self->document != NULL && capturing)
     {
-      /* Ending a capture without committing still drops an empty note. */
-      kept = finish_captured_note (self, id, commit ? text : "");
+      /* Ending a capture without committing still drops an empty item. */
+      kept = finish_captured (self, id, commit ? text : "");
     }
   else if (self->document != NULL && commit)
     {
-      TpNote *copy = (TpNote *) tp_document_edit_begin (self->document, id);
-
-      if (copy != NULL)
-        {
-          g_free (copy->text);
-          copy->text = g_steal_pointer (&text);
-          tp_document_edit_commit (self->document, (TpItem *) copy, _("Edit Note"), FALSE);
-        }
+      commit_text (self, id, text);
       kept = g_strdup (id);
     }
   else
@@ -271,23 +424,22 @@ _tp_board_end_edit (TpBoard  *self,
 
   self->ending_edit = FALSE;
 
-  if (capturing)
+  if (capturing && self->document != NULL)
     {
-      /* The keyboard stays on the block, ready for the next capture; what was captured
-       * is selected, to recolour or move together. */
+      /* The keyboard stays on the block or stage, ready for the next capture; what was
+       * captured is selected, to recolour or move together. */
       if (captured == NULL)
         captured = g_ptr_array_new_with_free_func (g_free);
       if (kept != NULL)
-        g_ptr_array_add (captured, g_steal_pointer (&kept));
+        g_ptr_array_add (captured, g_strdup (kept));
       g_ptr_array_add (captured, NULL);
       tp_selection_set (self->selection, (const char * const *) captured->pdata);
-      _tp_board_focus_block (self, self->capture_container);
+      focus_after_capture (self, kind, stage, kept);
     }
-  else if (kept != NULL && self->document != NULL &&
-           tp_document_lookup_kind (self->document, kept, TP_ITEM_NOTE) != NULL)
+  else if (kept != NULL && self->document != NULL && tp_document_lookup (self->document, kept) != NULL)
     {
       tp_selection_set_one (self->selection, kept);
-      _tp_board_focus_note (self, kept);
+      _tp_board_focus_item (self, kept);
     }
 
   _tp_board_update_actions (self);
@@ -302,9 +454,15 @@ show_editor (TpBoard    *self,
              const char *id)
 {
   tp_selection_set_one (self->selection, id);
-  _tp_board_focus_note (self, id);
+  _tp_board_focus_item (self, id);
   tp_board_reveal_item (self, id);
   sync_editor_style (self);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->editor),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  self->edit_kind == TP_ITEM_STAGE ? _("Stage name")
+                                  : self->edit_kind == TP_ITEM_TOUCHPOINT ? _("Touchpoint name")
+                                  : _("Note text"),
+                                  -1);
 
   gtk_widget_set_visible (self->editor, TRUE);
   gtk_widget_grab_focus (self->editor);
@@ -318,30 +476,72 @@ _tp_board_start_edit (TpBoard    *self,
                       const char *id)
 {
   g_autofree char *copy = g_strdup (id);
-  TpNote *note;
+  const char *text;
+  TpItem *item;
 
   if (self->document == NULL || id == NULL)
     return;
 
   _tp_board_end_edit (self, TRUE);
-  note = tp_document_lookup_kind (self->document, copy, TP_ITEM_NOTE);
-  if (note == NULL)
+  item = tp_document_lookup (self->document, copy);
+  if (item == NULL)
     return;
 
-  _tp_board_show_note (self, copy);
+  switch (item->kind)
+    {
+    case TP_ITEM_NOTE:
+      text = ((TpNote *) item)->text;
+      _tp_board_show_note (self, copy);
+      break;
+    case TP_ITEM_STAGE:
+      text = ((TpStage *) item)->name;
+      break;
+    case TP_ITEM_TOUCHPOINT:
+      text = ((TpTouchpoint *) item)->name;
+      break;
+    default:
+      return;
+    }
+
   self->edit_id = g_strdup (copy);
+  self->edit_kind = item->kind;
   self->capturing = FALSE;
-  set_editor_text (self, note->text);
+  set_editor_text (self, text);
+  if (item->kind != TP_ITEM_NOTE)
+    {
+      GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->editor));
+      GtkTextIter start, end;
+
+      /* Renaming, as in GNOME's file managers, starts with the whole name selected:
+       * typing replaces it, an arrow key keeps it. A note's text is more often added
+       * to, so its cursor goes to the end. */
+      gtk_text_buffer_get_bounds (buffer, &start, &end);
+      gtk_text_buffer_select_range (buffer, &end, &start);
+    }
   show_editor (self, copy);
 }
 
-/* Adds the placeholder the next captured note is typed into. */
+/* Adds the placeholder the next captured item is typed into. */
 static gboolean
-add_placeholder (TpBoard     *self,
-                 TpContainer  container,
-                 guint        index)
+add_placeholder (TpBoard *self,
+                 guint    index)
 {
-  const char *id = tp_document_add_note (self->document, container, index, "");
+  const char *id;
+
+  switch (self->capture_kind)
+    {
+    case TP_ITEM_STAGE:
+      id = tp_document_add_stage (self->document, index, "");
+      break;
+    case TP_ITEM_TOUCHPOINT:
+      id = tp_document_lookup_kind (self->document, self->capture_stage, TP_ITEM_STAGE) != NULL
+           ? tp_document_add_touchpoint (self->document, self->capture_stage, index, "") : NULL;
+      break;
+    case TP_ITEM_NOTE:
+    default:
+      id = tp_document_add_note (self->document, self->capture_container, index, "");
+      break;
+    }
 
   if (id == NULL)
     return FALSE;
@@ -349,9 +549,39 @@ add_placeholder (TpBoard     *self,
   self->capture_state = tp_document_get_state (self->document);
   g_free (self->edit_id);
   self->edit_id = g_strdup (id);
-  _tp_board_show_note (self, id);
+  self->edit_kind = self->capture_kind;
+  if (self->capture_kind == TP_ITEM_NOTE)
+    _tp_board_show_note (self, id);
 
   return TRUE;
+}
+
+static void
+begin_capture (TpBoard     *self,
+               TpItemKind   kind,
+               TpContainer  container,
+               const char  *stage,
+               guint        index)
+{
+  g_autofree char *id = NULL;
+  g_autofree char *anchor = g_strdup (stage);
+
+  _tp_board_end_edit (self, TRUE);
+  self->capture_kind = kind;
+  self->capture_container = container;
+  g_free (self->capture_stage);
+  self->capture_stage = g_steal_pointer (&anchor);
+  if (!add_placeholder (self, index))
+    {
+      g_clear_pointer (&self->capture_stage, g_free);
+      return;
+    }
+
+  self->capturing = TRUE;
+  self->captured = g_ptr_array_new_with_free_func (g_free);
+  id = g_strdup (self->edit_id);
+  set_editor_text (self, "");
+  show_editor (self, id);
 }
 
 void
@@ -359,21 +589,41 @@ _tp_board_start_capture (TpBoard     *self,
                          TpContainer  container,
                          guint        index)
 {
-  g_autofree char *id = NULL;
-
   if (self->document == NULL || container >= TP_N_CONTAINERS)
     return;
 
-  _tp_board_end_edit (self, TRUE);
-  if (!add_placeholder (self, container, index))
+  begin_capture (self, TP_ITEM_NOTE, container, NULL, index);
+}
+
+void
+_tp_board_start_touchpoint_capture (TpBoard    *self,
+                                    const char *stage,
+                                    guint       index)
+{
+  if (self->document == NULL || stage == NULL ||
+      tp_document_lookup_kind (self->document, stage, TP_ITEM_STAGE) == NULL)
     return;
 
-  self->capturing = TRUE;
-  self->capture_container = container;
-  self->captured = g_ptr_array_new_with_free_func (g_free);
-  id = g_strdup (self->edit_id);
-  set_editor_text (self, "");
-  show_editor (self, id);
+  begin_capture (self, TP_ITEM_TOUCHPOINT, 0, stage, index);
+}
+
+void
+_tp_board_start_stage_capture (TpBoard *self,
+                               guint    index)
+{
+  g_autofree char *before = NULL;
+  GPtrArray *stages;
+
+  if (self->document == NULL)
+    return;
+
+  /* Should the new stage be dropped, the keyboard goes back to the one before it. */
+  stages = tp_document_get_stages (self->document);
+  index = MIN (index, stages->len);
+  if (stages->len > 0)
+    before = g_strdup (((TpItem *) g_ptr_array_index (stages, index > 0 ? index - 1 : 0))->id);
+
+  begin_capture (self, TP_ITEM_STAGE, 0, before, index);
 }
 
 void
@@ -387,27 +637,28 @@ _tp_board_editor_activate (TpBoard *self)
   if (!_tp_board_is_editing (self))
     return;
 
-  text = dup_stripped_text (self);
+  text = dup_typed_text (self);
 
-  /* Enter on an empty captured note ends the capture, like Escape. */
-  if (!self->capturing || *text == '\0')
+  /* Enter on an empty captured item ends the capture, like Escape; a new stage is named
+   * one at a time. */
+  if (!self->capturing || *text == '\0' || self->capture_kind == TP_ITEM_STAGE)
     {
       _tp_board_end_edit (self, TRUE);
       return;
     }
 
-  /* Commit this note and go straight on with the next one after it, in the same block,
-   * without the editor ever losing the keyboard. */
+  /* Commit this item and go straight on with the next one after it, in the same block
+   * or stage, without the editor ever losing the keyboard. */
   self->ending_edit = TRUE;
-  kept = finish_captured_note (self, self->edit_id, text);
+  kept = finish_captured (self, self->edit_id, text);
   g_clear_pointer (&self->edit_id, g_free);
   if (kept != NULL && tp_document_get_index (self->document, kept, &index))
     index++;
   else
-    index = tp_document_get_notes (self->document, self->capture_container)->len;
+    index = G_MAXUINT;  /* at the end */
   if (kept != NULL)
     g_ptr_array_add (self->captured, g_steal_pointer (&kept));
-  if (!add_placeholder (self, self->capture_container, index))
+  if (!add_placeholder (self, index))
     {
       self->ending_edit = FALSE;
       self->capturing = FALSE;
@@ -419,280 +670,10 @@ _tp_board_editor_activate (TpBoard *self)
   id = g_strdup (self->edit_id);
   set_editor_text (self, "");
   tp_selection_set_one (self->selection, id);
-  _tp_board_focus_note (self, id);
+  _tp_board_focus_item (self, id);
   tp_board_reveal_item (self, id);
   sync_editor_style (self);
   gtk_widget_queue_allocate (GTK_WIDGET (self));
-}
-
-/* Labels */
-
-const char *
-_tp_board_step_label (TpBoardStep step,
-                      guint       n_notes)
-{
-  /* In one place, so that every label of the board's steps is found by xgettext. */
-  switch (step)
-    {
-    case TP_BOARD_STEP_MOVE:
-      return ngettext ("Move Note", "Move Notes", n_notes);
-    case TP_BOARD_STEP_DUPLICATE:
-      return ngettext ("Duplicate Note", "Duplicate Notes", n_notes);
-    case TP_BOARD_STEP_CUT:
-      return ngettext ("Cut Note", "Cut Notes", n_notes);
-    case TP_BOARD_STEP_PASTE:
-    default:
-      return ngettext ("Paste Note", "Paste Notes", n_notes);
-    }
-}
-
-/* The Edit menu: delete, duplicate, cut, copy and paste */
-
-GPtrArray *
-_tp_board_dup_targets (TpBoard *self)
-{
-  GPtrArray *ids = _tp_board_dup_selected_notes (self);
-
-  if (ids->len == 0 && self->focus == TP_BOARD_FOCUS_NOTE && self->document != NULL &&
-      tp_document_lookup_kind (self->document, self->focus_note, TP_ITEM_NOTE) != NULL)
-    g_ptr_array_add (ids, g_strdup (self->focus_note));
-
-  return ids;
-}
-
-void
-_tp_board_select_all (TpBoard *self)
-{
-  g_autoptr(GPtrArray) ids = g_ptr_array_new ();
-
-  if (self->document == NULL)
-    return;
-
-  for (guint c = 0; c < TP_N_CONTAINERS; c++)
-    {
-      GPtrArray *notes = tp_document_get_notes (self->document, c);
-
-      for (guint i = 0; i < notes->len; i++)
-        g_ptr_array_add (ids, ((TpItem *) g_ptr_array_index (notes, i))->id);
-    }
-  g_ptr_array_add (ids, NULL);
-
-  tp_selection_set (self->selection, (const char * const *) ids->pdata);
-}
-
-/* The note to move the focus to once ids are gone: the next one that stays in the
- * block of the last of them, else the one before. */
-static char *
-dup_neighbour (TpBoard   *self,
-               GPtrArray *ids)
-{
-  const char *last = g_ptr_array_index (ids, ids->len - 1);
-  TpNote *note = tp_document_lookup_kind (self->document, last, TP_ITEM_NOTE);
-  GPtrArray *notes = tp_document_get_notes (self->document, note->container);
-  guint index = 0;
-
-  tp_document_get_index (self->document, last, &index);
-  for (guint i = index + 1; i < notes->len; i++)
-    {
-      const char *id = ((TpItem *) g_ptr_array_index (notes, i))->id;
-
-      if (!g_ptr_array_find_with_equal_func (ids, id, g_str_equal, NULL))
-        return g_strdup (id);
-    }
-  for (guint i = index; i > 0; i--)
-    {
-      const char *id = ((TpItem *) g_ptr_array_index (notes, i - 1))->id;
-
-      if (!g_ptr_array_find_with_equal_func (ids, id, g_str_equal, NULL))
-        return g_strdup (id);
-    }
-
-  return NULL;
-}
-
-static void
-remove_notes (TpBoard    *self,
-              GPtrArray  *ids,
-              const char *group_label)
-{
-  g_autofree char *neighbour = NULL;
-  TpContainer container;
-
-  container = ((TpNote *) tp_document_lookup_kind (self->document,
-                                                   g_ptr_array_index (ids, ids->len - 1),
-                                                   TP_ITEM_NOTE))->container;
-  neighbour = dup_neighbour (self, ids);
-
-  if (group_label != NULL)
-    tp_document_begin_group (self->document, group_label);
-  tp_document_delete (self->document, (const char * const *) ids->pdata, ids->len);
-  if (group_label != NULL)
-    tp_document_end_group (self->document);
-
-  /* The keyboard stays where the notes were, so Delete can go on deleting. */
-  if (neighbour != NULL)
-    _tp_board_focus_note (self, neighbour);
-  else
-    _tp_board_focus_block (self, container);
-}
-
-void
-_tp_board_delete_selection (TpBoard *self)
-{
-  g_autoptr(GPtrArray) ids = _tp_board_dup_targets (self);
-
-  if (ids->len > 0)
-    remove_notes (self, ids, NULL);
-}
-
-void
-_tp_board_duplicate_selection (TpBoard *self)
-{
-  g_autoptr(GPtrArray) ids = _tp_board_dup_targets (self);
-  g_autoptr(GPtrArray) copies = g_ptr_array_new_with_free_func (g_free);
-
-  if (ids->len == 0)
-    return;
-
-  tp_document_begin_group (self->document,
-                           _tp_board_step_label (TP_BOARD_STEP_DUPLICATE, ids->len));
-  for (guint i = 0; i < ids->len; i++)
-    {
-      TpNote *note = tp_document_lookup_kind (self->document, g_ptr_array_index (ids, i),
-                                              TP_ITEM_NOTE);
-      guint index = 0;
-      const char *id;
-
-      tp_document_get_index (self->document, note->item.id, &index);
-      /* Each copy right after its original. */
-      id = tp_document_insert_note (self->document, tp_note_copy (note), note->container,
-                                    index + 1);
-      if (id != NULL)
-        g_ptr_array_add (copies, g_strdup (id));
-    }
-  tp_document_end_group (self->document);
-
-  g_ptr_array_add (copies, NULL);
-  tp_selection_set (self->selection, (const char * const *) copies->pdata);
-  if (copies->len > 1)
-    tp_board_reveal_item (self, g_ptr_array_index (copies, copies->len - 2));
-}
-
-void
-_tp_board_copy_selection (TpBoard  *self,
-                          gboolean  cut)
-{
-  g_autoptr(GPtrArray) ids = _tp_board_dup_targets (self);
-  g_autoptr(GPtrArray) notes = g_ptr_array_new ();
-  g_autoptr(GdkContentProvider) provider = NULL;
-
-  if (ids->len == 0)
-    return;
-
-  for (guint i = 0; i < ids->len; i++)
-    g_ptr_array_add (notes, tp_document_lookup_kind (self->document, g_ptr_array_index (ids, i),
-                                                     TP_ITEM_NOTE));
-  provider = tp_clipboard_provider_new (notes);
-  gdk_clipboard_set_content (gtk_widget_get_clipboard (GTK_WIDGET (self)), provider);
-
-  if (cut)
-    remove_notes (self, ids, _tp_board_step_label (TP_BOARD_STEP_CUT, ids->len));
-}
-
-/* Adds notes (TpNote, each with the block it came from) where new notes go, else, for
- * notes of our own format, back into their own blocks. */
-static void
-insert_notes (TpBoard   *self,
-              GPtrArray *notes,
-              gboolean   from_text)
-{
-  g_autoptr(GPtrArray) added = g_ptr_array_new_with_free_func (g_free);
-  TpContainer container = 0;
-  guint index = 0;
-  gboolean targeted;
-
-  if (self->document == NULL || notes->len == 0)
-    {
-      gtk_widget_error_bell (GTK_WIDGET (self));
-      return;
-    }
-
-  targeted = _tp_board_get_target (self, &container, &index);
-  if (!targeted && from_text)
-    {
-      /* Plain text does not say where it belongs: a block must be chosen first. */
-      gtk_widget_error_bell (GTK_WIDGET (self));
-      return;
-    }
-
-  tp_document_begin_group (self->document, _tp_board_step_label (TP_BOARD_STEP_PASTE, notes->len));
-  for (guint i = 0; i < notes->len; i++)
-    {
-      TpNote *note = g_ptr_array_index (notes, i);
-      const char *id;
-
-      id = tp_document_insert_note (self->document, tp_note_copy (note),
-                                    targeted ? container : note->container,
-                                    targeted ? index + i : G_MAXUINT);
-      if (id != NULL)
-        g_ptr_array_add (added, g_strdup (id));
-    }
-  tp_document_end_group (self->document);
-
-  if (added->len == 0)
-    return;
-  g_ptr_array_add (added, NULL);
-  tp_selection_set (self->selection, (const char * const *) added->pdata);
-  tp_board_reveal_item (self, g_ptr_array_index (added, added->len - 2));
-}
-
-void
-_tp_board_paste_data (TpBoard    *self,
-                      GBytes     *notes,
-                      const char *text)
-{
-  g_autoptr(GPtrArray) parsed = notes != NULL ? tp_clipboard_parse_notes (notes) : NULL;
-
-  if (parsed != NULL)
-    insert_notes (self, parsed, FALSE);
-  else if (text != NULL)
-    {
-      g_autoptr(GPtrArray) lines = tp_clipboard_text_to_notes (text);
-
-      insert_notes (self, lines, TRUE);
-    }
-}
-
-static void
-on_clipboard_read (GObject      *source,
-                   GAsyncResult *result,
-                   gpointer      user_data)
-{
-  g_autoptr(TpBoard) self = user_data;
-  g_autoptr(GPtrArray) notes = NULL;
-  g_autoptr(GError) error = NULL;
-  gboolean from_text = FALSE;
-
-  notes = tp_clipboard_read_finish (GDK_CLIPBOARD (source), result, &from_text, &error);
-  if (notes == NULL)
-    {
-      g_debug ("Nothing to paste: %s", error != NULL ? error->message : "empty clipboard");
-      gtk_widget_error_bell (GTK_WIDGET (self));
-      return;
-    }
-
-  insert_notes (self, notes, from_text);
-}
-
-void
-_tp_board_paste (TpBoard *self)
-{
-  if (self->document == NULL)
-    return;
-
-  /* The board is kept alive until the clipboard answers. */
-  tp_clipboard_read_async (gtk_widget_get_clipboard (GTK_WIDGET (self)), NULL,
-                           on_clipboard_read, g_object_ref (self));
 }
 
 /* The editor widget */
@@ -711,14 +692,15 @@ on_editor_key_pressed (GtkEventControllerKey *controller,
     case GDK_KEY_Return:
     case GDK_KEY_KP_Enter:
     case GDK_KEY_ISO_Enter:
-      /* Shift+Enter is the text view's own: a line break. */
-      if (mods != 0)
+      /* Shift+Enter is the text view's own: a line break, in a note; names keep to
+       * one line. */
+      if (mods != 0 && self->edit_kind == TP_ITEM_NOTE)
         return FALSE;
       _tp_board_editor_activate (self);
       return TRUE;
 
     case GDK_KEY_Escape:
-      /* A capture keeps what was typed; an edit of an existing note is cancelled. */
+      /* A capture keeps what was typed; an edit of an existing item is cancelled. */
       _tp_board_end_edit (self, self->capturing);
       return TRUE;
 
@@ -746,7 +728,7 @@ static void
 on_buffer_changed (GtkTextBuffer *buffer,
                    TpBoard       *self)
 {
-  /* The note grows with its text. */
+  /* The note (or the name's box) grows with its text. */
   gtk_widget_queue_allocate (GTK_WIDGET (self));
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
@@ -820,5 +802,6 @@ _tp_board_edit_dispose (TpBoard *self)
   g_clear_object (&self->editor_css);
   g_clear_pointer (&self->editor_css_text, g_free);
   g_clear_pointer (&self->edit_id, g_free);
+  g_clear_pointer (&self->capture_stage, g_free);
   g_clear_pointer (&self->captured, g_ptr_array_unref);
 }

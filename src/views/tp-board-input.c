@@ -1,5 +1,5 @@
 /* tp-board-input.c: the pointer on the board: selecting, rubber-banding, dragging notes,
- * panning and zooming.
+ * touchpoints and stages, panning and zooming.
  *
  * One drag gesture sees every press, so that what a press becomes (a click, a rubber
  * band, a move, a pan) is decided in one place; double clicks are counted here too, with
@@ -34,9 +34,9 @@ update_cursor (TpBoard *self)
     name = "grabbing";
   else if (self->space_held)
     name = "grab";
-  else if (self->drag == TP_BOARD_DRAG_MOVE)
+  else if (TP_BOARD_DRAG_IS_MOVE (self->drag))
     name = "grabbing";
-  else if (self->hover_kind == TP_HIT_MORE_BADGE)
+  else if (self->hover_kind == TP_HIT_MORE_BADGE || self->hover_add_stage)
     name = "pointer";
 
   gtk_widget_set_cursor_from_name (GTK_WIDGET (self), name);
@@ -60,6 +60,8 @@ _tp_board_hover (TpBoard *self,
                  double   y)
 {
   TpHit hit = { TP_HIT_NONE, };
+  gboolean add_stage = FALSE;
+  const char *id;
   double bx, by;
 
   self->pointer_inside = TRUE;
@@ -67,15 +69,25 @@ _tp_board_hover (TpBoard *self,
   self->pointer_y = y;
 
   if (self->document != NULL)
-    hit = hit_at (self, x, y, &bx, &by);
+    {
+      hit = hit_at (self, x, y, &bx, &by);
+      add_stage = _tp_board_is_add_stage_point (self, bx, by);
+    }
+
+  /* What lights up: a note, a touchpoint (from anywhere in its column: a press there
+   * picks it), a stage from its header. */
+  id = hit.kind == TP_HIT_NOTE ? hit.note
+       : hit.kind == TP_HIT_TOUCHPOINT ? hit.touchpoint
+       : hit.kind == TP_HIT_STAGE ? hit.stage : NULL;
 
   if (hit.kind != self->hover_kind || hit.container != self->hover_container ||
-      g_strcmp0 (hit.note, self->hover_note) != 0)
+      g_strcmp0 (id, self->hover_id) != 0 || add_stage != self->hover_add_stage)
     {
       self->hover_kind = hit.kind;
       self->hover_container = hit.container;
-      g_free (self->hover_note);
-      self->hover_note = g_strdup (hit.note);
+      self->hover_add_stage = add_stage;
+      g_free (self->hover_id);
+      self->hover_id = g_strdup (id);
       gtk_widget_queue_draw (GTK_WIDGET (self));
     }
 
@@ -102,7 +114,7 @@ get_autoscroll (TpBoard *self,
                 double  *dx,
                 double  *dy)
 {
-  if (self->drag != TP_BOARD_DRAG_RUBBER && self->drag != TP_BOARD_DRAG_MOVE)
+  if (self->drag != TP_BOARD_DRAG_RUBBER && !TP_BOARD_DRAG_IS_MOVE (self->drag))
     return FALSE;
 
   *dx = edge_speed (self->pointer_x, gtk_widget_get_width (GTK_WIDGET (self)));
@@ -142,9 +154,11 @@ end_drag (TpBoard *self)
     }
   self->drag = TP_BOARD_DRAG_NONE;
   self->drop_valid = FALSE;
-  g_clear_pointer (&self->press_note, g_free);
+  g_clear_pointer (&self->press_id, g_free);
+  g_clear_pointer (&self->drop_stage, g_free);
   g_clear_pointer (&self->rubber_base, g_strfreev);
   g_clear_pointer (&self->drag_ids, g_ptr_array_unref);
+  g_clear_object (&self->drag_ghost);
   update_cursor (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
@@ -211,11 +225,23 @@ _tp_board_pointer_pressed (TpBoard         *self,
   toggle = (state & GDK_CONTROL_MASK) != 0;
   extend = (state & GDK_SHIFT_MASK) != 0;
 
+  if (_tp_board_is_add_stage_point (self, bx, by))
+    {
+      /* The "+" adds a stage at the end and names it; a second click is not a double
+       * click on what is behind it. */
+      self->n_press = 0;
+      _tp_board_start_stage_capture (self, G_MAXUINT);
+      return;
+    }
+
   if (n_press == 2 && !toggle && !extend)
     {
-      if (hit.kind == TP_HIT_NOTE)
+      if (hit.kind == TP_HIT_NOTE || hit.kind == TP_HIT_STAGE ||
+          (hit.kind == TP_HIT_TOUCHPOINT && hit.row == TP_JOURNEY_ROW_TOUCHPOINT))
         {
-          _tp_board_start_edit (self, hit.note);
+          /* A note's text, a stage's or a card's name. */
+          _tp_board_start_edit (self, hit.kind == TP_HIT_NOTE ? hit.note
+                                      : hit.kind == TP_HIT_STAGE ? hit.stage : hit.touchpoint);
           return;
         }
       if (hit.kind == TP_HIT_CONTAINER)
@@ -224,6 +250,23 @@ _tp_board_pointer_pressed (TpBoard         *self,
           guint index = tp_layout_drop_index (self->layout, hit.container, bx, by, NULL);
 
           _tp_board_start_capture (self, hit.container, index);
+          return;
+        }
+      if (hit.kind == TP_HIT_STAGE_BODY)
+        {
+          /* A new touchpoint there, between the touchpoints around it. */
+          const char *stage = NULL;
+          guint index = G_MAXUINT;
+
+          if (!tp_layout_touchpoint_drop_index (self->layout, bx, by, &stage, &index, NULL) ||
+              g_strcmp0 (stage, hit.stage) != 0)
+            index = G_MAXUINT;
+          _tp_board_start_touchpoint_capture (self, hit.stage, index);
+          return;
+        }
+      if (_tp_board_is_after_stages (self, bx, by))
+        {
+          _tp_board_start_stage_capture (self, G_MAXUINT);
           return;
         }
     }
@@ -237,25 +280,37 @@ _tp_board_pointer_pressed (TpBoard         *self,
       return;
 
     case TP_HIT_NOTE:
-      self->press_note = g_strdup (hit.note);
-      self->press_selected = tp_selection_contains (self->selection, hit.note);
+    case TP_HIT_STAGE:
+    case TP_HIT_TOUCHPOINT:
+      /* A note, a stage's header or a touchpoint (its card or any of its cells): picked
+       * at once; whether it is dragged is known once the pointer moves. */
+      self->press_id = g_strdup (hit.kind == TP_HIT_NOTE ? hit.note
+                                 : hit.kind == TP_HIT_STAGE ? hit.stage : hit.touchpoint);
+      self->press_kind = hit.kind == TP_HIT_NOTE ? TP_ITEM_NOTE
+                         : hit.kind == TP_HIT_STAGE ? TP_ITEM_STAGE : TP_ITEM_TOUCHPOINT;
+      self->press_selected = tp_selection_contains (self->selection, self->press_id);
       if (toggle)
-        tp_selection_toggle (self->selection, hit.note);
+        tp_selection_toggle (self->selection, self->press_id);
       else if (extend)
-        tp_selection_add (self->selection, hit.note);
+        tp_selection_add (self->selection, self->press_id);
       else if (!self->press_selected)
-        tp_selection_set_one (self->selection, hit.note);
-      _tp_board_focus_note (self, self->press_note);
+        tp_selection_set_one (self->selection, self->press_id);
+      _tp_board_focus_item (self, self->press_id);
       break;
 
+    case TP_HIT_STAGE_BODY:
     case TP_HIT_CONTAINER:
     case TP_HIT_REGION:
+    case TP_HIT_JOURNEY_ROW:
     case TP_HIT_NONE:
     default:
       if (!toggle && !extend)
         tp_selection_clear (self->selection);
+      /* Like a block, a stage's empty space takes the keyboard: Enter adds there. */
       if (hit.kind == TP_HIT_CONTAINER)
         _tp_board_focus_block (self, hit.container);
+      else if (hit.kind == TP_HIT_STAGE_BODY)
+        _tp_board_focus_stage (self, hit.stage);
       break;
     }
 
@@ -265,17 +320,48 @@ _tp_board_pointer_pressed (TpBoard         *self,
 static void
 begin_move (TpBoard *self)
 {
-  self->drag_ids = _tp_board_dup_selected_notes (self);
+  switch (self->press_kind)
+    {
+    case TP_ITEM_STAGE:
+      /* One stage at a time, lifted whole. */
+      self->drag_ids = g_ptr_array_new_with_free_func (g_free);
+      if (tp_selection_contains (self->selection, self->press_id))
+        g_ptr_array_add (self->drag_ids, g_strdup (self->press_id));
+      self->drag = TP_BOARD_DRAG_STAGE;
+      break;
 
-  /* A note pressed with Ctrl just left the selection: there is nothing to drag. */
-  if (!g_ptr_array_find_with_equal_func (self->drag_ids, self->press_note, g_str_equal, NULL))
+    case TP_ITEM_TOUCHPOINT:
+      self->drag_ids = _tp_board_dup_selected_journey (self, TP_ITEM_TOUCHPOINT);
+      self->drag = TP_BOARD_DRAG_TOUCHPOINTS;
+      break;
+
+    case TP_ITEM_NOTE:
+    default:
+      self->drag_ids = _tp_board_dup_selected_notes (self);
+      self->drag = TP_BOARD_DRAG_MOVE;
+      break;
+    }
+
+  /* An item pressed with Ctrl just left the selection: there is nothing to drag. */
+  if (!g_ptr_array_find_with_equal_func (self->drag_ids, self->press_id, g_str_equal, NULL))
     {
       g_clear_pointer (&self->drag_ids, g_ptr_array_unref);
       self->drag = TP_BOARD_DRAG_NONE;
       return;
     }
 
-  self->drag = TP_BOARD_DRAG_MOVE;
+  if (self->drag == TP_BOARD_DRAG_STAGE)
+    _tp_board_lift_stage (self, self->press_id);
+
+  self->drag_ghost_dy = 0;
+  if (self->drag == TP_BOARD_DRAG_TOUCHPOINTS)
+    {
+      TpTouchpointInfo info;
+
+      if (tp_layout_get_touchpoint (self->layout, self->press_id, &info) &&
+          !tp_rect_contains_point (&info.card, self->drag_start_bx, self->drag_start_by))
+        self->drag_ghost_dy = self->drag_start_by - (info.card.y + info.card.height / 2);
+    }
 }
 
 static void
@@ -289,6 +375,7 @@ update_rubber_band (TpBoard *self,
   self->rubber = (TpRect) { MIN (bx, self->drag_start_bx), MIN (by, self->drag_start_by),
                             fabs (bx - self->drag_start_bx), fabs (by - self->drag_start_by) };
   tp_layout_query_notes (self->layout, &self->rubber, ids);
+  tp_layout_query_touchpoints (self->layout, &self->rubber, ids);
 
   /* Shift or Ctrl adds what the band covers to what was selected before it. */
   for (guint i = 0; self->rubber_base != NULL && self->rubber_base[i] != NULL; i++)
@@ -301,6 +388,27 @@ update_rubber_band (TpBoard *self,
   tp_selection_set (self->selection, (const char * const *) all->pdata);
 }
 
+/* Whether (bx, by) is near enough the journey for a touchpoint or a stage to be
+ * dropped there: in it, or just around it. */
+static gboolean
+is_near_journey (TpBoard *self,
+                 double   bx,
+                 double   by)
+{
+  double margin = tp_layout_get_theme (self->layout)->board_margin;
+  TpRect region;
+
+  if (!tp_layout_get_region (self->layout, TP_REGION_JOURNEY, &region))
+    return FALSE;
+
+  region.x -= margin;
+  region.y -= margin;
+  region.width += 2 * margin;
+  region.height += 2 * margin;
+
+  return tp_rect_contains_point (&region, bx, by);
+}
+
 static void
 update_drop (TpBoard *self,
              double   bx,
@@ -310,6 +418,30 @@ update_drop (TpBoard *self,
 
   self->drag_dx = bx - self->drag_start_bx;
   self->drag_dy = by - self->drag_start_by;
+
+  if (self->drag == TP_BOARD_DRAG_STAGE)
+    {
+      /* Stages move along the journey only. */
+      self->drag_dy = 0;
+      self->drop_valid = is_near_journey (self, bx, by);
+      if (self->drop_valid)
+        self->drop_index = tp_layout_stage_drop_index (self->layout, bx, &self->drop_indicator);
+      return;
+    }
+
+  if (self->drag == TP_BOARD_DRAG_TOUCHPOINTS)
+    {
+      const char *stage = NULL;
+
+      self->drop_valid = is_near_journey (self, bx, by) &&
+                         tp_layout_touchpoint_drop_index (self->layout, bx, by, &stage,
+                                                          &self->drop_index,
+                                                          &self->drop_indicator);
+      g_free (self->drop_stage);
+      self->drop_stage = self->drop_valid ? g_strdup (stage) : NULL;
+      return;
+    }
+
   self->drop_valid = hit.kind == TP_HIT_CONTAINER || hit.kind == TP_HIT_NOTE ||
                      hit.kind == TP_HIT_MORE_BADGE;
   if (self->drop_valid)
@@ -346,7 +478,7 @@ _tp_board_pointer_moved (TpBoard *self,
                                      x, y))
         return;
 
-      if (self->press_note != NULL)
+      if (self->press_id != NULL)
         {
           begin_move (self);
         }
@@ -362,7 +494,7 @@ _tp_board_pointer_moved (TpBoard *self,
   tp_board_widget_to_board (self, x, y, &bx, &by);
   if (self->drag == TP_BOARD_DRAG_RUBBER)
     update_rubber_band (self, bx, by);
-  else if (self->drag == TP_BOARD_DRAG_MOVE)
+  else if (TP_BOARD_DRAG_IS_MOVE (self->drag))
     update_drop (self, bx, by);
 
   {
@@ -420,23 +552,27 @@ _tp_board_pointer_released (TpBoard *self,
                             double   x,
                             double   y)
 {
-  if (self->drag == TP_BOARD_DRAG_MOVE && self->document != NULL)
+  if (TP_BOARD_DRAG_IS_MOVE (self->drag) && self->document != NULL)
     {
-      g_autofree char *focus = g_strdup (self->press_note);
+      g_autofree char *focus = g_strdup (self->press_id);
 
       _tp_board_pointer_moved (self, x, y);
-      if (self->drop_valid)
+      if (self->drop_valid && self->drag == TP_BOARD_DRAG_MOVE)
         drop_notes (self);
+      else if (self->drop_valid && self->drag == TP_BOARD_DRAG_TOUCHPOINTS)
+        _tp_board_drop_touchpoints (self);
+      else if (self->drop_valid && self->drag == TP_BOARD_DRAG_STAGE)
+        _tp_board_drop_stage (self);
       end_drag (self);
-      _tp_board_focus_note (self, focus);
+      _tp_board_focus_item (self, focus);
       return;
     }
 
-  /* A plain click on a note of a larger selection picks that note alone; the press left
-   * the selection as it was, in case it became a drag. */
-  if (self->drag == TP_BOARD_DRAG_PENDING && self->press_note != NULL && self->press_selected &&
+  /* A plain click on an item of a larger selection picks that item alone; the press
+   * left the selection as it was, in case it became a drag. */
+  if (self->drag == TP_BOARD_DRAG_PENDING && self->press_id != NULL && self->press_selected &&
       !(self->drag_state & (GDK_SHIFT_MASK | GDK_CONTROL_MASK)))
-    tp_selection_set_one (self->selection, self->press_note);
+    tp_selection_set_one (self->selection, self->press_id);
 
   end_drag (self);
 }
@@ -592,10 +728,11 @@ on_leave (GtkEventControllerMotion *controller,
           TpBoard                  *self)
 {
   self->pointer_inside = FALSE;
-  if (self->hover_kind != TP_HIT_NONE)
+  if (self->hover_kind != TP_HIT_NONE || self->hover_add_stage)
     {
       self->hover_kind = TP_HIT_NONE;
-      g_clear_pointer (&self->hover_note, g_free);
+      self->hover_add_stage = FALSE;
+      g_clear_pointer (&self->hover_id, g_free);
       gtk_widget_queue_draw (GTK_WIDGET (self));
     }
 }

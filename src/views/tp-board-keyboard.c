@@ -8,7 +8,8 @@
  *
  * The keyboard has a focus of its own: a block (digits 1–9 choose one of the canvas; Enter
  * starts capturing notes there) or a note (arrows move spatially, Tab in reading order;
- * moving selects; Enter edits). Selecting with the pointer moves it too.
+ * moving selects; Enter edits), or in the journey a stage or a touchpoint (see
+ * tp-board-journey.c). Selecting with the pointer moves it too.
  *
  * Copyright 2025 The Touchpoint developers
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -47,6 +48,8 @@ _tp_board_focus_block (TpBoard     *self,
   self->focus = TP_BOARD_FOCUS_BLOCK;
   self->focus_container = container;
   set_focus_note_id (self, NULL);
+  g_clear_pointer (&self->focus_stage, g_free);
+  g_clear_pointer (&self->focus_touchpoint, g_free);
   gtk_widget_queue_draw (GTK_WIDGET (self));
   _tp_board_update_actions (self);
   _tp_board_update_accessible (self);
@@ -59,6 +62,8 @@ _tp_board_focus_note (TpBoard    *self,
   TpNote *note = self->document != NULL && id != NULL
                  ? tp_document_lookup_kind (self->document, id, TP_ITEM_NOTE) : NULL;
 
+  g_clear_pointer (&self->focus_stage, g_free);
+  g_clear_pointer (&self->focus_touchpoint, g_free);
   if (note == NULL)
     {
       self->focus = TP_BOARD_FOCUS_NONE;
@@ -167,6 +172,8 @@ _tp_board_update_accessible (TpBoard *self)
     /* Translators: a focused block of the board; Enter adds a note to it. */
     description = g_strdup_printf (_("%s block, press Enter to add a note"),
                                    tp_enum_get_label (TP_ENUM_CONTAINER, self->focus_container));
+  else if ((description = _tp_board_journey_describe (self)) != NULL)
+    ;
   else
     description = g_strdup (_("Press 1 to 9 to go to a block of the canvas"));
 
@@ -176,49 +183,10 @@ _tp_board_update_accessible (TpBoard *self)
                                   -1);
 }
 
-void
-tp_board_select_affected (TpBoard            *self,
-                          const char * const *ids)
-{
-  g_autoptr(GPtrArray) notes = g_ptr_array_new ();
-
-  g_return_if_fail (TP_IS_BOARD (self));
-
-  if (self->document == NULL)
-    return;
-
-  for (guint i = 0; ids != NULL && ids[i] != NULL; i++)
-    if (tp_document_lookup_kind (self->document, ids[i], TP_ITEM_NOTE) != NULL &&
-        !g_ptr_array_find_with_equal_func (notes, ids[i], g_str_equal, NULL))
-      g_ptr_array_add (notes, (gpointer) ids[i]);
-
-  if (notes->len == 0)
-    {
-      /* Nothing the step touched is left to select (it removed notes): keep what is
-       * left of the selection rather than jumping elsewhere. */
-      const char * const *current = tp_selection_get_ids (self->selection);
-
-      for (guint i = 0; current[i] != NULL; i++)
-        if (tp_document_lookup (self->document, current[i]) != NULL)
-          g_ptr_array_add (notes, (gpointer) current[i]);
-      g_ptr_array_add (notes, NULL);
-      {
-        g_auto(GStrv) keep = g_strdupv ((char **) notes->pdata);
-
-        tp_selection_set (self->selection, (const char * const *) keep);
-      }
-      return;
-    }
-
-  g_ptr_array_add (notes, NULL);
-  tp_selection_set (self->selection, (const char * const *) notes->pdata);
-  _tp_board_focus_note (self, g_ptr_array_index (notes, notes->len - 2));
-}
-
 /* Targets */
 
 static gboolean
-has_targets (TpBoard *self)
+has_note_targets (TpBoard *self)
 {
   const char * const *ids;
 
@@ -234,7 +202,29 @@ has_targets (TpBoard *self)
          tp_document_lookup_kind (self->document, self->focus_note, TP_ITEM_NOTE) != NULL;
 }
 
-/* The note Enter edits: the focused one, else the last selected. */
+/* Whether Delete has something to delete: a note, a stage or a touchpoint. */
+static gboolean
+has_targets (TpBoard *self)
+{
+  const char * const *ids;
+
+  if (self->document == NULL)
+    return FALSE;
+  if (has_note_targets (self))
+    return TRUE;
+
+  ids = tp_selection_get_ids (self->selection);
+  for (guint i = 0; ids[i] != NULL; i++)
+    if (_tp_board_is_journey_item (self, ids[i]))
+      return TRUE;
+
+  return (self->focus == TP_BOARD_FOCUS_STAGE && _tp_board_is_journey_item (self, self->focus_stage)) ||
+         (self->focus == TP_BOARD_FOCUS_TOUCHPOINT &&
+          _tp_board_is_journey_item (self, self->focus_touchpoint));
+}
+
+/* The item Enter or F2 edits: the focused note, touchpoint or stage, else the last
+ * selected. */
 static const char *
 get_edit_target (TpBoard *self)
 {
@@ -245,18 +235,24 @@ get_edit_target (TpBoard *self)
   if (self->focus == TP_BOARD_FOCUS_NOTE &&
       tp_document_lookup_kind (self->document, self->focus_note, TP_ITEM_NOTE) != NULL)
     return self->focus_note;
+  if (self->focus == TP_BOARD_FOCUS_TOUCHPOINT &&
+      _tp_board_is_journey_item (self, self->focus_touchpoint))
+    return self->focus_touchpoint;
+  if (self->focus == TP_BOARD_FOCUS_STAGE && _tp_board_is_journey_item (self, self->focus_stage))
+    return self->focus_stage;
 
   primary = tp_selection_get_primary (self->selection);
-  if (primary != NULL && tp_document_lookup_kind (self->document, primary, TP_ITEM_NOTE) != NULL)
+  if (primary != NULL && (tp_document_lookup_kind (self->document, primary, TP_ITEM_NOTE) != NULL ||
+                          _tp_board_is_journey_item (self, primary)))
     return primary;
 
   return NULL;
 }
 
-static void
-go_to_note (TpBoard    *self,
-            const char *id,
-            gboolean    extend)
+void
+_tp_board_go_to (TpBoard    *self,
+                 const char *id,
+                 gboolean    extend)
 {
   g_autofree char *copy = g_strdup (id);
 
@@ -264,12 +260,13 @@ go_to_note (TpBoard    *self,
     tp_selection_add (self->selection, copy);
   else
     tp_selection_set_one (self->selection, copy);
-  _tp_board_focus_note (self, copy);
+  _tp_board_focus_item (self, copy);
   tp_board_reveal_item (self, copy);
 }
 
 /* Reading order: regions in turn, their blocks row by row from the left (Key Partners,
- * Key Activities, Value Propositions … Revenue Streams), each block's notes in order. */
+ * Key Activities, Value Propositions … Revenue Streams), each block's notes in order;
+ * then the journey's touchpoints, stage after stage. */
 
 static int
 compare_blocks (gconstpointer a,
@@ -290,8 +287,8 @@ compare_blocks (gconstpointer a,
   return (ca > cb) - (ca < cb);
 }
 
-/* The shown notes in reading order (ids owned by the document); rank (optional) gets
- * each block's place in that order. */
+/* The shown notes, then the touchpoints, in reading order (ids owned by the document);
+ * rank (optional) gets each block's place in that order. */
 static GPtrArray *
 get_reading_order (TpBoard *self,
                    guint    rank[TP_N_CONTAINERS])
@@ -318,6 +315,12 @@ get_reading_order (TpBoard *self,
         g_ptr_array_add (ids, ((TpItem *) g_ptr_array_index (notes, i))->id);
     }
 
+  {
+    g_autoptr(GPtrArray) touchpoints = _tp_board_get_touchpoint_order (self);
+
+    g_ptr_array_extend (ids, touchpoints, NULL, NULL);
+  }
+
   return ids;
 }
 
@@ -339,6 +342,20 @@ move_in_order (TpBoard  *self,
     {
       next = (int) at + (forward ? 1 : -1);
     }
+  else if (self->focus == TP_BOARD_FOCUS_TOUCHPOINT &&
+           g_ptr_array_find_with_equal_func (order, self->focus_touchpoint, g_str_equal, &at))
+    {
+      next = (int) at + (forward ? 1 : -1);
+    }
+  else if (self->focus == TP_BOARD_FOCUS_STAGE && _tp_board_is_journey_item (self, self->focus_stage))
+    {
+      /* Into the stage's first touchpoint (or the next stage's), or back to whatever
+       * comes before it. */
+      g_autoptr(GPtrArray) touchpoints = _tp_board_get_touchpoint_order (self);
+
+      at = order->len - touchpoints->len + _tp_board_count_touchpoints_before (self, self->focus_stage);
+      next = forward ? (int) at : (int) at - 1;
+    }
   else if (self->focus == TP_BOARD_FOCUS_BLOCK)
     {
       /* Into the block's first note, or back to the last note before the block. */
@@ -349,13 +366,15 @@ move_in_order (TpBoard  *self,
         {
           TpNote *note = tp_document_lookup_kind (self->document, g_ptr_array_index (order, i),
                                                   TP_ITEM_NOTE);
+          /* The journey's touchpoints come after every block. */
+          guint place = note != NULL ? rank[note->container] : TP_N_CONTAINERS;
 
-          if (forward && rank[note->container] >= block)
+          if (forward && place >= block)
             {
               next = i;
               break;
             }
-          if (!forward && rank[note->container] < block)
+          if (!forward && place < block)
             next = i;
         }
     }
@@ -368,7 +387,7 @@ move_in_order (TpBoard  *self,
   if (next < 0 || next >= (int) order->len)
     return FALSE;
 
-  go_to_note (self, g_ptr_array_index (order, next), extend);
+  _tp_board_go_to (self, g_ptr_array_index (order, next), extend);
   return TRUE;
 }
 
@@ -430,7 +449,7 @@ move_spatially (TpBoard  *self,
         {
           guint i = dx > 0 || dy > 0 ? 0 : MIN (block.n_visible, notes->len) - 1;
 
-          go_to_note (self, ((TpItem *) g_ptr_array_index (notes, i))->id, extend);
+          _tp_board_go_to (self, ((TpItem *) g_ptr_array_index (notes, i))->id, extend);
           return TRUE;
         }
 
@@ -481,7 +500,7 @@ move_spatially (TpBoard  *self,
 
   /* At the edge of the board the focus stays; the keyboard never falls off. */
   if (best != NULL)
-    go_to_note (self, best, extend);
+    _tp_board_go_to (self, best, extend);
   else
     gtk_widget_error_bell (GTK_WIDGET (self));
 
@@ -560,6 +579,10 @@ _tp_board_key_pressed (TpBoard         *self,
   if (mods != 0 && !shift)
     return FALSE;
 
+  /* The journey's keys first: a stage or a touchpoint under the keyboard, and M. */
+  if (_tp_board_journey_key_pressed (self, keyval, shift))
+    return TRUE;
+
   switch (keyval)
     {
     case GDK_KEY_space:
@@ -601,7 +624,7 @@ _tp_board_key_pressed (TpBoard         *self,
           tp_selection_clear (self->selection);
           _tp_board_focus_block (self, self->focus_container);
         }
-      else if (self->focus == TP_BOARD_FOCUS_BLOCK)
+      else if (self->focus != TP_BOARD_FOCUS_NONE)
         {
           self->focus = TP_BOARD_FOCUS_NONE;
           gtk_widget_queue_draw (GTK_WIDGET (self));
@@ -694,7 +717,7 @@ _tp_board_update_actions (TpBoard *self)
   GtkWidget *widget = (GtkWidget *) self;
   gboolean has_document = self->document != NULL;
   gboolean idle = has_document && !_tp_board_is_editing (self);
-  gboolean targets = idle && has_targets (self);
+  gboolean targets = idle && has_note_targets (self);
   TpContainer container;
   guint index;
 
@@ -712,7 +735,7 @@ _tp_board_update_actions (TpBoard *self)
 
   gtk_widget_action_set_enabled (widget, "board.select-all",
                                  idle && tp_document_get_n_notes (self->document) > 0);
-  gtk_widget_action_set_enabled (widget, "board.delete", targets);
+  gtk_widget_action_set_enabled (widget, "board.delete", idle && has_targets (self));
   gtk_widget_action_set_enabled (widget, "board.duplicate", targets);
   gtk_widget_action_set_enabled (widget, "board.cut", targets);
   gtk_widget_action_set_enabled (widget, "board.copy", targets);
@@ -720,6 +743,8 @@ _tp_board_update_actions (TpBoard *self)
   gtk_widget_action_set_enabled (widget, "board.add-note",
                                  idle && _tp_board_get_target (self, &container, &index));
   gtk_widget_action_set_enabled (widget, "board.edit", idle && get_edit_target (self) != NULL);
+
+  _tp_board_journey_update_actions (self, idle);
 }
 
 static double
@@ -757,7 +782,7 @@ zoom_action (GtkWidget  *widget,
   else if (g_str_equal (action_name, "board.zoom-canvas"))
     tp_board_zoom_to_region (self, TP_REGION_CANVAS);
   else if (g_str_equal (action_name, "board.zoom-journey"))
-    tp_board_zoom_to_region (self, TP_REGION_JOURNEY);
+    _tp_board_zoom_to_journey (self);
   else if (g_str_equal (action_name, "board.zoom-value-chain"))
     tp_board_zoom_to_region (self, TP_REGION_VALUE_CHAIN);
 }
@@ -833,4 +858,6 @@ _tp_board_class_init_actions (GtkWidgetClass *widget_class)
   for (guint i = 0; i < G_N_ELEMENTS (bindings); i++)
     gtk_widget_class_add_binding_action (widget_class, bindings[i].keyval, bindings[i].mods,
                                          bindings[i].action, NULL);
+
+  _tp_board_journey_class_init (widget_class);
 }

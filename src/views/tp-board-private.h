@@ -3,9 +3,12 @@
  * tp-board.c owns the object, its view (zoom, scroll, the layout shown) and its place in
  * the widget tree; tp-board-input.c turns pointer gestures into selection changes and
  * commands; tp-board-keyboard.c holds the keyboard focus, the keyboard contract and the
- * board.* actions; tp-board-edit.c edits a note in place and runs the Edit menu's
- * commands (delete, duplicate, cut, copy, paste); tp-board-draw.c maps board units to
- * the widget and paints. The underscored functions that take input coordinates are
+ * board.* actions; tp-board-edit.c edits a note, a stage's or a touchpoint's name in
+ * place and runs rapid capture; tp-board-commands.c runs the Edit menu's commands
+ * (delete, duplicate, cut, copy, paste); tp-board-journey.c is what the customer
+ * journey adds (stages and touchpoints: focus, keys, moves, moments of truth);
+ * tp-board-draw.c maps board units to the widget and paints, tp-board-journey-draw.c
+ * the journey's overlays. The underscored functions that take input coordinates are
  * also how the tests drive the board.
  */
 #pragma once
@@ -23,15 +26,24 @@ typedef enum {
   TP_BOARD_FOCUS_NONE,
   TP_BOARD_FOCUS_BLOCK,
   TP_BOARD_FOCUS_NOTE,
+  TP_BOARD_FOCUS_STAGE,       /* focus_stage */
+  TP_BOARD_FOCUS_TOUCHPOINT,  /* focus_touchpoint, held by focus_stage */
 } TpBoardFocus;
 
 typedef enum {
   TP_BOARD_DRAG_NONE,
   TP_BOARD_DRAG_PENDING,   /* pressed, not yet past the drag threshold */
   TP_BOARD_DRAG_RUBBER,
-  TP_BOARD_DRAG_MOVE,
+  TP_BOARD_DRAG_MOVE,         /* notes */
+  TP_BOARD_DRAG_TOUCHPOINTS,
+  TP_BOARD_DRAG_STAGE,
   TP_BOARD_DRAG_PAN,
 } TpBoardDrag;
+
+/* Whether a drag moves items (and shows a ghost and a drop indicator). */
+#define TP_BOARD_DRAG_IS_MOVE(drag) ((drag) == TP_BOARD_DRAG_MOVE || \
+                                     (drag) == TP_BOARD_DRAG_TOUCHPOINTS || \
+                                     (drag) == TP_BOARD_DRAG_STAGE)
 
 struct _TpBoard
 {
@@ -60,10 +72,13 @@ struct _TpBoard
   /* A zoom by wheel or pinch settles before the board is painted afresh at it. */
   guint            settle_id;
 
-  /* Keyboard focus: a block, or a note (whose block is focus_container too). */
+  /* Keyboard focus: a block, or a note (whose block is focus_container too); a stage,
+   * or a touchpoint (whose stage, as last seen, is focus_stage too). */
   TpBoardFocus     focus;
   TpContainer      focus_container;
   char            *focus_note;
+  char            *focus_stage;
+  char            *focus_touchpoint;
 
   /* The pointer. */
   gboolean         pointer_inside;
@@ -71,7 +86,8 @@ struct _TpBoard
   double           pointer_y;
   TpHitKind        hover_kind;
   TpContainer      hover_container;
-  char            *hover_note;
+  char            *hover_id;        /* the note, touchpoint or stage (header) under it */
+  gboolean         hover_add_stage; /* over the journey's "+" */
 
   /* A press and what it turns into. */
   TpBoardDrag      drag;
@@ -83,17 +99,23 @@ struct _TpBoard
   double           drag_start_by;
   double           drag_hvalue;    /* scroll when a pan began */
   double           drag_vvalue;
-  char            *press_note;     /* the note pressed, if any */
+  char            *press_id;       /* the note, touchpoint or stage pressed, if any */
+  TpItemKind       press_kind;
   gboolean         press_selected; /* it was selected already */
   TpRect           rubber;         /* board units */
   GStrv            rubber_base;    /* the selection a Shift or Ctrl rubber band adds to */
-  GPtrArray       *drag_ids;       /* (element-type utf8) the notes being moved */
+  GPtrArray       *drag_ids;       /* (element-type utf8) the items being moved */
   double           drag_dx;        /* where the ghost is, relative to the notes */
   double           drag_dy;
   gboolean         drop_valid;
   TpContainer      drop_container;
+  char            *drop_stage;       /* where touchpoints go */
   guint            drop_index;
   TpRect           drop_indicator;
+  GdkTexture      *drag_ghost;       /* a dragged stage's column, as painted */
+  TpRect           drag_ghost_rect;  /* board units, where it was */
+  double           drag_ghost_dy;    /* a card picked by a cell below it follows the
+                                      * pointer by its middle */
   gboolean         space_held;
   guint            autoscroll_id;    /* tick callback while a drag is at an edge */
   guint32          last_press_time;  /* for counting double clicks */
@@ -116,10 +138,13 @@ struct _TpBoard
   GtkCssProvider  *editor_css;
   char            *editor_css_text;
   char            *edit_id;
+  TpItemKind       edit_kind;       /* a note's text, or a stage's or touchpoint's name */
   gboolean         capturing;
+  TpItemKind       capture_kind;    /* notes, touchpoints, or one new stage */
   TpContainer      capture_container;
+  char            *capture_stage;   /* where captured touchpoints go */
   guint64          capture_state;   /* the document's state right after the placeholder */
-  GPtrArray       *captured;        /* (element-type utf8) notes one capture made */
+  GPtrArray       *captured;        /* (element-type utf8) items one capture made */
   gboolean         ending_edit;
   gboolean         editor_leaving;  /* the keyboard is going elsewhere: let it */
 };
@@ -130,6 +155,11 @@ typedef enum {
   TP_BOARD_STEP_DUPLICATE,
   TP_BOARD_STEP_CUT,
   TP_BOARD_STEP_PASTE,
+  TP_BOARD_STEP_MOVE_TOUCHPOINT,
+  TP_BOARD_STEP_MARK_MOMENT,
+  TP_BOARD_STEP_UNMARK_MOMENT,
+  TP_BOARD_STEP_DELETE_TOUCHPOINTS,
+  TP_BOARD_STEP_DELETE_STAGES,
 } TpBoardStep;
 
 /* A board smaller than the view is centred in it: the space on either side. */
@@ -213,6 +243,11 @@ void         _tp_board_focus_block         (TpBoard         *self,
                                             TpContainer      container);
 void         _tp_board_focus_note          (TpBoard         *self,
                                             const char      *id);
+/* Selects id (or adds it, extend), gives it the keyboard focus and brings it into view:
+ * what moving with the keyboard does, for a note, a stage or a touchpoint. */
+void         _tp_board_go_to               (TpBoard         *self,
+                                            const char      *id,
+                                            gboolean         extend);
 /* The selected notes that exist, in board order (element-type utf8, owned). */
 GPtrArray   *_tp_board_dup_selected_notes  (TpBoard         *self);
 /* Where new notes go: the focused block, else the primary selected note's, with the
@@ -221,10 +256,11 @@ gboolean     _tp_board_get_target          (TpBoard         *self,
                                             TpContainer     *container,
                                             guint           *index);
 
-/* tp-board-edit.c: editing in place, rapid capture, and the Edit menu's commands */
+/* tp-board-edit.c: editing in place and rapid capture */
 void         _tp_board_edit_init           (TpBoard         *self);
 void         _tp_board_edit_dispose        (TpBoard         *self);
 gboolean     _tp_board_is_editing          (TpBoard         *self);
+/* Edits a note's text, or a stage's or touchpoint's name. */
 void         _tp_board_start_edit          (TpBoard         *self,
                                             const char      *id);
 /* Adds an empty note at index of container and edits it; Enter commits it and starts
@@ -232,20 +268,29 @@ void         _tp_board_start_edit          (TpBoard         *self,
 void         _tp_board_start_capture       (TpBoard         *self,
                                             TpContainer      container,
                                             guint            index);
-/* Ends editing: commit writes the text (a capture drops an empty note); otherwise an
- * edited note is left as it was. */
+/* The same for touchpoints, in a stage (index G_MAXUINT: at its end). */
+void         _tp_board_start_touchpoint_capture (TpBoard    *self,
+                                                 const char *stage,
+                                                 guint       index);
+/* Adds an unnamed stage at index and names it; Enter commits it and ends. */
+void         _tp_board_start_stage_capture (TpBoard         *self,
+                                            guint            index);
+/* Ends editing: commit writes the text (a capture drops an empty item); otherwise an
+ * edited item is left as it was. */
 void         _tp_board_end_edit            (TpBoard         *self,
                                             gboolean         commit);
-/* Enter in the editor: commits, and in a capture goes on with the next note. */
+/* Enter in the editor: commits, and in a capture goes on with the next item. */
 void         _tp_board_editor_activate     (TpBoard         *self);
 void         _tp_board_allocate_editor     (TpBoard         *self);
-/* Where the edited note is drawn, board units: note, its outline (grown with the text
- * typed), and cover, what hides the note's old text behind the editor. */
+/* Where the edited item is drawn, board units: area, the note, card or stage header
+ * (grown with the text typed), and cover, what hides the old text behind the editor. */
 gboolean     _tp_board_get_edit_rect       (TpBoard         *self,
-                                            TpRect          *note,
+                                            TpRect          *area,
                                             TpRect          *cover);
+
+/* tp-board-commands.c: the Edit menu's commands */
 const char  *_tp_board_step_label          (TpBoardStep      step,
-                                            guint            n_notes);
+                                            guint            n_items);
 /* What note commands act on: the selected notes, else the focused note (element-type
  * utf8, owned), in board order. */
 GPtrArray   *_tp_board_dup_targets         (TpBoard         *self);
@@ -260,6 +305,57 @@ void         _tp_board_paste_data          (TpBoard         *self,
                                             GBytes          *notes,
                                             const char      *text);
 
+/* tp-board-journey.c: stages and touchpoints */
+void         _tp_board_journey_class_init  (GtkWidgetClass  *widget_class);
+void         _tp_board_journey_init        (TpBoard         *self);
+void         _tp_board_journey_update_actions (TpBoard      *self,
+                                               gboolean      idle);
+/* Keeps the focus right as stages and touchpoints move or go. */
+void         _tp_board_journey_document_changed (TpBoard    *self,
+                                                 guint       kind,
+                                                 const char *id);
+/* What a screen reader says of the focused stage or touchpoint; NULL for others. */
+char        *_tp_board_journey_describe    (TpBoard         *self);
+gboolean     _tp_board_journey_key_pressed (TpBoard         *self,
+                                            guint            keyval,
+                                            gboolean         shift);
+/* A stage (NULL: nothing) or a touchpoint under the keyboard. Neither selects. */
+void         _tp_board_focus_stage         (TpBoard         *self,
+                                            const char      *id);
+void         _tp_board_focus_touchpoint    (TpBoard         *self,
+                                            const char      *id);
+/* Focuses a note, a stage or a touchpoint, whichever id is. */
+void         _tp_board_focus_item          (TpBoard         *self,
+                                            const char      *id);
+gboolean     _tp_board_is_journey_item     (TpBoard         *self,
+                                            const char      *id);
+/* The selected stages or touchpoints that exist, in board order (element-type utf8,
+ * owned). */
+GPtrArray   *_tp_board_dup_selected_journey (TpBoard        *self,
+                                             TpItemKind      kind);
+/* Every touchpoint, stage after stage (ids owned by the document). */
+GPtrArray   *_tp_board_get_touchpoint_order (TpBoard        *self);
+guint        _tp_board_count_touchpoints_before (TpBoard    *self,
+                                                 const char *stage);
+/* Where the keyboard goes once ids (stages, or touchpoints) are deleted. */
+char        *_tp_board_dup_journey_neighbour (TpBoard       *self,
+                                              GPtrArray     *ids);
+/* Where Ctrl+Enter adds a stage. */
+gboolean     _tp_board_get_new_stage_index (TpBoard         *self,
+                                            guint           *index);
+gboolean     _tp_board_toggle_moment_of_truth (TpBoard      *self);
+/* Ctrl+2: the journey in view, and the keyboard on its first stage. */
+void         _tp_board_zoom_to_journey     (TpBoard         *self);
+/* The "+" after the last stage (a view's affordance, not drawn in exports). */
+gboolean     _tp_board_get_add_stage_rect  (TpBoard         *self,
+                                            TpRect          *rect);
+gboolean     _tp_board_is_add_stage_point  (TpBoard         *self,
+                                            double           bx,
+                                            double           by);
+gboolean     _tp_board_is_after_stages     (TpBoard         *self,
+                                            double           bx,
+                                            double           by);
+
 /* tp-board-draw.c: coordinates and painting */
 /* The part of the board in view, in board units. */
 void         _tp_board_get_visible         (TpBoard         *self,
@@ -273,5 +369,44 @@ void         _tp_board_snapshot            (GtkWidget       *widget,
 /* Forgets the painted board, after the document, the layout or the scale changed. */
 void         _tp_board_drop_tiles          (TpBoard         *self);
 void         _tp_board_draw_dispose        (TpBoard         *self);
+void         _tp_board_colour_to_rgba      (const TpColour  *colour,
+                                            double           alpha,
+                                            GdkRGBA         *rgba);
+void         _tp_board_accent              (double           alpha,
+                                            GdkRGBA         *rgba);
+/* A line of width around rect, gap outside it, following its rounded corners. */
+void         _tp_board_append_outline      (GtkSnapshot           *snapshot,
+                                            const graphene_rect_t *rect,
+                                            double                 radius,
+                                            double                 gap,
+                                            double                 width,
+                                            const GdkRGBA         *colour);
+void         _tp_board_append_rounded_fill (GtkSnapshot           *snapshot,
+                                            const graphene_rect_t *rect,
+                                            double                 radius,
+                                            const GdkRGBA         *colour);
+/* The bar where a drag would drop, if it can. */
+void         _tp_board_append_drop_indicator (TpBoard       *self,
+                                              GtkSnapshot   *snapshot);
+
+/* tp-board-journey-draw.c: the journey's overlays */
+void         _tp_board_snapshot_add_stage  (TpBoard         *self,
+                                            GtkSnapshot     *snapshot);
+void         _tp_board_snapshot_journey_hover (TpBoard      *self,
+                                               GtkSnapshot  *snapshot);
+void         _tp_board_snapshot_journey_selection (TpBoard  *self,
+                                                   GtkSnapshot *snapshot);
+void         _tp_board_snapshot_journey_focus (TpBoard      *self,
+                                               GtkSnapshot  *snapshot);
+void         _tp_board_snapshot_journey_drag (TpBoard       *self,
+                                              GtkSnapshot   *snapshot);
+void         _tp_board_snapshot_journey_edit (TpBoard       *self,
+                                              GtkSnapshot   *snapshot);
+/* Paints a stage's column once, as it is lifted for a drag. */
+void         _tp_board_lift_stage          (TpBoard         *self,
+                                            const char      *id);
+/* Drops what is dragged where the drag shows: one undo step. */
+void         _tp_board_drop_touchpoints    (TpBoard         *self);
+void         _tp_board_drop_stage          (TpBoard         *self);
 
 G_END_DECLS

@@ -15,6 +15,9 @@
 #define REVEAL_MARGIN 32.0
 /* Room kept around the board or a region zoomed to fit, in widget pixels. */
 #define FIT_MARGIN    24.0
+/* A journey fitted whole below this zoom would be too small to read: it is fitted by its
+ * height instead, and shown from its start. */
+#define READABLE_ZOOM 0.6
 /* How long a wheel or pinch zoom must rest before the board is painted afresh at it:
  * long enough to span the gap between wheel clicks, short enough not to be noticed. */
 #define SETTLE_MS     160
@@ -162,6 +165,31 @@ _tp_board_zoom_about (TpBoard *self,
   _tp_board_zoom_keeping (self, zoom, bx, by, x, y, settle);
 }
 
+/* A long strip (the journey, once it has grown to the right) fits by its height, up
+ * to 100 %, from its left edge: reading it matters more than seeing all of it. */
+static gboolean
+zoom_to_strip (TpBoard      *self,
+               const TpRect *rect)
+{
+  double width = gtk_widget_get_width (GTK_WIDGET (self));
+  double height = gtk_widget_get_height (GTK_WIDGET (self));
+  double fit, zoom;
+
+  if (width <= 0 || height <= 0 || tp_rect_is_empty (rect))
+    return FALSE;
+
+  fit = MIN ((width - 2 * FIT_MARGIN) / rect->width, (height - 2 * FIT_MARGIN) / rect->height);
+  if (fit >= READABLE_ZOOM)
+    return FALSE;
+
+  zoom = CLAMP ((height - 2 * FIT_MARGIN) / rect->height, fit, 1.0);
+  g_clear_handle_id (&self->settle_id, g_source_remove);
+  set_zoom_keeping (self, MAX (zoom, TP_BOARD_ZOOM_MIN), rect->x, rect->y + rect->height / 2,
+                    FIT_MARGIN, height / 2);
+
+  return TRUE;
+}
+
 static gboolean
 zoom_to_rect (TpBoard      *self,
               const TpRect *rect)
@@ -275,9 +303,8 @@ on_selection_changed (TpSelection *selection,
     g_hash_table_add (self->selected, g_strdup (ids[i]));
 
   /* The keyboard goes on from what was selected last, however it was selected. */
-  if (primary != NULL && self->document != NULL && !self->pruning_selection &&
-      tp_document_lookup_kind (self->document, primary, TP_ITEM_NOTE) != NULL)
-    _tp_board_focus_note (self, primary);
+  if (primary != NULL && self->document != NULL && !self->pruning_selection)
+    _tp_board_focus_item (self, primary);
 
   gtk_widget_queue_draw (GTK_WIDGET (self));
   _tp_board_update_actions (self);
@@ -300,11 +327,11 @@ on_document_changed (TpDocument *document,
        * editor's own commits remove notes on purpose and say so with ending_edit. */
       if (g_strcmp0 (id, self->edit_id) == 0 && !self->ending_edit)
         _tp_board_end_edit (self, FALSE);
-      if (g_strcmp0 (id, self->focus_note) == 0)
+      if (self->focus == TP_BOARD_FOCUS_NOTE && g_strcmp0 (id, self->focus_note) == 0)
         _tp_board_focus_block (self, self->focus_container);
-      if (g_strcmp0 (id, self->hover_note) == 0)
-        g_clear_pointer (&self->hover_note, g_free);
-      if (g_strcmp0 (id, self->press_note) == 0)
+      if (g_strcmp0 (id, self->hover_id) == 0)
+        g_clear_pointer (&self->hover_id, g_free);
+      if (g_strcmp0 (id, self->press_id) == 0 || g_strcmp0 (id, self->drop_stage) == 0)
         _tp_board_pointer_cancelled (self);
       /* A selection never names what is gone; undo and redo choose a new one. The
        * keyboard focus stays where it is meanwhile. */
@@ -312,6 +339,7 @@ on_document_changed (TpDocument *document,
       tp_selection_remove (self->selection, id);
       self->pruning_selection = FALSE;
     }
+  _tp_board_journey_document_changed (self, kind, id);
 
   gtk_widget_queue_allocate (GTK_WIDGET (self));
   gtk_widget_queue_draw (GTK_WIDGET (self));
@@ -374,6 +402,10 @@ get_region_rect (TpBoard  *self,
       rect->height = bottom - rect->y;
     }
 
+  /* The journey's "+" belongs to it too: it is how the journey grows. */
+  if (region == TP_REGION_JOURNEY && _tp_board_get_add_stage_rect (self, &title))
+    rect->width = MAX (rect->width, title.x + title.width - rect->x);
+
   return TRUE;
 }
 
@@ -386,7 +418,10 @@ choose_first_view (TpBoard *self)
 
   if (self->pending_region < TP_N_REGIONS &&
       get_region_rect (self, self->pending_region, &rect))
-    zoom_to_rect (self, &rect);
+    {
+      if (self->pending_region != TP_REGION_JOURNEY || !zoom_to_strip (self, &rect))
+        zoom_to_rect (self, &rect);
+    }
   else
     zoom_to_rect (self, &self->bounds);
 }
@@ -494,10 +529,14 @@ tp_board_finalize (GObject *object)
   g_clear_pointer (&self->layout, tp_layout_free);
   g_clear_pointer (&self->selected, g_hash_table_unref);
   g_clear_pointer (&self->focus_note, g_free);
-  g_clear_pointer (&self->hover_note, g_free);
-  g_clear_pointer (&self->press_note, g_free);
+  g_clear_pointer (&self->focus_stage, g_free);
+  g_clear_pointer (&self->focus_touchpoint, g_free);
+  g_clear_pointer (&self->hover_id, g_free);
+  g_clear_pointer (&self->press_id, g_free);
+  g_clear_pointer (&self->drop_stage, g_free);
   g_clear_pointer (&self->rubber_base, g_strfreev);
   g_clear_pointer (&self->drag_ids, g_ptr_array_unref);
+  g_clear_object (&self->drag_ghost);
 
   G_OBJECT_CLASS (tp_board_parent_class)->finalize (object);
 }
@@ -658,6 +697,7 @@ tp_board_init (TpBoard *self)
   _tp_board_input_init (self);
   _tp_board_keyboard_init (self);
   _tp_board_edit_init (self);
+  _tp_board_journey_init (self);
   _tp_board_update_actions (self);
   _tp_board_update_accessible (self);
 }
@@ -700,8 +740,11 @@ tp_board_set_document (TpBoard    *self,
   self->pending_region = TP_REGION_CANVAS;
   self->focus = TP_BOARD_FOCUS_NONE;
   g_clear_pointer (&self->focus_note, g_free);
-  g_clear_pointer (&self->hover_note, g_free);
+  g_clear_pointer (&self->focus_stage, g_free);
+  g_clear_pointer (&self->focus_touchpoint, g_free);
+  g_clear_pointer (&self->hover_id, g_free);
   self->hover_kind = TP_HIT_NONE;
+  self->hover_add_stage = FALSE;
   tp_selection_clear (self->selection);
 
   _tp_board_drop_tiles (self);
@@ -809,7 +852,7 @@ tp_board_zoom_to_region (TpBoard  *self,
   if (!get_region_rect (self, region, &rect))
     return;
 
-  if (zoom_to_rect (self, &rect))
+  if ((region == TP_REGION_JOURNEY && zoom_to_strip (self, &rect)) || zoom_to_rect (self, &rect))
     self->view_pending = FALSE;
   else if (self->document != NULL)
     {
@@ -822,17 +865,56 @@ void
 tp_board_reveal_item (TpBoard    *self,
                       const char *id)
 {
-  TpNoteInfo info;
+  TpItem *item;
 
   g_return_if_fail (TP_IS_BOARD (self));
 
   if (self->document == NULL || id == NULL ||
-      tp_document_lookup_kind (self->document, id, TP_ITEM_NOTE) == NULL)
+      (item = tp_document_lookup (self->document, id)) == NULL)
     return;
 
-  _tp_board_show_note (self, id);
-  if (tp_layout_get_note (self->layout, id, &info) && info.visible)
-    _tp_board_reveal_rect (self, &info.rect);
+  _tp_board_ensure_layout (self);
+  switch (item->kind)
+    {
+    case TP_ITEM_NOTE:
+      {
+        TpNoteInfo info;
+
+        _tp_board_show_note (self, id);
+        if (tp_layout_get_note (self->layout, id, &info) && info.visible)
+          _tp_board_reveal_rect (self, &info.rect);
+      }
+      break;
+
+    case TP_ITEM_STAGE:
+      {
+        TpStageInfo info;
+
+        GPtrArray *stages = tp_document_get_stages (self->document);
+        TpRect plus;
+
+        /* Its header: a whole stage is taller than most views. The last one brings the
+         * "+" after it along, which is where the journey goes on. */
+        if (!tp_layout_get_stage (self->layout, id, &info))
+          break;
+        if (info.index + 1 == stages->len && _tp_board_get_add_stage_rect (self, &plus))
+          info.header.width = plus.x + plus.width - info.header.x;
+        _tp_board_reveal_rect (self, &info.header);
+      }
+      break;
+
+    case TP_ITEM_TOUCHPOINT:
+      {
+        TpTouchpointInfo info;
+
+        if (tp_layout_get_touchpoint (self->layout, id, &info))
+          _tp_board_reveal_rect (self, &info.card);
+      }
+      break;
+
+    default:
+      break;
+    }
 }
 
 gboolean

@@ -1,4 +1,5 @@
-/* tp-board.h: the zoomable board on which notes are captured, arranged and edited.
+/* tp-board.h: the zoomable board on which notes, stages and touchpoints are captured,
+ * arranged and edited.
  *
  * The board draws a document through the core renderer (what you see is what you
  * export), turns pointer and keyboard input into document commands, and keeps its view
@@ -8,9 +9,10 @@
  *
  * Actions, installed on the class (board.*): zoom-in, zoom-out, zoom-fit (Ctrl+0),
  * zoom-canvas (Ctrl+1), zoom-journey (Ctrl+2), zoom-value-chain (Ctrl+3), select-all,
- * delete, duplicate, cut, copy, paste, add-note, edit. Plain keys (digits, Enter,
- * Delete, arrows, Tab) work while the board itself has the keyboard focus, never while a
- * note is being edited in place.
+ * delete, duplicate, cut, copy, paste, add-note, edit, add-stage (Ctrl+Enter),
+ * move-back and move-forward (Alt+Left, Alt+Right), toggle-moment-of-truth (M). Plain
+ * keys (digits, Enter, F2, Delete, arrows, Tab, M) work while the board itself has the
+ * keyboard focus, never while a note or a name is being edited in place.
  */
 #pragma once
 
@@ -49,24 +51,26 @@ void         tp_board_zoom_at          (TpBoard            *self,
                                         double              zoom,
                                         double              x,
                                         double              y);
-/* Fits the whole board, or one region of it, into the view. */
+/* Fits the whole board, or one region of it, into the view. A journey too long to read
+ * when fitted whole is fitted by its height instead (up to 100 %), from its start. */
 void         tp_board_zoom_to_fit      (TpBoard            *self);
 void         tp_board_zoom_to_region   (TpBoard            *self,
                                         TpRegion            region);
 
-/* Pans (never zooms) so that the item is in view; a note behind its block's "+N more"
- * badge expands the block first. Unknown ids and items the board does not show yet are
- * ignored. */
+/* Pans (never zooms) so that the item (a note, a touchpoint's card, a stage's header)
+ * is in view; a note behind its block's "+N more" badge expands the block first.
+ * Unknown ids and items the board does not show are ignored. */
 void         tp_board_reveal_item      (TpBoard            *self,
                                         const char         *id);
-/* After undo or redo: selects those of ids that are notes still in the document (and
- * moves the keyboard focus to the last); when none is, keeps what remains of the
- * current selection. */
+/* After undo or redo: selects those of ids that are notes, stages or touchpoints still
+ * in the document (a touchpoint goes with its stage when both are there) and moves the
+ * keyboard focus to the last; when none is, keeps what remains of the current
+ * selection. */
 void         tp_board_select_affected  (TpBoard            *self,
                                         const char * const *ids);
 
-/* Whether a note is being edited in place, and ending that edit (committing it) before
- * something else reads the document, such as a save. */
+/* Whether a note or a name is being edited in place, and ending that edit (committing
+ * it) before something else reads the document, such as a save. */
 gboolean     tp_board_get_editing      (TpBoard            *self);
 void         tp_board_commit_editing   (TpBoard            *self);
 

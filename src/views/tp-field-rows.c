@@ -403,6 +403,7 @@ tp_field_ensure_css (GtkWidget *widget)
   const TpTheme *theme = tp_theme_get_default ();
   g_autoptr(GString) css = g_string_new (NULL);
   g_autoptr(GtkCssProvider) provider = NULL;
+  g_autofree char *star = colour_to_css (&theme->moment_of_truth);
 
   if (g_object_get_data (G_OBJECT (display), "tp-field-css") != NULL)
     return;
@@ -443,6 +444,8 @@ tp_field_ensure_css (GtkWidget *widget)
       g_string_append_printf (css, ".tp-accent-%s { background-color: %s; }\n",
                               tp_enum_to_nick (TP_ENUM_ACCENT, a), fill);
     }
+
+  g_string_append_printf (css, ".tp-moment-of-truth-star { color: %s; }\n", star);
 
   provider = gtk_css_provider_new ();
   gtk_css_provider_load_from_data (provider, css->str, (gssize) css->len);

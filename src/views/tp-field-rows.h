@@ -67,7 +67,7 @@ const char *tp_field_get_persona        (AdwComboRow *row);
  * drawn with, so that the panel never disagrees with the board. Once per display. */
 void        tp_field_ensure_css         (GtkWidget   *widget);
 /* Gives widget the class prefix + suffix, and takes away the other classes that start
- * with prefix. */
+ * with prefix (so a widget's other classes must not: "tp-badge", not "tp-gap-badge"). */
 void        tp_field_set_variant_class  (GtkWidget   *widget,
                                          const char  *prefix,
                                          const char  *suffix);

@@ -22,6 +22,7 @@ struct _TpItemList
   GPtrArray             *rows;        /* (element-type GtkWidget) in order, not owned */
   char                  *edit_label;
   char                  *remove_label;
+  char                  *row_title;
   TpItemListChanged      changed;
   gpointer               user_data;
   /* Set while rows are made to show the document, whose own state must not come back
@@ -63,7 +64,18 @@ tp_item_list_free (TpItemList *list)
   g_ptr_array_unref (list->rows);
   g_free (list->edit_label);
   g_free (list->remove_label);
+  g_free (list->row_title);
   g_free (list);
+}
+
+void
+tp_item_list_set_row_title (TpItemList *list,
+                            const char *title)
+{
+  g_return_if_fail (list != NULL);
+
+  g_free (list->row_title);
+  list->row_title = g_strdup (title);
 }
 
 static gboolean
@@ -268,12 +280,21 @@ text_get_item (GtkWidget *row)
   return g_object_get_data (G_OBJECT (row), "tp-item");
 }
 
+/* The whole text when the row is too narrow to show it. */
+static void
+text_update_tooltip (GtkWidget  *row,
+                     const char *text)
+{
+  gtk_widget_set_tooltip_text (row, g_utf8_strlen (text, -1) > 24 ? text : NULL);
+}
+
 static void
 text_set_item (GtkWidget *row,
                gpointer   item)
 {
   g_object_set_data_full (G_OBJECT (row), "tp-item", item, g_free);
   tp_field_set_text (GTK_EDITABLE (row), item);
+  text_update_tooltip (row, item);
 }
 
 static void
@@ -284,6 +305,7 @@ on_text_changed (GtkEditable *row)
 
   g_object_set_data_full (G_OBJECT (row), "tp-item",
                           tp_field_clean_text (gtk_editable_get_text (row)), g_free);
+  text_update_tooltip (GTK_WIDGET (row), gtk_editable_get_text (row));
   /* Merged: typing an item in is one step. */
   tp_item_list_row_changed (GTK_WIDGET (row), NULL, TRUE);
 }
@@ -292,7 +314,10 @@ static GtkWidget *
 text_create_row (TpItemList *list,
                  gpointer    item)
 {
-  GtkWidget *row = adw_entry_row_new ();
+  GtkWidget *row = g_object_new (ADW_TYPE_ENTRY_ROW,
+                                 "title", list->row_title != NULL ? list->row_title : "",
+                                 "use-markup", FALSE,
+                                 NULL);
 
   tp_field_init_editable (GTK_EDITABLE (row));
   adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), tp_item_list_remove_button_new (_("Remove")));

@@ -51,6 +51,9 @@ TpItemList *tp_item_list_new        (GtkListBox            *box,
                                      TpItemListChanged      changed,
                                      gpointer               user_data);
 void        tp_item_list_free       (TpItemList            *list);
+/* The title of the rows of texts ("Pain Point"), which names an empty row's field. */
+void        tp_item_list_set_row_title (TpItemList         *list,
+                                        const char         *title);
 /* Shows items (element-type as klass; not modified). Never reports a change. */
 void        tp_item_list_sync       (TpItemList            *list,
                                      GPtrArray             *items);

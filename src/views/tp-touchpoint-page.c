@@ -692,6 +692,8 @@ tp_touchpoint_page_init (TpTouchpointPage *self)
   self->opportunities = tp_item_list_new (self->opportunities_box, &tp_item_list_text_class,
                                           _("Edit Opportunities"), _("Remove Opportunity"),
                                           on_list_changed, self);
+  tp_item_list_set_row_title (self->pains, C_("touchpoint", "Pain Point"));
+  tp_item_list_set_row_title (self->opportunities, C_("touchpoint", "Opportunity"));
   self->actions = tp_item_list_new (self->actions_box, &tp_item_list_action_class,
                                     _("Edit Action Plan"), _("Edit Action Plan"),
                                     on_list_changed, self);

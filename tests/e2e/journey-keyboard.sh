@@ -1,0 +1,154 @@
+#!/bin/sh
+# journey-keyboard.sh TOUCHPOINT: the journey's keyboard contract with real key events.
+#
+# Types at a running board, as a facilitator would, on a copy of a small document that
+# holds one stage and no touchpoints:
+#   Ctrl+2         zoom to the journey; the keyboard goes to its first stage
+#   Ctrl+Return    add a stage after it and name it in place
+#   Onboarding     its name
+#   Return         commit the name; the keyboard stays on the new stage
+#   Return         start capturing touchpoints in it
+#   Checkout       the first one's name
+#   Return         commit it, start the next one
+#   Delivery       its name
+#   Escape         end the capture, keeping it
+#   Down           go to the stage's first touchpoint (selecting it alone)
+#   m              mark it as a moment of truth
+#   Ctrl+S         save
+# then checks the saved file with xmllint: the new stage follows the first one, with its
+# name, holds both touchpoints in order, and exactly one moment of truth, on Checkout.
+#
+# Runs under tests/with-display (its own Xvfb); exit 77 skips when xdotool or xmllint is
+# missing. It waits on what the application shows (the window, the unsaved-changes mark
+# in its title, the file on disk), each with a timeout, rather than on fixed sleeps.
+set -eu
+
+app=$1
+
+for tool in xdotool xmllint; do
+  if ! command -v "$tool" >/dev/null 2>&1; then
+    echo "SKIP: $tool is not installed"
+    exit 77
+  fi
+done
+
+tmp=$(mktemp -d)
+pid=
+cleanup () {
+  if [ -n "$pid" ]; then kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; fi
+  rm -rf "$tmp"
+}
+trap cleanup EXIT INT TERM
+
+doc="$tmp/journey-keys.touchpoint"
+cat >"$doc" <<'EOF'
+<?xml version="1.0" encoding="UTF-8"?>
+<touchpoint xmlns="https://touchpoint.github.io/ns/1" version="1.0">
+  <meta>
+    <title>Journey by keyboard</title>
+  </meta>
+  <canvas>
+    <block kind="channels">
+      <note id="n1" colour="blue" evidence="validated">Online shop (web)</note>
+    </block>
+  </canvas>
+  <journey>
+    <stage id="s1" name="Awareness"/>
+  </journey>
+</touchpoint>
+EOF
+before=$(cksum <"$doc")
+"$app" --validate "$doc"
+
+fail () {
+  echo "FAIL: $1"
+  [ ! -s "$tmp/log" ] || cat "$tmp/log"
+  exit 1
+}
+
+# Polls a shell condition every 0.1 s for up to $1 seconds.
+wait_for () {
+  limit=$(($1 * 10)); shift
+  i=0
+  while ! eval "$1" && [ $i -lt $limit ]; do sleep 0.1; i=$((i + 1)); done
+  eval "$1"
+}
+
+"$app" "$doc" >"$tmp/log" 2>&1 &
+pid=$!
+name="journey-keys"
+
+win=$(timeout 30 xdotool search --sync --onlyvisible --name "$name" | head -n 1) || true
+if [ -z "$win" ]; then
+  echo "FAIL: no window named '$name' appeared; there are:"
+  for w in $(xdotool search --name . 2>/dev/null); do xdotool getwindowname "$w"; done
+  cat "$tmp/log"; exit 1
+fi
+# No window manager here: give the window the keyboard ourselves. GTK handles the key
+# events in the order they come, so a sequence needs no pauses, only a window ready for
+# it: the first keys are retried until the document shows a change.
+xdotool windowfocus --sync "$win"
+xdotool mousemove --window "$win" 5 5
+
+title () { xdotool getwindowname "$win" 2>/dev/null || true; }
+modified () { case $(title) in "• "*) return 0 ;; *) return 1 ;; esac; }
+keys () { xdotool key --clearmodifiers --delay 60 "$@"; }
+text () { xdotool type --clearmodifiers --delay 30 "$1"; }
+
+# Ctrl+2 and Ctrl+Return: a new, unnamed stage is a change, which the title marks.
+tries=0
+until modified; do
+  tries=$((tries + 1))
+  [ $tries -le 3 ] || fail "Ctrl+2, Ctrl+Return added no stage (title: '$(title)')"
+  keys ctrl+2 ctrl+Return
+  wait_for 5 modified || true
+done
+
+text "Onboarding"
+keys Return
+keys Return
+text "Checkout"
+keys Return
+text "Delivery"
+keys Escape
+keys Down
+keys m
+keys ctrl+s
+
+wait_for 15 '[ "$(cksum <"$doc")" != "$before" ] && ! modified' ||
+  fail "the document was not saved (title: '$(title)')"
+
+# The names of the elements an XPath selects, in document order: "A|B|".
+names () {
+  n=$(xmllint --xpath "count($1)" "$doc")
+  i=1
+  while [ "$i" -le "$n" ]; do
+    printf '%s|' "$(xmllint --xpath "string(($1)[$i]/@name)" "$doc")"
+    i=$((i + 1))
+  done
+}
+ns="//*[local-name()='journey']/*[local-name()='stage']"
+stages=$(names "$ns")
+touchpoints=$(names "$ns[@name='Onboarding']/*[local-name()='touchpoint']")
+moments=$(xmllint --xpath "count(//*[local-name()='moment-of-truth'])" "$doc")
+moment=$(names "//*[local-name()='touchpoint'][*[local-name()='moment-of-truth']]")
+
+status=0
+if [ "$stages" != "Awareness|Onboarding|" ]; then
+  echo "FAIL: the stages are $stages, expected Awareness then Onboarding"; status=1
+fi
+if [ "$touchpoints" != "Checkout|Delivery|" ]; then
+  echo "FAIL: Onboarding holds $touchpoints, expected Checkout then Delivery"; status=1
+fi
+if [ "$moments" != "1" ] || [ "$moment" != "Checkout|" ]; then
+  echo "FAIL: $moments moment(s) of truth, on '$moment'; expected one, on Checkout"; status=1
+fi
+if ! "$app" --validate "$doc"; then
+  echo "FAIL: the saved file is not valid"; status=1
+fi
+if [ $status -ne 0 ]; then
+  cat "$doc"; cat "$tmp/log"
+else
+  echo "ok: stages $stages; Onboarding holds $touchpoints; moment of truth: $moment"
+fi
+exit $status
