@@ -536,6 +536,28 @@ test_changed_signal (void)
 }
 
 static void
+test_moment_of_truth_rule (void)
+{
+  g_autoptr(TpTouchpoint) tp = tp_touchpoint_new ("t1", "Delivery");
+
+  tp_touchpoint_set_moment_of_truth (tp, TRUE);
+  tp->expectation = 5;
+  tp->experience = 2;
+  tp->impact = 4;
+  tp->feasibility = 3;
+  tp->strategy = TP_STRATEGY_REACTIVE;
+  g_ptr_array_add (tp->actions, tp_action_item_new ("Pilot", "Ops", TP_ACTION_TODO));
+  g_assert_true (tp->moment_of_truth);
+
+  /* Unmarking drops what only a moment of truth can hold in a file. */
+  tp_touchpoint_set_moment_of_truth (tp, FALSE);
+  g_assert_false (tp->moment_of_truth);
+  g_assert_cmpuint (tp->expectation + tp->experience + tp->impact + tp->feasibility, ==, 0);
+  g_assert_cmpint (tp->strategy, ==, TP_STRATEGY_NONE);
+  g_assert_cmpuint (tp->actions->len, ==, 0);
+}
+
+static void
 test_display_name (void)
 {
   g_autoptr(TpDocument) document = tp_document_new ();
@@ -570,6 +592,7 @@ main (int    argc,
   g_test_add_func ("/touchpoint/model/link-rules", test_link_rules);
   g_test_add_func ("/touchpoint/model/move-keeps-fields", test_move_keeps_fields);
   g_test_add_func ("/touchpoint/model/changed-signal", test_changed_signal);
+  g_test_add_func ("/touchpoint/model/moment-of-truth-rule", test_moment_of_truth_rule);
   g_test_add_func ("/touchpoint/model/display-name", test_display_name);
 
   return g_test_run ();

@@ -136,3 +136,19 @@ tp_touchpoint_equal (const TpTouchpoint *a,
          _tp_ptr_array_equal (a->needs, b->needs, (GEqualFunc) tp_kano_need_equal) &&
          _tp_ptr_array_equal (a->kpis, b->kpis, (GEqualFunc) tp_kpi_equal);
 }
+
+void
+tp_touchpoint_set_moment_of_truth (TpTouchpoint *tp,
+                                   gboolean      moment_of_truth)
+{
+  g_return_if_fail (tp != NULL);
+
+  tp->moment_of_truth = !!moment_of_truth;
+  if (moment_of_truth)
+    return;
+
+  tp->expectation = tp->experience = tp->impact = tp->feasibility = 0;
+  tp->strategy = TP_STRATEGY_NONE;
+  g_ptr_array_set_size (tp->actions, 0);
+  tp_extras_clear (&tp->mot_extras);
+}

@@ -37,6 +37,11 @@ TpTouchpoint *tp_touchpoint_copy  (const TpTouchpoint *touchpoint);
 void          tp_touchpoint_free  (TpTouchpoint       *touchpoint);
 gboolean      tp_touchpoint_equal (const TpTouchpoint *a,
                                    const TpTouchpoint *b);
+/* Marks or unmarks a moment of truth. Unmarking clears the gap analysis and action plan
+ * too: the file keeps them only inside <moment-of-truth>, so keeping them in the model
+ * would show data that the next save silently drops. Undo brings them back. */
+void          tp_touchpoint_set_moment_of_truth (TpTouchpoint *touchpoint,
+                                                 gboolean      moment_of_truth);
 void          _tp_touchpoint_assign (TpTouchpoint       *dest,
                                      const TpTouchpoint *src);
 

@@ -219,25 +219,10 @@ on_emotion_changed (TpTouchpointPage *self)
   commit (self, copy, _("Set Emotion"), TRUE);
 }
 
-static void
-apply_moment_of_truth (TpTouchpoint *copy,
-                       gboolean      moment_of_truth)
-{
-  copy->moment_of_truth = moment_of_truth;
-  if (moment_of_truth)
-    return;
-
-  for (Rating r = 0; r < N_RATINGS; r++)
-    *rating_field (copy, r) = 0;
-  copy->strategy = TP_STRATEGY_NONE;
-  g_ptr_array_set_size (copy->actions, 0);
-  tp_extras_clear (&copy->mot_extras);
-}
-
 void
-tp_touchpoint_set_moment_of_truth (TpDocument *document,
-                                   const char *id,
-                                   gboolean    moment_of_truth)
+tp_touchpoint_page_set_moment_of_truth (TpDocument *document,
+                                        const char *id,
+                                        gboolean    moment_of_truth)
 {
   TpTouchpoint *copy;
 
@@ -247,9 +232,9 @@ tp_touchpoint_set_moment_of_truth (TpDocument *document,
     return;
 
   copy = (TpTouchpoint *) tp_document_edit_begin (document, id);
-  apply_moment_of_truth (copy, moment_of_truth);
+  tp_touchpoint_set_moment_of_truth (copy, moment_of_truth);
   tp_document_edit_commit (document, &copy->item,
-                           moment_of_truth ? _("Mark as Moment of Truth") : _("Unmark as Moment of Truth"),
+                           moment_of_truth ? _("Mark as Moment of Truth") : _("Unmark Moment of Truth"),
                            FALSE);
 }
 
@@ -259,8 +244,8 @@ on_mot_toggled (TpTouchpointPage *self)
   if (self->syncing || self->document == NULL || self->id == NULL)
     return;
 
-  tp_touchpoint_set_moment_of_truth (self->document, self->id,
-                                     gtk_switch_get_active (self->mot_switch));
+  tp_touchpoint_page_set_moment_of_truth (self->document, self->id,
+                                          gtk_switch_get_active (self->mot_switch));
 }
 
 static void
