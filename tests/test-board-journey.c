@@ -478,8 +478,12 @@ test_capture (Fixture       *fixture,
   /* The journey grew to the right, and the board's scrollable area with it. */
   tp_layout_get_bounds (tp_board_get_layout (fixture->board), &bounds_after);
   g_assert_cmpfloat (bounds_after.width, >, bounds_before.width);
-  g_assert_cmpfloat (gtk_adjustment_get_upper (gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (fixture->board))),
-                     >=, bounds_after.width * tp_board_get_zoom (fixture->board) - 1);
+  {
+    GtkAdjustment *h = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (fixture->board));
+
+    g_assert_cmpfloat (gtk_adjustment_get_upper (h), >=,
+                       bounds_after.width * tp_board_get_zoom (fixture->board) - 1);
+  }
 
   /* Enter on an empty touchpoint ends the capture and drops it: nothing to undo. */
   press_key (fixture, GDK_KEY_Return, 0);
@@ -495,7 +499,8 @@ test_capture (Fixture       *fixture,
   {
     const char *empty_stage = stage_id (fixture, 1);
     TpStageInfo info = stage_info (fixture, empty_stage);
-    TpTouchpointInfo last = touchpoint_info (fixture, touchpoint_id (fixture, 1, n_touchpoints (fixture, 1) - 1));
+    guint k = n_touchpoints (fixture, 1) - 1;
+    TpTouchpointInfo last = touchpoint_info (fixture, touchpoint_id (fixture, 1, k));
     double x, y;
     TpHit hit;
 
@@ -593,7 +598,8 @@ test_drag_touchpoint (Fixture       *fixture,
     TpContainerInfo block;
     double sx, sy, x, y;
 
-    tp_layout_get_container (tp_board_get_layout (fixture->board), TP_CONTAINER_KEY_PARTNERS, &block);
+    tp_layout_get_container (tp_board_get_layout (fixture->board), TP_CONTAINER_KEY_PARTNERS,
+                             &block);
     card_centre (fixture, a, &sx, &sy);
     _tp_board_pointer_pressed (fixture->board, 1, 1, sx, sy, 0);
     _tp_board_pointer_moved (fixture->board, sx + 20, sy + 20);
@@ -606,7 +612,8 @@ test_drag_touchpoint (Fixture       *fixture,
   }
 
   /* Alt+Right: one place along, into the next stage past the end of its own. */
-  tp_selection_set_one (tp_board_get_selection (fixture->board), touchpoint_id (fixture, 0, n0 - 1));
+  tp_selection_set_one (tp_board_get_selection (fixture->board),
+                        touchpoint_id (fixture, 0, n0 - 1));
   {
     g_autofree char *last = g_strdup (touchpoint_id (fixture, 0, n0 - 1));
 
@@ -642,7 +649,8 @@ test_drag_stage (Fixture       *fixture,
 
   target = stage_info (fixture, third);
   bx = target.column.x + target.column.width * 0.75;
-  g_assert_cmpuint (tp_layout_stage_drop_index (tp_board_get_layout (fixture->board), bx, NULL), ==, 3);
+  g_assert_cmpuint (tp_layout_stage_drop_index (tp_board_get_layout (fixture->board), bx, NULL),
+                    ==, 3);
   tp_board_board_to_widget (fixture->board, bx, target.header.y + 10, &x, &y);
   _tp_board_pointer_moved (fixture->board, x, y + 30);
   g_assert_true (fixture->board->drop_valid);
@@ -775,9 +783,10 @@ test_delete_stage (Fixture       *fixture,
   g_assert_cmpuint (tp_document_get_links (fixture->document)->len, ==, all_links - links->len);
   g_assert_cmpuint (count_steps (fixture), ==, steps + 1);
   g_assert_cmpstr (undo_label (fixture), ==, "Delete Stage");
-  /* The keyboard moves on to the next stage, so Delete can go on. */
+  /* The keyboard moves on to the next stage, selected, so Delete can go on. */
   g_assert_cmpint (fixture->board->focus, ==, TP_BOARD_FOCUS_STAGE);
   g_assert_cmpstr (fixture->board->focus_stage, ==, next);
+  g_assert_true (selection_is (fixture, (const char *[]) { next, NULL }));
 
   /* Undo brings it all back; the window then selects the stage. */
   tp_document_undo (fixture->document);
@@ -802,6 +811,13 @@ test_delete_stage (Fixture       *fixture,
     g_assert_cmpstr (undo_label (fixture), ==, "Delete Touchpoints");
     g_assert_cmpint (fixture->board->focus, ==, TP_BOARD_FOCUS_TOUCHPOINT);
     g_assert_cmpstr (fixture->board->focus_touchpoint, ==, c);
+
+    /* Delete goes on with the focused one; a stage merely focused is not deleted. */
+    press_key (fixture, GDK_KEY_Delete, 0);
+    g_assert_null (tp_document_lookup (fixture->document, c));
+    g_assert_cmpint (fixture->board->focus, ==, TP_BOARD_FOCUS_STAGE);
+    g_assert_false (_tp_board_key_pressed (fixture->board, GDK_KEY_Delete, 0));
+    g_assert_nonnull (tp_document_lookup (fixture->document, fixture->board->focus_stage));
   }
 }
 
@@ -820,10 +836,12 @@ test_zoom_journey (Fixture       *fixture,
     tp_document_get_notes (fixture->document, TP_CONTAINER_CHANNELS), 0))->id);
   activate (fixture, "board.zoom-journey");
 
-  g_assert_true (tp_layout_get_region (tp_board_get_layout (fixture->board), TP_REGION_JOURNEY, &journey));
+  g_assert_true (tp_layout_get_region (tp_board_get_layout (fixture->board), TP_REGION_JOURNEY,
+                                       &journey));
   _tp_board_rect_to_widget (fixture->board, &journey, &r);
   g_assert_cmpfloat (r.origin.y, >=, -0.5);
-  g_assert_cmpfloat (r.origin.y + r.size.height, <=, gtk_widget_get_height (GTK_WIDGET (fixture->board)) + 0.5);
+  g_assert_cmpfloat (r.origin.y + r.size.height, <=,
+                     gtk_widget_get_height (GTK_WIDGET (fixture->board)) + 0.5);
   g_assert_cmpfloat (r.origin.x, >=, -0.5);
   g_assert_cmpfloat (tp_board_get_zoom (fixture->board), >=, 0.5);
 
@@ -832,7 +850,8 @@ test_zoom_journey (Fixture       *fixture,
   g_assert_cmpstr (fixture->board->focus_stage, ==, stage_id (fixture, 0));
   header = stage_info (fixture, stage_id (fixture, 0)).header;
   _tp_board_rect_to_widget (fixture->board, &header, &r);
-  g_assert_cmpfloat (r.origin.x + r.size.width, <=, gtk_widget_get_width (GTK_WIDGET (fixture->board)));
+  g_assert_cmpfloat (r.origin.x + r.size.width, <=,
+                     gtk_widget_get_width (GTK_WIDGET (fixture->board)));
 
   /* Arrows go along the stages, down into a stage, up out of a touchpoint. */
   press_key (fixture, GDK_KEY_Right, 0);
@@ -871,7 +890,8 @@ test_zoom_journey (Fixture       *fixture,
       g_ptr_array_add (ids, (gpointer) stage_id (fixture, i));
     tp_document_delete (fixture->document, (const char * const *) ids->pdata, ids->len);
     flush_events ();
-    g_assert_false (tp_layout_get_region (tp_board_get_layout (fixture->board), TP_REGION_JOURNEY, NULL));
+    g_assert_false (tp_layout_get_region (tp_board_get_layout (fixture->board), TP_REGION_JOURNEY,
+                                          NULL));
     _tp_board_update_actions (fixture->board);
     gtk_widget_activate_action (GTK_WIDGET (fixture->board), "board.zoom-journey", NULL);
     g_assert_cmpint (fixture->board->focus, !=, TP_BOARD_FOCUS_STAGE);
@@ -936,7 +956,8 @@ test_add_stage (Fixture       *fixture,
     TpStageInfo last = stage_info (fixture, stage_id (fixture, n_stages (fixture) - 1));
     TpRect region;
 
-    g_assert_true (tp_layout_get_region (tp_board_get_layout (fixture->board), TP_REGION_JOURNEY, &region));
+    g_assert_true (tp_layout_get_region (tp_board_get_layout (fixture->board), TP_REGION_JOURNEY,
+                                         &region));
     to_widget (fixture, &last.column, region.x + region.width - 4,
                last.column.y + last.column.height / 2, &x, &y);
     double_click (fixture, x, y);
@@ -1033,7 +1054,8 @@ main (int   argc,
   gtk_test_init (&argc, &argv, NULL);
 
 #define ADD(path, func) \
-  g_test_add ("/touchpoint/board-journey/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  g_test_add ("/touchpoint/board-journey/" path, Fixture, NULL, fixture_set_up, func, \
+              fixture_tear_down)
   ADD ("select", test_select);
   ADD ("rubber-band", test_rubber_band);
   ADD ("capture", test_capture);

@@ -370,14 +370,17 @@ test_shows_fields (Fixture       *fixture,
   TpTouchpoint *tp = touchpoint (fixture, "t10");
   GtkListBox *pains = page_child (fixture, "pains_box");
   GtkLabel *gap = page_child (fixture, "gap_label");
+  GtkStringObject *persona;
+  TpNote *note;
 
   show_touchpoint (fixture, "t10");
 
   g_assert_cmpstr (gtk_editable_get_text (page_child (fixture, "name_row")), ==, tp->name);
   g_assert_cmpstr (gtk_editable_get_text (page_child (fixture, "channel_row")), ==, tp->channel);
   g_assert_cmpstr (gtk_editable_get_text (page_child (fixture, "action_row")), ==, tp->action);
-  g_assert_cmpstr (gtk_string_object_get_string (adw_combo_row_get_selected_item (page_child (fixture, "persona_row"))),
-                   ==, tp_document_get_persona_of (fixture->document, "t10")->name);
+  persona = adw_combo_row_get_selected_item (page_child (fixture, "persona_row"));
+  g_assert_cmpstr (gtk_string_object_get_string (persona), ==,
+                   tp_document_get_persona_of (fixture->document, "t10")->name);
   g_assert_cmpint ((int) gtk_range_get_value (page_child (fixture, "emotion_scale")), ==, tp->emotion);
   g_assert_true (gtk_widget_has_css_class (page_child (fixture, "emotion_scale"), "tp-emotion-m2"));
 
@@ -409,8 +412,8 @@ test_shows_fields (Fixture       *fixture,
   g_assert_false (tp_document_can_undo (fixture->document));
 
   /* A note selected after it gets the note page back. */
-  tp_selection_set_one (fixture->selection,
-                        ((TpNote *) g_ptr_array_index (tp_document_get_notes (fixture->document, TP_CONTAINER_CHANNELS), 0))->item.id);
+  note = g_ptr_array_index (tp_document_get_notes (fixture->document, TP_CONTAINER_CHANNELS), 0);
+  tp_selection_set_one (fixture->selection, note->item.id);
   g_assert_cmpstr (visible_page (fixture), ==, "notes");
 }
 
@@ -528,7 +531,7 @@ test_moment_of_truth (Fixture       *fixture,
   g_assert_cmpuint (tp->expectation, ==, 0);
   g_assert_cmpuint (tp->actions->len, ==, 0);
   g_assert_false (gtk_widget_get_visible (page_child (fixture, "gap_group")));
-  g_assert_cmpstr (tp_document_get_undo_label (fixture->document), ==, "Unmark as Moment of Truth");
+  g_assert_cmpstr (tp_document_get_undo_label (fixture->document), ==, "Unmark Moment of Truth");
   assert_round_trip (fixture);
   undo (fixture);
   g_assert_true (tp->moment_of_truth);
@@ -597,16 +600,18 @@ test_action_plan (Fixture       *fixture,
   g_assert_cmpuint (touchpoint (fixture, "t10")->actions->len, ==, 2);
 
   type_text (nth_descendant (row, ADW_TYPE_ENTRY_ROW, 0), "Call customers on delay");
-  type_text (nth_descendant (row, ADW_TYPE_ENTRY_ROW, 1), "Service lead");
+  type_text (nth_descendant (row, ADW_TYPE_ENTRY_ROW, 1), "Service & ops");
   adw_combo_row_set_selected (nth_descendant (row, ADW_TYPE_COMBO_ROW, 0), TP_ACTION_IN_PROGRESS);
 
   g_assert_cmpuint (touchpoint (fixture, "t10")->actions->len, ==, 3);
   action = g_ptr_array_index (touchpoint (fixture, "t10")->actions, 2);
   g_assert_cmpstr (action->what, ==, "Call customers on delay");
-  g_assert_cmpstr (action->owner, ==, "Service lead");
+  g_assert_cmpstr (action->owner, ==, "Service & ops");
   g_assert_cmpint (action->status, ==, TP_ACTION_IN_PROGRESS);
   g_assert_cmpstr (tp_document_get_undo_label (fixture->document), ==, "Edit Action Plan");
+  /* The user's words are not markup: "&" and "<" show as they are. */
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "Call customers on delay");
+  g_assert_cmpstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (row)), ==, "Service & ops · In progress");
   assert_round_trip (fixture);
 
   /* The rows follow undo in place: the row stays open. */
@@ -754,11 +759,12 @@ test_kpis (Fixture       *fixture,
   editor = add_kpi (fixture, page, "touchpoint.add-kpi", box, TP_KPI_CONVERSION);
   type_text (editor_child (editor, "conversions_row"), "320");
   type_text (editor_child (editor, "visitors_row"), "10000");
-  type_text (editor_child (editor, "name_row"), "Doorstep conversion");
+  type_text (editor_child (editor, "name_row"), "Doorstep <conversion> & more");
   g_assert_cmpuint (last_kpi (tp)->conversions, ==, 320);
   g_assert_cmpuint (last_kpi (tp)->visitors, ==, 10000);
-  g_assert_cmpstr (last_kpi (tp)->name, ==, "Doorstep conversion");
-  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (editor)), ==, "Doorstep conversion");
+  g_assert_cmpstr (last_kpi (tp)->name, ==, "Doorstep <conversion> & more");
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (editor)), ==,
+                   "Doorstep <conversion> & more");
 
   /* Custom: a value and its unit. */
   editor = add_kpi (fixture, page, "touchpoint.add-kpi", box, TP_KPI_CUSTOM);
@@ -904,6 +910,16 @@ test_stage (Fixture       *fixture,
   g_assert_false (gtk_widget_get_visible (stage_child (fixture, "job_placeholder")));
   gtk_text_buffer_set_text (job, "", -1);
   g_assert_true (gtk_widget_get_visible (stage_child (fixture, "job_placeholder")));
+  /* Text past the model's limit is refused, not cut off unseen. */
+  {
+    g_autofree char *long_text = g_strnfill (TP_TEXT_MAX + 1, 'x');
+    GtkTextIter end;
+
+    gtk_text_buffer_get_end_iter (job, &end);
+    gtk_text_buffer_insert (job, &end, long_text, -1);
+    g_assert_cmpstr (stage->job, ==, "");
+  }
+
   /* Typing and clearing were one step. */
   undo (fixture);
   g_assert_cmpstr (stage->job, ==, original_job);

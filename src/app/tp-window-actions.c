@@ -517,7 +517,7 @@ _tp_window_update_actions (TpWindow *self)
   gboolean modified = has_document && tp_document_get_modified (document);
   gboolean can_undo = has_document && tp_document_can_undo (document);
   gboolean can_redo = has_document && tp_document_can_redo (document);
-  gboolean has_notes = FALSE;
+  gboolean has_items = FALSE;
   g_autofree char *undo_tip = NULL;
   g_autofree char *redo_tip = NULL;
 
@@ -546,12 +546,12 @@ _tp_window_update_actions (TpWindow *self)
     {
       const char * const *ids = tp_selection_get_ids (self->selection);
 
-      for (guint i = 0; ids != NULL && ids[i] != NULL && !has_notes; i++)
-        has_notes = tp_document_lookup_kind (document, ids[i], TP_ITEM_NOTE) != NULL ||
+      for (guint i = 0; ids != NULL && ids[i] != NULL && !has_items; i++)
+        has_items = tp_document_lookup_kind (document, ids[i], TP_ITEM_NOTE) != NULL ||
                     tp_document_lookup_kind (document, ids[i], TP_ITEM_STAGE) != NULL ||
                     tp_document_lookup_kind (document, ids[i], TP_ITEM_TOUCHPOINT) != NULL;
     }
-  gtk_widget_action_set_enabled (widget, "win.delete-selection", has_notes);
+  gtk_widget_action_set_enabled (widget, "win.delete-selection", has_items);
 
   /* Name the step the button would take back or repeat. */
   if (can_undo && tp_document_get_undo_label (document) != NULL)

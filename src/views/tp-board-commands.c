@@ -167,7 +167,10 @@ remove_journey_items (TpBoard   *self,
   if (label != NULL)
     tp_document_end_group (self->document);
 
-  /* The keyboard stays where the items were, so Delete can go on deleting. */
+  /* The keyboard stays where the items were, so Delete can go on deleting: on the next
+   * touchpoint, or on the next stage, selected (a stage is deleted only selected). */
+  if (neighbour != NULL && stages->len > 0)
+    tp_selection_set_one (self->selection, neighbour);
   if (neighbour != NULL)
     _tp_board_focus_item (self, neighbour);
   else
@@ -195,7 +198,9 @@ _tp_board_delete_selection (TpBoard *self)
         g_ptr_array_remove_index (touchpoints, i - 1);
     }
 
-  /* Nothing selected: the item under the keyboard. */
+  /* Nothing selected: the note or touchpoint under the keyboard. A stage is deleted only
+   * when selected: with the keyboard merely on it, it is where touchpoints are added
+   * (like a block), and it takes all of them with it. */
   if (notes->len == 0 && stages->len == 0 && touchpoints->len == 0)
     {
       if (self->focus == TP_BOARD_FOCUS_NOTE &&
@@ -205,9 +210,6 @@ _tp_board_delete_selection (TpBoard *self)
                tp_document_lookup_kind (self->document, self->focus_touchpoint,
                                         TP_ITEM_TOUCHPOINT) != NULL)
         g_ptr_array_add (touchpoints, g_strdup (self->focus_touchpoint));
-      else if (self->focus == TP_BOARD_FOCUS_STAGE &&
-               tp_document_lookup_kind (self->document, self->focus_stage, TP_ITEM_STAGE) != NULL)
-        g_ptr_array_add (stages, g_strdup (self->focus_stage));
     }
 
   if (stages->len > 0 || touchpoints->len > 0)
@@ -366,7 +368,7 @@ _tp_board_paste (TpBoard *self)
                            on_clipboard_read, g_object_ref (self));
 }
 
-/* After undo and redo */
+/* After undo and redo: what a step touched, selected and in view */
 
 /* What undo or redo can select: notes, stages and touchpoints; a touchpoint whose stage
  * is there too goes with its stage. */
@@ -422,4 +424,60 @@ tp_board_select_affected (TpBoard            *self,
   g_ptr_array_add (items, NULL);
   tp_selection_set (self->selection, (const char * const *) items->pdata);
   _tp_board_focus_item (self, g_ptr_array_index (items, items->len - 2));
+}
+
+void
+tp_board_reveal_item (TpBoard    *self,
+                      const char *id)
+{
+  TpItem *item;
+
+  g_return_if_fail (TP_IS_BOARD (self));
+
+  if (self->document == NULL || id == NULL ||
+      (item = tp_document_lookup (self->document, id)) == NULL)
+    return;
+
+  _tp_board_ensure_layout (self);
+  switch (item->kind)
+    {
+    case TP_ITEM_NOTE:
+      {
+        TpNoteInfo info;
+
+        _tp_board_show_note (self, id);
+        if (tp_layout_get_note (self->layout, id, &info) && info.visible)
+          _tp_board_reveal_rect (self, &info.rect);
+      }
+      break;
+
+    case TP_ITEM_STAGE:
+      {
+        TpStageInfo info;
+
+        GPtrArray *stages = tp_document_get_stages (self->document);
+        TpRect plus;
+
+        /* Its header: a whole stage is taller than most views. The last one brings the
+         * "+" after it along, which is where the journey goes on. */
+        if (!tp_layout_get_stage (self->layout, id, &info))
+          break;
+        if (info.index + 1 == stages->len && _tp_board_get_add_stage_rect (self, &plus))
+          info.header.width = plus.x + plus.width - info.header.x;
+        _tp_board_reveal_rect (self, &info.header);
+      }
+      break;
+
+    case TP_ITEM_TOUCHPOINT:
+      {
+        TpTouchpointInfo info;
+
+        if (tp_layout_get_touchpoint (self->layout, id, &info))
+          _tp_board_reveal_rect (self, &info.card);
+      }
+      break;
+
+    default:
+      break;
+    }
 }

@@ -616,7 +616,8 @@ snapshot_edit (TpBoard     *self,
   /* The note as it grows with the text typed, its old text covered: the editor above
    * draws the new text in the note's own font, at the note's own place. */
   radius = theme->note_radius * info.scale * self->zoom;
-  _tp_board_colour_to_rgba (&theme->notes[note->colour < TP_N_NOTE_COLOURS ? note->colour : 0], 1, &fill);
+  _tp_board_colour_to_rgba (&theme->notes[note->colour < TP_N_NOTE_COLOURS ? note->colour : 0], 1,
+                            &fill);
   _tp_board_rect_to_widget (self, &cover, &rect);
   _tp_board_append_rounded_fill (snapshot, &rect, radius, &fill);
   _tp_board_rect_to_widget (self, &area, &rect);

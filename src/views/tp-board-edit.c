@@ -436,7 +436,8 @@ _tp_board_end_edit (TpBoard  *self,
       tp_selection_set (self->selection, (const char * const *) captured->pdata);
       focus_after_capture (self, kind, stage, kept);
     }
-  else if (kept != NULL && self->document != NULL && tp_document_lookup (self->document, kept) != NULL)
+  else if (kept != NULL && self->document != NULL &&
+           tp_document_lookup (self->document, kept) != NULL)
     {
       tp_selection_set_one (self->selection, kept);
       _tp_board_focus_item (self, kept);

@@ -547,6 +547,66 @@ drop_notes (TpBoard *self)
   tp_document_end_group (self->document);
 }
 
+static void
+drop_touchpoints (TpBoard *self)
+{
+  TpStage *stage = tp_document_lookup_kind (self->document, self->drop_stage, TP_ITEM_STAGE);
+  g_autofree char *target = g_strdup (self->drop_stage);
+  g_autofree char *anchor = NULL;
+  guint n = self->drag_ids->len;
+
+  if (stage == NULL)
+    return;
+
+  /* The touchpoints land before the first one at or after the drop place that stays
+   * put; an anchor, not an index, since every move shifts the indices after it. */
+  for (guint i = self->drop_index; i < stage->touchpoints->len; i++)
+    {
+      const char *id = ((TpItem *) g_ptr_array_index (stage->touchpoints, i))->id;
+
+      if (!g_ptr_array_find_with_equal_func (self->drag_ids, id, g_str_equal, NULL))
+        {
+          anchor = g_strdup (id);
+          break;
+        }
+    }
+
+  tp_document_begin_group (self->document,
+                           _tp_board_step_label (TP_BOARD_STEP_MOVE_TOUCHPOINT, n));
+  for (guint k = 0; k < n; k++)
+    {
+      const char *id = g_ptr_array_index (self->drag_ids, k);
+      TpTouchpoint *touchpoint = tp_document_lookup_kind (self->document, id, TP_ITEM_TOUCHPOINT);
+      guint index = G_MAXUINT, at = 0;
+
+      if (touchpoint == NULL)
+        continue;
+      if (anchor != NULL && tp_document_get_index (self->document, anchor, &index) &&
+          g_strcmp0 (touchpoint->stage, target) == 0 &&
+          tp_document_get_index (self->document, id, &at) && at < index)
+        index--;  /* the index in the list without the touchpoint itself */
+      tp_document_move_touchpoint (self->document, id, target, index);
+    }
+  tp_document_end_group (self->document);
+}
+
+static void
+drop_stage (TpBoard *self)
+{
+  const char *id = g_ptr_array_index (self->drag_ids, 0);
+  guint index = self->drop_index, at = 0;
+
+  if (tp_document_lookup_kind (self->document, id, TP_ITEM_STAGE) == NULL ||
+      !tp_document_get_index (self->document, id, &at))
+    return;
+
+  /* Dropped forward, the stage counts itself out; dropped where it is, nothing moves
+   * and nothing is recorded. */
+  if (at < index)
+    index--;
+  tp_document_move_stage (self->document, id, index);
+}
+
 void
 _tp_board_pointer_released (TpBoard *self,
                             double   x,
@@ -560,9 +620,9 @@ _tp_board_pointer_released (TpBoard *self,
       if (self->drop_valid && self->drag == TP_BOARD_DRAG_MOVE)
         drop_notes (self);
       else if (self->drop_valid && self->drag == TP_BOARD_DRAG_TOUCHPOINTS)
-        _tp_board_drop_touchpoints (self);
+        drop_touchpoints (self);
       else if (self->drop_valid && self->drag == TP_BOARD_DRAG_STAGE)
-        _tp_board_drop_stage (self);
+        drop_stage (self);
       end_drag (self);
       _tp_board_focus_item (self, focus);
       return;

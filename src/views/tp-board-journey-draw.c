@@ -170,18 +170,17 @@ _tp_board_snapshot_journey_selection (TpBoard     *self,
       graphene_rect_t rect;
       TpStageInfo info;
 
+      /* A stage being renamed shows the editor's outline instead (and no wash, which
+       * would set its tint apart from the name's). */
       if (!g_hash_table_contains (self->selected, id) || is_dragged (self, id) ||
-          !tp_layout_get_stage (self->layout, id, &info))
+          g_strcmp0 (id, self->edit_id) == 0 || !tp_layout_get_stage (self->layout, id, &info))
         continue;
 
       _tp_board_rect_to_widget (self, &info.column, &rect);
       _tp_board_append_rounded_fill (snapshot, &rect, card_radius (self), &wash);
       _tp_board_append_outline (snapshot, &rect, card_radius (self), 2, 1, &edge);
-      if (g_strcmp0 (id, self->edit_id) != 0)
-        {
-          _tp_board_rect_to_widget (self, &info.header, &rect);
-          _tp_board_append_outline (snapshot, &rect, card_radius (self), 1, 2, &colour);
-        }
+      _tp_board_rect_to_widget (self, &info.header, &rect);
+      _tp_board_append_outline (snapshot, &rect, card_radius (self), 1, 2, &colour);
     }
 
   g_ptr_array_set_size (ids, 0);
@@ -298,10 +297,11 @@ snapshot_stage_drag (TpBoard     *self,
   _tp_board_colour_to_rgba (&theme->panel, 0.75, &veil);
   _tp_board_append_rounded_fill (snapshot, &rect, card_radius (self), &veil);
 
-  _tp_board_append_drop_indicator (self, snapshot);
-
   if (self->drag_ghost == NULL)
-    return;
+    {
+      _tp_board_append_drop_indicator (self, snapshot);
+      return;
+    }
 
   /* The column itself under the pointer, raised on a shadow. */
   moved = self->drag_ghost_rect;
@@ -315,6 +315,9 @@ snapshot_stage_drag (TpBoard     *self,
   gtk_snapshot_append_texture (snapshot, self->drag_ghost, &rect);
   gtk_snapshot_pop (snapshot);
   gtk_snapshot_pop (snapshot);
+
+  /* Over the ghost: the ghost is as wide as a stage, and would hide where it goes. */
+  _tp_board_append_drop_indicator (self, snapshot);
 }
 
 void
@@ -334,20 +337,23 @@ _tp_board_snapshot_journey_drag (TpBoard     *self,
   if (self->drag != TP_BOARD_DRAG_TOUCHPOINTS || self->drag_ids == NULL)
     return;
 
-  /* The touchpoints' columns, veiled: every row of a touchpoint goes where it goes. */
+  /* The touchpoints' cells, veiled: every row of a touchpoint goes where it goes (the
+   * stage's own KPIs, across the top of the KPI row, stay). */
   _tp_board_colour_to_rgba (&theme->panel, 0.7, &veil);
   for (guint i = 0; i < self->drag_ids->len; i++)
     {
       TpTouchpointInfo info;
-      graphene_rect_t rect;
 
       if (!tp_layout_get_touchpoint (self->layout, g_ptr_array_index (self->drag_ids, i), &info))
         continue;
-      _tp_board_rect_to_widget (self, &info.column, &rect);
-      _tp_board_append_rounded_fill (snapshot, &rect, card_radius (self), &veil);
-    }
+      for (guint r = 0; r < TP_N_JOURNEY_ROWS; r++)
+        {
+          graphene_rect_t rect;
 
-  _tp_board_append_drop_indicator (self, snapshot);
+          _tp_board_rect_to_widget (self, &info.cells[r], &rect);
+          gtk_snapshot_append_color (snapshot, &veil, &rect);
+        }
+    }
 
   /* The ghost: the cards themselves, as the renderer paints them, under the pointer. */
   tp_paint_options_init (&options);
@@ -379,6 +385,8 @@ _tp_board_snapshot_journey_drag (TpBoard     *self,
       cairo_destroy (cr);
     }
   gtk_snapshot_pop (snapshot);
+
+  _tp_board_append_drop_indicator (self, snapshot);
 }
 
 /* Editing a name */

@@ -42,6 +42,28 @@ lookup_touchpoint (TpBoard    *self,
          ? tp_document_lookup_kind (self->document, id, TP_ITEM_TOUCHPOINT) : NULL;
 }
 
+/* The stage or touchpoint under the keyboard, if it still exists. */
+static TpStage *
+focused_stage (TpBoard *self)
+{
+  return self->focus == TP_BOARD_FOCUS_STAGE ? lookup_stage (self, self->focus_stage) : NULL;
+}
+
+static TpTouchpoint *
+focused_touchpoint (TpBoard *self)
+{
+  return self->focus == TP_BOARD_FOCUS_TOUCHPOINT
+         ? lookup_touchpoint (self, self->focus_touchpoint) : NULL;
+}
+
+static const char *
+last_stage_id (TpBoard *self)
+{
+  GPtrArray *stages = tp_document_get_stages (self->document);
+
+  return stages->len > 0 ? ((TpItem *) g_ptr_array_index (stages, stages->len - 1))->id : NULL;
+}
+
 static void
 set_string (char       **slot,
             const char  *value)
@@ -181,8 +203,7 @@ _tp_board_journey_describe (TpBoard *self)
   TpTouchpoint *touchpoint;
   TpStage *stage;
 
-  if (self->focus == TP_BOARD_FOCUS_TOUCHPOINT &&
-      (touchpoint = lookup_touchpoint (self, self->focus_touchpoint)) != NULL &&
+  if ((touchpoint = focused_touchpoint (self)) != NULL &&
       (stage = lookup_stage (self, touchpoint->stage)) != NULL)
     {
       if (touchpoint->moment_of_truth)
@@ -193,7 +214,7 @@ _tp_board_journey_describe (TpBoard *self)
       return g_strdup_printf (_("%s: %s"), stage->name, touchpoint->name);
     }
 
-  if (self->focus == TP_BOARD_FOCUS_STAGE && (stage = lookup_stage (self, self->focus_stage)) != NULL)
+  if ((stage = focused_stage (self)) != NULL)
     /* Translators: a focused stage of the journey; Enter adds a touchpoint to it. */
     return g_strdup_printf (_("%s stage, press Enter to add a touchpoint"), stage->name);
 
@@ -258,8 +279,7 @@ dup_touchpoint_targets (TpBoard *self)
 {
   GPtrArray *ids = _tp_board_dup_selected_journey (self, TP_ITEM_TOUCHPOINT);
 
-  if (ids->len == 0 && self->focus == TP_BOARD_FOCUS_TOUCHPOINT &&
-      lookup_touchpoint (self, self->focus_touchpoint) != NULL)
+  if (ids->len == 0 && focused_touchpoint (self) != NULL)
     g_ptr_array_add (ids, g_strdup (self->focus_touchpoint));
 
   return ids;
@@ -358,12 +378,11 @@ navigate (TpBoard  *self,
           int       dy,
           gboolean  extend)
 {
-  if (self->focus == TP_BOARD_FOCUS_STAGE)
-    {
-      TpStage *stage = lookup_stage (self, self->focus_stage);
+  TpTouchpoint *touchpoint;
+  TpStage *stage;
 
-      if (stage == NULL)
-        return FALSE;
+  if ((stage = focused_stage (self)) != NULL)
+    {
       if (dx != 0)
         return step_stage (self, dx, extend);
       /* Down into the stage's touchpoints; nothing lies above the headers. */
@@ -374,12 +393,8 @@ navigate (TpBoard  *self,
       return TRUE;
     }
 
-  if (self->focus == TP_BOARD_FOCUS_TOUCHPOINT)
+  if ((touchpoint = focused_touchpoint (self)) != NULL)
     {
-      TpTouchpoint *touchpoint = lookup_touchpoint (self, self->focus_touchpoint);
-
-      if (touchpoint == NULL)
-        return FALSE;
       if (dx != 0)
         return step_touchpoint (self, dx, extend);
       /* Up a level, to the stage's header; the rows below belong to the card. */
@@ -436,7 +451,7 @@ _tp_board_toggle_moment_of_truth (TpBoard *self)
 
   /* Mixed: all become moments of truth, as a checkbox column does. */
   for (guint i = 0; i < ids->len; i++)
-    mark |= !((TpTouchpoint *) lookup_touchpoint (self, g_ptr_array_index (ids, i)))->moment_of_truth;
+    mark |= !lookup_touchpoint (self, g_ptr_array_index (ids, i))->moment_of_truth;
   label = _tp_board_step_label (mark ? TP_BOARD_STEP_MARK_MOMENT : TP_BOARD_STEP_UNMARK_MOMENT,
                                 ids->len);
 
@@ -448,7 +463,7 @@ _tp_board_toggle_moment_of_truth (TpBoard *self)
       if (lookup_touchpoint (self, g_ptr_array_index (ids, i))->moment_of_truth == mark)
         continue;
       copy = (TpTouchpoint *) tp_document_edit_begin (self->document, g_ptr_array_index (ids, i));
-      copy->moment_of_truth = mark;
+      tp_touchpoint_set_moment_of_truth (copy, mark);
       tp_document_edit_commit (self->document, (TpItem *) copy, label, FALSE);
     }
   tp_document_end_group (self->document);
@@ -468,7 +483,7 @@ move_focused (TpBoard *self,
   if (self->document == NULL)
     return FALSE;
 
-  if (self->focus == TP_BOARD_FOCUS_STAGE && lookup_stage (self, self->focus_stage) != NULL)
+  if (focused_stage (self) != NULL)
     {
       guint n = tp_document_get_stages (self->document)->len;
 
@@ -480,17 +495,14 @@ move_focused (TpBoard *self,
       return TRUE;
     }
 
-  if (self->focus == TP_BOARD_FOCUS_TOUCHPOINT)
+  if (focused_touchpoint (self) != NULL)
     {
       g_autofree char *id = g_strdup (self->focus_touchpoint);
       TpTouchpoint *touchpoint = lookup_touchpoint (self, id);
       GPtrArray *stages = tp_document_get_stages (self->document);
-      TpStage *stage;
+      TpStage *stage = lookup_stage (self, touchpoint->stage);
       guint s = 0;
 
-      if (touchpoint == NULL)
-        return FALSE;
-      stage = lookup_stage (self, touchpoint->stage);
       tp_document_get_index (self->document, stage->item.id, &s);
       tp_document_get_index (self->document, id, &index);
 
@@ -527,66 +539,6 @@ move_focused (TpBoard *self,
     }
 
   return FALSE;
-}
-
-/* Dropping */
-
-void
-_tp_board_drop_touchpoints (TpBoard *self)
-{
-  TpStage *stage = lookup_stage (self, self->drop_stage);
-  g_autofree char *target = g_strdup (self->drop_stage);
-  g_autofree char *anchor = NULL;
-  guint n = self->drag_ids->len;
-
-  if (stage == NULL)
-    return;
-
-  /* The touchpoints land before the first one at or after the drop place that stays
-   * put; an anchor, not an index, since every move shifts the indices after it. */
-  for (guint i = self->drop_index; i < stage->touchpoints->len; i++)
-    {
-      const char *id = ((TpItem *) g_ptr_array_index (stage->touchpoints, i))->id;
-
-      if (!g_ptr_array_find_with_equal_func (self->drag_ids, id, g_str_equal, NULL))
-        {
-          anchor = g_strdup (id);
-          break;
-        }
-    }
-
-  tp_document_begin_group (self->document, _tp_board_step_label (TP_BOARD_STEP_MOVE_TOUCHPOINT, n));
-  for (guint k = 0; k < n; k++)
-    {
-      const char *id = g_ptr_array_index (self->drag_ids, k);
-      TpTouchpoint *touchpoint = lookup_touchpoint (self, id);
-      guint index = G_MAXUINT, at = 0;
-
-      if (touchpoint == NULL)
-        continue;
-      if (anchor != NULL && tp_document_get_index (self->document, anchor, &index) &&
-          g_strcmp0 (touchpoint->stage, target) == 0 &&
-          tp_document_get_index (self->document, id, &at) && at < index)
-        index--;  /* the index in the list without the touchpoint itself */
-      tp_document_move_touchpoint (self->document, id, target, index);
-    }
-  tp_document_end_group (self->document);
-}
-
-void
-_tp_board_drop_stage (TpBoard *self)
-{
-  const char *id = g_ptr_array_index (self->drag_ids, 0);
-  guint index = self->drop_index, at = 0;
-
-  if (lookup_stage (self, id) == NULL || !tp_document_get_index (self->document, id, &at))
-    return;
-
-  /* Dropped forward, the stage counts itself out; dropped where it is, nothing moves
-   * and nothing is recorded. */
-  if (at < index)
-    index--;
-  tp_document_move_stage (self->document, id, index);
 }
 
 /* Where the keyboard goes once journey items are deleted: the next stage or touchpoint
@@ -638,8 +590,7 @@ _tp_board_get_add_stage_rect (TpBoard *self,
   _tp_board_ensure_layout (self);
   stages = tp_document_get_stages (self->document);
   if (stages->len > 0 && tp_layout_get_region (self->layout, TP_REGION_JOURNEY, &region) &&
-      tp_layout_get_stage (self->layout, ((TpItem *) g_ptr_array_index (stages, stages->len - 1))->id,
-                           &last))
+      tp_layout_get_stage (self->layout, last_stage_id (self), &last))
     {
       /* Beside the headings, just past the journey's right edge: where the next stage
        * will stand. */
@@ -675,14 +626,12 @@ _tp_board_is_after_stages (TpBoard *self,
                            double   bx,
                            double   by)
 {
-  GPtrArray *stages = self->document != NULL ? tp_document_get_stages (self->document) : NULL;
   TpStageInfo last;
   TpRect region, bounds;
 
-  if (stages == NULL || stages->len == 0 ||
+  if (self->document == NULL || last_stage_id (self) == NULL ||
       !tp_layout_get_region (self->layout, TP_REGION_JOURNEY, &region) ||
-      !tp_layout_get_stage (self->layout,
-                            ((TpItem *) g_ptr_array_index (stages, stages->len - 1))->id, &last))
+      !tp_layout_get_stage (self->layout, last_stage_id (self), &last))
     return FALSE;
 
   tp_layout_get_bounds (self->layout, &bounds);
@@ -728,10 +677,7 @@ _tp_board_journey_key_pressed (TpBoard  *self,
   if ((keyval == GDK_KEY_m || keyval == GDK_KEY_M) && !shift)
     return _tp_board_toggle_moment_of_truth (self);
 
-  if (self->focus != TP_BOARD_FOCUS_STAGE && self->focus != TP_BOARD_FOCUS_TOUCHPOINT)
-    return FALSE;
-  if (self->focus == TP_BOARD_FOCUS_STAGE ? lookup_stage (self, self->focus_stage) == NULL
-                                          : lookup_touchpoint (self, self->focus_touchpoint) == NULL)
+  if (focused_stage (self) == NULL && focused_touchpoint (self) == NULL)
     return FALSE;
 
   switch (keyval)
@@ -797,12 +743,12 @@ _tp_board_zoom_to_journey (TpBoard *self)
    * already: then that stays in view. */
   gtk_widget_grab_focus (GTK_WIDGET (self));
   stages = tp_document_get_stages (self->document);
-  if (self->focus == TP_BOARD_FOCUS_STAGE && lookup_stage (self, self->focus_stage) != NULL)
+  if (focused_stage (self) != NULL)
     {
       tp_board_reveal_item (self, self->focus_stage);
       return;
     }
-  if (self->focus == TP_BOARD_FOCUS_TOUCHPOINT && lookup_touchpoint (self, self->focus_touchpoint) != NULL)
+  if (focused_touchpoint (self) != NULL)
     {
       tp_board_reveal_item (self, self->focus_touchpoint);
       return;
@@ -825,9 +771,7 @@ _tp_board_journey_update_actions (TpBoard  *self,
   gboolean movable = FALSE;
 
   if (idle)
-    movable = (self->focus == TP_BOARD_FOCUS_STAGE && lookup_stage (self, self->focus_stage) != NULL) ||
-              (self->focus == TP_BOARD_FOCUS_TOUCHPOINT &&
-               lookup_touchpoint (self, self->focus_touchpoint) != NULL) ||
+    movable = focused_stage (self) != NULL || focused_touchpoint (self) != NULL ||
               (self->focus == TP_BOARD_FOCUS_NOTE &&
                tp_document_lookup_kind (self->document, self->focus_note, TP_ITEM_NOTE) != NULL);
 

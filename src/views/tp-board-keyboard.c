@@ -218,9 +218,9 @@ has_targets (TpBoard *self)
     if (_tp_board_is_journey_item (self, ids[i]))
       return TRUE;
 
-  return (self->focus == TP_BOARD_FOCUS_STAGE && _tp_board_is_journey_item (self, self->focus_stage)) ||
-         (self->focus == TP_BOARD_FOCUS_TOUCHPOINT &&
-          _tp_board_is_journey_item (self, self->focus_touchpoint));
+  /* A stage only when selected (see _tp_board_delete_selection()). */
+  return self->focus == TP_BOARD_FOCUS_TOUCHPOINT &&
+         _tp_board_is_journey_item (self, self->focus_touchpoint);
 }
 
 /* The item Enter or F2 edits: the focused note, touchpoint or stage, else the last
@@ -347,13 +347,15 @@ move_in_order (TpBoard  *self,
     {
       next = (int) at + (forward ? 1 : -1);
     }
-  else if (self->focus == TP_BOARD_FOCUS_STAGE && _tp_board_is_journey_item (self, self->focus_stage))
+  else if (self->focus == TP_BOARD_FOCUS_STAGE &&
+           _tp_board_is_journey_item (self, self->focus_stage))
     {
       /* Into the stage's first touchpoint (or the next stage's), or back to whatever
        * comes before it. */
       g_autoptr(GPtrArray) touchpoints = _tp_board_get_touchpoint_order (self);
 
-      at = order->len - touchpoints->len + _tp_board_count_touchpoints_before (self, self->focus_stage);
+      at = order->len - touchpoints->len
+           + _tp_board_count_touchpoints_before (self, self->focus_stage);
       next = forward ? (int) at : (int) at - 1;
     }
   else if (self->focus == TP_BOARD_FOCUS_BLOCK)
@@ -728,8 +730,10 @@ _tp_board_update_actions (TpBoard *self)
   gtk_widget_action_set_enabled (widget, "board.zoom-fit", has_document);
   gtk_widget_action_set_enabled (widget, "board.zoom-canvas", has_document &&
                                  tp_layout_get_region (self->layout, TP_REGION_CANVAS, NULL));
+  /* From the document, not the layout, which may not have caught up with a first stage
+   * yet: the journey shows as soon as it has one. */
   gtk_widget_action_set_enabled (widget, "board.zoom-journey", has_document &&
-                                 tp_layout_get_region (self->layout, TP_REGION_JOURNEY, NULL));
+                                 tp_document_get_stages (self->document)->len > 0);
   gtk_widget_action_set_enabled (widget, "board.zoom-value-chain", has_document &&
                                  tp_layout_get_region (self->layout, TP_REGION_VALUE_CHAIN, NULL));
 

@@ -405,8 +405,5 @@ void         _tp_board_snapshot_journey_edit (TpBoard       *self,
 /* Paints a stage's column once, as it is lifted for a drag. */
 void         _tp_board_lift_stage          (TpBoard         *self,
                                             const char      *id);
-/* Drops what is dragged where the drag shows: one undo step. */
-void         _tp_board_drop_touchpoints    (TpBoard         *self);
-void         _tp_board_drop_stage          (TpBoard         *self);
 
 G_END_DECLS

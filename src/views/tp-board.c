@@ -861,62 +861,6 @@ tp_board_zoom_to_region (TpBoard  *self,
     }
 }
 
-void
-tp_board_reveal_item (TpBoard    *self,
-                      const char *id)
-{
-  TpItem *item;
-
-  g_return_if_fail (TP_IS_BOARD (self));
-
-  if (self->document == NULL || id == NULL ||
-      (item = tp_document_lookup (self->document, id)) == NULL)
-    return;
-
-  _tp_board_ensure_layout (self);
-  switch (item->kind)
-    {
-    case TP_ITEM_NOTE:
-      {
-        TpNoteInfo info;
-
-        _tp_board_show_note (self, id);
-        if (tp_layout_get_note (self->layout, id, &info) && info.visible)
-          _tp_board_reveal_rect (self, &info.rect);
-      }
-      break;
-
-    case TP_ITEM_STAGE:
-      {
-        TpStageInfo info;
-
-        GPtrArray *stages = tp_document_get_stages (self->document);
-        TpRect plus;
-
-        /* Its header: a whole stage is taller than most views. The last one brings the
-         * "+" after it along, which is where the journey goes on. */
-        if (!tp_layout_get_stage (self->layout, id, &info))
-          break;
-        if (info.index + 1 == stages->len && _tp_board_get_add_stage_rect (self, &plus))
-          info.header.width = plus.x + plus.width - info.header.x;
-        _tp_board_reveal_rect (self, &info.header);
-      }
-      break;
-
-    case TP_ITEM_TOUCHPOINT:
-      {
-        TpTouchpointInfo info;
-
-        if (tp_layout_get_touchpoint (self->layout, id, &info))
-          _tp_board_reveal_rect (self, &info.card);
-      }
-      break;
-
-    default:
-      break;
-    }
-}
-
 gboolean
 tp_board_get_editing (TpBoard *self)
 {

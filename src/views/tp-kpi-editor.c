@@ -146,12 +146,12 @@ update_summary (TpKpiEditor *self)
   gtk_label_set_label (self->formula_label, tp_kpi_editor_get_formula (self->kpi->kind, self->kpi->method));
 }
 
-/* Lays the score grid out for the kind: 11 scores in two rows of six, 7 in two of four,
- * 5 in one row, so that every count has room for its digits in the side panel. */
+/* Lays the score grid out for the kind: five scores in one row, more in rows of four, so
+ * that every count has room for six digits in the side panel. */
 static void
 layout_scores (TpKpiEditor *self)
 {
-  guint min, max, n, rows, columns;
+  guint min, max, n, columns;
 
   if (self->grid_kind == self->kpi->kind)
     return;
@@ -169,8 +169,7 @@ layout_scores (TpKpiEditor *self)
     return;
 
   n = max - min + 1;
-  rows = (n + 5) / 6;
-  columns = (n + rows - 1) / rows;
+  columns = n <= 5 ? n : 4;
 
   for (guint v = min; v <= max; v++)
     {
@@ -528,6 +527,8 @@ tp_kpi_editor_init (TpKpiEditor *self)
       char caption[4];
       g_autofree char *tooltip = NULL;
       g_autofree char *name = NULL;
+      GtkWidget *caption_label;
+      GtkWidget *entry;
 
       g_snprintf (caption, sizeof caption, "%u", v);
       /* Translators: the tooltip of the count of one score of a survey KPI. */
@@ -535,20 +536,23 @@ tp_kpi_editor_init (TpKpiEditor *self)
       /* Translators: the accessible name of the count of one score. */
       name = g_strdup_printf (_("Responses with Score %u"), v);
 
-      self->score_captions[v] = g_object_ref_sink (g_object_new (GTK_TYPE_LABEL,
-                                                                 "label", caption,
-                                                                 "css-classes", (const char *[]) { "caption", "dim-label", NULL },
-                                                                 NULL));
-      self->score_entries[v] = g_object_ref_sink (g_object_new (GTK_TYPE_ENTRY,
-                                                                "width-chars", 2,
-                                                                "max-width-chars", 6,
-                                                                "hexpand", TRUE,
-                                                                "xalign", 1.0f,
-                                                                "placeholder-text", "0",
-                                                                "input-purpose", GTK_INPUT_PURPOSE_DIGITS,
-                                                                "tooltip-text", tooltip,
-                                                                "css-classes", (const char *[]) { "tp-score-entry", NULL },
-                                                                NULL));
+      caption_label = g_object_new (GTK_TYPE_LABEL,
+                                    "label", caption,
+                                    "css-classes", (const char *[]) { "caption", "dim-label", NULL },
+                                    NULL);
+      entry = g_object_new (GTK_TYPE_ENTRY,
+                            "width-chars", 2,
+                            "max-width-chars", 6,
+                            "hexpand", TRUE,
+                            "xalign", 0.5f,
+                            "placeholder-text", "0",
+                            "input-purpose", GTK_INPUT_PURPOSE_DIGITS,
+                            "tooltip-text", tooltip,
+                            "css-classes", (const char *[]) { "tp-score-entry", NULL },
+                            NULL);
+      /* Held here, since only the kind's scores are in the grid at a time. */
+      self->score_captions[v] = g_object_ref_sink (caption_label);
+      self->score_entries[v] = g_object_ref_sink (entry);
       gtk_accessible_update_property (GTK_ACCESSIBLE (self->score_entries[v]),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, name,
                                       -1);

@@ -28,12 +28,12 @@ void        tp_touchpoint_page_set_touchpoint (TpTouchpointPage *self,
                                                const char       *id);
 
 /* Marks a touchpoint as a moment of truth, or unmarks it, as one undo step ("Mark as
- * Moment of Truth" / "Unmark as Moment of Truth"). Unmarking clears the gap analysis
+ * Moment of Truth" / "Unmark Moment of Truth"). Unmarking clears the gap analysis
  * and the action plan: a file keeps them only for moments of truth, so keeping them in
  * the document would lose them silently at the next save; undo brings them back. For
  * every way of toggling (the inspector's switch, the board's M key). */
-void        tp_touchpoint_set_moment_of_truth (TpDocument       *document,
-                                               const char       *id,
-                                               gboolean          moment_of_truth);
+void        tp_touchpoint_page_set_moment_of_truth (TpDocument *document,
+                                                    const char *id,
+                                                    gboolean    moment_of_truth);
 
 G_END_DECLS
