@@ -17,41 +17,7 @@
 
 #include "io/tp-document-file.h"
 #include "views/tp-board-private.h"
-
-#define WAIT_TIMEOUT_SECONDS 20
-
-typedef gboolean (*Condition) (gpointer data);
-
-static gboolean
-on_wait_timeout (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-wait_until (Condition   condition,
-            gpointer    data,
-            const char *what)
-{
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add_seconds (WAIT_TIMEOUT_SECONDS, on_wait_timeout, &timed_out);
-
-  while (!condition (data) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-
-  if (timed_out)
-    g_error ("Timed out waiting for %s", what);
-
-  g_source_remove (id);
-}
-
-static void
-flush_events (void)
-{
-  while (g_main_context_pending (NULL))
-    g_main_context_iteration (NULL, FALSE);
-}
+#include "tp-test-display.h"
 
 static gboolean
 on_tick (GtkWidget     *widget,
@@ -75,8 +41,8 @@ wait_frame (GtkWidget *widget)
   gboolean ticked = FALSE;
 
   gtk_widget_add_tick_callback (widget, on_tick, &ticked, NULL);
-  wait_until (is_true, &ticked, "a frame");
-  flush_events ();
+  tp_test_wait_until (is_true, &ticked, "a frame");
+  tp_test_flush_events ();
 }
 
 /* The fixture: the example on a board in a window of 1200 × 800. */
@@ -114,10 +80,10 @@ fixture_set_up (Fixture       *fixture,
   gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->board));
   tp_board_set_document (fixture->board, fixture->document);
   gtk_window_present (fixture->window);
-  wait_until (is_allocated, fixture->board, "the board to be shown");
+  tp_test_wait_until (is_allocated, fixture->board, "the board to be shown");
   gtk_widget_grab_focus (GTK_WIDGET (fixture->board));
   tp_board_zoom_to_region (fixture->board, TP_REGION_JOURNEY);
-  flush_events ();
+  tp_test_flush_events ();
 }
 
 static void
@@ -126,7 +92,7 @@ fixture_tear_down (Fixture       *fixture,
 {
   g_object_add_weak_pointer (G_OBJECT (fixture->board), (gpointer *) &fixture->board);
   gtk_window_destroy (fixture->window);
-  flush_events ();
+  tp_test_flush_events ();
   g_assert_null (fixture->board);
   g_assert_finalize_object (fixture->document);
 }
@@ -266,7 +232,7 @@ press_key (Fixture         *fixture,
            GdkModifierType  state)
 {
   g_assert_true (_tp_board_key_pressed (fixture->board, keyval, state));
-  flush_events ();
+  tp_test_flush_events ();
 }
 
 static void
@@ -274,7 +240,7 @@ activate (Fixture    *fixture,
           const char *action)
 {
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->board), action, NULL));
-  flush_events ();
+  tp_test_flush_events ();
 }
 
 static void
@@ -287,7 +253,7 @@ type_text (Fixture    *fixture,
   g_assert_true (tp_board_get_editing (fixture->board));
   gtk_text_buffer_delete_selection (buffer, TRUE, TRUE);
   gtk_text_buffer_insert_at_cursor (buffer, text, -1);
-  flush_events ();
+  tp_test_flush_events ();
 }
 
 static gboolean
@@ -542,7 +508,7 @@ drag_touchpoint (Fixture    *fixture,
   _tp_board_pointer_moved (fixture->board, x, y);
   g_assert_true (fixture->board->drop_valid);
   _tp_board_pointer_released (fixture->board, x, y);
-  flush_events ();
+  tp_test_flush_events ();
 }
 
 static void
@@ -667,7 +633,7 @@ test_drag_stage (Fixture       *fixture,
   }
 
   _tp_board_pointer_released (fixture->board, x, y + 30);
-  flush_events ();
+  tp_test_flush_events ();
   g_assert_cmpstr (stage_id (fixture, 0), ==, second);
   g_assert_cmpstr (stage_id (fixture, 1), ==, third);
   g_assert_cmpstr (stage_id (fixture, 2), ==, first);
@@ -889,7 +855,7 @@ test_zoom_journey (Fixture       *fixture,
     for (guint i = 0; i < n_stages (fixture); i++)
       g_ptr_array_add (ids, (gpointer) stage_id (fixture, i));
     tp_document_delete (fixture->document, (const char * const *) ids->pdata, ids->len);
-    flush_events ();
+    tp_test_flush_events ();
     g_assert_false (tp_layout_get_region (tp_board_get_layout (fixture->board), TP_REGION_JOURNEY,
                                           NULL));
     _tp_board_update_actions (fixture->board);

@@ -19,43 +19,7 @@
 #include "model/tp-enums.h"
 #include "views/tp-board-private.h"
 #include "views/tp-clipboard.h"
-
-#define WAIT_TIMEOUT_SECONDS 20
-
-typedef gboolean (*Condition) (gpointer data);
-
-static gboolean
-on_wait_timeout (gpointer data)
-{
-  gboolean *timed_out = data;
-
-  *timed_out = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-wait_until (Condition   condition,
-            gpointer    data,
-            const char *what)
-{
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add_seconds (WAIT_TIMEOUT_SECONDS, on_wait_timeout, &timed_out);
-
-  while (!condition (data) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-
-  if (timed_out)
-    g_error ("Timed out waiting for %s", what);
-
-  g_source_remove (id);
-}
-
-static void
-flush_events (void)
-{
-  while (g_main_context_pending (NULL))
-    g_main_context_iteration (NULL, FALSE);
-}
+#include "tp-test-display.h"
 
 static gboolean
 on_tick (GtkWidget     *widget,
@@ -79,8 +43,8 @@ wait_frame (GtkWidget *widget)
   gboolean ticked = FALSE;
 
   gtk_widget_add_tick_callback (widget, on_tick, &ticked, NULL);
-  wait_until (is_true, &ticked, "a frame");
-  flush_events ();
+  tp_test_wait_until (is_true, &ticked, "a frame");
+  tp_test_flush_events ();
 }
 
 static TpDocument *
@@ -125,9 +89,9 @@ fixture_set_up (Fixture       *fixture,
   gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->board));
   tp_board_set_document (fixture->board, fixture->document);
   gtk_window_present (fixture->window);
-  wait_until (is_allocated, fixture->board, "the board to be shown");
+  tp_test_wait_until (is_allocated, fixture->board, "the board to be shown");
   gtk_widget_grab_focus (GTK_WIDGET (fixture->board));
-  flush_events ();
+  tp_test_flush_events ();
 }
 
 static void
@@ -136,7 +100,7 @@ fixture_tear_down (Fixture       *fixture,
 {
   g_object_add_weak_pointer (G_OBJECT (fixture->board), (gpointer *) &fixture->board);
   gtk_window_destroy (fixture->window);
-  flush_events ();
+  tp_test_flush_events ();
   g_assert_null (fixture->board);
   g_assert_finalize_object (fixture->document);
 }
@@ -225,7 +189,7 @@ press_key (Fixture *fixture,
            guint    keyval)
 {
   g_assert_true (_tp_board_key_pressed (fixture->board, keyval, 0));
-  flush_events ();
+  tp_test_flush_events ();
 }
 
 static void
@@ -236,7 +200,7 @@ type_text (Fixture    *fixture,
 
   g_assert_true (tp_board_get_editing (fixture->board));
   gtk_text_buffer_insert_at_cursor (buffer, text, -1);
-  flush_events ();
+  tp_test_flush_events ();
 }
 
 static gboolean
@@ -583,7 +547,7 @@ test_autoscroll (Fixture       *fixture,
   _tp_board_pointer_moved (fixture->board, x + 200, height_of (fixture) - 2);
   g_assert_cmpint (fixture->board->drag, ==, TP_BOARD_DRAG_RUBBER);
   n = tp_selection_get_n_items (selection);
-  wait_until (has_grown, args, "the band to scroll down to more notes");
+  tp_test_wait_until (has_grown, args, "the band to scroll down to more notes");
   _tp_board_pointer_released (fixture->board, x + 200, height_of (fixture) - 2);
   g_assert_cmpuint (fixture->board->autoscroll_id, ==, 0);
   g_assert_cmpfloat (gtk_adjustment_get_value (vadjustment), >, before);
@@ -605,7 +569,7 @@ drag_to (Fixture    *fixture,
   _tp_board_pointer_moved (fixture->board, x, y);
   g_assert_true (fixture->board->drop_valid);
   _tp_board_pointer_released (fixture->board, x, y);
-  flush_events ();
+  tp_test_flush_events ();
 }
 
 static void
@@ -752,7 +716,7 @@ test_capture (Fixture       *fixture,
   type_text (fixture, "News");
   type_text (fixture, "letter");
   _tp_board_end_edit (fixture->board, fixture->board->capturing);  /* Escape */
-  flush_events ();
+  tp_test_flush_events ();
 
   g_assert_false (tp_board_get_editing (fixture->board));
   g_assert_cmpuint (n_notes_in (fixture, TP_CONTAINER_CHANNELS), ==, n + 2);
@@ -1010,7 +974,7 @@ test_clipboard (Fixture       *fixture,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->board), "board.paste", NULL));
   args[0] = fixture->document;
   args[1] = GUINT_TO_POINTER (total + 2);
-  wait_until (has_more_notes, args, "the paste");
+  tp_test_wait_until (has_more_notes, args, "the paste");
   g_assert_cmpuint (n_notes_in (fixture, TP_CONTAINER_CUSTOMER_SEGMENTS), ==, n_segments + 2);
   copy = g_ptr_array_index (tp_document_get_notes (fixture->document, TP_CONTAINER_CUSTOMER_SEGMENTS),
                             n_segments);
@@ -1027,7 +991,7 @@ test_clipboard (Fixture       *fixture,
   press_key (fixture, GDK_KEY_1);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->board), "board.paste", NULL));
   args[1] = GUINT_TO_POINTER (total + 5);
-  wait_until (has_more_notes, args, "the text paste");
+  tp_test_wait_until (has_more_notes, args, "the text paste");
   g_assert_cmpuint (n_notes_in (fixture, TP_CONTAINER_CUSTOMER_SEGMENTS), ==, n_segments + 5);
   g_assert_cmpstr (note_text (fixture, TP_CONTAINER_CUSTOMER_SEGMENTS, n_segments + 3), ==,
                    "Corporate buyers");

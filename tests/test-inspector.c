@@ -17,9 +17,7 @@
 #include "views/tp-board.h"
 #include "views/tp-inspector.h"
 #include "views/tp-overview-page.h"
-
-/* How long any single wait may take before the test fails rather than hangs. */
-#define WAIT_TIMEOUT_SECONDS 20
+#include "tp-test-display.h"
 
 static char *tmp_dir;
 
@@ -34,40 +32,9 @@ typedef struct
 } Fixture;
 
 static gboolean
-on_wait_timeout (gpointer data)
-{
-  gboolean *timed_out = data;
-
-  *timed_out = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static gboolean
 is_loaded (gpointer data)
 {
   return !tp_window_get_loading (data);
-}
-
-static void
-wait_until_loaded (TpWindow *window)
-{
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add_seconds (WAIT_TIMEOUT_SECONDS, on_wait_timeout, &timed_out);
-
-  while (!is_loaded (window) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-
-  if (timed_out)
-    g_error ("Timed out waiting for the document to load");
-
-  g_source_remove (id);
-}
-
-static void
-flush_events (void)
-{
-  while (g_main_context_pending (NULL))
-    g_main_context_iteration (NULL, FALSE);
 }
 
 static gboolean
@@ -103,7 +70,7 @@ fixture_set_up (Fixture       *fixture,
   fixture->window = g_object_ref (tp_window_new (NULL));
   tp_window_open_file (fixture->window, file);
   gtk_window_present (GTK_WINDOW (fixture->window));
-  wait_until_loaded (fixture->window);
+  tp_test_wait_until (is_loaded, fixture->window, "the document to load");
 
   fixture->document = tp_window_get_document (fixture->window);
   g_assert_nonnull (fixture->document);
@@ -133,7 +100,7 @@ fixture_tear_down (Fixture       *fixture,
   gtk_window_close (GTK_WINDOW (fixture->window));
   while (!is_closed (fixture->window))
     g_main_context_iteration (NULL, TRUE);
-  flush_events ();
+  tp_test_flush_events ();
 
   g_assert_finalize_object (fixture->window);
 }

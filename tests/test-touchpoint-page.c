@@ -21,9 +21,7 @@
 #include "views/tp-kpi-editor.h"
 #include "views/tp-stage-page.h"
 #include "views/tp-touchpoint-page.h"
-
-/* How long any single wait may take before the test fails rather than hangs. */
-#define WAIT_TIMEOUT_SECONDS 20
+#include "tp-test-display.h"
 
 static char *tmp_dir;
 
@@ -36,37 +34,6 @@ typedef struct
   TpTouchpointPage *touchpoint_page;
   TpStagePage      *stage_page;
 } Fixture;
-
-static gboolean
-on_wait_timeout (gpointer data)
-{
-  gboolean *timed_out = data;
-
-  *timed_out = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-wait_until_loaded (TpWindow *window)
-{
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add_seconds (WAIT_TIMEOUT_SECONDS, on_wait_timeout, &timed_out);
-
-  while (tp_window_get_loading (window) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-
-  if (timed_out)
-    g_error ("Timed out waiting for the document to load");
-
-  g_source_remove (id);
-}
-
-static void
-flush_events (void)
-{
-  while (g_main_context_pending (NULL))
-    g_main_context_iteration (NULL, FALSE);
-}
 
 static gboolean
 is_closed (TpWindow *window)
@@ -84,6 +51,12 @@ is_closed (TpWindow *window)
   return TRUE;
 }
 
+static gboolean
+is_loaded (gpointer data)
+{
+  return !tp_window_get_loading (data);
+}
+
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
@@ -93,7 +66,7 @@ fixture_set_up (Fixture       *fixture,
   fixture->window = g_object_ref (tp_window_new (NULL));
   tp_window_open_file (fixture->window, file);
   gtk_window_present (GTK_WINDOW (fixture->window));
-  wait_until_loaded (fixture->window);
+  tp_test_wait_until (is_loaded, fixture->window, "the document to load");
 
   fixture->document = tp_window_get_document (fixture->window);
   g_assert_nonnull (fixture->document);
@@ -123,7 +96,7 @@ fixture_tear_down (Fixture       *fixture,
   gtk_window_close (GTK_WINDOW (fixture->window));
   while (!is_closed (fixture->window))
     g_main_context_iteration (NULL, TRUE);
-  flush_events ();
+  tp_test_flush_events ();
 
   g_assert_finalize_object (fixture->window);
 }

@@ -14,51 +14,9 @@
 #include "app/tp-window.h"
 #include "views/tp-inspector.h"
 #include "views/tp-overview-page.h"
-
-/* How long any single wait may take before the test fails rather than hangs. */
-#define WAIT_TIMEOUT_SECONDS 20
+#include "tp-test-display.h"
 
 static char *tmp_dir;
-
-typedef gboolean (*Condition) (gpointer data);
-
-static gboolean
-on_wait_timeout (gpointer data)
-{
-  gboolean *timed_out = data;
-
-  *timed_out = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-wait_until (Condition  condition,
-            gpointer   data,
-            const char *what)
-{
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add_seconds (WAIT_TIMEOUT_SECONDS, on_wait_timeout, &timed_out);
-
-  while (!condition (data) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-
-  if (timed_out)
-    g_error ("Timed out waiting for %s", what);
-
-  g_source_remove (id);
-}
-
-/* Lets pending work run, but not forever: an animation (a dialog appearing, a spinner)
- * keeps the frame clock busy, and under sanitizers frames are slow enough that something
- * is always pending. */
-static void
-flush_events (void)
-{
-  gint64 deadline = g_get_monotonic_time () + G_USEC_PER_SEC;
-
-  while (g_main_context_pending (NULL) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, FALSE);
-}
 
 static gboolean
 is_loaded (gpointer data)
@@ -128,7 +86,7 @@ open_window (const char *path)
 
   tp_window_open_file (window, file);
   gtk_window_present (GTK_WINDOW (window));
-  wait_until (is_loaded, window, "the document to load");
+  tp_test_wait_until (is_loaded, window, "the document to load");
 
   return window;
 }
@@ -180,8 +138,8 @@ close_and_finalize (TpWindow *window)
 {
   gtk_window_close (GTK_WINDOW (window));
   g_assert_null (find_message_dialog ());
-  wait_until (is_closed, window, "the window to close");
-  flush_events ();
+  tp_test_wait_until (is_closed, window, "the window to close");
+  tp_test_flush_events ();
 
   g_assert_finalize_object (window);
 }
@@ -331,7 +289,7 @@ test_save (void)
   g_assert_true (tp_document_get_modified (document));
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
-  wait_until (is_unmodified, document, "the save to finish");
+  tp_test_wait_until (is_unmodified, document, "the save to finish");
 
   g_assert_true (g_file_get_contents (path, &saved, NULL, NULL));
   g_assert_nonnull (strstr (saved, "Saved &amp; sound"));
@@ -354,20 +312,20 @@ test_close_prompt (void)
 
   /* Cancel keeps the window and the changes. */
   gtk_window_close (GTK_WINDOW (window));
-  wait_until (has_message_dialog, NULL, "the unsaved-changes prompt");
+  tp_test_wait_until (has_message_dialog, NULL, "the unsaved-changes prompt");
   dialog = find_message_dialog ();
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Save Changes?");
   adw_message_dialog_response (dialog, "cancel");
-  flush_events ();
+  tp_test_flush_events ();
   g_assert_false (is_closed (window));
   g_assert_true (tp_document_get_modified (document));
 
   /* Discard closes without saving (the example on disk is not touched). */
   gtk_window_close (GTK_WINDOW (window));
-  wait_until (has_message_dialog, NULL, "the unsaved-changes prompt");
+  tp_test_wait_until (has_message_dialog, NULL, "the unsaved-changes prompt");
   adw_message_dialog_response (find_message_dialog (), "discard");
-  wait_until (is_closed, window, "the window to close");
-  flush_events ();
+  tp_test_wait_until (is_closed, window, "the window to close");
+  tp_test_flush_events ();
 
   g_assert_finalize_object (window);
 }
@@ -401,7 +359,7 @@ test_bad_file (void)
   /* Nothing can be saved over the damaged file. */
   g_assert_false (gtk_widget_get_visible (template_child (window, "save_button")));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
-  flush_events ();
+  tp_test_flush_events ();
   g_assert_true (g_file_get_contents (path, &saved, NULL, NULL));
   g_assert_cmpstr (saved, ==, bad);
 
