@@ -100,7 +100,7 @@ tp_bench_make_document (guint n_notes)
           tp->impact = g_rand_int_range (rand, 1, 6);
           tp->feasibility = g_rand_int_range (rand, 1, 6);
           tp->strategy = TP_STRATEGY_PROACTIVE;
-          g_ptr_array_add (tp->actions, tp_action_item_new ("Fix it", "Owner", TP_ACTION_TODO));
+          g_ptr_array_add (tp->actions, tp_action_item_new ("Fix it", "Owner", TP_ACTION_TO_DO));
           for (guint f = 0; f < TP_N_KANO_ANSWERS; f++)
             need->answers[f][TP_N_KANO_ANSWERS - 1 - f] = g_rand_int_range (rand, 0, 30);
           g_ptr_array_add (tp->needs, need);

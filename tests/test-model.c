@@ -279,7 +279,7 @@ change_edit_touchpoint (TpDocument *document)
   tp->experience = 2;
   tp->emotion = -2;
   g_ptr_array_add (tp->needs, tp_kano_need_new ("k1", "Fast"));
-  g_ptr_array_add (tp->actions, tp_action_item_new ("Fix", "Ana", TP_ACTION_TODO));
+  g_ptr_array_add (tp->actions, tp_action_item_new ("Fix", "Ana", TP_ACTION_TO_DO));
   tp_document_edit_commit (document, &tp->item, "Edit Touchpoint", FALSE);
 }
 
@@ -546,7 +546,7 @@ test_moment_of_truth_rule (void)
   tp->impact = 4;
   tp->feasibility = 3;
   tp->strategy = TP_STRATEGY_REACTIVE;
-  g_ptr_array_add (tp->actions, tp_action_item_new ("Pilot", "Ops", TP_ACTION_TODO));
+  g_ptr_array_add (tp->actions, tp_action_item_new ("Pilot", "Ops", TP_ACTION_TO_DO));
   g_assert_true (tp->moment_of_truth);
 
   /* Unmarking drops what only a moment of truth can hold in a file. */

@@ -589,7 +589,7 @@ test_action_plan (Fixture       *fixture,
 
   /* The rows follow undo in place: the row stays open. */
   undo (fixture);
-  g_assert_cmpuint (adw_combo_row_get_selected (nth_descendant (row, ADW_TYPE_COMBO_ROW, 0)), ==, TP_ACTION_TODO);
+  g_assert_cmpuint (adw_combo_row_get_selected (nth_descendant (row, ADW_TYPE_COMBO_ROW, 0)), ==, TP_ACTION_TO_DO);
   g_assert_true (item_row (actions, 2) == row);
 }
 

@@ -609,7 +609,7 @@ build_moment_of_truth (Builder      *b,
     {
       g_autofree char *owner = NULL;
       g_autofree char *what = NULL;
-      guint status = TP_ACTION_TODO;
+      guint status = TP_ACTION_TO_DO;
       TpActionItem *action;
 
       if (!_tp_loader_is_element (child, TP_XML_ACTION_ITEM))

@@ -100,7 +100,7 @@ typedef enum {
 } TpStrategy;
 
 typedef enum {
-  TP_ACTION_TODO,
+  TP_ACTION_TO_DO,
   TP_ACTION_IN_PROGRESS,
   TP_ACTION_DONE,
   TP_N_ACTION_STATUSES

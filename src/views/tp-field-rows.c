@@ -318,15 +318,14 @@ persona_item_matches (GObject         *item,
 }
 
 void
-tp_field_sync_persona_combo (AdwComboRow *row,
-                             TpDocument  *document,
-                             const char  *persona)
+tp_field_update_persona_items (AdwComboRow *row,
+                               TpDocument  *document)
 {
   GListStore *model = G_LIST_STORE (adw_combo_row_get_model (row));
   GPtrArray *personas = tp_document_get_personas (document);
   guint n_items = g_list_model_get_n_items (G_LIST_MODEL (model));
   gboolean same = n_items == personas->len + 1;
-  guint selected = 0;
+  g_autoptr(GPtrArray) items = NULL;
 
   for (guint i = 0; same && i < personas->len; i++)
     {
@@ -337,29 +336,54 @@ tp_field_sync_persona_combo (AdwComboRow *row,
 
   /* Rebuilt only when the personas changed, so an open popover is not disturbed by
    * every edit elsewhere in the document. */
-  if (!same)
+  if (same)
+    return;
+
+  items = g_ptr_array_new_with_free_func (g_object_unref);
+  g_ptr_array_add (items, gtk_string_object_new (C_("persona", "None")));
+  for (guint i = 0; i < personas->len; i++)
     {
-      g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+      TpPersona *p = g_ptr_array_index (personas, i);
+      GtkStringObject *item = gtk_string_object_new (p->name != NULL ? p->name : "");
 
-      g_ptr_array_add (items, gtk_string_object_new (C_("persona", "None")));
-      for (guint i = 0; i < personas->len; i++)
-        {
-          TpPersona *p = g_ptr_array_index (personas, i);
-          GtkStringObject *item = gtk_string_object_new (p->name != NULL ? p->name : "");
+      /* The accent travels with the item, set before the list shows it: the row's own
+       * display of the current item sees it at another position than the popover's list
+       * does. */
+      g_object_set_data (G_OBJECT (item), "tp-accent", GUINT_TO_POINTER (p->accent + 1));
+      g_object_set_data_full (G_OBJECT (item), "tp-persona-id", g_strdup (p->item.id), g_free);
+      g_ptr_array_add (items, item);
+    }
+  g_list_store_splice (model, 0, n_items, items->pdata, items->len);
+}
 
-          /* The accent travels with the item, set before the list shows it. */
-          g_object_set_data (G_OBJECT (item), "tp-accent", GUINT_TO_POINTER (p->accent + 1));
-          g_object_set_data_full (G_OBJECT (item), "tp-persona-id", g_strdup (p->item.id), g_free);
-          g_ptr_array_add (items, item);
-        }
-      g_list_store_splice (model, 0, n_items, items->pdata, items->len);
+guint
+tp_field_get_persona_position (AdwComboRow *row,
+                               const char  *persona)
+{
+  GListModel *model = adw_combo_row_get_model (row);
+  guint n_items = g_list_model_get_n_items (model);
+
+  for (guint i = 1; persona != NULL && i < n_items; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (model, i);
+
+      if (g_strcmp0 (g_object_get_data (item, "tp-persona-id"), persona) == 0)
+        return i;
     }
 
   /* A reference to a persona that is gone reads as none, as on the board. */
-  for (guint i = 0; persona != NULL && i < personas->len; i++)
-    if (g_strcmp0 (((TpPersona *) g_ptr_array_index (personas, i))->item.id, persona) == 0)
-      selected = i + 1;
+  return 0;
+}
 
+void
+tp_field_sync_persona_combo (AdwComboRow *row,
+                             TpDocument  *document,
+                             const char  *persona)
+{
+  guint selected;
+
+  tp_field_update_persona_items (row, document);
+  selected = tp_field_get_persona_position (row, persona);
   if (adw_combo_row_get_selected (row) != selected)
     adw_combo_row_set_selected (row, selected);
 }

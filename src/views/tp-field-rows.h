@@ -59,6 +59,13 @@ void        tp_field_sync_persona_combo (AdwComboRow *row,
                                          const char  *persona);
 /* The id of the persona the row shows, NULL for None. */
 const char *tp_field_get_persona        (AdwComboRow *row);
+/* The two halves of tp_field_sync_persona_combo(), for a row that shows several items'
+ * personas at once: the document's personas as items (rebuilt only when they changed),
+ * and the position of a persona among them (0, "None", when it is gone). */
+void        tp_field_update_persona_items (AdwComboRow *row,
+                                           TpDocument  *document);
+guint       tp_field_get_persona_position (AdwComboRow *row,
+                                           const char  *persona);
 
 /* Colours */
 

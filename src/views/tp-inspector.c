@@ -11,6 +11,7 @@
 #include "model/tp-enums.h"
 #include "render/tp-theme.h"
 
+#include "tp-field-rows.h"
 #include "tp-inspector.h"
 #include "tp-overview-page.h"
 #include "tp-stage-page.h"
@@ -30,10 +31,6 @@ struct _TpInspector
 
   /* The selected notes that exist, in selection order (element-type utf8). */
   GPtrArray           *notes;
-
-  /* What persona_row offers after "None": the personas' ids, in the document's order. */
-  GListStore          *persona_model;   /* (element-type GtkStringObject) */
-  GPtrArray           *persona_ids;
 
   /* Set while the rows are filled from the document, so that their signals do not turn
    * the document's own state back into commands. */
@@ -296,16 +293,10 @@ on_persona_selected (TpInspector *self,
                      GParamSpec  *pspec,
                      AdwComboRow *row)
 {
-  guint selected = adw_combo_row_get_selected (row);
-  const char *persona = NULL;
-
-  if (self->syncing || selected == GTK_INVALID_LIST_POSITION)
+  if (self->syncing || adw_combo_row_get_selected (row) == GTK_INVALID_LIST_POSITION)
     return;
 
-  if (selected > 0 && selected - 1 < self->persona_ids->len)
-    persona = g_ptr_array_index (self->persona_ids, selected - 1);
-
-  edit_notes (self, _("Set Persona"), FALSE, set_persona, persona);
+  edit_notes (self, _("Set Persona"), FALSE, set_persona, tp_field_get_persona (row));
 }
 
 static void
@@ -340,49 +331,6 @@ on_votes_changed (TpInspector   *self,
 
 /* Showing the selection */
 
-/* The personas as the document has them, in persona_row's model after "None". */
-static void
-sync_personas (TpInspector *self)
-{
-  GPtrArray *personas = tp_document_get_personas (self->document);
-  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (self->persona_model));
-  gboolean same = personas->len == self->persona_ids->len && n_items == personas->len + 1;
-  g_autoptr(GPtrArray) items = NULL;
-
-  for (guint i = 0; same && i < personas->len; i++)
-    {
-      TpPersona *persona = g_ptr_array_index (personas, i);
-      GObject *item = g_list_model_get_item (G_LIST_MODEL (self->persona_model), i + 1);
-
-      same = g_strcmp0 (persona->item.id, g_ptr_array_index (self->persona_ids, i)) == 0 &&
-             g_strcmp0 (persona->name, gtk_string_object_get_string (GTK_STRING_OBJECT (item))) == 0 &&
-             GPOINTER_TO_UINT (g_object_get_data (item, "tp-accent")) == persona->accent + 1;
-      g_object_unref (item);
-    }
-
-  if (same)
-    return;
-
-  items = g_ptr_array_new_with_free_func (g_object_unref);
-  g_ptr_array_add (items, gtk_string_object_new (C_("persona", "None")));
-  g_ptr_array_set_size (self->persona_ids, 0);
-
-  for (guint i = 0; i < personas->len; i++)
-    {
-      TpPersona *persona = g_ptr_array_index (personas, i);
-      GtkStringObject *item = gtk_string_object_new (persona->name != NULL ? persona->name : "");
-
-      /* The accent travels with the item, set before the list shows it: the row's own
-       * display of the current item sees it at another position than the popover's
-       * list does. */
-      g_object_set_data (G_OBJECT (item), "tp-accent", GUINT_TO_POINTER (persona->accent + 1));
-      g_ptr_array_add (items, item);
-      g_ptr_array_add (self->persona_ids, g_strdup (persona->item.id));
-    }
-
-  g_list_store_splice (self->persona_model, 0, n_items, items->pdata, items->len);
-}
-
 static void
 set_combo_state (AdwComboRow *row,
                  gboolean     same,
@@ -392,21 +340,6 @@ set_combo_state (AdwComboRow *row,
   adw_combo_row_set_selected (row, same ? selected : GTK_INVALID_LIST_POSITION);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
                                same ? NULL : C_("several different values", "Mixed"));
-}
-
-static guint
-persona_position (TpInspector *self,
-                  const char  *persona)
-{
-  if (persona == NULL)
-    return 0;
-
-  for (guint i = 0; i < self->persona_ids->len; i++)
-    if (g_str_equal (persona, g_ptr_array_index (self->persona_ids, i)))
-      return i + 1;
-
-  /* A reference to a persona that is gone reads as none, as on the board. */
-  return 0;
 }
 
 static void
@@ -495,14 +428,14 @@ sync_rows (TpInspector *self)
   self->syncing = TRUE;
 
   /* Before comparing: a persona is compared by its place in the row's list. */
-  sync_personas (self);
+  tp_field_update_persona_items (self->persona_row, self->document);
 
   for (guint i = 1; i < self->notes->len; i++)
     {
       TpNote *note = get_note (self, i);
 
       same_colour &= note->colour == first->colour;
-      same_persona &= persona_position (self, note->persona) == persona_position (self, first->persona);
+      same_persona &= tp_field_get_persona_position (self->persona_row, note->persona) == tp_field_get_persona_position (self->persona_row, first->persona);
       same_evidence &= note->evidence == first->evidence;
     }
 
@@ -521,7 +454,7 @@ sync_rows (TpInspector *self)
                        same_colour ? tp_enum_get_label (TP_ENUM_NOTE_COLOUR, first->colour)
                                    : C_("several different values", "Mixed"));
 
-  set_combo_state (self->persona_row, same_persona, persona_position (self, first->persona));
+  set_combo_state (self->persona_row, same_persona, tp_field_get_persona_position (self->persona_row, first->persona));
   set_combo_state (self->evidence_row, same_evidence, first->evidence);
 
   self->syncing = FALSE;
@@ -545,89 +478,9 @@ on_selection_changed (TpInspector *self,
   sync_rows (self);
 }
 
-/* The persona rows: a dot in the persona's accent before the name. */
-
-static void
-persona_setup (GtkSignalListItemFactory *factory,
-               GtkListItem              *list_item,
-               TpInspector              *self)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
-  GtkWidget *dot = g_object_new (GTK_TYPE_BOX,
-                                 "valign", GTK_ALIGN_CENTER,
-                                 "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
-                                 NULL);
-  GtkWidget *label = g_object_new (GTK_TYPE_LABEL,
-                                   "xalign", 0.0f,
-                                   "ellipsize", PANGO_ELLIPSIZE_END,
-                                   "max-width-chars", 20,
-                                   NULL);
-  GtkWidget *check = gtk_image_new_from_icon_name ("object-select-symbolic");
-
-  gtk_box_append (GTK_BOX (box), dot);
-  gtk_box_append (GTK_BOX (box), label);
-  gtk_box_append (GTK_BOX (box), check);
-  gtk_list_item_set_child (list_item, box);
-}
-
-static void
-persona_update_check (AdwComboRow *row,
-                      GParamSpec  *pspec,
-                      GtkListItem *list_item)
-{
-  GtkWidget *check = gtk_widget_get_last_child (gtk_list_item_get_child (list_item));
-
-  gtk_widget_set_opacity (check, adw_combo_row_get_selected_item (row) == gtk_list_item_get_item (list_item));
-}
-
-static void
-persona_bind (GtkSignalListItemFactory *factory,
-              GtkListItem              *list_item,
-              TpInspector              *self)
-{
-  GtkWidget *box = gtk_list_item_get_child (list_item);
-  GtkWidget *dot = gtk_widget_get_first_child (box);
-  GtkWidget *label = gtk_widget_get_next_sibling (dot);
-  GtkWidget *check = gtk_widget_get_last_child (box);
-  GObject *item = gtk_list_item_get_item (list_item);
-  guint accent = GPOINTER_TO_UINT (g_object_get_data (item, "tp-accent"));
-  g_autofree char *accent_class = NULL;
-
-  gtk_label_set_label (GTK_LABEL (label), gtk_string_object_get_string (GTK_STRING_OBJECT (item)));
-
-  /* "None" gets an empty ring, so that the names line up. */
-  if (accent > 0)
-    accent_class = g_strconcat ("tp-accent-", tp_enum_to_nick (TP_ENUM_ACCENT, accent - 1), NULL);
-  gtk_widget_set_css_classes (dot, (const char *[]) { "tp-accent-dot",
-                                                      accent_class != NULL ? accent_class : "tp-accent-none",
-                                                      NULL });
-
-  /* As AdwComboRow's own rows do: a check mark in the popover's list, not in the row. */
-  if (gtk_widget_get_ancestor (box, GTK_TYPE_POPOVER) != NULL)
-    {
-      gtk_widget_set_visible (check, TRUE);
-      g_signal_connect (self->persona_row, "notify::selected-item",
-                        G_CALLBACK (persona_update_check), list_item);
-      persona_update_check (self->persona_row, NULL, list_item);
-    }
-  else
-    {
-      gtk_widget_set_visible (check, FALSE);
-    }
-}
-
-static void
-persona_unbind (GtkSignalListItemFactory *factory,
-                GtkListItem              *list_item,
-                TpInspector              *self)
-{
-  g_signal_handlers_disconnect_by_func (self->persona_row, persona_update_check, list_item);
-}
-
 static void
 init_rows (TpInspector *self)
 {
-  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
   g_autoptr(GtkStringList) evidence = gtk_string_list_new (NULL);
 
   for (guint c = 0; c < TP_N_NOTE_COLOURS; c++)
@@ -658,12 +511,7 @@ init_rows (TpInspector *self)
       gtk_box_append (self->swatch_box, swatch);
     }
 
-  self->persona_model = g_list_store_new (GTK_TYPE_STRING_OBJECT);
-  g_signal_connect (factory, "setup", G_CALLBACK (persona_setup), self);
-  g_signal_connect (factory, "bind", G_CALLBACK (persona_bind), self);
-  g_signal_connect (factory, "unbind", G_CALLBACK (persona_unbind), self);
-  adw_combo_row_set_factory (self->persona_row, factory);
-  adw_combo_row_set_model (self->persona_row, G_LIST_MODEL (self->persona_model));
+  tp_field_init_persona_combo (self->persona_row);
 
   for (guint e = 0; e < TP_N_EVIDENCE; e++)
     gtk_string_list_append (evidence, tp_enum_get_label (TP_ENUM_EVIDENCE, e));
@@ -703,8 +551,6 @@ tp_inspector_finalize (GObject *object)
   TpInspector *self = (TpInspector *) object;
 
   g_clear_pointer (&self->notes, g_ptr_array_unref);
-  g_clear_pointer (&self->persona_ids, g_ptr_array_unref);
-  g_clear_object (&self->persona_model);
 
   G_OBJECT_CLASS (tp_inspector_parent_class)->finalize (object);
 }
@@ -813,7 +659,6 @@ static void
 tp_inspector_init (TpInspector *self)
 {
   self->notes = g_ptr_array_new_with_free_func (g_free);
-  self->persona_ids = g_ptr_array_new_with_free_func (g_free);
 
   /* The template's handlers run from here on: the rows they read must exist first. */
   self->syncing = TRUE;

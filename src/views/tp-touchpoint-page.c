@@ -332,7 +332,7 @@ on_add_opportunity (TpTouchpointPage *self)
 static void
 on_add_action (TpTouchpointPage *self)
 {
-  tp_item_list_append (self->actions, tp_action_item_new ("", "", TP_ACTION_TODO), NULL);
+  tp_item_list_append (self->actions, tp_action_item_new ("", "", TP_ACTION_TO_DO), NULL);
 }
 
 static void
