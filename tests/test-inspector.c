@@ -479,44 +479,13 @@ test_undo_ends_in_place_edit (Fixture       *fixture,
   g_assert_false (tp_document_can_undo (fixture->document));
 }
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-
-  g_rmdir (path);
-}
-
 int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   int status;
 
-  /* Recent files and settings go to a private place, never the developer's. */
-  tmp_dir = g_dir_make_tmp ("touchpoint-test-inspector-XXXXXX", &error);
-  g_assert_no_error (error);
-  g_setenv ("XDG_DATA_HOME", tmp_dir, TRUE);
-  g_setenv ("XDG_CONFIG_HOME", tmp_dir, TRUE);
-  g_setenv ("XDG_CACHE_HOME", tmp_dir, TRUE);
-  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
-  /* No accessibility bus: its registry daemon writes to our stdout, which is TAP. */
-  g_setenv ("GTK_A11Y", "none", TRUE);
-
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  tmp_dir = tp_test_init_display (&argc, &argv, "touchpoint-test-inspector");
 
 #define ADD(path, func) \
   g_test_add ("/touchpoint/inspector/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
@@ -533,7 +502,7 @@ main (int   argc,
 
   status = g_test_run ();
 
-  remove_tree (tmp_dir);
+  tp_test_remove_tree (tmp_dir);
   g_free (tmp_dir);
 
   return status;

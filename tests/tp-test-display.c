@@ -2,6 +2,9 @@
 
 #include "config.h"
 
+#include <adwaita.h>
+#include <glib/gstdio.h>
+
 #include "tp-test-display.h"
 
 static gboolean
@@ -39,4 +42,45 @@ tp_test_flush_events (void)
 
   while (g_main_context_pending (NULL) && g_get_monotonic_time () < deadline)
     g_main_context_iteration (NULL, FALSE);
+}
+
+char *
+tp_test_init_display (int         *argc,
+                      char      ***argv,
+                      const char  *name)
+{
+  g_autofree char *template = g_strdup_printf ("%s-XXXXXX", name);
+  g_autoptr(GError) error = NULL;
+  char *tmp_dir = g_dir_make_tmp (template, &error);
+
+  g_assert_no_error (error);
+  g_setenv ("XDG_DATA_HOME", tmp_dir, TRUE);
+  g_setenv ("XDG_CONFIG_HOME", tmp_dir, TRUE);
+  g_setenv ("XDG_CACHE_HOME", tmp_dir, TRUE);
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  g_setenv ("GTK_A11Y", "none", TRUE);
+
+  gtk_test_init (argc, argv, NULL);
+  adw_init ();
+
+  return tmp_dir;
+}
+
+void
+tp_test_remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        tp_test_remove_tree (child);
+      else
+        g_unlink (child);
+    }
+
+  g_rmdir (path);
 }

@@ -18,4 +18,13 @@ void tp_test_wait_until   (TpTestCondition  condition,
 /* Lets pending work run, for at most a second. */
 void tp_test_flush_events (void);
 
+/* Starts a display test in a private environment: recent files, settings and caches in
+ * a fresh temporary folder (returned, to remove with tp_test_remove_tree()), settings in
+ * memory, and no accessibility bus (its registry daemon writes to stdout, which is TAP);
+ * then gtk_test_init() and adw_init(). */
+char *tp_test_init_display  (int         *argc,
+                             char      ***argv,
+                             const char  *name);
+void  tp_test_remove_tree   (const char  *path);
+
 G_END_DECLS

@@ -343,12 +343,14 @@ show_affected (TpWindow *self)
     tp_board_reveal_item (self->board, ids[0]);
 }
 
+/* win.undo and win.redo. */
 static void
-undo_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
+history_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
 {
   TpWindow *self = TP_WINDOW (widget);
+  gboolean undo = g_str_equal (action_name, "win.undo");
 
   if (self->document == NULL)
     return;
@@ -357,28 +359,12 @@ undo_action (GtkWidget  *widget,
    * is committed as one step first, and that step is what is undone. */
   _tp_window_commit_pending_edit (self);
 
-  if (tp_document_can_undo (self->document))
+  if (undo ? tp_document_can_undo (self->document) : tp_document_can_redo (self->document))
     {
-      tp_document_undo (self->document);
-      show_affected (self);
-    }
-}
-
-static void
-redo_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  TpWindow *self = TP_WINDOW (widget);
-
-  if (self->document == NULL)
-    return;
-
-  _tp_window_commit_pending_edit (self);
-
-  if (tp_document_can_redo (self->document))
-    {
-      tp_document_redo (self->document);
+      if (undo)
+        tp_document_undo (self->document);
+      else
+        tp_document_redo (self->document);
       show_affected (self);
     }
 }
@@ -435,8 +421,8 @@ _tp_window_class_actions_init (TpWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
   gtk_widget_class_install_action (widget_class, "win.close", NULL, close_action);
-  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
-  gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, history_action);
+  gtk_widget_class_install_action (widget_class, "win.redo", NULL, history_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, board_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, board_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-reset", NULL, zoom_reset_action);
