@@ -435,6 +435,16 @@ tp_document_edit_commit (TpDocument *self,
   item = tp_document_lookup (self, copy->id);
   g_return_if_fail (item != NULL && item->kind == copy->kind);
 
+  /* A link's ends are its identity (no two links join the same pair, and each end must
+   * be of its kind): a field edit may change its label, never what it joins. */
+  if (item->kind == TP_ITEM_LINK)
+    {
+      const TpLink *old_link = (const TpLink *) item, *new_link = (const TpLink *) after;
+
+      g_return_if_fail (g_strcmp0 (old_link->note, new_link->note) == 0 &&
+                        g_strcmp0 (old_link->touchpoint, new_link->touchpoint) == 0);
+    }
+
   if (tp_item_equal (item, after))
     return;
 

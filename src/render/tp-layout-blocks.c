@@ -499,7 +499,9 @@ _tp_layout_arrange (TpLayout   *layout,
    * regions never move. */
   bottom = MAX (layout->regions[TP_REGION_CANVAS].y + layout->regions[TP_REGION_CANVAS].height,
                 layout->regions[TP_REGION_VALUE_CHAIN].y + layout->regions[TP_REGION_VALUE_CHAIN].height);
-  _tp_layout_arrange_journey (layout, document, margin, bottom + theme->region_gap, full_width);
+  /* The gap holds the band the links cross in (tp-layout-links.c). */
+  _tp_layout_arrange_journey (layout, document, margin, bottom + layout->links.band_height,
+                              full_width);
 
   if (tp_layout_get_region (layout, TP_REGION_JOURNEY, &journey))
     {

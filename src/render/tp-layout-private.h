@@ -121,6 +121,30 @@ typedef struct
   double       emotion_top;  /* the height of +2 */
 } TpJourney;
 
+/* A routed link. */
+typedef struct
+{
+  const char  *id;           /* in the layout's string chunk, like the others */
+  const char  *note;
+  const char  *touchpoint;
+  const char  *label;
+  guint        first_point;  /* its cubic path: links.points[first_point …] */
+  guint        n_points;
+  guint        first_flat;   /* the path flattened, for hit-testing */
+  guint        n_flat;
+  TpRect       bounds;
+  TpRect       pill;
+} TpLinkBox;
+
+typedef struct
+{
+  GArray      *boxes;        /* TpLinkBox, in document order */
+  GHashTable  *by_id;        /* id → index + 1 */
+  GArray      *points;       /* TpPoint */
+  GArray      *flat;         /* TpPoint */
+  double       band_height;  /* reserved between the upper regions and the journey */
+} TpLinks;
+
 typedef struct _TpMeasure TpMeasure;
 
 struct _TpLayout
@@ -140,6 +164,7 @@ struct _TpLayout
   TpRect          margin;      /* the value chain's "Margin" arrow */
   TpRect          bounds;
   TpJourney       journey;
+  TpLinks         links;
 };
 
 /* The unscaled height of a note's text wrapped at width, cut after max_lines. */
@@ -273,6 +298,15 @@ _tp_journey_touchpoint (TpLayout *layout,
 {
   return &g_array_index (layout->journey.touchpoints, TpTouchpointBox, i);
 }
+
+/* Links (tp-layout-links.c). The band's height depends on how many links there are, so
+ * it is measured before the regions are arranged and the links routed after. */
+void     _tp_links_init           (TpLinks     *links);
+void     _tp_links_clear          (TpLinks     *links);
+double   _tp_layout_measure_link_band (TpLayout   *layout,
+                                       TpDocument *document);
+void     _tp_layout_route_links   (TpLayout    *layout,
+                                   TpDocument  *document);
 
 /* The label of the value chain's margin arrow, translated. */
 const char *_tp_layout_get_margin_label (void);

@@ -235,6 +235,7 @@ tp_layout_new (void)
   for (guint c = 0; c < TP_N_CONTAINERS; c++)
     layout->blocks[c].rows = g_array_new (FALSE, FALSE, sizeof (TpRow));
   _tp_journey_init (&layout->journey);
+  _tp_links_init (&layout->links);
 
   return layout;
 }
@@ -248,6 +249,7 @@ tp_layout_free (TpLayout *layout)
   for (guint c = 0; c < TP_N_CONTAINERS; c++)
     g_array_unref (layout->blocks[c].rows);
   _tp_journey_clear (&layout->journey);
+  _tp_links_clear (&layout->links);
   g_hash_table_unref (layout->measures);
   g_string_chunk_free (layout->ids);
   g_hash_table_unref (layout->by_id);
@@ -288,7 +290,9 @@ tp_layout_update (TpLayout   *layout,
         }
     }
 
+  _tp_layout_measure_link_band (layout, document);
   _tp_layout_arrange (layout, document);
+  _tp_layout_route_links (layout, document);
 
   g_hash_table_foreach_remove (layout->measures, measure_is_stale, layout);
 }

@@ -278,6 +278,63 @@ void           tp_layout_query_touchpoints (TpLayout         *layout,
                                             const TpRect     *rect,
                                             GPtrArray        *ids);
 
+/* Links. Each link is routed once per layout: out of its note's side into the gutter
+ * beside it, down the gutters (stepping aside around notes in the way) to the band
+ * between the upper regions and the journey, across that band in a lane of its own,
+ * and down onto the top of its touchpoint's card. Corners are rounded, so the route
+ * reads as one smooth curve; routes keep to gutters and the band, so they rarely cross
+ * a note's text. */
+
+typedef struct
+{
+  double x;
+  double y;
+} TpPoint;
+
+typedef struct
+{
+  const char    *id;          /* owned by the layout, like every string here */
+  const char    *note;
+  const char    *touchpoint;
+  const char    *label;       /* "" without one */
+  /* The curve as cubic Bézier segments: path[0] is the start, on the note's border (or
+   * on its block's "+N more" badge while the note is hidden), then three points per
+   * segment; the last point is on the top border of the touchpoint's card. */
+  const TpPoint *path;
+  guint          n_path;
+  TpRect         bounds;      /* the curve, control points included */
+  TpRect         pill;        /* the label's pill; empty without a label */
+} TpLinkInfo;
+
+/* FALSE, and zeroed info, for an unknown link or one with an end the layout does not
+ * show. */
+gboolean       tp_layout_get_link          (TpLayout         *layout,
+                                            const char       *id,
+                                            TpLinkInfo       *info);
+/* Appends to ids every link whose curve or pill may intersect rect, in document order. */
+void           tp_layout_query_links       (TpLayout         *layout,
+                                            const TpRect     *rect,
+                                            GPtrArray        *ids);
+/* The link whose curve passes within tolerance of (x, y), or whose label pill holds it;
+ * the nearest when several do. NULL when none. */
+const char    *tp_layout_hit_link          (TpLayout         *layout,
+                                            double            x,
+                                            double            y,
+                                            double            tolerance);
+/* Where the link handle of a note or a touchpoint sits: the middle of a note's bottom
+ * edge, the middle of a card's top edge (towards the other kind). FALSE for other ids
+ * and hidden notes. */
+gboolean       tp_layout_get_link_anchor   (TpLayout         *layout,
+                                            const char       *id,
+                                            TpPoint          *anchor);
+/* A curve from an item's anchor to (x, y), for a link being dragged: leaves a note
+ * downwards and a card upwards. points receives a cubic: start, two controls, end. */
+gboolean       tp_layout_get_drag_curve    (TpLayout         *layout,
+                                            const char       *id,
+                                            double            x,
+                                            double            y,
+                                            TpPoint           points[4]);
+
 /* "+12 more", translated. */
 char          *tp_layout_format_more       (guint            n_hidden);
 

@@ -15,28 +15,6 @@
 #define CHIP_RADIUS 6.0
 #define LABEL_PAD 16.0
 
-static void
-rounded_rect (cairo_t      *cr,
-              const TpRect *rect,
-              double        radius)
-{
-  double x = rect->x, y = rect->y, w = rect->width, h = rect->height;
-
-  radius = MIN (radius, MIN (w, h) / 2);
-  cairo_new_sub_path (cr);
-  cairo_arc (cr, x + w - radius, y + radius, radius, -G_PI / 2, 0);
-  cairo_arc (cr, x + w - radius, y + h - radius, radius, 0, G_PI / 2);
-  cairo_arc (cr, x + radius, y + h - radius, radius, G_PI / 2, G_PI);
-  cairo_arc (cr, x + radius, y + radius, radius, G_PI, 3 * G_PI / 2);
-  cairo_close_path (cr);
-}
-
-static TpRect
-inset (const TpRect *rect,
-       double        d)
-{
-  return (TpRect) { rect->x + d, rect->y + d, rect->width - 2 * d, rect->height - 2 * d };
-}
 
 /* Draws text as the layout measured it (the same cache entry, so the same breaks). */
 static void
@@ -174,11 +152,11 @@ paint_gap (cairo_t            *cr,
 
       draw_text (cr, layout, TP_FONT_TAG, labels[i], rect->x, centre - line / 2,
                  label_width - 4, 1, &theme->caption);
-      rounded_rect (cr, &track, bar_height / 2);
+      _tp_rounded_rect (cr, &track, bar_height / 2);
       tp_colour_set_source (cr, &theme->bar_track);
       cairo_fill (cr);
       fill.width = bar_width * CLAMP (scores[i], TP_SCORE_MIN, TP_SCORE_MAX) / TP_SCORE_MAX;
-      rounded_rect (cr, &fill, bar_height / 2);
+      _tp_rounded_rect (cr, &fill, bar_height / 2);
       tp_colour_set_source (cr, i == 0 ? &theme->expectation : severity);
       cairo_fill (cr);
     }
@@ -191,7 +169,7 @@ paint_gap (cairo_t            *cr,
   }
   pill = (TpRect) { rect->x + rect->width - pill_width, rect->y + rect->height / 2 - 10,
                     pill_width, 20 };
-  rounded_rect (cr, &pill, pill.height / 2);
+  _tp_rounded_rect (cr, &pill, pill.height / 2);
   tp_colour_set_source (cr, severity);
   cairo_fill (cr);
   {
@@ -228,7 +206,7 @@ paint_tags (cairo_t            *cr,
       const TpColour *colour;
       double dot_x = tag.x + TP_JOURNEY_TAG_PAD + TP_JOURNEY_TAG_DOT / 2;
       double cy = tag.y + tag.height / 2;
-      TpRect edge = inset (&tag, 0.5);
+      TpRect edge = _tp_rect_inset (&tag, 0.5);
 
       if (i < n)
         {
@@ -241,7 +219,7 @@ paint_tags (cairo_t            *cr,
         text = more = g_strdup_printf ("+%u", touchpoint->needs->len - n);
       colour = &theme->kano[category];
 
-      rounded_rect (cr, &edge, edge.height / 2);
+      _tp_rounded_rect (cr, &edge, edge.height / 2);
       if (category != TP_KANO_NONE)
         {
           tp_colour_set_source_alpha (cr, colour, 0.13);
@@ -282,7 +260,7 @@ paint_card (cairo_t               *cr,
   const TpRect *card = &info->card;
   TpPersona *persona;
   TpRect band = { card->x, card->y, card->width, box->band };
-  TpRect edge = inset (card, 0.5);
+  TpRect edge = _tp_rect_inset (card, 0.5);
 
   if (touchpoint == NULL)
     return;
@@ -293,14 +271,14 @@ paint_card (cairo_t               *cr,
       TpRect far = { card->x - 0.5, card->y + 1.5, card->width + 1, card->height + 2 };
 
       tp_colour_set_source_alpha (cr, &theme->shadow, 0.5);
-      rounded_rect (cr, &far, theme->card_radius + 1);
+      _tp_rounded_rect (cr, &far, theme->card_radius + 1);
       cairo_fill (cr);
       tp_colour_set_source (cr, &theme->shadow);
-      rounded_rect (cr, &near, theme->card_radius);
+      _tp_rounded_rect (cr, &near, theme->card_radius);
       cairo_fill (cr);
     }
 
-  rounded_rect (cr, card, theme->card_radius);
+  _tp_rounded_rect (cr, card, theme->card_radius);
   tp_colour_set_source (cr, &theme->panel);
   cairo_fill_preserve (cr);
   cairo_save (cr);
@@ -319,7 +297,7 @@ paint_card (cairo_t               *cr,
     }
   cairo_restore (cr);
 
-  rounded_rect (cr, &edge, theme->card_radius - 0.5);
+  _tp_rounded_rect (cr, &edge, theme->card_radius - 0.5);
   cairo_set_line_width (cr, 1);
   tp_colour_set_source (cr, &theme->note_edge);
   cairo_stroke (cr);
@@ -379,7 +357,7 @@ paint_chips (cairo_t        *cr,
       TpRect chip = { cell->x, y, cell->width,
                       _tp_journey_chip_height (layout, text, cell->width, &cut) };
 
-      rounded_rect (cr, &chip, CHIP_RADIUS);
+      _tp_rounded_rect (cr, &chip, CHIP_RADIUS);
       tp_colour_set_source (cr, fill);
       cairo_fill (cr);
       draw_text (cr, layout, TP_FONT_CELL, text, chip.x + TP_JOURNEY_CHIP_PAD_X,
@@ -407,7 +385,7 @@ paint_kpi (cairo_t        *cr,
   TpKpiTile parts;
 
   _tp_journey_measure_kpi (layout, kpi, figure, target, tile->width, &parts);
-  rounded_rect (cr, tile, CHIP_RADIUS);
+  _tp_rounded_rect (cr, tile, CHIP_RADIUS);
   tp_colour_set_source (cr, fill);
   cairo_fill (cr);
 
@@ -508,7 +486,7 @@ paint_stage (cairo_t          *cr,
 
   if (tp_rect_intersects (&info->header, clip))
     {
-      rounded_rect (cr, &info->header, theme->card_radius);
+      _tp_rounded_rect (cr, &info->header, theme->card_radius);
       tp_colour_set_source (cr, tint);
       cairo_fill (cr);
       draw_text (cr, layout, TP_FONT_STAGE_HEADING, stage->name, info->name.x, info->name.y,
@@ -521,11 +499,11 @@ paint_stage (cairo_t          *cr,
   if (!tp_rect_is_empty (&info->hint) && tp_rect_intersects (&info->hint, clip))
     {
       static const double dashes[] = { 4, 3 };
-      TpRect edge = inset (&info->hint, 0.75);
+      TpRect edge = _tp_rect_inset (&info->hint, 0.75);
       double height;
 
       cairo_save (cr);
-      rounded_rect (cr, &edge, theme->card_radius);
+      _tp_rounded_rect (cr, &edge, theme->card_radius);
       cairo_set_dash (cr, dashes, G_N_ELEMENTS (dashes), 0);
       cairo_set_line_width (cr, 1.5);
       tp_colour_set_source (cr, &theme->panel_border);
@@ -714,11 +692,11 @@ paint_chrome (cairo_t      *cr,
   const TpTheme *theme = layout->theme;
   TpJourney *journey = &layout->journey;
   const TpRect *region = &layout->regions[TP_REGION_JOURNEY];
-  TpRect border = inset (region, theme->panel_border_width / 2);
+  TpRect border = _tp_rect_inset (region, theme->panel_border_width / 2);
   double left = MAX (region->x + TP_JOURNEY_LABEL_WIDTH, clip->x - 1);
   double right = MIN (region->x + region->width, clip->x + clip->width + 1);
 
-  rounded_rect (cr, region, theme->panel_radius);
+  _tp_rounded_rect (cr, region, theme->panel_radius);
   tp_colour_set_source (cr, &theme->panel);
   cairo_fill_preserve (cr);
 
@@ -776,7 +754,7 @@ paint_chrome (cairo_t      *cr,
                TP_JOURNEY_LABEL_WIDTH - 2 * LABEL_PAD, 1, &theme->title);
   }
 
-  rounded_rect (cr, &border, theme->panel_radius - theme->panel_border_width / 2);
+  _tp_rounded_rect (cr, &border, theme->panel_radius - theme->panel_border_width / 2);
   cairo_set_line_width (cr, theme->panel_border_width);
   tp_colour_set_source (cr, &theme->panel_border);
   cairo_stroke (cr);
@@ -790,7 +768,7 @@ _tp_paint_journey (cairo_t              *cr,
                    const TpPaintOptions *options)
 {
   TpJourney *journey = &layout->journey;
-  TpRect reach = inset (clip, -REACH);
+  TpRect reach = _tp_rect_inset (clip, -REACH);
   g_autoptr(GPtrArray) ids = g_ptr_array_new ();
 
   if (!tp_rect_intersects (&layout->regions[TP_REGION_JOURNEY], clip))

@@ -6,6 +6,21 @@
 
 G_BEGIN_DECLS
 
+/* A rect's outline with rounded corners, as a new sub-path. */
+void    _tp_rounded_rect (cairo_t      *cr,
+                          const TpRect *rect,
+                          double        radius);
+/* rect shrunk by d on every side. */
+TpRect  _tp_rect_inset   (const TpRect *rect,
+                          double        d);
+
+/* Paints the links whose curves meet clip, under nothing but above the panels: the
+ * curves pass beneath notes, stage headers and cards, whose text they never cross
+ * (tp-painter-links.c). */
+void    _tp_paint_links  (cairo_t              *cr,
+                          TpLayout             *layout,
+                          const TpRect         *clip);
+
 /* Strokes a block's line icon into rect (drawn on a 20-unit grid, scaled to fit). */
 void  _tp_paint_icon  (cairo_t        *cr,
                        TpContainer     container,

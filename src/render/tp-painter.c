@@ -22,10 +22,10 @@ tp_paint_options_init (TpPaintOptions *options)
   options->transparent = FALSE;
 }
 
-static void
-rounded_rect (cairo_t      *cr,
-              const TpRect *rect,
-              double        radius)
+void
+_tp_rounded_rect (cairo_t      *cr,
+                  const TpRect *rect,
+                  double        radius)
 {
   double x = rect->x, y = rect->y, w = rect->width, h = rect->height;
 
@@ -38,9 +38,9 @@ rounded_rect (cairo_t      *cr,
   cairo_close_path (cr);
 }
 
-static TpRect
-inset (const TpRect *rect,
-       double        d)
+TpRect
+_tp_rect_inset (const TpRect *rect,
+                double        d)
 {
   return (TpRect) { rect->x + d, rect->y + d, rect->width - 2 * d, rect->height - 2 * d };
 }
@@ -227,14 +227,14 @@ paint_note_box (cairo_t              *cr,
       TpRect far = { -0.5, 1.5, shape.width + 1, shape.height + 2 };
 
       tp_colour_set_source_alpha (cr, &theme->shadow, 0.5);
-      rounded_rect (cr, &far, theme->note_radius + 1);
+      _tp_rounded_rect (cr, &far, theme->note_radius + 1);
       cairo_fill (cr);
       tp_colour_set_source (cr, &theme->shadow);
-      rounded_rect (cr, &near, theme->note_radius);
+      _tp_rounded_rect (cr, &near, theme->note_radius);
       cairo_fill (cr);
     }
 
-  rounded_rect (cr, &shape, theme->note_radius);
+  _tp_rounded_rect (cr, &shape, theme->note_radius);
   tp_colour_set_source (cr, fill);
   cairo_fill_preserve (cr);
 
@@ -252,9 +252,9 @@ paint_note_box (cairo_t              *cr,
   cairo_new_path (cr);
 
   {
-    TpRect edge = inset (&shape, 0.5);
+    TpRect edge = _tp_rect_inset (&shape, 0.5);
 
-    rounded_rect (cr, &edge, theme->note_radius - 0.5);
+    _tp_rounded_rect (cr, &edge, theme->note_radius - 0.5);
     cairo_set_line_width (cr, 1);
     tp_colour_set_source (cr, &theme->note_edge);
     cairo_stroke (cr);
@@ -283,7 +283,7 @@ paint_more_badge (cairo_t  *cr,
   g_autofree char *label = tp_layout_format_more (block->info.n_hidden);
   const TpRect *rect = &block->info.more;
 
-  rounded_rect (cr, rect, rect->height / 2);
+  _tp_rounded_rect (cr, rect, rect->height / 2);
   tp_colour_set_source (cr, &theme->more_badge);
   cairo_fill (cr);
   show_centred (cr, layout, TP_FONT_BADGE, label, rect, &theme->more_badge_text);
@@ -300,13 +300,13 @@ paint_block (cairo_t              *cr,
   const TpTheme *theme = layout->theme;
   TpBlock *block = &layout->blocks[container];
   const TpContainerInfo *info = &block->info;
-  TpRect border = inset (&info->rect, theme->panel_border_width / 2);
-  TpRect reach = inset (clip, -SHADOW_REACH);
+  TpRect border = _tp_rect_inset (&info->rect, theme->panel_border_width / 2);
+  TpRect reach = _tp_rect_inset (clip, -SHADOW_REACH);
 
-  rounded_rect (cr, &info->rect, theme->panel_radius);
+  _tp_rounded_rect (cr, &info->rect, theme->panel_radius);
   tp_colour_set_source (cr, &theme->panel);
   cairo_fill (cr);
-  rounded_rect (cr, &border, theme->panel_radius - theme->panel_border_width / 2);
+  _tp_rounded_rect (cr, &border, theme->panel_radius - theme->panel_border_width / 2);
   cairo_set_line_width (cr, theme->panel_border_width);
   tp_colour_set_source (cr, &theme->panel_border);
   cairo_stroke (cr);
@@ -437,6 +437,7 @@ paint_board_clipped (cairo_t              *cr,
     }
 
   _tp_paint_journey (cr, layout, document, clip, options);
+  _tp_paint_links (cr, layout, clip);
 }
 
 void

@@ -53,4 +53,22 @@ void  tp_paint_touchpoint_card (cairo_t              *cr,
                                 const char           *id,
                                 const TpPaintOptions *options);
 
+typedef enum {
+  TP_LINK_STYLE_NORMAL,    /* light: 2 px at 60 % (VISUAL.md) */
+  TP_LINK_STYLE_EMPHASIS,  /* an end is selected: 3 px, opaque */
+} TpLinkStyle;
+
+/* Paints one link, curve and label, in a style, for the view's overlays. Like the
+ * board's own links it passes beneath notes, stage headers and cards. */
+void  tp_paint_link          (cairo_t              *cr,
+                              TpLayout             *layout,
+                              const char           *id,
+                              TpLinkStyle           style);
+
+/* Paints a cubic (start, two controls, end) as a link being made: emphasised, dashed,
+ * with a dot at the free end. */
+void  tp_paint_link_curve    (cairo_t              *cr,
+                              TpLayout             *layout,
+                              const TpPoint         points[4]);
+
 G_END_DECLS

@@ -1,0 +1,761 @@
+/* tp-layout-links.c: routing the links between notes and touchpoints.
+ *
+ * Copyright 2025 The Touchpoint developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A straight curve from a note to a card would cut through every note below it and
+ * turn twenty links into spaghetti. Instead a link behaves like a line on a metro map:
+ * it leaves its note sideways into the gutter beside it, runs down the gutters (stepping
+ * aside above any note in its way), crosses the band between the upper regions and the
+ * journey in a lane of its own, and drops onto the top of its card. Lanes are ordered to
+ * cross as little as possible, links into one card arrive side by side, and every
+ * corner is rounded into a smooth arc.
+ */
+
+#include "config.h"
+
+#include <math.h>
+
+#include "tp-layout-private.h"
+
+#define LANE_SPACING     5.0    /* between neighbouring lanes of the band */
+#define BAND_PAD         18.0   /* above the first lane and below the last */
+#define MAX_LANES        40     /* more links share lanes rather than push the journey away */
+#define CORNER_RADIUS    18.0
+#define ARRIVAL_SPACING  9.0    /* between links arriving at one card */
+#define MAX_DETOURS      8      /* steps aside on the way down, per link */
+#define FLAT_STEPS       8      /* line segments per cubic, for hit-testing */
+#define ORDER_TRIALS_MAX 400    /* links beyond this keep the first lane order tried */
+#define PILL_PAD_X       7.0
+#define PILL_PAD_Y       2.0
+
+void
+_tp_links_init (TpLinks *links)
+{
+  links->boxes = g_array_new (FALSE, TRUE, sizeof (TpLinkBox));
+  links->by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  links->points = g_array_new (FALSE, FALSE, sizeof (TpPoint));
+  links->flat = g_array_new (FALSE, FALSE, sizeof (TpPoint));
+}
+
+void
+_tp_links_clear (TpLinks *links)
+{
+  g_clear_pointer (&links->boxes, g_array_unref);
+  g_clear_pointer (&links->by_id, g_hash_table_unref);
+  g_clear_pointer (&links->points, g_array_unref);
+  g_clear_pointer (&links->flat, g_array_unref);
+}
+
+static guint
+count_lanes (guint n_links)
+{
+  return MIN (n_links, MAX_LANES);
+}
+
+double
+_tp_layout_measure_link_band (TpLayout   *layout,
+                              TpDocument *document)
+{
+  guint lanes = count_lanes (tp_document_get_links (document)->len);
+  double needed = lanes == 0 ? 0 : 2 * BAND_PAD + (lanes - 1) * LANE_SPACING;
+
+  layout->links.band_height = MAX (layout->theme->region_gap, needed);
+  return layout->links.band_height;
+}
+
+/* A route under construction: the corners of a polyline. */
+typedef struct
+{
+  TpPoint  points[2 * MAX_DETOURS + 6];
+  guint    n;
+} Route;
+
+static void
+route_add (Route  *route,
+           double  x,
+           double  y)
+{
+  if (route->n > 0)
+    {
+      TpPoint *last = &route->points[route->n - 1];
+
+      if (fabs (last->x - x) < 0.01 && fabs (last->y - y) < 0.01)
+        return;
+    }
+  g_return_if_fail (route->n < G_N_ELEMENTS (route->points));
+  route->points[route->n++] = (TpPoint) { x, y };
+}
+
+/* The topmost shown note, other than the link's own, that a vertical line at x from y0
+ * to y1 would cut through. */
+static const TpNoteBox *
+first_obstacle (TpLayout   *layout,
+                const char *own,
+                double      x,
+                double      y0,
+                double      y1,
+                GPtrArray  *scratch)
+{
+  TpRect line = { x - 1, y0, 2, y1 - y0 };
+  const TpNoteBox *best = NULL;
+
+  if (line.height <= 0)
+    return NULL;
+
+  g_ptr_array_set_size (scratch, 0);
+  tp_layout_query_notes (layout, &line, scratch);
+  for (guint i = 0; i < scratch->len; i++)
+    {
+      guint index = GPOINTER_TO_UINT (g_hash_table_lookup (layout->by_id,
+                                                           scratch->pdata[i]));
+      const TpNoteBox *box = _tp_layout_box (layout, index - 1);
+
+      if (box->id == own)
+        continue;
+      if (best == NULL || box->rect.y < best->rect.y)
+        best = box;
+    }
+  return best;
+}
+
+/* Walks down from (x, y) to the band, stepping aside above each note in the way into
+ * the nearer gutter beside it. Returns how many notes it could not avoid (a step aside
+ * that leads into another note gives up and cuts through). */
+static guint
+descend (TpLayout   *layout,
+         const char *own,
+         double      x,
+         double      y,
+         double      band_top,
+         Route      *route,
+         double     *x_out,
+         GPtrArray  *scratch)
+{
+  double gap = layout->theme->note_gap;
+  guint crossed = 0;
+
+  for (guint step = 0; step < MAX_DETOURS; step++)
+    {
+      const TpNoteBox *obstacle = first_obstacle (layout, own, x, y, band_top, scratch);
+      double left, right, aside, jog_y;
+
+      if (obstacle == NULL)
+        break;
+
+      left = obstacle->rect.x - gap / 2;
+      right = obstacle->rect.x + obstacle->rect.width + gap / 2;
+      aside = fabs (left - x) <= fabs (right - x) ? left : right;
+      jog_y = obstacle->rect.y - gap / 2;
+      if (jog_y <= y)
+        {
+          /* Already beside it (a note taller than the gutter's start): cut through. */
+          crossed++;
+          y = obstacle->rect.y + obstacle->rect.height;
+          continue;
+        }
+      if (route != NULL)
+        {
+          route_add (route, x, jog_y - gap);
+          route_add (route, aside, jog_y);
+        }
+      x = aside;
+      y = jog_y;
+    }
+
+  if (first_obstacle (layout, own, x, y, band_top, scratch) != NULL)
+    crossed++;
+  *x_out = x;
+  return crossed;
+}
+
+/* Where the link leaves its note: the rect it starts from. */
+static gboolean
+get_source_rect (TpLayout   *layout,
+                 const char *note,
+                 TpRect     *rect,
+                 const char **own)
+{
+  guint index = GPOINTER_TO_UINT (g_hash_table_lookup (layout->by_id, note));
+  const TpNoteBox *box;
+  const TpContainerInfo *info;
+
+  if (index == 0)
+    return FALSE;
+
+  box = _tp_layout_box (layout, index - 1);
+  *own = box->id;
+  if (box->visible)
+    {
+      *rect = box->rect;
+      return TRUE;
+    }
+
+  /* Behind "+N more": the badge stands for the notes it hides. */
+  info = &layout->blocks[box->container].info;
+  *rect = tp_rect_is_empty (&info->more) ? info->rect : info->more;
+  return TRUE;
+}
+
+typedef struct
+{
+  guint      box;         /* index into the layout's link boxes */
+  Route      route;       /* from the note to the band's top */
+  double     gutter_x;    /* where it enters the band */
+  double     arrival_x;   /* where it meets its card */
+  double     card_y;
+  guint      rank;        /* among the links into the same card */
+  guint      lane;
+} Pending;
+
+/* How many crossings putting a above b in the band costs. A link enters the band from
+ * above at its gutter and leaves it downwards at its card, so the upper one's exit cuts
+ * the lower one's run, and the lower one's entry cuts the upper one's run. */
+static guint
+crossings (const Pending *upper,
+           const Pending *lower)
+{
+  double ulo = MIN (upper->gutter_x, upper->arrival_x);
+  double uhi = MAX (upper->gutter_x, upper->arrival_x);
+  double llo = MIN (lower->gutter_x, lower->arrival_x);
+  double lhi = MAX (lower->gutter_x, lower->arrival_x);
+  guint n = 0;
+
+  if (upper->arrival_x > llo && upper->arrival_x < lhi)
+    n++;
+  if (lower->gutter_x > ulo && lower->gutter_x < uhi)
+    n++;
+  return n;
+}
+
+typedef enum {
+  ORDER_GUTTER,
+  ORDER_GUTTER_REVERSED,
+  ORDER_ARRIVAL,
+  ORDER_ARRIVAL_REVERSED,
+  ORDER_SHORT_FIRST,
+  ORDER_LONG_FIRST,
+  N_ORDERS
+} Order;
+
+static int
+compare_pending (gconstpointer a,
+                 gconstpointer b,
+                 gpointer      data)
+{
+  const Pending *p = *(const Pending * const *) a;
+  const Pending *q = *(const Pending * const *) b;
+  Order order = GPOINTER_TO_INT (data);
+  double kp, kq;
+
+  switch (order)
+    {
+    case ORDER_GUTTER:
+    case ORDER_GUTTER_REVERSED:
+      kp = p->gutter_x;
+      kq = q->gutter_x;
+      break;
+    case ORDER_ARRIVAL:
+    case ORDER_ARRIVAL_REVERSED:
+      kp = p->arrival_x;
+      kq = q->arrival_x;
+      break;
+    case ORDER_SHORT_FIRST:
+    case ORDER_LONG_FIRST:
+    case N_ORDERS:
+    default:
+      kp = fabs (p->gutter_x - p->arrival_x);
+      kq = fabs (q->gutter_x - q->arrival_x);
+      break;
+    }
+  if (order == ORDER_GUTTER_REVERSED || order == ORDER_ARRIVAL_REVERSED ||
+      order == ORDER_LONG_FIRST)
+    {
+      double t = kp;
+
+      kp = kq;
+      kq = t;
+    }
+  if (kp != kq)
+    return kp < kq ? -1 : 1;
+  /* Stable and deterministic: document order breaks ties. */
+  return p < q ? -1 : p > q ? 1 : 0;
+}
+
+/* Gives every link a lane, trying a few orders and keeping the one that crosses least. */
+static void
+assign_lanes (GPtrArray *pending)
+{
+  g_autoptr(GPtrArray) best = NULL;
+  guint best_cost = G_MAXUINT;
+  guint n_orders = pending->len <= ORDER_TRIALS_MAX ? N_ORDERS : 1;
+  guint lanes = count_lanes (pending->len);
+
+  for (guint o = 0; o < n_orders; o++)
+    {
+      g_autoptr(GPtrArray) order = g_ptr_array_copy (pending, NULL, NULL);
+      guint cost = 0;
+
+      /* A copy inherits the free function: these only borrow the entries. */
+      g_ptr_array_set_free_func (order, NULL);
+      g_ptr_array_sort_with_data (order, compare_pending, GINT_TO_POINTER (o));
+      if (n_orders > 1)
+        for (guint i = 0; i < order->len && cost < best_cost; i++)
+          for (guint j = i + 1; j < order->len; j++)
+            cost += crossings (order->pdata[i], order->pdata[j]);
+      if (cost < best_cost)
+        {
+          best_cost = cost;
+          g_clear_pointer (&best, g_ptr_array_unref);
+          best = g_steal_pointer (&order);
+        }
+    }
+
+  for (guint i = 0; i < best->len; i++)
+    ((Pending *) best->pdata[i])->lane = i % MAX (lanes, 1);
+}
+
+static void
+add_cubic (GArray        *points,
+           const TpPoint *c1,
+           const TpPoint *c2,
+           const TpPoint *end)
+{
+  g_array_append_val (points, *c1);
+  g_array_append_val (points, *c2);
+  g_array_append_val (points, *end);
+}
+
+static void
+add_line (GArray        *points,
+          const TpPoint *end)
+{
+  const TpPoint *from = &g_array_index (points, TpPoint, points->len - 1);
+  TpPoint c1 = { from->x + (end->x - from->x) / 3, from->y + (end->y - from->y) / 3 };
+  TpPoint c2 = { from->x + 2 * (end->x - from->x) / 3, from->y + 2 * (end->y - from->y) / 3 };
+
+  add_cubic (points, &c1, &c2, end);
+}
+
+/* Turns a polyline into cubic segments with every corner rounded: an arc of up to
+ * CORNER_RADIUS that never takes more than half of a segment shared with another
+ * corner, so neighbouring arcs never overlap. */
+static void
+round_corners (const Route *route,
+               GArray      *points)
+{
+  const TpPoint *p = route->points;
+  guint n = route->n;
+
+  g_array_append_val (points, p[0]);
+  for (guint i = 1; i + 1 < n; i++)
+    {
+      double ux = p[i].x - p[i - 1].x, uy = p[i].y - p[i - 1].y;
+      double vx = p[i + 1].x - p[i].x, vy = p[i + 1].y - p[i].y;
+      double lu = hypot (ux, uy), lv = hypot (vx, vy);
+      double r, angle, k;
+      TpPoint a, b, c1, c2;
+
+      if (lu < 1e-6 || lv < 1e-6)
+        continue;
+      ux /= lu;
+      uy /= lu;
+      vx /= lv;
+      vy /= lv;
+      angle = acos (CLAMP (ux * vx + uy * vy, -1.0, 1.0));
+      if (angle < 1e-3)
+        continue;   /* straight on */
+
+      r = CORNER_RADIUS;
+      r = MIN (r, i == 1 ? lu : lu / 2);
+      r = MIN (r, i + 2 == n ? lv : lv / 2);
+      /* The handle length that makes a cubic follow a circular arc of this angle. */
+      k = 4.0 / 3.0 * tan (angle / 4) * r / tan (angle / 2 > 1e-3 ? angle / 2 : 1e-3);
+      k = MIN (k, r);
+
+      a = (TpPoint) { p[i].x - ux * r, p[i].y - uy * r };
+      b = (TpPoint) { p[i].x + vx * r, p[i].y + vy * r };
+      c1 = (TpPoint) { a.x + ux * k, a.y + uy * k };
+      c2 = (TpPoint) { b.x - vx * k, b.y - vy * k };
+      add_line (points, &a);
+      add_cubic (points, &c1, &c2, &b);
+    }
+  add_line (points, &p[n - 1]);
+}
+
+static void
+bezier_at (const TpPoint *q,
+           double         t,
+           TpPoint       *out)
+{
+  double s = 1 - t;
+  double a = s * s * s, b = 3 * s * s * t, c = 3 * s * t * t, d = t * t * t;
+
+  out->x = a * q[0].x + b * q[1].x + c * q[2].x + d * q[3].x;
+  out->y = a * q[0].y + b * q[1].y + c * q[2].y + d * q[3].y;
+}
+
+static void
+rect_add_point (TpRect        *rect,
+                gboolean       first,
+                const TpPoint *p)
+{
+  if (first)
+    {
+      *rect = (TpRect) { p->x, p->y, 0, 0 };
+      return;
+    }
+  if (p->x < rect->x)
+    {
+      rect->width += rect->x - p->x;
+      rect->x = p->x;
+    }
+  if (p->y < rect->y)
+    {
+      rect->height += rect->y - p->y;
+      rect->y = p->y;
+    }
+  rect->width = MAX (rect->width, p->x - rect->x);
+  rect->height = MAX (rect->height, p->y - rect->y);
+}
+
+static void
+flatten (TpLayout  *layout,
+         TpLinkBox *box)
+{
+  TpLinks *links = &layout->links;
+  const TpPoint *path = &g_array_index (links->points, TpPoint, box->first_point);
+  double grow = layout->theme->link_width_selected;
+
+  box->first_flat = links->flat->len;
+  g_array_append_val (links->flat, path[0]);
+  for (guint s = 0; s + 3 < box->n_points; s += 3)
+    for (guint k = 1; k <= FLAT_STEPS; k++)
+      {
+        TpPoint p;
+
+        bezier_at (&path[s], (double) k / FLAT_STEPS, &p);
+        g_array_append_val (links->flat, p);
+      }
+  box->n_flat = links->flat->len - box->first_flat;
+
+  for (guint i = 0; i < box->n_points; i++)
+    rect_add_point (&box->bounds, i == 0, &path[i]);
+  box->bounds.x -= grow;
+  box->bounds.y -= grow;
+  box->bounds.width += 2 * grow;
+  box->bounds.height += 2 * grow;
+}
+
+/* Sets a label's pill on the link's run across the band, clear of pills already
+ * placed: the band is the one place where a pill covers nothing else. */
+static void
+place_pill (TpLayout      *layout,
+            TpLinkBox     *box,
+            const Pending *p,
+            double         lane_y,
+            GArray        *placed)
+{
+  const TpTheme *theme = layout->theme;
+  static const double fractions[] = { 0.5, 0.3, 0.7, 0.15, 0.85, 0.0, 1.0 };
+  double text_width = 0, height, width;
+  TpRect pill = { 0 };
+
+  if (box->label[0] == '\0')
+    return;
+
+  _tp_layout_measure_text (layout, TP_FONT_TAG, box->label, -1, 1, &text_width, NULL);
+  height = tp_theme_get_line_height (theme, TP_FONT_TAG) + 2 * PILL_PAD_Y;
+  width = ceil (text_width) + 2 * PILL_PAD_X;
+
+  for (guint f = 0; f < G_N_ELEMENTS (fractions); f++)
+    {
+      double cx = p->gutter_x + (p->arrival_x - p->gutter_x) * fractions[f];
+      gboolean clear = TRUE;
+
+      pill = (TpRect) { round (cx - width / 2), round (lane_y - height / 2), width, height };
+      for (guint k = 0; k < placed->len && clear; k++)
+        if (tp_rect_intersects (&pill, &g_array_index (placed, TpRect, k)))
+          clear = FALSE;
+      if (clear)
+        break;
+      if (f + 1 == G_N_ELEMENTS (fractions))
+        pill.x = round ((p->gutter_x + p->arrival_x - width) / 2);
+    }
+
+  box->pill = pill;
+  g_array_append_val (placed, pill);
+  rect_add_point (&box->bounds, FALSE, &(TpPoint) { pill.x, pill.y });
+  rect_add_point (&box->bounds, FALSE, &(TpPoint) { pill.x + pill.width, pill.y + pill.height });
+}
+
+void
+_tp_layout_route_links (TpLayout   *layout,
+                        TpDocument *document)
+{
+  TpLinks *links = &layout->links;
+  GPtrArray *doc_links = tp_document_get_links (document);
+  const TpRect *canvas = &layout->regions[TP_REGION_CANVAS];
+  const TpRect *chain = &layout->regions[TP_REGION_VALUE_CHAIN];
+  double band_top = MAX (canvas->y + canvas->height, chain->y + chain->height);
+  double gap = layout->theme->note_gap;
+  g_autoptr(GPtrArray) scratch = g_ptr_array_new ();
+  g_autoptr(GPtrArray) pending = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GHashTable) arrivals = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GArray) placed = g_array_new (FALSE, FALSE, sizeof (TpRect));
+
+  g_array_set_size (links->boxes, 0);
+  g_array_set_size (links->points, 0);
+  g_array_set_size (links->flat, 0);
+  g_hash_table_remove_all (links->by_id);
+
+  /* First pass: every link's way down to the band, and its place on its card. */
+  for (guint i = 0; i < doc_links->len; i++)
+    {
+      const TpLink *link = g_ptr_array_index (doc_links, i);
+      guint t = GPOINTER_TO_UINT (g_hash_table_lookup (layout->journey.touchpoint_by_id,
+                                                       link->touchpoint));
+      const TpTouchpointBox *target;
+      const char *own = NULL;
+      TpRect source;
+      TpLinkBox box = { 0 };
+      Pending *p;
+      Route left = { 0 }, right = { 0 };
+      double left_x, right_x, cy, card_cx;
+      guint left_cost, right_cost;
+      gboolean go_left;
+
+      if (t == 0 || !get_source_rect (layout, link->note, &source, &own))
+        continue;
+      target = _tp_journey_touchpoint (layout, t - 1);
+      card_cx = target->info.card.x + target->info.card.width / 2;
+
+      /* Out of whichever side leads down with fewer notes in the way; towards the
+       * card when both are alike. */
+      cy = source.y + source.height / 2;
+      route_add (&left, source.x, cy);
+      route_add (&left, source.x - gap / 2, cy);
+      left_cost = descend (layout, own, source.x - gap / 2, cy, band_top, &left, &left_x, scratch);
+      route_add (&right, source.x + source.width, cy);
+      route_add (&right, source.x + source.width + gap / 2, cy);
+      right_cost = descend (layout, own, source.x + source.width + gap / 2, cy, band_top,
+                            &right, &right_x, scratch);
+      if (left_cost != right_cost)
+        go_left = left_cost < right_cost;
+      else
+        go_left = card_cx < source.x + source.width / 2;
+
+      box.id = g_string_chunk_insert_const (layout->ids, link->item.id);
+      box.note = g_string_chunk_insert_const (layout->ids, link->note);
+      box.touchpoint = target->id;
+      box.label = g_string_chunk_insert_const (layout->ids, link->label ? link->label : "");
+      g_array_append_val (links->boxes, box);
+      g_hash_table_insert (links->by_id, (gpointer) box.id,
+                           GUINT_TO_POINTER (links->boxes->len));
+
+      p = g_new0 (Pending, 1);
+      p->route = go_left ? left : right;
+      p->gutter_x = go_left ? left_x : right_x;
+      p->card_y = target->info.card.y;
+      /* Links into one card are counted now and spread out once all are known. */
+      p->rank = GPOINTER_TO_UINT (g_hash_table_lookup (arrivals, target->id));
+      g_hash_table_insert (arrivals, (gpointer) target->id, GUINT_TO_POINTER (p->rank + 1));
+      p->box = links->boxes->len - 1;
+      g_ptr_array_add (pending, p);
+    }
+
+  /* Spread the arrivals at each card, centred on it. */
+  for (guint i = 0; i < pending->len; i++)
+    {
+      Pending *p = pending->pdata[i];
+      TpLinkBox *box = &g_array_index (links->boxes, TpLinkBox, p->box);
+      guint t = GPOINTER_TO_UINT (g_hash_table_lookup (layout->journey.touchpoint_by_id,
+                                                       box->touchpoint));
+      const TpRect *card = &_tp_journey_touchpoint (layout, t - 1)->info.card;
+      guint count = GPOINTER_TO_UINT (g_hash_table_lookup (arrivals, box->touchpoint));
+      double spacing = MIN (ARRIVAL_SPACING, card->width * 0.8 / MAX (count, 1));
+
+      p->arrival_x = card->x + card->width / 2 + (p->rank - (count - 1) / 2.0) * spacing;
+    }
+
+  if (pending->len > 0)
+    assign_lanes (pending);
+
+  /* Second pass: across the band in its lane, down onto the card, rounded. */
+  for (guint i = 0; i < pending->len; i++)
+    {
+      Pending *p = pending->pdata[i];
+      TpLinkBox *box = &g_array_index (links->boxes, TpLinkBox, p->box);
+      double lane_y = band_top + BAND_PAD + p->lane * LANE_SPACING;
+      Route *route = &p->route;
+
+      route_add (route, p->gutter_x, lane_y);
+      route_add (route, p->arrival_x, lane_y);
+      route_add (route, p->arrival_x, p->card_y);
+
+      box->first_point = links->points->len;
+      round_corners (route, links->points);
+      box->n_points = links->points->len - box->first_point;
+      flatten (layout, box);
+      place_pill (layout, box, p, lane_y, placed);
+    }
+}
+
+/* Queries */
+
+static const TpLinkBox *
+lookup_link (TpLayout   *layout,
+             const char *id)
+{
+  guint i = GPOINTER_TO_UINT (g_hash_table_lookup (layout->links.by_id, id));
+
+  return i == 0 ? NULL : &g_array_index (layout->links.boxes, TpLinkBox, i - 1);
+}
+
+gboolean
+tp_layout_get_link (TpLayout   *layout,
+                    const char *id,
+                    TpLinkInfo *info)
+{
+  const TpLinkBox *box;
+
+  g_return_val_if_fail (layout != NULL, FALSE);
+  g_return_val_if_fail (info != NULL, FALSE);
+
+  *info = (TpLinkInfo) { 0 };
+  if (id == NULL || (box = lookup_link (layout, id)) == NULL)
+    return FALSE;
+
+  info->id = box->id;
+  info->note = box->note;
+  info->touchpoint = box->touchpoint;
+  info->label = box->label;
+  info->path = &g_array_index (layout->links.points, TpPoint, box->first_point);
+  info->n_path = box->n_points;
+  info->bounds = box->bounds;
+  info->pill = box->pill;
+  return TRUE;
+}
+
+void
+tp_layout_query_links (TpLayout     *layout,
+                       const TpRect *rect,
+                       GPtrArray    *ids)
+{
+  g_return_if_fail (layout != NULL);
+  g_return_if_fail (rect != NULL);
+  g_return_if_fail (ids != NULL);
+
+  for (guint i = 0; i < layout->links.boxes->len; i++)
+    {
+      const TpLinkBox *box = &g_array_index (layout->links.boxes, TpLinkBox, i);
+
+      if (tp_rect_intersects (&box->bounds, rect))
+        g_ptr_array_add (ids, (gpointer) box->id);
+    }
+}
+
+static double
+distance_to_segment (double         x,
+                     double         y,
+                     const TpPoint *a,
+                     const TpPoint *b)
+{
+  double dx = b->x - a->x, dy = b->y - a->y;
+  double length2 = dx * dx + dy * dy;
+  double t = length2 > 0 ? ((x - a->x) * dx + (y - a->y) * dy) / length2 : 0;
+
+  t = CLAMP (t, 0, 1);
+  return hypot (x - (a->x + t * dx), y - (a->y + t * dy));
+}
+
+const char *
+tp_layout_hit_link (TpLayout *layout,
+                    double    x,
+                    double    y,
+                    double    tolerance)
+{
+  const char *best = NULL;
+  double best_distance = G_MAXDOUBLE;
+
+  g_return_val_if_fail (layout != NULL, NULL);
+
+  for (guint i = 0; i < layout->links.boxes->len; i++)
+    {
+      const TpLinkBox *box = &g_array_index (layout->links.boxes, TpLinkBox, i);
+      TpRect near = { box->bounds.x - tolerance, box->bounds.y - tolerance,
+                      box->bounds.width + 2 * tolerance, box->bounds.height + 2 * tolerance };
+      const TpPoint *flat = &g_array_index (layout->links.flat, TpPoint, box->first_flat);
+
+      if (!tp_rect_contains_point (&near, x, y))
+        continue;
+      if (tp_rect_contains_point (&box->pill, x, y))
+        return box->id;
+      for (guint k = 0; k + 1 < box->n_flat; k++)
+        {
+          double d = distance_to_segment (x, y, &flat[k], &flat[k + 1]);
+
+          if (d <= tolerance && d < best_distance)
+            {
+              best_distance = d;
+              best = box->id;
+            }
+        }
+    }
+  return best;
+}
+
+gboolean
+tp_layout_get_link_anchor (TpLayout   *layout,
+                           const char *id,
+                           TpPoint    *anchor)
+{
+  TpNoteInfo note;
+  TpTouchpointInfo touchpoint;
+
+  g_return_val_if_fail (layout != NULL, FALSE);
+  g_return_val_if_fail (anchor != NULL, FALSE);
+
+  if (id == NULL)
+    return FALSE;
+  if (tp_layout_get_note (layout, id, &note))
+    {
+      if (!note.visible)
+        return FALSE;
+      *anchor = (TpPoint) { note.rect.x + note.rect.width / 2, note.rect.y + note.rect.height };
+      return TRUE;
+    }
+  if (tp_layout_get_touchpoint (layout, id, &touchpoint))
+    {
+      *anchor = (TpPoint) { touchpoint.card.x + touchpoint.card.width / 2, touchpoint.card.y };
+      return TRUE;
+    }
+  return FALSE;
+}
+
+gboolean
+tp_layout_get_drag_curve (TpLayout   *layout,
+                          const char *id,
+                          double      x,
+                          double      y,
+                          TpPoint     points[4])
+{
+  TpPoint anchor;
+  double reach;
+  double direction;
+
+  g_return_val_if_fail (points != NULL, FALSE);
+
+  if (!tp_layout_get_link_anchor (layout, id, &anchor))
+    return FALSE;
+
+  /* Leave the item the way a link to it goes: down from a note, up from a card. The
+   * handles grow with the distance, so a short drag is a gentle bend, not a loop. */
+  direction = tp_layout_get_touchpoint (layout, id, &(TpTouchpointInfo) { 0 }) ? -1 : 1;
+  reach = MAX (fabs (y - anchor.y), 40) / 2;
+  points[0] = anchor;
+  points[1] = (TpPoint) { anchor.x, anchor.y + direction * reach };
+  points[2] = (TpPoint) { x, y - direction * reach };
+  points[3] = (TpPoint) { x, y };
+  return TRUE;
+}
