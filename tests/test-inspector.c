@@ -16,6 +16,8 @@
 #include "model/tp-enums.h"
 #include "views/tp-board.h"
 #include "views/tp-inspector.h"
+#include "views/tp-link-page.h"
+#include "views/tp-link-rows.h"
 #include "views/tp-overview-page.h"
 #include "tp-test-display.h"
 
@@ -479,6 +481,381 @@ test_undo_ends_in_place_edit (Fixture       *fixture,
   g_assert_false (tp_document_can_undo (fixture->document));
 }
 
+/* Links */
+
+/* What the inspector asked its window for. */
+typedef struct
+{
+  GPtrArray *revealed;   /* (element-type utf8) */
+  guint      start_links;
+} Requests;
+
+static void
+on_reveal_item (TpInspector *inspector,
+                const char  *id,
+                Requests    *requests)
+{
+  g_ptr_array_add (requests->revealed, g_strdup (id));
+}
+
+static void
+on_start_link (TpInspector *inspector,
+               Requests    *requests)
+{
+  requests->start_links++;
+}
+
+static void
+requests_watch (Requests *requests,
+                Fixture  *fixture)
+{
+  requests->revealed = g_ptr_array_new_with_free_func (g_free);
+  requests->start_links = 0;
+  g_signal_connect (fixture->inspector, "reveal-item", G_CALLBACK (on_reveal_item), requests);
+  g_signal_connect (fixture->inspector, "start-link", G_CALLBACK (on_start_link), requests);
+}
+
+static void
+requests_unwatch (Requests *requests,
+                  Fixture  *fixture)
+{
+  g_signal_handlers_disconnect_by_data (fixture->inspector, requests);
+  g_clear_pointer (&requests->revealed, g_ptr_array_unref);
+}
+
+static TpLinkRows *
+note_links (Fixture *fixture)
+{
+  return inspector_child (fixture, "note_links");
+}
+
+static GtkWidget *
+link_row (TpLinkRows *rows,
+          const char *link_id)
+{
+  GtkWidget *row = tp_link_rows_get_row (rows, link_id);
+
+  g_assert_nonnull (row);
+  return row;
+}
+
+static TpLink *
+lookup_link (Fixture    *fixture,
+             const char *id)
+{
+  return tp_document_lookup_kind (fixture->document, id, TP_ITEM_LINK);
+}
+
+/* The rows show the note's links in the document's order: the touchpoint, its stage,
+ * the label. */
+static void
+assert_note_links_show (Fixture    *fixture,
+                        const char *note_id)
+{
+  TpLinkRows *rows = note_links (fixture);
+  g_autoptr(GPtrArray) links = g_ptr_array_new ();
+
+  tp_document_collect_links (fixture->document, note_id, links);
+
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (rows)));
+  g_assert_cmpstr (tp_link_rows_get_item (rows), ==, note_id);
+  g_assert_cmpstr (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (rows)), ==, "Touchpoints");
+  g_assert_cmpuint (tp_link_rows_get_n_rows (rows), ==, links->len);
+
+  for (guint i = 0; i < links->len; i++)
+    {
+      TpLink *link = g_ptr_array_index (links, i);
+      TpTouchpoint *touchpoint = tp_document_lookup_kind (fixture->document, link->touchpoint, TP_ITEM_TOUCHPOINT);
+      TpStage *stage = tp_document_lookup_kind (fixture->document, touchpoint->stage, TP_ITEM_STAGE);
+      GtkWidget *row = tp_link_rows_get_row_at (rows, i);
+
+      g_assert_true (row == tp_link_rows_get_row (rows, link->item.id));
+      g_assert_true (gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (row)));
+      g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, touchpoint->name);
+      g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, stage->name);
+      g_assert_cmpstr (gtk_editable_get_text (tp_link_rows_get_label_entry (row)), ==, link->label);
+    }
+  g_assert_null (tp_link_rows_get_row_at (rows, links->len));
+}
+
+static void
+test_note_links (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  TpLinkRows *rows = note_links (fixture);
+  const char *several[] = { "n12", "n6", NULL };
+  GtkWidget *row;
+
+  /* The example links the web shop to the product page and to checkout. */
+  tp_selection_set_one (fixture->selection, "n12");
+  g_assert_cmpstr (visible_page (fixture), ==, "notes");
+  g_assert_cmpuint (tp_link_rows_get_n_rows (rows), ==, 2);
+  row = tp_link_rows_get_row_at (rows, 0);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "Product page");
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "Consideration");
+  row = tp_link_rows_get_row_at (rows, 1);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "Checkout & payment");
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "Purchase");
+  g_assert_cmpstr (adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (rows)), ==, "");
+  assert_note_links_show (fixture, "n12");
+
+  /* A labelled link shows its label. */
+  tp_selection_set_one (fixture->selection, "n6");
+  assert_note_links_show (fixture, "n6");
+  g_assert_cmpstr (gtk_editable_get_text (tp_link_rows_get_label_entry (link_row (rows, "l5"))), ==, "delivers");
+  g_assert_null (tp_link_rows_get_row (rows, "l1"));
+
+  /* A note without links says how to make one. */
+  tp_selection_set_one (fixture->selection, canvas_note (fixture, TP_CONTAINER_CUSTOMER_SEGMENTS, 0)->item.id);
+  g_assert_cmpuint (tp_link_rows_get_n_rows (rows), ==, 0);
+  g_assert_cmpstr (adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (rows)), ==,
+                   "Not linked yet. Drag the link handle to a touchpoint, or press L.");
+
+  /* Several notes have no one list of links. */
+  tp_selection_set (fixture->selection, several);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (rows)));
+
+  /* Looking records nothing. */
+  g_assert_false (tp_document_can_undo (fixture->document));
+}
+
+static void
+test_link_label_typing (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  TpLinkRows *rows = note_links (fixture);
+  TpLink *link = lookup_link (fixture, "l1");
+  GtkWidget *row;
+  GtkEditable *entry;
+  GtkRoot *root = GTK_ROOT (fixture->window);
+
+  tp_selection_set_one (fixture->selection, "n12");
+  row = link_row (rows, "l1");
+  entry = tp_link_rows_get_label_entry (row);
+  g_assert_cmpstr (link->label, ==, "");
+
+  g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (entry)));
+
+  /* Typing, a letter at a time, reaches the document as it goes… */
+  for (const char *p = "feeds"; *p != '\0'; p++)
+    {
+      int position = gtk_editable_get_position (entry);
+
+      gtk_editable_insert_text (entry, p, 1, &position);
+      gtk_editable_set_position (entry, position);
+    }
+  g_assert_cmpstr (link->label, ==, "feeds");
+  g_assert_cmpstr (tp_document_get_undo_label (fixture->document), ==, "Change Link Label");
+
+  /* …into the same row, which kept the keyboard and the cursor. */
+  g_assert_true (link_row (rows, "l1") == row);
+  g_assert_true (tp_link_rows_get_label_entry (row) == entry);
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (root), GTK_WIDGET (entry)) ||
+                 gtk_root_get_focus (root) == GTK_WIDGET (entry));
+  g_assert_cmpint (gtk_editable_get_position (entry), ==, 5);
+
+  /* One undo step takes it all back, in the entry too. */
+  undo (fixture);
+  g_assert_cmpstr (link->label, ==, "");
+  g_assert_cmpstr (gtk_editable_get_text (entry), ==, "");
+  g_assert_false (tp_document_can_undo (fixture->document));
+
+  /* A label typed over another one is one step too, and undo brings the old one back. */
+  tp_selection_set_one (fixture->selection, "n6");
+  entry = tp_link_rows_get_label_entry (link_row (rows, "l5"));
+  gtk_editable_set_text (entry, "deliver");
+  gtk_editable_set_text (entry, "delivers fast");
+  g_assert_cmpstr (lookup_link (fixture, "l5")->label, ==, "delivers fast");
+  undo (fixture);
+  g_assert_cmpstr (lookup_link (fixture, "l5")->label, ==, "delivers");
+  g_assert_cmpstr (gtk_editable_get_text (entry), ==, "delivers");
+  g_assert_false (tp_document_can_undo (fixture->document));
+}
+
+static void
+test_remove_link (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  TpLinkRows *rows = note_links (fixture);
+  guint n_links = tp_document_get_links (fixture->document)->len;
+  GtkWidget *kept;
+
+  tp_selection_set_one (fixture->selection, "n12");
+  kept = link_row (rows, "l2");
+
+  click (tp_link_rows_get_remove_button (link_row (rows, "l1")));
+
+  /* The link goes, the note and the touchpoint stay; one step. */
+  g_assert_null (lookup_link (fixture, "l1"));
+  g_assert_nonnull (tp_document_lookup (fixture->document, "n12"));
+  g_assert_nonnull (tp_document_lookup (fixture->document, "t4"));
+  g_assert_cmpuint (tp_document_get_links (fixture->document)->len, ==, n_links - 1);
+  g_assert_cmpstr (tp_document_get_undo_label (fixture->document), ==, "Delete Link");
+  g_assert_cmpuint (tp_link_rows_get_n_rows (rows), ==, 1);
+  g_assert_null (tp_link_rows_get_row (rows, "l1"));
+  g_assert_true (link_row (rows, "l2") == kept);
+  g_assert_cmpstr (visible_page (fixture), ==, "notes");
+
+  /* Undo puts it back, in its place. */
+  undo (fixture);
+  g_assert_nonnull (lookup_link (fixture, "l1"));
+  g_assert_false (tp_document_can_undo (fixture->document));
+  g_assert_true (tp_selection_contains (fixture->selection, "n12"));
+  assert_note_links_show (fixture, "n12");
+  g_assert_true (link_row (rows, "l2") == kept);
+  g_assert_true (tp_link_rows_get_row_at (rows, 1) == kept);
+}
+
+static void
+test_reveal_linked (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  TpLinkRows *rows = note_links (fixture);
+  GtkWidget *link_button;
+  Requests requests;
+
+  requests_watch (&requests, fixture);
+
+  tp_selection_set_one (fixture->selection, "n12");
+  adw_action_row_activate (ADW_ACTION_ROW (link_row (rows, "l2")));
+
+  /* The inspector asks for the other end; the window reveals it and selects it. */
+  g_assert_cmpuint (requests.revealed->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (requests.revealed, 0), ==, "t8");
+  g_assert_cmpstr (tp_selection_get_primary (fixture->selection), ==, "t8");
+  g_assert_cmpuint (tp_selection_get_n_items (fixture->selection), ==, 1);
+  g_assert_cmpstr (visible_page (fixture), ==, "touchpoint");
+
+  /* "Link to…" is the board's to do: the inspector asks for it. */
+  tp_selection_set_one (fixture->selection, "n12");
+  link_button = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (rows), TP_TYPE_LINK_ROWS, "link_button"));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (link_button), ==, "Link to a Touchpoint…");
+  click (link_button);
+  g_assert_cmpuint (requests.start_links, ==, 1);
+
+  g_assert_false (tp_document_can_undo (fixture->document));
+  requests_unwatch (&requests, fixture);
+}
+
+static void
+test_links_follow_document (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  TpLinkRows *rows = note_links (fixture);
+  GtkWidget *first, *second;
+  GtkEditable *entry;
+  GtkRoot *root = GTK_ROOT (fixture->window);
+  const char *added;
+  TpTouchpoint *copy;
+
+  tp_selection_set_one (fixture->selection, "n12");
+  first = link_row (rows, "l1");
+  second = link_row (rows, "l2");
+  entry = tp_link_rows_get_label_entry (first);
+  g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (entry)));
+
+  /* A link made elsewhere (the board) appears at its place, the other rows stay. */
+  added = tp_document_add_link (fixture->document, "n12", "t1", "feeds");
+  g_assert_nonnull (added);
+  g_assert_cmpuint (tp_link_rows_get_n_rows (rows), ==, 3);
+  g_assert_true (tp_link_rows_get_row_at (rows, 0) == first);
+  g_assert_true (tp_link_rows_get_row_at (rows, 1) == second);
+  assert_note_links_show (fixture, "n12");
+  g_assert_cmpstr (gtk_editable_get_text (tp_link_rows_get_label_entry (link_row (rows, added))), ==, "feeds");
+  g_assert_true (gtk_root_get_focus (root) == GTK_WIDGET (entry) ||
+                 gtk_widget_is_ancestor (gtk_root_get_focus (root), GTK_WIDGET (entry)));
+
+  /* Renaming the touchpoint renames its row. */
+  copy = (TpTouchpoint *) tp_document_edit_begin (fixture->document, "t4");
+  g_free (copy->name);
+  copy->name = g_strdup ("Product details");
+  tp_document_edit_commit (fixture->document, &copy->item, "Rename Touchpoint", FALSE);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (first)), ==, "Product details");
+
+  undo (fixture);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (first)), ==, "Product page");
+  undo (fixture);
+  g_assert_cmpuint (tp_link_rows_get_n_rows (rows), ==, 2);
+  assert_note_links_show (fixture, "n12");
+  g_assert_false (tp_document_can_undo (fixture->document));
+}
+
+static gpointer
+link_page_child (Fixture    *fixture,
+                 const char *name)
+{
+  GObject *child = gtk_widget_get_template_child (inspector_child (fixture, "link_page"),
+                                                  TP_TYPE_LINK_PAGE, name);
+
+  g_assert_nonnull (child);
+  return child;
+}
+
+static void
+test_link_page (Fixture       *fixture,
+                gconstpointer  data)
+{
+  TpLink *link = lookup_link (fixture, "l5");
+  TpNote *note = tp_document_lookup_kind (fixture->document, link->note, TP_ITEM_NOTE);
+  TpTouchpoint *touchpoint = tp_document_lookup_kind (fixture->document, link->touchpoint, TP_ITEM_TOUCHPOINT);
+  TpStage *stage = tp_document_lookup_kind (fixture->document, touchpoint->stage, TP_ITEM_STAGE);
+  AdwActionRow *note_row = link_page_child (fixture, "note_row");
+  AdwActionRow *touchpoint_row = link_page_child (fixture, "touchpoint_row");
+  GtkEditable *label_row = link_page_child (fixture, "label_row");
+  Requests requests;
+
+  requests_watch (&requests, fixture);
+
+  /* The board selects a link when its curve is clicked: both ends and the label show. */
+  tp_selection_set_one (fixture->selection, "l5");
+  g_assert_cmpstr (visible_page (fixture), ==, "link");
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (note_row)), ==, note->text);
+  g_assert_cmpstr (adw_action_row_get_subtitle (note_row), ==,
+                   tp_enum_get_label (TP_ENUM_CONTAINER, note->container));
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (touchpoint_row)), ==, "Delivery");
+  g_assert_cmpstr (adw_action_row_get_subtitle (touchpoint_row), ==, stage->name);
+  g_assert_cmpstr (gtk_editable_get_text (label_row), ==, "delivers");
+  g_assert_false (tp_document_can_undo (fixture->document));
+
+  /* The label is one step however it is typed. */
+  gtk_editable_set_text (label_row, "deliver");
+  gtk_editable_set_text (label_row, "delivers on time");
+  g_assert_cmpstr (link->label, ==, "delivers on time");
+  g_assert_cmpstr (tp_document_get_undo_label (fixture->document), ==, "Change Link Label");
+  undo (fixture);
+  g_assert_cmpstr (link->label, ==, "delivers");
+  g_assert_cmpstr (gtk_editable_get_text (label_row), ==, "delivers");
+  g_assert_false (tp_document_can_undo (fixture->document));
+
+  /* Each end leads to its item. */
+  adw_action_row_activate (note_row);
+  g_assert_cmpuint (requests.revealed->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (requests.revealed, 0), ==, note->item.id);
+  g_assert_cmpstr (tp_selection_get_primary (fixture->selection), ==, note->item.id);
+  g_assert_cmpstr (visible_page (fixture), ==, "notes");
+
+  tp_selection_set_one (fixture->selection, "l5");
+  adw_action_row_activate (touchpoint_row);
+  g_assert_cmpuint (requests.revealed->len, ==, 2);
+  g_assert_cmpstr (g_ptr_array_index (requests.revealed, 1), ==, "t10");
+  g_assert_cmpstr (visible_page (fixture), ==, "touchpoint");
+
+  /* Removing the link is one step; nothing is left to inspect. */
+  tp_selection_set_one (fixture->selection, "l5");
+  g_assert_cmpstr (gtk_button_get_label (link_page_child (fixture, "remove_button")), ==, "_Remove Link");
+  click (link_page_child (fixture, "remove_button"));
+  g_assert_null (lookup_link (fixture, "l5"));
+  g_assert_nonnull (tp_document_lookup (fixture->document, "n6"));
+  g_assert_cmpstr (tp_document_get_undo_label (fixture->document), ==, "Delete Link");
+  g_assert_cmpstr (visible_page (fixture), !=, "link");
+
+  undo (fixture);
+  g_assert_nonnull (lookup_link (fixture, "l5"));
+  g_assert_false (tp_document_can_undo (fixture->document));
+
+  requests_unwatch (&requests, fixture);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -497,6 +874,12 @@ main (int   argc,
   ADD ("several-notes", test_several_notes);
   ADD ("fields", test_fields);
   ADD ("undo-ends-in-place-edit", test_undo_ends_in_place_edit);
+  ADD ("note-links", test_note_links);
+  ADD ("link-label-typing", test_link_label_typing);
+  ADD ("remove-link", test_remove_link);
+  ADD ("reveal-linked", test_reveal_linked);
+  ADD ("links-follow-document", test_links_follow_document);
+  ADD ("link-page", test_link_page);
 
 #undef ADD
 

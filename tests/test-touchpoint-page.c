@@ -19,6 +19,7 @@
 #include "model/tp-enums.h"
 #include "views/tp-inspector.h"
 #include "views/tp-kpi-editor.h"
+#include "views/tp-link-rows.h"
 #include "views/tp-stage-page.h"
 #include "views/tp-touchpoint-page.h"
 #include "tp-test-display.h"
@@ -921,6 +922,108 @@ test_stage (Fixture       *fixture,
   g_assert_cmpstr (tp_document_get_undo_label (fixture->document), ==, "Add KPI");
 }
 
+static void
+on_reveal_item (TpInspector *inspector,
+                const char  *id,
+                GPtrArray   *revealed)
+{
+  g_ptr_array_add (revealed, g_strdup (id));
+}
+
+/* The rows show the touchpoint's links in the document's order: the note's text, its
+ * block, the label. */
+static void
+assert_linked_notes_show (Fixture    *fixture,
+                          const char *id)
+{
+  TpLinkRows *rows = page_child (fixture, "links");
+  g_autoptr(GPtrArray) links = g_ptr_array_new ();
+
+  tp_document_collect_links (fixture->document, id, links);
+
+  g_assert_cmpstr (tp_link_rows_get_item (rows), ==, id);
+  g_assert_cmpstr (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (rows)), ==, "Linked Notes");
+  g_assert_cmpuint (tp_link_rows_get_n_rows (rows), ==, links->len);
+  for (guint i = 0; i < links->len; i++)
+    {
+      TpLink *link = g_ptr_array_index (links, i);
+      TpNote *note = tp_document_lookup_kind (fixture->document, link->note, TP_ITEM_NOTE);
+      GtkWidget *row = tp_link_rows_get_row_at (rows, i);
+
+      g_assert_true (row == tp_link_rows_get_row (rows, link->item.id));
+      g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, note->text);
+      g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==,
+                       tp_enum_get_label (TP_ENUM_CONTAINER, note->container));
+      g_assert_cmpstr (gtk_editable_get_text (tp_link_rows_get_label_entry (row)), ==, link->label);
+    }
+}
+
+static void
+test_linked_notes (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  static const char * const expected[] = { "l5", "l11", "l12", "l14", "l15" };
+  TpLinkRows *rows = page_child (fixture, "links");
+  g_autoptr(GPtrArray) revealed = g_ptr_array_new_with_free_func (g_free);
+  GtkWidget *row, *link_button;
+  GtkEditable *entry;
+  const char *added;
+
+  /* Delivery is linked to five notes, most of them labelled. */
+  show_touchpoint (fixture, "t10");
+  g_assert_cmpuint (tp_link_rows_get_n_rows (rows), ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    g_assert_true (tp_link_rows_get_row_at (rows, i) == tp_link_rows_get_row (rows, expected[i]));
+  g_assert_cmpstr (gtk_editable_get_text (tp_link_rows_get_label_entry (tp_link_rows_get_row (rows, "l11"))), ==,
+                   "supports");
+  assert_linked_notes_show (fixture, "t10");
+  link_button = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (rows), TP_TYPE_LINK_ROWS, "link_button"));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (link_button), ==, "Link to a Note…");
+
+  /* Typing a label is one step, into the same row. */
+  row = tp_link_rows_get_row (rows, "l12");
+  entry = tp_link_rows_get_label_entry (row);
+  type_text (entry, "stocks");
+  g_assert_cmpstr (((TpLink *) tp_document_lookup (fixture->document, "l12"))->label, ==, "stocks");
+  g_assert_cmpstr (tp_document_get_undo_label (fixture->document), ==, "Change Link Label");
+  g_assert_cmpuint (count_steps (fixture), ==, 1);
+  g_assert_true (tp_link_rows_get_row (rows, "l12") == row);
+  undo (fixture);
+  g_assert_cmpstr (gtk_editable_get_text (entry), ==, "");
+
+  /* Removing one is a step that undo takes back, in its place. */
+  click_button (tp_link_rows_get_row (rows, "l11"), "Remove Link");
+  g_assert_null (tp_document_lookup (fixture->document, "l11"));
+  g_assert_cmpuint (tp_link_rows_get_n_rows (rows), ==, G_N_ELEMENTS (expected) - 1);
+  undo (fixture);
+  assert_linked_notes_show (fixture, "t10");
+  g_assert_false (tp_document_can_undo (fixture->document));
+
+  /* A link made elsewhere appears. */
+  added = tp_document_add_link (fixture->document, "n12", "t10", "sells");
+  g_assert_nonnull (added);
+  assert_linked_notes_show (fixture, "t10");
+  g_assert_true (tp_link_rows_get_row_at (rows, G_N_ELEMENTS (expected)) == tp_link_rows_get_row (rows, added));
+  undo (fixture);
+  g_assert_cmpuint (tp_link_rows_get_n_rows (rows), ==, G_N_ELEMENTS (expected));
+
+  /* A row leads to its note: the window shows it and selects it. */
+  g_signal_connect (fixture->inspector, "reveal-item", G_CALLBACK (on_reveal_item), revealed);
+  adw_action_row_activate (ADW_ACTION_ROW (tp_link_rows_get_row (rows, "l14")));
+  g_signal_handlers_disconnect_by_data (fixture->inspector, revealed);
+  g_assert_cmpuint (revealed->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (revealed, 0), ==, "n47");
+  g_assert_cmpstr (tp_selection_get_primary (fixture->selection), ==, "n47");
+  g_assert_cmpstr (visible_page (fixture), ==, "notes");
+
+  /* A touchpoint without links says how to make one. */
+  show_touchpoint (fixture, "t3");
+  g_assert_cmpuint (tp_link_rows_get_n_rows (rows), ==, 0);
+  g_assert_cmpstr (adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (rows)), ==,
+                   "Not linked yet. Drag the link handle to a note, or press L.");
+  g_assert_false (tp_document_can_undo (fixture->document));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -943,6 +1046,7 @@ main (int   argc,
   ADD ("kpi-kind-change", test_kpi_kind_change);
   ADD ("invalid-numbers", test_invalid_numbers);
   ADD ("stage", test_stage);
+  ADD ("linked-notes", test_linked_notes);
 
 #undef ADD
 

@@ -22,6 +22,7 @@ struct _TpWindow
   GtkWidget            *redo_button;
   GtkWidget            *save_button;
   GtkWidget            *inspector_button;
+  GtkWidget            *links_button;
   GtkWidget            *zoom_button;
   GtkLabel             *zoom_label;
   GtkLabel             *zoom_menu_label;

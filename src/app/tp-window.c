@@ -129,6 +129,7 @@ show_page (TpWindow   *self,
   gtk_widget_set_visible (self->save_button, is_document);
   gtk_widget_set_visible (self->zoom_button, is_document);
   gtk_widget_set_visible (self->inspector_button, is_document);
+  gtk_widget_set_visible (self->links_button, is_document);
 }
 
 static void
@@ -153,6 +154,24 @@ on_selection_changed (TpWindow    *self,
 {
   /* Whether there is something to delete. */
   _tp_window_update_actions (self);
+}
+
+/* The inspector cannot reach the board: it asks here for an item to be shown (the other
+ * end of a link) and for a link to be started from the selection. */
+static void
+on_inspector_reveal_item (TpWindow    *self,
+                          const char  *id,
+                          TpInspector *inspector)
+{
+  tp_board_reveal_item (self->board, id);
+  tp_selection_set_one (self->selection, id);
+}
+
+static void
+on_inspector_start_link (TpWindow    *self,
+                         TpInspector *inspector)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self->board), "board.start-link", NULL);
 }
 
 static void
@@ -741,6 +760,7 @@ tp_window_class_init (TpWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TpWindow, redo_button);
   gtk_widget_class_bind_template_child (widget_class, TpWindow, save_button);
   gtk_widget_class_bind_template_child (widget_class, TpWindow, inspector_button);
+  gtk_widget_class_bind_template_child (widget_class, TpWindow, links_button);
   gtk_widget_class_bind_template_child (widget_class, TpWindow, zoom_button);
   gtk_widget_class_bind_template_child (widget_class, TpWindow, zoom_label);
   gtk_widget_class_bind_template_child (widget_class, TpWindow, zoom_menu_label);
@@ -769,6 +789,12 @@ tp_window_init (TpWindow *self)
   tp_inspector_set_selection (self->inspector, self->selection);
   g_signal_connect_object (self->selection, "changed",
                            G_CALLBACK (on_selection_changed), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->inspector, "reveal-item",
+                           G_CALLBACK (on_inspector_reveal_item), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->inspector, "start-link",
+                           G_CALLBACK (on_inspector_start_link), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->board, "notify::zoom",
                            G_CALLBACK (_tp_window_queue_update_zoom), self,

@@ -42,6 +42,8 @@ _tp_board_step_label (TpBoardStep step,
       return ngettext ("Delete Touchpoint", "Delete Touchpoints", n_notes);
     case TP_BOARD_STEP_DELETE_STAGES:
       return ngettext ("Delete Stage", "Delete Stages", n_notes);
+    case TP_BOARD_STEP_DELETE_LINKS:
+      return ngettext ("Delete Link", "Delete Links", n_notes);
     case TP_BOARD_STEP_PASTE:
     default:
       return ngettext ("Paste Note", "Paste Notes", n_notes);
@@ -177,16 +179,42 @@ remove_journey_items (TpBoard   *self,
     _tp_board_focus_stage (self, NULL);
 }
 
+static void delete_items (TpBoard   *self,
+                          GPtrArray *notes,
+                          GPtrArray *stages,
+                          GPtrArray *touchpoints);
+
 void
 _tp_board_delete_selection (TpBoard *self)
 {
   g_autoptr(GPtrArray) notes = _tp_board_dup_selected_notes (self);
   g_autoptr(GPtrArray) stages = _tp_board_dup_selected_journey (self, TP_ITEM_STAGE);
   g_autoptr(GPtrArray) touchpoints = _tp_board_dup_selected_journey (self, TP_ITEM_TOUCHPOINT);
+  g_autoptr(GPtrArray) links = _tp_board_dup_selected_links (self);
 
   if (self->document == NULL)
     return;
 
+  /* Selected links go in the same step as whatever else is selected. */
+  if (links->len > 0)
+    {
+      tp_document_begin_group (self->document,
+                               _tp_board_step_label (TP_BOARD_STEP_DELETE_LINKS, links->len));
+      tp_document_delete (self->document, (const char * const *) links->pdata, links->len);
+      if (notes->len > 0 || stages->len > 0 || touchpoints->len > 0)
+        delete_items (self, notes, stages, touchpoints);
+      tp_document_end_group (self->document);
+      return;
+    }
+  delete_items (self, notes, stages, touchpoints);
+}
+
+static void
+delete_items (TpBoard   *self,
+              GPtrArray *notes,
+              GPtrArray *stages,
+              GPtrArray *touchpoints)
+{
   /* A stage takes its touchpoints along: they are not deleted twice. */
   for (guint i = touchpoints->len; i > 0; i--)
     {

@@ -643,6 +643,7 @@ _tp_board_snapshot (GtkWidget   *widget,
 
   _tp_board_ensure_layout (self);
   snapshot_tiles (self, snapshot);
+  _tp_board_snapshot_links (self, snapshot);
   _tp_board_snapshot_add_stage (self, snapshot);
   snapshot_hover (self, snapshot);
   _tp_board_snapshot_journey_hover (self, snapshot);
@@ -653,6 +654,7 @@ _tp_board_snapshot (GtkWidget   *widget,
   snapshot_rubber_band (self, snapshot);
   snapshot_drag (self, snapshot);
   _tp_board_snapshot_journey_drag (self, snapshot);
+  _tp_board_snapshot_link_drag (self, snapshot);
   snapshot_edit (self, snapshot);
 
   if (self->editor != NULL && gtk_widget_get_visible (self->editor))

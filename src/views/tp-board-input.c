@@ -36,7 +36,12 @@ update_cursor (TpBoard *self)
     name = "grab";
   else if (TP_BOARD_DRAG_IS_MOVE (self->drag))
     name = "grabbing";
-  else if (self->hover_kind == TP_HIT_MORE_BADGE || self->hover_add_stage)
+  else if (self->drag == TP_BOARD_DRAG_LINK)
+    name = self->link_target != NULL ? "copy" : "crosshair";
+  else if (self->handle_hover)
+    name = "crosshair";
+  else if (self->hover_kind == TP_HIT_MORE_BADGE || self->hover_add_stage ||
+           self->hover_link != NULL)
     name = "pointer";
 
   gtk_widget_set_cursor_from_name (GTK_WIDGET (self), name);
@@ -90,6 +95,8 @@ _tp_board_hover (TpBoard *self,
       self->hover_id = g_strdup (id);
       gtk_widget_queue_draw (GTK_WIDGET (self));
     }
+  if (self->document != NULL)
+    _tp_board_links_hover (self, &hit, x, y, bx, by);
 
   update_cursor (self);
 }
@@ -114,7 +121,8 @@ get_autoscroll (TpBoard *self,
                 double  *dx,
                 double  *dy)
 {
-  if (self->drag != TP_BOARD_DRAG_RUBBER && !TP_BOARD_DRAG_IS_MOVE (self->drag))
+  if (self->drag != TP_BOARD_DRAG_RUBBER && self->drag != TP_BOARD_DRAG_LINK &&
+      !TP_BOARD_DRAG_IS_MOVE (self->drag))
     return FALSE;
 
   *dx = edge_speed (self->pointer_x, gtk_widget_get_width (GTK_WIDGET (self)));
@@ -147,6 +155,8 @@ autoscroll_tick (GtkWidget     *widget,
 static void
 end_drag (TpBoard *self)
 {
+  if (self->drag == TP_BOARD_DRAG_LINK)
+    _tp_board_end_link_drag (self, FALSE);
   if (self->autoscroll_id != 0)
     {
       gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->autoscroll_id);
@@ -224,6 +234,15 @@ _tp_board_pointer_pressed (TpBoard         *self,
 
   toggle = (state & GDK_CONTROL_MASK) != 0;
   extend = (state & GDK_SHIFT_MASK) != 0;
+
+  if (!toggle && !extend && _tp_board_is_handle_point (self, x, y))
+    {
+      /* The handle sits on the item's edge, over whatever is next to it: it wins. */
+      self->n_press = 0;
+      _tp_board_begin_link_drag (self, bx, by);
+      update_cursor (self);
+      return;
+    }
 
   if (_tp_board_is_add_stage_point (self, bx, by))
     {
@@ -304,6 +323,8 @@ _tp_board_pointer_pressed (TpBoard         *self,
     case TP_HIT_JOURNEY_ROW:
     case TP_HIT_NONE:
     default:
+      if (_tp_board_press_link (self, bx, by, state))
+        return;
       if (!toggle && !extend)
         tp_selection_clear (self->selection);
       /* Like a block, a stage's empty space takes the keyboard: Enter adds there. */
@@ -492,7 +513,12 @@ _tp_board_pointer_moved (TpBoard *self,
     }
 
   tp_board_widget_to_board (self, x, y, &bx, &by);
-  if (self->drag == TP_BOARD_DRAG_RUBBER)
+  if (self->drag == TP_BOARD_DRAG_LINK)
+    {
+      _tp_board_update_link_drag (self, x, y, bx, by);
+      update_cursor (self);
+    }
+  else if (self->drag == TP_BOARD_DRAG_RUBBER)
     update_rubber_band (self, bx, by);
   else if (TP_BOARD_DRAG_IS_MOVE (self->drag))
     update_drop (self, bx, by);
@@ -612,6 +638,16 @@ _tp_board_pointer_released (TpBoard *self,
                             double   x,
                             double   y)
 {
+  if (self->drag == TP_BOARD_DRAG_LINK && self->document != NULL)
+    {
+      _tp_board_pointer_moved (self, x, y);
+      /* Ended first: the drop may open the picker, which takes the pointer. */
+      self->drag = TP_BOARD_DRAG_NONE;
+      _tp_board_end_link_drag (self, TRUE);
+      end_drag (self);
+      return;
+    }
+
   if (TP_BOARD_DRAG_IS_MOVE (self->drag) && self->document != NULL)
     {
       g_autofree char *focus = g_strdup (self->press_id);

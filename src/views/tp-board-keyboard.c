@@ -202,7 +202,7 @@ has_note_targets (TpBoard *self)
          tp_document_lookup_kind (self->document, self->focus_note, TP_ITEM_NOTE) != NULL;
 }
 
-/* Whether Delete has something to delete: a note, a stage or a touchpoint. */
+/* Whether Delete has something to delete: a note, a stage, a touchpoint or a link. */
 static gboolean
 has_targets (TpBoard *self)
 {
@@ -215,7 +215,8 @@ has_targets (TpBoard *self)
 
   ids = tp_selection_get_ids (self->selection);
   for (guint i = 0; ids[i] != NULL; i++)
-    if (_tp_board_is_journey_item (self, ids[i]))
+    if (_tp_board_is_journey_item (self, ids[i]) ||
+        tp_document_lookup_kind (self->document, ids[i], TP_ITEM_LINK) != NULL)
       return TRUE;
 
   /* A stage only when selected (see _tp_board_delete_selection()). */
@@ -584,6 +585,8 @@ _tp_board_key_pressed (TpBoard         *self,
   /* The journey's keys first: a stage or a touchpoint under the keyboard, and M. */
   if (_tp_board_journey_key_pressed (self, keyval, shift))
     return TRUE;
+  if (_tp_board_links_key_pressed (self, keyval, state))
+    return TRUE;
 
   switch (keyval)
     {
@@ -749,6 +752,7 @@ _tp_board_update_actions (TpBoard *self)
   gtk_widget_action_set_enabled (widget, "board.edit", idle && get_edit_target (self) != NULL);
 
   _tp_board_journey_update_actions (self, idle);
+  _tp_board_links_update_actions (self, idle);
 }
 
 static double

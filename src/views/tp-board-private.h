@@ -38,6 +38,7 @@ typedef enum {
   TP_BOARD_DRAG_TOUCHPOINTS,
   TP_BOARD_DRAG_STAGE,
   TP_BOARD_DRAG_PAN,
+  TP_BOARD_DRAG_LINK,         /* from a link handle, see tp-board-links.c */
 } TpBoardDrag;
 
 /* Whether a drag moves items (and shows a ghost and a drop indicator). */
@@ -147,6 +148,18 @@ struct _TpBoard
   GPtrArray       *captured;        /* (element-type utf8) items one capture made */
   gboolean         ending_edit;
   gboolean         editor_leaving;  /* the keyboard is going elsewhere: let it */
+
+  /* Links (see tp-board-links.c). */
+  char            *handle_id;       /* the note or touchpoint showing the link handle */
+  gboolean         handle_hover;    /* the pointer is on the handle */
+  char            *hover_link;      /* the link whose curve is under the pointer */
+  char            *link_source;     /* a link being dragged from this item … */
+  char            *link_target;     /* … to this valid target under the pointer */
+  double           link_bx;         /* the curve's free end, board units */
+  double           link_by;
+  gboolean         link_moved;      /* past the drag threshold: a drag, not a click */
+  gboolean         focus_links;     /* dim what the selection is not linked to */
+  GtkWidget       *link_picker;     /* the open TpLinkPicker, if any */
 };
 
 /* The undo labels of the board's own multi-note steps. */
@@ -160,6 +173,7 @@ typedef enum {
   TP_BOARD_STEP_UNMARK_MOMENT,
   TP_BOARD_STEP_DELETE_TOUCHPOINTS,
   TP_BOARD_STEP_DELETE_STAGES,
+  TP_BOARD_STEP_DELETE_LINKS,
 } TpBoardStep;
 
 /* A board smaller than the view is centred in it: the space on either side. */
@@ -355,6 +369,55 @@ gboolean     _tp_board_is_add_stage_point  (TpBoard         *self,
 gboolean     _tp_board_is_after_stages     (TpBoard         *self,
                                             double           bx,
                                             double           by);
+
+/* tp-board-links.c: making, seeing and following links */
+void         _tp_board_links_class_init    (GtkWidgetClass  *widget_class);
+void         _tp_board_links_dispose       (TpBoard         *self);
+void         _tp_board_links_update_actions (TpBoard        *self,
+                                             gboolean        idle);
+/* Where the pointer is: which item shows the handle, which curve lights up. */
+void         _tp_board_links_hover         (TpBoard         *self,
+                                            const TpHit     *hit,
+                                            double           x,
+                                            double           y,
+                                            double           bx,
+                                            double           by);
+/* Whether (x, y), widget coordinates, is on the link handle shown. */
+gboolean     _tp_board_is_handle_point     (TpBoard         *self,
+                                            double           x,
+                                            double           y);
+/* A press on the handle: a link is dragged from its item (board point bx, by). */
+void         _tp_board_begin_link_drag     (TpBoard         *self,
+                                            double           bx,
+                                            double           by);
+void         _tp_board_update_link_drag    (TpBoard         *self,
+                                            double           x,
+                                            double           y,
+                                            double           bx,
+                                            double           by);
+/* drop: released (makes the link over a valid target; a click without a drag opens
+ * the picker); otherwise cancelled. */
+void         _tp_board_end_link_drag       (TpBoard         *self,
+                                            gboolean         drop);
+/* A press between items: selects the link whose curve is there, if any. */
+gboolean     _tp_board_press_link          (TpBoard         *self,
+                                            double           bx,
+                                            double           by,
+                                            GdkModifierType  state);
+/* L: the searchable list of what the primary selected note or touchpoint can link to. */
+gboolean     _tp_board_start_link_picker   (TpBoard         *self);
+void         _tp_board_dismiss_link_picker (TpBoard         *self);
+gboolean     _tp_board_links_key_pressed   (TpBoard         *self,
+                                            guint            keyval,
+                                            GdkModifierType  state);
+/* The selected links that exist (element-type utf8, owned). */
+GPtrArray   *_tp_board_dup_selected_links  (TpBoard         *self);
+/* After the tiles: emphasised links, both ends outlined, the focus veil. */
+void         _tp_board_snapshot_links      (TpBoard         *self,
+                                            GtkSnapshot     *snapshot);
+/* Last: the handle, or the curve being dragged and the targets it could reach. */
+void         _tp_board_snapshot_link_drag  (TpBoard         *self,
+                                            GtkSnapshot     *snapshot);
 
 /* tp-board-draw.c: coordinates and painting */
 /* The part of the board in view, in board units. */

@@ -30,6 +30,7 @@ enum {
   PROP_DOCUMENT,
   PROP_SELECTION,
   PROP_ZOOM,
+  PROP_FOCUS_LINKS,
   N_PROPS,
 
   /* GtkScrollable */
@@ -331,6 +332,12 @@ on_document_changed (TpDocument *document,
         _tp_board_focus_block (self, self->focus_container);
       if (g_strcmp0 (id, self->hover_id) == 0)
         g_clear_pointer (&self->hover_id, g_free);
+      if (g_strcmp0 (id, self->hover_link) == 0)
+        g_clear_pointer (&self->hover_link, g_free);
+      if (g_strcmp0 (id, self->handle_id) == 0)
+        g_clear_pointer (&self->handle_id, g_free);
+      if (g_strcmp0 (id, self->link_source) == 0 || g_strcmp0 (id, self->link_target) == 0)
+        _tp_board_pointer_cancelled (self);
       if (g_strcmp0 (id, self->press_id) == 0 || g_strcmp0 (id, self->drop_stage) == 0)
         _tp_board_pointer_cancelled (self);
       /* A selection never names what is gone; undo and redo choose a new one. The
@@ -502,6 +509,7 @@ tp_board_dispose (GObject *object)
   _tp_board_end_edit (self, TRUE);
   _tp_board_edit_dispose (self);
   _tp_board_draw_dispose (self);
+  _tp_board_links_dispose (self);
   g_clear_handle_id (&self->settle_id, g_source_remove);
 
   if (self->document != NULL)
@@ -563,6 +571,10 @@ tp_board_get_property (GObject    *object,
       g_value_set_double (value, self->zoom);
       break;
 
+    case PROP_FOCUS_LINKS:
+      g_value_set_boolean (value, self->focus_links);
+      break;
+
     case PROP_HADJUSTMENT:
       g_value_set_object (value, self->hadjustment);
       break;
@@ -604,6 +616,10 @@ tp_board_set_property (GObject      *object,
 
     case PROP_ZOOM:
       tp_board_set_zoom (self, g_value_get_double (value));
+      break;
+
+    case PROP_FOCUS_LINKS:
+      tp_board_set_focus_links (self, g_value_get_boolean (value));
       break;
 
     case PROP_HADJUSTMENT:
@@ -663,6 +679,9 @@ tp_board_class_init (TpBoardClass *klass)
   properties[PROP_ZOOM] =
     g_param_spec_double ("zoom", NULL, NULL, TP_BOARD_ZOOM_MIN, TP_BOARD_ZOOM_MAX, 1.0,
                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_FOCUS_LINKS] =
+    g_param_spec_boolean ("focus-links", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_object_class_override_property (object_class, PROP_HADJUSTMENT, "hadjustment");
@@ -674,6 +693,7 @@ tp_board_class_init (TpBoardClass *klass)
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 
   _tp_board_class_init_actions (widget_class);
+  _tp_board_links_class_init (widget_class);
 }
 
 static void
@@ -743,6 +763,9 @@ tp_board_set_document (TpBoard    *self,
   g_clear_pointer (&self->focus_stage, g_free);
   g_clear_pointer (&self->focus_touchpoint, g_free);
   g_clear_pointer (&self->hover_id, g_free);
+  g_clear_pointer (&self->hover_link, g_free);
+  g_clear_pointer (&self->handle_id, g_free);
+  _tp_board_dismiss_link_picker (self);
   self->hover_kind = TP_HIT_NONE;
   self->hover_add_stage = FALSE;
   tp_selection_clear (self->selection);

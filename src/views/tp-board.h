@@ -10,7 +10,9 @@
  * Actions, installed on the class (board.*): zoom-in, zoom-out, zoom-fit (Ctrl+0),
  * zoom-canvas (Ctrl+1), zoom-journey (Ctrl+2), zoom-value-chain (Ctrl+3), select-all,
  * delete, duplicate, cut, copy, paste, add-note, edit, add-stage (Ctrl+Enter),
- * move-back and move-forward (Alt+Left, Alt+Right), toggle-moment-of-truth (M). Plain
+ * move-back and move-forward (Alt+Left, Alt+Right), toggle-moment-of-truth (M),
+ * start-link (L: link the selected note or touchpoint through a searchable list) and
+ * focus-links (F, stateful: dim what the selection is not linked to). Plain
  * keys (digits, Enter, F2, Delete, arrows, Tab, M) work while the board itself has the
  * keyboard focus, never while a note or a name is being edited in place.
  */
@@ -68,6 +70,12 @@ void         tp_board_reveal_item      (TpBoard            *self,
  * selection. */
 void         tp_board_select_affected  (TpBoard            *self,
                                         const char * const *ids);
+
+/* While on, everything the selection is not linked to is dimmed: "which touchpoints
+ * deliver this value proposition?" The "focus-links" property. */
+gboolean     tp_board_get_focus_links  (TpBoard            *self);
+void         tp_board_set_focus_links  (TpBoard            *self,
+                                        gboolean            focus_links);
 
 /* Whether a note or a name is being edited in place, and ending that edit (committing
  * it) before something else reads the document, such as a save. */

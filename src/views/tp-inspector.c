@@ -13,6 +13,8 @@
 
 #include "tp-field-rows.h"
 #include "tp-inspector.h"
+#include "tp-link-page.h"
+#include "tp-link-rows.h"
 #include "tp-overview-page.h"
 #include "tp-stage-page.h"
 #include "tp-touchpoint-page.h"
@@ -44,6 +46,7 @@ struct _TpInspector
   TpOverviewPage      *overview_page;
   TpStagePage         *stage_page;
   TpTouchpointPage    *touchpoint_page;
+  TpLinkPage          *link_page;
   GtkLabel            *heading_label;
   GtkWidget           *text_group;
   GtkWidget           *text_card;
@@ -57,6 +60,7 @@ struct _TpInspector
   GtkAdjustment       *votes_adjustment;
   GtkWidget           *block_row;
   GtkLabel            *block_label;
+  TpLinkRows          *note_links;
   GtkButton           *delete_button;
 
   GtkToggleButton     *swatches[TP_N_NOTE_COLOURS];
@@ -72,6 +76,14 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+enum {
+  REVEAL_ITEM,
+  START_LINK,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 static void sync_rows (TpInspector *self);
 
@@ -368,6 +380,8 @@ sync_single (TpInspector *self,
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->block_label),
                                tp_container_get_hint (note->container));
 
+  tp_link_rows_set_item (self->note_links, note->item.id);
+
   gtk_button_set_label (self->delete_button, _("_Delete Note"));
 }
 
@@ -380,26 +394,44 @@ sync_several (TpInspector *self)
   /* Translators: the inspector's heading when several notes are selected. */
   heading = g_strdup_printf (ngettext ("%u Note", "%u Notes", n), n);
   gtk_label_set_label (self->heading_label, heading);
+  tp_link_rows_set_item (self->note_links, NULL);
   gtk_button_set_label (self->delete_button, _("_Delete Notes"));
 }
 
-/* A stage or a touchpoint selected last gets its own page, whatever else is selected. */
+/* A stage, a touchpoint or a link selected last gets its own page, whatever else is
+ * selected. */
 static gboolean
 show_item_page (TpInspector *self)
 {
   const char *id = self->selection != NULL ? tp_selection_get_primary (self->selection) : NULL;
   TpItem *item = id != NULL && self->document != NULL ? tp_document_lookup (self->document, id) : NULL;
 
-  if (item == NULL || (item->kind != TP_ITEM_STAGE && item->kind != TP_ITEM_TOUCHPOINT))
+  if (item == NULL)
     return FALSE;
 
-  if (item->kind == TP_ITEM_STAGE)
-    tp_stage_page_set_stage (self->stage_page, id);
-  else
-    tp_touchpoint_page_set_touchpoint (self->touchpoint_page, id);
-  gtk_stack_set_visible_child_name (self->stack, item->kind == TP_ITEM_STAGE ? "stage" : "touchpoint");
+  switch (item->kind)
+    {
+    case TP_ITEM_STAGE:
+      tp_stage_page_set_stage (self->stage_page, id);
+      gtk_stack_set_visible_child_name (self->stack, "stage");
+      return TRUE;
 
-  return TRUE;
+    case TP_ITEM_TOUCHPOINT:
+      tp_touchpoint_page_set_touchpoint (self->touchpoint_page, id);
+      gtk_stack_set_visible_child_name (self->stack, "touchpoint");
+      return TRUE;
+
+    case TP_ITEM_LINK:
+      tp_link_page_set_link (self->link_page, id);
+      gtk_stack_set_visible_child_name (self->stack, "link");
+      return TRUE;
+
+    case TP_ITEM_META:
+    case TP_ITEM_NOTE:
+    case TP_ITEM_PERSONA:
+    default:
+      return FALSE;
+    }
 }
 
 static void
@@ -447,6 +479,7 @@ sync_rows (TpInspector *self)
   gtk_widget_set_visible (self->text_group, single);
   gtk_widget_set_visible (self->votes_row, single);
   gtk_widget_set_visible (self->block_row, single);
+  gtk_widget_set_visible (GTK_WIDGET (self->note_links), single);
 
   for (guint c = 0; c < TP_N_NOTE_COLOURS; c++)
     gtk_toggle_button_set_active (self->swatches[c], same_colour && c == first->colour);
@@ -476,6 +509,20 @@ on_selection_changed (TpInspector *self,
                       TpSelection *selection)
 {
   sync_rows (self);
+}
+
+/* Any page's rows that lead to another item (a link's other end) or start a link. */
+static void
+on_reveal_item (TpInspector *self,
+                const char  *id)
+{
+  g_signal_emit (self, signals[REVEAL_ITEM], 0, id);
+}
+
+static void
+on_start_link (TpInspector *self)
+{
+  g_signal_emit (self, signals[START_LINK], 0);
 }
 
 static void
@@ -624,9 +671,34 @@ tp_inspector_class_init (TpInspectorClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  /**
+   * TpInspector::reveal-item:
+   * @self: the inspector
+   * @id: the id of a note or touchpoint
+   *
+   * Emitted when the user asks to go to an item from one of the panel's rows (the other
+   * end of a link): the window shows it on the board and selects it.
+   */
+  signals[REVEAL_ITEM] =
+    g_signal_new ("reveal-item", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  /**
+   * TpInspector::start-link:
+   * @self: the inspector
+   *
+   * Emitted when the user asks to link the selected note or touchpoint ("Link to…"):
+   * the board, which the panel cannot reach, takes it from there.
+   */
+  signals[START_LINK] =
+    g_signal_new ("start-link", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 0);
+
   g_type_ensure (TP_TYPE_OVERVIEW_PAGE);
   g_type_ensure (TP_TYPE_STAGE_PAGE);
   g_type_ensure (TP_TYPE_TOUCHPOINT_PAGE);
+  g_type_ensure (TP_TYPE_LINK_PAGE);
+  g_type_ensure (TP_TYPE_LINK_ROWS);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/touchpoint/Touchpoint/tp-inspector.ui");
@@ -634,6 +706,7 @@ tp_inspector_class_init (TpInspectorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TpInspector, overview_page);
   gtk_widget_class_bind_template_child (widget_class, TpInspector, stage_page);
   gtk_widget_class_bind_template_child (widget_class, TpInspector, touchpoint_page);
+  gtk_widget_class_bind_template_child (widget_class, TpInspector, link_page);
   gtk_widget_class_bind_template_child (widget_class, TpInspector, heading_label);
   gtk_widget_class_bind_template_child (widget_class, TpInspector, text_group);
   gtk_widget_class_bind_template_child (widget_class, TpInspector, text_card);
@@ -647,10 +720,13 @@ tp_inspector_class_init (TpInspectorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TpInspector, votes_adjustment);
   gtk_widget_class_bind_template_child (widget_class, TpInspector, block_row);
   gtk_widget_class_bind_template_child (widget_class, TpInspector, block_label);
+  gtk_widget_class_bind_template_child (widget_class, TpInspector, note_links);
   gtk_widget_class_bind_template_child (widget_class, TpInspector, delete_button);
   gtk_widget_class_bind_template_callback (widget_class, on_persona_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_evidence_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_votes_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_reveal_item);
+  gtk_widget_class_bind_template_callback (widget_class, on_start_link);
 
   gtk_widget_class_set_css_name (widget_class, "tp-inspector");
 }
@@ -709,6 +785,8 @@ tp_inspector_set_document (TpInspector *self,
   tp_overview_page_set_document (self->overview_page, document);
   tp_stage_page_set_document (self->stage_page, document);
   tp_touchpoint_page_set_document (self->touchpoint_page, document);
+  tp_link_page_set_document (self->link_page, document);
+  tp_link_rows_set_document (self->note_links, document);
   sync_rows (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);

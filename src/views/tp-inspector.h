@@ -1,11 +1,15 @@
 /* tp-inspector.h: the side panel that edits the fields of the selected items.
  *
- * One note selected: its text, colour, persona, evidence level and dot votes. Several:
- * the fields they share, each change one undo step for all of them, with a mixed state
- * where they differ. A stage or a touchpoint selected last: its own page
- * (tp-stage-page.h, tp-touchpoint-page.h). Nothing selected (or only items without a page
- * yet): the workshop's properties and counts. Every edit is a document command; the panel
- * follows the document's "changed" signal, so undo and redo show in its rows.
+ * One note selected: its text, colour, persona, evidence level, dot votes and links
+ * (tp-link-rows.h). Several: the fields they share, each change one undo step for all of
+ * them, with a mixed state where they differ. A stage, a touchpoint or a link selected
+ * last: its own page (tp-stage-page.h, tp-touchpoint-page.h, tp-link-page.h). Nothing
+ * selected (or only items without a page yet): the workshop's properties and counts.
+ * Every edit is a document command; the panel follows the document's "changed" signal,
+ * so undo and redo show in its rows.
+ *
+ * The panel does not reach the board: it asks its window to reveal an item
+ * ("reveal-item") or to start a link from the selection ("start-link").
  */
 #pragma once
 

@@ -13,6 +13,7 @@
 #include "tp-field-rows.h"
 #include "tp-item-list.h"
 #include "tp-kpi-editor.h"
+#include "tp-link-rows.h"
 #include "tp-touchpoint-page.h"
 
 /* The four scores of a moment of truth, in the order of their rows. */
@@ -91,6 +92,7 @@ struct _TpTouchpointPage
   GtkListBox        *needs_box;
   GtkListBox        *kpis_box;
   GtkMenuButton     *add_kpi_button;
+  TpLinkRows        *links;
 };
 
 G_DEFINE_FINAL_TYPE (TpTouchpointPage, tp_touchpoint_page, ADW_TYPE_BIN)
@@ -103,6 +105,14 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+enum {
+  REVEAL_ITEM,
+  START_LINK,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 static guint *
 rating_field (TpTouchpoint *touchpoint,
@@ -371,6 +381,21 @@ on_delete_clicked (TpTouchpointPage *self)
     tp_document_delete (self->document, (const char * const *) &id, 1);
 }
 
+/* The linked notes' rows ask the inspector, which asks the window. */
+
+static void
+on_reveal_item (TpTouchpointPage *self,
+                const char       *id)
+{
+  g_signal_emit (self, signals[REVEAL_ITEM], 0, id);
+}
+
+static void
+on_start_link (TpTouchpointPage *self)
+{
+  g_signal_emit (self, signals[START_LINK], 0);
+}
+
 /* Showing the touchpoint */
 
 static void
@@ -598,6 +623,29 @@ tp_touchpoint_page_class_init (TpTouchpointPageClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  /**
+   * TpTouchpointPage::reveal-item:
+   * @self: the page
+   * @id: the id of a note linked to the touchpoint
+   *
+   * Emitted when the row of a linked note is activated: the user wants to go to it.
+   */
+  signals[REVEAL_ITEM] =
+    g_signal_new ("reveal-item", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  /**
+   * TpTouchpointPage::start-link:
+   * @self: the page
+   *
+   * Emitted when the user asks to link the touchpoint to a note ("Link to…").
+   */
+  signals[START_LINK] =
+    g_signal_new ("start-link", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  g_type_ensure (TP_TYPE_LINK_ROWS);
+
   gtk_widget_class_install_action (widget_class, "touchpoint.add-kpi", "s", add_kpi_action);
 
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -630,6 +678,7 @@ tp_touchpoint_page_class_init (TpTouchpointPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TpTouchpointPage, needs_box);
   gtk_widget_class_bind_template_child (widget_class, TpTouchpointPage, kpis_box);
   gtk_widget_class_bind_template_child (widget_class, TpTouchpointPage, add_kpi_button);
+  gtk_widget_class_bind_template_child (widget_class, TpTouchpointPage, links);
   gtk_widget_class_bind_template_callback (widget_class, on_name_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_channel_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_action_changed);
@@ -642,6 +691,8 @@ tp_touchpoint_page_class_init (TpTouchpointPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_add_action);
   gtk_widget_class_bind_template_callback (widget_class, on_add_need);
   gtk_widget_class_bind_template_callback (widget_class, on_delete_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_reveal_item);
+  gtk_widget_class_bind_template_callback (widget_class, on_start_link);
 
   gtk_widget_class_set_css_name (widget_class, "tp-touchpoint-page");
 }
@@ -742,6 +793,7 @@ tp_touchpoint_page_set_document (TpTouchpointPage *self,
                                                 G_CALLBACK (on_document_changed), self,
                                                 G_CONNECT_SWAPPED);
 
+  tp_link_rows_set_document (self->links, document);
   forget_rows (self);
   sync_rows (self);
 
@@ -768,6 +820,7 @@ tp_touchpoint_page_set_touchpoint (TpTouchpointPage *self,
   g_free (self->id);
   self->id = g_strdup (id);
 
+  tp_link_rows_set_item (self->links, id);
   forget_rows (self);
   sync_rows (self);
 
