@@ -530,20 +530,32 @@ _tp_layout_route_links (TpLayout   *layout,
       target = _tp_journey_touchpoint (layout, t - 1);
       card_cx = target->info.card.x + target->info.card.width / 2;
 
-      /* Out of whichever side leads down with fewer notes in the way; towards the
-       * card when both are alike. */
+      /* Out of the side towards the card, unless the other side leads down with fewer
+       * notes in the way (tried only when this one meets some: most routes meet none). */
       cy = source.y + source.height / 2;
+      go_left = card_cx < source.x + source.width / 2;
       route_add (&left, source.x, cy);
       route_add (&left, source.x - gap / 2, cy);
-      left_cost = descend (layout, own, source.x - gap / 2, cy, band_top, &left, &left_x, scratch);
       route_add (&right, source.x + source.width, cy);
       route_add (&right, source.x + source.width + gap / 2, cy);
-      right_cost = descend (layout, own, source.x + source.width + gap / 2, cy, band_top,
-                            &right, &right_x, scratch);
+      if (go_left)
+        {
+          left_cost = descend (layout, own, source.x - gap / 2, cy, band_top, &left, &left_x,
+                               scratch);
+          right_cost = left_cost == 0 ? G_MAXUINT
+                       : descend (layout, own, source.x + source.width + gap / 2, cy, band_top,
+                                  &right, &right_x, scratch);
+        }
+      else
+        {
+          right_cost = descend (layout, own, source.x + source.width + gap / 2, cy, band_top,
+                                &right, &right_x, scratch);
+          left_cost = right_cost == 0 ? G_MAXUINT
+                      : descend (layout, own, source.x - gap / 2, cy, band_top, &left, &left_x,
+                                 scratch);
+        }
       if (left_cost != right_cost)
         go_left = left_cost < right_cost;
-      else
-        go_left = card_cx < source.x + source.width / 2;
 
       box.id = g_string_chunk_insert_const (layout->ids, link->item.id);
       box.note = g_string_chunk_insert_const (layout->ids, link->note);
