@@ -492,6 +492,69 @@ test_keyboard_picker (Fixture       *fixture,
   tp_test_wait_until (is_true, &waited, "the picker to settle");
 }
 
+static gboolean
+has_no_links (gpointer data)
+{
+  return tp_document_get_links (data)->len == 0;
+}
+
+/* A click on a curve selects its link; Delete removes it, undo brings it back; F dims
+ * what the selection is not linked to. */
+static void
+test_select_and_delete (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  TpDocument *document = tp_window_get_document (fixture->window);
+  TpSelection *selection = tp_board_get_selection (fixture->board);
+  TpLayout *layout = tp_board_get_layout (fixture->board);
+  TpLinkInfo info;
+  const char *id;
+  TpPoint lane;
+  g_autofree char *link = NULL;
+
+  id = tp_document_add_link (document, "n1", "t3", "delivers");
+  g_assert_nonnull (id);
+  link = g_strdup (id);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->board), "board.zoom-fit", NULL);
+  tp_test_flush_events ();
+
+  /* A point of the curve in the open (not beneath an item, not on the label's pill):
+   * the middle of one of its segments. */
+  g_assert_true (tp_layout_get_link (layout, link, &info));
+  lane = (TpPoint) { -1, -1 };
+  for (guint i = 0; i + 3 < info.n_path && lane.x < 0; i += 3)
+    {
+      const TpPoint *q = &info.path[i];
+      TpPoint mid = { (q[0].x + 3 * q[1].x + 3 * q[2].x + q[3].x) / 8,
+                      (q[0].y + 3 * q[1].y + 3 * q[2].y + q[3].y) / 8 };
+      TpHitKind kind = tp_layout_hit (layout, mid.x, mid.y).kind;
+
+      if (kind != TP_HIT_NOTE && kind != TP_HIT_TOUCHPOINT && kind != TP_HIT_STAGE &&
+          kind != TP_HIT_MORE_BADGE && !tp_rect_contains_point (&info.pill, mid.x, mid.y) &&
+          g_strcmp0 (tp_layout_hit_link (layout, mid.x, mid.y, 1), link) == 0)
+        lane = mid;
+    }
+  g_assert_cmpfloat (lane.x, >=, 0);
+
+  move_to_board (fixture, lane.x, lane.y);
+  xdotool ("click 1");
+  g_assert_cmpstr (tp_selection_get_primary (selection), ==, link);
+
+  xdotool ("windowfocus --sync %lu", get_xid (fixture));
+  xdotool ("key --delay 100 f");
+  g_assert_true (tp_board_get_focus_links (fixture->board));
+  xdotool ("key --delay 100 f");
+  g_assert_false (tp_board_get_focus_links (fixture->board));
+
+  xdotool ("key --delay 100 Delete");
+  tp_test_wait_until (has_no_links, document, "the link to be deleted");
+  g_assert_cmpstr (tp_document_get_undo_label (document), ==, "Delete Link");
+  tp_document_undo (document);
+  g_assert_nonnull (tp_document_lookup_kind (document, link, TP_ITEM_LINK));
+  g_assert_cmpstr (((TpLink *) tp_document_lookup_kind (document, link, TP_ITEM_LINK))->label,
+                   ==, "delivers");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -517,6 +580,8 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/link-drag/keyboard-picker", Fixture, NULL, fixture_set_up, test_keyboard_picker,
               fixture_tear_down);
+  g_test_add ("/link-drag/select-and-delete", Fixture, NULL, fixture_set_up,
+              test_select_and_delete, fixture_tear_down);
   g_test_add ("/link-drag/autoscroll", Fixture, NULL, fixture_set_up,
               test_drag_with_autoscroll, fixture_tear_down);
 
