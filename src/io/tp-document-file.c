@@ -20,6 +20,7 @@
 #include <glib/gstdio.h>
 #include <gio/gunixinputstream.h>
 
+#include "tp-atomic-file.h"
 #include "tp-loader.h"
 #include "tp-writer.h"
 
@@ -28,7 +29,6 @@
                         G_FILE_ATTRIBUTE_ETAG_VALUE
 
 /* Symbolic links are followed at most this deep, like the kernel's ELOOP limit. */
-#define MAX_SYMLINK_DEPTH 40
 
 G_DEFINE_QUARK (tp-save-error-quark, tp_save_error)
 
@@ -317,180 +317,6 @@ tp_load_file_finish (GAsyncResult  *result,
   return document;
 }
 
-/* Says what happened and what to do, for an error from GLib's file functions or GIO. */
-static void
-set_write_error (GError       **error,
-                 GFile         *file,
-                 const GError  *cause)
-{
-  g_autofree char *name = dup_display_basename (file);
-  g_autofree char *folder = NULL;
-  g_autoptr(GFile) parent = g_file_get_parent (file);
-  const char *reason = cause->message;
-  const char *advice = _("Try saving elsewhere.");
-
-  if (parent != NULL)
-    folder = g_file_get_parse_name (parent);
-
-  if (g_error_matches (cause, G_FILE_ERROR, G_FILE_ERROR_NOSPC) ||
-      g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_NO_SPACE))
-    {
-      reason = g_strerror (ENOSPC);
-      advice = _("Free some space or save elsewhere.");
-    }
-  else if (g_error_matches (cause, G_FILE_ERROR, G_FILE_ERROR_ACCES) ||
-           g_error_matches (cause, G_FILE_ERROR, G_FILE_ERROR_PERM) ||
-           g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED))
-    {
-      reason = g_strerror (EACCES);
-      advice = _("Save in a folder you can write to.");
-    }
-  else if (g_error_matches (cause, G_FILE_ERROR, G_FILE_ERROR_ROFS) ||
-           g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_READ_ONLY))
-    {
-      reason = g_strerror (EROFS);
-      advice = _("Save on another disk.");
-    }
-  else if (g_error_matches (cause, G_FILE_ERROR, G_FILE_ERROR_NOENT) ||
-           g_error_matches (cause, G_FILE_ERROR, G_FILE_ERROR_NOTDIR) ||
-           g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
-    {
-      g_set_error (error, TP_SAVE_ERROR, TP_SAVE_ERROR_WRITE,
-                   _("Could not save “%s”: the folder “%s” does not exist. Choose an existing folder."),
-                   name, folder != NULL ? folder : "/");
-      return;
-    }
-  else if (g_error_matches (cause, G_FILE_ERROR, G_FILE_ERROR_IO))
-    {
-      reason = g_strerror (EIO);
-      advice = _("Check the disk, then try again or save elsewhere.");
-    }
-  else if (g_error_matches (cause, G_FILE_ERROR, G_FILE_ERROR_ISDIR) ||
-           g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY))
-    {
-      reason = g_strerror (EISDIR);
-      advice = _("Choose another name.");
-    }
-
-  /* Translators: "Could not save “x.touchpoint”: No space left on device. Free some
-   * space or save elsewhere." */
-  g_set_error (error, TP_SAVE_ERROR, TP_SAVE_ERROR_WRITE,
-               _("Could not save “%s”: %s. %s"), name, reason, advice);
-}
-
-/* The path a save must replace: the final target of any symbolic links, so that the
- * link is kept and the file it points to is replaced. */
-static char *
-resolve_symlinks (const char  *path,
-                  GError     **error)
-{
-  g_autofree char *current = g_strdup (path);
-
-  for (guint depth = 0; depth < MAX_SYMLINK_DEPTH; depth++)
-    {
-      g_autoptr(GError) local_error = NULL;
-      g_autofree char *target = g_file_read_link (current, &local_error);
-      g_autofree char *dir = NULL;
-
-      if (target == NULL)
-        {
-          /* Not a link (EINVAL), or nothing there yet (ENOENT): this is the file. */
-          if (g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_INVAL) ||
-              g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
-            return g_steal_pointer (&current);
-
-          g_propagate_error (error, g_steal_pointer (&local_error));
-          return NULL;
-        }
-
-      if (g_path_is_absolute (target))
-        {
-          g_free (current);
-          current = g_steal_pointer (&target);
-          continue;
-        }
-
-      dir = g_path_get_dirname (current);
-      g_free (current);
-      current = g_build_filename (dir, target, NULL);
-    }
-
-  g_set_error_literal (error, G_FILE_ERROR, G_FILE_ERROR_LOOP, g_strerror (ELOOP));
-  return NULL;
-}
-
-static gboolean
-write_local (GFile       *file,
-             const char  *path,
-             GBytes      *bytes,
-             GError     **error)
-{
-  g_autoptr(GError) local_error = NULL;
-  g_autofree char *target = NULL;
-  GStatBuf buf;
-  int mode = 0666;
-  gsize size;
-  const char *data = g_bytes_get_data (bytes, &size);
-
-  target = resolve_symlinks (path, &local_error);
-  if (target == NULL)
-    {
-      set_write_error (error, file, local_error);
-      return FALSE;
-    }
-
-  /* Keep the permissions of the file being replaced. */
-  if (g_stat (target, &buf) == 0)
-    mode = buf.st_mode & 0777;
-
-  if (!g_file_set_contents_full (target, data, size,
-                                 G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
-                                 mode, &local_error))
-    {
-      set_write_error (error, file, local_error);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-static gboolean
-write_remote (GFile         *file,
-              GBytes        *bytes,
-              char         **etag,
-              GCancellable  *cancellable,
-              GError       **error)
-{
-  g_autoptr(GError) local_error = NULL;
-  g_autoptr(GFileOutputStream) stream = NULL;
-  g_autoptr(GCancellable) discard = g_cancellable_new ();
-  gsize size;
-  const char *data = g_bytes_get_data (bytes, &size);
-
-  stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_NONE, cancellable, &local_error);
-  if (stream == NULL)
-    {
-      set_write_error (error, file, local_error);
-      return FALSE;
-    }
-
-  if (!g_output_stream_write_all (G_OUTPUT_STREAM (stream), data, size, NULL,
-                                  cancellable, &local_error) ||
-      !g_output_stream_close (G_OUTPUT_STREAM (stream), cancellable, &local_error))
-    {
-      /* Closing with a cancelled cancellable makes the backend discard what was
-       * written instead of putting it in place of the original. */
-      g_cancellable_cancel (discard);
-      g_output_stream_close (G_OUTPUT_STREAM (stream), discard, NULL);
-      set_write_error (error, file, local_error);
-      return FALSE;
-    }
-
-  *etag = g_strdup (g_file_output_stream_get_etag (stream));
-
-  return TRUE;
-}
-
 /* Refuses to overwrite a file someone else changed since it was last read or written,
  * as expected describes it. A file that is gone is no conflict. */
 static gboolean
@@ -516,7 +342,7 @@ check_unchanged (GFile              *file,
 
       if (!g_error_matches (local_error, TP_LOAD_ERROR, TP_LOAD_ERROR_TOO_LARGE))
         {
-          set_write_error (error, file, local_error);
+          tp_atomic_file_set_error (error, file, TP_WRITE_SAVE, local_error);
           return FALSE;
         }
     }
@@ -543,7 +369,6 @@ write_file (GFile              *file,
             GCancellable       *cancellable,
             GError            **error)
 {
-  g_autofree char *path = NULL;
   g_autofree char *etag = NULL;
 
   if (!check_unchanged (file, expected, cancellable, error))
@@ -552,23 +377,8 @@ write_file (GFile              *file,
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return FALSE;
 
-  path = g_file_is_native (file) ? g_file_get_path (file) : NULL;
-  if (path != NULL)
-    {
-      g_autoptr(GFileInfo) info = NULL;
-
-      if (!write_local (file, path, bytes, error))
-        return FALSE;
-
-      info = g_file_query_info (file, G_FILE_ATTRIBUTE_ETAG_VALUE, G_FILE_QUERY_INFO_NONE,
-                                NULL, NULL);
-      if (info != NULL)
-        etag = g_strdup (g_file_info_get_etag (info));
-    }
-  else if (!write_remote (file, bytes, &etag, cancellable, error))
-    {
-      return FALSE;
-    }
+  if (!tp_atomic_file_write (file, bytes, TP_WRITE_SAVE, &etag, cancellable, error))
+    return FALSE;
 
   if (new_stamp != NULL)
     *new_stamp = tp_file_stamp_new_for_bytes (bytes, etag);

@@ -1,0 +1,248 @@
+/* tp-atomic-file.c: writing a file whole or not at all.
+ *
+ * Copyright 2025 The Touchpoint developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "tp-atomic-file.h"
+
+#include <errno.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+
+#include "tp-document-file.h"
+
+#define MAX_SYMLINK_DEPTH 40
+
+static char *
+dup_display_basename (GFile *file)
+{
+  g_autofree char *basename = g_file_get_basename (file);
+
+  return g_filename_display_name (basename != NULL ? basename : "/");
+}
+
+/* Says what happened and what to do, for an error from GLib's file functions or GIO. */
+void
+tp_atomic_file_set_error (GError       **error,
+                          GFile         *file,
+                          TpWriteVerb    verb,
+                          const GError  *cause)
+{
+  g_autofree char *name = dup_display_basename (file);
+  g_autofree char *folder = NULL;
+  g_autoptr(GFile) parent = g_file_get_parent (file);
+  const char *reason = cause->message;
+  gboolean save = verb == TP_WRITE_SAVE;
+  const char *advice = save ? _("Try saving elsewhere.") : _("Try exporting elsewhere.");
+
+  if (parent != NULL)
+    folder = g_file_get_parse_name (parent);
+
+  if (g_error_matches (cause, G_FILE_ERROR, G_FILE_ERROR_NOSPC) ||
+      g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_NO_SPACE))
+    {
+      reason = g_strerror (ENOSPC);
+      advice = save ? _("Free some space or save elsewhere.")
+                    : _("Free some space or export elsewhere.");
+    }
+  else if (g_error_matches (cause, G_FILE_ERROR, G_FILE_ERROR_ACCES) ||
+           g_error_matches (cause, G_FILE_ERROR, G_FILE_ERROR_PERM) ||
+           g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED))
+    {
+      reason = g_strerror (EACCES);
+      advice = save ? _("Save in a folder you can write to.")
+                    : _("Export to a folder you can write to.");
+    }
+  else if (g_error_matches (cause, G_FILE_ERROR, G_FILE_ERROR_ROFS) ||
+           g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_READ_ONLY))
+    {
+      reason = g_strerror (EROFS);
+      advice = save ? _("Save on another disk.") : _("Export to another disk.");
+    }
+  else if (g_error_matches (cause, G_FILE_ERROR, G_FILE_ERROR_NOENT) ||
+           g_error_matches (cause, G_FILE_ERROR, G_FILE_ERROR_NOTDIR) ||
+           g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+    {
+      g_set_error (error, TP_SAVE_ERROR, TP_SAVE_ERROR_WRITE,
+                   save ? _("Could not save “%s”: the folder “%s” does not exist. Choose an existing folder.")
+                        : _("Could not export “%s”: the folder “%s” does not exist. Choose an existing folder."),
+                   name, folder != NULL ? folder : "/");
+      return;
+    }
+  else if (g_error_matches (cause, G_FILE_ERROR, G_FILE_ERROR_IO))
+    {
+      reason = g_strerror (EIO);
+      advice = save ? _("Check the disk, then try again or save elsewhere.")
+                    : _("Check the disk, then try again or export elsewhere.");
+    }
+  else if (g_error_matches (cause, G_FILE_ERROR, G_FILE_ERROR_ISDIR) ||
+           g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY))
+    {
+      reason = g_strerror (EISDIR);
+      advice = _("Choose another name.");
+    }
+
+  /* Translators: "Could not save “x.touchpoint”: No space left on device. Free some
+   * space or save elsewhere." */
+  g_set_error (error, TP_SAVE_ERROR, TP_SAVE_ERROR_WRITE,
+               save ? _("Could not save “%s”: %s. %s") : _("Could not export “%s”: %s. %s"),
+               name, reason, advice);
+}
+
+/* The path a save must replace: the final target of any symbolic links, so that the
+ * link is kept and the file it points to is replaced. */
+static char *
+resolve_symlinks (const char  *path,
+                  GError     **error)
+{
+  g_autofree char *current = g_strdup (path);
+
+  for (guint depth = 0; depth < MAX_SYMLINK_DEPTH; depth++)
+    {
+      g_autoptr(GError) local_error = NULL;
+      g_autofree char *target = g_file_read_link (current, &local_error);
+      g_autofree char *dir = NULL;
+
+      if (target == NULL)
+        {
+          /* Not a link (EINVAL), or nothing there yet (ENOENT): this is the file. */
+          if (g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_INVAL) ||
+              g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
+            return g_steal_pointer (&current);
+
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return NULL;
+        }
+
+      if (g_path_is_absolute (target))
+        {
+          g_free (current);
+          current = g_steal_pointer (&target);
+          continue;
+        }
+
+      dir = g_path_get_dirname (current);
+      g_free (current);
+      current = g_build_filename (dir, target, NULL);
+    }
+
+  g_set_error_literal (error, G_FILE_ERROR, G_FILE_ERROR_LOOP, g_strerror (ELOOP));
+  return NULL;
+}
+
+static gboolean
+write_local (GFile       *file,
+             const char  *path,
+             GBytes      *bytes,
+             TpWriteVerb  verb,
+             GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *target = NULL;
+  GStatBuf buf;
+  int mode = 0666;
+  gsize size;
+  const char *data = g_bytes_get_data (bytes, &size);
+
+  target = resolve_symlinks (path, &local_error);
+  if (target == NULL)
+    {
+      tp_atomic_file_set_error (error, file, verb, local_error);
+      return FALSE;
+    }
+
+  /* Keep the permissions of the file being replaced. */
+  if (g_stat (target, &buf) == 0)
+    mode = buf.st_mode & 0777;
+
+  if (!g_file_set_contents_full (target, data, size,
+                                 G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
+                                 mode, &local_error))
+    {
+      tp_atomic_file_set_error (error, file, verb, local_error);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+write_remote (GFile         *file,
+              GBytes        *bytes,
+              TpWriteVerb    verb,
+              char         **etag,
+              GCancellable  *cancellable,
+              GError       **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GFileOutputStream) stream = NULL;
+  g_autoptr(GCancellable) discard = g_cancellable_new ();
+  gsize size;
+  const char *data = g_bytes_get_data (bytes, &size);
+
+  stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_NONE, cancellable, &local_error);
+  if (stream == NULL)
+    {
+      tp_atomic_file_set_error (error, file, verb, local_error);
+      return FALSE;
+    }
+
+  if (!g_output_stream_write_all (G_OUTPUT_STREAM (stream), data, size, NULL,
+                                  cancellable, &local_error) ||
+      !g_output_stream_close (G_OUTPUT_STREAM (stream), cancellable, &local_error))
+    {
+      /* Closing with a cancelled cancellable makes the backend discard what was
+       * written instead of putting it in place of the original. */
+      g_cancellable_cancel (discard);
+      g_output_stream_close (G_OUTPUT_STREAM (stream), discard, NULL);
+      tp_atomic_file_set_error (error, file, verb, local_error);
+      return FALSE;
+    }
+
+  *etag = g_strdup (g_file_output_stream_get_etag (stream));
+
+  return TRUE;
+}
+
+gboolean
+tp_atomic_file_write (GFile         *file,
+                      GBytes        *bytes,
+                      TpWriteVerb    verb,
+                      char         **etag,
+                      GCancellable  *cancellable,
+                      GError       **error)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *new_etag = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (bytes != NULL, FALSE);
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+
+  path = g_file_is_native (file) ? g_file_get_path (file) : NULL;
+  if (path != NULL)
+    {
+      g_autoptr(GFileInfo) info = NULL;
+
+      if (!write_local (file, path, bytes, verb, error))
+        return FALSE;
+
+      info = g_file_query_info (file, G_FILE_ATTRIBUTE_ETAG_VALUE, G_FILE_QUERY_INFO_NONE,
+                                NULL, NULL);
+      if (info != NULL)
+        new_etag = g_strdup (g_file_info_get_etag (info));
+    }
+  else if (!write_remote (file, bytes, verb, &new_etag, cancellable, error))
+    {
+      return FALSE;
+    }
+
+  if (etag != NULL)
+    *etag = g_steal_pointer (&new_etag);
+  return TRUE;
+}
