@@ -1,4 +1,4 @@
-/* tp-cli.c: `touchpoint --validate` and `--version`, without GTK
+/* tp-cli.c: `touchpoint --validate`, `--export` and `--version`, without GTK
  *
  * Scripts and the file manager rely on this contract (PRODUCT.md): problems are printed
  * as FILE:LINE: message, one per line, and the exit status says what happened.
@@ -9,9 +9,11 @@
 #include <glib/gi18n-lib.h>
 #include <gio/gio.h>
 #include <locale.h>
+#include <string.h>
 
 #include "tp-cli.h"
 #include "io/tp-document-file.h"
+#include "render/tp-export.h"
 
 enum {
   EXIT_DONE = 0,
@@ -19,7 +21,7 @@ enum {
   EXIT_BAD_USAGE = 2,
 };
 
-static const char * const cli_options[] = { "--validate", "--version" };
+static const char * const cli_options[] = { "--validate", "--version", "--export" };
 
 gboolean
 tp_cli_wants (int    argc,
@@ -30,7 +32,9 @@ tp_cli_wants (int    argc,
       if (g_str_equal (argv[i], "--"))
         break;
       for (guint j = 0; j < G_N_ELEMENTS (cli_options); j++)
-        if (g_str_equal (argv[i], cli_options[j]))
+        if (g_str_equal (argv[i], cli_options[j]) ||
+            (g_str_has_prefix (argv[i], cli_options[j]) &&
+             argv[i][strlen (cli_options[j])] == '='))
           return TRUE;
     }
 
@@ -73,16 +77,150 @@ validate_file (const char *path)
   return FALSE;
 }
 
+typedef struct
+{
+  char     *output;
+  char     *page;
+  char     *size;
+  char     *table;
+  double    scale;
+  int       dpi;
+  gboolean  transparent;
+} ExportArgs;
+
+static void
+export_args_clear (ExportArgs *args)
+{
+  g_free (args->output);
+  g_free (args->page);
+  g_free (args->size);
+  g_free (args->table);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ExportArgs, export_args_clear)
+
+static void
+usage_error (const char *message)
+{
+  g_printerr ("touchpoint: %s\n", message);
+}
+
+/* Checks the arguments of an export into options; FALSE (having said why) for bad usage. */
+static gboolean
+parse_export (const ExportArgs *args,
+              char            **files,
+              TpExportOptions  *options)
+{
+  tp_export_options_init (options);
+
+  if (files == NULL || files[0] == NULL || files[1] != NULL)
+    {
+      usage_error (_("--export needs exactly one FILE to export"));
+      return FALSE;
+    }
+  if (args->table != NULL)
+    {
+      usage_error (_("--table exports the analysis tables, which this version does not have yet"));
+      return FALSE;
+    }
+  if (!tp_export_format_from_name (args->output, &options->format))
+    {
+      usage_error (_("the output’s name must end in .pdf, .png or .svg"));
+      return FALSE;
+    }
+  if (args->page != NULL && !tp_export_page_from_string (args->page, &options->page))
+    {
+      usage_error (_("--page must be canvas, journey, value-chain, board or all"));
+      return FALSE;
+    }
+  /* A PDF is pages for a deck; an image is the content at its own proportions. */
+  options->size = options->format == TP_EXPORT_FORMAT_PDF ? TP_PAGE_SIZE_SLIDE : TP_PAGE_SIZE_FIT;
+  if (args->size != NULL && !tp_page_size_from_string (args->size, &options->size))
+    {
+      usage_error (_("--size must be slide, a4, a3, letter or fit"));
+      return FALSE;
+    }
+  if (args->scale != 0 && args->dpi != 0)
+    {
+      usage_error (_("give either --scale or --dpi, not both"));
+      return FALSE;
+    }
+  if (args->scale != 0 && (!(args->scale >= 0.1) || args->scale > 10))
+    {
+      usage_error (_("--scale must be between 0.1 and 10"));
+      return FALSE;
+    }
+  if (args->dpi != 0 && (args->dpi < 10 || args->dpi > 1200))
+    {
+      usage_error (_("--dpi must be between 10 and 1200"));
+      return FALSE;
+    }
+  if ((args->scale != 0 || args->dpi != 0) && options->format != TP_EXPORT_FORMAT_PNG)
+    {
+      usage_error (_("--scale and --dpi apply to PNG images only"));
+      return FALSE;
+    }
+  options->scale = args->scale != 0 ? args->scale : 1;
+  options->dpi = args->dpi;
+  options->transparent = args->transparent;
+  return TRUE;
+}
+
+static int
+export_file (const ExportArgs      *args,
+             const char            *path,
+             const TpExportOptions *options)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+  g_autoptr(GFile) output = g_file_new_for_commandline_arg (args->output);
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TpDocument) document = NULL;
+
+  document = tp_load_file (file, NULL, &problems, NULL, &error);
+  if (document == NULL)
+    {
+      /* The first problem is the one to fix first; --validate lists them all. */
+      if (problems != NULL && problems->len > 0)
+        print_problem (path, g_ptr_array_index (problems, 0));
+      else
+        g_printerr ("%s: %s\n", path, error->message);
+      return EXIT_BAD_INPUT;
+    }
+
+  if (!tp_export_to_file (document, output, options, NULL, &error))
+    {
+      g_printerr ("%s: %s\n", args->output, error->message);
+      return EXIT_BAD_INPUT;
+    }
+  return EXIT_DONE;
+}
+
 int
 tp_cli_run (int    argc,
             char **argv)
 {
   gboolean validate = FALSE;
   gboolean version = FALSE;
+  g_auto(ExportArgs) export = { 0 };
   g_auto(GStrv) files = NULL;
   const GOptionEntry entries[] = {
     { "validate", 0, 0, G_OPTION_ARG_NONE, &validate,
       N_("Check documents and print their problems as FILE:LINE: message"), NULL },
+    { "export", 0, 0, G_OPTION_ARG_FILENAME, &export.output,
+      N_("Export FILE to OUT (.pdf, .png or .svg) without opening a window"), N_("OUT") },
+    { "page", 0, 0, G_OPTION_ARG_STRING, &export.page,
+      N_("What to export: canvas, journey, value-chain, board or all"), N_("PAGE") },
+    { "size", 0, 0, G_OPTION_ARG_STRING, &export.size,
+      N_("Page size: slide, a4, a3, letter or fit"), N_("SIZE") },
+    { "scale", 0, 0, G_OPTION_ARG_DOUBLE, &export.scale,
+      N_("PNG pixels per pixel at 100 % (1, 2, 3 …)"), N_("F") },
+    { "dpi", 0, 0, G_OPTION_ARG_INT, &export.dpi,
+      N_("PNG resolution in dots per inch"), N_("N") },
+    { "transparent", 0, 0, G_OPTION_ARG_NONE, &export.transparent,
+      N_("No background"), NULL },
+    { "table", 0, 0, G_OPTION_ARG_STRING, &export.table,
+      N_("An analysis table to export as CSV: gaps, kano or kpis"), N_("TABLE") },
     { "version", 0, 0, G_OPTION_ARG_NONE, &version,
       N_("Print the version and exit"), NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, N_("FILE…") },
@@ -110,6 +248,20 @@ tp_cli_run (int    argc,
     {
       g_print ("%s %s\n", "touchpoint", PACKAGE_VERSION);
       return EXIT_DONE;
+    }
+
+  if (export.output != NULL)
+    {
+      TpExportOptions options;
+
+      if (validate)
+        {
+          usage_error (_("--export and --validate cannot be used together"));
+          return EXIT_BAD_USAGE;
+        }
+      if (!parse_export (&export, files, &options))
+        return EXIT_BAD_USAGE;
+      return export_file (&export, files[0], &options);
     }
 
   if (validate)

@@ -279,7 +279,7 @@ compare_pending (gconstpointer a,
   if (kp != kq)
     return kp < kq ? -1 : 1;
   /* Stable and deterministic: document order breaks ties. */
-  return p < q ? -1 : p > q ? 1 : 0;
+  return p->box < q->box ? -1 : p->box > q->box ? 1 : 0;
 }
 
 /* Gives every link a lane, trying a few orders and keeping the one that crosses least. */
@@ -331,6 +331,9 @@ add_line (GArray        *points,
           const TpPoint *end)
 {
   const TpPoint *from = &g_array_index (points, TpPoint, points->len - 1);
+
+  if (fabs (end->x - from->x) < 0.01 && fabs (end->y - from->y) < 0.01)
+    return;
   TpPoint c1 = { from->x + (end->x - from->x) / 3, from->y + (end->y - from->y) / 3 };
   TpPoint c2 = { from->x + 2 * (end->x - from->x) / 3, from->y + 2 * (end->y - from->y) / 3 };
 
@@ -448,7 +451,7 @@ flatten (TpLayout  *layout,
 }
 
 /* Sets a label's pill on the link's run across the band, clear of pills already
- * placed: the band is the one place where a pill covers nothing else. */
+ * placed: in the band a pill covers at most a few other lanes, never a note. */
 static void
 place_pill (TpLayout      *layout,
             TpLinkBox     *box,
@@ -569,14 +572,22 @@ _tp_layout_route_links (TpLayout   *layout,
       p->route = go_left ? left : right;
       p->gutter_x = go_left ? left_x : right_x;
       p->card_y = target->info.card.y;
-      /* Links into one card are counted now and spread out once all are known. */
-      p->rank = GPOINTER_TO_UINT (g_hash_table_lookup (arrivals, target->id));
-      g_hash_table_insert (arrivals, (gpointer) target->id, GUINT_TO_POINTER (p->rank + 1));
       p->box = links->boxes->len - 1;
       g_ptr_array_add (pending, p);
     }
 
-  /* Spread the arrivals at each card, centred on it. */
+  /* Spread the arrivals at each card, centred on it, in the order the links come from
+   * (left to right), so that no two cross on their way down. */
+  g_ptr_array_sort_with_data (pending, compare_pending, GINT_TO_POINTER (ORDER_GUTTER));
+  g_hash_table_remove_all (arrivals);
+  for (guint i = 0; i < pending->len; i++)
+    {
+      Pending *p = pending->pdata[i];
+      TpLinkBox *box = &g_array_index (links->boxes, TpLinkBox, p->box);
+
+      p->rank = GPOINTER_TO_UINT (g_hash_table_lookup (arrivals, box->touchpoint));
+      g_hash_table_insert (arrivals, (gpointer) box->touchpoint, GUINT_TO_POINTER (p->rank + 1));
+    }
   for (guint i = 0; i < pending->len; i++)
     {
       Pending *p = pending->pdata[i];

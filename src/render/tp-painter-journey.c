@@ -32,7 +32,7 @@ draw_text (cairo_t        *cr,
 
   tp_colour_set_source (cr, colour);
   cairo_move_to (cr, x, y);
-  pango_cairo_show_layout (cr, text_layout);
+  _tp_paint_layout (cr, text_layout);
 }
 
 /* Whichever of white and the note text reads better on a fill. */

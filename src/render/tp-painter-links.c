@@ -11,12 +11,28 @@
 
 #include "config.h"
 
+#include <math.h>
 #include <pango/pangocairo.h>
 
+#include "model/tp-enums.h"
 #include "tp-painter-private.h"
 #include "tp-text.h"
 
 #define DRAG_DOT_RADIUS 4.0
+
+/* A title's text, not its whole row: a link may cross the empty rest of the row. */
+static void
+add_title (cairo_t      *cr,
+           TpLayout     *layout,
+           TpFontRole    role,
+           const char   *text,
+           const TpRect *row)
+{
+  double width = 0;
+
+  _tp_layout_measure_text (layout, role, text, row->width, 1, &width, NULL);
+  cairo_rectangle (cr, row->x, row->y, MIN (ceil (width) + 2, row->width), row->height);
+}
 
 /* Clips cr to rect minus everything a link passes beneath: notes, block and region
  * titles, stage headers and cards. Everything subtracted lies
@@ -70,8 +86,8 @@ clip_out_items (cairo_t      *cr,
       const TpContainerInfo *info = &layout->blocks[c].info;
 
       if (tp_rect_intersects (&info->title, rect))
-        cairo_rectangle (cr, info->title.x, info->title.y, info->title.width,
-                         info->title.height);
+        add_title (cr, layout, TP_FONT_BLOCK_TITLE, tp_enum_get_label (TP_ENUM_CONTAINER, c),
+                   &info->title);
     }
 
   for (guint r = 0; r < TP_N_REGIONS; r++)
@@ -79,7 +95,7 @@ clip_out_items (cairo_t      *cr,
       const TpRect *title = &layout->titles[r];
 
       if (tp_rect_intersects (title, rect))
-        cairo_rectangle (cr, title->x, title->y, title->width, title->height);
+        add_title (cr, layout, TP_FONT_REGION_TITLE, tp_region_get_label (r), title);
     }
 
   cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
@@ -146,7 +162,7 @@ paint_pill (cairo_t          *cr,
   tp_colour_set_source (cr, &theme->cell_text);
   cairo_move_to (cr, info->pill.x + (info->pill.width - width) / 2,
                  info->pill.y + (info->pill.height - height) / 2);
-  pango_cairo_show_layout (cr, text);
+  _tp_paint_layout (cr, text);
 }
 
 static void

@@ -10,6 +10,10 @@ G_BEGIN_DECLS
 void    _tp_rounded_rect (cairo_t      *cr,
                           const TpRect *rect,
                           double        radius);
+/* Shows a laid-out text at the current point, or, while an SVG export records text
+ * (tp-svg-text.h), hands it over to be written as text. Every text goes through here. */
+void    _tp_paint_layout (cairo_t      *cr,
+                          PangoLayout  *layout);
 /* rect shrunk by d on every side. */
 TpRect  _tp_rect_inset   (const TpRect *rect,
                           double        d);

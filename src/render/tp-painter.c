@@ -6,6 +6,7 @@
 
 #include "model/tp-enums.h"
 #include "tp-painter-private.h"
+#include "tp-svg-text.h"
 #include "tp-text.h"
 
 /* How far a note's shadow reaches beyond its rect, so culling keeps notes whose shadow
@@ -20,6 +21,7 @@ tp_paint_options_init (TpPaintOptions *options)
   options->visible = (TpRect) { 0, 0, 0, 0 };
   options->screen = FALSE;
   options->transparent = FALSE;
+  options->links = TRUE;
 }
 
 void
@@ -36,6 +38,18 @@ _tp_rounded_rect (cairo_t      *cr,
   cairo_arc (cr, x + radius, y + h - radius, radius, G_PI / 2, G_PI);
   cairo_arc (cr, x + radius, y + radius, radius, G_PI, 3 * G_PI / 2);
   cairo_close_path (cr);
+}
+
+void
+_tp_paint_layout (cairo_t     *cr,
+                  PangoLayout *layout)
+{
+  TpSvgText *sink = _tp_svg_text_get (cr);
+
+  if (sink != NULL)
+    _tp_svg_text_add (sink, cr, layout);
+  else
+    pango_cairo_show_layout (cr, layout);
 }
 
 TpRect
@@ -62,7 +76,7 @@ show_text (cairo_t        *cr,
 
   tp_colour_set_source (cr, colour);
   cairo_move_to (cr, x, y);
-  pango_cairo_show_layout (cr, text_layout);
+  _tp_paint_layout (cr, text_layout);
 }
 
 /* Text centred in a rect, on one line. */
@@ -87,7 +101,7 @@ show_centred (cairo_t        *cr,
   cairo_move_to (cr, rect->x + (rect->width - width) / 2,
                  rect->y + rect->height / 2
                  - ((double) ink.y + ink.height / 2.0) / PANGO_SCALE);
-  pango_cairo_show_layout (cr, text_layout);
+  _tp_paint_layout (cr, text_layout);
 }
 
 /* Notes */
@@ -188,7 +202,7 @@ paint_votes (cairo_t        *cr,
       tp_text_layout_get_size (text, &width, NULL);
       pango_layout_get_extents (text, &ink, NULL);
       cairo_move_to (cr, right - width, cy - ((double) ink.y + ink.height / 2.0) / PANGO_SCALE);
-      pango_cairo_show_layout (cr, text);
+      _tp_paint_layout (cr, text);
       cairo_arc (cr, right - width - 3 - r, cy, r, 0, 2 * G_PI);
       cairo_fill (cr);
     }
@@ -263,7 +277,7 @@ paint_note_box (cairo_t              *cr,
   text = _tp_layout_ref_note_text (layout, note->text, box);
   tp_colour_set_source (cr, &theme->note_text);
   cairo_move_to (cr, pad, pad);
-  pango_cairo_show_layout (cr, text);
+  _tp_paint_layout (cr, text);
 
   footer_y = shape.height - pad - TP_LAYOUT_FOOTER_HEIGHT;
   paint_evidence (cr, note->evidence, pad, footer_y, &theme->note_marks, fill);
@@ -398,7 +412,7 @@ paint_margin (cairo_t  *cr,
   cairo_rotate (cr, -G_PI / 2);
   tp_colour_set_source (cr, &theme->title);
   cairo_move_to (cr, 0, 0);
-  pango_cairo_show_layout (cr, text);
+  _tp_paint_layout (cr, text);
   cairo_restore (cr);
 }
 
@@ -437,7 +451,8 @@ paint_board_clipped (cairo_t              *cr,
     }
 
   _tp_paint_journey (cr, layout, document, clip, options);
-  _tp_paint_links (cr, layout, clip);
+  if (options->links)
+    _tp_paint_links (cr, layout, clip);
 }
 
 void

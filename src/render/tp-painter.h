@@ -25,6 +25,8 @@ typedef struct
   gboolean  screen;
   /* No board background, for exports onto a slide's own background. */
   gboolean  transparent;
+  /* FALSE for a page showing one region: its links would lead off the page. */
+  gboolean  links;
 } TpPaintOptions;
 
 /* Everything drawn, for an export: no clip, no shadows, opaque. */

@@ -1,0 +1,130 @@
+/* tp-export.h: pages of the board as PDF, PNG or SVG, for slide decks and print.
+ *
+ * An export is a list of pages, each showing one region of the board (or the whole board
+ * with its links) scaled into a page: a 16:9 slide, A4, A3 or Letter in landscape, or a
+ * page that fits the content. Every page has margins of 4 % of its short side and a
+ * discreet footer (the workshop's title, its date and what the page shows). The pages are
+ * painted by the same renderer as the screen, without selection or hover marks.
+ *
+ * Units: a page is measured in CSS pixels (1/96 inch, one board unit at 100 %); PDF and
+ * SVG write it in points (× 0.75), PNG in pixels at a scale (1x, 2x, 3x) or a DPI.
+ *
+ * Nothing here needs a display: the command line and the thumbnailer use it too.
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "tp-layout.h"
+
+G_BEGIN_DECLS
+
+typedef enum {
+  TP_EXPORT_FORMAT_PDF,
+  TP_EXPORT_FORMAT_PNG,
+  TP_EXPORT_FORMAT_SVG,
+} TpExportFormat;
+
+typedef enum {
+  TP_EXPORT_PAGE_ALL,          /* PDF: a page per region that has content, then the board;
+                                * PNG and SVG: the board */
+  TP_EXPORT_PAGE_CANVAS,
+  TP_EXPORT_PAGE_JOURNEY,
+  TP_EXPORT_PAGE_VALUE_CHAIN,
+  TP_EXPORT_PAGE_BOARD,        /* everything, with the links */
+} TpExportPage;
+
+typedef enum {
+  TP_PAGE_SIZE_FIT,            /* the content at 100 %, with margins */
+  TP_PAGE_SIZE_SLIDE,          /* 16:9, 1920 × 1080 px (338.7 × 190.5 mm) */
+  TP_PAGE_SIZE_A4,             /* landscape, like the others */
+  TP_PAGE_SIZE_A3,
+  TP_PAGE_SIZE_LETTER,
+} TpPageSize;
+
+typedef struct
+{
+  TpExportFormat  format;
+  TpExportPage    page;
+  TpPageSize      size;
+  double          scale;        /* PNG: output pixels per CSS pixel (1, 2, 3 …) */
+  double          dpi;          /* PNG: when > 0, instead of scale (scale = dpi / 96) */
+  gboolean        transparent;  /* no background: the slide's own shows through */
+  gboolean        footer;       /* title, date and region at the foot of each page */
+} TpExportOptions;
+
+#define TP_EXPORT_ERROR (tp_export_error_quark ())
+
+typedef enum {
+  TP_EXPORT_ERROR_EMPTY,     /* the page asked for has nothing to show */
+  TP_EXPORT_ERROR_TOO_LARGE, /* the image would be too large: lower the scale */
+  TP_EXPORT_ERROR_FAILED,    /* cairo could not make it */
+} TpExportError;
+
+GQuark       tp_export_error_quark        (void);
+
+/* PDF of every page, at 16:9 slide size, with a background and footers. */
+void         tp_export_options_init       (TpExportOptions       *options);
+
+/* Names as the command line spells them: "pdf", "all", "value-chain", "a4" … */
+gboolean     tp_export_format_from_name   (const char            *filename,
+                                           TpExportFormat        *format);
+gboolean     tp_export_page_from_string   (const char            *string,
+                                           TpExportPage          *page);
+const char  *tp_export_page_to_string     (TpExportPage           page);
+gboolean     tp_page_size_from_string     (const char            *string,
+                                           TpPageSize            *size);
+const char  *tp_page_size_to_string       (TpPageSize             size);
+/* "Business Model Canvas", "Board", translated: what a page shows. */
+const char  *tp_export_page_get_label     (TpExportPage           page);
+
+/* The pages an export of document makes, in order: each a TpExportPage other than ALL.
+ * layout must be up to date. Empty when there is nothing to show. */
+GArray      *tp_export_list_pages         (TpLayout              *layout,
+                                           TpDocument            *document,
+                                           const TpExportOptions *options);
+/* A page's natural size in CSS pixels (the preset's, or the content's with margins). */
+void         tp_export_get_page_size      (TpLayout              *layout,
+                                           const TpExportOptions *options,
+                                           TpExportPage           page,
+                                           double                *width,
+                                           double                *height);
+/* Paints a page into a width × height area of cr's user space (its top left at the
+ * origin): the background unless transparent, the content scaled to fit inside the
+ * margins and centred, the footer. For print and previews, at any size. page_number and
+ * n_pages (0: none) go in the footer. */
+void         tp_export_paint_page         (cairo_t               *cr,
+                                           TpLayout              *layout,
+                                           TpDocument            *document,
+                                           const TpExportOptions *options,
+                                           TpExportPage           page,
+                                           double                 width,
+                                           double                 height,
+                                           guint                  page_number,
+                                           guint                  n_pages);
+
+/* The whole export as the bytes of its file. Lays the document out itself, so it may run
+ * on any one thread while nothing changes the document. */
+GBytes      *tp_export_render             (TpDocument            *document,
+                                           const TpExportOptions *options,
+                                           GCancellable          *cancellable,
+                                           GError               **error);
+/* Renders and writes file atomically, like a save: a failed export leaves whatever file
+ * had that name untouched, and no temporary file behind. */
+gboolean     tp_export_to_file            (TpDocument            *document,
+                                           GFile                 *file,
+                                           const TpExportOptions *options,
+                                           GCancellable          *cancellable,
+                                           GError               **error);
+/* The same in a worker thread, on a copy of the document taken now: the user may go on
+ * editing meanwhile. */
+void         tp_export_to_file_async      (TpDocument            *document,
+                                           GFile                 *file,
+                                           const TpExportOptions *options,
+                                           GCancellable          *cancellable,
+                                           GAsyncReadyCallback    callback,
+                                           gpointer               user_data);
+gboolean     tp_export_to_file_finish     (GAsyncResult          *result,
+                                           GError               **error);
+
+G_END_DECLS

@@ -1,0 +1,179 @@
+/* tp-svg-text.c: recording text for SVG exports and writing it as <text>.
+ *
+ * Copyright 2025 The Touchpoint developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "tp-svg-text.h"
+
+struct _TpSvgText
+{
+  char    *family;
+  GString *elements;
+};
+
+static const cairo_user_data_key_t sink_key;
+
+TpSvgText *
+_tp_svg_text_new (const char *family)
+{
+  TpSvgText *self = g_new0 (TpSvgText, 1);
+
+  self->family = g_markup_escape_text (family, -1);
+  self->elements = g_string_new (NULL);
+  return self;
+}
+
+void
+_tp_svg_text_free (TpSvgText *self)
+{
+  if (self == NULL)
+    return;
+  g_free (self->family);
+  g_string_free (self->elements, TRUE);
+  g_free (self);
+}
+
+void
+_tp_svg_text_attach (TpSvgText *self,
+                     cairo_t   *cr)
+{
+  cairo_set_user_data (cr, &sink_key, self, NULL);
+}
+
+TpSvgText *
+_tp_svg_text_get (cairo_t *cr)
+{
+  return cairo_get_user_data (cr, &sink_key);
+}
+
+/* A number as SVG wants it: a dot, no exponent, no needless digits. */
+static void
+append_number (GString *out,
+               double   value)
+{
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+  char *end;
+
+  g_ascii_formatd (buffer, sizeof buffer, "%.3f", value);
+  end = buffer + strlen (buffer) - 1;
+  while (end > buffer && *end == '0')
+    *end-- = '\0';
+  if (end > buffer && *end == '.')
+    *end = '\0';
+  if (strcmp (buffer, "-0") == 0)
+    strcpy (buffer, "0");
+  g_string_append (out, buffer);
+}
+
+static const char *
+weight_name (PangoWeight weight)
+{
+  static char buffer[8];
+
+  g_snprintf (buffer, sizeof buffer, "%d", (int) weight);
+  return buffer;
+}
+
+void
+_tp_svg_text_add (TpSvgText   *self,
+                  cairo_t     *cr,
+                  PangoLayout *layout)
+{
+  const PangoFontDescription *font = pango_layout_get_font_description (layout);
+  const char *text = pango_layout_get_text (layout);
+  cairo_pattern_t *source = cairo_get_source (cr);
+  double red = 0, green = 0, blue = 0, alpha = 1, x0 = 0, y0 = 0;
+  cairo_matrix_t matrix;
+  PangoLayoutIter *iter;
+
+  if (cairo_pattern_get_rgba (source, &red, &green, &blue, &alpha) != CAIRO_STATUS_SUCCESS)
+    red = green = blue = 0, alpha = 1;
+  if (cairo_has_current_point (cr))
+    cairo_get_current_point (cr, &x0, &y0);
+  cairo_get_matrix (cr, &matrix);
+
+  g_string_append (self->elements, "<text transform=\"matrix(");
+  append_number (self->elements, matrix.xx);
+  g_string_append_c (self->elements, ' ');
+  append_number (self->elements, matrix.yx);
+  g_string_append_c (self->elements, ' ');
+  append_number (self->elements, matrix.xy);
+  g_string_append_c (self->elements, ' ');
+  append_number (self->elements, matrix.yy);
+  g_string_append_c (self->elements, ' ');
+  append_number (self->elements, matrix.x0);
+  g_string_append_c (self->elements, ' ');
+  append_number (self->elements, matrix.y0);
+  g_string_append (self->elements, ")\"");
+  if (font != NULL)
+    {
+      g_string_append (self->elements, " font-size=\"");
+      append_number (self->elements, (double) pango_font_description_get_size (font) / PANGO_SCALE);
+      g_string_append_printf (self->elements, "\" font-weight=\"%s\"",
+                              weight_name (pango_font_description_get_weight (font)));
+      if (pango_font_description_get_style (font) != PANGO_STYLE_NORMAL)
+        g_string_append (self->elements, " font-style=\"italic\"");
+    }
+  g_string_append_printf (self->elements, " fill=\"#%02x%02x%02x\"",
+                          (int) (red * 255 + 0.5), (int) (green * 255 + 0.5),
+                          (int) (blue * 255 + 0.5));
+  if (alpha < 1)
+    {
+      g_string_append (self->elements, " fill-opacity=\"");
+      append_number (self->elements, alpha);
+      g_string_append_c (self->elements, '"');
+    }
+  g_string_append (self->elements, ">");
+
+  /* One tspan a line, at the line's own start and baseline: the same breaks as on the
+   * board, whatever the viewer's line metrics. */
+  iter = pango_layout_get_iter (layout);
+  do
+    {
+      PangoLayoutLine *line = pango_layout_iter_get_line_readonly (iter);
+      PangoRectangle logical;
+      g_autofree char *escaped = NULL;
+      double baseline = (double) pango_layout_iter_get_baseline (iter) / PANGO_SCALE;
+
+      if (line->length == 0)
+        continue;
+      pango_layout_iter_get_line_extents (iter, NULL, &logical);
+      escaped = g_markup_escape_text (text + line->start_index, line->length);
+      g_string_append (self->elements, "<tspan x=\"");
+      append_number (self->elements, x0 + (double) logical.x / PANGO_SCALE);
+      g_string_append (self->elements, "\" y=\"");
+      append_number (self->elements, y0 + baseline);
+      g_string_append_printf (self->elements, "\">%s</tspan>", escaped);
+    }
+  while (pango_layout_iter_next_line (iter));
+  pango_layout_iter_free (iter);
+
+  g_string_append (self->elements, "</text>\n");
+}
+
+GBytes *
+_tp_svg_text_finish (TpSvgText *self,
+                     GBytes    *svg)
+{
+  gsize size;
+  const char *data = g_bytes_get_data (svg, &size);
+  g_autoptr(GString) out = g_string_new_len (data, size);
+  const char *end = g_strrstr_len (out->str, out->len, "</svg>");
+  gsize at;
+
+  if (end == NULL || self->elements->len == 0)
+    return g_bytes_ref (svg);
+
+  at = end - out->str;
+  g_string_insert (out, at, "</g>\n");
+  g_string_insert (out, at, self->elements->str);
+  g_string_insert (out, at, "\">\n");
+  g_string_insert (out, at, self->family);
+  g_string_insert (out, at, "<g xml:space=\"preserve\" font-family=\"");
+  return g_string_free_to_bytes (g_steal_pointer (&out));
+}
