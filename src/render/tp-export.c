@@ -288,7 +288,9 @@ tp_export_get_page_size (TpLayout              *layout,
 /* "Volt — online electronics shop · 12 November 2026 · Business Model Canvas" */
 static char *
 format_footer (TpDocument   *document,
-               TpExportPage  page)
+               TpExportPage  page,
+               guint         part,
+               guint         n_parts)
 {
   const TpMeta *meta = tp_document_get_meta (document);
   g_autoptr(GString) footer = g_string_new (NULL);
@@ -311,6 +313,8 @@ format_footer (TpDocument   *document,
       g_string_append_printf (footer, " · %s", text);
     }
   g_string_append_printf (footer, " · %s", tp_export_page_get_label (page));
+  if (n_parts > 1)
+    g_string_append_printf (footer, " (%u/%u)", part, n_parts);
   return g_string_free (g_steal_pointer (&footer), FALSE);
 }
 
@@ -319,6 +323,8 @@ paint_footer (cairo_t       *cr,
               TpLayout      *layout,
               TpDocument    *document,
               TpExportPage   page,
+              guint          part,
+              guint          n_parts,
               double         width,
               double         height,
               double         margin,
@@ -327,7 +333,7 @@ paint_footer (cairo_t       *cr,
 {
   const TpTheme *theme = layout->theme;
   double size = MAX (FOOTER_MIN_SIZE, MIN (width, height) * FOOTER_SHARE);
-  g_autofree char *text = format_footer (document, page);
+  g_autofree char *text = format_footer (document, page, part, n_parts);
   g_autoptr(PangoLayout) left = NULL;
   g_autoptr(PangoLayout) right = NULL;
   PangoFontDescription *font = pango_font_description_from_string (theme->font_family);
@@ -362,28 +368,160 @@ paint_footer (cairo_t       *cr,
   pango_font_description_free (font);
 }
 
-void
-tp_export_paint_page (cairo_t               *cr,
-                      TpLayout              *layout,
-                      TpDocument            *document,
-                      const TpExportOptions *options,
-                      TpExportPage           page,
-                      double                 width,
-                      double                 height,
-                      guint                  page_number,
-                      guint                  n_pages)
+/* Parts of a long journey: on a small page the whole journey would shrink past
+ * legibility, so it is cut between stages into parts of about the page's width, each
+ * repeating the title and the row labels. A part is a range of stages. */
+typedef struct
+{
+  guint first;   /* the first stage */
+  guint n;       /* how many */
+} Part;
+
+/* The stages' columns, in board units; FALSE without stages. */
+static gboolean
+get_stage_columns (TpLayout *layout,
+                   GArray   *columns)
+{
+  g_array_set_size (columns, 0);
+  for (guint i = 0; i < layout->journey.stages->len; i++)
+    g_array_append_val (columns, _tp_journey_stage (layout, i)->info.column);
+  return columns->len > 0;
+}
+
+/* Where the row labels end and the stages begin (the panel's padding included). */
+static double
+get_labels_right (TpLayout *layout)
+{
+  return layout->regions[TP_REGION_JOURNEY].x + TP_JOURNEY_LABEL_WIDTH + TP_JOURNEY_PAD;
+}
+
+/* The content of a part in board units, as laid out side by side: the labels' width plus
+ * the stages' (their padding included). */
+static double
+get_part_width (TpLayout   *layout,
+                GArray     *columns,
+                const Part *part)
+{
+  const TpRect *first = &g_array_index (columns, TpRect, part->first);
+  const TpRect *last = &g_array_index (columns, TpRect, part->first + part->n - 1);
+  const TpRect *region = &layout->regions[TP_REGION_JOURNEY];
+
+  return (get_labels_right (layout) - region->x) +
+         (last->x + last->width + TP_JOURNEY_PAD - first->x);
+}
+
+/* Cuts the journey into parts for a page of width × height; one part when the whole
+ * journey reads nearly as well as the parts would. */
+static GArray *
+split_journey (TpLayout              *layout,
+               const TpExportOptions *options,
+               double                 width,
+               double                 height)
+{
+  g_autoptr(GArray) columns = g_array_new (FALSE, FALSE, sizeof (TpRect));
+  GArray *parts = g_array_new (FALSE, FALSE, sizeof (Part));
+  double margin = get_margin (width, height);
+  double room_x = width - 2 * margin, room_y = height - 2 * margin;
+  double whole, target, budget;
+  TpRect content;
+  Part part = { 0, 0 };
+
+  if (!get_content (layout, TP_EXPORT_PAGE_JOURNEY, &content) ||
+      !get_stage_columns (layout, columns))
+    return parts;
+
+  whole = MIN (room_x / content.width, room_y / content.height);
+  target = MIN (1.0, room_y / content.height);
+  if (options->size == TP_PAGE_SIZE_FIT || whole >= 0.8 * target)
+    {
+      part.n = columns->len;
+      g_array_append_val (parts, part);
+      return parts;
+    }
+
+  /* Greedily, whole stages: a part takes stages while it fits at the target scale. */
+  budget = room_x / target;
+  for (guint i = 0; i < columns->len; i++)
+    {
+      Part wider = { part.first, part.n + 1 };
+
+      if (part.n > 0 && get_part_width (layout, columns, &wider) > budget)
+        {
+          g_array_append_val (parts, part);
+          part = (Part) { i, 1 };
+        }
+      else
+        {
+          part = wider;
+        }
+    }
+  g_array_append_val (parts, part);
+  return parts;
+}
+
+guint
+tp_export_count_parts (TpLayout              *layout,
+                       const TpExportOptions *options,
+                       TpExportPage           page,
+                       double                 width,
+                       double                 height)
+{
+  g_autoptr(GArray) parts = NULL;
+
+  g_return_val_if_fail (layout != NULL, 1);
+  g_return_val_if_fail (options != NULL, 1);
+
+  if (page != TP_EXPORT_PAGE_JOURNEY)
+    return 1;
+  parts = split_journey (layout, options, width, height);
+  return MAX (parts->len, 1);
+}
+
+static void
+paint_content (cairo_t        *cr,
+               TpLayout       *layout,
+               TpDocument     *document,
+               const TpRect   *area,
+               gboolean        links)
 {
   TpPaintOptions paint;
+
+  cairo_save (cr);
+  cairo_rectangle (cr, area->x, area->y, area->width, area->height);
+  cairo_clip (cr);
+  tp_paint_options_init (&paint);
+  paint.visible = *area;
+  paint.transparent = TRUE;
+  paint.links = links;
+  tp_paint_board (cr, layout, document, &paint);
+  cairo_restore (cr);
+}
+
+static void
+paint_page (cairo_t               *cr,
+            TpLayout              *layout,
+            TpDocument            *document,
+            const TpExportOptions *options,
+            TpExportPage           page,
+            const Part            *part,
+            guint                  part_number,
+            guint                  n_parts,
+            double                 width,
+            double                 height,
+            guint                  page_number,
+            guint                  n_pages)
+{
+  g_autoptr(GArray) columns = g_array_new (FALSE, FALSE, sizeof (TpRect));
   TpRect content;
   double margin, scale, x, y;
 
-  g_return_if_fail (cr != NULL);
-  g_return_if_fail (layout != NULL);
-  g_return_if_fail (TP_IS_DOCUMENT (document));
-  g_return_if_fail (options != NULL);
-
   if (!get_content (layout, page, &content))
     return;
+  if (part != NULL && get_stage_columns (layout, columns) &&
+      part->first + part->n <= columns->len)
+    content.width = get_part_width (layout, columns, part);
+  else
+    part = NULL;
 
   margin = get_margin (width, height);
   scale = MIN ((width - 2 * margin) / content.width, (height - 2 * margin) / content.height);
@@ -402,18 +540,84 @@ tp_export_paint_page (cairo_t               *cr,
   cairo_translate (cr, x, y);
   cairo_scale (cr, scale, scale);
   cairo_translate (cr, -content.x, -content.y);
-  cairo_rectangle (cr, content.x, content.y, content.width, content.height);
-  cairo_clip (cr);
-  tp_paint_options_init (&paint);
-  paint.visible = content;
-  paint.transparent = TRUE;
-  paint.links = page == TP_EXPORT_PAGE_BOARD;
-  tp_paint_board (cr, layout, document, &paint);
+  if (part == NULL)
+    {
+      paint_content (cr, layout, document, &content, page == TP_EXPORT_PAGE_BOARD);
+    }
+  else
+    {
+      const TpRect *region = &layout->regions[TP_REGION_JOURNEY];
+      const TpRect *first = &g_array_index (columns, TpRect, part->first);
+      double labels_right = get_labels_right (layout);
+      TpRect title = { content.x, content.y, content.width, region->y - content.y };
+      TpRect labels = { region->x, region->y, labels_right - region->x, region->height };
+      TpRect stages = { first->x, region->y,
+                        content.width - labels.width, region->height };
+
+      /* The title and the row labels where they are; the part's stages moved left to
+       * follow the labels. */
+      paint_content (cr, layout, document, &title, FALSE);
+      paint_content (cr, layout, document, &labels, FALSE);
+      cairo_translate (cr, labels_right - first->x, 0);
+      paint_content (cr, layout, document, &stages, FALSE);
+    }
   cairo_restore (cr);
 
   if (options->footer)
-    paint_footer (cr, layout, document, page, width, height, margin, page_number, n_pages);
+    paint_footer (cr, layout, document, page, part_number, n_parts, width, height, margin,
+                  page_number, n_pages);
   cairo_restore (cr);
+}
+
+void
+tp_export_paint_page (cairo_t               *cr,
+                      TpLayout              *layout,
+                      TpDocument            *document,
+                      const TpExportOptions *options,
+                      TpExportPage           page,
+                      double                 width,
+                      double                 height,
+                      guint                  page_number,
+                      guint                  n_pages)
+{
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (layout != NULL);
+  g_return_if_fail (TP_IS_DOCUMENT (document));
+  g_return_if_fail (options != NULL);
+
+  paint_page (cr, layout, document, options, page, NULL, 0, 0, width, height, page_number,
+              n_pages);
+}
+
+void
+tp_export_paint_page_part (cairo_t               *cr,
+                           TpLayout              *layout,
+                           TpDocument            *document,
+                           const TpExportOptions *options,
+                           TpExportPage           page,
+                           guint                  part,
+                           double                 width,
+                           double                 height,
+                           guint                  page_number,
+                           guint                  n_pages)
+{
+  g_autoptr(GArray) parts = NULL;
+
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (layout != NULL);
+  g_return_if_fail (TP_IS_DOCUMENT (document));
+  g_return_if_fail (options != NULL);
+
+  if (page == TP_EXPORT_PAGE_JOURNEY)
+    parts = split_journey (layout, options, width, height);
+  if (parts == NULL || parts->len <= 1 || part >= parts->len)
+    {
+      paint_page (cr, layout, document, options, page, NULL, 0, 0, width, height, page_number,
+                  n_pages);
+      return;
+    }
+  paint_page (cr, layout, document, options, page, &g_array_index (parts, Part, part), part + 1,
+              parts->len, width, height, page_number, n_pages);
 }
 
 /* Writing */
@@ -478,6 +682,7 @@ render_vector (TpLayout              *layout,
   cairo_surface_t *surface;
   cairo_t *cr = NULL;
   gboolean ok = TRUE;
+  guint sheet = 0, n_sheets = 0;
   double width, height;
 
   tp_export_get_page_size (layout, options, g_array_index (pages, TpExportPage, 0),
@@ -498,28 +703,48 @@ render_vector (TpLayout              *layout,
       text = _tp_svg_text_new (layout->theme->font_family);
     }
 
-  for (guint i = 0; i < pages->len && ok; i++)
+  /* Every sheet: a page, or each part of a page cut into parts. */
+  for (guint i = 0; i < pages->len; i++)
     {
       TpExportPage page = g_array_index (pages, TpExportPage, i);
 
-      if (g_cancellable_set_error_if_cancelled (cancellable, error))
-        {
-          ok = FALSE;
-          break;
-        }
       tp_export_get_page_size (layout, options, page, &width, &height);
-      if (pdf && i > 0)
-        cairo_pdf_surface_set_size (surface, width * PT_PER_CSS_PX, height * PT_PER_CSS_PX);
+      n_sheets += tp_export_count_parts (layout, options, page, width, height);
+    }
 
-      cr = cairo_create (surface);
-      if (text != NULL)
-        _tp_svg_text_attach (text, cr);
-      cairo_scale (cr, PT_PER_CSS_PX, PT_PER_CSS_PX);
-      tp_export_paint_page (cr, layout, document, options, page, width, height, i + 1,
-                            pages->len);
-      if (pdf)
-        cairo_show_page (cr);
-      cairo_destroy (cr);
+  for (guint i = 0; i < pages->len && ok; i++)
+    {
+      TpExportPage page = g_array_index (pages, TpExportPage, i);
+      guint n_parts;
+
+      tp_export_get_page_size (layout, options, page, &width, &height);
+      n_parts = tp_export_count_parts (layout, options, page, width, height);
+      /* An SVG is one picture: a page cut into parts is not. */
+      if (!pdf)
+        n_parts = 1;
+      for (guint part = 0; part < n_parts && ok; part++)
+        {
+          if (g_cancellable_set_error_if_cancelled (cancellable, error))
+            {
+              ok = FALSE;
+              break;
+            }
+          if (pdf && sheet > 0)
+            cairo_pdf_surface_set_size (surface, width * PT_PER_CSS_PX, height * PT_PER_CSS_PX);
+
+          cr = cairo_create (surface);
+          if (text != NULL)
+            _tp_svg_text_attach (text, cr);
+          cairo_scale (cr, PT_PER_CSS_PX, PT_PER_CSS_PX);
+          if (pdf)
+            tp_export_paint_page_part (cr, layout, document, options, page, part, width, height,
+                                       ++sheet, n_sheets);
+          else
+            tp_export_paint_page (cr, layout, document, options, page, width, height, 0, 0);
+          if (pdf)
+            cairo_show_page (cr);
+          cairo_destroy (cr);
+        }
     }
 
   cairo_surface_finish (surface);

@@ -89,8 +89,8 @@ void         tp_export_get_page_size      (TpLayout              *layout,
                                            TpExportPage           page,
                                            double                *width,
                                            double                *height);
-/* Paints a page into a width × height area of cr's user space (its top left at the
- * origin): the background unless transparent, the content scaled to fit inside the
+/* Paints a page, whole, into a width × height area of cr's user space (its top left at
+ * the origin): the background unless transparent, the content scaled to fit inside the
  * margins and centred, the footer. For print and previews, at any size. page_number and
  * n_pages (0: none) go in the footer. */
 void         tp_export_paint_page         (cairo_t               *cr,
@@ -98,6 +98,27 @@ void         tp_export_paint_page         (cairo_t               *cr,
                                            TpDocument            *document,
                                            const TpExportOptions *options,
                                            TpExportPage           page,
+                                           double                 width,
+                                           double                 height,
+                                           guint                  page_number,
+                                           guint                  n_pages);
+
+/* How many sheets page takes at width × height: a long journey on a small page is cut
+ * between stages into parts of about the page's width, each repeating the title and the
+ * row labels, so that its text stays legible; every other page is one sheet. A PDF and
+ * print make a sheet of each part; a PNG or SVG, one picture, shows the page whole. */
+guint        tp_export_count_parts        (TpLayout              *layout,
+                                           const TpExportOptions *options,
+                                           TpExportPage           page,
+                                           double                 width,
+                                           double                 height);
+/* tp_export_paint_page() for one part (counted from 0) of a page. */
+void         tp_export_paint_page_part    (cairo_t               *cr,
+                                           TpLayout              *layout,
+                                           TpDocument            *document,
+                                           const TpExportOptions *options,
+                                           TpExportPage           page,
+                                           guint                  part,
                                            double                 width,
                                            double                 height,
                                            guint                  page_number,
