@@ -1,0 +1,129 @@
+/* tp-thumbnailer.c: `touchpoint-thumbnailer -s SIZE INPUT OUTPUT`, the file manager's
+ * preview of a workshop.
+ *
+ * Copyright 2025 The Touchpoint developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Run by the desktop's thumbnail service for every *.touchpoint file it shows
+ * (data/touchpoint.thumbnailer), often on files nobody has opened yet: they may be huge,
+ * damaged or hostile. It uses the core alone (no display), loads through the same
+ * hardened loader as the app, and gives itself a time limit: a file it cannot preview in
+ * time gets no thumbnail rather than a file manager waiting on it.
+ */
+
+#include "config.h"
+
+#include <locale.h>
+#include <math.h>
+#include <signal.h>
+#include <unistd.h>
+#include <glib/gi18n-lib.h>
+#include <gio/gio.h>
+
+#include "io/tp-document-file.h"
+#include "render/tp-export.h"
+
+#define TIME_LIMIT_SECONDS 10
+#define MIN_SIZE           16
+#define MAX_SIZE           2048
+
+enum {
+  EXIT_DONE = 0,
+  EXIT_BAD_INPUT = 1,
+  EXIT_BAD_USAGE = 2,
+};
+
+static int
+thumbnail (const char *input,
+           const char *output,
+           int         size)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (input);
+  g_autoptr(GFile) out = g_file_new_for_commandline_arg (output);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TpDocument) document = NULL;
+  g_autoptr(TpLayout) layout = NULL;
+  TpExportOptions options;
+  double width, height;
+
+  document = tp_load_file (file, NULL, NULL, NULL, &error);
+  if (document == NULL)
+    {
+      g_printerr ("%s: %s\n", input, error->message);
+      return EXIT_BAD_INPUT;
+    }
+
+  /* The whole board, fitted into SIZE × SIZE: the picture of the workshop at a glance. */
+  tp_export_options_init (&options);
+  options.format = TP_EXPORT_FORMAT_PNG;
+  options.page = TP_EXPORT_PAGE_BOARD;
+  options.size = TP_PAGE_SIZE_FIT;
+  options.footer = FALSE;
+  layout = tp_layout_new ();
+  tp_layout_update (layout, document);
+  tp_export_get_page_size (layout, &options, options.page, &width, &height);
+  /* A journey of hundreds of touchpoints makes a board too long to show in a square:
+   * then the canvas stands for the workshop. */
+  if (width > 3 * height)
+    {
+      options.page = TP_EXPORT_PAGE_CANVAS;
+      tp_export_get_page_size (layout, &options, options.page, &width, &height);
+    }
+  options.scale = size / MAX (width, height);
+
+  if (!tp_export_to_file (document, out, &options, NULL, &error))
+    {
+      g_printerr ("%s: %s\n", output, error->message);
+      return EXIT_BAD_INPUT;
+    }
+  return EXIT_DONE;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int size = 256;
+  g_auto(GStrv) files = NULL;
+  const GOptionEntry entries[] = {
+    { "size", 's', 0, G_OPTION_ARG_INT, &size, N_("The larger side of the preview, in pixels"),
+      N_("SIZE") },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL,
+      N_("INPUT OUTPUT") },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  /* The default action of SIGALRM ends the process: no handler can hang or be
+   * confused by a half-built document. */
+  signal (SIGALRM, SIG_DFL);
+  alarm (TIME_LIMIT_SECONDS);
+
+  context = g_option_context_new (NULL);
+  g_option_context_set_summary (context, _("Makes a PNG preview of a Touchpoint workshop."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      g_printerr ("touchpoint-thumbnailer: %s\n", error->message);
+      return EXIT_BAD_USAGE;
+    }
+  if (files == NULL || g_strv_length (files) != 2)
+    {
+      g_printerr ("touchpoint-thumbnailer: %s\n", _("give an INPUT and an OUTPUT file"));
+      return EXIT_BAD_USAGE;
+    }
+  if (size < MIN_SIZE || size > MAX_SIZE)
+    {
+      g_printerr ("touchpoint-thumbnailer: %s\n", _("the size must be between 16 and 2048"));
+      return EXIT_BAD_USAGE;
+    }
+
+  return thumbnail (files[0], files[1], size);
+}
