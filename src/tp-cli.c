@@ -83,7 +83,7 @@ typedef struct
   char     *page;
   char     *size;
   char     *table;
-  double    scale;
+  double    scale;        /* SCALE_NOT_GIVEN unless given */
   int       dpi;
   gboolean  transparent;
 } ExportArgs;
@@ -98,6 +98,10 @@ export_args_clear (ExportArgs *args)
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ExportArgs, export_args_clear)
+
+/* Tell "--scale=0" or "--dpi=-1" (bad) from no --scale or --dpi at all. */
+#define SCALE_NOT_GIVEN (-G_MAXDOUBLE)
+#define DPI_NOT_GIVEN   G_MININT
 
 static void
 usage_error (const char *message)
@@ -140,28 +144,29 @@ parse_export (const ExportArgs *args,
       usage_error (_("--size must be slide, a4, a3, letter or fit"));
       return FALSE;
     }
-  if (args->scale != 0 && args->dpi != 0)
+  if (args->scale != SCALE_NOT_GIVEN && args->dpi != DPI_NOT_GIVEN)
     {
       usage_error (_("give either --scale or --dpi, not both"));
       return FALSE;
     }
-  if (args->scale != 0 && (!(args->scale >= 0.1) || args->scale > 10))
+  if (args->scale != SCALE_NOT_GIVEN && (!(args->scale >= 0.1) || args->scale > 10))
     {
       usage_error (_("--scale must be between 0.1 and 10"));
       return FALSE;
     }
-  if (args->dpi != 0 && (args->dpi < 10 || args->dpi > 1200))
+  if (args->dpi != DPI_NOT_GIVEN && (args->dpi < 10 || args->dpi > 1200))
     {
       usage_error (_("--dpi must be between 10 and 1200"));
       return FALSE;
     }
-  if ((args->scale != 0 || args->dpi != 0) && options->format != TP_EXPORT_FORMAT_PNG)
+  if ((args->scale != SCALE_NOT_GIVEN || args->dpi != DPI_NOT_GIVEN) &&
+      options->format != TP_EXPORT_FORMAT_PNG)
     {
       usage_error (_("--scale and --dpi apply to PNG images only"));
       return FALSE;
     }
-  options->scale = args->scale != 0 ? args->scale : 1;
-  options->dpi = args->dpi;
+  options->scale = args->scale != SCALE_NOT_GIVEN ? args->scale : 1;
+  options->dpi = args->dpi != DPI_NOT_GIVEN ? args->dpi : 0;
   options->transparent = args->transparent;
   return TRUE;
 }
@@ -202,7 +207,7 @@ tp_cli_run (int    argc,
 {
   gboolean validate = FALSE;
   gboolean version = FALSE;
-  g_auto(ExportArgs) export = { 0 };
+  g_auto(ExportArgs) export = { .scale = SCALE_NOT_GIVEN, .dpi = DPI_NOT_GIVEN };
   g_auto(GStrv) files = NULL;
   const GOptionEntry entries[] = {
     { "validate", 0, 0, G_OPTION_ARG_NONE, &validate,

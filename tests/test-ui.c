@@ -391,6 +391,46 @@ test_new_workshop (void)
   close_and_finalize (window);
 }
 
+/* A file dropped on the welcome page opens in that window. */
+static void
+test_drop_file (void)
+{
+  TpWindow *window = g_object_ref (tp_window_new (NULL));
+  g_autoptr(GFile) file = g_file_new_for_path (example_path ());
+  g_autoptr(GListModel) controllers = NULL;
+  GtkDropTarget *drop = NULL;
+  g_auto(GValue) value = G_VALUE_INIT;
+  GSList *files;
+  gboolean accepted = FALSE;
+
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_cmpstr (visible_page (window), ==, "welcome");
+
+  controllers = gtk_widget_observe_controllers (GTK_WIDGET (window));
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && drop == NULL; i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_DROP_TARGET (controller))
+        drop = GTK_DROP_TARGET (controller);
+    }
+  g_assert_nonnull (drop);
+
+  files = g_slist_prepend (NULL, file);
+  g_value_init (&value, GDK_TYPE_FILE_LIST);
+  g_value_take_boxed (&value, gdk_file_list_new_from_list (files));
+  g_slist_free (files);
+  g_signal_emit_by_name (drop, "drop", &value, 10.0, 10.0, &accepted);
+  g_assert_true (accepted);
+
+  tp_test_wait_until (is_loaded, window, "the dropped document to load");
+  g_assert_cmpstr (visible_page (window), ==, "document");
+  g_assert_nonnull (tp_window_get_file (window));
+  g_assert_true (g_file_equal (tp_window_get_file (window), file));
+
+  close_and_finalize (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -405,6 +445,7 @@ main (int   argc,
   g_test_add_func ("/touchpoint/ui/close-prompt", test_close_prompt);
   g_test_add_func ("/touchpoint/ui/bad-file", test_bad_file);
   g_test_add_func ("/touchpoint/ui/new-workshop", test_new_workshop);
+  g_test_add_func ("/touchpoint/ui/drop-file", test_drop_file);
 
   status = g_test_run ();
 

@@ -293,6 +293,29 @@ tp_application_open (GApplication  *application,
     tp_application_open_file (self, files[i]);
 }
 
+/* `touchpoint --new-window` (the launcher's "New Window"): runs in the process that was
+ * started, and asks the running instance, if there is one, for the window. */
+static int
+tp_application_handle_local_options (GApplication *application,
+                                     GVariantDict *options)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!g_variant_dict_contains (options, "new-window"))
+    return -1;
+
+  if (!g_application_register (application, NULL, &error))
+    {
+      g_printerr ("touchpoint: %s\n", error->message);
+      return 1;
+    }
+  /* Alone, this process becomes the app and opens its first window as usual. */
+  if (!g_application_get_is_remote (application))
+    return -1;
+  g_action_group_activate_action (G_ACTION_GROUP (application), "new-window", NULL);
+  return 0;
+}
+
 static void
 tp_application_finalize (GObject *object)
 {
@@ -314,12 +337,19 @@ tp_application_class_init (TpApplicationClass *klass)
   application_class->startup = tp_application_startup;
   application_class->activate = tp_application_activate;
   application_class->open = tp_application_open;
+  application_class->handle_local_options = tp_application_handle_local_options;
 }
 
 static void
 tp_application_init (TpApplication *self)
 {
+  const GOptionEntry options[] = {
+    { "new-window", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Open a new window"), NULL },
+    { NULL }
+  };
+
   self->quit_queue = g_ptr_array_new_with_free_func (g_object_unref);
+  g_application_add_main_option_entries (G_APPLICATION (self), options);
 }
 
 TpApplication *

@@ -33,4 +33,18 @@ void   tp_file_chooser_save_async  (GtkWindow           *parent,
 GFile *tp_file_chooser_save_finish (GAsyncResult        *result,
                                     GError             **error);
 
+/* Where to write an export: like save, with one filter for the export's files, e.g.
+ * "PDF Documents", "application/pdf", "*.pdf". */
+void   tp_file_chooser_export_async  (GtkWindow           *parent,
+                                      GFile               *folder,
+                                      const char          *suggested_name,
+                                      const char          *filter_name,
+                                      const char          *mime_type,
+                                      const char          *pattern,
+                                      GCancellable        *cancellable,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data);
+GFile *tp_file_chooser_export_finish (GAsyncResult        *result,
+                                      GError             **error);
+
 G_END_DECLS

@@ -10,7 +10,9 @@
 
 #include "io/tp-document-file.h"
 
+#include "tp-export-dialog.h"
 #include "tp-file-chooser.h"
+#include "tp-print.h"
 #include "tp-window-private.h"
 
 /* Saving: one GTask from the first chooser to the last dialog. */
@@ -315,6 +317,22 @@ save_as_action (GtkWidget  *widget,
 }
 
 static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  TpWindow *self = TP_WINDOW (widget);
+
+  if (self->document == NULL)
+    return;
+
+  /* What is being typed into a note belongs in the export too. */
+  _tp_window_commit_pending_edit (self);
+
+  gtk_window_present (GTK_WINDOW (tp_export_dialog_new (self)));
+}
+
+static void
 close_action (GtkWidget  *widget,
               const char *action_name,
               GVariant   *parameter)
@@ -404,6 +422,57 @@ zoom_reset_action (GtkWidget  *widget,
 }
 
 static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  TpWindow *self = TP_WINDOW (widget);
+
+  if (self->document == NULL)
+    return;
+
+  /* What is being typed into a note is part of what the user means to print. */
+  _tp_window_commit_pending_edit (self);
+  tp_print_document (GTK_WINDOW (self), self->document);
+}
+
+static void
+on_image_copied (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  /* The board's window now: none if it was closed meanwhile. */
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (source));
+  TpWindow *self = TP_IS_WINDOW (root) ? TP_WINDOW (root) : NULL;
+
+  if (tp_board_copy_image_finish (TP_BOARD (source), result, &error))
+    {
+      if (self != NULL)
+        _tp_window_add_toast (self, adw_toast_new (_("Copied as image")));
+    }
+  else if (g_error_matches (error, TP_EXPORT_ERROR, TP_EXPORT_ERROR_EMPTY))
+    {
+      gtk_widget_error_bell (GTK_WIDGET (source));
+    }
+  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) && self != NULL)
+    {
+      show_message (self, _("Could Not Copy Image"), error->message);
+    }
+}
+
+static void
+copy_image_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  TpWindow *self = TP_WINDOW (widget);
+
+  if (self->document != NULL)
+    tp_board_copy_image_async (self->board, NULL, on_image_copied, NULL);
+}
+
+static void
 toggle_inspector_action (GtkWidget  *widget,
                          const char *action_name,
                          GVariant   *parameter)
@@ -420,6 +489,7 @@ _tp_window_class_actions_init (TpWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.close", NULL, close_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, history_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, history_action);
@@ -432,11 +502,15 @@ _tp_window_class_actions_init (TpWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.zoom-value-chain", NULL, board_action);
   gtk_widget_class_install_action (widget_class, "win.delete-selection", NULL, board_action);
   gtk_widget_class_install_action (widget_class, "win.toggle-inspector", NULL, toggle_inspector_action);
+  gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "win.copy-image", NULL, copy_image_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK,
                                        "win.save", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "win.save-as", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK,
+                                       "win.export", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK,
                                        "win.close", NULL);
 
@@ -462,6 +536,10 @@ _tp_window_class_actions_init (TpWindowClass *klass)
                                        "win.zoom-value-chain", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0,
                                        "win.toggle-inspector", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK,
+                                       "win.print", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.copy-image", NULL);
 }
 
 /* Undo and redo are caught before the focused widget sees them (capture phase), unlike
@@ -512,6 +590,7 @@ _tp_window_update_actions (TpWindow *self)
   gtk_widget_action_set_enabled (widget, "win.save",
                                  has_document && !self->saving && (modified || self->file == NULL));
   gtk_widget_action_set_enabled (widget, "win.save-as", has_document && !self->saving);
+  gtk_widget_action_set_enabled (widget, "win.export", has_document);
   gtk_widget_action_set_enabled (widget, "win.undo", can_undo);
   gtk_widget_action_set_enabled (widget, "win.redo", can_redo);
   gtk_widget_action_set_enabled (widget, "win.close", TRUE);
@@ -525,6 +604,8 @@ _tp_window_update_actions (TpWindow *self)
   gtk_widget_action_set_enabled (widget, "win.zoom-journey", has_document);
   gtk_widget_action_set_enabled (widget, "win.zoom-value-chain", has_document);
   gtk_widget_action_set_enabled (widget, "win.toggle-inspector", has_document);
+  gtk_widget_action_set_enabled (widget, "win.print", has_document);
+  gtk_widget_action_set_enabled (widget, "win.copy-image", has_document);
 
   /* Deleting needs a selected note, stage or touchpoint that still exists (the
    * selection holds ids). */

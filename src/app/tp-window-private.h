@@ -32,6 +32,7 @@ struct _TpWindow
   TpInspector          *inspector;
   AdwStatusPage        *error_page;
   GtkSpinner           *loading_spinner;
+  AdwToastOverlay      *toast_overlay;
 
   /* The document and where it lives. The stamp describes the file as we last read or
    * wrote it; a save compares it with the disk to notice changes by someone else. */
@@ -98,5 +99,8 @@ void      _tp_window_set_file           (TpWindow             *self,
 /* Records a file the user opened or saved in the desktop's recent files. */
 void      _tp_window_add_recent         (TpWindow             *self,
                                          GFile                *file);
+/* Shows toast (a transient notice, such as "Exported …") over the window; takes it. */
+void      _tp_window_add_toast          (TpWindow             *self,
+                                         AdwToast             *toast);
 
 G_END_DECLS

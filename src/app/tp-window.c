@@ -267,6 +267,15 @@ _tp_window_add_recent (TpWindow *self,
   gtk_recent_manager_add_full (gtk_recent_manager_get_default (), uri, &data);
 }
 
+void
+_tp_window_add_toast (TpWindow *self,
+                      AdwToast *toast)
+{
+  g_assert (TP_IS_WINDOW (self));
+
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
 /* Welcome page: recent documents */
 
 static gboolean
@@ -770,13 +779,45 @@ tp_window_class_init (TpWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TpWindow, inspector);
   gtk_widget_class_bind_template_child (widget_class, TpWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, TpWindow, loading_spinner);
+  gtk_widget_class_bind_template_child (widget_class, TpWindow, toast_overlay);
 
   _tp_window_class_actions_init (klass);
+}
+
+/* Files dropped on the window open as if chosen with Open: in this window while it shows
+ * the welcome page, in windows of their own otherwise (one window per file). */
+static gboolean
+on_drop (GtkDropTarget *target,
+         const GValue  *value,
+         double         x,
+         double         y,
+         TpWindow      *self)
+{
+  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
+  GSList *files;
+
+  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
+    return FALSE;
+
+  files = g_value_get_boxed (value);
+  if (files == NULL)
+    return FALSE;
+
+  for (GSList *l = files; l != NULL; l = l->next)
+    {
+      if (TP_IS_APPLICATION (application))
+        tp_application_open_file (TP_APPLICATION (application), l->data);
+      else if (tp_window_is_reusable (self))
+        tp_window_open_file (self, l->data);
+    }
+  return TRUE;
 }
 
 static void
 tp_window_init (TpWindow *self)
 {
+  GtkDropTarget *drop;
+
   self->recent_rows = g_ptr_array_new ();
   self->close_queries = g_ptr_array_new_with_free_func (g_object_unref);
 
@@ -805,6 +846,10 @@ tp_window_init (TpWindow *self)
                            G_CALLBACK (refresh_recent), self,
                            G_CONNECT_SWAPPED);
   refresh_recent (self);
+
+  drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+  g_signal_connect_object (drop, "drop", G_CALLBACK (on_drop), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
 
   show_page (self, "welcome");
   _tp_window_update_title (self);

@@ -21,6 +21,7 @@
 #include <gtk/gtk.h>
 
 #include "model/tp-document.h"
+#include "render/tp-export.h"
 #include "render/tp-layout.h"
 #include "tp-selection.h"
 
@@ -95,5 +96,22 @@ void         tp_board_widget_to_board  (TpBoard            *self,
                                         double              wy,
                                         double             *bx,
                                         double             *by);
+
+/* Copy as Image (tp-board-image.c). The focus page is what the user is working on: the
+ * smallest export page holding the selected notes, stages, touchpoints and links (a
+ * region's, or the board's when they span regions), else the page of the region with
+ * the most of it in view; TP_EXPORT_PAGE_BOARD when no region is in view. */
+TpExportPage tp_board_get_focus_page   (TpBoard            *self);
+/* Puts the focus page on the board's clipboard as image/png (at 2x), image/svg+xml and
+ * its outline as text (tp-outline.h). The images are drawn in a worker thread from the
+ * document as it is now. Fails with TP_EXPORT_ERROR_EMPTY when the page shows nothing,
+ * and with G_IO_ERROR_CANCELLED when a newer copy took its place. */
+void         tp_board_copy_image_async (TpBoard            *self,
+                                        GCancellable       *cancellable,
+                                        GAsyncReadyCallback callback,
+                                        gpointer            user_data);
+gboolean     tp_board_copy_image_finish (TpBoard           *self,
+                                         GAsyncResult      *result,
+                                         GError           **error);
 
 G_END_DECLS

@@ -507,3 +507,27 @@ tp_field_gap_severity (int gap)
 {
   return (guint) CLAMP (gap, 0, 2);
 }
+
+/* The document */
+
+gboolean
+tp_field_watch_document (TpDocument **slot,
+                         gulong      *handler,
+                         TpDocument  *document,
+                         GCallback    callback,
+                         gpointer     data)
+{
+  g_return_val_if_fail (slot != NULL && handler != NULL, FALSE);
+  g_return_val_if_fail (document == NULL || TP_IS_DOCUMENT (document), FALSE);
+
+  if (*slot == document)
+    return FALSE;
+
+  if (*slot != NULL)
+    g_clear_signal_handler (handler, *slot);
+  g_set_object (slot, document);
+  if (document != NULL)
+    *handler = g_signal_connect_object (document, "changed", callback, data,
+                                        G_CONNECT_SWAPPED);
+  return TRUE;
+}

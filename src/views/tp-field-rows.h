@@ -14,6 +14,17 @@
 
 G_BEGIN_DECLS
 
+/* The document */
+
+/* Points *slot at document, keeping one "changed" handler (callback, called swapped with
+ * data) on whichever document it holds. FALSE, doing nothing, when *slot is document
+ * already: what the caller does after a change of document can be skipped. */
+gboolean    tp_field_watch_document    (TpDocument **slot,
+                                        gulong      *handler,
+                                        TpDocument  *document,
+                                        GCallback    callback,
+                                        gpointer     data);
+
 /* Text */
 
 /* A copy of text as the file can carry it: at most TP_TEXT_MAX characters, characters XML

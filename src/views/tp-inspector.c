@@ -769,18 +769,9 @@ tp_inspector_set_document (TpInspector *self,
   g_return_if_fail (TP_IS_INSPECTOR (self));
   g_return_if_fail (document == NULL || TP_IS_DOCUMENT (document));
 
-  if (self->document == document)
+  if (!tp_field_watch_document (&self->document, &self->changed_id, document,
+                                G_CALLBACK (on_document_changed), self))
     return;
-
-  if (self->document != NULL)
-    g_clear_signal_handler (&self->changed_id, self->document);
-
-  g_set_object (&self->document, document);
-
-  if (document != NULL)
-    self->changed_id = g_signal_connect_object (document, "changed",
-                                                G_CALLBACK (on_document_changed), self,
-                                                G_CONNECT_SWAPPED);
 
   tp_overview_page_set_document (self->overview_page, document);
   tp_stage_page_set_document (self->stage_page, document);

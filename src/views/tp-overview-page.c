@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "tp-field-rows.h"
 #include "tp-overview-page.h"
 
 /* The metadata fields the page edits, in the order of the rows. */
@@ -433,18 +434,9 @@ tp_overview_page_set_document (TpOverviewPage *self,
   g_return_if_fail (TP_IS_OVERVIEW_PAGE (self));
   g_return_if_fail (document == NULL || TP_IS_DOCUMENT (document));
 
-  if (self->document == document)
+  if (!tp_field_watch_document (&self->document, &self->changed_id, document,
+                                G_CALLBACK (on_document_changed), self))
     return;
-
-  if (self->document != NULL)
-    g_clear_signal_handler (&self->changed_id, self->document);
-
-  g_set_object (&self->document, document);
-
-  if (document != NULL)
-    self->changed_id = g_signal_connect_object (document, "changed",
-                                                G_CALLBACK (on_document_changed), self,
-                                                G_CONNECT_SWAPPED);
 
   update_rows (self);
   update_counts (self);
