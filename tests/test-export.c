@@ -280,8 +280,8 @@ list_sheets (TpDocument     *document,
       tp_export_get_page_size (layout, &options, sheet.page, &sheet.width, &sheet.height);
       n = format == TP_EXPORT_FORMAT_PDF
           ? tp_export_count_parts (layout, &options, sheet.page, sheet.width, sheet.height) : 1;
-      sheet.width *= PT_PER_PX;
-      sheet.height *= PT_PER_PX;
+      sheet.width *= tp_export_get_points_per_pixel (&options);
+      sheet.height *= tp_export_get_points_per_pixel (&options);
       for (guint j = 0; j < n; j++)
         g_array_append_val (sheets, sheet);
     }
@@ -303,7 +303,7 @@ pdfinfo_field (const char *info,
   return NULL;
 }
 
-/* Page sizes in points from `pdfinfo -f 1 -l N`: "Page    2 size: 1440 x 810 pts". */
+/* Page sizes in points from `pdfinfo -f 1 -l N`: "Page    2 size: 960 x 540 pts". */
 static GArray *
 pdf_page_sizes (const char *path)
 {
@@ -453,13 +453,13 @@ test_cli_format (gconstpointer data)
       if (!have_tool ("pdfinfo"))
         return;
       g_assert_cmpuint (pdf_n_pages (path), ==, sheets->len);
-      /* Every page a 16:9 slide: 1920 × 1080 px = 1440 × 810 pt. */
+      /* Every page a 16:9 slide: 1920 × 1080 px as 13.33 × 7.5 in = 960 × 540 pt. */
       sizes = pdf_page_sizes (path);
       g_assert_cmpuint (sizes->len, ==, 2 * sheets->len);
       for (guint i = 0; i < sizes->len; i += 2)
         {
-          g_assert_cmpfloat_with_epsilon (g_array_index (sizes, double, i), 1440, 0.01);
-          g_assert_cmpfloat_with_epsilon (g_array_index (sizes, double, i + 1), 810, 0.01);
+          g_assert_cmpfloat_with_epsilon (g_array_index (sizes, double, i), 960, 0.01);
+          g_assert_cmpfloat_with_epsilon (g_array_index (sizes, double, i + 1), 540, 0.01);
         }
     }
   else if (g_str_equal (c->format, "png"))
@@ -511,7 +511,7 @@ typedef struct
 } PdfSizeCase;
 
 static const PdfSizeCase pdf_size_cases[] = {
-  { "slide", "canvas", 1440, 810 },
+  { "slide", "canvas", 960, 540 },
   { "a4", "canvas", 841.89, 595.28 },
   { "A4", "board", 841.89, 595.28 },  /* sizes are case-insensitive */
   { "a4", "journey", 841.89, 595.28 },

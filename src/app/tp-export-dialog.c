@@ -18,7 +18,6 @@
 #include "tp-window-private.h"
 
 #define CSS_PX_PER_INCH 96.0
-#define PT_PER_CSS_PX   0.75
 #define MM_PER_INCH     25.4
 
 /* Room around the preview's page for its shadow. */
@@ -282,8 +281,8 @@ format_caption (TpExportDialog        *self,
       /* The size the PDF's pages have, in points, as a reader shows it. */
       /* Translators: a page's size in millimetres. */
       size = g_strdup_printf (_("%.1f × %.1f mm"),
-                              width * PT_PER_CSS_PX / 72 * MM_PER_INCH,
-                              height * PT_PER_CSS_PX / 72 * MM_PER_INCH);
+                              width * tp_export_get_points_per_pixel (options) / 72 * MM_PER_INCH,
+                              height * tp_export_get_points_per_pixel (options) / 72 * MM_PER_INCH);
       /* Translators: the number of pages of a PDF, then the size of its first page. */
       return g_strdup_printf (ngettext ("%u page · %s", "%u pages · %s", self->n_sheets),
                               self->n_sheets, size);

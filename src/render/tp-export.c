@@ -25,6 +25,9 @@
 
 #define CSS_PX_PER_INCH   96.0
 #define PT_PER_CSS_PX     0.75
+/* A 16:9 slide is 1920 × 1080 px as an image but 13.33 × 7.5 in (338.7 × 190.5 mm) as a
+ * page, the size slide editors use: its pixels are half a point. */
+#define PT_PER_SLIDE_PX   0.5
 #define MM_PER_INCH       25.4
 #define MARGIN_SHARE      0.04    /* of the page's short side, VISUAL.md */
 #define FOOTER_SHARE      0.0105  /* the footer's text size, of the short side */
@@ -531,7 +534,9 @@ paint_page (cairo_t               *cr,
   cairo_save (cr);
   if (!options->transparent)
     {
-      tp_colour_set_source (cr, &layout->theme->board_background);
+      /* White, as a slide or paper is: the board's own faint grey would show as a tinted
+       * box on both. */
+      cairo_set_source_rgb (cr, 1, 1, 1);
       cairo_rectangle (cr, 0, 0, width, height);
       cairo_fill (cr);
     }
@@ -668,6 +673,14 @@ set_pdf_metadata (cairo_surface_t *surface,
                                   "Touchpoint " PACKAGE_VERSION);
 }
 
+double
+tp_export_get_points_per_pixel (const TpExportOptions *options)
+{
+  g_return_val_if_fail (options != NULL, PT_PER_CSS_PX);
+
+  return options->size == TP_PAGE_SIZE_SLIDE ? PT_PER_SLIDE_PX : PT_PER_CSS_PX;
+}
+
 static GBytes *
 render_vector (TpLayout              *layout,
                TpDocument            *document,
@@ -679,6 +692,7 @@ render_vector (TpLayout              *layout,
   g_autoptr(GByteArray) out = g_byte_array_new ();
   g_autoptr(TpSvgText) text = NULL;
   gboolean pdf = options->format == TP_EXPORT_FORMAT_PDF;
+  double pt = tp_export_get_points_per_pixel (options);
   cairo_surface_t *surface;
   cairo_t *cr = NULL;
   gboolean ok = TRUE;
@@ -690,15 +704,13 @@ render_vector (TpLayout              *layout,
   if (pdf)
     {
       surface = cairo_pdf_surface_create_for_stream (append_bytes, out,
-                                                     width * PT_PER_CSS_PX,
-                                                     height * PT_PER_CSS_PX);
+                                                     width * pt, height * pt);
       set_pdf_metadata (surface, document);
     }
   else
     {
       surface = cairo_svg_surface_create_for_stream (append_bytes, out,
-                                                     width * PT_PER_CSS_PX,
-                                                     height * PT_PER_CSS_PX);
+                                                     width * pt, height * pt);
       cairo_svg_surface_set_document_unit (surface, CAIRO_SVG_UNIT_PT);
       text = _tp_svg_text_new (layout->theme->font_family);
     }
@@ -730,12 +742,12 @@ render_vector (TpLayout              *layout,
               break;
             }
           if (pdf && sheet > 0)
-            cairo_pdf_surface_set_size (surface, width * PT_PER_CSS_PX, height * PT_PER_CSS_PX);
+            cairo_pdf_surface_set_size (surface, width * pt, height * pt);
 
           cr = cairo_create (surface);
           if (text != NULL)
             _tp_svg_text_attach (text, cr);
-          cairo_scale (cr, PT_PER_CSS_PX, PT_PER_CSS_PX);
+          cairo_scale (cr, pt, pt);
           if (pdf)
             tp_export_paint_page_part (cr, layout, document, options, page, part, width, height,
                                        ++sheet, n_sheets);

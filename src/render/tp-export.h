@@ -7,7 +7,8 @@
  * painted by the same renderer as the screen, without selection or hover marks.
  *
  * Units: a page is measured in CSS pixels (1/96 inch, one board unit at 100 %); PDF and
- * SVG write it in points (× 0.75), PNG in pixels at a scale (1x, 2x, 3x) or a DPI.
+ * SVG write it in points (× 0.75; a slide's 1920 × 1080 px as 960 × 540 pt, the 13.33 ×
+ * 7.5 in of slide editors), PNG in pixels at a scale (1x, 2x, 3x) or a DPI.
  *
  * Nothing here needs a display: the command line and the thumbnailer use it too.
  */
@@ -36,7 +37,7 @@ typedef enum {
 
 typedef enum {
   TP_PAGE_SIZE_FIT,            /* the content at 100 %, with margins */
-  TP_PAGE_SIZE_SLIDE,          /* 16:9, 1920 × 1080 px (338.7 × 190.5 mm) */
+  TP_PAGE_SIZE_SLIDE,          /* 16:9, 1920 × 1080 px; as a PDF 338.7 × 190.5 mm */
   TP_PAGE_SIZE_A4,             /* landscape, like the others */
   TP_PAGE_SIZE_A3,
   TP_PAGE_SIZE_LETTER,
@@ -49,7 +50,7 @@ typedef struct
   TpPageSize      size;
   double          scale;        /* PNG: output pixels per CSS pixel (1, 2, 3 …) */
   double          dpi;          /* PNG: when > 0, instead of scale (scale = dpi / 96) */
-  gboolean        transparent;  /* no background: the slide's own shows through */
+  gboolean        transparent;  /* no background (else white): the slide's own shows */
   gboolean        footer;       /* title, date and region at the foot of each page */
 } TpExportOptions;
 
@@ -89,6 +90,9 @@ void         tp_export_get_page_size      (TpLayout              *layout,
                                            TpExportPage           page,
                                            double                *width,
                                            double                *height);
+/* How many PDF or SVG points one CSS pixel of a page takes with these options. */
+double       tp_export_get_points_per_pixel (const TpExportOptions *options);
+
 /* Paints a page, whole, into a width × height area of cr's user space (its top left at
  * the origin): the background unless transparent, the content scaled to fit inside the
  * margins and centred, the footer. For print and previews, at any size. page_number and
