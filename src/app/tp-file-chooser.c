@@ -112,6 +112,18 @@ on_cancelled (GCancellable *cancellable,
   g_idle_add (answer_cancelled_cb, g_object_ref (task));
 }
 
+/* Where a save or export chooser opens, and the name it suggests. */
+static void
+set_start (GtkFileChooserNative *native,
+           GFile                *folder,
+           const char           *suggested_name)
+{
+  if (folder != NULL)
+    gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (native), folder, NULL);
+  if (suggested_name != NULL)
+    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), suggested_name);
+}
+
 static void
 run_chooser (GtkFileChooserNative *native,
              GCancellable         *cancellable,
@@ -189,10 +201,7 @@ tp_file_chooser_save_async (GtkWindow           *parent,
                                         GTK_FILE_CHOOSER_ACTION_SAVE,
                                         _("_Save"), _("_Cancel"));
   add_filters (GTK_FILE_CHOOSER (native));
-  if (folder != NULL)
-    gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (native), folder, NULL);
-  if (suggested_name != NULL)
-    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), suggested_name);
+  set_start (native, folder, suggested_name);
 
   run_chooser (native, cancellable, callback, user_data, tp_file_chooser_save_async);
 }
@@ -236,10 +245,7 @@ tp_file_chooser_export_async (GtkWindow           *parent,
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
   gtk_file_chooser_set_filter (GTK_FILE_CHOOSER (native), filter);
 
-  if (folder != NULL)
-    gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (native), folder, NULL);
-  if (suggested_name != NULL)
-    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), suggested_name);
+  set_start (native, folder, suggested_name);
 
   run_chooser (native, cancellable, callback, user_data, tp_file_chooser_export_async);
 }
