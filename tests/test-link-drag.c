@@ -559,9 +559,10 @@ int
 main (int   argc,
       char *argv[])
 {
+  g_autofree char *xdotool_path = g_find_program_in_path ("xdotool");
   int status;
 
-  if (g_find_program_in_path ("xdotool") == NULL)
+  if (xdotool_path == NULL)
     {
       g_print ("1..0 # SKIP xdotool is not installed\n");
       return 0;
