@@ -123,14 +123,21 @@ set_stroke (cairo_t       *cr,
 }
 
 static void
-stroke_path (cairo_t          *cr,
+append_path (cairo_t          *cr,
              const TpLinkInfo *info)
 {
-  cairo_new_path (cr);
   cairo_move_to (cr, info->path[0].x, info->path[0].y);
   for (guint i = 1; i + 2 < info->n_path; i += 3)
     cairo_curve_to (cr, info->path[i].x, info->path[i].y, info->path[i + 1].x,
                     info->path[i + 1].y, info->path[i + 2].x, info->path[i + 2].y);
+}
+
+static void
+stroke_path (cairo_t          *cr,
+             const TpLinkInfo *info)
+{
+  cairo_new_path (cr);
+  append_path (cr, info);
   cairo_stroke (cr);
 }
 
@@ -193,14 +200,18 @@ _tp_paint_links (cairo_t      *cr,
   cairo_save (cr);
   cairo_save (cr);
   clip_out_items (cr, layout, clip);
+  /* One path, one stroke: a PDF or SVG then holds the clip once, not once per link, and
+   * links sharing a gutter read as one line rather than darkening each other. */
   set_stroke (cr, layout->theme, TP_LINK_STYLE_NORMAL);
+  cairo_new_path (cr);
   for (guint i = 0; i < ids->len; i++)
     {
       TpLinkInfo info;
 
       if (tp_layout_get_link (layout, ids->pdata[i], &info))
-        stroke_path (cr, &info);
+        append_path (cr, &info);
     }
+  cairo_stroke (cr);
   cairo_restore (cr);
 
   /* Pills are cut to the clip only, like everything else in a tile. */
