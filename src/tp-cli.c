@@ -12,6 +12,8 @@
 #include <string.h>
 
 #include "tp-cli.h"
+#include "analysis/tp-analysis-csv.h"
+#include "io/tp-atomic-file.h"
 #include "io/tp-document-file.h"
 #include "render/tp-export.h"
 
@@ -21,7 +23,9 @@ enum {
   EXIT_BAD_USAGE = 2,
 };
 
-static const char * const cli_options[] = { "--validate", "--version", "--export" };
+/* --table counts too: without --export it is a mistake for this contract to report (exit
+ * 2), not an option for the application to refuse. */
+static const char * const cli_options[] = { "--validate", "--version", "--export", "--table" };
 
 gboolean
 tp_cli_wants (int    argc,
@@ -109,6 +113,39 @@ usage_error (const char *message)
   g_printerr ("touchpoint: %s\n", message);
 }
 
+static gboolean
+is_csv_name (const char *filename)
+{
+  g_autofree char *lower = g_ascii_strdown (filename, -1);
+
+  return g_str_has_suffix (lower, ".csv");
+}
+
+/* An analysis table as CSV: --table and a .csv output go together, and take none of the
+ * page options. FALSE (having said why) for bad usage. */
+static gboolean
+parse_table (const ExportArgs *args,
+             TpTable          *table)
+{
+  if (args->table == NULL)
+    {
+      usage_error (_("a .csv export is an analysis table: give --table=gaps, kano or kpis"));
+      return FALSE;
+    }
+  if (!tp_table_from_string (args->table, table))
+    {
+      usage_error (_("--table must be gaps, kano or kpis"));
+      return FALSE;
+    }
+  if (args->page != NULL || args->size != NULL || args->scale != SCALE_NOT_GIVEN ||
+      args->dpi != DPI_NOT_GIVEN || args->transparent)
+    {
+      usage_error (_("--page, --size, --scale, --dpi and --transparent do not apply to a table"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* Checks the arguments of an export into options; FALSE (having said why) for bad usage. */
 static gboolean
 parse_export (const ExportArgs *args,
@@ -124,17 +161,17 @@ parse_export (const ExportArgs *args,
     }
   if (args->table != NULL)
     {
-      usage_error (_("--table exports the analysis tables, which this version does not have yet"));
+      usage_error (_("--table needs an output ending in .csv"));
       return FALSE;
     }
   if (!tp_export_format_from_name (args->output, &options->format))
     {
-      usage_error (_("the output’s name must end in .pdf, .png or .svg"));
+      usage_error (_("the output’s name must end in .pdf, .png, .svg or .csv"));
       return FALSE;
     }
   if (args->page != NULL && !tp_export_page_from_string (args->page, &options->page))
     {
-      usage_error (_("--page must be canvas, journey, value-chain, board or all"));
+      usage_error (_("--page must be canvas, journey, value-chain, board, analysis or all"));
       return FALSE;
     }
   /* A PDF is pages for a deck; an image is the content at its own proportions. */
@@ -171,16 +208,14 @@ parse_export (const ExportArgs *args,
   return TRUE;
 }
 
-static int
-export_file (const ExportArgs      *args,
-             const char            *path,
-             const TpExportOptions *options)
+/* Loads path for an export, or says why not. */
+static TpDocument *
+load_for_export (const char *path)
 {
   g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
-  g_autoptr(GFile) output = g_file_new_for_commandline_arg (args->output);
   g_autoptr(GPtrArray) problems = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(TpDocument) document = NULL;
+  TpDocument *document;
 
   document = tp_load_file (file, NULL, &problems, NULL, &error);
   if (document == NULL)
@@ -190,10 +225,45 @@ export_file (const ExportArgs      *args,
         print_problem (path, g_ptr_array_index (problems, 0));
       else
         g_printerr ("%s: %s\n", path, error->message);
+    }
+  return document;
+}
+
+static int
+export_file (const ExportArgs      *args,
+             const char            *path,
+             const TpExportOptions *options)
+{
+  g_autoptr(GFile) output = g_file_new_for_commandline_arg (args->output);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TpDocument) document = load_for_export (path);
+
+  if (document == NULL)
+    return EXIT_BAD_INPUT;
+  if (!tp_export_to_file (document, output, options, NULL, &error))
+    {
+      g_printerr ("%s: %s\n", args->output, error->message);
       return EXIT_BAD_INPUT;
     }
+  return EXIT_DONE;
+}
 
-  if (!tp_export_to_file (document, output, options, NULL, &error))
+/* Writes a table like any export: atomically, so a failure leaves an older file as it
+ * was. A table without rows is still a header row: a script reads "nothing" from it. */
+static int
+export_table (const ExportArgs *args,
+              const char       *path,
+              TpTable           table)
+{
+  g_autoptr(GFile) output = g_file_new_for_commandline_arg (args->output);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TpDocument) document = load_for_export (path);
+  g_autoptr(GBytes) bytes = NULL;
+
+  if (document == NULL)
+    return EXIT_BAD_INPUT;
+  bytes = tp_analysis_csv_write (document, table);
+  if (!tp_atomic_file_write (output, bytes, TP_WRITE_EXPORT, NULL, NULL, &error))
     {
       g_printerr ("%s: %s\n", args->output, error->message);
       return EXIT_BAD_INPUT;
@@ -213,9 +283,9 @@ tp_cli_run (int    argc,
     { "validate", 0, 0, G_OPTION_ARG_NONE, &validate,
       N_("Check documents and print their problems as FILE:LINE: message"), NULL },
     { "export", 0, 0, G_OPTION_ARG_FILENAME, &export.output,
-      N_("Export FILE to OUT (.pdf, .png or .svg) without opening a window"), N_("OUT") },
+      N_("Export FILE to OUT (.pdf, .png, .svg, or .csv with --table) without opening a window"), N_("OUT") },
     { "page", 0, 0, G_OPTION_ARG_STRING, &export.page,
-      N_("What to export: canvas, journey, value-chain, board or all"), N_("PAGE") },
+      N_("What to export: canvas, journey, value-chain, board, analysis or all"), N_("PAGE") },
     { "size", 0, 0, G_OPTION_ARG_STRING, &export.size,
       N_("Page size: slide, a4, a3, letter or fit"), N_("SIZE") },
     { "scale", 0, 0, G_OPTION_ARG_DOUBLE, &export.scale,
@@ -264,9 +334,28 @@ tp_cli_run (int    argc,
           usage_error (_("--export and --validate cannot be used together"));
           return EXIT_BAD_USAGE;
         }
+      if (is_csv_name (export.output))
+        {
+          TpTable table;
+
+          if (files == NULL || files[0] == NULL || files[1] != NULL)
+            {
+              usage_error (_("--export needs exactly one FILE to export"));
+              return EXIT_BAD_USAGE;
+            }
+          if (!parse_table (&export, &table))
+            return EXIT_BAD_USAGE;
+          return export_table (&export, files[0], table);
+        }
       if (!parse_export (&export, files, &options))
         return EXIT_BAD_USAGE;
       return export_file (&export, files[0], &options);
+    }
+
+  if (export.table != NULL)
+    {
+      usage_error (_("--table needs --export=OUT.csv"));
+      return EXIT_BAD_USAGE;
     }
 
   if (validate)

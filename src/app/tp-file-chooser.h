@@ -47,4 +47,19 @@ void   tp_file_chooser_export_async  (GtkWindow           *parent,
 GFile *tp_file_chooser_export_finish (GAsyncResult        *result,
                                       GError             **error);
 
+/* A file to import, e.g. "Import Kano Answers", with one filter for its files ("CSV
+ * Files", "text/csv", "*.csv") and one for all files, as exports of other programs are
+ * not always named as they should be. */
+void   tp_file_chooser_import_async  (GtkWindow           *parent,
+                                      GFile               *folder,
+                                      const char          *title,
+                                      const char          *filter_name,
+                                      const char          *mime_type,
+                                      const char          *pattern,
+                                      GCancellable        *cancellable,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data);
+GFile *tp_file_chooser_import_finish (GAsyncResult        *result,
+                                      GError             **error);
+
 G_END_DECLS

@@ -414,7 +414,7 @@ tp_print_operation_set_page (TpPrintOperation *self,
                              TpExportPage      page)
 {
   g_return_if_fail (TP_IS_PRINT_OPERATION (self));
-  g_return_if_fail (page <= TP_EXPORT_PAGE_BOARD);
+  g_return_if_fail (page <= TP_EXPORT_PAGE_ANALYSIS);
 
   self->page = page;
 }

@@ -408,6 +408,11 @@ board_action (GtkWidget  *widget,
   };
   TpWindow *self = TP_WINDOW (widget);
 
+  /* Ctrl+0 … Ctrl+3 zoom to a part of the board: from the analysis, they go back to it. */
+  if (g_str_equal (action_name, "win.zoom-fit") || g_str_equal (action_name, "win.zoom-canvas") ||
+      g_str_equal (action_name, "win.zoom-journey") || g_str_equal (action_name, "win.zoom-value-chain"))
+    _tp_window_set_view (self, "board");
+
   for (guint i = 0; i < G_N_ELEMENTS (forwards); i++)
     if (g_str_equal (action_name, forwards[i].window_action))
       gtk_widget_activate_action (GTK_WIDGET (self->board), forwards[i].board_action, NULL);
@@ -504,6 +509,8 @@ _tp_window_class_actions_init (TpWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.toggle-inspector", NULL, toggle_inspector_action);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "win.copy-image", NULL, copy_image_action);
+  /* Stateful, from the "view" property: the header's toggles show which is on. */
+  gtk_widget_class_install_property_action (widget_class, "win.view", "view");
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK,
                                        "win.save", NULL);
@@ -534,6 +541,8 @@ _tp_window_class_actions_init (TpWindowClass *klass)
                                        "win.zoom-journey", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_CONTROL_MASK,
                                        "win.zoom-value-chain", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_4, GDK_CONTROL_MASK,
+                                       "win.view", "s", "analysis");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0,
                                        "win.toggle-inspector", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK,
@@ -582,6 +591,7 @@ _tp_window_update_actions (TpWindow *self)
   gboolean can_undo = has_document && tp_document_can_undo (document);
   gboolean can_redo = has_document && tp_document_can_redo (document);
   gboolean has_items = FALSE;
+  gboolean on_board = g_str_equal (_tp_window_get_view (self), "board");
   g_autofree char *undo_tip = NULL;
   g_autofree char *redo_tip = NULL;
 
@@ -595,10 +605,13 @@ _tp_window_update_actions (TpWindow *self)
   gtk_widget_action_set_enabled (widget, "win.redo", can_redo);
   gtk_widget_action_set_enabled (widget, "win.close", TRUE);
 
-  /* Zoom and the inspector mean nothing on the welcome page. */
-  gtk_widget_action_set_enabled (widget, "win.zoom-in", has_document);
-  gtk_widget_action_set_enabled (widget, "win.zoom-out", has_document);
-  gtk_widget_action_set_enabled (widget, "win.zoom-reset", has_document);
+  /* Zoom and the inspector mean nothing on the welcome page; zooming in and out, nothing
+   * on the analysis (Ctrl+0 … Ctrl+3 go back to the board, so they stay). */
+  gtk_widget_action_set_enabled (widget, "win.zoom-in", has_document && on_board);
+  gtk_widget_action_set_enabled (widget, "win.zoom-out", has_document && on_board);
+  gtk_widget_action_set_enabled (widget, "win.zoom-reset", has_document && on_board);
+  gtk_widget_action_set_enabled (widget, "win.view", has_document);
+  gtk_widget_action_set_enabled (widget, "win.import-kano", has_document && !self->importing);
   gtk_widget_action_set_enabled (widget, "win.zoom-fit", has_document);
   gtk_widget_action_set_enabled (widget, "win.zoom-canvas", has_document);
   gtk_widget_action_set_enabled (widget, "win.zoom-journey", has_document);

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "io/tp-file-stamp.h"
+#include "views/tp-analysis-view.h"
 #include "views/tp-board.h"
 #include "views/tp-inspector.h"
 #include "views/tp-selection.h"
@@ -24,6 +25,9 @@ struct _TpWindow
   GtkWidget            *inspector_button;
   GtkWidget            *links_button;
   GtkWidget            *zoom_button;
+  GtkWidget            *view_switcher;
+  GtkStack             *view_stack;
+  TpAnalysisView       *analysis_view;
   GtkLabel             *zoom_label;
   GtkLabel             *zoom_menu_label;
   AdwPreferencesGroup  *recent_group;
@@ -67,6 +71,10 @@ struct _TpWindow
   /* The user was asked and agreed: the next close-request closes. */
   guint                 close_confirmed : 1;
   guint                 close_requested : 1;
+  /* An import of Kano answers is choosing or reading its file. */
+  guint                 importing : 1;
+  /* The inspector was open on the board and closed for the analysis. */
+  guint                 inspector_made_way : 1;
 };
 
 void      _tp_window_class_actions_init (TpWindowClass        *klass);
@@ -102,5 +110,18 @@ void      _tp_window_add_recent         (TpWindow             *self,
 /* Shows toast (a transient notice, such as "Exported …") over the window; takes it. */
 void      _tp_window_add_toast          (TpWindow             *self,
                                          AdwToast             *toast);
+
+/* Which view of the document shows: "board" or "analysis" (the "view" property, and the
+ * stateful win.view). */
+const char *_tp_window_get_view         (TpWindow             *self);
+void      _tp_window_set_view           (TpWindow             *self,
+                                         const char           *view);
+
+/* Importing Kano answers (tp-window-import.c): win.import-kano asks for a CSV file;
+ * _tp_window_import_kano() reads one, adds its answers as one undo step and reports
+ * what it did (and what it refused, line by line) in a dialog. */
+void      _tp_window_class_import_init  (TpWindowClass        *klass);
+void      _tp_window_import_kano        (TpWindow             *self,
+                                         GFile                *file);
 
 G_END_DECLS

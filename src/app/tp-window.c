@@ -34,6 +34,7 @@ enum {
   PROP_DOCUMENT,
   PROP_FILE,
   PROP_LOADING,
+  PROP_VIEW,
   N_PROPS
 };
 
@@ -127,9 +128,63 @@ show_page (TpWindow   *self,
    * out so the welcome page stays calm. */
   gtk_widget_set_visible (self->history_box, is_document);
   gtk_widget_set_visible (self->save_button, is_document);
-  gtk_widget_set_visible (self->zoom_button, is_document);
+  gtk_widget_set_visible (self->view_switcher, is_document);
   gtk_widget_set_visible (self->inspector_button, is_document);
-  gtk_widget_set_visible (self->links_button, is_document);
+  _tp_window_set_view (self, _tp_window_get_view (self));
+}
+
+const char *
+_tp_window_get_view (TpWindow *self)
+{
+  const char *view;
+
+  /* The property action asks before the template is there. */
+  if (self->view_stack == NULL)
+    return "board";
+  view = gtk_stack_get_visible_child_name (self->view_stack);
+
+  return view != NULL ? view : "board";
+}
+
+void
+_tp_window_set_view (TpWindow   *self,
+                     const char *view)
+{
+  gboolean is_document = g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "document") == 0;
+  gboolean board, changed;
+
+  g_assert (TP_IS_WINDOW (self));
+  g_return_if_fail (g_strcmp0 (view, "board") == 0 || g_strcmp0 (view, "analysis") == 0);
+
+  board = g_str_equal (view, "board");
+  changed = g_strcmp0 (_tp_window_get_view (self), view) != 0;
+  gtk_stack_set_visible_child_full (self->view_stack, view, GTK_STACK_TRANSITION_TYPE_NONE);
+
+  /* Zoom and the links' focus are the board's; the analysis has neither. */
+  gtk_widget_set_visible (self->zoom_button, is_document && board);
+  gtk_widget_set_visible (self->links_button, is_document && board);
+
+  if (changed)
+    {
+      /* The analysis is a report across the whole width: the inspector (about the
+       * board's selection) makes way for it and comes back with the board, as it was. */
+      if (!board)
+        {
+          self->inspector_made_way = adw_flap_get_reveal_flap (self->flap);
+          adw_flap_set_reveal_flap (self->flap, FALSE);
+        }
+      else if (self->inspector_made_way)
+        {
+          self->inspector_made_way = FALSE;
+          adw_flap_set_reveal_flap (self->flap, TRUE);
+        }
+
+      /* The keyboard follows: the board captures, the analysis scrolls. */
+      if (is_document)
+        gtk_widget_grab_focus (board ? GTK_WIDGET (self->board) : GTK_WIDGET (self->analysis_view));
+      _tp_window_update_actions (self);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VIEW]);
+    }
 }
 
 static void
@@ -165,6 +220,17 @@ on_inspector_reveal_item (TpWindow    *self,
 {
   tp_board_reveal_item (self->board, id);
   tp_selection_set_one (self->selection, id);
+}
+
+/* A row or point of the analysis was clicked: its item, selected, on the board. */
+static void
+on_analysis_activate_item (TpWindow       *self,
+                           const char     *id,
+                           TpAnalysisView *view)
+{
+  _tp_window_set_view (self, "board");
+  tp_selection_set_one (self->selection, id);
+  tp_board_reveal_item (self->board, id);
 }
 
 static void
@@ -228,6 +294,7 @@ set_document (TpWindow    *self,
 
   tp_board_set_document (self->board, document);
   tp_inspector_set_document (self->inspector, document);
+  tp_analysis_view_set_document (self->analysis_view, document);
   show_page (self, "document");
 
   /* The keyboard goes to the board, so that a workshop can be captured straight away
@@ -716,6 +783,29 @@ tp_window_get_property (GObject    *object,
       g_value_set_boolean (value, self->loading);
       break;
 
+    case PROP_VIEW:
+      g_value_set_string (value, _tp_window_get_view (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+tp_window_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  TpWindow *self = TP_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_VIEW:
+      _tp_window_set_view (self, g_value_get_string (value));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -731,6 +821,7 @@ tp_window_class_init (TpWindowClass *klass)
   object_class->dispose = tp_window_dispose;
   object_class->finalize = tp_window_finalize;
   object_class->get_property = tp_window_get_property;
+  object_class->set_property = tp_window_set_property;
 
   window_class->close_request = tp_window_close_request;
   widget_class->size_allocate = tp_window_size_allocate;
@@ -750,6 +841,12 @@ tp_window_class_init (TpWindowClass *klass)
                           FALSE,
                           (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
+  /* "board" or "analysis": which view of the document shows (win.view). */
+  properties[PROP_VIEW] =
+    g_param_spec_string ("view", NULL, NULL,
+                         "board",
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /* Our resources live in a static library, whose members the linker keeps only when
@@ -759,6 +856,7 @@ tp_window_class_init (TpWindowClass *klass)
 
   g_type_ensure (TP_TYPE_BOARD);
   g_type_ensure (TP_TYPE_INSPECTOR);
+  g_type_ensure (TP_TYPE_ANALYSIS_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/touchpoint/Touchpoint/tp-window.ui");
@@ -771,6 +869,9 @@ tp_window_class_init (TpWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TpWindow, inspector_button);
   gtk_widget_class_bind_template_child (widget_class, TpWindow, links_button);
   gtk_widget_class_bind_template_child (widget_class, TpWindow, zoom_button);
+  gtk_widget_class_bind_template_child (widget_class, TpWindow, view_switcher);
+  gtk_widget_class_bind_template_child (widget_class, TpWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, TpWindow, analysis_view);
   gtk_widget_class_bind_template_child (widget_class, TpWindow, zoom_label);
   gtk_widget_class_bind_template_child (widget_class, TpWindow, zoom_menu_label);
   gtk_widget_class_bind_template_child (widget_class, TpWindow, recent_group);
@@ -782,6 +883,7 @@ tp_window_class_init (TpWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TpWindow, toast_overlay);
 
   _tp_window_class_actions_init (klass);
+  _tp_window_class_import_init (klass);
 }
 
 /* Files dropped on the window open as if chosen with Open: in this window while it shows
@@ -836,6 +938,9 @@ tp_window_init (TpWindow *self)
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->inspector, "start-link",
                            G_CALLBACK (on_inspector_start_link), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->analysis_view, "activate-item",
+                           G_CALLBACK (on_analysis_activate_item), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->board, "notify::zoom",
                            G_CALLBACK (_tp_window_queue_update_zoom), self,

@@ -18,6 +18,7 @@
 #include "io/tp-atomic-file.h"
 #include "io/tp-loader.h"
 #include "io/tp-writer.h"
+#include "tp-export-private.h"
 #include "tp-layout-private.h"
 #include "tp-painter-private.h"
 #include "tp-svg-text.h"
@@ -60,6 +61,7 @@ static const char * const page_names[] = {
   [TP_EXPORT_PAGE_JOURNEY] = "journey",
   [TP_EXPORT_PAGE_VALUE_CHAIN] = "value-chain",
   [TP_EXPORT_PAGE_BOARD] = "board",
+  [TP_EXPORT_PAGE_ANALYSIS] = "analysis",
 };
 
 static const char * const size_names[] = {
@@ -145,6 +147,8 @@ tp_export_page_get_label (TpExportPage page)
       return tp_region_get_label (TP_REGION_VALUE_CHAIN);
     case TP_EXPORT_PAGE_BOARD:
       return _("Board");
+    case TP_EXPORT_PAGE_ANALYSIS:
+      return _("Analysis");
     case TP_EXPORT_PAGE_ALL:
     default:
       return _("All Pages");
@@ -154,7 +158,8 @@ tp_export_page_get_label (TpExportPage page)
 /* Pages */
 
 /* What a page shows, in board units: a region with its title (the value chain with its
- * margin arrow), or the whole board. FALSE when it shows nothing. */
+ * margin arrow), or the whole board; for the analysis, its own page at its natural width.
+ * FALSE when it shows nothing. */
 static gboolean
 get_content (TpLayout     *layout,
              TpExportPage  page,
@@ -165,6 +170,20 @@ get_content (TpLayout     *layout,
 
   switch (page)
     {
+    case TP_EXPORT_PAGE_ANALYSIS:
+      {
+        TpExportOptions fit;
+        TpAnalysisLayout *analysis;
+
+        tp_export_options_init (&fit);
+        fit.size = TP_PAGE_SIZE_FIT;
+        *content = (TpRect) { 0 };
+        analysis = _tp_export_analysis_get (layout, NULL, &fit, 0, 0);
+        if (analysis == NULL)
+          return FALSE;
+        tp_analysis_layout_get_size (analysis, &content->width, &content->height);
+        return TRUE;
+      }
     case TP_EXPORT_PAGE_CANVAS:
       region = TP_REGION_CANVAS;
       break;
@@ -210,7 +229,7 @@ tp_export_list_pages (TpLayout              *layout,
 {
   static const TpExportPage every[] = {
     TP_EXPORT_PAGE_CANVAS, TP_EXPORT_PAGE_JOURNEY, TP_EXPORT_PAGE_VALUE_CHAIN,
-    TP_EXPORT_PAGE_BOARD,
+    TP_EXPORT_PAGE_BOARD, TP_EXPORT_PAGE_ANALYSIS,
   };
   GArray *pages = g_array_new (FALSE, FALSE, sizeof (TpExportPage));
   TpRect content;
@@ -218,7 +237,13 @@ tp_export_list_pages (TpLayout              *layout,
   g_return_val_if_fail (layout != NULL, pages);
   g_return_val_if_fail (options != NULL, pages);
 
-  if (options->page != TP_EXPORT_PAGE_ALL)
+  if (options->page == TP_EXPORT_PAGE_ANALYSIS)
+    {
+      /* Only this page needs the document later, where it is not passed (sizes, parts). */
+      if (_tp_export_analysis_remember (layout, document))
+        g_array_append_val (pages, options->page);
+    }
+  else if (options->page != TP_EXPORT_PAGE_ALL)
     {
       if (get_content (layout, options->page, &content))
         g_array_append_val (pages, options->page);
@@ -233,15 +258,17 @@ tp_export_list_pages (TpLayout              *layout,
   else
     {
       for (guint i = 0; i < G_N_ELEMENTS (every); i++)
-        if (get_content (layout, every[i], &content))
+        if (every[i] == TP_EXPORT_PAGE_ANALYSIS
+            ? _tp_export_analysis_remember (layout, document)
+            : get_content (layout, every[i], &content))
           g_array_append_val (pages, every[i]);
     }
   return pages;
 }
 
-static double
-get_margin (double width,
-            double height)
+double
+_tp_export_get_margin (double width,
+                       double height)
 {
   return round (MIN (width, height) * MARGIN_SHARE);
 }
@@ -321,18 +348,18 @@ format_footer (TpDocument   *document,
   return g_string_free (g_steal_pointer (&footer), FALSE);
 }
 
-static void
-paint_footer (cairo_t       *cr,
-              TpLayout      *layout,
-              TpDocument    *document,
-              TpExportPage   page,
-              guint          part,
-              guint          n_parts,
-              double         width,
-              double         height,
-              double         margin,
-              guint          page_number,
-              guint          n_pages)
+void
+_tp_export_paint_footer (cairo_t      *cr,
+                         TpLayout     *layout,
+                         TpDocument   *document,
+                         TpExportPage  page,
+                         guint         part,
+                         guint         n_parts,
+                         double        width,
+                         double        height,
+                         double        margin,
+                         guint         page_number,
+                         guint         n_pages)
 {
   const TpTheme *theme = layout->theme;
   double size = MAX (FOOTER_MIN_SIZE, MIN (width, height) * FOOTER_SHARE);
@@ -423,7 +450,7 @@ split_journey (TpLayout              *layout,
 {
   g_autoptr(GArray) columns = g_array_new (FALSE, FALSE, sizeof (TpRect));
   GArray *parts = g_array_new (FALSE, FALSE, sizeof (Part));
-  double margin = get_margin (width, height);
+  double margin = _tp_export_get_margin (width, height);
   double room_x = width - 2 * margin, room_y = height - 2 * margin;
   double whole, target, budget;
   TpRect content;
@@ -474,6 +501,10 @@ tp_export_count_parts (TpLayout              *layout,
   g_return_val_if_fail (layout != NULL, 1);
   g_return_val_if_fail (options != NULL, 1);
 
+  if (page == TP_EXPORT_PAGE_ANALYSIS)
+    {
+      return _tp_export_analysis_count_sheets (layout, options, width, height);
+    }
   if (page != TP_EXPORT_PAGE_JOURNEY)
     return 1;
   parts = split_journey (layout, options, width, height);
@@ -526,7 +557,7 @@ paint_page (cairo_t               *cr,
   else
     part = NULL;
 
-  margin = get_margin (width, height);
+  margin = _tp_export_get_margin (width, height);
   scale = MIN ((width - 2 * margin) / content.width, (height - 2 * margin) / content.height);
   x = (width - content.width * scale) / 2;
   y = (height - content.height * scale) / 2;
@@ -569,7 +600,7 @@ paint_page (cairo_t               *cr,
   cairo_restore (cr);
 
   if (options->footer)
-    paint_footer (cr, layout, document, page, part_number, n_parts, width, height, margin,
+    _tp_export_paint_footer (cr, layout, document, page, part_number, n_parts, width, height, margin,
                   page_number, n_pages);
   cairo_restore (cr);
 }
@@ -590,8 +621,12 @@ tp_export_paint_page (cairo_t               *cr,
   g_return_if_fail (TP_IS_DOCUMENT (document));
   g_return_if_fail (options != NULL);
 
-  paint_page (cr, layout, document, options, page, NULL, 0, 0, width, height, page_number,
-              n_pages);
+  if (page == TP_EXPORT_PAGE_ANALYSIS)
+    _tp_export_analysis_paint (cr, layout, document, options, G_MAXUINT, width, height, page_number,
+                               n_pages);
+  else
+    paint_page (cr, layout, document, options, page, NULL, 0, 0, width, height, page_number,
+                n_pages);
 }
 
 void
@@ -613,6 +648,12 @@ tp_export_paint_page_part (cairo_t               *cr,
   g_return_if_fail (TP_IS_DOCUMENT (document));
   g_return_if_fail (options != NULL);
 
+  if (page == TP_EXPORT_PAGE_ANALYSIS)
+    {
+      _tp_export_analysis_paint (cr, layout, document, options, part, width, height, page_number,
+                                 n_pages);
+      return;
+    }
   if (page == TP_EXPORT_PAGE_JOURNEY)
     parts = split_journey (layout, options, width, height);
   if (parts == NULL || parts->len <= 1 || part >= parts->len)

@@ -27,12 +27,15 @@ typedef enum {
 } TpExportFormat;
 
 typedef enum {
-  TP_EXPORT_PAGE_ALL,          /* PDF: a page per region that has content, then the board;
+  TP_EXPORT_PAGE_ALL,          /* PDF: a page per region that has content, then the board,
+                                * then the analysis if there is anything to analyse;
                                 * PNG and SVG: the board */
   TP_EXPORT_PAGE_CANVAS,
   TP_EXPORT_PAGE_JOURNEY,
   TP_EXPORT_PAGE_VALUE_CHAIN,
   TP_EXPORT_PAGE_BOARD,        /* everything, with the links */
+  TP_EXPORT_PAGE_ANALYSIS,     /* tables and charts of tp-analysis-page.h: moments of truth,
+                                * Kano, KPIs, jobs and emotions */
 } TpExportPage;
 
 typedef enum {
@@ -109,8 +112,10 @@ void         tp_export_paint_page         (cairo_t               *cr,
 
 /* How many sheets page takes at width × height: a long journey on a small page is cut
  * between stages into parts of about the page's width, each repeating the title and the
- * row labels, so that its text stays legible; every other page is one sheet. A PDF and
- * print make a sheet of each part; a PNG or SVG, one picture, shows the page whole. */
+ * row labels, so that its text stays legible; the analysis, taller than a page, is cut
+ * between its sections (of the document tp_export_list_pages() last saw with layout);
+ * every other page is one sheet. A PDF and print make a sheet of each part; a PNG or
+ * SVG, one picture, shows the page whole. */
 guint        tp_export_count_parts        (TpLayout              *layout,
                                            const TpExportOptions *options,
                                            TpExportPage           page,

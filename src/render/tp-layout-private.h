@@ -165,6 +165,10 @@ struct _TpLayout
   TpRect          bounds;
   TpJourney       journey;
   TpLinks         links;
+  /* The analysis page as exports lay it out (tp-export.c): every export function is
+   * handed this layout, so the page's own layout travels with it. Freed with it. */
+  gpointer        analysis;
+  GDestroyNotify  analysis_free;
 };
 
 /* The unscaled height of a note's text wrapped at width, cut after max_lines. */

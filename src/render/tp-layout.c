@@ -246,6 +246,8 @@ tp_layout_free (TpLayout *layout)
   if (layout == NULL)
     return;
 
+  if (layout->analysis_free != NULL)
+    layout->analysis_free (layout->analysis);
   for (guint c = 0; c < TP_N_CONTAINERS; c++)
     g_array_unref (layout->blocks[c].rows);
   _tp_journey_clear (&layout->journey);

@@ -1,0 +1,40 @@
+/* tp-analysis-csv.h: the analysis tables as CSV, a contract for spreadsheets and scripts.
+ *
+ * RFC 4180 (CRLF line ends, fields quoted when they hold a comma, quote or line break),
+ * UTF-8 without a byte-order mark, one header row, one row per item, numbers with a dot,
+ * coefficients with 4 decimals, empty fields for what has no value.
+ *
+ * - gaps: touchpoint, stage, expectation, experience, gap, impact, feasibility, priority,
+ *   strategy, action, owner, status (one row per moment of truth, ranked as tp_gap_rank();
+ *   the first action of its plan, or empty). Unscored scores, and the gap and priority
+ *   they leave undefined, are empty; strategy and status are nicks ("none", "proactive";
+ *   "todo", "in-progress", "done").
+ * - kano: touchpoint, need, A, O, M, I, R, Q, category, better, worse, significant (one
+ *   row per need, in journey order). category is the one shown (set by hand, else
+ *   evaluated) as a nick ("must-be"), empty when neither; better and worse with exactly 4
+ *   decimals, empty without A, O, M or I answers; significant "yes" or "no".
+ * - kpis: scope, name, kind, value, target, met (scope: the stage's or touchpoint's name;
+ *   a stage's KPIs, then its touchpoints'). value and target with at most 4 decimals,
+ *   trailing zeros dropped, empty when there is none; met "yes", "no", or empty without a
+ *   value or a target.
+ */
+#pragma once
+
+#include "model/tp-document.h"
+
+G_BEGIN_DECLS
+
+typedef enum {
+  TP_TABLE_GAPS,
+  TP_TABLE_KANO,
+  TP_TABLE_KPIS,
+} TpTable;
+
+/* "gaps", "kano" or "kpis", as --table takes them. */
+gboolean  tp_table_from_string  (const char *string,
+                                 TpTable    *table);
+/* (transfer full) */
+GBytes   *tp_analysis_csv_write (TpDocument *document,
+                                 TpTable     table);
+
+G_END_DECLS

@@ -1,0 +1,52 @@
+/* tp-kano-import.h: Kano questionnaire answers from a CSV file.
+ *
+ * One row per respondent and need (RFC 4180, UTF-8, an optional header row):
+ *
+ *     respondent, touchpoint, need, functional answer, dysfunctional answer
+ *
+ * The touchpoint by name (or id), the need by its text (or id): a need a touchpoint does
+ * not have yet is added to it. Answers as 1–5 or as the words like, must-be, neutral,
+ * live-with, dislike, in the order of the standard questionnaire. Rows that cannot be
+ * used are rejected, each with its line and the reason; the others are added to the
+ * needs' answers in one undo step.
+ *
+ * Names and texts match trimmed and case-insensitively; an id matches exactly and wins
+ * over a name. A name that two touchpoints share (or a text that two needs of one
+ * touchpoint share) is ambiguous and rejected. The header row is optional: a first row
+ * with neither answer column holding an answer is taken for it. Answer words ignore case,
+ * and a space or "_" stands for the hyphen ("Must be", "live with"). A respondent who
+ * answers the same need twice has the later row rejected (anonymous rows are not
+ * checked). Blank rows are skipped, not counted.
+ */
+#pragma once
+
+#include "model/tp-document.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  guint  line;      /* 1-based line of the file where the row starts */
+  char  *reason;    /* "no touchpoint named “Checkout”", translated */
+} TpImportRejection;
+
+typedef struct
+{
+  guint      n_rows;       /* data rows read (the header excluded) */
+  guint      n_imported;
+  guint      n_needs_added;
+  GPtrArray *rejected;     /* (element-type TpImportRejection) */
+} TpImportReport;
+
+void            tp_import_report_free  (TpImportReport *report);
+
+/* Parses bytes and applies them to document (one undo step, "Import Kano Answers");
+ * NULL with error (G_IO_ERROR_INVALID_DATA) only when the file is not CSV text at all
+ * (not UTF-8, binary), else a report — which may say that every row was rejected. */
+TpImportReport *tp_kano_import_csv     (TpDocument  *document,
+                                        GBytes      *bytes,
+                                        GError     **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TpImportReport, tp_import_report_free)
+
+G_END_DECLS

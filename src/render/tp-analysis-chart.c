@@ -1,0 +1,391 @@
+/* tp-analysis-chart.c: the analysis page's quadrant charts.
+ *
+ * Copyright 2025 The Touchpoint developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Both charts of the page are the same kind of picture: two axes over one range, split
+ * into four named quadrants with light tints, and labelled points. A label goes beside
+ * its point where it collides with nothing (another label, another point, a quadrant's
+ * name), else it is nudged up or down until it is free, with a leader line back to its
+ * point when it had to move away.
+ */
+
+#include "config.h"
+
+#include <math.h>
+
+#include "tp-analysis-page-private.h"
+
+#define TITLE_GAP      8.0
+#define TICK_GAP       6.0
+#define LABEL_GAP      4.0     /* between a point and its label */
+#define LABEL_MAX      190.0   /* a label's widest, before an ellipsis */
+#define QUARTER_INSET  8.0
+#define NUDGE_STEPS    12
+
+typedef struct
+{
+  TpRect  plot;
+  double  min;
+  double  max;
+} Frame;
+
+static double
+map_x (const Frame *frame,
+       double       x)
+{
+  return frame->plot.x + (x - frame->min) / (frame->max - frame->min) * frame->plot.width;
+}
+
+static double
+map_y (const Frame *frame,
+       double       y)
+{
+  return frame->plot.y + frame->plot.height -
+         (y - frame->min) / (frame->max - frame->min) * frame->plot.height;
+}
+
+static TpRect
+inflate (const TpRect *rect,
+         double        d)
+{
+  return (TpRect) { rect->x - d, rect->y - d, rect->width + 2 * d, rect->height + 2 * d };
+}
+
+static gboolean
+collides (const TpRect *rect,
+          GArray       *obstacles)
+{
+  for (guint i = 0; i < obstacles->len; i++)
+    {
+      const TpRect *other = &g_array_index (obstacles, TpRect, i);
+
+      if (rect->x < other->x + other->width && other->x < rect->x + rect->width &&
+          rect->y < other->y + other->height && other->y < rect->y + rect->height)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Where a quadrant's name goes: its outer corner, unless a point is there (data gathers
+ * in corners: a need nobody minds sits at 0, 0), then the quadrant's other corners. */
+static TpRect
+place_quarter_name (const TpRect *quarter,
+                    TpQuarter     q,
+                    double        width,
+                    double        height,
+                    GArray       *discs)
+{
+  gboolean left = q == TP_QUARTER_TOP_LEFT || q == TP_QUARTER_BOTTOM_LEFT;
+  gboolean top = q == TP_QUARTER_TOP_LEFT || q == TP_QUARTER_TOP_RIGHT;
+  double x_out = left ? quarter->x + QUARTER_INSET : quarter->x + quarter->width - QUARTER_INSET - width;
+  double x_in = left ? quarter->x + quarter->width - QUARTER_INSET - width : quarter->x + QUARTER_INSET;
+  double y_out = top ? quarter->y + QUARTER_INSET : quarter->y + quarter->height - QUARTER_INSET - height;
+  double y_in = top ? quarter->y + quarter->height - QUARTER_INSET - height : quarter->y + QUARTER_INSET;
+  TpRect corners[] = {
+    { x_out, y_out, width, height },
+    { x_in, y_out, width, height },
+    { x_out, y_in, width, height },
+    { x_in, y_in, width, height },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (corners); i++)
+    {
+      TpRect padded = inflate (&corners[i], 2);
+
+      if (!collides (&padded, discs))
+        return corners[i];
+    }
+  return corners[0];
+}
+
+static void
+place_frame (TpAnalysisLayout  *self,
+             const TpChartSpec *spec,
+             const Frame       *frame,
+             GArray            *discs,
+             GArray            *obstacles)
+{
+  const TpTheme *theme = self->theme;
+  const TpRect *plot = &frame->plot;
+  double sx = map_x (frame, spec->split_x), sy = map_y (frame, spec->split_y);
+  TpRect quarters[TP_N_QUARTERS] = {
+    [TP_QUARTER_TOP_LEFT] = { plot->x, plot->y, sx - plot->x, sy - plot->y },
+    [TP_QUARTER_TOP_RIGHT] = { sx, plot->y, plot->x + plot->width - sx, sy - plot->y },
+    [TP_QUARTER_BOTTOM_LEFT] = { plot->x, sy, sx - plot->x, plot->y + plot->height - sy },
+    [TP_QUARTER_BOTTOM_RIGHT] = { sx, sy, plot->x + plot->width - sx, plot->y + plot->height - sy },
+  };
+  TpColour split = theme->caption;
+
+  for (guint q = 0; q < TP_N_QUARTERS; q++)
+    _tp_analysis_add_rect (self, &quarters[q], 0, &spec->tints[q], NULL, 0);
+
+  /* Gridlines at the ticks, under everything else. */
+  for (guint i = 0; i < spec->n_ticks; i++)
+    {
+      double x = map_x (frame, spec->ticks[i]), y = map_y (frame, spec->ticks[i]);
+
+      _tp_analysis_add_line (self, x, plot->y, x, plot->y + plot->height, &theme->hairline, 1, FALSE);
+      _tp_analysis_add_line (self, plot->x, y, plot->x + plot->width, y, &theme->hairline, 1, FALSE);
+    }
+  split.alpha = 0.7;
+  _tp_analysis_add_line (self, sx, plot->y, sx, plot->y + plot->height, &split, 1, TRUE);
+  _tp_analysis_add_line (self, plot->x, sy, plot->x + plot->width, sy, &split, 1, TRUE);
+  _tp_analysis_add_rect (self, plot, 0, NULL, &theme->panel_border, 1);
+
+  /* The quadrants' names in their outer corners, where points are least likely. */
+  for (guint q = 0; q < TP_N_QUARTERS; q++)
+    {
+      TpColour solid = spec->tints[q];
+      TpColour ink;
+      PangoLayout *text;
+      double width, height;
+      TpRect box;
+
+      solid.alpha = 1;
+      ink = _tp_colour_darken (&solid, 0.4);
+      text = _tp_analysis_text (self, TP_STYLE_QUADRANT, spec->quarters[q],
+                                quarters[q].width - 2 * QUARTER_INSET, 2);
+      _tp_analysis_text_size (text, &width, &height);
+      box = place_quarter_name (&quarters[q], q, width, height, discs);
+      _tp_analysis_add_text (self, text, box.x, box.y, &ink);
+      box = inflate (&box, 2);
+      g_array_append_val (obstacles, box);
+    }
+}
+
+static void
+place_axes (TpAnalysisLayout  *self,
+            const TpChartSpec *spec,
+            const Frame       *frame,
+            const TpRect      *area)
+{
+  const TpTheme *theme = self->theme;
+  const TpRect *plot = &frame->plot;
+  PangoLayout *title;
+  double width, height;
+
+  for (guint i = 0; i < spec->n_ticks; i++)
+    {
+      g_autofree char *label = _tp_analysis_format (spec->ticks[i], spec->tick_decimals, FALSE);
+      PangoLayout *x_text = _tp_analysis_text (self, TP_STYLE_LABEL, label, -1, 0);
+      PangoLayout *y_text = _tp_analysis_text (self, TP_STYLE_LABEL, label, -1, 0);
+
+      _tp_analysis_text_size (x_text, &width, &height);
+      _tp_analysis_add_text (self, x_text, map_x (frame, spec->ticks[i]) - width / 2,
+                             plot->y + plot->height + TICK_GAP, &theme->caption);
+      _tp_analysis_add_text (self, y_text, plot->x - TICK_GAP - width,
+                             map_y (frame, spec->ticks[i]) - height / 2, &theme->caption);
+    }
+
+  /* The y title above the plot at the left, the x title under the ticks at the right,
+   * where each axis's arrow points. */
+  _tp_analysis_add_string (self, TP_STYLE_HEADER, spec->y_title, area->x, area->y,
+                           area->width, 1, &theme->cell_text);
+  title = _tp_analysis_text (self, TP_STYLE_HEADER, spec->x_title, plot->width, 1);
+  _tp_analysis_text_size (title, &width, &height);
+  _tp_analysis_add_text (self, title, plot->x + plot->width - width,
+                         area->y + area->height - height, &theme->cell_text);
+}
+
+/* Points at the same spot are spread on a small circle around it, so none hides
+ * another. */
+static void
+spread_points (const TpChartPoint *points,
+               guint               n_points,
+               const Frame        *frame,
+               double             *xs,
+               double             *ys)
+{
+  g_autofree gboolean *done = g_new0 (gboolean, n_points);
+
+  for (guint i = 0; i < n_points; i++)
+    {
+      xs[i] = map_x (frame, points[i].x);
+      ys[i] = map_y (frame, points[i].y);
+    }
+  for (guint i = 0; i < n_points; i++)
+    {
+      g_autoptr(GArray) group = g_array_new (FALSE, FALSE, sizeof (guint));
+      double spread = 0;
+
+      if (done[i])
+        continue;
+      for (guint j = i; j < n_points; j++)
+        if (!done[j] && fabs (points[j].x - points[i].x) < 1e-9 &&
+            fabs (points[j].y - points[i].y) < 1e-9)
+          {
+            g_array_append_val (group, j);
+            done[j] = TRUE;
+            spread = MAX (spread, points[j].radius);
+          }
+      if (group->len < 2)
+        continue;
+      spread = MAX (spread * 0.9, 7);
+      for (guint k = 0; k < group->len; k++)
+        {
+          guint j = g_array_index (group, guint, k);
+          double angle = G_PI + 2 * G_PI * k / group->len;
+
+          xs[j] += spread * cos (angle);
+          ys[j] += spread * sin (angle);
+        }
+    }
+}
+
+static int
+compare_by_radius (gconstpointer a,
+                   gconstpointer b,
+                   gpointer      user_data)
+{
+  const TpChartPoint *points = user_data;
+  double ra = points[*(const guint *) a].radius, rb = points[*(const guint *) b].radius;
+
+  /* The largest first: drawn under the smaller, and labelled first. */
+  return (ra < rb) - (ra > rb);
+}
+
+/* Where a label of width × height goes beside a point at (x, y) of radius r: the first
+ * free place of beside, opposite, above, below, then nudged ever further up and down. */
+static TpRect
+place_label (const TpRect *plot,
+             double        x,
+             double        y,
+             double        r,
+             double        width,
+             double        height,
+             GArray       *obstacles)
+{
+  TpRect bounds = inflate (plot, -2);
+  TpRect right = { x + r + LABEL_GAP, y - height / 2, width, height };
+  TpRect left = { x - r - LABEL_GAP - width, y - height / 2, width, height };
+  TpRect first[] = {
+    right, left,
+    { x - width / 2, y - r - 2 - height, width, height },
+    { x - width / 2, y + r + 2, width, height },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (first); i++)
+    if (tp_rect_contains_rect (&bounds, &first[i]) && !collides (&first[i], obstacles))
+      return first[i];
+
+  for (guint step = 1; step <= NUDGE_STEPS; step++)
+    for (int sign = -1; sign <= 1; sign += 2)
+      for (guint side = 0; side < 2; side++)
+        {
+          TpRect candidate = side == 0 ? right : left;
+
+          candidate.y += sign * step * height * 0.6;
+          if (tp_rect_contains_rect (&bounds, &candidate) && !collides (&candidate, obstacles))
+            return candidate;
+        }
+
+  /* Crowded everywhere: beside the point, kept inside the plot. */
+  right.x = CLAMP (right.x, bounds.x, bounds.x + bounds.width - width);
+  right.y = CLAMP (right.y, bounds.y, bounds.y + bounds.height - height);
+  return right;
+}
+
+void
+_tp_chart_place (TpAnalysisLayout   *self,
+                 TpAnalysisChart     which,
+                 const TpChartSpec  *spec,
+                 const TpChartPoint *points,
+                 guint               n_points,
+                 const TpRect       *area)
+{
+  const TpTheme *theme = self->theme;
+  g_autoptr(GArray) obstacles = g_array_new (FALSE, FALSE, sizeof (TpRect));
+  g_autoptr(GArray) order = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autofree double *xs = g_new0 (double, MAX (n_points, 1));
+  g_autofree double *ys = g_new0 (double, MAX (n_points, 1));
+  double line = _tp_analysis_line_height (self, TP_STYLE_LABEL);
+  double header = _tp_analysis_line_height (self, TP_STYLE_HEADER);
+  double tick_width = 0;
+  Frame frame = { .min = spec->min, .max = spec->max };
+
+  for (guint i = 0; i < spec->n_ticks; i++)
+    {
+      g_autofree char *label = _tp_analysis_format (spec->ticks[i], spec->tick_decimals, FALSE);
+      g_autoptr(PangoLayout) text = _tp_analysis_text (self, TP_STYLE_LABEL, label, -1, 0);
+      double width;
+
+      _tp_analysis_text_size (text, &width, NULL);
+      tick_width = MAX (tick_width, width);
+    }
+  tick_width = ceil (tick_width) + TICK_GAP;
+
+  frame.plot.x = area->x + tick_width;
+  frame.plot.y = area->y + header + TITLE_GAP;
+  frame.plot.width = area->width - tick_width - 1;
+  frame.plot.height = area->height - header - TITLE_GAP - TICK_GAP - line - 4 - header;
+  self->plots[which] = frame.plot;
+
+  /* The points' places first: the quadrants' names keep clear of them. */
+  spread_points (points, n_points, &frame, xs, ys);
+  for (guint i = 0; i < n_points; i++)
+    {
+      TpRect disc = { xs[i] - points[i].radius, ys[i] - points[i].radius,
+                      2 * points[i].radius, 2 * points[i].radius };
+
+      g_array_append_val (order, i);
+      disc = inflate (&disc, 1);
+      g_array_append_val (obstacles, disc);
+    }
+  g_array_sort_with_data (order, compare_by_radius, (gpointer) points);
+
+  {
+    g_autoptr(GArray) discs = g_array_copy (obstacles);
+
+    place_frame (self, spec, &frame, discs, obstacles);
+  }
+  place_axes (self, spec, &frame, area);
+
+  for (guint k = 0; k < order->len; k++)
+    {
+      const TpChartPoint *point = &points[g_array_index (order, guint, k)];
+      guint i = g_array_index (order, guint, k);
+      TpColour fill = point->colour, edge = _tp_colour_darken (&point->colour, 0.2);
+      static const TpColour white = { 1, 1, 1, 1 };
+
+      fill.alpha = 0.6;
+      _tp_analysis_add_circle (self, xs[i], ys[i], point->radius,
+                               point->hollow ? &white : &fill, &edge, 1.5);
+    }
+
+  for (guint k = 0; k < order->len; k++)
+    {
+      guint i = g_array_index (order, guint, k);
+      const TpChartPoint *point = &points[i];
+      PangoLayout *text = _tp_analysis_text (self, TP_STYLE_LABEL, point->label, LABEL_MAX, 1);
+      TpAnalysisPoint record = { _tp_analysis_intern (self, point->id), xs[i], ys[i],
+                                 point->radius };
+      TpRect marker, label, padded;
+      double width, height, nx, ny;
+
+      _tp_analysis_text_size (text, &width, &height);
+      label = place_label (&frame.plot, xs[i], ys[i], point->radius, width, height, obstacles);
+      padded = inflate (&label, 1);
+      g_array_append_val (obstacles, padded);
+
+      /* A leader back to the point when the label had to move away from it. */
+      nx = CLAMP (xs[i], label.x, label.x + label.width);
+      ny = CLAMP (ys[i], label.y, label.y + label.height);
+      if (hypot (nx - xs[i], ny - ys[i]) > point->radius + LABEL_GAP + 6)
+        {
+          double d = hypot (nx - xs[i], ny - ys[i]);
+
+          _tp_analysis_add_line (self, xs[i] + (nx - xs[i]) * point->radius / d,
+                                 ys[i] + (ny - ys[i]) * point->radius / d, nx, ny,
+                                 &theme->caption, 0.75, FALSE);
+        }
+      _tp_analysis_add_text (self, text, label.x, label.y, &theme->cell_text);
+
+      record.label = label;
+      g_array_append_val (self->points[which], record);
+      marker = (TpRect) { xs[i] - point->radius - 3, ys[i] - point->radius - 3,
+                          2 * point->radius + 6, 2 * point->radius + 6 };
+      _tp_analysis_add_hit (self, &marker, point->id);
+      _tp_analysis_add_hit (self, &label, point->id);
+    }
+}

@@ -1,0 +1,311 @@
+/* tp-analysis-page-private.h: what the analysis page's files share.
+ *
+ * Laying the page out produces a display list: texts already shaped and shapes already
+ * placed, in painting order. Painting replays it, hit-testing reads the rows and points
+ * recorded beside it, and tests query it, so the three can never disagree.
+ */
+#pragma once
+
+#include "tp-analysis-page.h"
+
+G_BEGIN_DECLS
+
+typedef enum {
+  TP_OP_TEXT,
+  TP_OP_RECT,
+  TP_OP_LINE,
+  TP_OP_CIRCLE,
+  TP_OP_TICK,    /* ✓ drawn as a path, in rect */
+  TP_OP_CROSS,   /* ✗ likewise */
+} TpOpKind;
+
+typedef struct
+{
+  TpOpKind     kind;
+  TpRect       bounds;      /* everything it marks, for culling */
+  TpColour     fill;        /* TEXT: its colour; RECT, CIRCLE: alpha 0 for none */
+  TpColour     stroke;      /* RECT, CIRCLE, LINE, TICK, CROSS */
+  double       line_width;  /* 0: no stroke */
+  double       radius;      /* RECT: its corners; CIRCLE: the circle's */
+  double       x1, y1;      /* TEXT: its origin; LINE: the start; CIRCLE: the centre */
+  double       x2, y2;      /* LINE: the end */
+  gboolean     dashed;
+  PangoLayout *text;        /* TEXT (owned) */
+} TpOp;
+
+typedef struct
+{
+  TpRect      rect;
+  const char *id;           /* owned by the layout's string chunk; may be NULL */
+} TpAnalysisRow;
+
+struct _TpAnalysisLayout
+{
+  PangoContext   *context;
+  const TpTheme  *theme;
+  double          width;       /* as asked for */
+  double          page_width;  /* as laid out: at least width */
+  double          height;
+  GArray         *ops;         /* TpOp, in painting order */
+  GStringChunk   *ids;
+  TpRect          header;
+  TpRect          sections[TP_N_ANALYSIS_SECTIONS];
+  GArray         *rows[TP_N_ANALYSIS_TABLES];     /* TpAnalysisRow */
+  TpRect          plots[TP_N_ANALYSIS_CHARTS];
+  GArray         *points[TP_N_ANALYSIS_CHARTS];   /* TpAnalysisPoint */
+  GArray         *hits;        /* TpAnalysisRow: chart markers and labels */
+  /* Shaped texts by style, width, lines and text: a table measures each cell more than
+   * once, and a relayout after a small change finds nearly every text here. */
+  GHashTable     *texts;
+  GHashTable     *words;       /* style and text → its widest word (double) */
+};
+
+/* The text styles of the page, each a theme role with its weight or figures adjusted. */
+typedef enum {
+  TP_STYLE_TITLE,       /* "Analysis" */
+  TP_STYLE_SUBTITLE,    /* the workshop's title and date */
+  TP_STYLE_HEADING,     /* a section's heading */
+  TP_STYLE_FORMULA,     /* the formula under a heading */
+  TP_STYLE_SUBHEADING,  /* "Reading the matrix", "Pain peaks" */
+  TP_STYLE_HEADER,      /* a table's column titles */
+  TP_STYLE_CELL,
+  TP_STYLE_STRONG,      /* a cell's text in semibold */
+  TP_STYLE_NUMBER,      /* a cell's figure: tabular */
+  TP_STYLE_DETAIL,      /* a caption under a cell's text */
+  TP_STYLE_JOB,         /* a job to be done: italic */
+  TP_STYLE_TAG,         /* a category's tag */
+  TP_STYLE_LABEL,       /* a chart's tick and point labels */
+  TP_STYLE_QUADRANT,    /* a chart's quadrant names */
+  TP_STYLE_EMPTY,       /* an empty state's message */
+  TP_N_STYLES
+} TpTextStyle;
+
+/* Spacing, in board units. */
+#define TP_ANALYSIS_CELL_PAD_X   8.0
+#define TP_ANALYSIS_CELL_PAD_Y   6.0
+#define TP_ANALYSIS_GUTTER       40.0   /* between a chart and what stands beside it */
+
+/* A text shaped in a style: wrapped at width (≤ 0: one line, unwrapped) and cut with an
+ * ellipsis after max_lines (0: no limit). A new reference to a layout that may be
+ * shared: read it, never change it. */
+PangoLayout *_tp_analysis_text       (TpAnalysisLayout *self,
+                                      TpTextStyle       style,
+                                      const char       *text,
+                                      double            width,
+                                      guint             max_lines);
+double       _tp_analysis_line_height (TpAnalysisLayout *self,
+                                       TpTextStyle       style);
+/* The widest word of a text in a style. */
+double       _tp_analysis_longest_word (TpAnalysisLayout *self,
+                                        TpTextStyle       style,
+                                        const char       *text);
+void         _tp_analysis_text_size  (PangoLayout      *text,
+                                      double           *width,
+                                      double           *height);
+
+/* Display list. add_text takes the text's reference. */
+void         _tp_analysis_add_text   (TpAnalysisLayout *self,
+                                      PangoLayout      *text,
+                                      double            x,
+                                      double            y,
+                                      const TpColour   *colour);
+/* Shapes and adds a text in one go; returns its height. */
+double       _tp_analysis_add_string (TpAnalysisLayout *self,
+                                      TpTextStyle       style,
+                                      const char       *string,
+                                      double            x,
+                                      double            y,
+                                      double            width,
+                                      guint             max_lines,
+                                      const TpColour   *colour);
+void         _tp_analysis_add_rect   (TpAnalysisLayout *self,
+                                      const TpRect     *rect,
+                                      double            radius,
+                                      const TpColour   *fill,
+                                      const TpColour   *stroke,
+                                      double            line_width);
+void         _tp_analysis_add_line   (TpAnalysisLayout *self,
+                                      double            x1,
+                                      double            y1,
+                                      double            x2,
+                                      double            y2,
+                                      const TpColour   *colour,
+                                      double            line_width,
+                                      gboolean          dashed);
+void         _tp_analysis_add_circle (TpAnalysisLayout *self,
+                                      double            x,
+                                      double            y,
+                                      double            radius,
+                                      const TpColour   *fill,
+                                      const TpColour   *stroke,
+                                      double            line_width);
+void         _tp_analysis_add_mark   (TpAnalysisLayout *self,
+                                      gboolean          tick,
+                                      const TpRect     *rect,
+                                      const TpColour   *colour);
+/* A box with a message, for a section or chart without data; returns its height. */
+double       _tp_analysis_add_empty  (TpAnalysisLayout *self,
+                                      const char       *message,
+                                      double            x,
+                                      double            y,
+                                      double            width);
+
+const char  *_tp_analysis_intern     (TpAnalysisLayout *self,
+                                      const char       *id);
+void         _tp_analysis_add_hit    (TpAnalysisLayout *self,
+                                      const TpRect     *rect,
+                                      const char       *id);
+
+/* "−1.25" with a true minus sign, "+3" with plus set; never "−0". */
+char        *_tp_analysis_format     (double            value,
+                                      guint             decimals,
+                                      gboolean          plus);
+/* colour mixed towards black by amount (0 … 1), for text on its own tint. */
+TpColour     _tp_colour_darken       (const TpColour   *colour,
+                                      double            amount);
+/* White or the note text colour, whichever reads better on fill. */
+const TpColour *_tp_analysis_text_on (TpAnalysisLayout *self,
+                                      const TpColour   *fill);
+
+/* Tables (tp-analysis-table.c) */
+
+typedef enum {
+  TP_CELL_TEXT,
+  TP_CELL_NUMBER,    /* right-aligned, tabular */
+  TP_CELL_TAG,       /* text on a pill of colour */
+  TP_CELL_MARK,      /* ✓ when value > 0, ✗ when < 0, "—" when NAN */
+  TP_CELL_SEVERITY,  /* a dot of colour before a number */
+  TP_CELL_BAR,       /* a bar of value (0 … 1) before a number */
+  TP_CELL_EMOTION,   /* a diverging bar of value (−2 … +2) before a number */
+} TpCellKind;
+
+typedef struct
+{
+  TpCellKind  kind;
+  char       *text;    /* may be NULL: an empty cell */
+  char       *detail;  /* a caption under it, or NULL */
+  TpColour    colour;  /* TAG, SEVERITY, BAR */
+  double      value;   /* MARK, BAR, EMOTION */
+  gboolean    strong;
+  gboolean    italic;
+  gboolean    muted;   /* a caption's size and colour: a formula, a note */
+  gboolean    outlined; /* TAG: a ring of colour rather than a pill of it */
+} TpCell;
+
+typedef struct
+{
+  const char *title;
+  double      weight;     /* > 0: takes a share of the spare width and wraps */
+  double      min_width;  /* of a column with a weight */
+  gboolean    numeric;    /* right-aligned, title too */
+  guint       max_lines;  /* of a column with a weight; 0: 2 */
+} TpColumn;
+
+typedef struct _TpTable TpTable;
+
+TpTable *_tp_table_new       (const TpColumn *columns,
+                              guint           n_columns);
+void     _tp_table_free      (TpTable        *table);
+/* A new row about id (may be NULL); returns its cells to fill in, all empty text. */
+TpCell  *_tp_table_add_row   (TpTable        *table,
+                              const char     *id);
+guint    _tp_table_get_n_rows (TpTable       *table);
+/* The narrowest the table can be laid out. */
+double   _tp_table_get_min_width (TpAnalysisLayout *self,
+                                  TpTable          *table);
+/* Lays the table out across width from (x, y), adds it to the display list and records
+ * its rows as which; returns its height. */
+double   _tp_table_place     (TpAnalysisLayout *self,
+                              TpTable          *table,
+                              TpAnalysisTable   which,
+                              double            x,
+                              double            y,
+                              double            width);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TpTable, _tp_table_free)
+
+/* Charts (tp-analysis-chart.c) */
+
+typedef enum {
+  TP_QUARTER_TOP_LEFT,
+  TP_QUARTER_TOP_RIGHT,
+  TP_QUARTER_BOTTOM_LEFT,
+  TP_QUARTER_BOTTOM_RIGHT,
+  TP_N_QUARTERS
+} TpQuarter;
+
+typedef struct
+{
+  double      min;          /* both axes run from min to max */
+  double      max;
+  double      split_x;      /* the quadrants' borders, in data units */
+  double      split_y;
+  const double *ticks;      /* on both axes */
+  guint       n_ticks;
+  guint       tick_decimals;
+  const char *x_title;      /* "Feasibility (easier →)" */
+  const char *y_title;
+  const char *quarters[TP_N_QUARTERS];
+  TpColour    tints[TP_N_QUARTERS];
+} TpChartSpec;
+
+typedef struct
+{
+  const char *id;        /* the touchpoint */
+  double      x;         /* data units */
+  double      y;
+  double      radius;    /* board units */
+  TpColour    colour;
+  gboolean    hollow;    /* a ring: nothing to fill (a gap of 0 or less) */
+  const char *label;
+} TpChartPoint;
+
+/* Lays a chart out in area and adds it to the display list, points and labels on top of
+ * quadrants and grid; records plot, points and hits as which. */
+void     _tp_chart_place     (TpAnalysisLayout   *self,
+                              TpAnalysisChart     which,
+                              const TpChartSpec  *spec,
+                              const TpChartPoint *points,
+                              guint               n_points,
+                              const TpRect       *area);
+
+/* Sections (tp-analysis-sections.c, tp-analysis-journey.c): each lays its section out
+ * from y across the page and returns where the next begins. */
+double   _tp_analysis_place_heading (TpAnalysisLayout *self,
+                                     const char       *heading,
+                                     const char       *formula,
+                                     double            y);
+double   _tp_analysis_place_gaps    (TpAnalysisLayout *self,
+                                     TpDocument       *document,
+                                     double            y);
+double   _tp_analysis_place_kano    (TpAnalysisLayout *self,
+                                     TpDocument       *document,
+                                     double            y);
+double   _tp_analysis_place_kpis    (TpAnalysisLayout *self,
+                                     TpDocument       *document,
+                                     double            y);
+double   _tp_analysis_place_journey (TpAnalysisLayout *self,
+                                     TpDocument       *document,
+                                     double            y);
+
+/* A legend beside a chart: per entry a swatch, a name with a count, a line of advice and
+ * the items it holds; returns its height. */
+typedef struct
+{
+  TpColour    swatch;
+  const char *name;
+  const char *advice;
+  GString    *items;     /* "Checkout, Delivery", or empty */
+  guint       n_items;
+} TpLegendEntry;
+
+double   _tp_analysis_place_legend  (TpAnalysisLayout    *self,
+                                     const char          *title,
+                                     const TpLegendEntry *entries,
+                                     guint                n_entries,
+                                     const char          *note,
+                                     double               x,
+                                     double               y,
+                                     double               width);
+
+G_END_DECLS

@@ -1,0 +1,512 @@
+/* tp-analysis-table.c: the analysis page's tables, laid out like a report's.
+ *
+ * Copyright 2025 The Touchpoint developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Columns of figures and short words take what their widest cell needs, so that they
+ * line up and never wrap; columns of prose share what is left in proportion to their
+ * weights, wrap by words and end in an ellipsis after a few lines. A table always spans
+ * the width it is given (unless it needs more), and the header is set off by a dark rule,
+ * rows by hairlines, the end by a dark rule again.
+ */
+
+#include "config.h"
+
+#include <math.h>
+
+#include "tp-analysis-page-private.h"
+#include "tp-painter-private.h"
+#include "tp-text.h"
+
+#define NO_VALUE         "\u2014"
+#define TAG_PAD_X        7.0
+#define TAG_HEIGHT       17.0
+#define MARK_SIZE        11.0
+#define DOT_SIZE         8.0
+#define BAR_WIDTH        44.0
+#define BAR_HEIGHT       6.0
+#define INLINE_GAP       7.0     /* between a bar or dot and its number */
+#define NATURAL_MAX      340.0   /* the widest a prose column's natural width counts */
+#define WORD_MAX         160.0   /* the widest a single word may make a prose column */
+#define DEFAULT_LINES    2
+
+typedef struct
+{
+  char   *id;
+  TpCell *cells;
+} Row;
+
+struct _TpTable
+{
+  TpColumn *columns;
+  guint     n_columns;
+  GArray   *rows;      /* Row */
+};
+
+static void
+row_clear (gpointer data)
+{
+  Row *row = data;
+
+  g_free (row->id);
+  g_free (row->cells);
+}
+
+TpTable *
+_tp_table_new (const TpColumn *columns,
+               guint           n_columns)
+{
+  TpTable *table = g_new0 (TpTable, 1);
+
+  table->columns = g_memdup2 (columns, sizeof (TpColumn) * n_columns);
+  table->n_columns = n_columns;
+  table->rows = g_array_new (FALSE, FALSE, sizeof (Row));
+  g_array_set_clear_func (table->rows, row_clear);
+  return table;
+}
+
+void
+_tp_table_free (TpTable *table)
+{
+  if (table == NULL)
+    return;
+
+  for (guint i = 0; i < table->rows->len; i++)
+    {
+      Row *row = &g_array_index (table->rows, Row, i);
+
+      for (guint c = 0; c < table->n_columns; c++)
+        {
+          g_free (row->cells[c].text);
+          g_free (row->cells[c].detail);
+        }
+    }
+  g_array_unref (table->rows);
+  g_free (table->columns);
+  g_free (table);
+}
+
+TpCell *
+_tp_table_add_row (TpTable    *table,
+                   const char *id)
+{
+  Row row = { g_strdup (id), g_new0 (TpCell, table->n_columns) };
+
+  for (guint c = 0; c < table->n_columns; c++)
+    {
+      row.cells[c].kind = table->columns[c].numeric ? TP_CELL_NUMBER : TP_CELL_TEXT;
+      row.cells[c].value = NAN;
+    }
+  g_array_append_val (table->rows, row);
+  return row.cells;
+}
+
+guint
+_tp_table_get_n_rows (TpTable *table)
+{
+  return table->rows->len;
+}
+
+static gboolean
+is_flexible (const TpColumn *column)
+{
+  return column->weight > 0;
+}
+
+static TpTextStyle
+cell_style (const TpCell *cell)
+{
+  if (cell->kind != TP_CELL_TEXT)
+    return TP_STYLE_NUMBER;
+  if (cell->muted)
+    return TP_STYLE_DETAIL;
+  if (cell->strong)
+    return TP_STYLE_STRONG;
+  return cell->italic ? TP_STYLE_JOB : TP_STYLE_CELL;
+}
+
+static const char *
+cell_text (const TpCell *cell)
+{
+  if (cell->kind == TP_CELL_MARK)
+    return isnan (cell->value) ? NO_VALUE : "";
+  return cell->text != NULL ? cell->text : "";
+}
+
+/* What stands before a cell's number: a dot, a bar. */
+static double
+get_lead_width (const TpCell *cell)
+{
+  switch (cell->kind)
+    {
+    case TP_CELL_SEVERITY:
+      return DOT_SIZE + INLINE_GAP;
+    case TP_CELL_BAR:
+    case TP_CELL_EMOTION:
+      return BAR_WIDTH + INLINE_GAP;
+    case TP_CELL_TEXT:
+    case TP_CELL_NUMBER:
+    case TP_CELL_TAG:
+    case TP_CELL_MARK:
+    default:
+      return 0;
+    }
+}
+
+/* The width a cell needs on one line, padding excluded. */
+static double
+measure_cell (TpAnalysisLayout *self,
+              const TpCell     *cell)
+{
+  g_autoptr(PangoLayout) text = NULL;
+  double width = 0, detail_width = 0;
+
+  if (cell->kind == TP_CELL_MARK && !isnan (cell->value))
+    return MARK_SIZE;
+
+  text = _tp_analysis_text (self, cell->kind == TP_CELL_TAG ? TP_STYLE_TAG : cell_style (cell),
+                            cell_text (cell), -1, 0);
+  _tp_analysis_text_size (text, &width, NULL);
+  if (cell->kind == TP_CELL_TAG)
+    width += 2 * TAG_PAD_X;
+  width += get_lead_width (cell);
+
+  if (cell->detail != NULL)
+    {
+      g_autoptr(PangoLayout) detail = _tp_analysis_text (self, TP_STYLE_DETAIL, cell->detail, -1, 0);
+
+      _tp_analysis_text_size (detail, &detail_width, NULL);
+    }
+  return MAX (width, detail_width);
+}
+
+/* The widest word of a prose cell: a column narrower than that would break words, which
+ * reads far worse than a table a little wider ("Considerati-on"). */
+static double
+measure_longest_word (TpAnalysisLayout *self,
+                      const TpCell     *cell)
+{
+  if (cell->kind != TP_CELL_TEXT || cell->text == NULL)
+    return 0;
+  return MIN (_tp_analysis_longest_word (self, cell_style (cell), cell->text), WORD_MAX);
+}
+
+/* Each column's natural width (its widest cell on one line, prose capped) and the
+ * narrowest it may be, padding included. */
+static void
+measure_columns (TpAnalysisLayout *self,
+                 TpTable          *table,
+                 double           *natural,
+                 double           *minimum)
+{
+  for (guint c = 0; c < table->n_columns; c++)
+    {
+      const TpColumn *column = &table->columns[c];
+      g_autoptr(PangoLayout) title = _tp_analysis_text (self, TP_STYLE_HEADER, column->title, -1, 0);
+      double width;
+
+      _tp_analysis_text_size (title, &width, NULL);
+      for (guint r = 0; r < table->rows->len; r++)
+        width = MAX (width, measure_cell (self, &g_array_index (table->rows, Row, r).cells[c]));
+
+      natural[c] = ceil (width) + 2 * TP_ANALYSIS_CELL_PAD_X;
+      if (is_flexible (column))
+        {
+          double word = 0;
+
+          for (guint r = 0; r < table->rows->len; r++)
+            word = MAX (word, measure_longest_word (self, &g_array_index (table->rows, Row, r).cells[c]));
+          natural[c] = MIN (natural[c], NATURAL_MAX);
+          minimum[c] = MIN (natural[c], MAX (column->min_width, ceil (word) + 2 * TP_ANALYSIS_CELL_PAD_X));
+        }
+      else
+        {
+          minimum[c] = natural[c];
+        }
+    }
+}
+
+double
+_tp_table_get_min_width (TpAnalysisLayout *self,
+                         TpTable          *table)
+{
+  g_autofree double *natural = g_new0 (double, table->n_columns);
+  g_autofree double *minimum = g_new0 (double, table->n_columns);
+  double width = 0;
+
+  measure_columns (self, table, natural, minimum);
+  for (guint c = 0; c < table->n_columns; c++)
+    width += minimum[c];
+  return width;
+}
+
+/* Shares width out: fixed columns their natural width, the rest to the prose columns by
+ * weight. A prose column whose share is more than it needs keeps only its natural width
+ * while others still need more, and what is left over at the end goes by weight to all,
+ * so that the table spans the width. */
+static void
+allocate_widths (TpTable      *table,
+                 const double *natural,
+                 const double *minimum,
+                 double        width,
+                 double       *widths)
+{
+  g_autofree gboolean *settled = g_new0 (gboolean, table->n_columns);
+  double remaining = width, weights = 0, spare;
+  gboolean changed = TRUE;
+
+  for (guint c = 0; c < table->n_columns; c++)
+    {
+      if (is_flexible (&table->columns[c]))
+        {
+          weights += table->columns[c].weight;
+        }
+      else
+        {
+          widths[c] = natural[c];
+          remaining -= natural[c];
+          settled[c] = TRUE;
+        }
+    }
+
+  while (changed && weights > 0)
+    {
+      changed = FALSE;
+      for (guint c = 0; c < table->n_columns; c++)
+        {
+          if (settled[c] || natural[c] > remaining * table->columns[c].weight / weights)
+            continue;
+          widths[c] = natural[c];
+          remaining -= natural[c];
+          weights -= table->columns[c].weight;
+          settled[c] = TRUE;
+          changed = TRUE;
+        }
+    }
+
+  for (guint c = 0; c < table->n_columns; c++)
+    if (!settled[c])
+      widths[c] = MAX (minimum[c], remaining * table->columns[c].weight / weights);
+
+  /* Whatever is still spare (every prose column had enough) goes to every column in
+   * proportion to its width, so that the white space spreads evenly across the table
+   * rather than opening one gulf in it. */
+  spare = width;
+  for (guint c = 0; c < table->n_columns; c++)
+    spare -= widths[c];
+  if (spare > 0.5)
+    {
+      double used = width - spare;
+
+      for (guint c = 0; c < table->n_columns; c++)
+        widths[c] += spare * widths[c] / used;
+    }
+}
+
+/* One line of a cell's style: what tags, marks and bars line up with. */
+static double
+first_line_middle (TpAnalysisLayout *self,
+                   double            top)
+{
+  return top + _tp_analysis_line_height (self, TP_STYLE_CELL) / 2;
+}
+
+/* Lays a cell out at (x, y) in width; adds it when add is set. Returns its height. */
+static double
+place_cell (TpAnalysisLayout *self,
+            const TpColumn   *column,
+            const TpCell     *cell,
+            double            x,
+            double            y,
+            double            width,
+            gboolean          add)
+{
+  const TpTheme *theme = self->theme;
+  double middle = first_line_middle (self, y);
+  double height = _tp_analysis_line_height (self, TP_STYLE_CELL);
+  double lead = get_lead_width (cell);
+  guint max_lines = is_flexible (column) ? (column->max_lines > 0 ? column->max_lines : DEFAULT_LINES) : 1;
+  g_autoptr(PangoLayout) text = NULL;
+  double text_width = 0, text_height = 0;
+
+  if (cell->kind == TP_CELL_MARK && !isnan (cell->value))
+    {
+      /* At the right, under the column's title, as figures are. */
+      TpRect mark = { x + width - MARK_SIZE, middle - MARK_SIZE / 2, MARK_SIZE, MARK_SIZE };
+
+      if (add)
+        _tp_analysis_add_mark (self, cell->value > 0, &mark,
+                               &theme->gap[cell->value > 0 ? 0 : 2]);
+      return height;
+    }
+
+  if (cell->kind == TP_CELL_TAG)
+    {
+      if (cell->text == NULL || cell->text[0] == '\0')
+        return height;
+      text = _tp_analysis_text (self, TP_STYLE_TAG, cell->text, width - 2 * TAG_PAD_X, 1);
+      _tp_analysis_text_size (text, &text_width, &text_height);
+      /* The pill is a little taller than a line: what goes under it goes under it. */
+      height = MAX (height, middle - y + TAG_HEIGHT / 2 + 1);
+      if (add)
+        {
+          TpRect pill = { x, middle - TAG_HEIGHT / 2, text_width + 2 * TAG_PAD_X, TAG_HEIGHT };
+
+          if (cell->outlined)
+            {
+              static const TpColour white = { 1, 1, 1, 1 };
+              TpColour ink = _tp_colour_darken (&cell->colour, 0.25);
+              TpRect ring = _tp_rect_inset (&pill, 0.75);
+
+              _tp_analysis_add_rect (self, &ring, TAG_HEIGHT / 2, &white, &cell->colour, 1.5);
+              _tp_analysis_add_text (self, g_steal_pointer (&text), x + TAG_PAD_X,
+                                     middle - text_height / 2, &ink);
+            }
+          else
+            {
+              _tp_analysis_add_rect (self, &pill, TAG_HEIGHT / 2, &cell->colour, NULL, 0);
+              _tp_analysis_add_text (self, g_steal_pointer (&text), x + TAG_PAD_X,
+                                     middle - text_height / 2,
+                                     _tp_analysis_text_on (self, &cell->colour));
+            }
+        }
+    }
+  else
+    {
+      gboolean right = column->numeric || cell->kind != TP_CELL_TEXT;
+
+      /* Figures stay on one line; prose wraps. */
+      text = _tp_analysis_text (self, cell_style (cell), cell_text (cell),
+                                right ? -1 : width, right ? 0 : max_lines);
+      _tp_analysis_text_size (text, &text_width, &text_height);
+      height = MAX (height, text_height);
+      if (add && lead > 0 && !isnan (cell->value))
+        {
+          double lead_x = x + width - text_width - lead;
+
+          if (cell->kind == TP_CELL_SEVERITY)
+            {
+              _tp_analysis_add_circle (self, lead_x + DOT_SIZE / 2, middle, DOT_SIZE / 2,
+                                       &cell->colour, NULL, 0);
+            }
+          else
+            {
+              TpRect track = { lead_x, middle - BAR_HEIGHT / 2, BAR_WIDTH, BAR_HEIGHT };
+              TpRect bar = track;
+
+              _tp_analysis_add_rect (self, &track, BAR_HEIGHT / 2, &theme->bar_track, NULL, 0);
+              if (cell->kind == TP_CELL_BAR)
+                {
+                  bar.width = BAR_WIDTH * CLAMP (cell->value, 0, 1);
+                }
+              else
+                {
+                  /* Diverging from the middle: left for negative, right for positive. */
+                  double share = CLAMP (cell->value, TP_EMOTION_MIN, TP_EMOTION_MAX) / TP_EMOTION_MAX;
+
+                  bar.x = track.x + BAR_WIDTH / 2 + MIN (share, 0) * BAR_WIDTH / 2;
+                  bar.width = fabs (share) * BAR_WIDTH / 2;
+                  _tp_analysis_add_line (self, track.x + BAR_WIDTH / 2, middle - BAR_HEIGHT,
+                                         track.x + BAR_WIDTH / 2, middle + BAR_HEIGHT,
+                                         &theme->caption, 1, FALSE);
+                }
+              if (bar.width > 0.5)
+                _tp_analysis_add_rect (self, &bar, BAR_HEIGHT / 2, &cell->colour, NULL, 0);
+            }
+        }
+      if (add)
+        _tp_analysis_add_text (self, g_steal_pointer (&text), right ? x + width - text_width : x,
+                               y, cell->muted ? &theme->caption : &theme->cell_text);
+    }
+
+  if (cell->detail != NULL)
+    {
+      g_autoptr(PangoLayout) detail = _tp_analysis_text (self, TP_STYLE_DETAIL, cell->detail,
+                                                         width, 2);
+      double detail_width, detail_height;
+
+      _tp_analysis_text_size (detail, &detail_width, &detail_height);
+      if (add)
+        _tp_analysis_add_text (self, g_steal_pointer (&detail),
+                               column->numeric ? x + width - detail_width : x,
+                               y + height + 1, &theme->caption);
+      height += 1 + detail_height;
+    }
+  return height;
+}
+
+double
+_tp_table_place (TpAnalysisLayout *self,
+                 TpTable          *table,
+                 TpAnalysisTable   which,
+                 double            x,
+                 double            y,
+                 double            width)
+{
+  const TpTheme *theme = self->theme;
+  g_autofree double *natural = g_new0 (double, table->n_columns);
+  g_autofree double *minimum = g_new0 (double, table->n_columns);
+  g_autofree double *widths = g_new0 (double, table->n_columns);
+  TpColour rule = theme->title;
+  double top = y, header_height = 0, table_width = 0, cx;
+
+  rule.alpha = 0.55;
+  measure_columns (self, table, natural, minimum);
+  allocate_widths (table, natural, minimum, width, widths);
+  for (guint c = 0; c < table->n_columns; c++)
+    table_width += widths[c];
+  /* Too narrow for the columns: the page grows (tp_analysis_layout_update() lays the
+   * whole page out again at the new width). */
+  if (x + table_width > self->page_width)
+    self->page_width = x + table_width;
+
+  /* The header row. */
+  cx = x;
+  for (guint c = 0; c < table->n_columns; c++)
+    {
+      const TpColumn *column = &table->columns[c];
+      double inner = widths[c] - 2 * TP_ANALYSIS_CELL_PAD_X;
+      PangoLayout *title = _tp_analysis_text (self, TP_STYLE_HEADER, column->title, inner, 2);
+      double title_width, title_height;
+
+      _tp_analysis_text_size (title, &title_width, &title_height);
+      header_height = MAX (header_height, title_height);
+      _tp_analysis_add_text (self, title,
+                             column->numeric ? cx + widths[c] - TP_ANALYSIS_CELL_PAD_X - title_width
+                                             : cx + TP_ANALYSIS_CELL_PAD_X,
+                             y + TP_ANALYSIS_CELL_PAD_Y, &theme->caption);
+      cx += widths[c];
+    }
+  y += header_height + 2 * TP_ANALYSIS_CELL_PAD_Y;
+  _tp_analysis_add_line (self, x, y, x + table_width, y, &rule, 1, FALSE);
+
+  for (guint r = 0; r < table->rows->len; r++)
+    {
+      const Row *row = &g_array_index (table->rows, Row, r);
+      TpAnalysisRow record;
+      double height = 0;
+
+      /* Measure first, so that every cell knows the row's height. */
+      for (guint c = 0; c < table->n_columns; c++)
+        height = MAX (height, place_cell (self, &table->columns[c], &row->cells[c], 0, 0,
+                                          widths[c] - 2 * TP_ANALYSIS_CELL_PAD_X, FALSE));
+      height += 2 * TP_ANALYSIS_CELL_PAD_Y;
+
+      cx = x;
+      for (guint c = 0; c < table->n_columns; c++)
+        {
+          place_cell (self, &table->columns[c], &row->cells[c], cx + TP_ANALYSIS_CELL_PAD_X,
+                      y + TP_ANALYSIS_CELL_PAD_Y, widths[c] - 2 * TP_ANALYSIS_CELL_PAD_X, TRUE);
+          cx += widths[c];
+        }
+
+      record.rect = (TpRect) { x, y, table_width, height };
+      record.id = _tp_analysis_intern (self, row->id);
+      g_array_append_val (self->rows[which], record);
+      y += height;
+      if (r + 1 < table->rows->len)
+        _tp_analysis_add_line (self, x, y, x + table_width, y, &theme->hairline, 1, FALSE);
+    }
+  _tp_analysis_add_line (self, x, y, x + table_width, y, &rule, 1, FALSE);
+  return y - top;
+}

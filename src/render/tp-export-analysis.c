@@ -1,0 +1,274 @@
+/* tp-export-analysis.c: the analysis page as export pages, whole or cut into sheets.
+ *
+ * Copyright 2025 The Touchpoint developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The page is laid out at a width that keeps its text at about the size of the board's
+ * on the sheet (so a table reads the same on a slide and on A4), and its height follows
+ * the content. Taller than a sheet, it is split across sheets at section boundaries (the
+ * parts mechanism the journey uses, tp_export_count_parts()), never inside a table; a
+ * section taller than a sheet on its own is scaled down to fit its sheet. A PNG or SVG,
+ * one picture, shows the whole page scaled to fit.
+ */
+
+#include "config.h"
+
+#include <math.h>
+
+#include "tp-export-private.h"
+#include "tp-layout-private.h"
+
+/* The analysis page's width on a fitted page (its natural size) and the range its width
+ * may take on a page of a preset size: about a sheet's width of room at 100 %, never so
+ * narrow that the tables cramp, nor so wide that the text shrinks on a slide. */
+#define FIT_WIDTH        1280.0
+#define MIN_WIDTH        1100.0
+#define MAX_WIDTH        1500.0
+/* One sheet when the whole page would show at least this share of the sheets' scale. */
+#define WHOLE_SHARE      0.8
+
+typedef struct
+{
+  GWeakRef          document;   /* weak: a board's layout must not keep it alive */
+  TpAnalysisLayout *analysis;
+  guint64           state;      /* tp_document_get_state() when laid out */
+  double            width;
+} Cache;
+
+static void
+cache_free (gpointer data)
+{
+  Cache *cache = data;
+
+  g_weak_ref_clear (&cache->document);
+  g_clear_pointer (&cache->analysis, tp_analysis_layout_free);
+  g_free (cache);
+}
+
+static Cache *
+get_cache (TpLayout *layout)
+{
+  Cache *cache;
+
+  if (layout->analysis != NULL)
+    return layout->analysis;
+
+  cache = g_new0 (Cache, 1);
+  g_weak_ref_init (&cache->document, NULL);
+  layout->analysis = cache;
+  layout->analysis_free = cache_free;
+  return cache;
+}
+
+gboolean
+_tp_export_analysis_remember (TpLayout   *layout,
+                              TpDocument *document)
+{
+  if (document == NULL || !tp_analysis_has_content (document))
+    return FALSE;
+  g_weak_ref_set (&get_cache (layout)->document, document);
+  return TRUE;
+}
+
+static double
+get_width (const TpExportOptions *options,
+           double                 room_width)
+{
+  if (options->size == TP_PAGE_SIZE_FIT)
+    return FIT_WIDTH;
+  return CLAMP (round (room_width), MIN_WIDTH, MAX_WIDTH);
+}
+
+TpAnalysisLayout *
+_tp_export_analysis_get (TpLayout              *layout,
+                         TpDocument            *document,
+                         const TpExportOptions *options,
+                         double                 room_width,
+                         double                 room_height)
+{
+  Cache *cache = get_cache (layout);
+  g_autoptr(TpDocument) remembered = NULL;
+  double width = get_width (options, room_width);
+  guint64 state;
+
+  if (document != NULL)
+    g_weak_ref_set (&cache->document, document);
+  remembered = g_weak_ref_get (&cache->document);
+  if (remembered == NULL)
+    return NULL;
+
+  state = tp_document_get_state (remembered);
+  if (cache->analysis == NULL)
+    cache->analysis = tp_analysis_layout_new (layout->context, layout->theme);
+  else if (cache->state == state && cache->width == width)
+    return cache->analysis;
+
+  tp_analysis_layout_update (cache->analysis, remembered, width);
+  cache->state = state;
+  cache->width = width;
+  return cache->analysis;
+}
+
+/* The bands the page may be cut between: the title with the first section, then each
+ * section, from its top to the next one's (so the space between stays with the upper). */
+static GArray *
+get_bands (TpAnalysisLayout *analysis)
+{
+  GArray *bands = g_array_new (FALSE, FALSE, sizeof (TpAnalysisSheet));
+  double height;
+
+  tp_analysis_layout_get_size (analysis, NULL, &height);
+  for (guint i = 0; i < TP_N_ANALYSIS_SECTIONS; i++)
+    {
+      TpRect section;
+      TpAnalysisSheet band;
+
+      tp_analysis_layout_get_section (analysis, i, &section);
+      band.top = i == 0 ? 0 : section.y;
+      band.bottom = section.y + section.height;
+      band.scale = 1;
+      g_array_append_val (bands, band);
+    }
+  g_array_index (bands, TpAnalysisSheet, bands->len - 1).bottom = height;
+  return bands;
+}
+
+GArray *
+_tp_export_analysis_split (TpAnalysisLayout      *analysis,
+                           const TpExportOptions *options,
+                           double                 room_width,
+                           double                 room_height)
+{
+  GArray *sheets = g_array_new (FALSE, FALSE, sizeof (TpAnalysisSheet));
+  g_autoptr(GArray) bands = NULL;
+  double width, height, target;
+  TpAnalysisSheet sheet;
+
+  tp_analysis_layout_get_size (analysis, &width, &height);
+  target = room_width / width;
+  sheet = (TpAnalysisSheet) { 0, height, MIN (target, room_height / height) };
+  if (options->size == TP_PAGE_SIZE_FIT || sheet.scale >= WHOLE_SHARE * target)
+    {
+      g_array_append_val (sheets, sheet);
+      return sheets;
+    }
+
+  /* Greedily, whole sections: a sheet takes sections while they fit at the target scale. */
+  bands = get_bands (analysis);
+  sheet = g_array_index (bands, TpAnalysisSheet, 0);
+  for (guint i = 1; i < bands->len; i++)
+    {
+      const TpAnalysisSheet *band = &g_array_index (bands, TpAnalysisSheet, i);
+
+      if ((band->bottom - sheet.top) * target > room_height)
+        {
+          g_array_append_val (sheets, sheet);
+          sheet = *band;
+        }
+      else
+        {
+          sheet.bottom = band->bottom;
+        }
+    }
+  g_array_append_val (sheets, sheet);
+
+  /* A section too tall for a sheet on its own shrinks to fit it; the others keep the
+   * target scale, so their text is the same size on every sheet. */
+  for (guint i = 0; i < sheets->len; i++)
+    {
+      TpAnalysisSheet *s = &g_array_index (sheets, TpAnalysisSheet, i);
+
+      s->scale = MIN (target, room_height / (s->bottom - s->top));
+    }
+  return sheets;
+}
+
+/* The sheets of the analysis page on a page of width × height; NULL when there is no
+ * document to analyse. analysis (optional) receives the page's layout. */
+static GArray *
+split_analysis (TpLayout               *layout,
+                TpDocument             *document,
+                const TpExportOptions  *options,
+                double                  width,
+                double                  height,
+                TpAnalysisLayout      **analysis)
+{
+  double margin = _tp_export_get_margin (width, height);
+  TpAnalysisLayout *page = _tp_export_analysis_get (layout, document, options, width - 2 * margin,
+                                                    height - 2 * margin);
+
+  if (analysis != NULL)
+    *analysis = page;
+  if (page == NULL)
+    return NULL;
+  return _tp_export_analysis_split (page, options, width - 2 * margin, height - 2 * margin);
+}
+
+guint
+_tp_export_analysis_count_sheets (TpLayout              *layout,
+                                  const TpExportOptions *options,
+                                  double                 width,
+                                  double                 height)
+{
+  g_autoptr(GArray) sheets = split_analysis (layout, NULL, options, width, height, NULL);
+
+  return sheets != NULL ? MAX (sheets->len, 1) : 1;
+}
+
+/* Like tp-export.c's paint_page() for the analysis: one sheet of it (G_MAXUINT: the whole page, scaled
+ * to fit, as a picture shows it), from the top of the page down, centred across. */
+void
+_tp_export_analysis_paint (cairo_t               *cr,
+                           TpLayout              *layout,
+                           TpDocument            *document,
+                           const TpExportOptions *options,
+                           guint                  part,
+                           double                 width,
+                           double                 height,
+                           guint                  page_number,
+                           guint                  n_pages)
+{
+  TpAnalysisLayout *analysis = NULL;
+  g_autoptr(GArray) sheets = split_analysis (layout, document, options, width, height, &analysis);
+  double margin = _tp_export_get_margin (width, height);
+  double page_width, page_height;
+  TpAnalysisSheet sheet;
+  gboolean whole;
+  TpRect band;
+
+  if (sheets == NULL)
+    return;
+  whole = part >= sheets->len || sheets->len == 1;
+  tp_analysis_layout_get_size (analysis, &page_width, &page_height);
+  if (!whole)
+    sheet = g_array_index (sheets, TpAnalysisSheet, part);
+  else
+    sheet = (TpAnalysisSheet) { 0, page_height, MIN ((width - 2 * margin) / page_width,
+                                                     (height - 2 * margin) / page_height) };
+  band = (TpRect) { 0, sheet.top, page_width, sheet.bottom - sheet.top };
+
+  cairo_save (cr);
+  if (!options->transparent)
+    {
+      cairo_set_source_rgb (cr, 1, 1, 1);
+      cairo_rectangle (cr, 0, 0, width, height);
+      cairo_fill (cr);
+    }
+
+  cairo_save (cr);
+  /* A report's sheet starts at its top margin; a sheet left short keeps white below. */
+  cairo_translate (cr, (width - page_width * sheet.scale) / 2,
+                   whole ? (height - band.height * sheet.scale) / 2 : margin);
+  cairo_scale (cr, sheet.scale, sheet.scale);
+  cairo_translate (cr, 0, -band.y);
+  cairo_rectangle (cr, band.x, band.y, band.width, band.height);
+  cairo_clip (cr);
+  tp_analysis_paint (cr, analysis, &band);
+  cairo_restore (cr);
+
+  if (options->footer)
+    _tp_export_paint_footer (cr, layout, document, TP_EXPORT_PAGE_ANALYSIS, whole ? 0 : part + 1,
+                             whole ? 1 : sheets->len, width, height, margin, page_number,
+                             n_pages);
+  cairo_restore (cr);
+}

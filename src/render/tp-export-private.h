@@ -1,0 +1,72 @@
+/* tp-export-private.h: what tp-export.c shares with the analysis page's part of exports
+ * (tp-export-analysis.c).
+ *
+ * Every export function is handed a board layout (TpLayout), and some of them no
+ * document; the analysis page needs its own layout, laid out from the document at a
+ * width that suits the sheet. So the board layout carries it: tp_export_list_pages(),
+ * which sees the document, remembers it there (weakly), and the rest lay the page out
+ * from it when they need it, again only when the document or the width changed.
+ */
+#pragma once
+
+#include "tp-analysis-page.h"
+#include "tp-export.h"
+
+G_BEGIN_DECLS
+
+/* Whether the document has anything to analyse; remembers it in layout if so. */
+gboolean          _tp_export_analysis_remember  (TpLayout              *layout,
+                                                 TpDocument            *document);
+/* The analysis page at the width it has on a page of that size (a fitted page: its
+ * natural width), or NULL when no document was remembered. document, when not NULL,
+ * is remembered first. */
+TpAnalysisLayout *_tp_export_analysis_get       (TpLayout              *layout,
+                                                 TpDocument            *document,
+                                                 const TpExportOptions *options,
+                                                 double                 width,
+                                                 double                 height);
+/* The sheets the page is cut into on a page of width × height, between its sections:
+ * (element-type TpAnalysisSheet), one (the whole page) when it fits well enough. */
+typedef struct
+{
+  double top;     /* the band of the analysis page it shows, in its units */
+  double bottom;
+  double scale;   /* analysis units to page pixels */
+} TpAnalysisSheet;
+
+GArray           *_tp_export_analysis_split     (TpAnalysisLayout      *analysis,
+                                                 const TpExportOptions *options,
+                                                 double                 room_width,
+                                                 double                 room_height);
+/* tp_export_count_parts() and tp_export_paint_page_part() for the analysis page (part
+ * G_MAXUINT: the whole page, scaled to fit, as a picture shows it). */
+guint             _tp_export_analysis_count_sheets (TpLayout              *layout,
+                                                    const TpExportOptions *options,
+                                                    double                 width,
+                                                    double                 height);
+void              _tp_export_analysis_paint     (cairo_t               *cr,
+                                                 TpLayout              *layout,
+                                                 TpDocument            *document,
+                                                 const TpExportOptions *options,
+                                                 guint                  part,
+                                                 double                 width,
+                                                 double                 height,
+                                                 guint                  page_number,
+                                                 guint                  n_pages);
+
+/* tp-export.c: a page's margins, and its footer (n_parts > 1: "(part/n_parts)"). */
+double            _tp_export_get_margin         (double                 width,
+                                                 double                 height);
+void              _tp_export_paint_footer       (cairo_t               *cr,
+                                                 TpLayout              *layout,
+                                                 TpDocument            *document,
+                                                 TpExportPage           page,
+                                                 guint                  part,
+                                                 guint                  n_parts,
+                                                 double                 width,
+                                                 double                 height,
+                                                 double                 margin,
+                                                 guint                  page_number,
+                                                 guint                  n_pages);
+
+G_END_DECLS
