@@ -440,7 +440,7 @@ test_kpi_csat (void)
   g_autoptr(TpKpi) kpi = kpi_with_scores (TP_KPI_CSAT, scores, G_N_ELEMENTS (scores));
 
   kpi->method = TP_CSAT_TOP_2_BOX;
-  assert_kpi (kpi, 60, 50, "60 %");
+  assert_kpi (kpi, 60, 50, "60\u202f%");
   kpi->method = TP_CSAT_MEAN;
   assert_kpi (kpi, 3.5, 50, "3.5");
   g_assert_cmpstr (tp_kpi_get_formula (kpi), !=, "");
@@ -468,20 +468,20 @@ test_kpi_retention_conversion (void)
 
   /* (930 − 110) / 1000 = 82 %. */
   retention->start = 1000, retention->end = 930, retention->new_customers = 110;
-  assert_kpi (retention, 82, 1000, "82 %");
+  assert_kpi (retention, 82, 1000, "82\u202f%");
   /* 320 / 10000 = 3.2 %. */
   conversion->conversions = 320, conversion->visitors = 10000;
-  assert_kpi (conversion, 3.2, 10000, "3.2 %");
+  assert_kpi (conversion, 3.2, 10000, "3.2\u202f%");
   /* 1 / 3 = 33.3 %, one decimal. */
   conversion->conversions = 1, conversion->visitors = 3;
-  assert_kpi (conversion, 100.0 / 3, 3, "33.3 %");
+  assert_kpi (conversion, 100.0 / 3, 3, "33.3\u202f%");
 
   custom->value = 26;
   g_free (custom->unit);
   custom->unit = g_strdup ("h");
-  assert_kpi (custom, 26, 0, "26 h");
+  assert_kpi (custom, 26, 0, "26\u202fh");
   custom->value = -1.25;
-  assert_kpi (custom, -1.25, 0, MINUS "1.25 h");
+  assert_kpi (custom, -1.25, 0, MINUS "1.25\u202fh");
   custom->value = 87.5;
   g_free (custom->unit);
   custom->unit = g_strdup ("");
@@ -598,17 +598,17 @@ test_kpi_example (void)
     const char *name;
     const char *shown;
   } expected[] = {
-    { "Share of branded search", "18 %" },
-    { "Product page to basket", "4 %" },
-    { "Checkout conversion", "3.2 %" },
-    { "Checkout satisfaction", "66.9 %" },
-    { "Delivery promise kept", "87.5 %" },
-    { "Delivery time", "26 h" },
+    { "Share of branded search", "18\u202f%" },
+    { "Product page to basket", "4\u202f%" },
+    { "Checkout conversion", "3.2\u202f%" },
+    { "Checkout satisfaction", "66.9\u202f%" },
+    { "Delivery promise kept", "87.5\u202f%" },
+    { "Delivery time", "26\u202fh" },
     { "Delivery satisfaction", "3.05" },
     { "NPS 30 days after delivery", "+22" },
     { "Returns effort", "4.21" },
-    { "Review submission rate", "7.5 %" },
-    { "12-month Volt Plus retention", "82 %" },
+    { "Review submission rate", "7.5\u202f%" },
+    { "12-month Volt Plus retention", "82\u202f%" },
   };
   g_autoptr(TpDocument) document = load_example ();
   g_autoptr(GPtrArray) kpis = g_ptr_array_new ();

@@ -156,7 +156,8 @@ typeset_sign (char     *digits,
   return g_steal_pointer (&owned);
 }
 
-/* Joins a number and its unit with a space: "60 %", "26 h". */
+/* Joins a number and its unit with a narrow no-break space ("60 %", "26 h"), which
+ * keeps the unit on the figure's line wherever the figure is wrapped. */
 static char *
 with_unit (char       *number,
            const char *unit)
@@ -166,7 +167,7 @@ with_unit (char       *number,
   if (unit == NULL || unit[0] == '\0')
     return g_steal_pointer (&owned);
 
-  return g_strconcat (number, " ", unit, NULL);
+  return g_strconcat (number, "\u202f", unit, NULL);
 }
 
 char *

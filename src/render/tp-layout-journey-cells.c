@@ -7,6 +7,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "analysis/tp-kpi-value.h"
 #include "tp-layout-private.h"
 
 static TpRect
@@ -107,46 +108,12 @@ format_value (double      value,
 char *
 _tp_journey_format_kpi_figure (const TpKpi *kpi)
 {
-  guint min, max, n = 0;
+  TpKpiValue value;
 
-  if (!isnan (kpi->value))
-    return format_value (kpi->value, kpi_unit (kpi));
-
-  /* The raw data as it stands: the formulas belong to the analysis. */
-  if (tp_kpi_kind_get_score_range (kpi->kind, &min, &max))
-    {
-      for (guint v = min; v <= max && v < TP_KPI_SCORES; v++)
-        n += kpi->scores[v];
-      /* Translators: the data a satisfaction, effort or NPS survey has collected. */
-      return g_strdup_printf (ngettext ("%u response", "%u responses", n), n);
-    }
-
-  switch (kpi->kind)
-    {
-    case TP_KPI_CONVERSION:
-      if (kpi->visitors > 0)
-        /* Translators: a conversion KPI's raw data: conversions of visitors. */
-        return g_strdup_printf (ngettext ("%u of %u visitor", "%u of %u visitors", kpi->visitors),
-                                kpi->conversions, kpi->visitors);
-      break;
-
-    case TP_KPI_RETENTION:
-      if (kpi->start > 0 || kpi->end > 0)
-        /* Translators: a retention KPI's raw data: customers at the start, at the end,
-         * and how many of those at the end are new. */
-        return g_strdup_printf (_("%u → %u, %u new"), kpi->start, kpi->end, kpi->new_customers);
-      break;
-
-    case TP_KPI_NPS:
-    case TP_KPI_CSAT:
-    case TP_KPI_CES:
-    case TP_KPI_CUSTOM:
-    case TP_N_KPI_KINDS:
-    default:
-      break;
-    }
-
-  return g_strdup ("—");
+  /* The figure its formula gives (analysis/tp-kpi-value.h), as the Analysis page and the
+   * exports show it: one formatter for every place a KPI appears. */
+  tp_kpi_compute (kpi, &value);
+  return tp_kpi_format_value (kpi, &value);
 }
 
 char *
