@@ -16,13 +16,23 @@ on_wait_timeout (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+guint
+tp_test_get_slowdown (void)
+{
+  const char *slowdown = g_getenv ("TP_TEST_SLOWDOWN");
+  guint64 factor = slowdown != NULL ? g_ascii_strtoull (slowdown, NULL, 10) : 1;
+
+  return (guint) CLAMP (factor, 1, 20);
+}
+
 void
 tp_test_wait_until (TpTestCondition  condition,
                     gpointer         data,
                     const char      *what)
 {
   gboolean timed_out = FALSE;
-  guint id = g_timeout_add_seconds (TP_TEST_WAIT_SECONDS, on_wait_timeout, &timed_out);
+  guint id = g_timeout_add_seconds (TP_TEST_WAIT_SECONDS * tp_test_get_slowdown (),
+                                    on_wait_timeout, &timed_out);
 
   while (!condition (data) && !timed_out)
     g_main_context_iteration (NULL, TRUE);

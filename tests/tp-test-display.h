@@ -10,8 +10,12 @@ G_BEGIN_DECLS
 
 typedef gboolean (*TpTestCondition) (gpointer data);
 
+/* How many times slower than usual this run is (TP_TEST_SLOWDOWN: `./dev test --sanitize`
+ * sets 4); waits grow by it. */
+guint tp_test_get_slowdown (void);
+
 /* Iterates the main loop until condition (data) holds; fails the test naming what it
- * waited for after TP_TEST_WAIT_SECONDS. */
+ * waited for after TP_TEST_WAIT_SECONDS (times the slowdown). */
 void tp_test_wait_until   (TpTestCondition  condition,
                            gpointer         data,
                            const char      *what);

@@ -60,7 +60,7 @@ before=$(cksum <"$doc")
 name="board-keys"
 pid=$!
 
-win=$(timeout 30 xdotool search --sync --onlyvisible --name "$name" | head -n 1) || true
+win=$(timeout $((30 * ${TP_TEST_SLOWDOWN:-1})) xdotool search --sync --onlyvisible --name "$name" | head -n 1) || true
 if [ -z "$win" ]; then
   echo "FAIL: no window named '$name' appeared; there are:"
   for w in $(xdotool search --name . 2>/dev/null); do xdotool getwindowname "$w"; done
@@ -86,7 +86,7 @@ keys ctrl+s
 
 wait_saved () {
   i=0
-  while [ "$(cksum <"$doc")" = "$before" ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
+  while [ "$(cksum <"$doc")" = "$before" ] && [ $i -lt $((100 * ${TP_TEST_SLOWDOWN:-1})) ]; do sleep 0.1; i=$((i + 1)); done
   if [ "$(cksum <"$doc")" = "$before" ]; then
     echo "FAIL: the document was not saved ($1)"; cat "$tmp/log"; exit 1
   fi

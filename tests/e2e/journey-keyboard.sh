@@ -78,7 +78,7 @@ wait_for () {
 pid=$!
 name="journey-keys"
 
-win=$(timeout 30 xdotool search --sync --onlyvisible --name "$name" | head -n 1) || true
+win=$(timeout $((30 * ${TP_TEST_SLOWDOWN:-1})) xdotool search --sync --onlyvisible --name "$name" | head -n 1) || true
 if [ -z "$win" ]; then
   echo "FAIL: no window named '$name' appeared; there are:"
   for w in $(xdotool search --name . 2>/dev/null); do xdotool getwindowname "$w"; done
