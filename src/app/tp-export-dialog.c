@@ -116,7 +116,7 @@ static const TpPageSize size_values[] = {
 /* The page row's items; without the first unless the format is PDF. */
 static const TpExportPage page_values[] = {
   TP_EXPORT_PAGE_ALL, TP_EXPORT_PAGE_CANVAS, TP_EXPORT_PAGE_JOURNEY,
-  TP_EXPORT_PAGE_VALUE_CHAIN, TP_EXPORT_PAGE_BOARD,
+  TP_EXPORT_PAGE_VALUE_CHAIN, TP_EXPORT_PAGE_BOARD, TP_EXPORT_PAGE_ANALYSIS,
 };
 
 /* The resolution row: 1×, 2×, 3×, then a DPI of the user's. */

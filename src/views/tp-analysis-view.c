@@ -37,6 +37,9 @@ struct _TpAnalysisView
   double             laid_width;    /* the page's width at the last layout */
   double             min_width;     /* the page's at its narrowest; 0: not known yet */
   gboolean           dirty;         /* the document changed since */
+  /* The page as painted, kept until the next layout: hovering redraws only the
+   * highlight under it (sysprof's habit, STYLE.md). */
+  GskRenderNode     *page_node;
 
   char              *pressed;       /* the item a click started on */
   char              *hovered;
@@ -85,6 +88,7 @@ ensure_layout (TpAnalysisView *self,
   tp_analysis_layout_update (self->layout, self->document, width);
   self->laid_width = width;
   self->dirty = FALSE;
+  g_clear_pointer (&self->page_node, gsk_render_node_unref);
   /* Tables may widen the page past the narrowest width asked for: that is how narrow
    * the view can be before it scrolls across. */
   if (width == PAGE_MIN)
@@ -287,6 +291,35 @@ tp_analysis_view_size_allocate (GtkWidget *widget,
     set_hovered (self, NULL, NULL);
 }
 
+/* The page's drawing, in its own coordinates. */
+static GskRenderNode *
+paint_page (TpAnalysisView *self,
+            double          page_width,
+            double          page_height)
+{
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  GskRenderNode *node;
+
+  for (double top = 0; top < page_height; top += BAND_HEIGHT)
+    {
+      double bottom = MIN (page_height, top + BAND_HEIGHT);
+      TpRect band = { 0, top, page_width, bottom - top };
+      cairo_t *cr;
+
+      /* A little to the sides too: a chart's outermost label may stand on the edge. */
+      cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (-PADDING, top,
+                                                                     page_width + 2 * PADDING,
+                                                                     band.height));
+      cairo_rectangle (cr, -PADDING, band.y, page_width + 2 * PADDING, band.height);
+      cairo_clip (cr);
+      tp_analysis_paint (cr, self->layout, &band);
+      cairo_destroy (cr);
+    }
+  node = gtk_snapshot_free_to_node (snapshot);
+  /* An empty page draws nothing: an empty container stands in, never NULL. */
+  return node != NULL ? node : gsk_container_node_new (NULL, 0);
+}
+
 static void
 tp_analysis_view_snapshot (GtkWidget   *widget,
                            GtkSnapshot *snapshot)
@@ -329,21 +362,12 @@ tp_analysis_view_snapshot (GtkWidget   *widget,
                                                     self->hovered_row.width + 8,
                                                     self->hovered_row.height));
 
-  for (double top = 0; top < page_height; top += BAND_HEIGHT)
-    {
-      double bottom = MIN (page_height, top + BAND_HEIGHT);
-      TpRect band = { 0, top, page_width, bottom - top };
-      cairo_t *cr;
-
-      cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (ox - PADDING, oy + top,
-                                                                     page_width + 2 * PADDING,
-                                                                     band.height));
-      cairo_translate (cr, ox, oy);
-      cairo_rectangle (cr, -PADDING, band.y, page_width + 2 * PADDING, band.height);
-      cairo_clip (cr);
-      tp_analysis_paint (cr, self->layout, &band);
-      cairo_destroy (cr);
-    }
+  if (self->page_node == NULL)
+    self->page_node = paint_page (self, page_width, page_height);
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (ox, oy));
+  gtk_snapshot_append_node (snapshot, self->page_node);
+  gtk_snapshot_restore (snapshot);
 }
 
 /* GObject */
@@ -365,6 +389,7 @@ tp_analysis_view_finalize (GObject *object)
 {
   TpAnalysisView *self = TP_ANALYSIS_VIEW (object);
 
+  g_clear_pointer (&self->page_node, gsk_render_node_unref);
   g_clear_pointer (&self->layout, tp_analysis_layout_free);
   g_clear_object (&self->context);
   g_free (self->pressed);
@@ -500,6 +525,7 @@ tp_analysis_view_set_document (TpAnalysisView *self,
                                                 G_CALLBACK (on_document_changed), self,
                                                 G_CONNECT_SWAPPED);
 
+  g_clear_pointer (&self->page_node, gsk_render_node_unref);
   g_clear_pointer (&self->layout, tp_analysis_layout_free);
   set_hovered (self, NULL, NULL);
   self->dirty = TRUE;
