@@ -6,8 +6,10 @@
 # Produces real faults: a full disk (a 64 KiB tmpfs, in a mount namespace of our own), a
 # read-only folder (as an unprivileged user, since root ignores permissions), and write,
 # fsync and rename errors injected with strace. Each case checks that the tool reports the
-# error, the document stays modified, the old bytes are unchanged and no temporary file
-# is left behind. Cases that cannot run here are skipped; with none run, exits 77 (skip).
+# error, the document stays modified, the old bytes are unchanged, no temporary file is
+# left behind, and the recovery snapshot written before the save (on a disk that works)
+# is still there and loads (RELIABILITY.md: after a failure, keep the snapshot). Cases
+# that cannot run here are skipped; with none run, exits 77 (skip).
 
 set -u
 
@@ -47,6 +49,26 @@ check () {
   [ "$failed" = 0 ] && echo "ok - $name"
 }
 
+# check_snapshot NAME DIR: the failed save kept its recovery snapshot, alone in DIR, and
+# it loads, holds the edit, and is still bound to the original the save left unchanged.
+# Called before check, which prints the verdict.
+check_snapshot () {
+  name=$1 snapshots=$2
+
+  found=$(ls -A "$snapshots" 2>/dev/null | tr '\n' ' ')
+  count=$(ls -A "$snapshots" 2>/dev/null | grep -c '\.snapshot$')
+  total=$(ls -A "$snapshots" 2>/dev/null | wc -l)
+  if [ "$count" != 1 ] || [ "$total" != 1 ]; then
+    fail "$name: expected one snapshot in the recovery folder, found: ${found:-nothing}"
+  elif ! "$tool" --check-snapshot "$snapshots" >"$tmp/snapshot-check" 2>&1; then
+    fail "$name: the snapshot does not load:"
+    sed 's/^/  /' "$tmp/snapshot-check"
+  elif ! grep -q '^file: bound$' "$tmp/snapshot-check"; then
+    fail "$name: the snapshot is not bound to the unchanged original:"
+    sed 's/^/  /' "$tmp/snapshot-check"
+  fi
+}
+
 # 1. A full disk. Inside a private mount namespace (root, or a user namespace mapping us
 #    to root), so that the mount is gone with the process: the script runs itself there.
 full_disk () {
@@ -56,8 +78,11 @@ full_disk () {
   fi
   cp "$example" "$tmp/full/doc.touchpoint"
   cp "$example" "$tmp/original"
-  "$tool" --grow 40 "$example" "$tmp/full/doc.touchpoint" >/dev/null 2>"$tmp/messages"
+  # The snapshot goes to a disk with room, as the state folder would be.
+  "$tool" --grow 40 --snapshot-dir "$tmp/snapshots-full" "$example" "$tmp/full/doc.touchpoint" \
+    >/dev/null 2>"$tmp/messages"
   status=$?
+  check_snapshot "full disk" "$tmp/snapshots-full"
   check "full disk" 1 "$status" "$tmp/full" "$tmp/full/doc.touchpoint" "$tmp/original" \
     "$tmp/messages" "No space left on device. Free some space or save elsewhere."
   umount "$tmp/full"
@@ -102,9 +127,16 @@ cp "$tool" "$tmp/save-tool"
 cp "$example" "$tmp/example.touchpoint"
 chmod 755 "$tmp/save-tool"
 chmod 644 "$tmp/example.touchpoint"
-if $as_user sh -c "test -x '$tmp/save-tool' && test -r '$tmp/example.touchpoint' && ! test -w '$tmp/readonly'" 2>/dev/null; then
-  $as_user "$tmp/save-tool" "$tmp/example.touchpoint" "$tmp/readonly/doc.touchpoint" >/dev/null 2>"$tmp/messages"
+# The state folder is that user's own, writable although the document's folder is not.
+mkdir "$tmp/snapshots-readonly"
+if [ -n "$as_user" ]; then
+  chown 65534:65534 "$tmp/snapshots-readonly"
+fi
+if $as_user sh -c "test -x '$tmp/save-tool' && test -r '$tmp/example.touchpoint' && ! test -w '$tmp/readonly' && test -w '$tmp/snapshots-readonly'" 2>/dev/null; then
+  $as_user "$tmp/save-tool" --snapshot-dir "$tmp/snapshots-readonly" "$tmp/example.touchpoint" \
+    "$tmp/readonly/doc.touchpoint" >/dev/null 2>"$tmp/messages"
   status=$?
+  check_snapshot "read-only folder" "$tmp/snapshots-readonly"
   check "read-only folder" 1 "$status" "$tmp/readonly" "$tmp/readonly/doc.touchpoint" \
     "$tmp/original" "$tmp/messages" "Permission denied. Save in a folder you can write to."
 else
@@ -112,23 +144,65 @@ else
 fi
 chmod 755 "$tmp/readonly"
 
-# 3. Injected faults.
+# 3. Injected faults, on the save only: the snapshot written before it must succeed (it
+#    is what the user recovers from), so a run that stops before the save counts the calls
+#    of the faulty kind it makes, and the fault starts with the next one.
+# count_calls LOG NAME: how many NAME calls an strace log shows.
+count_calls () {
+  grep -c -E "^[0-9]+ +$2\(" "$1"
+}
+
 if command -v strace >/dev/null 2>&1 && strace -f -o /dev/null true 2>/dev/null; then
   mkdir "$tmp/inject"
-  for fault in "write:error=ENOSPC:when=2+" "fsync:error=EIO" "rename:error=EIO"; do
+  # LeakSanitizer cannot work under ptrace: in a sanitizer build it would abort.
+  asan_options="${ASAN_OPTIONS:-}:detect_leaks=0"
+  for fault in "write:ENOSPC" "fsync:EIO" "rename:EIO"; do
+    syscall=${fault%%:*}
+    errno_name=${fault#*:}
     cp "$example" "$tmp/inject/doc.touchpoint"
-    # LeakSanitizer cannot work under ptrace: in a sanitizer build it would abort.
-    ASAN_OPTIONS="${ASAN_OPTIONS:-}:detect_leaks=0" strace -f -o /dev/null -e inject="$fault" \
-      "$tool" "$example" "$tmp/inject/doc.touchpoint" >/dev/null 2>"$tmp/messages"
+    rm -rf "$tmp/snapshots-inject" "$tmp/snapshots-count"
+
+    ASAN_OPTIONS="$asan_options" strace -f -o "$tmp/count.log" \
+      -e trace=write,fsync,fdatasync,rename,renameat,renameat2 \
+      "$tool" --snapshot-dir "$tmp/snapshots-count" --no-save "$example" \
+      "$tmp/inject/doc.touchpoint" >/dev/null 2>"$tmp/messages"
+    status=$?
+    if [ "$status" != 0 ]; then
+      fail "injected $fault: counting run exited with $status"
+      sed 's/^/  /' "$tmp/messages"
+      continue
+    fi
+    # glibc may implement rename() with renameat or renameat2: inject into whichever the
+    # snapshot's write used.
+    if [ "$syscall" = rename ]; then
+      for candidate in rename renameat renameat2; do
+        if [ "$(count_calls "$tmp/count.log" "$candidate")" -gt 0 ]; then
+          syscall=$candidate
+          break
+        fi
+      done
+    fi
+    before=$(count_calls "$tmp/count.log" "$syscall")
+    if [ "$before" = 0 ]; then
+      fail "injected $fault: the snapshot was written without any $syscall call:"
+      sed 's/^/  /' "$tmp/count.log"
+      continue
+    fi
+    inject="$syscall:error=$errno_name:when=$((before + 1))+"
+
+    ASAN_OPTIONS="$asan_options" strace -f -o /dev/null -e inject="$inject" \
+      "$tool" --snapshot-dir "$tmp/snapshots-inject" "$example" "$tmp/inject/doc.touchpoint" \
+      >/dev/null 2>"$tmp/messages"
     status=$?
     # With write faults the message itself may not get out; the status and the file say
     # enough.
-    case $fault in
-      fsync*) pattern="Input/output error" ;;
+    case $syscall in
+      fsync) pattern="Input/output error" ;;
       rename*) pattern="Input/output error" ;;
       *) pattern="" ;;
     esac
-    check "injected $fault" 1 "$status" "$tmp/inject" "$tmp/inject/doc.touchpoint" "$example" \
+    check_snapshot "injected $inject" "$tmp/snapshots-inject"
+    check "injected $inject" 1 "$status" "$tmp/inject" "$tmp/inject/doc.touchpoint" "$example" \
       "$tmp/messages" "$pattern"
   done
 else

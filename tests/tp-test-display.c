@@ -67,6 +67,7 @@ tp_test_init_display (int         *argc,
   g_setenv ("XDG_DATA_HOME", tmp_dir, TRUE);
   g_setenv ("XDG_CONFIG_HOME", tmp_dir, TRUE);
   g_setenv ("XDG_CACHE_HOME", tmp_dir, TRUE);
+  g_setenv ("XDG_STATE_HOME", tmp_dir, TRUE);
   g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
   g_setenv ("GTK_A11Y", "none", TRUE);
 

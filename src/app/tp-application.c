@@ -9,10 +9,13 @@
 
 #include "config.h"
 
+#include <signal.h>
 #include <glib/gi18n.h>
+#include <glib-unix.h>
 
 #include "tp-application.h"
 #include "tp-file-chooser.h"
+#include "tp-recovery-dialog.h"
 #include "tp-window.h"
 
 struct _TpApplication
@@ -22,6 +25,17 @@ struct _TpApplication
   /* Windows still to ask about unsaved changes before quitting, in turn. */
   GPtrArray      *quit_queue;
   gboolean        quitting;
+
+  /* Recovery (RELIABILITY.md): the snapshots' folder, whether the last run ended
+   * cleanly, and the question asked at the first start-up that finds snapshots; files
+   * asked for meanwhile wait for its answer, since one may be a recovered document. */
+  TpRecoveryStore  *recovery_store;
+  gboolean          last_clean;
+  gboolean          recovery_asked;
+  TpRecoveryDialog *recovery_dialog;
+  GPtrArray        *pending_files;
+  guint             signal_ids[3];
+  guint             inhibit_cookie;
 };
 
 G_DEFINE_FINAL_TYPE (TpApplication, tp_application, ADW_TYPE_APPLICATION)
@@ -85,6 +99,192 @@ tp_application_open_file (TpApplication *self,
     }
 
   gtk_window_present (GTK_WINDOW (window));
+}
+
+/* Recovery */
+
+TpRecoveryStore *
+tp_application_get_recovery_store (TpApplication *self)
+{
+  g_return_val_if_fail (TP_IS_APPLICATION (self), NULL);
+
+  return self->recovery_store;
+}
+
+static gboolean
+has_unsaved_work (TpApplication *self)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
+    {
+      TpDocument *document;
+
+      if (TP_IS_WINDOW (l->data) &&
+          (document = tp_window_get_document (l->data)) != NULL &&
+          tp_document_get_modified (document))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+void
+tp_application_update_inhibit (TpApplication *self)
+{
+  gboolean unsaved;
+
+  g_return_if_fail (TP_IS_APPLICATION (self));
+
+  unsaved = has_unsaved_work (self);
+  if (unsaved && self->inhibit_cookie == 0)
+    {
+      /* The session manager shows this while asking whether to log out anyway. */
+      self->inhibit_cookie =
+        gtk_application_inhibit (GTK_APPLICATION (self),
+                                 gtk_application_get_active_window (GTK_APPLICATION (self)),
+                                 GTK_APPLICATION_INHIBIT_LOGOUT,
+                                 _("A workshop has unsaved changes"));
+    }
+  else if (!unsaved && self->inhibit_cookie != 0)
+    {
+      gtk_application_uninhibit (GTK_APPLICATION (self), self->inhibit_cookie);
+      self->inhibit_cookie = 0;
+    }
+}
+
+/* Every window writes what no snapshot holds yet, and waits until it is on disk. */
+static void
+flush_snapshots (TpApplication *self)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
+    if (TP_IS_WINDOW (l->data))
+      tp_window_flush_snapshot (l->data, TRUE);
+}
+
+/* SIGTERM (a shutdown, `kill`), SIGINT (Ctrl+C in a terminal), SIGHUP (the terminal
+ * went away): no time to ask about unsaved changes, so they go into snapshots, offered
+ * at the next start, and the application quits. Runs from the main loop
+ * (g_unix_signal_add), never in the signal handler itself. */
+static gboolean
+on_quit_signal (gpointer data)
+{
+  TpApplication *self = data;
+
+  flush_snapshots (self);
+  g_application_quit (G_APPLICATION (self));
+
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+on_query_end (TpApplication *self)
+{
+  /* The session is ending: whatever the user answers, the work is safe. */
+  flush_snapshots (self);
+}
+
+static void
+open_pending_files (TpApplication *self)
+{
+  g_autoptr(GPtrArray) files = g_steal_pointer (&self->pending_files);
+
+  self->pending_files = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < files->len; i++)
+    tp_application_open_file (self, g_ptr_array_index (files, i));
+}
+
+static void
+recover (TpApplication *self,
+         GPtrArray     *chosen)
+{
+  g_autoptr(GString) failures = g_string_new (NULL);
+
+  for (guint i = 0; i < chosen->len; i++)
+    {
+      const TpSnapshotInfo *info = g_ptr_array_index (chosen, i);
+      g_autoptr(TpDocument) document = NULL;
+      g_autoptr(GError) error = NULL;
+      TpWindow *window;
+
+      document = tp_recovery_store_load (self->recovery_store, info, NULL, &error);
+      if (document == NULL)
+        {
+          /* Left on disk: the next start offers it again, to discard or to report. */
+          g_string_append_printf (failures, "%s%s: %s", failures->len > 0 ? "\n" : "",
+                                  info->title, error->message);
+          continue;
+        }
+
+      window = get_window_for_document (self);
+      tp_window_open_recovered (window, document, info);
+      gtk_window_present (GTK_WINDOW (window));
+    }
+
+  if (failures->len > 0)
+    {
+      GtkWidget *dialog;
+
+      dialog = adw_message_dialog_new (gtk_application_get_active_window (GTK_APPLICATION (self)),
+                                       _("Could Not Recover Everything"), failures->str);
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_OK"));
+      gtk_window_present (GTK_WINDOW (dialog));
+    }
+}
+
+static void
+on_recovery_response (TpApplication    *self,
+                      const char       *response,
+                      TpRecoveryDialog *dialog)
+{
+  GPtrArray *chosen = tp_recovery_dialog_get_chosen (dialog);
+
+  self->recovery_dialog = NULL;
+
+  if (g_str_equal (response, "recover"))
+    {
+      recover (self, chosen);
+    }
+  else if (g_str_equal (response, "discard"))
+    {
+      for (guint i = 0; i < chosen->len; i++)
+        {
+          const TpSnapshotInfo *info = g_ptr_array_index (chosen, i);
+          g_autoptr(GError) error = NULL;
+
+          if (!tp_recovery_store_remove (self->recovery_store, info->id, &error))
+            g_warning ("Could not remove a recovery snapshot: %s", error->message);
+        }
+    }
+
+  /* "later": the snapshots stay, offered again at the next start. */
+  open_pending_files (self);
+}
+
+/* At the first start-up: offers the snapshots of work left unsaved, over a window of
+ * its own. TRUE while the question is on screen (what to open waits for the answer). */
+static gboolean
+ask_recovery (TpApplication *self)
+{
+  g_autoptr(GPtrArray) snapshots = NULL;
+  TpWindow *window;
+
+  if (self->recovery_asked)
+    return self->recovery_dialog != NULL;
+  self->recovery_asked = TRUE;
+
+  snapshots = tp_recovery_store_list (self->recovery_store);
+  if (snapshots->len == 0)
+    return FALSE;
+
+  window = get_window_for_document (self);
+  gtk_window_present (GTK_WINDOW (window));
+
+  self->recovery_dialog = tp_recovery_dialog_new (GTK_WINDOW (window), snapshots,
+                                                  !self->last_clean);
+  g_signal_connect_object (self->recovery_dialog, "response",
+                           G_CALLBACK (on_recovery_response), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (self->recovery_dialog));
+
+  return TRUE;
 }
 
 /* Actions */
@@ -267,14 +467,45 @@ tp_application_startup (GApplication *application)
   for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
     gtk_application_set_accels_for_action (GTK_APPLICATION (self),
                                            accels[i].action, accels[i].accels);
+
+  self->recovery_store = tp_recovery_store_new (NULL);
+  tp_recovery_store_begin_session (self->recovery_store, &self->last_clean);
+  self->signal_ids[0] = g_unix_signal_add (SIGTERM, on_quit_signal, self);
+  self->signal_ids[1] = g_unix_signal_add (SIGINT, on_quit_signal, self);
+  self->signal_ids[2] = g_unix_signal_add (SIGHUP, on_quit_signal, self);
+  g_signal_connect (self, "query-end", G_CALLBACK (on_query_end), NULL);
+  g_signal_connect (self, "window-removed", G_CALLBACK (tp_application_update_inhibit), NULL);
+}
+
+static void
+tp_application_shutdown (GApplication *application)
+{
+  TpApplication *self = TP_APPLICATION (application);
+
+  /* Windows still open here were not asked (a signal, the session ending): their work
+   * is in snapshots. Then the session ended as it should. */
+  flush_snapshots (self);
+  for (guint i = 0; i < G_N_ELEMENTS (self->signal_ids); i++)
+    g_clear_handle_id (&self->signal_ids[i], g_source_remove);
+  if (self->inhibit_cookie != 0)
+    gtk_application_uninhibit (GTK_APPLICATION (self), self->inhibit_cookie);
+  self->inhibit_cookie = 0;
+  if (self->recovery_store != NULL)
+    tp_recovery_store_end_session (self->recovery_store);
+
+  G_APPLICATION_CLASS (tp_application_parent_class)->shutdown (application);
 }
 
 static void
 tp_application_activate (GApplication *application)
 {
   TpApplication *self = TP_APPLICATION (application);
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  GtkWindow *window;
 
+  if (ask_recovery (self))
+    return;
+
+  window = gtk_application_get_active_window (GTK_APPLICATION (self));
   if (window == NULL)
     window = GTK_WINDOW (tp_window_new (GTK_APPLICATION (self)));
 
@@ -290,7 +521,11 @@ tp_application_open (GApplication  *application,
   TpApplication *self = TP_APPLICATION (application);
 
   for (int i = 0; i < n_files; i++)
-    tp_application_open_file (self, files[i]);
+    g_ptr_array_add (self->pending_files, g_object_ref (files[i]));
+
+  /* One of them may be a file whose unsaved work is about to be recovered. */
+  if (!ask_recovery (self))
+    open_pending_files (self);
 }
 
 /* `touchpoint --new-window` (the launcher's "New Window"): runs in the process that was
@@ -322,6 +557,8 @@ tp_application_finalize (GObject *object)
   TpApplication *self = (TpApplication *) object;
 
   g_clear_pointer (&self->quit_queue, g_ptr_array_unref);
+  g_clear_pointer (&self->pending_files, g_ptr_array_unref);
+  g_clear_pointer (&self->recovery_store, tp_recovery_store_unref);
 
   G_OBJECT_CLASS (tp_application_parent_class)->finalize (object);
 }
@@ -335,6 +572,7 @@ tp_application_class_init (TpApplicationClass *klass)
   object_class->finalize = tp_application_finalize;
 
   application_class->startup = tp_application_startup;
+  application_class->shutdown = tp_application_shutdown;
   application_class->activate = tp_application_activate;
   application_class->open = tp_application_open;
   application_class->handle_local_options = tp_application_handle_local_options;
@@ -349,6 +587,7 @@ tp_application_init (TpApplication *self)
   };
 
   self->quit_queue = g_ptr_array_new_with_free_func (g_object_unref);
+  self->pending_files = g_ptr_array_new_with_free_func (g_object_unref);
   g_application_add_main_option_entries (G_APPLICATION (self), options);
 }
 
@@ -359,5 +598,8 @@ tp_application_new (void)
                        "application-id", APPLICATION_ID,
                        "flags", G_APPLICATION_HANDLES_OPEN,
                        "resource-base-path", "/io/github/touchpoint/Touchpoint",
+                       /* To hear when the session ends (query-end) and to hold back
+                        * logging out while work is unsaved. */
+                       "register-session", TRUE,
                        NULL);
 }

@@ -3,6 +3,8 @@
 
 #include <adwaita.h>
 
+#include "io/tp-recovery-store.h"
+
 G_BEGIN_DECLS
 
 #define TP_TYPE_APPLICATION (tp_application_get_type ())
@@ -14,5 +16,12 @@ TpApplication *tp_application_new       (void);
  * active window if that shows the welcome page, or into a new window. */
 void           tp_application_open_file (TpApplication *self,
                                          GFile         *file);
+
+/* Where the windows keep recovery snapshots; NULL before startup. */
+TpRecoveryStore *tp_application_get_recovery_store (TpApplication *self);
+
+/* A window's document became modified or unmodified: logging out is held back while
+ * anything is unsaved. */
+void           tp_application_update_inhibit (TpApplication *self);
 
 G_END_DECLS

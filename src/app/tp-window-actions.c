@@ -32,9 +32,9 @@ save_data_free (SaveData *data)
 }
 
 static void choose_target  (GTask       *task);
-static void write_document (GTask       *task,
-                            GFile       *file,
-                            TpFileStamp *expected);
+static void write_document (GTask             *task,
+                            GFile             *file,
+                            const TpFileStamp *expected);
 
 /* Ends the save; takes error (NULL on success) and the caller's reference on task. */
 static void
@@ -162,9 +162,9 @@ on_written (GObject      *object,
 }
 
 static void
-write_document (GTask       *task,
-                GFile       *file,
-                TpFileStamp *expected)
+write_document (GTask             *task,
+                GFile             *file,
+                const TpFileStamp *expected)
 {
   SaveData *data = g_task_get_task_data (task);
 
@@ -193,7 +193,7 @@ on_target_chosen (GObject      *object,
   /* Saving over our own file still checks it was not changed behind our back; another
    * file was confirmed by the chooser's overwrite question. */
   if (self->file != NULL && g_file_equal (file, self->file))
-    write_document (task, file, self->stamp);
+    write_document (task, file, _tp_window_watch_get_expected (self));
   else
     write_document (task, file, NULL);
 }
@@ -277,7 +277,7 @@ _tp_window_save_async (TpWindow            *self,
   if (save_as || self->file == NULL)
     choose_target (task);
   else
-    write_document (task, self->file, self->stamp);
+    write_document (task, self->file, _tp_window_watch_get_expected (self));
 }
 
 gboolean
@@ -596,9 +596,12 @@ _tp_window_update_actions (TpWindow *self)
   g_autofree char *redo_tip = NULL;
 
   /* Saving an unchanged document that has a file would do nothing: a disabled Save
-   * button tells at a glance that everything is on disk. */
+   * button tells at a glance that everything is on disk. Unless another program deleted
+   * or damaged the file (tp-window-watch.c). */
   gtk_widget_action_set_enabled (widget, "win.save",
-                                 has_document && !self->saving && (modified || self->file == NULL));
+                                 has_document && !self->saving &&
+                                 (modified || self->file == NULL ||
+                                  _tp_window_watch_disk_differs (self)));
   gtk_widget_action_set_enabled (widget, "win.save-as", has_document && !self->saving);
   gtk_widget_action_set_enabled (widget, "win.export", has_document);
   gtk_widget_action_set_enabled (widget, "win.undo", can_undo);

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "io/tp-file-stamp.h"
+#include "io/tp-snapshotter.h"
 #include "views/tp-analysis-view.h"
 #include "views/tp-board.h"
 #include "views/tp-inspector.h"
@@ -75,6 +76,30 @@ struct _TpWindow
   guint                 importing : 1;
   /* The inspector was open on the board and closed for the analysis. */
   guint                 inspector_made_way : 1;
+
+  /* Recovery (tp-window-recovery.c): the snapshots of the document's unsaved work, and
+   * the id of the snapshot a recovered document continues. */
+  TpSnapshotter        *snapshotter;
+  char                 *recovery_id;
+
+  /* Outside changes (tp-window-watch.c): the file watched, a check of it scheduled or
+   * running, and the banner that tells what another program did to it. disk_stamp
+   * describes the version on disk the banner told about (NULL when it is gone). */
+  GFileMonitor         *monitor;
+  guint                 check_id;
+  GCancellable         *check_cancellable;
+  TpFileStamp          *disk_stamp;
+  guint                 disk_state;
+  GtkRevealer          *banner;
+  GtkLabel             *banner_label;
+  GtkWidget            *banner_reload_button;
+  GtkWidget            *banner_keep_button;
+  GtkWidget            *banner_save_button;
+  /* A check runs in a worker; another one is wanted when it is done. */
+  guint                 checking : 1;
+  guint                 check_again : 1;
+  /* The next check replaces the document with the disk's, even if it has changes. */
+  guint                 check_reload : 1;
 };
 
 void      _tp_window_class_actions_init (TpWindowClass        *klass);
@@ -123,5 +148,37 @@ void      _tp_window_set_view           (TpWindow             *self,
 void      _tp_window_class_import_init  (TpWindowClass        *klass);
 void      _tp_window_import_kano        (TpWindow             *self,
                                          GFile                *file);
+
+/* Recovery snapshots (tp-window-recovery.c). Attach when a document is bound (it takes
+ * recovery_id if set), detach when it is unbound (the snapshot stays on disk), update
+ * the origin when the file or its stamp change, discard when the user throws the
+ * changes away. */
+void      _tp_window_recovery_init      (TpWindow             *self);
+void      _tp_window_recovery_attach    (TpWindow             *self);
+void      _tp_window_recovery_detach    (TpWindow             *self);
+void      _tp_window_recovery_update_origin (TpWindow         *self);
+void      _tp_window_recovery_discard   (TpWindow             *self);
+
+/* Outside changes (tp-window-watch.c): the file is watched while a document bound to it
+ * is shown; when another program changes it, an unmodified document is reloaded
+ * (keeping the view), a modified one gets a banner offering Reload and Keep Mine. */
+void      _tp_window_class_watch_init   (TpWindowClass        *klass);
+void      _tp_window_watch_document_bound (TpWindow           *self);
+void      _tp_window_watch_file_changed (TpWindow             *self);
+void      _tp_window_watch_save_ended   (TpWindow             *self);
+void      _tp_window_watch_dispose      (TpWindow             *self);
+/* Whether the file on disk is known to differ from what the window last read or wrote
+ * (so Save is worth offering even without changes). */
+gboolean  _tp_window_watch_disk_differs (TpWindow             *self);
+/* Whether the file was deleted, moved away or damaged: the window has the only copy. */
+gboolean  _tp_window_watch_disk_lost    (TpWindow             *self);
+/* The stamp a save to the window's file expects on disk: the window's, or the damaged
+ * version the banner said saving replaces. */
+const TpFileStamp *_tp_window_watch_get_expected (TpWindow     *self);
+/* Replaces the window's document (a reload), keeping the view: zoom, scroll, the view
+ * shown, the inspector, and the selection of ids that still exist. Takes stamp. */
+void      _tp_window_replace_document   (TpWindow             *self,
+                                         TpDocument           *document,
+                                         TpFileStamp          *stamp);
 
 G_END_DECLS

@@ -262,11 +262,35 @@ on_document_modified_changed (TpWindow   *self,
   _tp_window_update_actions (self);
 }
 
-/* Binds a document to a window that had none; takes stamp. */
+/* Lets go of the window's document: the one place that does, whether a reload replaces
+ * it (_tp_window_replace_document()) or the window goes away. */
 static void
-set_document (TpWindow    *self,
-              TpDocument  *document,
-              TpFileStamp *stamp)
+unbind_document (TpWindow *self)
+{
+  g_assert (TP_IS_WINDOW (self));
+
+  if (self->document == NULL)
+    return;
+
+  _tp_window_recovery_detach (self);
+  g_clear_signal_handler (&self->changed_id, self->document);
+  g_clear_signal_handler (&self->modified_id, self->document);
+  g_clear_signal_handler (&self->can_undo_id, self->document);
+  g_clear_signal_handler (&self->can_redo_id, self->document);
+
+  tp_board_set_document (self->board, NULL);
+  tp_inspector_set_document (self->inspector, NULL);
+  tp_analysis_view_set_document (self->analysis_view, NULL);
+
+  g_clear_object (&self->document);
+}
+
+/* Binds a document to a window that has none (any more): the one place that does, for
+ * a document opened, created, recovered or reloaded. Takes stamp. */
+static void
+bind_document (TpWindow    *self,
+               TpDocument  *document,
+               TpFileStamp *stamp)
 {
   g_assert (TP_IS_WINDOW (self));
   g_assert (TP_IS_DOCUMENT (document));
@@ -291,20 +315,75 @@ set_document (TpWindow    *self,
   self->can_redo_id = g_signal_connect_object (document, "notify::can-redo",
                                                G_CALLBACK (on_document_history_changed), self,
                                                G_CONNECT_SWAPPED);
+  _tp_window_recovery_attach (self);
 
   tp_board_set_document (self->board, document);
   tp_inspector_set_document (self->inspector, document);
   tp_analysis_view_set_document (self->analysis_view, document);
-  show_page (self, "document");
 
-  /* The keyboard goes to the board, so that a workshop can be captured straight away
-   * (digits pick a block, Enter starts a note). */
-  gtk_widget_grab_focus (GTK_WIDGET (self->board));
+  /* Changes made to the file by other programs are noticed from now on. */
+  _tp_window_watch_document_bound (self);
 
   _tp_window_update_title (self);
   _tp_window_update_actions (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
+}
+
+/* Shows a document in a window that had none; takes stamp. */
+static void
+set_document (TpWindow    *self,
+              TpDocument  *document,
+              TpFileStamp *stamp)
+{
+  bind_document (self, document, stamp);
+  show_page (self, "document");
+
+  /* The keyboard goes to the board, so that a workshop can be captured straight away
+   * (digits pick a block, Enter starts a note). */
+  gtk_widget_grab_focus (GTK_WIDGET (self->board));
+}
+
+void
+_tp_window_replace_document (TpWindow    *self,
+                             TpDocument  *document,
+                             TpFileStamp *stamp)
+{
+  g_auto(GStrv) selected = NULL;
+  g_autoptr(GPtrArray) kept = g_ptr_array_new ();
+  double zoom, bx, by, wx, wy;
+  GtkAdjustment *hadjustment, *vadjustment;
+
+  g_assert (TP_IS_WINDOW (self));
+  g_assert (TP_IS_DOCUMENT (document));
+  g_assert (self->document != NULL);
+
+  /* The view is the window's, not the document's: the zoom, the board point at the
+   * view's top left corner, and the selection survive the swap. Which view shows, and
+   * whether the inspector is open, the swap does not touch. */
+  selected = g_strdupv ((char **) tp_selection_get_ids (self->selection));
+  zoom = tp_board_get_zoom (self->board);
+  tp_board_widget_to_board (self->board, 0, 0, &bx, &by);
+
+  unbind_document (self);
+  bind_document (self, document, stamp);
+
+  /* A new document makes the board choose a first view at its next allocation: fitting
+   * it now settles that, then the zoom and the scroll go back to what they were. */
+  tp_board_zoom_to_fit (self->board);
+  tp_board_set_zoom (self->board, zoom);
+  tp_board_board_to_widget (self->board, bx, by, &wx, &wy);
+  hadjustment = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (self->board));
+  vadjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->board));
+  gtk_adjustment_set_value (hadjustment, gtk_adjustment_get_value (hadjustment) + wx);
+  gtk_adjustment_set_value (vadjustment, gtk_adjustment_get_value (vadjustment) + wy);
+
+  /* What is still there stays selected, in the same order (the last is the primary). */
+  for (guint i = 0; selected != NULL && selected[i] != NULL; i++)
+    if (tp_document_lookup (document, selected[i]) != NULL)
+      g_ptr_array_add (kept, selected[i]);
+  g_ptr_array_add (kept, NULL);
+  tp_selection_set (self->selection, (const char * const *) kept->pdata);
 }
 
 void
@@ -314,8 +393,14 @@ _tp_window_set_file (TpWindow *self,
   g_assert (TP_IS_WINDOW (self));
 
   if (g_set_object (&self->file, file))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
+    {
+      /* Saved As: the new file is the one to watch. */
+      _tp_window_watch_file_changed (self);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
+    }
 
+  /* Saved: the stamp changed too (on_written() sets it first). */
+  _tp_window_recovery_update_origin (self);
   _tp_window_update_title (self);
 }
 
@@ -548,6 +633,8 @@ on_close_prompt_response (TpWindow         *self,
 
   if (g_str_equal (response, "discard"))
     {
+      /* Thrown away on purpose: nothing to offer at the next start either. */
+      _tp_window_recovery_discard (self);
       resolve_close_queries (self, TRUE);
     }
   else if (g_str_equal (response, "save"))
@@ -598,7 +685,10 @@ show_close_prompt (TpWindow *self)
 static gboolean
 has_unsaved_changes (TpWindow *self)
 {
-  return self->document != NULL && tp_document_get_modified (self->document);
+  /* A file another program deleted or damaged leaves the window with the only good
+   * copy: closing asks, as for changes. */
+  return self->document != NULL &&
+         (tp_document_get_modified (self->document) || _tp_window_watch_disk_lost (self));
 }
 
 /* Answers the pending close queries if it can, or asks the user. */
@@ -631,6 +721,9 @@ _tp_window_save_ended (TpWindow *self)
 
   _tp_window_update_title (self);
   _tp_window_update_actions (self);
+
+  /* Changes on disk were not looked at during the save: the stamp is settled now. */
+  _tp_window_watch_save_ended (self);
 
   /* The prompt's own save answers its queries in on_prompt_saved(). */
   if (!self->prompt_saving)
@@ -733,14 +826,8 @@ tp_window_dispose (GObject *object)
   if (self->close_queries != NULL && self->close_queries->len > 0)
     resolve_close_queries (self, TRUE);
 
-  if (self->document != NULL)
-    {
-      g_clear_signal_handler (&self->changed_id, self->document);
-      g_clear_signal_handler (&self->modified_id, self->document);
-      g_clear_signal_handler (&self->can_undo_id, self->document);
-      g_clear_signal_handler (&self->can_redo_id, self->document);
-    }
-  g_clear_object (&self->document);
+  _tp_window_watch_dispose (self);
+  unbind_document (self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), TP_TYPE_WINDOW);
   g_clear_object (&self->selection);
@@ -755,6 +842,7 @@ tp_window_finalize (GObject *object)
 
   g_clear_object (&self->file);
   g_clear_pointer (&self->stamp, tp_file_stamp_free);
+  g_free (self->recovery_id);
   g_clear_pointer (&self->recent_rows, g_ptr_array_unref);
   g_clear_pointer (&self->close_queries, g_ptr_array_unref);
 
@@ -883,6 +971,7 @@ tp_window_class_init (TpWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TpWindow, toast_overlay);
 
   _tp_window_class_actions_init (klass);
+  _tp_window_class_watch_init (klass);
   _tp_window_class_import_init (klass);
 }
 
@@ -925,6 +1014,7 @@ tp_window_init (TpWindow *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   _tp_window_actions_init (self);
+  _tp_window_recovery_init (self);
 
   /* One selection for the window: what the board selects is what the inspector edits. */
   self->selection = tp_selection_new ();
@@ -1013,6 +1103,44 @@ tp_window_new_workshop (TpWindow *self)
   /* Naming the workshop is the first thing to do: the title row, which the inspector
    * shows while nothing is selected, takes the keyboard. */
   gtk_widget_child_focus (GTK_WIDGET (self->inspector), GTK_DIR_TAB_FORWARD);
+}
+
+void
+tp_window_open_recovered (TpWindow             *self,
+                          TpDocument           *document,
+                          const TpSnapshotInfo *info)
+{
+  g_return_if_fail (TP_IS_WINDOW (self));
+  g_return_if_fail (TP_IS_DOCUMENT (document));
+  g_return_if_fail (info != NULL);
+  g_return_if_fail (self->document == NULL);
+  g_return_if_fail (!self->loading);
+
+  /* The snapshot goes on being this document's: a second crash before saving finds it
+   * again, and no copy is left behind. */
+  g_free (self->recovery_id);
+  self->recovery_id = g_strdup (info->id);
+
+  /* Bound to its file only when that file is as the snapshot knew it: then a save may
+   * replace it without asking. */
+  set_document (self, document,
+                tp_document_get_file (document) != NULL ? tp_file_stamp_copy (info->stamp) : NULL);
+  if (self->file != NULL)
+    {
+      _tp_window_add_recent (self, self->file);
+    }
+  else if (info->file != NULL)
+    {
+      g_autofree char *name = dup_file_display_name (info->file);
+      g_autofree char *title = NULL;
+      AdwToast *toast;
+
+      /* Translators: %s is a file name */
+      title = g_strdup_printf (_("“%s” changed since: save the recovered workshop under a new name"), name);
+      toast = adw_toast_new (title);
+      adw_toast_set_timeout (toast, 0);
+      _tp_window_add_toast (self, toast);
+    }
 }
 
 TpDocument *

@@ -9,6 +9,7 @@
 
 #include <adwaita.h>
 
+#include "io/tp-recovery-store.h"
 #include "model/tp-document.h"
 
 G_BEGIN_DECLS
@@ -24,6 +25,17 @@ void        tp_window_open_file          (TpWindow             *self,
                                           GFile                *file);
 /* Shows a new workshop with the default stages in a window that has no document yet. */
 void        tp_window_new_workshop       (TpWindow             *self);
+
+/* Shows a document recovered from snapshot info (tp_recovery_store_load()) in a window
+ * that has no document yet: modified, bound to its file if it has one, and continuing
+ * the same snapshot. */
+void        tp_window_open_recovered     (TpWindow             *self,
+                                          TpDocument           *document,
+                                          const TpSnapshotInfo *info);
+/* Writes a snapshot of unsaved work now: with wait, before returning (a signal, the
+ * session ending); otherwise in the background (focus loss). */
+void        tp_window_flush_snapshot     (TpWindow             *self,
+                                          gboolean              wait);
 
 TpDocument *tp_window_get_document       (TpWindow             *self);
 /* The file the window's document belongs to, or the one being loaded. */

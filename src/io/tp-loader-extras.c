@@ -210,6 +210,36 @@ is_known_attribute (const ElementInfo *info,
                           (const char *) attribute->name);
 }
 
+/* Whether an element of no namespace would be read in another one: the nearest default
+ * namespace declared on it or its ancestors inside the kept element is not xmlns="". */
+static gboolean
+needs_undeclaration (xmlNode *element)
+{
+  for (xmlNode *scope = element; scope != NULL && scope->type == XML_ELEMENT_NODE;
+       scope = scope->parent)
+    for (xmlNs *ns = scope->nsDef; ns != NULL; ns = ns->next)
+      if (ns->prefix == NULL)
+        return ns->href != NULL && ns->href[0] != '\0';
+
+  /* Nothing declared inside: ours is the default where the writer puts it. */
+  return TRUE;
+}
+
+/* The writer puts a kept element back where our namespace is the default one. An element
+ * of no namespace (in a document that spells ours with a prefix: <tp:meta><title/>) would
+ * land in ours there, and become a second <title> the next load refuses; so each element
+ * of no namespace in the kept one says xmlns="" where that is not already in effect. */
+static void
+undeclare_default_namespace (xmlNode *element)
+{
+  if (element->ns == NULL && needs_undeclaration (element))
+    xmlNewNs (element, (const xmlChar *) "", NULL);
+
+  for (xmlNode *child = element->children; child != NULL; child = child->next)
+    if (child->type == XML_ELEMENT_NODE)
+      undeclare_default_namespace (child);
+}
+
 /* Serializes element on its own, with the namespace declarations it needs. */
 static char *
 dump_element (xmlNode *element)
@@ -236,6 +266,8 @@ dump_element (xmlNode *element)
           break;
         }
     }
+
+  undeclare_default_namespace (copy);
 
   xmlNodeDump (buffer, scratch, copy, 0, 0);
   xml = g_strndup ((const char *) xmlBufferContent (buffer), xmlBufferLength (buffer));

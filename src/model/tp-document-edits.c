@@ -445,6 +445,15 @@ tp_document_edit_commit (TpDocument *self,
                         g_strcmp0 (old_link->touchpoint, new_link->touchpoint) == 0);
     }
 
+  /* Where an item sits is the business of moves, and applying an edit keeps the item
+   * where it is (_tp_document_assign_item()). A copy's container or stage is therefore
+   * no change: without this, a commit whose copy differed only there recorded an undo
+   * step that did nothing. Found by test-undo-property. */
+  if (item->kind == TP_ITEM_NOTE)
+    ((TpNote *) after)->container = ((TpNote *) item)->container;
+  else if (item->kind == TP_ITEM_TOUCHPOINT)
+    _tp_str_assign (&((TpTouchpoint *) after)->stage, ((TpTouchpoint *) item)->stage);
+
   if (tp_item_equal (item, after))
     return;
 
@@ -459,9 +468,18 @@ void
 tp_document_begin_group (TpDocument *self,
                          const char *label)
 {
+  HistoryFlags before;
+
   g_return_if_fail (TP_IS_DOCUMENT (self));
 
+  /* Opening a group turns can-undo and can-redo off until it closes, and that must be
+   * notified too: end_group() compares against the in-group values, so without it an
+   * observer got a can-undo notification that changed nothing and missed can-redo
+   * going off (undo, then delete: Redo stayed enabled with nothing to redo). Found by
+   * test-undo-property. */
+  before = _tp_document_get_history_flags (self);
   tp_history_begin_group (_tp_document_get_history (self), label);
+  _tp_document_notify_history_flags (self, before);
 }
 
 void
