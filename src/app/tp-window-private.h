@@ -149,6 +149,13 @@ void      _tp_window_class_import_init  (TpWindowClass        *klass);
 void      _tp_window_import_kano        (TpWindow             *self,
                                          GFile                *file);
 
+/* Closing (tp-window-close.c). */
+gboolean  _tp_window_has_unsaved_changes   (TpWindow *self);
+void      _tp_window_run_close_queries     (TpWindow *self);
+void      _tp_window_resolve_close_queries (TpWindow *self,
+                                            gboolean  may_close);
+gboolean  _tp_window_hold_close            (TpWindow *self);
+
 /* Recovery snapshots (tp-window-recovery.c). Attach when a document is bound (it takes
  * recovery_id if set), detach when it is unbound (the snapshot stays on disk), update
  * the origin when the file or its stamp change, discard when the user throws the
