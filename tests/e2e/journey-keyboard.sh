@@ -66,9 +66,10 @@ fail () {
   exit 1
 }
 
-# Polls a shell condition every 0.1 s for up to $1 seconds.
+# Polls a shell condition every 0.1 s for up to $1 seconds (times TP_TEST_SLOWDOWN: a
+# sanitized build on a busy machine takes its time).
 wait_for () {
-  limit=$(($1 * 10)); shift
+  limit=$(($1 * 10 * ${TP_TEST_SLOWDOWN:-1})); shift
   i=0
   while ! eval "$1" && [ $i -lt $limit ]; do sleep 0.1; i=$((i + 1)); done
   eval "$1"
