@@ -163,6 +163,34 @@ test_example_round_trip (void)
   assert_round_trip (TP_EXAMPLE_PATH);
 }
 
+/* Found while writing the structured fuzzer: in a document that gives our namespace a
+ * prefix, a kept element of no namespace came back in our namespace when saved, and the
+ * saved file no longer loaded. */
+static void
+test_kept_unprefixed_round_trip (void)
+{
+  g_autofree char *path = g_build_filename (TP_SRCDIR, "tests", "fuzz", "corpus", "bytes",
+                                            "extras-no-namespace-in-prefixed.touchpoint", NULL);
+  g_autoptr(GBytes) original = read_file_bytes (path);
+  g_autoptr(TpDocument) document = NULL;
+  g_autoptr(TpDocument) reloaded = NULL;
+  g_autoptr(GBytes) written = NULL;
+  g_autoptr(GBytes) rewritten = NULL;
+  g_autoptr(GError) error = NULL;
+
+  document = tp_load_bytes (original, NULL, &error);
+  g_assert_no_error (error);
+  written = tp_write_bytes (document);
+  g_assert_nonnull (g_strstr_len (g_bytes_get_data (written, NULL), g_bytes_get_size (written),
+                                  "<title xmlns=\"\">no namespace</title>"));
+
+  reloaded = tp_load_bytes (written, NULL, &error);
+  g_assert_no_error (error);
+  assert_documents_equal (document, reloaded);
+  rewritten = tp_write_bytes (reloaded);
+  assert_bytes_equal (rewritten, written);
+}
+
 /* The round trip would also pass if the loader dropped everything; check what it read. */
 static void
 test_example_content (void)
@@ -1012,6 +1040,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/touchpoint/io/example-round-trip", test_example_round_trip);
+  g_test_add_func ("/touchpoint/io/kept-unprefixed-round-trip", test_kept_unprefixed_round_trip);
   g_test_add_func ("/touchpoint/io/example-content", test_example_content);
   g_test_add_func ("/touchpoint/io/newer-minor", test_newer_minor);
   g_test_add_func ("/touchpoint/io/newer-minor-namespaces", test_newer_minor_namespaces);
