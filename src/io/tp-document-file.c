@@ -40,10 +40,20 @@ dup_display_basename (GFile *file)
   return g_filename_display_name (basename != NULL ? basename : "/");
 }
 
+static void
+set_too_large (GError **error,
+               gsize    max_bytes)
+{
+  g_set_error (error, TP_LOAD_ERROR, TP_LOAD_ERROR_TOO_LARGE,
+               _("The file is larger than %u MiB, more than any workshop needs"),
+               (guint) (max_bytes / (1024 * 1024)));
+}
+
 /* Only regular files: /dev/zero never ends, a FIFO blocks open() until someone writes. */
 static gboolean
 check_file_type (GFileType   type,
                  goffset     size,
+                 gsize       max_bytes,
                  GError    **error)
 {
   if (type == G_FILE_TYPE_DIRECTORY)
@@ -58,11 +68,9 @@ check_file_type (GFileType   type,
                            _("This is not a regular file, so it cannot be a document"));
       return FALSE;
     }
-  if (size > TP_LOAD_MAX_BYTES)
+  if (size < 0 || (guint64) size > max_bytes)
     {
-      g_set_error (error, TP_LOAD_ERROR, TP_LOAD_ERROR_TOO_LARGE,
-                   _("The file is larger than %u MiB, more than any workshop needs"),
-                   (guint) (TP_LOAD_MAX_BYTES / (1024 * 1024)));
+      set_too_large (error, max_bytes);
       return FALSE;
     }
 
@@ -78,13 +86,15 @@ check_file_info (GFileInfo  *info,
   if (g_file_info_has_attribute (info, G_FILE_ATTRIBUTE_STANDARD_SIZE))
     size = g_file_info_get_size (info);
 
-  return check_file_type (g_file_info_get_file_type (info), size, error);
+  return check_file_type (g_file_info_get_file_type (info), size, TP_LOAD_MAX_BYTES, error);
 }
 
 /* Opens a local file without blocking, so that a FIFO put in place of the file after
  * the check cannot block us, and checks what was actually opened. */
 static GInputStream *
 open_local (const char  *path,
+            gsize        max_bytes,
+            gboolean     follow_links,
             GError     **error)
 {
   struct stat buf;
@@ -92,7 +102,7 @@ open_local (const char  *path,
   int fd;
   int flags;
 
-  fd = g_open (path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY, 0);
+  fd = g_open (path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY | (follow_links ? 0 : O_NOFOLLOW), 0);
   if (fd < 0 || fstat (fd, &buf) != 0)
     {
       int saved_errno = errno;
@@ -109,7 +119,7 @@ open_local (const char  *path,
   else if (S_ISREG (buf.st_mode))
     type = G_FILE_TYPE_REGULAR;
 
-  if (!check_file_type (type, buf.st_size, error))
+  if (!check_file_type (type, buf.st_size, max_bytes, error))
     {
       close (fd);
       return NULL;
@@ -127,6 +137,7 @@ open_local (const char  *path,
 static GBytes *
 read_capped (GInputStream  *stream,
              gsize          expected_size,
+             gsize          max_bytes,
              GCancellable  *cancellable,
              GError       **error)
 {
@@ -134,7 +145,7 @@ read_capped (GInputStream  *stream,
   g_autofree guint8 *buffer = NULL;
   const gsize chunk = 64 * 1024;
 
-  data = g_byte_array_sized_new (MIN (expected_size, TP_LOAD_MAX_BYTES) + 1);
+  data = g_byte_array_sized_new (MIN (expected_size, max_bytes) + 1);
   buffer = g_malloc (chunk);
 
   for (;;)
@@ -147,11 +158,9 @@ read_capped (GInputStream  *stream,
         break;
 
       g_byte_array_append (data, buffer, (guint) n);
-      if (data->len > TP_LOAD_MAX_BYTES)
+      if (data->len > max_bytes)
         {
-          g_set_error (error, TP_LOAD_ERROR, TP_LOAD_ERROR_TOO_LARGE,
-                       _("The file is larger than %u MiB, more than any workshop needs"),
-                       (guint) (TP_LOAD_MAX_BYTES / (1024 * 1024)));
+          set_too_large (error, max_bytes);
           return NULL;
         }
     }
@@ -184,7 +193,7 @@ tp_read_document_bytes (GFile         *file,
   path = g_file_is_native (file) ? g_file_get_path (file) : NULL;
   if (path != NULL)
     {
-      stream = open_local (path, error);
+      stream = open_local (path, TP_LOAD_MAX_BYTES, TRUE, error);
       if (stream == NULL)
         return NULL;
     }
@@ -203,11 +212,31 @@ tp_read_document_bytes (GFile         *file,
         return NULL;
     }
 
-  bytes = read_capped (stream, (gsize) g_file_info_get_size (info), cancellable, error);
+  bytes = read_capped (stream, (gsize) g_file_info_get_size (info), TP_LOAD_MAX_BYTES,
+                       cancellable, error);
   if (bytes != NULL && etag != NULL)
     *etag = g_strdup (g_file_info_get_etag (info));
 
   return bytes;
+}
+
+GBytes *
+tp_read_regular_file (const char    *path,
+                      gsize          max_bytes,
+                      gboolean       follow_links,
+                      GCancellable  *cancellable,
+                      GError       **error)
+{
+  g_autoptr(GInputStream) stream = NULL;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  stream = open_local (path, max_bytes, follow_links, error);
+  if (stream == NULL)
+    return NULL;
+
+  return read_capped (stream, 0, max_bytes, cancellable, error);
 }
 
 TpDocument *

@@ -30,6 +30,17 @@ GBytes      *tp_read_document_bytes   (GFile         *file,
                                        GCancellable  *cancellable,
                                        GError       **error);
 
+/* Reads the local file at path whole, refusing without blocking anything but a regular
+ * file (checked on what was opened: a FIFO or device put in its place is never read),
+ * and more than max_bytes (TP_LOAD_ERROR_TOO_LARGE), whatever its size said. Without
+ * follow_links a symbolic link is refused too (G_IO_ERROR_TOO_MANY_LINKS). Shared by
+ * documents and recovery snapshots, which trust their files no more than documents. */
+GBytes      *tp_read_regular_file     (const char    *path,
+                                       gsize          max_bytes,
+                                       gboolean       follow_links,
+                                       GCancellable  *cancellable,
+                                       GError       **error);
+
 /* Loads file; stamp (optional) describes the bytes read; problems as tp_load_bytes().
  * The error message names the problem (and its line); callers add the file name. */
 TpDocument  *tp_load_file             (GFile         *file,

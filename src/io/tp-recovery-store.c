@@ -321,87 +321,35 @@ set_damaged (GError     **error,
                _("The recovered work cannot be used: %s"), reason);
 }
 
-/* Reads a regular file of at most max_bytes. Anything else (a folder, a FIFO, a device, a
- * symbolic link) sets *not_regular and fails without reading, and without blocking. */
+/* Reads a regular file of at most max_bytes (tp_read_regular_file(), links not
+ * followed). Anything else (a folder, a FIFO, a device, a symbolic link) sets
+ * *not_regular and fails without reading, and without blocking. */
 static GBytes *
 read_regular_file (const char  *path,
                    gsize        max_bytes,
                    gboolean    *not_regular,
                    GError     **error)
 {
-  g_autoptr(GByteArray) data = NULL;
-  g_autofree guint8 *chunk = NULL;
-  const gsize chunk_size = 64 * 1024;
-  struct stat buf;
-  int fd;
+  g_autoptr(GError) local_error = NULL;
+  GBytes *bytes;
 
   *not_regular = FALSE;
 
-  fd = g_open (path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC | O_NOCTTY, 0);
-  if (fd < 0)
-    {
-      int saved_errno = errno;
+  bytes = tp_read_regular_file (path, max_bytes, FALSE, NULL, &local_error);
+  if (bytes != NULL)
+    return bytes;
 
-      /* O_NOFOLLOW fails with ELOOP on a symbolic link. */
-      if (saved_errno == ELOOP)
-        *not_regular = TRUE;
-      g_set_error_literal (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                           g_strerror (saved_errno));
-      return NULL;
-    }
-
-  if (fstat (fd, &buf) != 0 || !S_ISREG (buf.st_mode))
+  if (g_error_matches (local_error, TP_LOAD_ERROR, TP_LOAD_ERROR_TOO_LARGE))
     {
-      *not_regular = TRUE;
-      close (fd);
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE,
-                           _("This is not a regular file"));
-      return NULL;
-    }
-
-  if (buf.st_size < 0 || (guint64) buf.st_size > max_bytes)
-    {
-      close (fd);
       set_damaged (error, _("the snapshot is too large"));
       return NULL;
     }
 
-  /* Regular files do not block; reading them normally is simpler to get right. */
-  fcntl (fd, F_SETFL, fcntl (fd, F_GETFL) & ~O_NONBLOCK);
-
-  data = g_byte_array_sized_new ((guint) buf.st_size);
-  chunk = g_malloc (chunk_size);
-  for (;;)
-    {
-      gssize n = read (fd, chunk, chunk_size);
-
-      if (n < 0 && errno == EINTR)
-        continue;
-      if (n < 0)
-        {
-          int saved_errno = errno;
-
-          close (fd);
-          g_set_error_literal (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                               g_strerror (saved_errno));
-          return NULL;
-        }
-      if (n == 0)
-        break;
-
-      /* The file may grow after fstat(): the cap holds whatever the size said. */
-      if (data->len + (gsize) n > max_bytes)
-        {
-          close (fd);
-          set_damaged (error, _("the snapshot is too large"));
-          return NULL;
-        }
-      g_byte_array_append (data, chunk, (guint) n);
-    }
-
-  close (fd);
-
-  return g_byte_array_free_to_bytes (g_steal_pointer (&data));
+  *not_regular = g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE) ||
+                 g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY) ||
+                 g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_TOO_MANY_LINKS);
+  g_propagate_error (error, g_steal_pointer (&local_error));
+  return NULL;
 }
 
 /* A key file from bytes we do not trust: UTF-8 without NUL, within the caller's cap. */

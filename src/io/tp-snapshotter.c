@@ -38,6 +38,8 @@ struct _TpSnapshotter
 
   /* The document state the snapshot on disk holds; NO_STATE when there is none. */
   guint64          written_state;
+  /* The snapshot on disk names an origin the document no longer has (after Save As). */
+  gboolean         origin_stale;
   /* Writes requested so far (main thread). */
   guint64          next_seq;
 
@@ -133,6 +135,7 @@ remove_snapshot (TpSnapshotter *self)
   /* Whatever is being written now is older than this removal. */
   self->min_seq = self->next_seq + 1;
   self->written_state = NO_STATE;
+  self->origin_stale = FALSE;
   if (!tp_recovery_store_remove (self->store, self->id, &error))
     g_warning ("Could not remove the recovery snapshot %s: %s", self->id, error->message);
 }
@@ -165,7 +168,10 @@ on_written (GObject      *object,
     {
       /* Only if no removal came after the request. */
       if (write->seq >= self->min_seq && !self->discarded)
-        self->written_state = write->state;
+        {
+          self->written_state = write->state;
+          self->origin_stale = FALSE;
+        }
     }
   else if (error != NULL)
     {
@@ -180,7 +186,7 @@ has_unsnapshotted_changes (TpSnapshotter *self)
 {
   return !self->discarded &&
          tp_document_get_modified (self->document) &&
-         tp_document_get_state (self->document) != self->written_state;
+         (self->origin_stale || tp_document_get_state (self->document) != self->written_state);
 }
 
 static void
@@ -212,7 +218,10 @@ tp_snapshotter_flush (TpSnapshotter *self,
       gboolean ok = write_locked (self, write, &written, &error);
 
       if (ok && written)
-        self->written_state = write->state;
+        {
+          self->written_state = write->state;
+          self->origin_stale = FALSE;
+        }
       else if (!ok)
         g_warning ("Could not write the recovery snapshot %s: %s", self->id, error->message);
       write_data_free (write);
@@ -300,7 +309,7 @@ tp_snapshotter_is_current (TpSnapshotter *self)
 {
   g_return_val_if_fail (TP_IS_SNAPSHOTTER (self), FALSE);
 
-  return self->written_state == tp_document_get_state (self->document);
+  return !self->origin_stale && self->written_state == tp_document_get_state (self->document);
 }
 
 const char *
@@ -331,10 +340,8 @@ tp_snapshotter_set_origin (TpSnapshotter     *self,
   g_clear_pointer (&self->stamp, tp_file_stamp_free);
   self->stamp = tp_file_stamp_copy (stamp);
 
-  /* A snapshot on disk names the old origin (after Save As, say): the next one will
-   * name the new one. */
-  if (self->written_state != NO_STATE)
-    self->written_state = NO_STATE - 1;
+  /* A snapshot on disk names the old origin: the next one must name the new one. */
+  self->origin_stale = self->written_state != NO_STATE;
 }
 
 void
