@@ -60,6 +60,7 @@ thumbnail (const char *input,
   options.size = TP_PAGE_SIZE_FIT;
   options.footer = FALSE;
   layout = tp_layout_new ();
+  tp_layout_set_full_text (layout, TRUE);
   tp_layout_update (layout, document);
   tp_export_get_page_size (layout, &options, options.page, &width, &height);
   /* A journey of hundreds of touchpoints makes a board too long to show in a square:

@@ -1204,6 +1204,7 @@ tp_export_dialog_init (TpExportDialog *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->layout = tp_layout_new ();
+  tp_layout_set_full_text (self->layout, TRUE);
   self->settings = dup_settings ();
 
   gtk_drawing_area_set_draw_func (self->preview, draw_preview, self, NULL);

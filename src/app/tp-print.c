@@ -383,6 +383,7 @@ tp_print_operation_new (TpDocument *document)
       self->document = tp_document_new ();
     }
   self->layout = tp_layout_new ();
+  tp_layout_set_full_text (self->layout, TRUE);
   tp_layout_update (self->layout, self->document);
 
   name = tp_document_dup_display_name (document);

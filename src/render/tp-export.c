@@ -876,6 +876,7 @@ tp_export_render (TpDocument            *document,
   g_return_val_if_fail (options != NULL, NULL);
 
   layout = tp_layout_new ();
+  tp_layout_set_full_text (layout, TRUE);
   tp_layout_update (layout, document);
   pages = tp_export_list_pages (layout, document, options);
   if (pages->len == 0)

@@ -152,6 +152,7 @@ struct _TpLayout
   const TpTheme  *theme;
   PangoContext   *context;
   gboolean        expanded[TP_N_CONTAINERS];
+  gboolean        full_text;   /* tp_layout_set_full_text() */
   TpBlock         blocks[TP_N_CONTAINERS];
   GArray         *boxes;       /* TpNoteBox, block by block, in order */
   GHashTable     *by_id;       /* id → box index + 1 */

@@ -320,6 +320,23 @@ tp_layout_get_expanded (TpLayout    *layout,
   return layout->expanded[container];
 }
 
+void
+tp_layout_set_full_text (TpLayout *layout,
+                         gboolean  full_text)
+{
+  g_return_if_fail (layout != NULL);
+
+  layout->full_text = !!full_text;
+}
+
+gboolean
+tp_layout_get_full_text (TpLayout *layout)
+{
+  g_return_val_if_fail (layout != NULL, FALSE);
+
+  return layout->full_text;
+}
+
 const TpTheme *
 tp_layout_get_theme (TpLayout *layout)
 {

@@ -173,6 +173,15 @@ void           tp_layout_set_expanded      (TpLayout        *layout,
 gboolean       tp_layout_get_expanded      (TpLayout        *layout,
                                             TpContainer      container);
 
+/* Whether every text is laid out whole. The board (the default, FALSE) may bound a long
+ * text to a few lines with a visible "more" cue, and a full block may hide notes behind
+ * "+N more"; exports, print, the clipboard image, thumbnails and the presentation set
+ * TRUE, so that items grow to their whole text and nothing is ever cut (VISUAL.md, "every
+ * word survives"). Takes effect at the next tp_layout_update(). */
+void           tp_layout_set_full_text     (TpLayout        *layout,
+                                            gboolean         full_text);
+gboolean       tp_layout_get_full_text     (TpLayout        *layout);
+
 const TpTheme *tp_layout_get_theme         (TpLayout        *layout);
 /* The context every board text is laid out with (for inline editors that must wrap
  * exactly like the board). */
