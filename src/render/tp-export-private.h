@@ -68,5 +68,13 @@ void              _tp_export_paint_footer       (cairo_t               *cr,
                                                  double                 margin,
                                                  guint                  page_number,
                                                  guint                  n_pages);
+/* tp-export.c: lays layout out anew for a page when the page needs the canvas or the
+ * value chain fitted to its room (and back to the board's own layout for other pages). */
+void              _tp_export_frame_layout       (TpLayout              *layout,
+                                                 TpDocument            *document,
+                                                 const TpExportOptions *options,
+                                                 TpExportPage           page,
+                                                 double                 width,
+                                                 double                 height);
 
 G_END_DECLS

@@ -4,19 +4,29 @@
 
 #include <math.h>
 
+#include "model/tp-enums.h"
 #include "tp-layout-private.h"
 #include "tp-text.h"
 
-/* The canvas's base size is 16:9, so an exported canvas fills a slide at nearly 100 %
- * and its 13-unit note text stays well above 9 pt at 1920 px wide (VISUAL.md). Each of
- * its five columns then takes two notes of ~150 units side by side. */
-#define CANVAS_WIDTH        1760.0
-#define CANVAS_HEIGHT       990.0
-/* The value chain: five primary columns of one note each, four support rows of one note
- * row each, and Porter's margin arrow on the right; as tall as the canvas. */
-#define CHAIN_COLUMN_WIDTH  210.0
-#define CHAIN_SUPPORT_ROW   120.0
+/* The board's own frames: the canvas and the value chain are laid out as compact as their
+ * notes allow, in a frame of about a projector's proportions (VISUAL.md: zooming to a
+ * region on a 1280 × 720 window shows note text ≥ 12 px), never narrower than the minimum
+ * (an empty canvas keeps a canvas's shape) and, on the board, never wider than the maximum
+ * (past it, a block of thousands of notes shrinks them, then hides some behind "+N more";
+ * exports and full-text layouts grow instead). */
+#define BOARD_ASPECT        1.6
+#define CANVAS_MIN_WIDTH    1040.0
+#define CANVAS_MAX_WIDTH    2400.0
+#define CHAIN_MIN_WIDTH     880.0
+#define CHAIN_MAX_WIDTH     2000.0
+/* A block with no note yet keeps room for a row of them (and its hint). */
+#define EMPTY_BLOCK_ROWS    1
+/* Porter's margin arrow, right of the value chain. */
 #define CHAIN_MARGIN_WIDTH  72.0
+/* Note widths are multiples of this, so that the fit's trial widths reuse measurements. */
+#define NOTE_WIDTH_QUANTUM  8.0
+/* The fit's trial widths, bisected: enough to come within a few units. */
+#define FIT_STEPS           11
 #define SCALE_STEP          0.05
 
 /* The value chain's support rows, top to bottom, as Porter draws them. */
@@ -44,6 +54,18 @@ rect_make (double x,
   return (TpRect) { x, y, width, height };
 }
 
+/* The height of a block's title wrapped at width: a narrow block's title takes two lines
+ * rather than lose words (VISUAL.md: every word survives). */
+static double
+title_height (TpLayout    *layout,
+              TpContainer  container,
+              double       width)
+{
+  return _tp_layout_measure_text (layout, TP_FONT_BLOCK_TITLE,
+                                  tp_enum_get_label (TP_ENUM_CONTAINER, container),
+                                  MAX (1, width), 0, NULL, NULL);
+}
+
 /* Sets a block's panel and everything inside it that does not depend on its notes. */
 static void
 set_block_rect (TpLayout     *layout,
@@ -54,10 +76,10 @@ set_block_rect (TpLayout     *layout,
   TpBlock *block = &layout->blocks[container];
   TpContainerInfo *info = &block->info;
   double pad = theme->panel_padding;
-  double title_height = tp_theme_get_line_height (theme, TP_FONT_BLOCK_TITLE);
+  double line_height = tp_theme_get_line_height (theme, TP_FONT_BLOCK_TITLE);
   double icon = theme->icon_size;
   double header_y = rect->y + pad;
-  double title_x;
+  double title_x, title_width, text_height, header;
 
   info->rect = *rect;
 
@@ -68,8 +90,11 @@ set_block_rect (TpLayout     *layout,
       info->icon = rect_make (rect->x + pad, header_y + (TP_LAYOUT_HEADER_HEIGHT - icon) / 2,
                               icon, icon);
       title_x = info->icon.x + icon + 10;
-      info->title = rect_make (title_x, header_y + (TP_LAYOUT_HEADER_HEIGHT - title_height) / 2,
-                               rect->x + pad + TP_LAYOUT_SIDE_HEADER - 16 - title_x, title_height);
+      title_width = rect->x + pad + TP_LAYOUT_SIDE_HEADER - 16 - title_x;
+      text_height = title_height (layout, container, title_width);
+      info->title = rect_make (title_x, header_y + MAX (0, (TP_LAYOUT_HEADER_HEIGHT - line_height) / 2),
+                               title_width, text_height);
+      block->header_height = MAX (TP_LAYOUT_HEADER_HEIGHT, text_height);
       info->notes = rect_make (rect->x + pad + TP_LAYOUT_SIDE_HEADER, rect->y + pad,
                                rect->width - 2 * pad - TP_LAYOUT_SIDE_HEADER,
                                rect->height - 2 * pad);
@@ -89,25 +114,31 @@ set_block_rect (TpLayout     *layout,
       info->badge = rect_make (0, 0, 0, 0);
       title_x = rect->x + pad;
     }
-  info->title = rect_make (title_x, header_y + (TP_LAYOUT_HEADER_HEIGHT - title_height) / 2,
-                           info->icon.x - 10 - title_x, title_height);
+  title_width = info->icon.x - 10 - title_x;
+  text_height = title_height (layout, container, title_width);
+  /* One line sits centred on the badge and icon; more hang from the header's top. */
+  info->title = rect_make (title_x,
+                           header_y + (text_height > line_height + 1
+                                       ? 0 : (TP_LAYOUT_HEADER_HEIGHT - line_height) / 2),
+                           title_width, text_height);
+  header = MAX (TP_LAYOUT_HEADER_HEIGHT, text_height);
+  block->header_height = header;
   info->notes = rect_make (rect->x + pad,
-                           header_y + TP_LAYOUT_HEADER_HEIGHT + TP_LAYOUT_HEADER_GAP,
+                           header_y + header + TP_LAYOUT_HEADER_GAP,
                            rect->width - 2 * pad,
-                           rect->height - 2 * pad - TP_LAYOUT_HEADER_HEIGHT - TP_LAYOUT_HEADER_GAP);
+                           rect->height - 2 * pad - header - TP_LAYOUT_HEADER_GAP);
 }
 
-/* How many note columns an unscaled width takes: near the preferred sticky size, never
- * narrower than the minimum (except when even one column is). */
+/* How many note columns an unscaled width takes: as many as fit at the minimum sticky
+ * width (at least one), so that a block's height only shrinks as it widens (the fit
+ * relies on it) and a wide block holds many notes side by side, as on a wall. */
 static guint
 columns_for (const TpTheme *theme,
              double         width)
 {
   double gap = theme->note_gap;
-  double preferred = round ((width + gap) / (theme->note_width + gap));
-  double most = floor ((width + gap) / (theme->note_min_width + gap));
 
-  return (guint) MAX (1, MIN (preferred, most));
+  return (guint) MAX (1, floor ((width + gap) / (theme->note_min_width + gap)));
 }
 
 static double
@@ -120,7 +151,9 @@ note_height (TpLayout   *layout,
   double pad = theme->note_padding;
 
   box->text_width = note_width - 2 * pad;
-  box->max_lines = theme->note_max_lines;
+  /* The board bounds a long text (the painter shows the cut, hovering and selecting show
+   * it whole); a full-text layout grows the note to every line. */
+  box->max_lines = layout->full_text ? 0 : theme->note_max_lines;
   box->text_height = _tp_layout_measure (layout, text, box->text_width, box->max_lines,
                                          &box->truncated);
 
@@ -149,8 +182,13 @@ flow (TpLayout  *layout,
   double y = 0;
   guint i = 0;
 
+  /* Whole quanta, so that a block a little wider or narrower measures the same texts at
+   * the same width (the fit tries many widths); what is left over widens the gaps. */
+  if (note_width > 2 * NOTE_WIDTH_QUANTUM)
+    note_width = floor (note_width / NOTE_WIDTH_QUANTUM) * NOTE_WIDTH_QUANTUM;
   block->info.n_columns = columns;
   block->note_width = note_width;
+  block->note_step = columns > 1 ? (width - note_width) / (columns - 1) : note_width + gap;
   g_array_set_size (block->rows, 0);
 
   /* Rows are at least a minimum note tall: when even that cannot fit, say so without
@@ -213,9 +251,8 @@ commit (TpLayout *layout,
         double    scale,
         guint     n_visible)
 {
-  const TpTheme *theme = layout->theme;
   const TpRect *area = &block->info.notes;
-  double step = block->note_width + theme->note_gap;
+  double step = block->note_step;
 
   block->info.scale = scale;
   block->info.n_visible = n_visible;
@@ -248,17 +285,20 @@ commit (TpLayout *layout,
     }
 }
 
-/* The panel height an expanded block needs to show every note at full size. */
+/* The panel height a block needs to show every note at full size (a board's note bounded
+ * to its lines), at its current width; an empty block keeps room for a row of notes, where
+ * its hint shows. A board's block gets less only when its region hits its widest frame. */
 static double
 needed_height (TpLayout   *layout,
                TpContainer container,
                GPtrArray  *notes)
 {
+  const TpTheme *theme = layout->theme;
   TpBlock *block = &layout->blocks[container];
   double chrome = block->info.rect.height - block->info.notes.height;
 
-  if (!layout->expanded[container] || notes->len == 0)
-    return 0;
+  if (notes->len == 0)
+    return chrome + EMPTY_BLOCK_ROWS * theme->note_min_height;
 
   flow (layout, block, notes, 1.0, -1, FALSE);
 
@@ -284,7 +324,8 @@ place_more_badge (TpLayout *layout,
 
 /* Flows a block's notes into its panel: at full size if they fit, else at the largest
  * scale down to the minimum that fits, else at the minimum with the rest hidden behind
- * a "+N more" badge. A block never hides a note silently. */
+ * a "+N more" badge. A block never hides a note silently, and a full-text layout never
+ * hides or shrinks one: its blocks were made tall enough. */
 static void
 place_notes (TpLayout   *layout,
              TpContainer container,
@@ -296,7 +337,7 @@ place_notes (TpLayout   *layout,
   guint n = notes->len;
 
   block->info.n_notes = n;
-  block->info.expanded = layout->expanded[container];
+  block->info.expanded = layout->expanded[container] || layout->full_text;
   block->info.more = rect_make (0, 0, 0, 0);
 
   if (n == 0 || block->info.expanded)
@@ -325,17 +366,47 @@ place_notes (TpLayout   *layout,
   place_more_badge (layout, block);
 }
 
+/* A stacked pair of blocks held to a band's height: each gets half, or what it needs if
+ * less; an expanded one gets all it needs, and the other what is left. */
 static void
+hold_pair (double    band,
+           double    gap,
+           double    least,
+           gboolean  top_expanded,
+           gboolean  bottom_expanded,
+           double   *top,
+           double   *bottom)
+{
+  double half = (band - gap) / 2;
+
+  if (top_expanded && bottom_expanded)
+    return;
+  if (top_expanded)
+    *bottom = MAX (least, MIN (*bottom, band - gap - *top));
+  else if (bottom_expanded)
+    *top = MAX (least, MIN (*top, band - gap - *bottom));
+  else
+    {
+      *top = MIN (*top, half);
+      *bottom = band - gap - *top;
+    }
+}
+
+/* Osterwalder's arrangement at a width: five equal columns over two halves, every band as
+ * tall as its tallest block wants. With max_height > 0 (a board region at its widest) the
+ * bands are held to it and the notes shrink or hide in place_notes(). Returns the height. */
+static double
 arrange_canvas (TpLayout   *layout,
                 GPtrArray **notes,
                 double      x0,
-                double      y0)
+                double      y0,
+                double      width,
+                double      max_height)
 {
   double gap = layout->theme->panel_gap;
-  double column = (CANVAS_WIDTH - 4 * gap) / 5;
-  double lower = CANVAS_HEIGHT / 4;
-  double upper = CANVAS_HEIGHT - lower - gap;
-  double half = (upper - gap) / 2;
+  double column = (width - 4 * gap) / 5;
+  double half_width = (width - gap) / 2;
+  double upper = 0, lower = 0;
   double need[TP_N_BMC_BLOCKS];
   double top_a, bottom_a, top_b, bottom_b, extra;
   /* Osterwalder's arrangement: which column each block stands in, and for the two
@@ -346,28 +417,51 @@ arrange_canvas (TpLayout   *layout,
     { TP_CONTAINER_CUSTOMER_SEGMENTS, 4 },
   };
 
-  /* Widths first: they fix the note grid, so expanded blocks can tell their height. */
+  /* Widths first: they fix the note grid, so blocks can tell the height they want. */
   for (guint c = 0; c < TP_N_BMC_BLOCKS; c++)
     {
-      TpRect provisional = rect_make (0, 0, column, half);
+      TpRect provisional = rect_make (0, 0, column, 1000);
 
       if (c == TP_CONTAINER_COST_STRUCTURE || c == TP_CONTAINER_REVENUE_STREAMS)
-        provisional.width = (CANVAS_WIDTH - gap) / 2;
+        provisional.width = half_width;
       layout->blocks[c].side_header = FALSE;
       set_block_rect (layout, c, &provisional);
       need[c] = needed_height (layout, c, notes[c]);
     }
 
-  top_a = MAX (half, need[TP_CONTAINER_KEY_ACTIVITIES]);
-  bottom_a = MAX (half, need[TP_CONTAINER_KEY_RESOURCES]);
-  top_b = MAX (half, need[TP_CONTAINER_CUSTOMER_RELATIONSHIPS]);
-  bottom_b = MAX (half, need[TP_CONTAINER_CHANNELS]);
+  top_a = need[TP_CONTAINER_KEY_ACTIVITIES];
+  bottom_a = need[TP_CONTAINER_KEY_RESOURCES];
+  top_b = need[TP_CONTAINER_CUSTOMER_RELATIONSHIPS];
+  bottom_b = need[TP_CONTAINER_CHANNELS];
   upper = MAX (upper, top_a + gap + bottom_a);
   upper = MAX (upper, top_b + gap + bottom_b);
   for (guint i = 0; i < G_N_ELEMENTS (full); i++)
     upper = MAX (upper, need[full[i].container]);
-  lower = MAX (lower, need[TP_CONTAINER_COST_STRUCTURE]);
-  lower = MAX (lower, need[TP_CONTAINER_REVENUE_STREAMS]);
+  lower = MAX (need[TP_CONTAINER_COST_STRUCTURE], need[TP_CONTAINER_REVENUE_STREAMS]);
+
+  if (max_height > 0 && upper + gap + lower > max_height)
+    {
+      gboolean *expanded = layout->expanded;
+      double least = TP_LAYOUT_HEADER_HEIGHT + TP_LAYOUT_HEADER_GAP +
+                     2 * layout->theme->panel_padding + layout->theme->note_min_height;
+
+      /* The canvas's conventional proportions: the upper three quarters, the lower one;
+       * a block the user expanded keeps all it needs, and its band grows with it. */
+      lower = MIN (lower, (max_height - gap) / 4);
+      if (expanded[TP_CONTAINER_COST_STRUCTURE] || expanded[TP_CONTAINER_REVENUE_STREAMS])
+        lower = MAX (expanded[TP_CONTAINER_COST_STRUCTURE] ? need[TP_CONTAINER_COST_STRUCTURE] : 0,
+                     expanded[TP_CONTAINER_REVENUE_STREAMS] ? need[TP_CONTAINER_REVENUE_STREAMS] : 0);
+      upper = max_height - gap - lower;
+      for (guint i = 0; i < G_N_ELEMENTS (full); i++)
+        if (expanded[full[i].container])
+          upper = MAX (upper, need[full[i].container]);
+      hold_pair (upper, gap, least, expanded[TP_CONTAINER_KEY_ACTIVITIES],
+                 expanded[TP_CONTAINER_KEY_RESOURCES], &top_a, &bottom_a);
+      hold_pair (upper, gap, least, expanded[TP_CONTAINER_CUSTOMER_RELATIONSHIPS],
+                 expanded[TP_CONTAINER_CHANNELS], &top_b, &bottom_b);
+      upper = MAX (upper, top_a + gap + bottom_a);
+      upper = MAX (upper, top_b + gap + bottom_b);
+    }
 
   /* A stacked pair shares out whatever height a taller neighbour gave the band. */
   extra = upper - (top_a + gap + bottom_a);
@@ -400,7 +494,6 @@ arrange_canvas (TpLayout   *layout,
   }
 
   {
-    double half_width = (CANVAS_WIDTH - gap) / 2;
     TpRect cost = rect_make (x0, y0 + upper + gap, half_width, lower);
     TpRect revenue = rect_make (x0 + half_width + gap, y0 + upper + gap, half_width, lower);
 
@@ -408,60 +501,187 @@ arrange_canvas (TpLayout   *layout,
     set_block_rect (layout, TP_CONTAINER_REVENUE_STREAMS, &revenue);
   }
 
-  layout->regions[TP_REGION_CANVAS] = rect_make (x0, y0, CANVAS_WIDTH, upper + gap + lower);
+  layout->regions[TP_REGION_CANVAS] = rect_make (x0, y0, width, upper + gap + lower);
+  return upper + gap + lower;
 }
 
+/* Porter's value chain at a width: four support rows across (header on the left), the
+ * five primary activities in columns below, the margin arrow on the right. Every row as
+ * tall as its notes want, the primary band as tall as its tallest column. */
 static double
-value_chain_width (const TpTheme *theme)
-{
-  double gap = theme->panel_gap;
-
-  return 5 * CHAIN_COLUMN_WIDTH + 4 * gap + gap + CHAIN_MARGIN_WIDTH;
-}
-
-static void
 arrange_value_chain (TpLayout   *layout,
                      GPtrArray **notes,
                      double      x0,
-                     double      y0)
+                     double      y0,
+                     double      width,
+                     double      max_height)
 {
   double gap = layout->theme->panel_gap;
-  double inner_width = 5 * CHAIN_COLUMN_WIDTH + 4 * gap;
-  double primary = CANVAS_HEIGHT - G_N_ELEMENTS (support_rows) * (CHAIN_SUPPORT_ROW + gap);
-  double y = y0;
+  double inner_width = width - gap - CHAIN_MARGIN_WIDTH;
+  double column = (inner_width - 4 * gap) / 5;
+  double rows[G_N_ELEMENTS (support_rows)];
+  double primary = 0, support = 0, y = y0;
 
   for (guint i = 0; i < G_N_ELEMENTS (support_rows); i++)
     {
       TpContainer c = support_rows[i];
-      TpRect rect = rect_make (x0, y, inner_width, CHAIN_SUPPORT_ROW);
+      TpRect rect = rect_make (x0, 0, inner_width, 1000);
 
       layout->blocks[c].side_header = TRUE;
       set_block_rect (layout, c, &rect);
-      rect.height = MAX (rect.height, needed_height (layout, c, notes[c]));
-      set_block_rect (layout, c, &rect);
-      y += rect.height + gap;
+      rows[i] = MAX (layout->blocks[c].header_height + 2 * layout->theme->panel_padding,
+                     needed_height (layout, c, notes[c]));
+      support += rows[i] + gap;
     }
 
   for (guint i = 0; i < G_N_ELEMENTS (primary_columns); i++)
     {
       TpContainer c = primary_columns[i];
-      TpRect rect = rect_make (x0 + i * (CHAIN_COLUMN_WIDTH + gap), y, CHAIN_COLUMN_WIDTH, primary);
+      TpRect rect = rect_make (0, 0, column, 1000);
 
       layout->blocks[c].side_header = FALSE;
       set_block_rect (layout, c, &rect);
       primary = MAX (primary, needed_height (layout, c, notes[c]));
     }
 
+  if (max_height > 0 && support + primary > max_height)
+    {
+      /* Held to the frame: the support rows keep their share, each at least a header. */
+      double share = MAX (0.5, (max_height - primary) / support);
+
+      support = 0;
+      for (guint i = 0; i < G_N_ELEMENTS (support_rows); i++)
+        {
+          rows[i] = MAX (layout->blocks[support_rows[i]].header_height +
+                         2 * layout->theme->panel_padding, rows[i] * MIN (1, share));
+          support += rows[i] + gap;
+        }
+      primary = MAX (TP_LAYOUT_HEADER_HEIGHT * 4, max_height - support);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (support_rows); i++)
+    {
+      TpRect rect = rect_make (x0, y, inner_width, rows[i]);
+
+      set_block_rect (layout, support_rows[i], &rect);
+      y += rows[i] + gap;
+    }
+
   for (guint i = 0; i < G_N_ELEMENTS (primary_columns); i++)
     {
-      TpRect rect = rect_make (x0 + i * (CHAIN_COLUMN_WIDTH + gap), y, CHAIN_COLUMN_WIDTH, primary);
+      TpRect rect = rect_make (x0 + i * (column + gap), y, column, primary);
 
       set_block_rect (layout, primary_columns[i], &rect);
     }
 
-  layout->regions[TP_REGION_VALUE_CHAIN] = rect_make (x0, y0, value_chain_width (layout->theme),
-                                                      y + primary - y0);
+  layout->regions[TP_REGION_VALUE_CHAIN] = rect_make (x0, y0, width, y + primary - y0);
   layout->margin = rect_make (x0 + inner_width + gap, y0, CHAIN_MARGIN_WIDTH, y + primary - y0);
+  return y + primary - y0;
+}
+
+typedef double (*ArrangeFunc) (TpLayout   *layout,
+                               GPtrArray **notes,
+                               double      x0,
+                               double      y0,
+                               double      width,
+                               double      max_height);
+
+/* The frame a region is fitted into: the export's page room (tp_layout_set_frame()), or on
+ * the board a frame of a projector's proportions. Widths in board units. */
+typedef struct
+{
+  double aspect;     /* of the whole region, title included */
+  double min_width;  /* the widest the text may be drawn (the scale's cap) */
+  double max_width;  /* the smallest it may be drawn (the legible floor) */
+} Frame;
+
+static void
+get_frame (TpLayout *layout,
+           TpRegion  region,
+           Frame    *frame)
+{
+  const TpLayoutFrame *set = &layout->frames[region];
+
+  if (set->width > 0 && set->height > 0)
+    {
+      frame->aspect = set->width / set->height;
+      frame->min_width = set->width / set->max_scale;
+      frame->max_width = set->width / set->min_scale;
+      return;
+    }
+  frame->aspect = BOARD_ASPECT;
+  frame->min_width = region == TP_REGION_CANVAS ? CANVAS_MIN_WIDTH : CHAIN_MIN_WIDTH;
+  frame->max_width = region == TP_REGION_CANVAS ? CANVAS_MAX_WIDTH : CHAIN_MAX_WIDTH;
+}
+
+/* A cheap lower bound of the area a region's notes cover at full size, for telling
+ * without measuring that they cannot fit a frame. */
+static double
+least_area (TpLayout   *layout,
+            GPtrArray **notes,
+            TpRegion    region)
+{
+  const TpTheme *theme = layout->theme;
+  double area = 0;
+
+  for (guint c = 0; c < TP_N_CONTAINERS; c++)
+    if ((region == TP_REGION_CANVAS) == (TP_CONTAINER_IS_CANVAS (c) != 0))
+      area += notes[c]->len * (theme->note_min_width + theme->note_gap) *
+              (theme->note_min_height + theme->note_gap);
+  return area;
+}
+
+/* Lays a region out at the narrowest width (so the largest text) at which it fits its
+ * frame's proportions, between the frame's bounds: the fit of VISUAL.md's "legible where it
+ * is seen". The height a region wants only shrinks as it widens, so bisection finds it.
+ * Measurements are cached by width, and note widths come in quanta, so the trials cost
+ * little more than one layout. Returns the width; *height receives the region's height. */
+static double
+fit_region (TpLayout    *layout,
+            GPtrArray  **notes,
+            TpRegion     region,
+            ArrangeFunc  arrange,
+            double       x0,
+            double       y0,
+            double       chrome,
+            double      *height)
+{
+  Frame frame;
+  double lo, hi, h;
+
+  get_frame (layout, region, &frame);
+  lo = frame.min_width;
+  hi = MAX (frame.min_width, frame.max_width);
+
+  /* Too many notes for the widest frame (thousands): no trial can fit. */
+  if (least_area (layout, notes, region) > hi * (hi / frame.aspect))
+    lo = hi;
+
+  h = arrange (layout, notes, x0, y0, lo, -1);
+  if (lo < hi && chrome + h > lo / frame.aspect)
+    {
+      h = arrange (layout, notes, x0, y0, hi, -1);
+      if (chrome + h <= hi / frame.aspect)
+        {
+          for (guint i = 0; i < FIT_STEPS; i++)
+            {
+              double mid = (lo + hi) / 2;
+
+              if (chrome + arrange (layout, notes, x0, y0, mid, -1) <= mid / frame.aspect)
+                hi = mid;
+              else
+                lo = mid;
+            }
+        }
+      lo = hi = ceil (hi);
+    }
+
+  /* The board holds a region of thousands of notes to its widest frame, and its blocks
+   * shrink or hide notes; a full-text layout grows it instead. */
+  *height = arrange (layout, notes, x0, y0, lo,
+                     layout->full_text || layout->frames[region].width > 0
+                     ? -1 : lo / frame.aspect - chrome);
+  return lo;
 }
 
 void
@@ -471,9 +691,9 @@ _tp_layout_arrange (TpLayout   *layout,
   const TpTheme *theme = layout->theme;
   double margin = theme->board_margin;
   double title_height = tp_theme_get_line_height (theme, TP_FONT_REGION_TITLE);
-  double top = margin + title_height + TP_LAYOUT_TITLE_GAP;
-  double chain_x = margin + CANVAS_WIDTH + theme->region_gap;
-  double full_width = CANVAS_WIDTH + theme->region_gap + value_chain_width (theme);
+  double chrome = title_height + TP_LAYOUT_TITLE_GAP;
+  double top = margin + chrome;
+  double canvas_width, canvas_height, chain_x, chain_width, chain_height, full_width;
   double bottom;
   TpRect journey;
   GPtrArray *notes[TP_N_CONTAINERS];
@@ -485,11 +705,24 @@ _tp_layout_arrange (TpLayout   *layout,
                                                                  : TP_REGION_VALUE_CHAIN;
     }
 
-  arrange_canvas (layout, notes, margin, top);
-  arrange_value_chain (layout, notes, chain_x, top);
-  layout->titles[TP_REGION_CANVAS] = rect_make (margin, margin, CANVAS_WIDTH, title_height);
-  layout->titles[TP_REGION_VALUE_CHAIN] = rect_make (chain_x, margin,
-                                                     value_chain_width (theme), title_height);
+  canvas_width = fit_region (layout, notes, TP_REGION_CANVAS, arrange_canvas, margin, top,
+                             chrome, &canvas_height);
+  chain_x = margin + canvas_width + theme->region_gap;
+  /* The value chain's trial widths moved nothing but its own blocks. */
+  chain_width = fit_region (layout, notes, TP_REGION_VALUE_CHAIN, arrange_value_chain, chain_x,
+                            top, chrome, &chain_height);
+  full_width = canvas_width + theme->region_gap + chain_width;
+  layout->titles[TP_REGION_CANVAS] = rect_make (margin, margin, canvas_width, title_height);
+  layout->titles[TP_REGION_VALUE_CHAIN] = rect_make (chain_x, margin, chain_width, title_height);
+  for (TpRegion r = TP_REGION_CANVAS; r <= TP_REGION_VALUE_CHAIN; r++)
+    {
+      const TpLayoutFrame *set = &layout->frames[r];
+      double width = layout->regions[r].width;
+      double height = layout->regions[r].height + chrome;
+
+      layout->frames[r].scale = set->width > 0 && set->height > 0
+                                ? MIN (set->width / width, set->height / height) : 1.0;
+    }
 
   for (guint c = 0; c < TP_N_CONTAINERS; c++)
     place_notes (layout, c, notes[c]);

@@ -11,12 +11,12 @@ G_BEGIN_DECLS
 
 /* Fixed parts of a block, in board units. */
 #define TP_LAYOUT_HEADER_HEIGHT   24.0   /* badge, title and icon row */
-#define TP_LAYOUT_HEADER_GAP      12.0   /* header to first note */
+#define TP_LAYOUT_HEADER_GAP      10.0   /* header to first note */
 #define TP_LAYOUT_BADGE_SIZE      22.0
 #define TP_LAYOUT_SIDE_HEADER     236.0  /* support rows carry their header on the left */
 #define TP_LAYOUT_MORE_HEIGHT     24.0
 #define TP_LAYOUT_FOOTER_HEIGHT   10.0   /* evidence glyph and votes, inside a note */
-#define TP_LAYOUT_FOOTER_GAP      6.0
+#define TP_LAYOUT_FOOTER_GAP      4.0
 #define TP_LAYOUT_TITLE_GAP       20.0   /* region title to its blocks */
 
 typedef struct
@@ -49,6 +49,8 @@ typedef struct
   GArray          *rows;         /* TpRow, top to bottom */
   /* The unscaled grid the notes were flowed in. */
   double           note_width;
+  double           note_step;    /* from a note's left edge to the next one's */
+  double           header_height; /* its title's lines, at least a header's height */
 } TpBlock;
 
 /* The journey's fixed parts, in board units. */
@@ -145,6 +147,16 @@ typedef struct
   double       band_height;  /* reserved between the upper regions and the journey */
 } TpLinks;
 
+/* tp_layout_set_frame(): a region's page room, and the scale it was fitted at. */
+typedef struct
+{
+  double width;
+  double height;
+  double min_scale;
+  double max_scale;
+  double scale;
+} TpLayoutFrame;
+
 typedef struct _TpMeasure TpMeasure;
 
 struct _TpLayout
@@ -153,6 +165,7 @@ struct _TpLayout
   PangoContext   *context;
   gboolean        expanded[TP_N_CONTAINERS];
   gboolean        full_text;   /* tp_layout_set_full_text() */
+  TpLayoutFrame   frames[TP_N_REGIONS];
   TpBlock         blocks[TP_N_CONTAINERS];
   GArray         *boxes;       /* TpNoteBox, block by block, in order */
   GHashTable     *by_id;       /* id → box index + 1 */

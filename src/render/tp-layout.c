@@ -337,6 +337,31 @@ tp_layout_get_full_text (TpLayout *layout)
   return layout->full_text;
 }
 
+void
+tp_layout_set_frame (TpLayout *layout,
+                     TpRegion  region,
+                     double    width,
+                     double    height,
+                     double    min_scale,
+                     double    max_scale)
+{
+  g_return_if_fail (layout != NULL);
+  g_return_if_fail (region < TP_N_REGIONS);
+  g_return_if_fail (width <= 0 || (height > 0 && min_scale > 0 && max_scale >= min_scale));
+
+  layout->frames[region] = (TpLayoutFrame) { MAX (width, 0), height, min_scale, max_scale, 1 };
+}
+
+double
+tp_layout_get_frame_scale (TpLayout *layout,
+                           TpRegion  region)
+{
+  g_return_val_if_fail (layout != NULL, 1);
+  g_return_val_if_fail (region < TP_N_REGIONS, 1);
+
+  return layout->frames[region].width > 0 ? layout->frames[region].scale : 1;
+}
+
 const TpTheme *
 tp_layout_get_theme (TpLayout *layout)
 {

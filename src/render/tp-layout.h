@@ -182,6 +182,23 @@ void           tp_layout_set_full_text     (TpLayout        *layout,
                                             gboolean         full_text);
 gboolean       tp_layout_get_full_text     (TpLayout        *layout);
 
+/* Fits a region into a page's room of width × height (page units, title included): the
+ * canvas or the value chain is laid out at the largest scale (page units per board unit)
+ * up to max_scale at which all of it fits that room, using the room's proportions, and
+ * never below min_scale (the legible floor); tp_layout_get_frame_scale() then says the
+ * scale to draw it at, below min_scale when its content cannot fit even there (the page
+ * must then continue on further pages). A width of 0 unsets the frame: the board's own
+ * frame, of a projector's proportions at 100 %. Takes effect at the next
+ * tp_layout_update(). */
+void           tp_layout_set_frame         (TpLayout        *layout,
+                                            TpRegion         region,
+                                            double           width,
+                                            double           height,
+                                            double           min_scale,
+                                            double           max_scale);
+double         tp_layout_get_frame_scale   (TpLayout        *layout,
+                                            TpRegion         region);
+
 const TpTheme *tp_layout_get_theme         (TpLayout        *layout);
 /* The context every board text is laid out with (for inline editors that must wrap
  * exactly like the board). */
