@@ -14,7 +14,7 @@
  * (an empty canvas keeps a canvas's shape) and, on the board, never wider than the maximum
  * (past it, a block of thousands of notes shrinks them, then hides some behind "+N more";
  * exports and full-text layouts grow instead). */
-#define BOARD_ASPECT        1.6
+#define BOARD_ASPECT        1.78
 #define CANVAS_MIN_WIDTH    1040.0
 #define CANVAS_MAX_WIDTH    2400.0
 #define CHAIN_MIN_WIDTH     880.0

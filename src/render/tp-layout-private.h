@@ -214,6 +214,13 @@ PangoLayout *_tp_layout_ref_text      (TpLayout        *layout,
                                        double           width,
                                        guint            max_lines);
 
+/* A note's box with its whole text: max_lines 0 and its rect grown to every line. FALSE
+ * for a hidden note or one whose note is gone. */
+gboolean _tp_layout_whole_box     (TpLayout        *layout,
+                                   TpDocument      *document,
+                                   const TpNoteBox *box,
+                                   TpNoteBox       *whole);
+
 /* Places the regions and blocks and flows every block's notes (boxes already filled in
  * with ids and containers, block by block). */
 void     _tp_layout_arrange       (TpLayout    *layout,

@@ -362,6 +362,54 @@ tp_layout_get_frame_scale (TpLayout *layout,
   return layout->frames[region].width > 0 ? layout->frames[region].scale : 1;
 }
 
+gboolean
+_tp_layout_whole_box (TpLayout        *layout,
+                      TpDocument      *document,
+                      const TpNoteBox *box,
+                      TpNoteBox       *whole)
+{
+  const TpTheme *theme = layout->theme;
+  TpNote *note;
+  double height;
+
+  if (!box->visible || (note = _tp_layout_resolve_note (layout, document, box)) == NULL)
+    return FALSE;
+
+  *whole = *box;
+  if (!box->truncated)
+    return TRUE;
+
+  whole->max_lines = 0;
+  whole->truncated = FALSE;
+  whole->text_height = _tp_layout_measure (layout, note->text, box->text_width, 0, NULL);
+  height = theme->note_padding + whole->text_height + TP_LAYOUT_FOOTER_GAP +
+           TP_LAYOUT_FOOTER_HEIGHT + theme->note_padding;
+  whole->rect.height = MAX (box->rect.height, height * box->scale);
+  return TRUE;
+}
+
+gboolean
+tp_layout_get_note_whole (TpLayout   *layout,
+                          TpDocument *document,
+                          const char *id,
+                          TpRect     *rect)
+{
+  TpNoteBox whole;
+  guint i;
+
+  g_return_val_if_fail (layout != NULL, FALSE);
+  g_return_val_if_fail (TP_IS_DOCUMENT (document), FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
+  g_return_val_if_fail (rect != NULL, FALSE);
+
+  *rect = (TpRect) { 0 };
+  i = GPOINTER_TO_UINT (g_hash_table_lookup (layout->by_id, id));
+  if (i == 0 || !_tp_layout_whole_box (layout, document, _tp_layout_box (layout, i - 1), &whole))
+    return FALSE;
+  *rect = whole.rect;
+  return TRUE;
+}
+
 const TpTheme *
 tp_layout_get_theme (TpLayout *layout)
 {

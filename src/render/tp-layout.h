@@ -224,6 +224,13 @@ void           tp_layout_get_container     (TpLayout        *layout,
 gboolean       tp_layout_get_note          (TpLayout        *layout,
                                             const char      *id,
                                             TpNoteInfo      *info);
+/* Where a note shows its whole text: its own rect, grown downwards to every line of its
+ * text (the board shows a note it cuts short so while it is hovered or selected). Equal
+ * to the note's rect when nothing is cut. FALSE for an unknown or hidden note. */
+gboolean       tp_layout_get_note_whole    (TpLayout        *layout,
+                                            TpDocument      *document,
+                                            const char      *id,
+                                            TpRect          *rect);
 /* The note's text as laid out on the board, in unscaled units (draw it at info.text's
  * origin, scaled by info.scale). NULL for an unknown or hidden note. */
 PangoLayout   *tp_layout_create_note_text  (TpLayout        *layout,

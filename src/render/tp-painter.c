@@ -208,6 +208,27 @@ paint_votes (cairo_t        *cr,
     }
 }
 
+/* The board's cue that a note says more than it shows (besides the ellipsis its text
+ * ends in): a small downward chevron in the middle of its footer, where nothing else is.
+ * Hovering or selecting the note shows the rest. */
+static void
+paint_more_cue (cairo_t        *cr,
+                double          x,
+                double          y,
+                const TpColour *colour)
+{
+  cairo_save (cr);
+  cairo_move_to (cr, x - 5, y - 2.5);
+  cairo_line_to (cr, x, y + 2.5);
+  cairo_line_to (cr, x + 5, y - 2.5);
+  cairo_set_line_width (cr, 1.6);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  tp_colour_set_source (cr, colour);
+  cairo_stroke (cr);
+  cairo_restore (cr);
+}
+
 static void
 paint_note_box (cairo_t              *cr,
                 TpLayout             *layout,
@@ -282,6 +303,9 @@ paint_note_box (cairo_t              *cr,
   footer_y = shape.height - pad - TP_LAYOUT_FOOTER_HEIGHT;
   paint_evidence (cr, note->evidence, pad, footer_y, &theme->note_marks, fill);
   paint_votes (cr, layout, note->votes, shape.width - pad, footer_y, &theme->note_marks);
+  if (box->truncated)
+    paint_more_cue (cr, shape.width / 2, footer_y + TP_LAYOUT_FOOTER_HEIGHT / 2,
+                    &theme->note_text);
 
   cairo_restore (cr);
 }
@@ -508,5 +532,36 @@ tp_paint_note (cairo_t              *cr,
 
   cairo_save (cr);
   paint_note_box (cr, layout, document, _tp_layout_box (layout, i - 1), options);
+  cairo_restore (cr);
+}
+
+void
+tp_paint_note_whole (cairo_t              *cr,
+                     TpLayout             *layout,
+                     TpDocument           *document,
+                     const char           *id,
+                     const TpPaintOptions *options)
+{
+  TpPaintOptions defaults;
+  TpNoteBox whole;
+  guint i;
+
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (layout != NULL);
+  g_return_if_fail (TP_IS_DOCUMENT (document));
+  g_return_if_fail (id != NULL);
+
+  if (options == NULL)
+    {
+      tp_paint_options_init (&defaults);
+      options = &defaults;
+    }
+
+  i = GPOINTER_TO_UINT (g_hash_table_lookup (layout->by_id, id));
+  if (i == 0 || !_tp_layout_whole_box (layout, document, _tp_layout_box (layout, i - 1), &whole))
+    return;
+
+  cairo_save (cr);
+  paint_note_box (cr, layout, document, &whole, options);
   cairo_restore (cr);
 }

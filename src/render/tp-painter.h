@@ -46,6 +46,13 @@ void  tp_paint_note          (cairo_t              *cr,
                               TpDocument           *document,
                               const char           *id,
                               const TpPaintOptions *options);
+/* A note the board cuts short, drawn with its whole text over its neighbours, at the rect
+ * tp_layout_get_note_whole() gives; a note cut short of nothing is drawn as it is. */
+void  tp_paint_note_whole    (cairo_t              *cr,
+                              TpLayout             *layout,
+                              TpDocument           *document,
+                              const char           *id,
+                              const TpPaintOptions *options);
 
 /* Paints one touchpoint's card where the layout put it (translate cr to move it), for
  * drag feedback. Nothing for an unknown touchpoint. */

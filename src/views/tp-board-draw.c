@@ -463,6 +463,69 @@ snapshot_hover (TpBoard     *self,
     }
 }
 
+/* The note whose whole text shows over its neighbours: the hovered one, else the only
+ * selected one, when the board cuts its text short (VISUAL.md: never silently). */
+static const char *
+get_whole_note (TpBoard *self,
+                TpRect  *rect)
+{
+  const char *id = NULL;
+  TpNoteInfo info;
+
+  if (_tp_board_is_editing (self) ||
+      (self->drag != TP_BOARD_DRAG_NONE && self->drag != TP_BOARD_DRAG_PENDING))
+    return NULL;
+
+  if (self->hover_kind == TP_HIT_NOTE && self->hover_id != NULL)
+    id = self->hover_id;
+  else if (g_hash_table_size (self->selected) == 1)
+    {
+      GHashTableIter iter;
+
+      g_hash_table_iter_init (&iter, self->selected);
+      g_hash_table_iter_next (&iter, (gpointer *) &id, NULL);
+    }
+
+  if (id == NULL || !tp_layout_get_note (self->layout, id, &info) || !info.visible ||
+      !info.truncated || !tp_layout_get_note_whole (self->layout, self->document, id, rect))
+    return NULL;
+  return id;
+}
+
+static void
+snapshot_whole_note (TpBoard     *self,
+                     GtkSnapshot *snapshot)
+{
+  const TpTheme *theme = tp_layout_get_theme (self->layout);
+  TpPaintOptions options;
+  graphene_rect_t rect;
+  GdkRGBA colour;
+  const char *id;
+  TpRect whole;
+  cairo_t *cr;
+  double x, y;
+
+  if ((id = get_whole_note (self, &whole)) == NULL)
+    return;
+
+  tp_paint_options_init (&options);
+  options.screen = TRUE;
+  _tp_board_rect_to_widget (self, &whole, &rect);
+  /* Room for the shadow. */
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (rect.origin.x - 4, rect.origin.y - 4,
+                                                                  rect.size.width + 8,
+                                                                  rect.size.height + 8));
+  tp_board_board_to_widget (self, 0, 0, &x, &y);
+  cairo_translate (cr, x, y);
+  cairo_scale (cr, self->zoom, self->zoom);
+  tp_paint_note_whole (cr, self->layout, self->document, id, &options);
+  cairo_destroy (cr);
+
+  _tp_board_accent (g_hash_table_contains (self->selected, id) ? 1.0 : 0.55, &colour);
+  _tp_board_append_outline (snapshot, &rect, theme->note_radius * self->zoom, 1,
+                            g_hash_table_contains (self->selected, id) ? 2 : 1, &colour);
+}
+
 static void
 snapshot_focus (TpBoard     *self,
                 GtkSnapshot *snapshot)
@@ -648,6 +711,7 @@ _tp_board_snapshot (GtkWidget   *widget,
   snapshot_hover (self, snapshot);
   _tp_board_snapshot_journey_hover (self, snapshot);
   snapshot_selection (self, snapshot);
+  snapshot_whole_note (self, snapshot);
   _tp_board_snapshot_journey_selection (self, snapshot);
   snapshot_focus (self, snapshot);
   _tp_board_snapshot_journey_focus (self, snapshot);

@@ -15,9 +15,9 @@
 #define REVEAL_MARGIN 32.0
 /* Room kept around the board or a region zoomed to fit, in widget pixels. */
 #define FIT_MARGIN    24.0
-/* A journey fitted whole below this zoom would be too small to read: it is fitted by its
- * height instead, and shown from its start. */
-#define READABLE_ZOOM 0.6
+/* A region is never zoomed to so small that its note text reads below this, in widget
+ * pixels (VISUAL.md: at 1280 × 720, note text ≥ 12 px): it shows from its start instead. */
+#define LEGIBLE_TEXT_PX 12.0
 /* How long a wheel or pinch zoom must rest before the board is painted afresh at it:
  * long enough to span the gap between wheel clicks, short enough not to be noticed. */
 #define SETTLE_MS     160
@@ -166,25 +166,38 @@ _tp_board_zoom_about (TpBoard *self,
   _tp_board_zoom_keeping (self, zoom, bx, by, x, y, settle);
 }
 
+static double
+get_legible_zoom (TpBoard *self)
+{
+  return LEGIBLE_TEXT_PX / tp_layout_get_theme (self->layout)->fonts[TP_FONT_NOTE].size;
+}
+
 /* A long strip (the journey, once it has grown to the right) fits by its height, up
- * to 100 %, from its left edge: reading it matters more than seeing all of it. */
+ * to 100 %, from its left edge: reading it matters more than seeing all of it. A strip
+ * too tall even for that shows from its top left at the legible zoom. */
 static gboolean
 zoom_to_strip (TpBoard      *self,
                const TpRect *rect)
 {
   double width = gtk_widget_get_width (GTK_WIDGET (self));
   double height = gtk_widget_get_height (GTK_WIDGET (self));
+  double legible = get_legible_zoom (self);
   double fit, zoom;
 
   if (width <= 0 || height <= 0 || tp_rect_is_empty (rect))
     return FALSE;
 
   fit = MIN ((width - 2 * FIT_MARGIN) / rect->width, (height - 2 * FIT_MARGIN) / rect->height);
-  if (fit >= READABLE_ZOOM)
+  if (fit >= legible)
     return FALSE;
 
   zoom = CLAMP ((height - 2 * FIT_MARGIN) / rect->height, fit, 1.0);
   g_clear_handle_id (&self->settle_id, g_source_remove);
+  if (zoom < legible)
+    {
+      set_zoom_keeping (self, legible, rect->x, rect->y, FIT_MARGIN, FIT_MARGIN);
+      return TRUE;
+    }
   set_zoom_keeping (self, MAX (zoom, TP_BOARD_ZOOM_MIN), rect->x, rect->y + rect->height / 2,
                     FIT_MARGIN, height / 2);
 
@@ -208,6 +221,34 @@ zoom_to_rect (TpBoard      *self,
                     rect->x + rect->width / 2, rect->y + rect->height / 2,
                     width / 2, height / 2);
 
+  return TRUE;
+}
+
+/* A region, as large as the view allows but never smaller than the zoom at which note
+ * text reads at LEGIBLE_TEXT_PX (VISUAL.md: zooming to a region at 1280 × 720 shows
+ * note text of at least 12 px). A region larger than that shows from its top, centred
+ * when its width fits, from its left when not; the rest is a scroll away. */
+static gboolean
+zoom_to_region_rect (TpBoard      *self,
+                     const TpRect *rect)
+{
+  double width = gtk_widget_get_width (GTK_WIDGET (self));
+  double height = gtk_widget_get_height (GTK_WIDGET (self));
+  double legible = get_legible_zoom (self);
+  double zoom;
+
+  if (width <= 0 || height <= 0 || tp_rect_is_empty (rect))
+    return FALSE;
+
+  zoom = MIN ((width - 2 * FIT_MARGIN) / rect->width, (height - 2 * FIT_MARGIN) / rect->height);
+  if (zoom >= legible)
+    return zoom_to_rect (self, rect);
+
+  g_clear_handle_id (&self->settle_id, g_source_remove);
+  if (rect->width * legible <= width - 2 * FIT_MARGIN)
+    set_zoom_keeping (self, legible, rect->x + rect->width / 2, rect->y, width / 2, FIT_MARGIN);
+  else
+    set_zoom_keeping (self, legible, rect->x, rect->y, FIT_MARGIN, FIT_MARGIN);
   return TRUE;
 }
 
@@ -427,7 +468,7 @@ choose_first_view (TpBoard *self)
       get_region_rect (self, self->pending_region, &rect))
     {
       if (self->pending_region != TP_REGION_JOURNEY || !zoom_to_strip (self, &rect))
-        zoom_to_rect (self, &rect);
+        zoom_to_region_rect (self, &rect);
     }
   else
     zoom_to_rect (self, &self->bounds);
@@ -875,7 +916,8 @@ tp_board_zoom_to_region (TpBoard  *self,
   if (!get_region_rect (self, region, &rect))
     return;
 
-  if ((region == TP_REGION_JOURNEY && zoom_to_strip (self, &rect)) || zoom_to_rect (self, &rect))
+  if ((region == TP_REGION_JOURNEY && zoom_to_strip (self, &rect)) ||
+      zoom_to_region_rect (self, &rect))
     self->view_pending = FALSE;
   else if (self->document != NULL)
     {
