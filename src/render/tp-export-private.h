@@ -68,13 +68,32 @@ void              _tp_export_paint_footer       (cairo_t               *cr,
                                                  double                 margin,
                                                  guint                  page_number,
                                                  guint                  n_pages);
-/* tp-export.c: lays layout out anew for a page when the page needs the canvas or the
- * value chain fitted to its room (and back to the board's own layout for other pages). */
+/* tp-export-frame.c: lays layout out anew for a page when the page needs the canvas or the
+ * value chain fitted to its room, or a part of the canvas (part: TpCanvasSlice, NULL for
+ * all of it), and back to the board's own layout for other pages. */
 void              _tp_export_frame_layout       (TpLayout              *layout,
                                                  TpDocument            *document,
                                                  const TpExportOptions *options,
                                                  TpExportPage           page,
+                                                 GArray                *part,
                                                  double                 width,
                                                  double                 height);
+/* The document whose canvas pages are counted (tp_export_count_parts() is not given it). */
+void              _tp_export_canvas_remember    (TpLayout              *layout,
+                                                 TpDocument            *document);
+/* How many pages the canvas takes at a page size: more than one when its notes would need
+ * type below the legible floor on one. */
+guint             _tp_export_canvas_count_parts (TpLayout              *layout,
+                                                 const TpExportOptions *options,
+                                                 double                 width,
+                                                 double                 height);
+/* The slices of part (NULL when the canvas is one page); n_parts receives the count. */
+GArray           *_tp_export_canvas_get_part    (TpLayout              *layout,
+                                                 TpDocument            *document,
+                                                 const TpExportOptions *options,
+                                                 guint                  part,
+                                                 double                 width,
+                                                 double                 height,
+                                                 guint                 *n_parts);
 
 G_END_DECLS

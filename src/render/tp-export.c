@@ -33,12 +33,6 @@
 #define MARGIN_SHARE      0.04    /* of the page's short side, VISUAL.md */
 #define FOOTER_SHARE      0.0105  /* the footer's text size, of the short side */
 #define FOOTER_MIN_SIZE   9.0
-/* Note text on a page, in points: the largest a page's fit may choose, and the legible
- * floor below which a region continues on further pages instead of shrinking (VISUAL.md,
- * "legible where it is seen"). Point sizes, not the word boxes pdftotext reports, which are
- * about 1.2 times taller with Inter. */
-#define NOTE_FLOOR_PT     7.0
-#define NOTE_CAP_PT       16.0
 /* An image larger than this is refused (a 3x PNG of a huge board would need gigabytes). */
 #define MAX_IMAGE_SIDE    32767
 #define MAX_IMAGE_PIXELS  (200.0 * 1000 * 1000)
@@ -243,6 +237,8 @@ tp_export_list_pages (TpLayout              *layout,
   g_return_val_if_fail (layout != NULL, pages);
   g_return_val_if_fail (options != NULL, pages);
 
+  if (document != NULL)
+    _tp_export_canvas_remember (layout, document);
   if (options->page == TP_EXPORT_PAGE_ANALYSIS)
     {
       /* Only this page needs the document later, where it is not passed (sizes, parts). */
@@ -319,66 +315,6 @@ tp_export_get_page_size (TpLayout              *layout,
       *height = ceil (content.height + 2 * margin);
       return;
     }
-}
-
-/* The region a page fits into its room, if any: the canvas and the value chain are laid
- * out anew for each page size (a page size of fit keeps the board's own layout). */
-static gboolean
-get_framed_region (const TpExportOptions *options,
-                   TpExportPage           page,
-                   TpRegion              *region)
-{
-  if (options->size == TP_PAGE_SIZE_FIT)
-    return FALSE;
-  if (page == TP_EXPORT_PAGE_CANVAS)
-    *region = TP_REGION_CANVAS;
-  else if (page == TP_EXPORT_PAGE_VALUE_CHAIN)
-    *region = TP_REGION_VALUE_CHAIN;
-  else
-    return FALSE;
-  return TRUE;
-}
-
-/* Lays the layout out for a page: its region fitted to the page's room at the largest
- * legible scale, every other region as on the board. Layouts remember their frames and
- * measurements, so only a change of page kind or size lays out anew. */
-void
-_tp_export_frame_layout (TpLayout              *layout,
-                         TpDocument            *document,
-                         const TpExportOptions *options,
-                         TpExportPage           page,
-                         double                 width,
-                         double                 height)
-{
-  TpLayoutFrame wanted[TP_N_REGIONS] = { { 0 } };
-  TpRegion region;
-  gboolean changed = FALSE;
-
-  if (get_framed_region (options, page, &region))
-    {
-      double margin = _tp_export_get_margin (width, height);
-      double note_pt = layout->theme->fonts[TP_FONT_NOTE].size *
-                       tp_export_get_points_per_pixel (options);
-
-      wanted[region] = (TpLayoutFrame) { width - 2 * margin, height - 2 * margin,
-                                         NOTE_FLOOR_PT / note_pt, NOTE_CAP_PT / note_pt, 1 };
-    }
-
-  for (guint r = 0; r < TP_N_REGIONS; r++)
-    {
-      const TpLayoutFrame *have = &layout->frames[r];
-
-      if (have->width != wanted[r].width || have->height != wanted[r].height ||
-          (wanted[r].width > 0 && (have->min_scale != wanted[r].min_scale ||
-                                   have->max_scale != wanted[r].max_scale)))
-        {
-          tp_layout_set_frame (layout, r, wanted[r].width, wanted[r].height,
-                               wanted[r].min_scale, wanted[r].max_scale);
-          changed = TRUE;
-        }
-    }
-  if (changed)
-    tp_layout_update (layout, document);
 }
 
 /* "Volt — online electronics shop · 12 November 2026 · Business Model Canvas" */
@@ -571,6 +507,8 @@ tp_export_count_parts (TpLayout              *layout,
     {
       return _tp_export_analysis_count_sheets (layout, options, width, height);
     }
+  if (page == TP_EXPORT_PAGE_CANVAS)
+    return _tp_export_canvas_count_parts (layout, options, width, height);
   if (page != TP_EXPORT_PAGE_JOURNEY)
     return 1;
   parts = split_journey (layout, options, width, height);
@@ -604,6 +542,7 @@ paint_page (cairo_t               *cr,
             const TpExportOptions *options,
             TpExportPage           page,
             const Part            *part,
+            GArray                *canvas_part,
             guint                  part_number,
             guint                  n_parts,
             double                 width,
@@ -615,7 +554,7 @@ paint_page (cairo_t               *cr,
   TpRect content;
   double margin, scale, x, y;
 
-  _tp_export_frame_layout (layout, document, options, page, width, height);
+  _tp_export_frame_layout (layout, document, options, page, canvas_part, width, height);
   if (!get_content (layout, page, &content))
     return;
   if (part != NULL && get_stage_columns (layout, columns) &&
@@ -692,7 +631,7 @@ tp_export_paint_page (cairo_t               *cr,
     _tp_export_analysis_paint (cr, layout, document, options, G_MAXUINT, width, height, page_number,
                                n_pages);
   else
-    paint_page (cr, layout, document, options, page, NULL, 0, 0, width, height, page_number,
+    paint_page (cr, layout, document, options, page, NULL, NULL, 0, 0, width, height, page_number,
                 n_pages);
 }
 
@@ -721,15 +660,26 @@ tp_export_paint_page_part (cairo_t               *cr,
                                  n_pages);
       return;
     }
+  if (page == TP_EXPORT_PAGE_CANVAS)
+    {
+      guint n_parts;
+      GArray *slices = _tp_export_canvas_get_part (layout, document, options, part, width, height,
+                                                   &n_parts);
+
+      paint_page (cr, layout, document, options, page, NULL, slices,
+                  slices != NULL ? part + 1 : 0, slices != NULL ? n_parts : 0, width, height,
+                  page_number, n_pages);
+      return;
+    }
   if (page == TP_EXPORT_PAGE_JOURNEY)
     parts = split_journey (layout, options, width, height);
   if (parts == NULL || parts->len <= 1 || part >= parts->len)
     {
-      paint_page (cr, layout, document, options, page, NULL, 0, 0, width, height, page_number,
+      paint_page (cr, layout, document, options, page, NULL, NULL, 0, 0, width, height, page_number,
                   n_pages);
       return;
     }
-  paint_page (cr, layout, document, options, page, &g_array_index (parts, Part, part), part + 1,
+  paint_page (cr, layout, document, options, page, &g_array_index (parts, Part, part), NULL, part + 1,
               parts->len, width, height, page_number, n_pages);
 }
 

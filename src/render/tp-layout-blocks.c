@@ -61,9 +61,10 @@ title_height (TpLayout    *layout,
               TpContainer  container,
               double       width)
 {
-  return _tp_layout_measure_text (layout, TP_FONT_BLOCK_TITLE,
-                                  tp_enum_get_label (TP_ENUM_CONTAINER, container),
-                                  MAX (1, width), 0, NULL, NULL);
+  g_autofree char *title = _tp_layout_dup_block_title (layout, container);
+
+  return _tp_layout_measure_text (layout, TP_FONT_BLOCK_TITLE, title, MAX (1, width), 0, NULL,
+                                  NULL);
 }
 
 /* Sets a block's panel and everything inside it that does not depend on its notes. */
@@ -210,7 +211,7 @@ flow (TpLayout  *layout,
       for (guint k = 0; k < n; k++)
         {
           TpNote *note = g_ptr_array_index (notes, i + k);
-          TpNoteBox *box = _tp_layout_box (layout, block->first_box + i + k);
+          TpNoteBox *box = _tp_layout_box (layout, block->first_box + block->slice_first + i + k);
 
           row_height = MAX (row_height, note_height (layout, box, note->text, note_width));
         }
@@ -220,7 +221,7 @@ flow (TpLayout  *layout,
 
       row.y = y;
       row.height = row_height;
-      row.first = block->first_box + i;
+      row.first = block->first_box + block->slice_first + i;
       row.n = n;
       g_array_append_val (block->rows, row);
       y += row_height + gap;
@@ -275,10 +276,13 @@ commit (TpLayout *layout,
         }
     }
 
-  for (guint i = n_visible; i < block->info.n_notes; i++)
+  /* The rest hide: behind the badge, or on another page of a canvas cut into parts. */
+  for (guint i = 0; i < block->n_boxes; i++)
     {
       TpNoteBox *box = _tp_layout_box (layout, block->first_box + i);
 
+      if (i >= block->slice_first && i < block->slice_first + n_visible)
+        continue;
       box->visible = FALSE;
       box->scale = scale;
       box->rect = rect_make (0, 0, 0, 0);
@@ -505,6 +509,47 @@ arrange_canvas (TpLayout   *layout,
   return upper + gap + lower;
 }
 
+/* A part of the canvas at a width: its slices side by side as equal columns in the
+ * order given, every column as tall as the fullest wants; the blocks not in the part have
+ * no place. Returns the height. */
+static double
+arrange_canvas_part (TpLayout   *layout,
+                     GPtrArray **notes,
+                     double      x0,
+                     double      y0,
+                     double      width,
+                     double      max_height)
+{
+  double gap = layout->theme->panel_gap;
+  guint n = layout->part->len;
+  double column = (width - (n - 1) * gap) / n;
+  double height = 0;
+
+  for (guint c = 0; c < TP_N_BMC_BLOCKS; c++)
+    {
+      layout->blocks[c].side_header = FALSE;
+      set_block_rect (layout, c, &(TpRect) { 0 });
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      TpContainer c = g_array_index (layout->part, TpCanvasSlice, i).container;
+
+      set_block_rect (layout, c, &(TpRect) { 0, 0, column, 1000 });
+      height = MAX (height, needed_height (layout, c, notes[c]));
+    }
+  if (max_height > 0)
+    height = MIN (height, max_height);
+  for (guint i = 0; i < n; i++)
+    {
+      TpContainer c = g_array_index (layout->part, TpCanvasSlice, i).container;
+
+      set_block_rect (layout, c, &(TpRect) { x0 + i * (column + gap), y0, column, height });
+    }
+
+  layout->regions[TP_REGION_CANVAS] = rect_make (x0, y0, width, height);
+  return height;
+}
+
 /* Porter's value chain at a width: four support rows across (header on the left), the
  * five primary activities in columns below, the margin arrow on the right. Every row as
  * tall as its notes want, the primary band as tall as its tallest column. */
@@ -653,6 +698,10 @@ fit_region (TpLayout    *layout,
   lo = frame.min_width;
   hi = MAX (frame.min_width, frame.max_width);
 
+  /* Every part of a canvas cut into parts is drawn at the floor: one scale for them all. */
+  if (region == TP_REGION_CANVAS && layout->part != NULL && layout->frames[region].width > 0)
+    lo = hi;
+
   /* Too many notes for the widest frame (thousands): no trial can fit. */
   if (least_area (layout, notes, region) > hi * (hi / frame.aspect))
     lo = hi;
@@ -698,15 +747,42 @@ _tp_layout_arrange (TpLayout   *layout,
   TpRect journey;
   GPtrArray *notes[TP_N_CONTAINERS];
 
+  g_autoptr(GPtrArray) slices = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+
   for (guint c = 0; c < TP_N_CONTAINERS; c++)
     {
       notes[c] = tp_document_get_notes (document, c);
       layout->blocks[c].info.region = TP_CONTAINER_IS_CANVAS (c) ? TP_REGION_CANVAS
                                                                  : TP_REGION_VALUE_CHAIN;
+      layout->blocks[c].slice_first = 0;
+      layout->blocks[c].continued = FALSE;
     }
 
-  canvas_width = fit_region (layout, notes, TP_REGION_CANVAS, arrange_canvas, margin, top,
-                             chrome, &canvas_height);
+  /* A part of the canvas flows only its slices' notes; the other blocks none. */
+  if (layout->part != NULL)
+    {
+      for (guint c = 0; c < TP_N_BMC_BLOCKS; c++)
+        {
+          notes[c] = g_ptr_array_new ();
+          g_ptr_array_add (slices, notes[c]);
+        }
+      for (guint i = 0; i < layout->part->len; i++)
+        {
+          const TpCanvasSlice *slice = &g_array_index (layout->part, TpCanvasSlice, i);
+          GPtrArray *all = tp_document_get_notes (document, slice->container);
+          guint first = MIN (slice->first, all->len);
+          guint n = MIN (slice->n, all->len - first);
+
+          for (guint k = 0; k < n; k++)
+            g_ptr_array_add (notes[slice->container], g_ptr_array_index (all, first + k));
+          layout->blocks[slice->container].slice_first = first;
+          layout->blocks[slice->container].continued = first > 0;
+        }
+    }
+
+  canvas_width = fit_region (layout, notes, TP_REGION_CANVAS,
+                             layout->part != NULL ? arrange_canvas_part : arrange_canvas,
+                             margin, top, chrome, &canvas_height);
   chain_x = margin + canvas_width + theme->region_gap;
   /* The value chain's trial widths moved nothing but its own blocks. */
   chain_width = fit_region (layout, notes, TP_REGION_VALUE_CHAIN, arrange_value_chain, chain_x,
@@ -743,4 +819,126 @@ _tp_layout_arrange (TpLayout   *layout,
     }
 
   layout->bounds = rect_make (0, 0, margin + full_width + margin, bottom + margin);
+}
+
+/* Whether slices fit side by side in a room of width × height board units. */
+static gboolean
+slices_fit (TpLayout      *layout,
+            TpDocument    *document,
+            GArray        *slices,
+            double         width,
+            double         height)
+{
+  double gap = layout->theme->panel_gap;
+  double column = (width - (slices->len - 1) * gap) / slices->len;
+
+  for (guint i = 0; i < slices->len; i++)
+    {
+      const TpCanvasSlice *slice = &g_array_index (slices, TpCanvasSlice, i);
+      GPtrArray *all = tp_document_get_notes (document, slice->container);
+      g_autoptr(GPtrArray) notes = g_ptr_array_new ();
+      TpBlock *block = &layout->blocks[slice->container];
+
+      for (guint k = 0; k < slice->n; k++)
+        g_ptr_array_add (notes, g_ptr_array_index (all, slice->first + k));
+      block->side_header = FALSE;
+      block->slice_first = slice->first;
+      block->continued = slice->first > 0;
+      set_block_rect (layout, slice->container, &(TpRect) { 0, 0, column, 1000 });
+      if (needed_height (layout, slice->container, notes) > height + 1e-6)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* How many of a block's notes from first fit a block of a whole room (at least one: a
+ * note taller than a page is still shown, on a page of its own). */
+static guint
+notes_that_fit (TpLayout   *layout,
+                TpDocument *document,
+                TpContainer container,
+                guint       first,
+                double      width,
+                double      height)
+{
+  GPtrArray *all = tp_document_get_notes (document, container);
+  g_autoptr(GPtrArray) notes = g_ptr_array_new ();
+  TpBlock *block = &layout->blocks[container];
+
+  for (guint k = first; k < all->len; k++)
+    g_ptr_array_add (notes, g_ptr_array_index (all, k));
+  block->side_header = FALSE;
+  block->slice_first = first;
+  block->continued = first > 0;
+  set_block_rect (layout, container, &(TpRect) { 0, 0, width, height });
+  return MAX (1, flow (layout, block, notes, 1.0, block->info.notes.height, FALSE));
+}
+
+GPtrArray *
+tp_layout_split_canvas (TpLayout   *layout,
+                        TpDocument *document,
+                        double      width,
+                        double      height,
+                        double      scale)
+{
+  GPtrArray *pages = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  double title = tp_theme_get_line_height (layout->theme, TP_FONT_REGION_TITLE) + TP_LAYOUT_TITLE_GAP;
+  double room_width, room_height;
+  GArray *page = NULL;
+  TpContainer order[TP_N_BMC_BLOCKS];
+
+  g_return_val_if_fail (layout != NULL, pages);
+  g_return_val_if_fail (TP_IS_DOCUMENT (document), pages);
+  g_return_val_if_fail (width > 0 && height > 0 && scale > 0, pages);
+
+  room_width = width / scale;
+  room_height = height / scale - title;
+  /* Osterwalder's numbering: 1 Customer Segments … 9 Cost Structure. */
+  for (guint c = 0; c < TP_N_BMC_BLOCKS; c++)
+    order[tp_container_get_number (c) - 1] = c;
+
+  for (guint b = 0; b < TP_N_BMC_BLOCKS; b++)
+    {
+      TpContainer c = order[b];
+      guint total = tp_document_get_notes (document, c)->len;
+      guint first = 0;
+
+      for (;;)
+        {
+          TpCanvasSlice slice = { c, first, total - first };
+          guint n;
+
+          if (page == NULL)
+            page = g_array_new (FALSE, FALSE, sizeof (TpCanvasSlice));
+          g_array_append_val (page, slice);
+          if (slices_fit (layout, document, page, room_width, room_height))
+            break;
+          g_array_set_size (page, page->len - 1);
+          if (page->len > 0)
+            {
+              /* The page is full: the block starts the next one. */
+              g_ptr_array_add (pages, g_steal_pointer (&page));
+              continue;
+            }
+
+          /* Too much for a page alone: what fits, then the rest on the next. */
+          n = notes_that_fit (layout, document, c, first, room_width, room_height);
+          slice.n = MIN (n, total - first);
+          g_array_append_val (page, slice);
+          g_ptr_array_add (pages, g_steal_pointer (&page));
+          first += slice.n;
+          if (first >= total)
+            break;
+        }
+    }
+  if (page != NULL && page->len > 0)
+    g_ptr_array_add (pages, g_steal_pointer (&page));
+  g_clear_pointer (&page, g_array_unref);
+
+  for (guint c = 0; c < TP_N_BMC_BLOCKS; c++)
+    {
+      layout->blocks[c].slice_first = 0;
+      layout->blocks[c].continued = FALSE;
+    }
+  return pages;
 }

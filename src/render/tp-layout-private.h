@@ -51,6 +51,9 @@ typedef struct
   double           note_width;
   double           note_step;    /* from a note's left edge to the next one's */
   double           header_height; /* its title's lines, at least a header's height */
+  guint            slice_first;  /* the first note flowed (a part's run of them) */
+  guint            n_boxes;      /* all its notes' boxes, shown or not */
+  gboolean         continued;    /* its first notes are on an earlier page */
 } TpBlock;
 
 /* The journey's fixed parts, in board units. */
@@ -166,6 +169,7 @@ struct _TpLayout
   gboolean        expanded[TP_N_CONTAINERS];
   gboolean        full_text;   /* tp_layout_set_full_text() */
   TpLayoutFrame   frames[TP_N_REGIONS];
+  GArray         *part;        /* TpCanvasSlice, tp_layout_set_canvas_part(); NULL: all */
   TpBlock         blocks[TP_N_CONTAINERS];
   GArray         *boxes;       /* TpNoteBox, block by block, in order */
   GHashTable     *by_id;       /* id → box index + 1 */
@@ -183,6 +187,11 @@ struct _TpLayout
    * handed this layout, so the page's own layout travels with it. Freed with it. */
   gpointer        analysis;
   GDestroyNotify  analysis_free;
+  /* The canvas cut into parts for an export's pages (tp-export-frame.c), and the document
+   * the export's pages show. */
+  gpointer        canvas_split;
+  GDestroyNotify  canvas_split_free;
+  GWeakRef        export_document;
 };
 
 /* The unscaled height of a note's text wrapped at width, cut after max_lines. */
@@ -220,6 +229,11 @@ gboolean _tp_layout_whole_box     (TpLayout        *layout,
                                    TpDocument      *document,
                                    const TpNoteBox *box,
                                    TpNoteBox       *whole);
+
+/* A block's title as drawn: "Key Partners", or "Key Partners (continued)" on a later page
+ * of a canvas cut into parts. */
+char    *_tp_layout_dup_block_title (TpLayout   *layout,
+                                     TpContainer container);
 
 /* Places the regions and blocks and flows every block's notes (boxes already filled in
  * with ids and containers, block by block). */

@@ -6,6 +6,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "model/tp-enums.h"
 #include "tp-layout-private.h"
 #include "tp-text.h"
 
@@ -234,6 +235,7 @@ tp_layout_new (void)
   layout->measures = g_hash_table_new_full (measure_hash, measure_equal, measure_free, NULL);
   for (guint c = 0; c < TP_N_CONTAINERS; c++)
     layout->blocks[c].rows = g_array_new (FALSE, FALSE, sizeof (TpRow));
+  g_weak_ref_init (&layout->export_document, NULL);
   _tp_journey_init (&layout->journey);
   _tp_links_init (&layout->links);
 
@@ -248,6 +250,10 @@ tp_layout_free (TpLayout *layout)
 
   if (layout->analysis_free != NULL)
     layout->analysis_free (layout->analysis);
+  g_clear_pointer (&layout->part, g_array_unref);
+  if (layout->canvas_split_free != NULL)
+    layout->canvas_split_free (layout->canvas_split);
+  g_weak_ref_clear (&layout->export_document);
   for (guint c = 0; c < TP_N_CONTAINERS; c++)
     g_array_unref (layout->blocks[c].rows);
   _tp_journey_clear (&layout->journey);
@@ -278,6 +284,7 @@ tp_layout_update (TpLayout   *layout,
       TpBlock *block = &layout->blocks[c];
 
       block->first_box = layout->boxes->len;
+      block->n_boxes = notes->len;
       for (guint i = 0; i < notes->len; i++)
         {
           TpItem *item = g_ptr_array_index (notes, i);
@@ -408,6 +415,36 @@ tp_layout_get_note_whole (TpLayout   *layout,
     return FALSE;
   *rect = whole.rect;
   return TRUE;
+}
+
+void
+tp_layout_set_canvas_part (TpLayout            *layout,
+                           const TpCanvasSlice *slices,
+                           guint                n_slices)
+{
+  g_return_if_fail (layout != NULL);
+  g_return_if_fail (slices != NULL || n_slices == 0);
+
+  g_clear_pointer (&layout->part, g_array_unref);
+  if (n_slices == 0)
+    return;
+  layout->part = g_array_sized_new (FALSE, FALSE, sizeof (TpCanvasSlice), n_slices);
+  for (guint i = 0; i < n_slices; i++)
+    {
+      g_return_if_fail (TP_CONTAINER_IS_CANVAS (slices[i].container));
+      g_array_append_val (layout->part, slices[i]);
+    }
+}
+
+char *
+_tp_layout_dup_block_title (TpLayout    *layout,
+                            TpContainer  container)
+{
+  const char *label = tp_enum_get_label (TP_ENUM_CONTAINER, container);
+
+  /* Translators: a block of the canvas whose first notes are on an earlier page. */
+  return layout->blocks[container].continued ? g_strdup_printf (_("%s (continued)"), label)
+                                             : g_strdup (label);
 }
 
 const TpTheme *

@@ -199,6 +199,33 @@ void           tp_layout_set_frame         (TpLayout        *layout,
 double         tp_layout_get_frame_scale   (TpLayout        *layout,
                                             TpRegion         region);
 
+/* A part of the canvas, for a page too small to hold it all legibly: blocks (or a run of
+ * one block's notes, when even a block alone is too much) side by side as columns, in
+ * Osterwalder's numbering. */
+typedef struct
+{
+  TpContainer  container;
+  guint        first;     /* its first note shown */
+  guint        n;         /* how many */
+} TpCanvasSlice;
+
+/* Shows only these slices of the canvas, as columns across the canvas's frame (NULL or
+ * n_slices 0: the whole canvas). The value chain and the journey stay as they are. Takes
+ * effect at the next tp_layout_update(). */
+void           tp_layout_set_canvas_part   (TpLayout            *layout,
+                                            const TpCanvasSlice *slices,
+                                            guint                n_slices);
+/* Cuts the canvas into parts for pages whose room is width × height page units at scale
+ * (the canvas's frame and its floor): whole blocks in Osterwalder's order, as many side by
+ * side as fit, a block too large for a page continued on the next. Returns a GArray of
+ * GArrays of TpCanvasSlice, one a page. Uses the layout's measurements (it lays out the
+ * slices it tries); call tp_layout_update() before showing anything again. */
+GPtrArray     *tp_layout_split_canvas      (TpLayout            *layout,
+                                            TpDocument          *document,
+                                            double               width,
+                                            double               height,
+                                            double               scale);
+
 const TpTheme *tp_layout_get_theme         (TpLayout        *layout);
 /* The context every board text is laid out with (for inline editors that must wrap
  * exactly like the board). */

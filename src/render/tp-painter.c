@@ -361,8 +361,12 @@ paint_block (cairo_t              *cr,
       show_centred (cr, layout, TP_FONT_BADGE, number, &info->badge, &theme->badge_text);
     }
 
-  show_text (cr, layout, TP_FONT_BLOCK_TITLE, tp_enum_get_label (TP_ENUM_CONTAINER, container),
-             info->title.x, info->title.y, info->title.width, info->title.height, &theme->title);
+  {
+    g_autofree char *title = _tp_layout_dup_block_title (layout, container);
+
+    show_text (cr, layout, TP_FONT_BLOCK_TITLE, title,
+               info->title.x, info->title.y, info->title.width, info->title.height, &theme->title);
+  }
   _tp_paint_icon (cr, container, &info->icon, &theme->icon, theme->icon_line_width);
 
   if (info->n_notes == 0)
