@@ -18,6 +18,8 @@
  * about 1.2 times taller with Inter: the floor's words measure about 8.5 pt there. */
 #define NOTE_FLOOR_PT     7.0
 #define NOTE_CAP_PT       16.0
+/* Trials for the scale of a canvas cut into parts. */
+#define PART_SCALE_STEPS  6
 
 /* The canvas's parts for one document state and page room, kept with the layout: counting
  * the pages and painting each of them ask for the same cut. */
@@ -27,7 +29,8 @@ typedef struct
   guint64     state;
   double      width;
   double      height;
-  double      scale;
+  double      scale;      /* the floor the cut was asked for */
+  double      part_scale; /* the scale every part is drawn at */
   GPtrArray  *parts;      /* GArray of TpCanvasSlice, a page each */
 } Split;
 
@@ -90,6 +93,9 @@ _tp_export_frame_layout (TpLayout              *layout,
 
       wanted[region] = (TpLayoutFrame) { width - 2 * margin, height - 2 * margin,
                                          NOTE_FLOOR_PT / note_pt, NOTE_CAP_PT / note_pt, 1 };
+      /* A part of the canvas is drawn at the scale the cut chose for every part. */
+      if (part != NULL && layout->canvas_split != NULL)
+        wanted[region].min_scale = ((Split *) layout->canvas_split)->part_scale;
     }
   else
     {
@@ -151,6 +157,30 @@ get_canvas_parts (TpLayout              *layout,
   split->scale = frame->min_scale;
   split->parts = tp_layout_split_canvas (layout, document, frame->width, frame->height,
                                          frame->min_scale);
+  split->part_scale = frame->min_scale;
+
+  /* The cut at the floor tells how many pages the canvas needs; the largest scale that
+   * cuts it into no more pages fills them better (bisected, a few trials). */
+  {
+    double lo = frame->min_scale, hi = frame->max_scale;
+
+    for (guint i = 0; i < PART_SCALE_STEPS && split->parts->len > 1; i++)
+      {
+        double mid = (lo + hi) / 2;
+        g_autoptr(GPtrArray) trial = tp_layout_split_canvas (layout, document, frame->width,
+                                                             frame->height, mid);
+
+        if (trial->len <= split->parts->len)
+          {
+            lo = mid;
+            split->part_scale = mid;
+            g_ptr_array_unref (split->parts);
+            split->parts = g_steal_pointer (&trial);
+          }
+        else
+          hi = mid;
+      }
+  }
   layout->canvas_split = split;
   layout->canvas_split_free = split_free;
   /* The cut laid slices out to try them: the whole canvas again. */

@@ -25,6 +25,8 @@
 #define CHAIN_MARGIN_WIDTH  72.0
 /* Note widths are multiples of this, so that the fit's trial widths reuse measurements. */
 #define NOTE_WIDTH_QUANTUM  8.0
+/* The narrowest column of a canvas cut into parts. */
+#define PART_MIN_COLUMN     250.0
 /* The fit's trial widths, bisected: enough to come within a few units. */
 #define FIT_STEPS           11
 #define SCALE_STEP          0.05
@@ -832,6 +834,9 @@ slices_fit (TpLayout      *layout,
   double gap = layout->theme->panel_gap;
   double column = (width - (slices->len - 1) * gap) / slices->len;
 
+  /* Columns narrower than this would break the blocks' titles inside their words. */
+  if (slices->len > 1 && column < PART_MIN_COLUMN)
+    return FALSE;
   for (guint i = 0; i < slices->len; i++)
     {
       const TpCanvasSlice *slice = &g_array_index (slices, TpCanvasSlice, i);
