@@ -19,7 +19,7 @@
 #define TITLE_GAP      8.0
 #define TICK_GAP       6.0
 #define LABEL_GAP      4.0     /* between a point and its label */
-#define LABEL_MAX      190.0   /* a label's widest, before an ellipsis */
+#define LABEL_MAX      190.0   /* a label's widest, before it wraps (never cut) */
 #define QUARTER_INSET  8.0
 #define NUDGE_STEPS    12
 
@@ -357,7 +357,7 @@ _tp_chart_place (TpAnalysisLayout   *self,
     {
       guint i = g_array_index (order, guint, k);
       const TpChartPoint *point = &points[i];
-      PangoLayout *text = _tp_analysis_text (self, TP_STYLE_LABEL, point->label, LABEL_MAX, 1);
+      PangoLayout *text = _tp_analysis_text (self, TP_STYLE_LABEL, point->label, LABEL_MAX, 0);
       TpAnalysisPoint record = { _tp_analysis_intern (self, point->id), xs[i], ys[i],
                                  point->radius };
       TpRect marker, label, padded;

@@ -80,6 +80,16 @@ append_item (GString    *items,
 
 /* Gap analysis */
 
+/* The gap table's last three cells: an action's what, owner and status. */
+static void
+fill_action_cells (TpCell             *cells,
+                   const TpActionItem *action)
+{
+  cells[9].text = g_strdup (action->what);
+  cells[10].text = g_strdup (action->owner != NULL && action->owner[0] != '\0' ? action->owner : NO_VALUE);
+  cells[11].text = g_strdup (tp_enum_get_label (TP_ENUM_ACTION_STATUS, action->status));
+}
+
 static void
 fill_gap_row (TpAnalysisLayout *self,
               TpCell           *cells,
@@ -127,16 +137,28 @@ fill_gap_row (TpAnalysisLayout *self,
                             ? tp_enum_get_label (TP_ENUM_STRATEGY, touchpoint->strategy) : NO_VALUE);
   if (action != NULL)
     {
-      cells[9].text = g_strdup (action->what);
-      cells[10].text = g_strdup (action->owner != NULL && action->owner[0] != '\0' ? action->owner : NO_VALUE);
-      cells[11].text = g_strdup (tp_enum_get_label (TP_ENUM_ACTION_STATUS, action->status));
-      if (touchpoint->actions->len > 1)
-        {
-          guint more = touchpoint->actions->len - 1;
+      g_autoptr(GString) more = g_string_new (NULL);
 
-          cells[9].detail = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "and %u more action",
-                                                          "and %u more actions", more), more);
+      fill_action_cells (cells, action);
+      /* Every further action in full under the first, with its owner and status: a row
+       * per moment of truth, and no action's words left out. */
+      for (guint k = 1; k < touchpoint->actions->len; k++)
+        {
+          const TpActionItem *next = g_ptr_array_index (touchpoint->actions, k);
+          const char *owner = next->owner != NULL && next->owner[0] != '\0' ? next->owner : NULL;
+
+          if (more->len > 0)
+            g_string_append_c (more, '\n');
+          /* Translators: a further action of a moment of truth: what, owner, status. */
+          if (owner != NULL)
+            g_string_append_printf (more, _("+ %s (%s, %s)"), next->what, owner,
+                                    tp_enum_get_label (TP_ENUM_ACTION_STATUS, next->status));
+          else
+            g_string_append_printf (more, _("+ %s (%s)"), next->what,
+                                    tp_enum_get_label (TP_ENUM_ACTION_STATUS, next->status));
         }
+      if (more->len > 0)
+        cells[9].detail = g_string_free (g_steal_pointer (&more), FALSE);
     }
   else
     {

@@ -5,7 +5,7 @@
  *
  * Columns of figures and short words take what their widest cell needs, so that they
  * line up and never wrap; columns of prose share what is left in proportion to their
- * weights, wrap by words and end in an ellipsis after a few lines. A table always spans
+ * weights and wrap by words to every line they need. A table always spans
  * the width it is given (unless it needs more), and the header is set off by a dark rule,
  * rows by hairlines, the end by a dark rule again.
  */
@@ -28,7 +28,6 @@
 #define INLINE_GAP       7.0     /* between a bar or dot and its number */
 #define NATURAL_MAX      340.0   /* the widest a prose column's natural width counts */
 #define WORD_MAX         160.0   /* the widest a single word may make a prose column */
-#define DEFAULT_LINES    2
 
 typedef struct
 {
@@ -325,7 +324,9 @@ place_cell (TpAnalysisLayout *self,
   double middle = first_line_middle (self, y);
   double height = _tp_analysis_line_height (self, TP_STYLE_CELL);
   double lead = get_lead_width (cell);
-  guint max_lines = is_flexible (column) ? (column->max_lines > 0 ? column->max_lines : DEFAULT_LINES) : 1;
+  /* Prose wraps to every line it needs: a report never cuts a client's words (VISUAL.md,
+   * "every word survives"); figures and short words keep to one line. */
+  guint max_lines = is_flexible (column) ? 0 : 1;
   g_autoptr(PangoLayout) text = NULL;
   double text_width = 0, text_height = 0;
 
@@ -422,7 +423,7 @@ place_cell (TpAnalysisLayout *self,
   if (cell->detail != NULL)
     {
       g_autoptr(PangoLayout) detail = _tp_analysis_text (self, TP_STYLE_DETAIL, cell->detail,
-                                                         width, 2);
+                                                         width, 0);
       double detail_width, detail_height;
 
       _tp_analysis_text_size (detail, &detail_width, &detail_height);

@@ -26,8 +26,6 @@
 #define MAX_WIDTH        1500.0
 /* One sheet when the whole page would show at least this share of the sheets' scale. */
 #define WHOLE_SHARE      0.8
-/* Trials for the width that fills the sheets. */
-#define WIDTH_STEPS      6
 
 typedef struct
 {
@@ -35,10 +33,6 @@ typedef struct
   TpAnalysisLayout *analysis;
   guint64           state;      /* tp_document_get_state() when laid out */
   double            width;
-  /* The width chosen for a room (choose_width()), for that state. */
-  guint64           chosen_state;
-  double            chosen_room[2];
-  double            chosen_width;
 } Cache;
 
 static void
@@ -85,77 +79,6 @@ get_width (const TpExportOptions *options,
   return CLAMP (round (room_width), MIN_WIDTH, MAX_WIDTH);
 }
 
-static void
-lay_out (Cache      *cache,
-         TpLayout   *layout,
-         TpDocument *document,
-         double      width)
-{
-  guint64 state = tp_document_get_state (document);
-
-  if (cache->analysis == NULL)
-    cache->analysis = tp_analysis_layout_new (layout->context, layout->theme);
-  else if (cache->state == state && cache->width == width)
-    return;
-  tp_analysis_layout_update (cache->analysis, document, width);
-  cache->state = state;
-  cache->width = width;
-}
-
-/* The width the page is laid out at for a sheet's room: the narrowest (so the largest
- * text, VISUAL.md: a page uses its space) that needs no more sheets than the widest
- * allowed does, found by bisection; every sheet then shows its sections as large as they
- * fit. */
-static double
-choose_width (Cache                 *cache,
-              TpLayout              *layout,
-              TpDocument            *document,
-              const TpExportOptions *options,
-              double                 room_width,
-              double                 room_height)
-{
-  guint64 state = tp_document_get_state (document);
-  double lo, hi;
-  guint n;
-
-  if (options->size == TP_PAGE_SIZE_FIT)
-    return FIT_WIDTH;
-  if (cache->chosen_state == state && cache->chosen_room[0] == room_width &&
-      cache->chosen_room[1] == room_height && cache->chosen_width > 0)
-    return cache->chosen_width;
-
-  hi = get_width (options, room_width);
-  lo = MIN (hi, MIN_WIDTH * MIN (1, room_width / MAX_WIDTH));
-  lay_out (cache, layout, document, hi);
-  {
-    g_autoptr(GArray) sheets = _tp_export_analysis_split (cache->analysis, options, room_width,
-                                                          room_height);
-    n = sheets->len;
-  }
-  for (guint i = 0; i < WIDTH_STEPS && hi - lo > 8; i++)
-    {
-      double mid = round ((lo + hi) / 2);
-      g_autoptr(GArray) sheets = NULL;
-      gboolean fits = TRUE;
-
-      lay_out (cache, layout, document, mid);
-      sheets = _tp_export_analysis_split (cache->analysis, options, room_width, room_height);
-      /* No more sheets, and no section shrunk below the sheets' common scale. */
-      for (guint k = 0; k < sheets->len && fits; k++)
-        fits = g_array_index (sheets, TpAnalysisSheet, k).scale >= room_width / mid - 1e-9;
-      if (sheets->len <= n && fits)
-        hi = mid;
-      else
-        lo = mid;
-    }
-
-  cache->chosen_state = state;
-  cache->chosen_room[0] = room_width;
-  cache->chosen_room[1] = room_height;
-  cache->chosen_width = hi;
-  return hi;
-}
-
 TpAnalysisLayout *
 _tp_export_analysis_get (TpLayout              *layout,
                          TpDocument            *document,
@@ -165,6 +88,8 @@ _tp_export_analysis_get (TpLayout              *layout,
 {
   Cache *cache = get_cache (layout);
   g_autoptr(TpDocument) remembered = NULL;
+  double width = get_width (options, room_width);
+  guint64 state;
 
   if (document != NULL)
     g_weak_ref_set (&cache->document, document);
@@ -172,8 +97,15 @@ _tp_export_analysis_get (TpLayout              *layout,
   if (remembered == NULL)
     return NULL;
 
-  lay_out (cache, layout, remembered,
-           choose_width (cache, layout, remembered, options, room_width, room_height));
+  state = tp_document_get_state (remembered);
+  if (cache->analysis == NULL)
+    cache->analysis = tp_analysis_layout_new (layout->context, layout->theme);
+  else if (cache->state == state && cache->width == width)
+    return cache->analysis;
+
+  tp_analysis_layout_update (cache->analysis, remembered, width);
+  cache->state = state;
+  cache->width = width;
   return cache->analysis;
 }
 
