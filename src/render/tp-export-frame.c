@@ -20,6 +20,7 @@
 #define NOTE_CAP_PT       16.0
 /* Trials for the scale of a canvas cut into parts. */
 #define PART_SCALE_STEPS  6
+#define PART_SCALE_MAX_PAGES 4
 
 /* The canvas's parts for one document state and page room, kept with the layout: counting
  * the pages and painting each of them ask for the same cut. */
@@ -164,7 +165,10 @@ get_canvas_parts (TpLayout              *layout,
   {
     double lo = frame->min_scale, hi = frame->max_scale;
 
-    for (guint i = 0; i < PART_SCALE_STEPS && split->parts->len > 1; i++)
+    /* Only a canvas of a few pages gains: past that, every page but the last is full
+     * anyway, and each trial measures every note again at new widths. */
+    for (guint i = 0; i < PART_SCALE_STEPS && split->parts->len > 1 &&
+                      split->parts->len <= PART_SCALE_MAX_PAGES; i++)
       {
         double mid = (lo + hi) / 2;
         g_autoptr(GPtrArray) trial = tp_layout_split_canvas (layout, document, frame->width,
