@@ -80,6 +80,15 @@ typedef enum {
   TP_N_STYLES
 } TpTextStyle;
 
+/* Empties the display list and what is recorded beside it, for a page laid out afresh
+ * at width (its page width too, until the content widens it). The alignment page
+ * (tp-alignment-page.c) fills the same display list, so that one painter, one
+ * hit-test and one text query serve both pages. */
+void         _tp_analysis_reset       (TpAnalysisLayout *self,
+                                       double            width);
+/* "Volt — online electronics shop · 12 November 2026": the title and date of a page. */
+char        *_tp_analysis_format_subtitle (TpDocument   *document);
+
 /* Spacing, in board units. */
 #define TP_ANALYSIS_CELL_PAD_X   8.0
 #define TP_ANALYSIS_CELL_PAD_Y   6.0

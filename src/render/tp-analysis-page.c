@@ -488,6 +488,16 @@ clear (TpAnalysisLayout *self)
   memset (self->sections, 0, sizeof self->sections);
 }
 
+void
+_tp_analysis_reset (TpAnalysisLayout *self,
+                    double            width)
+{
+  clear (self);
+  self->width = width;
+  self->page_width = width;
+  self->height = 0;
+}
+
 static void
 count_content (TpDocument *document,
                guint      *n_moments,
@@ -525,8 +535,8 @@ tp_analysis_has_content (TpDocument *document)
 }
 
 /* "Volt — online electronics shop · 12 November 2026" */
-static char *
-format_subtitle (TpDocument *document)
+char *
+_tp_analysis_format_subtitle (TpDocument *document)
 {
   const TpMeta *meta = tp_document_get_meta (document);
   GString *subtitle = g_string_new (meta->title != NULL && meta->title[0] != '\0'
@@ -569,7 +579,7 @@ place_header (TpAnalysisLayout *self,
               TpDocument       *document)
 {
   const TpTheme *theme = self->theme;
-  g_autofree char *subtitle = format_subtitle (document);
+  g_autofree char *subtitle = _tp_analysis_format_subtitle (document);
   g_autofree char *counts = format_counts (document);
   PangoLayout *counts_text = _tp_analysis_text (self, TP_STYLE_SUBTITLE, counts, -1, 0);
   double counts_width, title_height, y = 0;

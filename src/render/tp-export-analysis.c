@@ -1,4 +1,5 @@
-/* tp-export-analysis.c: the analysis page as export pages, whole or cut into sheets.
+/* tp-export-analysis.c: the report pages (analysis, alignment) as export pages, whole or
+ * cut into sheets.
  *
  * Copyright 2025 The Touchpoint developers
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -9,12 +10,18 @@
  * parts mechanism the journey uses, tp_export_count_parts()), never inside a table; a
  * section taller than a sheet on its own is scaled down to fit its sheet. A PNG or SVG,
  * one picture, shows the whole page scaled to fit.
+ *
+ * The alignment page (tp-alignment-page.h) is laid out into the same kind of layout, with
+ * its title and matrix as its first section and its gaps as its second, so it is cut and
+ * painted the same way; each page keeps a cache of its own.
  */
 
 #include "config.h"
 
 #include <math.h>
 
+#include "analysis/tp-alignment.h"
+#include "tp-alignment-page.h"
 #include "tp-export-private.h"
 #include "tp-layout-private.h"
 
@@ -35,38 +42,59 @@ typedef struct
   double            width;
 } Cache;
 
-static void
-cache_free (gpointer data)
-{
-  Cache *cache = data;
+/* One cache per report page: the analysis's, the alignment's. */
+#define N_CACHES 2
 
-  g_weak_ref_clear (&cache->document);
-  g_clear_pointer (&cache->analysis, tp_analysis_layout_free);
-  g_free (cache);
+static void
+caches_free (gpointer data)
+{
+  Cache *caches = data;
+
+  for (guint i = 0; i < N_CACHES; i++)
+    {
+      g_weak_ref_clear (&caches[i].document);
+      g_clear_pointer (&caches[i].analysis, tp_analysis_layout_free);
+    }
+  g_free (caches);
 }
 
 static Cache *
-get_cache (TpLayout *layout)
+get_cache (TpLayout     *layout,
+           TpExportPage  page)
 {
-  Cache *cache;
+  Cache *caches;
 
-  if (layout->analysis != NULL)
-    return layout->analysis;
+  g_assert (_tp_export_page_is_report (page));
 
-  cache = g_new0 (Cache, 1);
-  g_weak_ref_init (&cache->document, NULL);
-  layout->analysis = cache;
-  layout->analysis_free = cache_free;
-  return cache;
+  if (layout->analysis == NULL)
+    {
+      caches = g_new0 (Cache, N_CACHES);
+      for (guint i = 0; i < N_CACHES; i++)
+        g_weak_ref_init (&caches[i].document, NULL);
+      layout->analysis = caches;
+      layout->analysis_free = caches_free;
+    }
+  caches = layout->analysis;
+  return &caches[page == TP_EXPORT_PAGE_ALIGNMENT ? 1 : 0];
 }
 
 gboolean
-_tp_export_analysis_remember (TpLayout   *layout,
-                              TpDocument *document)
+_tp_export_page_is_report (TpExportPage page)
 {
-  if (document == NULL || !tp_analysis_has_content (document))
+  return page == TP_EXPORT_PAGE_ANALYSIS || page == TP_EXPORT_PAGE_ALIGNMENT;
+}
+
+gboolean
+_tp_export_analysis_remember (TpLayout     *layout,
+                              TpExportPage  page,
+                              TpDocument   *document)
+{
+  if (document == NULL)
     return FALSE;
-  g_weak_ref_set (&get_cache (layout)->document, document);
+  if (page == TP_EXPORT_PAGE_ALIGNMENT ? !tp_alignment_has_links (document)
+                                       : !tp_analysis_has_content (document))
+    return FALSE;
+  g_weak_ref_set (&get_cache (layout, page)->document, document);
   return TRUE;
 }
 
@@ -81,12 +109,13 @@ get_width (const TpExportOptions *options,
 
 TpAnalysisLayout *
 _tp_export_analysis_get (TpLayout              *layout,
+                         TpExportPage           page,
                          TpDocument            *document,
                          const TpExportOptions *options,
                          double                 room_width,
                          double                 room_height)
 {
-  Cache *cache = get_cache (layout);
+  Cache *cache = get_cache (layout, page);
   g_autoptr(TpDocument) remembered = NULL;
   double width = get_width (options, room_width);
   guint64 state;
@@ -103,7 +132,10 @@ _tp_export_analysis_get (TpLayout              *layout,
   else if (cache->state == state && cache->width == width)
     return cache->analysis;
 
-  tp_analysis_layout_update (cache->analysis, remembered, width);
+  if (page == TP_EXPORT_PAGE_ALIGNMENT)
+    tp_alignment_layout_update (cache->analysis, remembered, width);
+  else
+    tp_analysis_layout_update (cache->analysis, remembered, width);
   cache->state = state;
   cache->width = width;
   return cache->analysis;
@@ -124,6 +156,9 @@ get_bands (TpAnalysisLayout *analysis)
       TpAnalysisSheet band;
 
       tp_analysis_layout_get_section (analysis, i, &section);
+      /* A page with fewer sections leaves the rest empty at its foot (the alignment). */
+      if (i > 0 && section.height <= 0)
+        continue;
       band.top = i == 0 ? 0 : section.y;
       band.bottom = section.y + section.height;
       band.scale = 1;
@@ -187,6 +222,7 @@ _tp_export_analysis_split (TpAnalysisLayout      *analysis,
  * document to analyse. analysis (optional) receives the page's layout. */
 static GArray *
 split_analysis (TpLayout               *layout,
+                TpExportPage            page,
                 TpDocument             *document,
                 const TpExportOptions  *options,
                 double                  width,
@@ -194,23 +230,24 @@ split_analysis (TpLayout               *layout,
                 TpAnalysisLayout      **analysis)
 {
   double margin = _tp_export_get_margin (width, height);
-  TpAnalysisLayout *page = _tp_export_analysis_get (layout, document, options, width - 2 * margin,
-                                                    height - 2 * margin);
+  TpAnalysisLayout *laid = _tp_export_analysis_get (layout, page, document, options,
+                                                    width - 2 * margin, height - 2 * margin);
 
   if (analysis != NULL)
-    *analysis = page;
-  if (page == NULL)
+    *analysis = laid;
+  if (laid == NULL)
     return NULL;
-  return _tp_export_analysis_split (page, options, width - 2 * margin, height - 2 * margin);
+  return _tp_export_analysis_split (laid, options, width - 2 * margin, height - 2 * margin);
 }
 
 guint
 _tp_export_analysis_count_sheets (TpLayout              *layout,
+                                  TpExportPage           page,
                                   const TpExportOptions *options,
                                   double                 width,
                                   double                 height)
 {
-  g_autoptr(GArray) sheets = split_analysis (layout, NULL, options, width, height, NULL);
+  g_autoptr(GArray) sheets = split_analysis (layout, page, NULL, options, width, height, NULL);
 
   return sheets != NULL ? MAX (sheets->len, 1) : 1;
 }
@@ -220,6 +257,7 @@ _tp_export_analysis_count_sheets (TpLayout              *layout,
 void
 _tp_export_analysis_paint (cairo_t               *cr,
                            TpLayout              *layout,
+                           TpExportPage           page,
                            TpDocument            *document,
                            const TpExportOptions *options,
                            guint                  part,
@@ -229,7 +267,8 @@ _tp_export_analysis_paint (cairo_t               *cr,
                            guint                  n_pages)
 {
   TpAnalysisLayout *analysis = NULL;
-  g_autoptr(GArray) sheets = split_analysis (layout, document, options, width, height, &analysis);
+  g_autoptr(GArray) sheets = split_analysis (layout, page, document, options, width, height,
+                                             &analysis);
   double margin = _tp_export_get_margin (width, height);
   double page_width, page_height;
   TpAnalysisSheet sheet;
@@ -267,7 +306,7 @@ _tp_export_analysis_paint (cairo_t               *cr,
   cairo_restore (cr);
 
   if (options->footer)
-    _tp_export_paint_footer (cr, layout, document, TP_EXPORT_PAGE_ANALYSIS, whole ? 0 : part + 1,
+    _tp_export_paint_footer (cr, layout, document, page, whole ? 0 : part + 1,
                              whole ? 1 : sheets->len, width, height, margin, page_number,
                              n_pages);
   cairo_restore (cr);

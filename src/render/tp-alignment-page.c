@@ -1,0 +1,678 @@
+/* tp-alignment-page.c: the alignment matrix and its gaps, laid out as a page.
+ *
+ * Copyright 2025 The Touchpoint developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Every label is wrapped whole, never cut: a touchpoint's column is at least as wide as
+ * the longest word of its name and of its links' labels, and rows and headers grow to
+ * their text. The page widens when the columns need it; exports scale it to the sheet.
+ */
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+#include <glib/gi18n-lib.h>
+
+#include "analysis/tp-alignment.h"
+#include "model/tp-enums.h"
+#include "tp-alignment-page.h"
+#include "tp-analysis-page-private.h"
+#include "tp-text.h"
+
+#define PAD_X          TP_ANALYSIS_CELL_PAD_X
+#define PAD_Y          TP_ANALYSIS_CELL_PAD_Y
+#define BLOCK_WIDTH    156.0   /* the block or area of a group of rows */
+#define NOTE_MIN       200.0   /* a note's column, at its narrowest … */
+#define NOTE_MAX       360.0   /* … and widest: longer lines are hard to follow */
+#define COLUMN_MIN     88.0    /* a touchpoint's column, unless a word needs more … */
+#define COLUMN_MAX     150.0   /* … and at most, while the page has room */
+#define DOT_RADIUS     5.0
+#define DOT_GAP        6.0     /* between a dot and its label */
+#define HEADER_GAP     28.0
+#define SECTION_GAP    44.0
+#define GAP_GUTTER     32.0    /* between the gaps' columns */
+#define SWATCH         9.0     /* a gap's note colour */
+#define STAGE_SATURATE 5.0     /* a stage's dot: its tint this much further from white … */
+#define STAGE_DARKEN   0.15    /* … and this much darker */
+
+typedef struct
+{
+  double block_x, note_x, columns_x;   /* where the label columns and the matrix begin */
+  double note_width;
+  double column_width;
+  double right;                        /* the matrix's right edge */
+} Grid;
+
+/* A stage's tint, or the strong colour of its dots: the tint's hue with its distance
+ * from white multiplied (darkening a pastel alone would give a muddy grey), a little
+ * darker, so that a dot reads on white and on the tint. */
+static TpColour
+stage_colour (const TpTheme *theme,
+              guint          stage_index,
+              gboolean       strong)
+{
+  const TpColour *tint = &theme->stage_tints[stage_index % TP_N_STAGE_TINTS];
+  TpColour colour = *tint;
+
+  if (!strong)
+    return colour;
+  colour.red = CLAMP (1 - (1 - tint->red) * STAGE_SATURATE, 0, 1);
+  colour.green = CLAMP (1 - (1 - tint->green) * STAGE_SATURATE, 0, 1);
+  colour.blue = CLAMP (1 - (1 - tint->blue) * STAGE_SATURATE, 0, 1);
+  return _tp_colour_darken (&colour, STAGE_DARKEN);
+}
+
+static char *
+format_container (TpContainer container)
+{
+  const char *label = tp_enum_get_label (TP_ENUM_CONTAINER, container);
+
+  if (TP_CONTAINER_IS_CANVAS (container))
+    return g_strdup_printf ("%u %s", tp_container_get_number (container), label);
+  /* Translators: a value-chain area as a row group of the alignment matrix. */
+  return g_strdup_printf (_("Value chain: %s"), label);
+}
+
+static const char *
+label_or_empty (const TpLink *link)
+{
+  return link->label != NULL ? link->label : "";
+}
+
+/* Header */
+
+static double
+place_header (TpAnalysisLayout  *self,
+              TpDocument        *document,
+              const TpAlignment *alignment)
+{
+  const TpTheme *theme = self->theme;
+  g_autofree char *subtitle = _tp_analysis_format_subtitle (document);
+  g_autofree char *links = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u link", "%u links",
+                                                         alignment->cells->len),
+                                            alignment->cells->len);
+  g_autofree char *notes = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u note",
+                                                         "%u notes", alignment->rows->len),
+                                            alignment->rows->len);
+  g_autofree char *touchpoints = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u touchpoint",
+                                                               "%u touchpoints",
+                                                               alignment->columns->len),
+                                                  alignment->columns->len);
+  guint n_gaps = tp_alignment_count_gaps (alignment);
+  g_autofree char *gaps = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u gap", "%u gaps",
+                                                        n_gaps), n_gaps);
+  g_autofree char *counts = g_strdup_printf ("%s · %s · %s · %s", links, notes, touchpoints, gaps);
+  double y = 0;
+
+  y += _tp_analysis_add_string (self, TP_STYLE_TITLE, _("Alignment"), 0, y, self->page_width, 0,
+                                &theme->title);
+  y += 2;
+  y += _tp_analysis_add_string (self, TP_STYLE_SUBTITLE, subtitle, 0, y, self->page_width, 0,
+                                &theme->hint);
+  y += _tp_analysis_add_string (self, TP_STYLE_SUBTITLE, counts, 0, y, self->page_width, 0,
+                                &theme->hint);
+  self->header = (TpRect) { 0, 0, self->page_width, y };
+  return y + HEADER_GAP;
+}
+
+/* The grid */
+
+static double
+text_height (TpAnalysisLayout *self,
+             TpTextStyle       style,
+             const char       *text,
+             double            width)
+{
+  g_autoptr(PangoLayout) layout = _tp_analysis_text (self, style, text, width, 0);
+  double height;
+
+  _tp_analysis_text_size (layout, NULL, &height);
+  return height;
+}
+
+/* The narrowest a touchpoint's column may be: its name's and its links' labels' longest
+ * words must fit whole. */
+static double
+column_min_width (TpAnalysisLayout  *self,
+                  const TpAlignment *alignment)
+{
+  double width = COLUMN_MIN;
+
+  for (guint i = 0; i < alignment->columns->len; i++)
+    {
+      const TpTouchpoint *tp = g_ptr_array_index (alignment->columns, i);
+
+      width = MAX (width, _tp_analysis_longest_word (self, TP_STYLE_HEADER, tp->name) + 2 * PAD_X);
+    }
+  for (guint i = 0; i < alignment->cells->len; i++)
+    {
+      const TpAlignmentCell *cell = &g_array_index (alignment->cells, TpAlignmentCell, i);
+      double word = _tp_analysis_longest_word (self, TP_STYLE_DETAIL, label_or_empty (cell->link));
+
+      width = MAX (width, word + 2 * PAD_X + 2 * DOT_RADIUS + DOT_GAP);
+    }
+  for (guint i = 0; i < alignment->bands->len; i++)
+    {
+      const TpAlignmentBand *band = &g_array_index (alignment->bands, TpAlignmentBand, i);
+      double word = _tp_analysis_longest_word (self, TP_STYLE_STRONG, band->stage->name);
+
+      width = MAX (width, (word + 2 * PAD_X) / band->n_columns);
+    }
+  return ceil (width);
+}
+
+/* Spare width goes to the touchpoints' columns first (up to COLUMN_MAX), then to the
+ * notes' (up to NOTE_MAX); a matrix that does not fit even at its narrowest widens the
+ * page. */
+static Grid
+make_grid (TpAnalysisLayout  *self,
+           const TpAlignment *alignment)
+{
+  double longest_block = 0, longest_note = 0, min_column = column_min_width (self, alignment);
+  guint n = MAX (alignment->columns->len, 1);
+  double block_width, spare;
+  Grid grid;
+
+  for (guint i = 0; i < alignment->groups->len; i++)
+    {
+      const TpAlignmentGroup *group = &g_array_index (alignment->groups, TpAlignmentGroup, i);
+      g_autofree char *name = format_container (group->container);
+
+      longest_block = MAX (longest_block, _tp_analysis_longest_word (self, TP_STYLE_STRONG, name));
+    }
+  for (guint i = 0; i < alignment->rows->len; i++)
+    {
+      const TpNote *note = g_ptr_array_index (alignment->rows, i);
+
+      longest_note = MAX (longest_note, _tp_analysis_longest_word (self, TP_STYLE_CELL, note->text));
+    }
+  block_width = ceil (MAX (BLOCK_WIDTH, longest_block + 2 * PAD_X));
+
+  grid.block_x = 0;
+  grid.note_x = block_width;
+  grid.note_width = ceil (MAX (NOTE_MIN, longest_note + 2 * PAD_X));
+  grid.column_width = min_column;
+  spare = self->page_width - block_width - grid.note_width - n * grid.column_width;
+  if (spare < 0)
+    {
+      self->page_width -= spare;
+      spare = 0;
+    }
+  if (grid.column_width < COLUMN_MAX)
+    {
+      double grow = MIN (spare / n, COLUMN_MAX - grid.column_width);
+
+      grid.column_width = floor (grid.column_width + grow);
+      spare = self->page_width - block_width - grid.note_width - n * grid.column_width;
+    }
+  if (grid.note_width < NOTE_MAX && spare > 0)
+    grid.note_width = floor (grid.note_width + MIN (spare, NOTE_MAX - grid.note_width));
+  grid.columns_x = grid.note_x + grid.note_width;
+  grid.right = grid.columns_x + n * grid.column_width;
+  return grid;
+}
+
+/* The stage bands and the touchpoints' names above the matrix; returns the bottom. */
+static double
+place_column_headers (TpAnalysisLayout  *self,
+                      const TpAlignment *alignment,
+                      const Grid        *grid,
+                      double             y)
+{
+  const TpTheme *theme = self->theme;
+  double band_height = 0, name_height = 0, line = _tp_analysis_line_height (self, TP_STYLE_DETAIL);
+  TpColour mot = _tp_colour_darken (&theme->moment_of_truth, 0.25);
+
+  for (guint i = 0; i < alignment->bands->len; i++)
+    {
+      const TpAlignmentBand *band = &g_array_index (alignment->bands, TpAlignmentBand, i);
+
+      band_height = MAX (band_height, text_height (self, TP_STYLE_STRONG, band->stage->name,
+                                                   band->n_columns * grid->column_width - 2 * PAD_X));
+    }
+  band_height += 2 * PAD_Y;
+  for (guint i = 0; i < alignment->columns->len; i++)
+    {
+      const TpTouchpoint *tp = g_ptr_array_index (alignment->columns, i);
+      double height = text_height (self, TP_STYLE_HEADER, tp->name, grid->column_width - 2 * PAD_X);
+
+      name_height = MAX (name_height, height + (tp->moment_of_truth ? line : 0));
+    }
+  name_height += 2 * PAD_Y;
+
+  for (guint i = 0; i < alignment->bands->len; i++)
+    {
+      const TpAlignmentBand *band = &g_array_index (alignment->bands, TpAlignmentBand, i);
+      TpColour tint = stage_colour (theme, band->stage_index, FALSE);
+      TpRect rect = { grid->columns_x + band->first * grid->column_width, y,
+                      band->n_columns * grid->column_width, band_height };
+
+      _tp_analysis_add_rect (self, &rect, 0, &tint, &tint, 0);
+      _tp_analysis_add_string (self, TP_STYLE_STRONG, band->stage->name, rect.x + PAD_X,
+                               y + PAD_Y, rect.width - 2 * PAD_X, 0, &theme->title);
+    }
+  for (guint i = 0; i < alignment->columns->len; i++)
+    {
+      const TpTouchpoint *tp = g_ptr_array_index (alignment->columns, i);
+      TpRect rect = { grid->columns_x + i * grid->column_width, y + band_height,
+                      grid->column_width, name_height };
+      double height = _tp_analysis_add_string (self, TP_STYLE_HEADER, tp->name, rect.x + PAD_X,
+                                               rect.y + PAD_Y, rect.width - 2 * PAD_X, 0,
+                                               &theme->cell_text);
+
+      if (tp->moment_of_truth)
+        _tp_analysis_add_string (self, TP_STYLE_DETAIL, _("Moment of truth"), rect.x + PAD_X,
+                                 rect.y + PAD_Y + height, rect.width - 2 * PAD_X, 0, &mot);
+      _tp_analysis_add_hit (self, &rect, tp->item.id);
+    }
+
+  /* The label columns' titles, at the foot of the header beside the names. */
+  _tp_analysis_add_string (self, TP_STYLE_HEADER, _("Block or area"), grid->block_x + PAD_X,
+                           y + band_height + name_height - PAD_Y -
+                           _tp_analysis_line_height (self, TP_STYLE_HEADER),
+                           grid->note_x - grid->block_x - 2 * PAD_X, 0, &theme->caption);
+  _tp_analysis_add_string (self, TP_STYLE_HEADER, _("Note"), grid->note_x + PAD_X,
+                           y + band_height + name_height - PAD_Y -
+                           _tp_analysis_line_height (self, TP_STYLE_HEADER),
+                           grid->note_width - 2 * PAD_X, 0, &theme->caption);
+  return y + band_height + name_height;
+}
+
+/* A cell's links, stacked: a dot in the stage's colour and the label beside it. Returns
+ * the height they take, placing them only when place is set. */
+static double
+place_cell (TpAnalysisLayout  *self,
+            const TpAlignment *alignment,
+            const Grid        *grid,
+            guint              row,
+            guint              column,
+            double             y,
+            gboolean           place)
+{
+  const TpTheme *theme = self->theme;
+  guint indices[8];
+  guint n = tp_alignment_find_cells (alignment, row, column, indices, G_N_ELEMENTS (indices));
+  double x = grid->columns_x + column * grid->column_width;
+  double line = _tp_analysis_line_height (self, TP_STYLE_DETAIL);
+  double label_x = x + PAD_X + 2 * DOT_RADIUS + DOT_GAP;
+  double label_width = grid->column_width - (label_x - x) - PAD_X;
+  double top = y;
+  guint stage_index = 0;
+
+  for (guint b = 0; b < alignment->bands->len; b++)
+    {
+      const TpAlignmentBand *band = &g_array_index (alignment->bands, TpAlignmentBand, b);
+
+      if (column >= band->first && column < band->first + band->n_columns)
+        stage_index = band->stage_index;
+    }
+
+  for (guint i = 0; i < MIN (n, G_N_ELEMENTS (indices)); i++)
+    {
+      const TpAlignmentCell *cell = &g_array_index (alignment->cells, TpAlignmentCell, indices[i]);
+      const char *label = label_or_empty (cell->link);
+      double height = label[0] != '\0' ? text_height (self, TP_STYLE_DETAIL, label, label_width)
+                                       : line;
+
+      if (place)
+        {
+          TpColour dot = stage_colour (theme, stage_index, TRUE);
+          TpRect hit = { x, y - PAD_Y, grid->column_width, height + 2 * PAD_Y };
+
+          _tp_analysis_add_circle (self, x + PAD_X + DOT_RADIUS, y + line / 2, DOT_RADIUS, &dot,
+                                   &dot, 0);
+          if (label[0] != '\0')
+            _tp_analysis_add_string (self, TP_STYLE_DETAIL, label, label_x, y, label_width, 0,
+                                     &theme->cell_text);
+          _tp_analysis_add_hit (self, &hit, cell->link->item.id);
+        }
+      y += height + PAD_Y;
+    }
+  return n > 0 ? y - top - PAD_Y : 0;
+}
+
+/* The rows of one block or area; returns the group's bottom. */
+static double
+place_group (TpAnalysisLayout       *self,
+             const TpAlignment      *alignment,
+             const Grid             *grid,
+             const TpAlignmentGroup *group,
+             double                  y)
+{
+  const TpTheme *theme = self->theme;
+  g_autofree char *name = format_container (group->container);
+  double name_height = text_height (self, TP_STYLE_STRONG, name,
+                                    grid->note_x - grid->block_x - 2 * PAD_X);
+  g_autofree double *heights = g_new0 (double, group->n_rows);
+  double top = y, total = 0;
+
+  /* Measure first: the block's name may need more height than its rows, and the last
+   * row takes what is missing. */
+  for (guint r = 0; r < group->n_rows; r++)
+    {
+      guint row = group->first + r;
+      const TpNote *note = g_ptr_array_index (alignment->rows, row);
+      double height = text_height (self, TP_STYLE_CELL, note->text, grid->note_width - 2 * PAD_X);
+
+      for (guint c = 0; c < alignment->columns->len; c++)
+        height = MAX (height, place_cell (self, alignment, grid, row, c, 0, FALSE));
+      heights[r] = height + 2 * PAD_Y;
+      total += heights[r];
+    }
+  if (name_height + 2 * PAD_Y > total)
+    heights[group->n_rows - 1] += name_height + 2 * PAD_Y - total;
+
+  {
+    TpRect label = { grid->block_x, top, grid->note_x - grid->block_x,
+                     MAX (total, name_height + 2 * PAD_Y) };
+
+    _tp_analysis_add_rect (self, &label, 0, &theme->row_labels, &theme->row_labels, 0);
+    _tp_analysis_add_string (self, TP_STYLE_STRONG, name, label.x + PAD_X, top + PAD_Y,
+                             label.width - 2 * PAD_X, 0, &theme->title);
+  }
+
+  for (guint r = 0; r < group->n_rows; r++)
+    {
+      guint row = group->first + r;
+      const TpNote *note = g_ptr_array_index (alignment->rows, row);
+      TpRect label = { grid->note_x, y, grid->note_width, heights[r] };
+
+      if (r > 0)
+        _tp_analysis_add_line (self, grid->note_x, y + 0.5, grid->right, y + 0.5,
+                               &theme->hairline, 1, FALSE);
+      _tp_analysis_add_string (self, TP_STYLE_CELL, note->text, label.x + PAD_X, y + PAD_Y,
+                               label.width - 2 * PAD_X, 0, &theme->cell_text);
+      _tp_analysis_add_hit (self, &label, note->item.id);
+      for (guint c = 0; c < alignment->columns->len; c++)
+        place_cell (self, alignment, grid, row, c, y + PAD_Y, TRUE);
+      y += heights[r];
+    }
+  return y;
+}
+
+static double
+place_matrix (TpAnalysisLayout  *self,
+              const TpAlignment *alignment,
+              double             y)
+{
+  const TpTheme *theme = self->theme;
+  Grid grid;
+  double top, body;
+
+  y = _tp_analysis_place_heading (self, _("Business model × journey"),
+                                  _("A row for each note with a link, by block of the canvas and "
+                                    "area of the value chain; a column for each touchpoint with a "
+                                    "link, by stage. A dot marks a link, with its label. Notes and "
+                                    "touchpoints without a link are listed under Gaps."),
+                                  y);
+  if (alignment->cells->len == 0)
+    return y + _tp_analysis_add_empty (self, _("No links yet. Link a note to a touchpoint on the "
+                                               "board, and the matrix shows what each part of the "
+                                               "business delivers where."),
+                                       0, y, self->page_width);
+
+  grid = make_grid (self, alignment);
+  top = y;
+  body = place_column_headers (self, alignment, &grid, y);
+  y = body;
+  for (guint i = 0; i < alignment->groups->len; i++)
+    {
+      const TpAlignmentGroup *group = &g_array_index (alignment->groups, TpAlignmentGroup, i);
+
+      _tp_analysis_add_line (self, grid.block_x, y + 0.5, grid.right, y + 0.5,
+                             &theme->panel_border, 1, FALSE);
+      y = place_group (self, alignment, &grid, group, y);
+    }
+  _tp_analysis_add_line (self, grid.block_x, y + 0.5, grid.right, y + 0.5, &theme->panel_border,
+                         1, FALSE);
+
+  /* Columns: a hairline between touchpoints, a firmer line between stages. */
+  _tp_analysis_add_line (self, grid.columns_x + 0.5, top, grid.columns_x + 0.5, y,
+                         &theme->panel_border, 1, FALSE);
+  for (guint c = 1; c <= alignment->columns->len; c++)
+    {
+      double x = grid.columns_x + c * grid.column_width + 0.5;
+      gboolean stage_edge = c == alignment->columns->len;
+
+      for (guint b = 0; b < alignment->bands->len; b++)
+        stage_edge |= g_array_index (alignment->bands, TpAlignmentBand, b).first == c;
+      _tp_analysis_add_line (self, x, stage_edge ? top : body, x, y,
+                             stage_edge ? &theme->panel_border : &theme->hairline, 1, FALSE);
+    }
+  return y;
+}
+
+/* The gaps */
+
+typedef struct
+{
+  TpAnalysisLayout *self;
+  double            x;
+  double            y;
+  double            width;
+} Column;
+
+static void
+column_heading (Column     *column,
+                const char *title,
+                guint       n)
+{
+  const TpTheme *theme = column->self->theme;
+  g_autofree char *text = g_strdup_printf ("%s (%u)", title, n);
+
+  column->y += _tp_analysis_add_string (column->self, TP_STYLE_SUBHEADING, text, column->x,
+                                        column->y, column->width, 0, &theme->title);
+  column->y += 6;
+  if (n == 0)
+    column->y += _tp_analysis_add_string (column->self, TP_STYLE_CELL, _("None"), column->x,
+                                          column->y, column->width, 0, &theme->hint) + 4;
+}
+
+static void
+column_caption (Column     *column,
+                const char *caption)
+{
+  const TpTheme *theme = column->self->theme;
+
+  column->y += 4;
+  column->y += _tp_analysis_add_string (column->self, TP_STYLE_DETAIL, caption, column->x,
+                                        column->y, column->width, 0, &theme->caption);
+  column->y += 2;
+}
+
+/* An item of a list: its text, a swatch before it when colour is given, clickable when
+ * id is. */
+static void
+column_item (Column         *column,
+             const char     *text,
+             const TpColour *colour,
+             const char     *id)
+{
+  const TpTheme *theme = column->self->theme;
+  double indent = SWATCH + 8, line = _tp_analysis_line_height (column->self, TP_STYLE_CELL);
+  double height;
+
+  if (colour != NULL)
+    {
+      TpRect swatch = { column->x, column->y + (line - SWATCH) / 2, SWATCH, SWATCH };
+      TpColour edge = _tp_colour_darken (colour, 0.2);
+
+      _tp_analysis_add_rect (column->self, &swatch, 2, colour, &edge, 1);
+    }
+  height = _tp_analysis_add_string (column->self, TP_STYLE_CELL, text, column->x + indent,
+                                    column->y, column->width - indent, 0, &theme->cell_text);
+  if (id != NULL)
+    {
+      TpRect hit = { column->x, column->y - 2, column->width, height + 4 };
+
+      _tp_analysis_add_hit (column->self, &hit, id);
+    }
+  column->y += height + 4;
+}
+
+static void
+place_unlinked_notes (Column            *column,
+                      const TpAlignment *alignment)
+{
+  const TpTheme *theme = column->self->theme;
+  int container = -1;
+
+  column_heading (column, _("Canvas notes no touchpoint delivers"), alignment->unlinked_notes->len);
+  for (guint i = 0; i < alignment->unlinked_notes->len; i++)
+    {
+      const TpNote *note = g_ptr_array_index (alignment->unlinked_notes, i);
+
+      if ((int) note->container != container)
+        {
+          g_autofree char *name = format_container (note->container);
+
+          container = note->container;
+          column_caption (column, name);
+        }
+      column_item (column, note->text, &theme->notes[note->colour], note->item.id);
+    }
+}
+
+static const char *
+stage_name_of (const TpTouchpoint *tp,
+               TpDocument         *document)
+{
+  const TpStage *stage = tp_document_lookup_kind (document, tp->stage, TP_ITEM_STAGE);
+
+  return stage != NULL ? stage->name : "";
+}
+
+static void
+place_touchpoint_list (Column     *column,
+                       TpDocument *document,
+                       const char *title,
+                       GPtrArray  *touchpoints)
+{
+  const char *stage = NULL;
+
+  column_heading (column, title, touchpoints->len);
+  for (guint i = 0; i < touchpoints->len; i++)
+    {
+      const TpTouchpoint *tp = g_ptr_array_index (touchpoints, i);
+      const char *name = stage_name_of (tp, document);
+
+      if (stage == NULL || strcmp (stage, name) != 0)
+        {
+          stage = name;
+          column_caption (column, name);
+        }
+      column_item (column, tp->name, NULL, tp->item.id);
+    }
+}
+
+static double
+place_gaps (TpAnalysisLayout  *self,
+            TpDocument        *document,
+            const TpAlignment *alignment,
+            double             y)
+{
+  double width = floor ((self->page_width - 2 * GAP_GUTTER) / 3);
+  Column columns[3];
+  double bottom = y;
+
+  y = _tp_analysis_place_heading (self, _("Gaps"),
+                                  _("What the method asks of a business model and its journey. "
+                                    "Value-chain notes without a link are no gap: much of the "
+                                    "value chain rightly never meets the customer."),
+                                  y);
+  for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
+    columns[i] = (Column) { self, i * (width + GAP_GUTTER), y, width };
+
+  place_unlinked_notes (&columns[0], alignment);
+  place_touchpoint_list (&columns[1], document, _("Touchpoints no canvas note supports"),
+                         alignment->unsupported_touchpoints);
+
+  place_touchpoint_list (&columns[2], document, _("Moments of truth no part of the business owns"),
+                         alignment->unowned_moments);
+  columns[2].y += 16;
+  column_heading (&columns[2], _("Canvas blocks without a link"), alignment->empty_blocks->len);
+  for (guint i = 0; i < alignment->empty_blocks->len; i++)
+    {
+      g_autofree char *name = format_container (g_array_index (alignment->empty_blocks,
+                                                               TpContainer, i));
+
+      column_item (&columns[2], name, NULL, NULL);
+    }
+  columns[2].y += 16;
+  column_heading (&columns[2], _("Stages without a link"), alignment->empty_stages->len);
+  for (guint i = 0; i < alignment->empty_stages->len; i++)
+    {
+      const TpStage *stage = g_ptr_array_index (alignment->empty_stages, i);
+
+      column_item (&columns[2], stage->name, NULL, stage->item.id);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
+    bottom = MAX (bottom, columns[i].y);
+  return bottom;
+}
+
+/* The page */
+
+void
+tp_alignment_layout_update (TpAnalysisLayout *self,
+                            TpDocument       *document,
+                            double            width)
+{
+  g_autoptr(TpAlignment) alignment = NULL;
+  double y, gaps_top;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (TP_IS_DOCUMENT (document));
+
+  alignment = tp_alignment_new (document);
+  /* The matrix may widen the page; start again at that width, so that the title and the
+   * gaps line up with it. */
+  for (guint attempt = 0; attempt < 2; attempt++)
+    {
+      double page_width = attempt == 0 ? width : self->page_width;
+
+      _tp_analysis_reset (self, width);
+      self->page_width = page_width;
+      y = place_header (self, document, alignment);
+      y = place_matrix (self, alignment, y);
+      if (self->page_width > page_width && attempt == 0)
+        continue;
+      break;
+    }
+
+  self->sections[TP_ANALYSIS_SECTION_GAPS] = (TpRect) { 0, self->header.height + HEADER_GAP,
+                                                        self->page_width,
+                                                        y - self->header.height - HEADER_GAP };
+  gaps_top = y + SECTION_GAP;
+  y = place_gaps (self, document, alignment, gaps_top);
+  self->sections[TP_ANALYSIS_SECTION_KANO] = (TpRect) { 0, gaps_top, self->page_width,
+                                                        y - gaps_top };
+  self->height = ceil (y);
+  self->page_width = ceil (self->page_width);
+  for (guint i = TP_ANALYSIS_SECTION_KPIS; i < TP_N_ANALYSIS_SECTIONS; i++)
+    self->sections[i] = (TpRect) { 0, self->height, self->page_width, 0 };
+}
+
+gboolean
+tp_alignment_layout_get_cell (TpAnalysisLayout *self,
+                              const char       *link,
+                              TpRect           *rect)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (link != NULL, FALSE);
+
+  for (guint i = 0; i < self->hits->len; i++)
+    {
+      const TpAnalysisRow *hit = &g_array_index (self->hits, TpAnalysisRow, i);
+
+      if (g_strcmp0 (hit->id, link) == 0)
+        {
+          if (rect != NULL)
+            *rect = hit->rect;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
