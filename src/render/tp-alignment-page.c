@@ -22,10 +22,12 @@
 
 #define PAD_X          TP_ANALYSIS_CELL_PAD_X
 #define PAD_Y          TP_ANALYSIS_CELL_PAD_Y
-#define BLOCK_WIDTH    156.0   /* the block or area of a group of rows */
-#define NOTE_MIN       200.0   /* a note's column, at its narrowest … */
+#define BLOCK_WIDTH    128.0   /* the block or area of a group of rows, at least … */
+#define BLOCK_PREF     180.0   /* … and as it takes spare width after the notes */
+#define NOTE_MIN       170.0   /* a note's column, at its narrowest … */
+#define NOTE_PREF      250.0   /* … as it takes spare width first … */
 #define NOTE_MAX       360.0   /* … and widest: longer lines are hard to follow */
-#define COLUMN_MIN     88.0    /* a touchpoint's column, unless a word needs more … */
+#define COLUMN_MIN     80.0    /* a touchpoint's column, unless a word needs more … */
 #define COLUMN_MAX     150.0   /* … and at most, while the page has room */
 #define DOT_RADIUS     5.0
 #define DOT_GAP        6.0     /* between a dot and its label */
@@ -162,9 +164,9 @@ column_min_width (TpAnalysisLayout  *self,
   return ceil (width);
 }
 
-/* Spare width goes to the touchpoints' columns first (up to COLUMN_MAX), then to the
- * notes' (up to NOTE_MAX); a matrix that does not fit even at its narrowest widens the
- * page. */
+/* Spare width goes to the notes' column first (up to NOTE_PREF, so that a note reads as
+ * a line or two), then to the touchpoints' (up to COLUMN_MAX), then to the notes' again
+ * (up to NOTE_MAX); a matrix that does not fit even at its narrowest widens the page. */
 static Grid
 make_grid (TpAnalysisLayout  *self,
            const TpAlignment *alignment)
@@ -199,6 +201,22 @@ make_grid (TpAnalysisLayout  *self,
       self->page_width -= spare;
       spare = 0;
     }
+  if (grid.note_width < NOTE_PREF && spare > 0)
+    {
+      double grow = MIN (spare, NOTE_PREF - grid.note_width);
+
+      grid.note_width = floor (grid.note_width + grow);
+      spare -= grow;
+    }
+  /* "Value chain: Technology Development" on two lines rather than three or four. */
+  if (block_width < BLOCK_PREF && spare > 0)
+    {
+      double grow = MIN (spare, BLOCK_PREF - block_width);
+
+      block_width = floor (block_width + grow);
+      grid.note_x = block_width;
+      spare -= grow;
+    }
   if (grid.column_width < COLUMN_MAX)
     {
       double grow = MIN (spare / n, COLUMN_MAX - grid.column_width);
@@ -221,7 +239,9 @@ place_column_headers (TpAnalysisLayout  *self,
                       double             y)
 {
   const TpTheme *theme = self->theme;
-  double band_height = 0, name_height = 0, line = _tp_analysis_line_height (self, TP_STYLE_DETAIL);
+  double band_height = 0, name_height = 0;
+  double mot_height = text_height (self, TP_STYLE_DETAIL, _("Moment of truth"),
+                                   grid->column_width - 2 * PAD_X);
   TpColour mot = _tp_colour_darken (&theme->moment_of_truth, 0.25);
 
   for (guint i = 0; i < alignment->bands->len; i++)
@@ -237,7 +257,7 @@ place_column_headers (TpAnalysisLayout  *self,
       const TpTouchpoint *tp = g_ptr_array_index (alignment->columns, i);
       double height = text_height (self, TP_STYLE_HEADER, tp->name, grid->column_width - 2 * PAD_X);
 
-      name_height = MAX (name_height, height + (tp->moment_of_truth ? line : 0));
+      name_height = MAX (name_height, height + (tp->moment_of_truth ? mot_height : 0));
     }
   name_height += 2 * PAD_Y;
 
@@ -415,11 +435,16 @@ place_matrix (TpAnalysisLayout  *self,
   grid = make_grid (self, alignment);
   top = y;
   body = place_column_headers (self, alignment, &grid, y);
+  /* A matrix taller than a sheet continues on the next between two groups, under its
+   * column headers again. */
+  self->repeat = (TpRect) { 0, top, grid.right, body - top };
   y = body;
   for (guint i = 0; i < alignment->groups->len; i++)
     {
       const TpAlignmentGroup *group = &g_array_index (alignment->groups, TpAlignmentGroup, i);
 
+      if (i > 0)
+        g_array_append_val (self->cuts, y);
       _tp_analysis_add_line (self, grid.block_x, y + 0.5, grid.right, y + 0.5,
                              &theme->panel_border, 1, FALSE);
       y = place_group (self, alignment, &grid, group, y);

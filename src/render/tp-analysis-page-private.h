@@ -54,6 +54,11 @@ struct _TpAnalysisLayout
   TpRect          plots[TP_N_ANALYSIS_CHARTS];
   GArray         *points[TP_N_ANALYSIS_CHARTS];   /* TpAnalysisPoint */
   GArray         *hits;        /* TpAnalysisRow: chart markers and labels */
+  /* Where a sheet may begin besides the sections (double, in order: the alignment's row
+   * groups), and what a sheet that begins at such a cut repeats at its top (the matrix's
+   * column headers). Empty on the analysis page. */
+  GArray         *cuts;
+  TpRect          repeat;
   /* Shaped texts by style, width, lines and text: a table measures each cell more than
    * once, and a relayout after a small change finds nearly every text here. */
   GHashTable     *texts;

@@ -447,6 +447,7 @@ tp_analysis_layout_new (PangoContext  *context,
   for (guint i = 0; i < TP_N_ANALYSIS_CHARTS; i++)
     self->points[i] = g_array_new (FALSE, FALSE, sizeof (TpAnalysisPoint));
   self->hits = g_array_new (FALSE, FALSE, sizeof (TpAnalysisRow));
+  self->cuts = g_array_new (FALSE, FALSE, sizeof (double));
   self->texts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   self->words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   return self;
@@ -465,6 +466,7 @@ tp_analysis_layout_free (TpAnalysisLayout *self)
   for (guint i = 0; i < TP_N_ANALYSIS_CHARTS; i++)
     g_array_unref (self->points[i]);
   g_array_unref (self->hits);
+  g_array_unref (self->cuts);
   g_hash_table_unref (self->texts);
   g_hash_table_unref (self->words);
   g_object_unref (self->context);
@@ -484,6 +486,8 @@ clear (TpAnalysisLayout *self)
       self->plots[i] = (TpRect) { 0 };
     }
   g_array_set_size (self->hits, 0);
+  g_array_set_size (self->cuts, 0);
+  self->repeat = (TpRect) { 0 };
   self->header = (TpRect) { 0 };
   memset (self->sections, 0, sizeof self->sections);
 }

@@ -22,6 +22,7 @@
 
 #include "analysis/tp-alignment.h"
 #include "tp-alignment-page.h"
+#include "tp-analysis-page-private.h"
 #include "tp-export-private.h"
 #include "tp-layout-private.h"
 
@@ -162,10 +163,138 @@ get_bands (TpAnalysisLayout *analysis)
       band.top = i == 0 ? 0 : section.y;
       band.bottom = section.y + section.height;
       band.scale = 1;
+      band.repeat = FALSE;
       g_array_append_val (bands, band);
     }
   g_array_index (bands, TpAnalysisSheet, bands->len - 1).bottom = height;
+
+  /* The page's own cuts inside a section (the alignment's row groups) split its band;
+   * what follows a cut repeats the column headers above it. */
+  for (guint c = 0; c < analysis->cuts->len; c++)
+    {
+      double cut = g_array_index (analysis->cuts, double, c);
+
+      for (guint i = 0; i < bands->len; i++)
+        {
+          TpAnalysisSheet *band = &g_array_index (bands, TpAnalysisSheet, i);
+
+          if (cut > band->top && cut < band->bottom)
+            {
+              TpAnalysisSheet rest = { cut, band->bottom, 1, TRUE };
+
+              band->bottom = cut;
+              g_array_insert_val (bands, i + 1, rest);
+              break;
+            }
+        }
+    }
   return bands;
+}
+
+/* The height of a sheet in the page's units, with its repeated band. */
+static double
+sheet_height (TpAnalysisLayout      *analysis,
+              const TpAnalysisSheet *sheet)
+{
+  return sheet->bottom - sheet->top + (sheet->repeat ? analysis->repeat.height : 0);
+}
+
+/* Greedily, whole bands from first to last (inclusive): a sheet takes bands while they
+ * fit room_height at the target scale. Appends the sheets to sheets; returns how many. */
+static guint
+fill_sheets (TpAnalysisLayout *analysis,
+             GArray           *bands,
+             guint             first,
+             guint             last,
+             double            target,
+             double            room_height,
+             GArray           *sheets)
+{
+  TpAnalysisSheet sheet = g_array_index (bands, TpAnalysisSheet, first);
+  guint n = 1;
+
+  for (guint i = first + 1; i <= last; i++)
+    {
+      const TpAnalysisSheet *band = &g_array_index (bands, TpAnalysisSheet, i);
+      TpAnalysisSheet grown = sheet;
+
+      grown.bottom = band->bottom;
+      if (sheet_height (analysis, &grown) * target > room_height)
+        {
+          if (sheets != NULL)
+            g_array_append_val (sheets, sheet);
+          sheet = *band;
+          n++;
+        }
+      else
+        {
+          sheet.bottom = band->bottom;
+        }
+    }
+  if (sheets != NULL)
+    g_array_append_val (sheets, sheet);
+  return n;
+}
+
+static guint
+find_band (GArray *bands,
+           double  top)
+{
+  for (guint i = 0; i < bands->len; i++)
+    if (g_array_index (bands, TpAnalysisSheet, i).top == top)
+      return i;
+  g_assert_not_reached ();
+}
+
+/* A table continued over sheets (the alignment's matrix) is shared out evenly: the
+ * lowest room that still takes it on as many sheets, rather than full sheets and a last
+ * one with a row group or two. */
+static GArray *
+balance_sheets (TpAnalysisLayout *analysis,
+                GArray           *bands,
+                GArray           *sheets,
+                double            target,
+                double            room_height)
+{
+  GArray *balanced = g_array_new (FALSE, FALSE, sizeof (TpAnalysisSheet));
+
+  for (guint i = 0; i < sheets->len;)
+    {
+      guint end = i + 1, first, last, n;
+      double low, high;
+
+      while (end < sheets->len && g_array_index (sheets, TpAnalysisSheet, end).repeat)
+        end++;
+      n = end - i;
+      if (n == 1)
+        {
+          g_array_append_val (balanced, g_array_index (sheets, TpAnalysisSheet, i));
+          i = end;
+          continue;
+        }
+
+      first = find_band (bands, g_array_index (sheets, TpAnalysisSheet, i).top);
+      last = find_band (bands, g_array_index (sheets, TpAnalysisSheet, end - 1).top);
+      while (last + 1 < bands->len &&
+             g_array_index (bands, TpAnalysisSheet, last).bottom <
+             g_array_index (sheets, TpAnalysisSheet, end - 1).bottom)
+        last++;
+      low = room_height / n;
+      high = room_height;
+      for (guint step = 0; step < 24; step++)
+        {
+          double middle = (low + high) / 2;
+
+          if (fill_sheets (analysis, bands, first, last, target, middle, NULL) <= n)
+            high = middle;
+          else
+            low = middle;
+        }
+      fill_sheets (analysis, bands, first, last, target, high, balanced);
+      i = end;
+    }
+  g_array_unref (sheets);
+  return balanced;
 }
 
 GArray *
@@ -181,7 +310,7 @@ _tp_export_analysis_split (TpAnalysisLayout      *analysis,
 
   tp_analysis_layout_get_size (analysis, &width, &height);
   target = room_width / width;
-  sheet = (TpAnalysisSheet) { 0, height, MIN (target, room_height / height) };
+  sheet = (TpAnalysisSheet) { 0, height, MIN (target, room_height / height), FALSE };
   if (options->size == TP_PAGE_SIZE_FIT || sheet.scale >= WHOLE_SHARE * target)
     {
       g_array_append_val (sheets, sheet);
@@ -190,22 +319,9 @@ _tp_export_analysis_split (TpAnalysisLayout      *analysis,
 
   /* Greedily, whole sections: a sheet takes sections while they fit at the target scale. */
   bands = get_bands (analysis);
-  sheet = g_array_index (bands, TpAnalysisSheet, 0);
-  for (guint i = 1; i < bands->len; i++)
-    {
-      const TpAnalysisSheet *band = &g_array_index (bands, TpAnalysisSheet, i);
-
-      if ((band->bottom - sheet.top) * target > room_height)
-        {
-          g_array_append_val (sheets, sheet);
-          sheet = *band;
-        }
-      else
-        {
-          sheet.bottom = band->bottom;
-        }
-    }
-  g_array_append_val (sheets, sheet);
+  fill_sheets (analysis, bands, 0, bands->len - 1, target, room_height, sheets);
+  if (analysis->cuts->len > 0)
+    sheets = balance_sheets (analysis, bands, sheets, target, room_height);
 
   /* A section too tall for a sheet on its own shrinks to fit it; the others keep the
    * target scale, so their text is the same size on every sheet. */
@@ -213,7 +329,7 @@ _tp_export_analysis_split (TpAnalysisLayout      *analysis,
     {
       TpAnalysisSheet *s = &g_array_index (sheets, TpAnalysisSheet, i);
 
-      s->scale = MIN (target, room_height / (s->bottom - s->top));
+      s->scale = MIN (target, room_height / sheet_height (analysis, s));
     }
   return sheets;
 }
@@ -270,7 +386,7 @@ _tp_export_analysis_paint (cairo_t               *cr,
   g_autoptr(GArray) sheets = split_analysis (layout, page, document, options, width, height,
                                              &analysis);
   double margin = _tp_export_get_margin (width, height);
-  double page_width, page_height;
+  double page_width, page_height, top = margin;
   TpAnalysisSheet sheet;
   gboolean whole;
   TpRect band;
@@ -283,7 +399,8 @@ _tp_export_analysis_paint (cairo_t               *cr,
     sheet = g_array_index (sheets, TpAnalysisSheet, part);
   else
     sheet = (TpAnalysisSheet) { 0, page_height, MIN ((width - 2 * margin) / page_width,
-                                                     (height - 2 * margin) / page_height) };
+                                                     (height - 2 * margin) / page_height),
+                                FALSE };
   band = (TpRect) { 0, sheet.top, page_width, sheet.bottom - sheet.top };
 
   cairo_save (cr);
@@ -294,10 +411,26 @@ _tp_export_analysis_paint (cairo_t               *cr,
       cairo_fill (cr);
     }
 
+  /* A sheet that continues a table starts with its headers again. */
+  if (sheet.repeat && !whole)
+    {
+      const TpRect *repeat = &analysis->repeat;
+
+      cairo_save (cr);
+      cairo_translate (cr, (width - page_width * sheet.scale) / 2, margin);
+      cairo_scale (cr, sheet.scale, sheet.scale);
+      cairo_translate (cr, 0, -repeat->y);
+      cairo_rectangle (cr, repeat->x, repeat->y, repeat->width, repeat->height);
+      cairo_clip (cr);
+      tp_analysis_paint (cr, analysis, repeat);
+      cairo_restore (cr);
+      top += repeat->height * sheet.scale;
+    }
+
   cairo_save (cr);
   /* A report's sheet starts at its top margin; a sheet left short keeps white below. */
   cairo_translate (cr, (width - page_width * sheet.scale) / 2,
-                   whole ? (height - band.height * sheet.scale) / 2 : margin);
+                   whole ? (height - band.height * sheet.scale) / 2 : top);
   cairo_scale (cr, sheet.scale, sheet.scale);
   cairo_translate (cr, 0, -band.y);
   cairo_rectangle (cr, band.x, band.y, band.width, band.height);
