@@ -388,37 +388,52 @@ test_page_geometry (void)
   check_layout (fixture, 1100);
 }
 
-/* pdftotext of a PDF, with all runs of white space as one space. */
+/* pdftotext of a PDF (page 0: all of it), with all runs of white space as one space. */
 static char *
-pdf_text (GBytes *pdf)
+pdf_text_page (GBytes *pdf,
+               guint   page)
 {
   g_autofree char *path = NULL;
   g_autofree char *out = NULL;
+  g_autofree char *number = g_strdup_printf ("%u", page);
   g_autoptr(GError) error = NULL;
   g_autoptr(GRegex) space = g_regex_new ("\\s+", 0, 0, NULL);
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
   int fd = g_file_open_tmp ("tp-alignment-XXXXXX.pdf", &path, &error);
-  const char *argv[] = { "pdftotext", "-enc", "UTF-8", NULL, "-", NULL };
   int status = 0;
-  char *text;
 
   g_assert_no_error (error);
   close (fd);
   g_assert_true (g_file_set_contents (path, g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf),
                                       &error));
-  argv[3] = path;
-  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH |
+  g_ptr_array_add (argv, (gpointer) "pdftotext");
+  g_ptr_array_add (argv, (gpointer) "-enc");
+  g_ptr_array_add (argv, (gpointer) "UTF-8");
+  if (page > 0)
+    {
+      g_ptr_array_add (argv, (gpointer) "-f");
+      g_ptr_array_add (argv, number);
+      g_ptr_array_add (argv, (gpointer) "-l");
+      g_ptr_array_add (argv, number);
+    }
+  g_ptr_array_add (argv, path);
+  g_ptr_array_add (argv, (gpointer) "-");
+  g_ptr_array_add (argv, NULL);
+  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_SEARCH_PATH |
                                G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &out, NULL, &status,
                                &error));
   g_assert_no_error (error);
   g_assert_true (g_spawn_check_wait_status (status, NULL));
   g_unlink (path);
-  text = g_regex_replace_literal (space, out, -1, 0, " ", 0, NULL);
-  return text;
+  return g_regex_replace_literal (space, out, -1, 0, " ", 0, NULL);
 }
 
-/* Each word of text is in the PDF's text. Line breaks come out as spaces, and Pango may
- * break a line inside a "word" where Unicode allows it ("8–|22"), so the haystack is
- * compared without any white space. */
+static char *
+pdf_text (GBytes *pdf)
+{
+  return pdf_text_page (pdf, 0);
+}
+
 static void
 assert_words (const char *haystack,
               const char *text)
@@ -487,6 +502,45 @@ test_page_pdf (void)
   check_pdf (fixture, TP_PAGE_SIZE_SLIDE);
 }
 
+/* On a slide the example's matrix is too tall for the page's scale: it continues on a
+ * further sheet, which starts with the stages and touchpoints again. */
+static void
+test_page_sheets (void)
+{
+  g_autoptr(TpDocument) example = load_example ();
+  g_autoptr(TpLayout) layout = tp_layout_new ();
+  g_autoptr(GArray) pages = NULL;
+  g_autoptr(GBytes) pdf = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *second = NULL;
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+  TpExportOptions options;
+  double width, height;
+  guint n_parts;
+
+  tp_export_options_init (&options);
+  options.page = TP_EXPORT_PAGE_ALIGNMENT;
+  tp_layout_update (layout, example);
+  pages = tp_export_list_pages (layout, example, &options);
+  g_assert_cmpuint (pages->len, ==, 1);
+  tp_export_get_page_size (layout, &options, TP_EXPORT_PAGE_ALIGNMENT, &width, &height);
+  n_parts = tp_export_count_parts (layout, &options, TP_EXPORT_PAGE_ALIGNMENT, width, height);
+  g_assert_cmpuint (n_parts, >=, 3);   /* the matrix on two, the gaps */
+
+  if (pdftotext == NULL)
+    {
+      g_test_skip ("pdftotext is not installed");
+      return;
+    }
+  pdf = tp_export_render (example, &options, NULL, &error);
+  g_assert_no_error (error);
+  second = pdf_text_page (pdf, 2);
+  g_assert_nonnull (strstr (second, "Awareness"));
+  g_assert_nonnull (strstr (second, "Social video ad"));
+  g_assert_nonnull (strstr (second, "Alignment (2/"));
+  g_assert_null (strstr (second, "Gaps"));
+}
+
 /* The page is in a PDF of every page only when there are links: after the board,
  * before the analysis. */
 static void
@@ -538,6 +592,7 @@ main (int   argc,
   g_test_add_func ("/touchpoint/alignment/csv-formula-guard", test_csv_formula_guard);
   g_test_add_func ("/touchpoint/alignment/page-geometry", test_page_geometry);
   g_test_add_func ("/touchpoint/alignment/page-pdf", test_page_pdf);
+  g_test_add_func ("/touchpoint/alignment/page-sheets", test_page_sheets);
   g_test_add_func ("/touchpoint/alignment/page-list", test_page_list);
 
   return g_test_run ();
