@@ -515,7 +515,8 @@ column_item (Column         *column,
              const char     *id)
 {
   const TpTheme *theme = column->self->theme;
-  double indent = SWATCH + 8, line = _tp_analysis_line_height (column->self, TP_STYLE_CELL);
+  double indent = colour != NULL ? SWATCH + 8 : 0;
+  double line = _tp_analysis_line_height (column->self, TP_STYLE_CELL);
   double height;
 
   if (colour != NULL)
@@ -536,18 +537,68 @@ column_item (Column         *column,
   column->y += height + 4;
 }
 
-static void
-place_unlinked_notes (Column            *column,
-                      const TpAlignment *alignment)
+/* Where the list of unlinked notes continues in a second column: at the block that
+ * brings it nearest to half its lines, or not at all (G_MAXUINT) when it is short. */
+#define SPLIT_ENTRIES 12
+
+static guint
+split_unlinked_notes (const TpAlignment *alignment)
 {
-  const TpTheme *theme = column->self->theme;
+  GPtrArray *notes = alignment->unlinked_notes;
+  guint n_entries = 0, seen = 0, best = G_MAXUINT;
+  double best_distance = G_MAXDOUBLE;
   int container = -1;
 
-  column_heading (column, _("Canvas notes no touchpoint delivers"), alignment->unlinked_notes->len);
+  for (guint i = 0; i < notes->len; i++)
+    {
+      const TpNote *note = g_ptr_array_index (notes, i);
+
+      n_entries += 1 + ((int) note->container != container);
+      container = note->container;
+    }
+  if (n_entries < SPLIT_ENTRIES)
+    return G_MAXUINT;
+
+  container = -1;
+  for (guint i = 0; i < notes->len; i++)
+    {
+      const TpNote *note = g_ptr_array_index (notes, i);
+
+      if ((int) note->container != container && i > 0)
+        {
+          double distance = fabs (seen - n_entries / 2.0);
+
+          if (distance < best_distance)
+            {
+              best_distance = distance;
+              best = i;
+            }
+        }
+      seen += 1 + ((int) note->container != container);
+      container = note->container;
+    }
+  return best;
+}
+
+/* The canvas notes no touchpoint delivers, by block; from split on in second. */
+static void
+place_unlinked_notes (Column            *first,
+                      Column            *second,
+                      const TpAlignment *alignment,
+                      guint              split)
+{
+  const TpTheme *theme = first->self->theme;
+  Column *column = first;
+  int container = -1;
+
+  column_heading (first, _("Canvas notes no touchpoint delivers"), alignment->unlinked_notes->len);
+  second->y = first->y;
   for (guint i = 0; i < alignment->unlinked_notes->len; i++)
     {
       const TpNote *note = g_ptr_array_index (alignment->unlinked_notes, i);
 
+      if (i == split)
+        column = second;
       if ((int) note->container != container)
         {
           g_autofree char *name = format_container (note->container);
@@ -559,35 +610,42 @@ place_unlinked_notes (Column            *column,
     }
 }
 
-static const char *
-stage_name_of (const TpTouchpoint *tp,
-               TpDocument         *document)
+static const TpStage *
+find_stage (TpDocument         *document,
+            const TpTouchpoint *tp,
+            guint              *index)
 {
   const TpStage *stage = tp_document_lookup_kind (document, tp->stage, TP_ITEM_STAGE);
 
-  return stage != NULL ? stage->name : "";
+  *index = 0;
+  if (stage != NULL)
+    tp_document_get_index (document, stage->item.id, index);
+  return stage;
 }
 
+/* Touchpoints by stage, each with a dot of its stage's colour. */
 static void
 place_touchpoint_list (Column     *column,
                        TpDocument *document,
                        const char *title,
                        GPtrArray  *touchpoints)
 {
-  const char *stage = NULL;
+  const TpStage *current = NULL;
 
   column_heading (column, title, touchpoints->len);
   for (guint i = 0; i < touchpoints->len; i++)
     {
       const TpTouchpoint *tp = g_ptr_array_index (touchpoints, i);
-      const char *name = stage_name_of (tp, document);
+      guint index;
+      const TpStage *stage = find_stage (document, tp, &index);
+      TpColour dot = stage_colour (column->self->theme, index, TRUE);
 
-      if (stage == NULL || strcmp (stage, name) != 0)
+      if (stage != NULL && stage != current)
         {
-          stage = name;
-          column_caption (column, name);
+          current = stage;
+          column_caption (column, stage->name);
         }
-      column_item (column, tp->name, NULL, tp->item.id);
+      column_item (column, tp->name, &dot, tp->item.id);
     }
 }
 
@@ -597,8 +655,10 @@ place_gaps (TpAnalysisLayout  *self,
             const TpAlignment *alignment,
             double             y)
 {
-  double width = floor ((self->page_width - 2 * GAP_GUTTER) / 3);
-  Column columns[3];
+  guint split = split_unlinked_notes (alignment);
+  guint n_columns = split != G_MAXUINT ? 4 : 3;
+  double width = floor ((self->page_width - (n_columns - 1) * GAP_GUTTER) / n_columns);
+  Column columns[4], *notes, *more_notes, *touchpoints, *rest;
   double bottom = y;
 
   y = _tp_analysis_place_heading (self, _("Gaps"),
@@ -608,32 +668,41 @@ place_gaps (TpAnalysisLayout  *self,
                                   y);
   for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
     columns[i] = (Column) { self, i * (width + GAP_GUTTER), y, width };
+  /* A long list of notes flows on into a second column. */
+  notes = &columns[0];
+  more_notes = split != G_MAXUINT ? &columns[1] : &columns[0];
+  touchpoints = &columns[n_columns - 2];
+  rest = &columns[n_columns - 1];
 
-  place_unlinked_notes (&columns[0], alignment);
-  place_touchpoint_list (&columns[1], document, _("Touchpoints no canvas note supports"),
+  place_unlinked_notes (notes, more_notes, alignment, split);
+  place_touchpoint_list (touchpoints, document, _("Touchpoints no canvas note supports"),
                          alignment->unsupported_touchpoints);
 
-  place_touchpoint_list (&columns[2], document, _("Moments of truth no part of the business owns"),
+  place_touchpoint_list (rest, document, _("Moments of truth no part of the business owns"),
                          alignment->unowned_moments);
-  columns[2].y += 16;
-  column_heading (&columns[2], _("Canvas blocks without a link"), alignment->empty_blocks->len);
+  rest->y += 16;
+  column_heading (rest, _("Canvas blocks without a link"), alignment->empty_blocks->len);
   for (guint i = 0; i < alignment->empty_blocks->len; i++)
     {
       g_autofree char *name = format_container (g_array_index (alignment->empty_blocks,
                                                                TpContainer, i));
 
-      column_item (&columns[2], name, NULL, NULL);
+      column_item (rest, name, NULL, NULL);
     }
-  columns[2].y += 16;
-  column_heading (&columns[2], _("Stages without a link"), alignment->empty_stages->len);
+  rest->y += 16;
+  column_heading (rest, _("Stages without a link"), alignment->empty_stages->len);
   for (guint i = 0; i < alignment->empty_stages->len; i++)
     {
       const TpStage *stage = g_ptr_array_index (alignment->empty_stages, i);
+      guint index = 0;
+      TpColour dot;
 
-      column_item (&columns[2], stage->name, NULL, stage->item.id);
+      tp_document_get_index (document, stage->item.id, &index);
+      dot = stage_colour (self->theme, index, TRUE);
+      column_item (rest, stage->name, &dot, stage->item.id);
     }
 
-  for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
+  for (guint i = 0; i < n_columns; i++)
     bottom = MAX (bottom, columns[i].y);
   return bottom;
 }
@@ -660,6 +729,7 @@ tp_alignment_layout_update (TpAnalysisLayout *self,
 
       _tp_analysis_reset (self, width);
       self->page_width = page_width;
+      self->hits_are_rows = TRUE;
       y = place_header (self, document, alignment);
       y = place_matrix (self, alignment, y);
       if (self->page_width > page_width && attempt == 0)

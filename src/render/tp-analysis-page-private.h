@@ -59,6 +59,9 @@ struct _TpAnalysisLayout
    * column headers). Empty on the analysis page. */
   GArray         *cuts;
   TpRect          repeat;
+  /* Whether a hit is highlighted like a table row when hovered (the alignment's cells,
+   * labels and gaps), rather than left as it is (a chart's points). */
+  gboolean        hits_are_rows;
   /* Shaped texts by style, width, lines and text: a table measures each cell more than
    * once, and a relayout after a small change finds nearly every text here. */
   GHashTable     *texts;

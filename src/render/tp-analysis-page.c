@@ -488,6 +488,7 @@ clear (TpAnalysisLayout *self)
   g_array_set_size (self->hits, 0);
   g_array_set_size (self->cuts, 0);
   self->repeat = (TpRect) { 0 };
+  self->hits_are_rows = FALSE;
   self->header = (TpRect) { 0 };
   memset (self->sections, 0, sizeof self->sections);
 }
@@ -811,7 +812,11 @@ tp_analysis_hit_item (TpAnalysisLayout *self,
       const TpAnalysisRow *hit = &g_array_index (self->hits, TpAnalysisRow, i);
 
       if (tp_rect_contains_point (&hit->rect, x, y))
-        return hit->id;
+        {
+          if (row != NULL && self->hits_are_rows)
+            *row = hit->rect;
+          return hit->id;
+        }
     }
   for (guint t = 0; t < TP_N_ANALYSIS_TABLES; t++)
     for (guint i = 0; i < self->rows[t]->len; i++)
