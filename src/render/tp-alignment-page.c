@@ -506,12 +506,13 @@ column_caption (Column     *column,
   column->y += 2;
 }
 
-/* An item of a list: its text, a swatch before it when colour is given, clickable when
- * id is. */
+/* An item of a list: its text, a swatch before it when colour is given (a note's square,
+ * or a stage's dot as in the matrix when round), clickable when id is. */
 static void
 column_item (Column         *column,
              const char     *text,
              const TpColour *colour,
+             gboolean        round,
              const char     *id)
 {
   const TpTheme *theme = column->self->theme;
@@ -524,7 +525,11 @@ column_item (Column         *column,
       TpRect swatch = { column->x, column->y + (line - SWATCH) / 2, SWATCH, SWATCH };
       TpColour edge = _tp_colour_darken (colour, 0.2);
 
-      _tp_analysis_add_rect (column->self, &swatch, 2, colour, &edge, 1);
+      if (round)
+        _tp_analysis_add_circle (column->self, swatch.x + SWATCH / 2, swatch.y + SWATCH / 2,
+                                 SWATCH / 2, colour, colour, 0);
+      else
+        _tp_analysis_add_rect (column->self, &swatch, 2, colour, &edge, 1);
     }
   height = _tp_analysis_add_string (column->self, TP_STYLE_CELL, text, column->x + indent,
                                     column->y, column->width - indent, 0, &theme->cell_text);
@@ -606,7 +611,7 @@ place_unlinked_notes (Column            *first,
           container = note->container;
           column_caption (column, name);
         }
-      column_item (column, note->text, &theme->notes[note->colour], note->item.id);
+      column_item (column, note->text, &theme->notes[note->colour], FALSE, note->item.id);
     }
 }
 
@@ -645,7 +650,7 @@ place_touchpoint_list (Column     *column,
           current = stage;
           column_caption (column, stage->name);
         }
-      column_item (column, tp->name, &dot, tp->item.id);
+      column_item (column, tp->name, &dot, TRUE, tp->item.id);
     }
 }
 
@@ -687,7 +692,7 @@ place_gaps (TpAnalysisLayout  *self,
       g_autofree char *name = format_container (g_array_index (alignment->empty_blocks,
                                                                TpContainer, i));
 
-      column_item (rest, name, NULL, NULL);
+      column_item (rest, name, NULL, FALSE, NULL);
     }
   rest->y += 16;
   column_heading (rest, _("Stages without a link"), alignment->empty_stages->len);
@@ -699,7 +704,7 @@ place_gaps (TpAnalysisLayout  *self,
 
       tp_document_get_index (document, stage->item.id, &index);
       dot = stage_colour (self->theme, index, TRUE);
-      column_item (rest, stage->name, &dot, stage->item.id);
+      column_item (rest, stage->name, &dot, TRUE, stage->item.id);
     }
 
   for (guint i = 0; i < n_columns; i++)
