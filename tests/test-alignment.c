@@ -344,7 +344,8 @@ check_layout (TpDocument *document,
           overlap_x = MIN (a.x + a.width, b.x + b.width) - MAX (a.x, b.x);
           overlap_y = MIN (a.y + a.height, b.y + b.height) - MAX (a.y, b.y);
           if (overlap_x > 0.5 && overlap_y > 0.5)
-            g_error ("“%s” overlaps “%s”", text, tp_analysis_layout_get_text (layout, j, NULL));
+            g_error ("“%s” (%g, %g) overlaps “%s” (%g, %g)", text, a.x, a.y,
+                     tp_analysis_layout_get_text (layout, j, NULL), b.x, b.y);
         }
     }
 

@@ -300,19 +300,20 @@ place_column_headers (TpAnalysisLayout  *self,
 }
 
 /* A cell's links, stacked: a dot in the stage's colour and the label beside it. Returns
- * the height they take, placing them only when place is set. */
+ * the height they take, placing them only when place is set. row_cells holds the
+ * indices of the row's cells: a row has a few links, while a large workshop has
+ * thousands of rows and columns, so nothing here may visit every cell of the grid. */
 static double
 place_cell (TpAnalysisLayout  *self,
             const TpAlignment *alignment,
             const Grid        *grid,
-            guint              row,
+            GArray            *row_cells,
             guint              column,
             double             y,
             gboolean           place)
 {
   const TpTheme *theme = self->theme;
-  guint indices[8];
-  guint n = tp_alignment_find_cells (alignment, row, column, indices, G_N_ELEMENTS (indices));
+  guint n = 0;
   double x = grid->columns_x + column * grid->column_width;
   double line = _tp_analysis_line_height (self, TP_STYLE_DETAIL);
   double label_x = x + PAD_X + 2 * DOT_RADIUS + DOT_GAP;
@@ -328,12 +329,18 @@ place_cell (TpAnalysisLayout  *self,
         stage_index = band->stage_index;
     }
 
-  for (guint i = 0; i < MIN (n, G_N_ELEMENTS (indices)); i++)
+  for (guint i = 0; i < row_cells->len; i++)
     {
-      const TpAlignmentCell *cell = &g_array_index (alignment->cells, TpAlignmentCell, indices[i]);
+      const TpAlignmentCell *cell = &g_array_index (alignment->cells, TpAlignmentCell,
+                                                    g_array_index (row_cells, guint, i));
       const char *label = label_or_empty (cell->link);
-      double height = label[0] != '\0' ? text_height (self, TP_STYLE_DETAIL, label, label_width)
-                                       : line;
+      double height;
+
+      if (cell->column != column)
+        continue;
+      n++;
+      height = label[0] != '\0' ? text_height (self, TP_STYLE_DETAIL, label, label_width)
+                                 : line;
 
       if (place)
         {
@@ -352,11 +359,54 @@ place_cell (TpAnalysisLayout  *self,
   return n > 0 ? y - top - PAD_Y : 0;
 }
 
-/* The rows of one block or area; returns the group's bottom. */
+/* Whether no earlier cell of the row is in the same column: each column once. */
+static gboolean
+is_first_in_column (const TpAlignment *alignment,
+                    GArray            *row_cells,
+                    guint              i)
+{
+  guint column = g_array_index (alignment->cells, TpAlignmentCell,
+                                g_array_index (row_cells, guint, i)).column;
+
+  for (guint j = 0; j < i; j++)
+    if (g_array_index (alignment->cells, TpAlignmentCell,
+                       g_array_index (row_cells, guint, j)).column == column)
+      return FALSE;
+  return TRUE;
+}
+
+/* Every column of the row that has a link, measured or placed; returns the tallest. */
+static double
+place_row_cells (TpAnalysisLayout  *self,
+                 const TpAlignment *alignment,
+                 const Grid        *grid,
+                 GArray            *row_cells,
+                 double             y,
+                 gboolean           place)
+{
+  double height = 0;
+
+  for (guint i = 0; i < row_cells->len; i++)
+    if (is_first_in_column (alignment, row_cells, i))
+      {
+        guint column = g_array_index (alignment->cells, TpAlignmentCell,
+                                      g_array_index (row_cells, guint, i)).column;
+
+        /* Not inside MAX (), which would place it twice. */
+        double cell = place_cell (self, alignment, grid, row_cells, column, y, place);
+
+        height = MAX (height, cell);
+      }
+  return height;
+}
+
+/* The rows of one block or area; returns the group's bottom. by_row holds each row's
+ * cells (GArray of indices into the alignment's cells). */
 static double
 place_group (TpAnalysisLayout       *self,
              const TpAlignment      *alignment,
              const Grid             *grid,
+             GPtrArray              *by_row,
              const TpAlignmentGroup *group,
              double                  y)
 {
@@ -375,8 +425,10 @@ place_group (TpAnalysisLayout       *self,
       const TpNote *note = g_ptr_array_index (alignment->rows, row);
       double height = text_height (self, TP_STYLE_CELL, note->text, grid->note_width - 2 * PAD_X);
 
-      for (guint c = 0; c < alignment->columns->len; c++)
-        height = MAX (height, place_cell (self, alignment, grid, row, c, 0, FALSE));
+      double cells = place_row_cells (self, alignment, grid, g_ptr_array_index (by_row, row), 0,
+                                      FALSE);
+
+      height = MAX (height, cells);
       heights[r] = height + 2 * PAD_Y;
       total += heights[r];
     }
@@ -404,8 +456,7 @@ place_group (TpAnalysisLayout       *self,
       _tp_analysis_add_string (self, TP_STYLE_CELL, note->text, label.x + PAD_X, y + PAD_Y,
                                label.width - 2 * PAD_X, 0, &theme->cell_text);
       _tp_analysis_add_hit (self, &label, note->item.id);
-      for (guint c = 0; c < alignment->columns->len; c++)
-        place_cell (self, alignment, grid, row, c, y + PAD_Y, TRUE);
+      place_row_cells (self, alignment, grid, g_ptr_array_index (by_row, row), y + PAD_Y, TRUE);
       y += heights[r];
     }
   return y;
@@ -417,6 +468,7 @@ place_matrix (TpAnalysisLayout  *self,
               double             y)
 {
   const TpTheme *theme = self->theme;
+  g_autoptr(GPtrArray) by_row = NULL;
   Grid grid;
   double top, body;
 
@@ -431,6 +483,13 @@ place_matrix (TpAnalysisLayout  *self,
                                                "board, and the matrix shows what each part of the "
                                                "business delivers where."),
                                        0, y, self->page_width);
+
+  by_row = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  for (guint i = 0; i < alignment->rows->len; i++)
+    g_ptr_array_add (by_row, g_array_new (FALSE, FALSE, sizeof (guint)));
+  for (guint i = 0; i < alignment->cells->len; i++)
+    g_array_append_val (g_ptr_array_index (by_row, g_array_index (alignment->cells,
+                                                                  TpAlignmentCell, i).row), i);
 
   grid = make_grid (self, alignment);
   top = y;
@@ -447,7 +506,7 @@ place_matrix (TpAnalysisLayout  *self,
         g_array_append_val (self->cuts, y);
       _tp_analysis_add_line (self, grid.block_x, y + 0.5, grid.right, y + 0.5,
                              &theme->panel_border, 1, FALSE);
-      y = place_group (self, alignment, &grid, group, y);
+      y = place_group (self, alignment, &grid, by_row, group, y);
     }
   _tp_analysis_add_line (self, grid.block_x, y + 0.5, grid.right, y + 0.5, &theme->panel_border,
                          1, FALSE);
