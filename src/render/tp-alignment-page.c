@@ -465,11 +465,12 @@ place_group (TpAnalysisLayout       *self,
 static double
 place_matrix (TpAnalysisLayout  *self,
               const TpAlignment *alignment,
+              const Grid        *grid_in,
               double             y)
 {
   const TpTheme *theme = self->theme;
   g_autoptr(GPtrArray) by_row = NULL;
-  Grid grid;
+  Grid grid = *grid_in;
   double top, body;
 
   y = _tp_analysis_place_heading (self, _("Business model × journey"),
@@ -491,7 +492,6 @@ place_matrix (TpAnalysisLayout  *self,
     g_array_append_val (g_ptr_array_index (by_row, g_array_index (alignment->cells,
                                                                   TpAlignmentCell, i).row), i);
 
-  grid = make_grid (self, alignment);
   top = y;
   body = place_column_headers (self, alignment, &grid, y);
   /* A matrix taller than a sheet continues on the next between two groups, under its
@@ -779,27 +779,22 @@ tp_alignment_layout_update (TpAnalysisLayout *self,
                             double            width)
 {
   g_autoptr(TpAlignment) alignment = NULL;
+  Grid grid = { 0 };
   double y, gaps_top;
 
   g_return_if_fail (self != NULL);
   g_return_if_fail (TP_IS_DOCUMENT (document));
 
   alignment = tp_alignment_new (document);
-  /* The matrix may widen the page; start again at that width, so that the title and the
-   * gaps line up with it. */
-  for (guint attempt = 0; attempt < 2; attempt++)
-    {
-      double page_width = attempt == 0 ? width : self->page_width;
-
-      _tp_analysis_reset (self, width);
-      self->page_width = page_width;
-      self->hits_are_rows = TRUE;
-      y = place_header (self, document, alignment);
-      y = place_matrix (self, alignment, y);
-      if (self->page_width > page_width && attempt == 0)
-        continue;
-      break;
-    }
+  _tp_analysis_reset (self, width);
+  self->hits_are_rows = TRUE;
+  /* The matrix's columns come first: they may widen the page, and the title and the
+   * gaps line up with it. Laying out once matters on a large workshop, whose every text
+   * is shaped. */
+  if (alignment->cells->len > 0)
+    grid = make_grid (self, alignment);
+  y = place_header (self, document, alignment);
+  y = place_matrix (self, alignment, &grid, y);
 
   self->sections[TP_ANALYSIS_SECTION_GAPS] = (TpRect) { 0, self->header.height + HEADER_GAP,
                                                         self->page_width,
