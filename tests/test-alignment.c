@@ -542,6 +542,97 @@ test_page_sheets (void)
   g_assert_nonnull (strstr (second, "Alignment (2/"));
 }
 
+/* A word's sheet and box: sheet, xMin, yMin, xMax, yMax. */
+typedef struct
+{
+  double v[5];
+} WordBox;
+
+/* pdftotext -bbox: every word's box on every sheet of the example's slide PDF, none over
+ * another (the repeated column headers included). */
+static void
+test_page_bbox (void)
+{
+  g_autoptr(TpDocument) example = load_example ();
+  g_autoptr(GBytes) pdf = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+  g_autofree char *path = NULL;
+  g_autofree char *out = NULL;
+  g_autoptr(GRegex) word = NULL;
+  g_autoptr(GMatchInfo) match = NULL;
+  g_autoptr(GArray) boxes = g_array_new (FALSE, FALSE, sizeof (WordBox));
+  TpExportOptions options;
+  const char *argv[] = { "pdftotext", "-bbox", "-enc", "UTF-8", NULL, "-", NULL };
+  guint page = 0, n_words = 0;
+  int status = 0, fd;
+
+  if (pdftotext == NULL)
+    {
+      g_test_skip ("pdftotext is not installed");
+      return;
+    }
+  tp_export_options_init (&options);
+  options.page = TP_EXPORT_PAGE_ALIGNMENT;
+  pdf = tp_export_render (example, &options, NULL, &error);
+  g_assert_no_error (error);
+  fd = g_file_open_tmp ("tp-alignment-XXXXXX.pdf", &path, &error);
+  g_assert_no_error (error);
+  close (fd);
+  g_assert_true (g_file_set_contents (path, g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf),
+                                      &error));
+  argv[4] = path;
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH |
+                               G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &out, NULL, &status,
+                               &error));
+  g_assert_no_error (error);
+  g_unlink (path);
+
+  /* <page …> starts a sheet; each <word xMin= yMin= xMax= yMax=> is a box on it. */
+  word = g_regex_new ("<page |<word xMin=\"([0-9.]+)\" yMin=\"([0-9.]+)\" "
+                      "xMax=\"([0-9.]+)\" yMax=\"([0-9.]+)\">", 0, 0, NULL);
+  g_regex_match (word, out, 0, &match);
+  for (; g_match_info_matches (match); g_match_info_next (match, NULL))
+    {
+      g_autofree char *whole = g_match_info_fetch (match, 0);
+      WordBox box;
+
+      if (g_str_has_prefix (whole, "<page"))
+        {
+          page++;
+          continue;
+        }
+      box.v[0] = page;
+      for (guint i = 0; i < 4; i++)
+        {
+          g_autofree char *number = g_match_info_fetch (match, i + 1);
+
+          box.v[i + 1] = g_ascii_strtod (number, NULL);
+        }
+      g_array_append_val (boxes, box);
+    }
+  g_assert_cmpuint (page, >=, 2);
+  for (guint i = 0; i < boxes->len; i++)
+    {
+      const double *a = g_array_index (boxes, WordBox, i).v;
+
+      n_words++;
+      for (guint j = i + 1; j < boxes->len; j++)
+        {
+          const double *b = g_array_index (boxes, WordBox, j).v;
+          double x = MIN (a[3], b[3]) - MAX (a[1], b[1]);
+          double y = MIN (a[4], b[4]) - MAX (a[2], b[2]);
+
+          if (a[0] != b[0])
+            break;
+          if (x > 0.5 && y > 0.5)
+            g_error ("two words overlap on sheet %g at (%g, %g) and (%g, %g)", a[0], a[1], a[2],
+                     b[1], b[2]);
+        }
+    }
+  g_assert_cmpuint (n_words, >, 200);
+}
+
 /* The page is in a PDF of every page only when there are links: after the board,
  * before the analysis. */
 static void
@@ -594,6 +685,7 @@ main (int   argc,
   g_test_add_func ("/touchpoint/alignment/page-geometry", test_page_geometry);
   g_test_add_func ("/touchpoint/alignment/page-pdf", test_page_pdf);
   g_test_add_func ("/touchpoint/alignment/page-sheets", test_page_sheets);
+  g_test_add_func ("/touchpoint/alignment/page-bbox", test_page_bbox);
   g_test_add_func ("/touchpoint/alignment/page-list", test_page_list);
 
   return g_test_run ();
