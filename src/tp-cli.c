@@ -129,12 +129,12 @@ parse_table (const ExportArgs *args,
 {
   if (args->table == NULL)
     {
-      usage_error (_("a .csv export is an analysis table: give --table=gaps, kano or kpis"));
+      usage_error (_("a .csv export is an analysis table: give --table=gaps, kano, kpis or links"));
       return FALSE;
     }
   if (!tp_table_from_string (args->table, table))
     {
-      usage_error (_("--table must be gaps, kano or kpis"));
+      usage_error (_("--table must be gaps, kano, kpis or links"));
       return FALSE;
     }
   if (args->page != NULL || args->size != NULL || args->scale != SCALE_NOT_GIVEN ||
@@ -171,7 +171,7 @@ parse_export (const ExportArgs *args,
     }
   if (args->page != NULL && !tp_export_page_from_string (args->page, &options->page))
     {
-      usage_error (_("--page must be canvas, journey, value-chain, board, analysis or all"));
+      usage_error (_("--page must be canvas, journey, value-chain, board, alignment, analysis or all"));
       return FALSE;
     }
   /* A PDF is pages for a deck; an image is the content at its own proportions. */
@@ -285,7 +285,7 @@ tp_cli_run (int    argc,
     { "export", 0, 0, G_OPTION_ARG_FILENAME, &export.output,
       N_("Export FILE to OUT (.pdf, .png, .svg, or .csv with --table) without opening a window"), N_("OUT") },
     { "page", 0, 0, G_OPTION_ARG_STRING, &export.page,
-      N_("What to export: canvas, journey, value-chain, board, analysis or all"), N_("PAGE") },
+      N_("What to export: canvas, journey, value-chain, board, alignment, analysis or all"), N_("PAGE") },
     { "size", 0, 0, G_OPTION_ARG_STRING, &export.size,
       N_("Page size: slide, a4, a3, letter or fit"), N_("SIZE") },
     { "scale", 0, 0, G_OPTION_ARG_DOUBLE, &export.scale,
@@ -295,7 +295,7 @@ tp_cli_run (int    argc,
     { "transparent", 0, 0, G_OPTION_ARG_NONE, &export.transparent,
       N_("No background"), NULL },
     { "table", 0, 0, G_OPTION_ARG_STRING, &export.table,
-      N_("An analysis table to export as CSV: gaps, kano or kpis"), N_("TABLE") },
+      N_("A table to export as CSV: gaps, kano, kpis or links"), N_("TABLE") },
     { "version", 0, 0, G_OPTION_ARG_NONE, &version,
       N_("Print the version and exit"), NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, N_("FILE…") },

@@ -1,6 +1,6 @@
-/* test-cli-tables.c: `touchpoint --export=OUT.csv --table=gaps|kano|kpis FILE`
+/* test-cli-tables.c: `touchpoint --export=OUT.csv --table=gaps|kano|kpis|links FILE`
  *
- * The analysis tables from the command line, run as scripts run it: the real binary,
+ * The analysis tables and the links table from the command line, run as scripts run it: the real binary,
  * without a display. The file must be the contract of tp-analysis-csv.h (header row,
  * CRLF, a row per item), written atomically; bad usage exits 2 and writes nothing.
  */
@@ -170,6 +170,7 @@ static const TableCase table_cases[] = {
   { "gaps", "touchpoint,stage,expectation,experience,gap,impact,feasibility,priority,strategy,action,owner,status", 12 },
   { "kano", "touchpoint,need,A,O,M,I,R,Q,category,better,worse,significant", 12 },
   { "kpis", "scope,name,kind,value,target,met", 6 },
+  { "links", "note,block,touchpoint,stage,label", 5 },
 };
 
 /* How many rows a table of the example must have, counted from the model. */
@@ -180,6 +181,8 @@ count_items (TpDocument *document,
   GPtrArray *stages = tp_document_get_stages (document);
   guint n = 0;
 
+  if (table == TP_TABLE_LINKS)
+    return tp_document_get_links (document)->len;
   for (guint i = 0; i < stages->len; i++)
     {
       const TpStage *stage = g_ptr_array_index (stages, i);
@@ -274,6 +277,11 @@ static const UsageCase usage_cases[] = {
   { "table-and-scale", "out.csv", { "--table=gaps", "--scale=2", NULL }, TRUE },
   { "table-without-file", "out.csv", { "--table=gaps", NULL }, FALSE },
   { "table-and-validate", "out.csv", { "--table=gaps", "--validate", NULL }, TRUE },
+  { "links-table-pdf", "out.pdf", { "--table=links", NULL }, TRUE },
+  { "links-and-page", "out.csv", { "--table=links", "--page=alignment", NULL }, TRUE },
+  { "link-singular", "out.csv", { "--table=link", NULL }, TRUE },
+  { "alignment-page-csv", "out.csv", { "--page=alignment", NULL }, TRUE },
+  { "alignment-misspelt", "out.pdf", { "--page=alignement", NULL }, TRUE },
 };
 
 static void
@@ -301,6 +309,11 @@ test_usage (gconstpointer data)
   g_assert_true (g_str_has_prefix (run.err, "touchpoint: "));
   g_assert_true (g_str_has_suffix (run.err, "\n"));
   g_assert_true (strchr (run.err, '\n') == run.err + strlen (run.err) - 1);
+  /* The message names every table and page there is. */
+  if (strcmp (c->name, "unknown-table") == 0)
+    g_assert_nonnull (strstr (run.err, "--table must be gaps, kano, kpis or links"));
+  if (strcmp (c->name, "alignment-misspelt") == 0)
+    g_assert_nonnull (strstr (run.err, "alignment"));
   run_clear (&run);
 
   listing = list_dir (dir);

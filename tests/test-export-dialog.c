@@ -314,7 +314,7 @@ test_rows (void)
 
   /* A PDF: every page, no resolution. */
   g_assert_cmpuint (adw_combo_row_get_selected (format_row), ==, FORMAT_PDF);
-  g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (page_row)), ==, 6);
+  g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (page_row)), ==, 7);
   g_assert_cmpuint (adw_combo_row_get_selected (page_row), ==, 0);
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (scale_row)));
   g_assert_false (gtk_widget_get_visible (dpi_row));
@@ -323,7 +323,7 @@ test_rows (void)
 
   /* A PNG is one picture: no "all pages" (the board instead), and a resolution. */
   adw_combo_row_set_selected (format_row, FORMAT_PNG);
-  g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (page_row)), ==, 5);
+  g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (page_row)), ==, 6);
   g_assert_cmpuint (adw_combo_row_get_selected (page_row), ==, 3);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (scale_row)));
   g_assert_false (gtk_widget_get_visible (dpi_row));
@@ -344,11 +344,11 @@ test_rows (void)
   adw_combo_row_set_selected (format_row, FORMAT_SVG);
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (scale_row)));
   g_assert_false (gtk_widget_get_visible (dpi_row));
-  g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (page_row)), ==, 5);
+  g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (page_row)), ==, 6);
 
   /* Back to PDF, the choice of all pages returns: it was never changed. */
   adw_combo_row_set_selected (format_row, FORMAT_PDF);
-  g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (page_row)), ==, 6);
+  g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (page_row)), ==, 7);
   g_assert_cmpuint (adw_combo_row_get_selected (page_row), ==, 0);
 
   close_dialog (dialog);

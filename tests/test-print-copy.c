@@ -180,7 +180,7 @@ test_print_all (void)
   g_autofree char *part = NULL;
   GtkPageSetup *page_setup;
   TpExportOptions options;
-  guint n_parts, n_analysis, n_sheets;
+  guint n_parts, n_analysis, n_alignment, n_sheets;
 
   /* The first print of a session offers A4 landscape. */
   page_setup = gtk_print_operation_get_default_page_setup (GTK_PRINT_OPERATION (operation));
@@ -189,8 +189,9 @@ test_print_all (void)
   g_assert_cmpint (gtk_page_setup_get_orientation (page_setup), ==, GTK_PAGE_ORIENTATION_LANDSCAPE);
   g_assert_cmpint (tp_print_operation_get_page (operation), ==, TP_EXPORT_PAGE_ALL);
   g_assert_true (tp_print_operation_get_footer (operation));
-  /* The regions, the board, then the analysis of the example's moments, needs and KPIs. */
-  g_assert_cmpuint (tp_print_operation_count_pages (operation), ==, 5);
+  /* The regions, the board, the alignment of its links, then the analysis of the
+   * example's moments, needs and KPIs. */
+  g_assert_cmpuint (tp_print_operation_count_pages (operation), ==, 6);
 
   /* The printable area (the sheet inside the printer's margins), in CSS pixels. */
   tp_layout_update (layout, document);
@@ -206,7 +207,11 @@ test_print_all (void)
                                       gtk_page_setup_get_page_width (page_setup, GTK_UNIT_POINTS) / 0.75,
                                       gtk_page_setup_get_page_height (page_setup, GTK_UNIT_POINTS) / 0.75);
   g_assert_cmpuint (n_analysis, >=, 1);
-  n_sheets = 3 + n_parts + n_analysis;
+  n_alignment = tp_export_count_parts (layout, &options, TP_EXPORT_PAGE_ALIGNMENT,
+                                       gtk_page_setup_get_page_width (page_setup, GTK_UNIT_POINTS) / 0.75,
+                                       gtk_page_setup_get_page_height (page_setup, GTK_UNIT_POINTS) / 0.75);
+  g_assert_cmpuint (n_alignment, >=, 1);
+  n_sheets = 3 + n_parts + n_alignment + n_analysis;
 
   print_to_pdf (operation, path);
   g_assert_finalize_object (g_steal_pointer (&operation));
@@ -355,10 +360,13 @@ test_print_tab (void)
   g_assert_nonnull (choice);
   g_assert_nonnull (check);
 
-  /* All pages first, then one entry per page of the example, the analysis last. */
+  /* All pages first, then one entry per page of the example, the alignment and the
+   * analysis last. */
   labels = gtk_drop_down_get_model (choice);
-  g_assert_cmpuint (g_list_model_get_n_items (labels), ==, 6);
+  g_assert_cmpuint (g_list_model_get_n_items (labels), ==, 7);
   g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (labels), 5), ==,
+                   tp_export_page_get_label (TP_EXPORT_PAGE_ALIGNMENT));
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (labels), 6), ==,
                    tp_export_page_get_label (TP_EXPORT_PAGE_ANALYSIS));
   g_assert_cmpuint (gtk_drop_down_get_selected (choice), ==, 0);
   g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (labels), 0), ==,

@@ -35,6 +35,10 @@ static const char * const kpi_columns[] = {
   "scope", "name", "kind", "value", "target", "met",
 };
 
+static const char * const link_columns[] = {
+  "note", "block", "touchpoint", "stage", "label",
+};
+
 gboolean
 tp_table_from_string (const char *string,
                       TpTable    *table)
@@ -43,6 +47,7 @@ tp_table_from_string (const char *string,
     [TP_TABLE_GAPS] = "gaps",
     [TP_TABLE_KANO] = "kano",
     [TP_TABLE_KPIS] = "kpis",
+    [TP_TABLE_LINKS] = "links",
   };
 
   g_return_val_if_fail (table != NULL, FALSE);
@@ -69,11 +74,25 @@ row_new (void)
   return g_ptr_array_new_with_free_func (g_free);
 }
 
+/* Text a spreadsheet would evaluate when the file is opened (CSV formula injection): a
+ * workshop's notes are typed by anyone in the room, and "=HYPERLINK(…)" or "-2+3" must
+ * stay words. OWASP's list of leading characters. */
+static gboolean
+looks_like_formula (const char *text)
+{
+  return text[0] != '\0' && strchr ("=+-@\t\r", text[0]) != NULL;
+}
+
+/* A text field: a quote before what would read as a formula. Figures go through
+ * row_take() and are never quoted, so a negative gap stays a number. */
 static void
 row_add (Row        *row,
          const char *text)
 {
-  g_ptr_array_add (row, g_strdup (text != NULL ? text : ""));
+  if (text == NULL)
+    text = "";
+  g_ptr_array_add (row, looks_like_formula (text) ? g_strconcat ("'", text, NULL)
+                                                  : g_strdup (text));
 }
 
 static void
@@ -248,6 +267,35 @@ write_kpis (GString    *out,
     }
 }
 
+static void
+write_links (GString    *out,
+             TpDocument *document)
+{
+  GPtrArray *links = tp_document_get_links (document);
+
+  write_fields (out, link_columns, G_N_ELEMENTS (link_columns));
+  for (guint i = 0; i < links->len; i++)
+    {
+      const TpLink *link = g_ptr_array_index (links, i);
+      const TpNote *note = tp_document_lookup_kind (document, link->note, TP_ITEM_NOTE);
+      const TpTouchpoint *tp = tp_document_lookup_kind (document, link->touchpoint,
+                                                        TP_ITEM_TOUCHPOINT);
+      const TpStage *stage;
+      Row *row;
+
+      if (note == NULL || tp == NULL)
+        continue;
+      stage = tp_document_lookup_kind (document, tp->stage, TP_ITEM_STAGE);
+      row = row_new ();
+      row_add (row, note->text);
+      row_add (row, tp_enum_to_nick (TP_ENUM_CONTAINER, note->container));
+      row_add (row, tp->name);
+      row_add (row, stage != NULL ? stage->name : NULL);
+      row_add (row, link->label);
+      write_row (out, row);
+    }
+}
+
 GBytes *
 tp_analysis_csv_write (TpDocument *document,
                        TpTable     table)
@@ -255,7 +303,7 @@ tp_analysis_csv_write (TpDocument *document,
   GString *out;
 
   g_return_val_if_fail (TP_IS_DOCUMENT (document), NULL);
-  g_return_val_if_fail (table <= TP_TABLE_KPIS, NULL);
+  g_return_val_if_fail (table <= TP_TABLE_LINKS, NULL);
 
   out = g_string_new (NULL);
   switch (table)
@@ -265,6 +313,9 @@ tp_analysis_csv_write (TpDocument *document,
       break;
     case TP_TABLE_KANO:
       write_kano (out, document);
+      break;
+    case TP_TABLE_LINKS:
+      write_links (out, document);
       break;
     case TP_TABLE_KPIS:
     default:

@@ -17,6 +17,14 @@
  *   a stage's KPIs, then its touchpoints'). value and target with at most 4 decimals,
  *   trailing zeros dropped, empty when there is none; met "yes", "no", or empty without a
  *   value or a target.
+ * - links: note, block, touchpoint, stage, label (one row per link, in document order;
+ *   block is the nick of the note's canvas block or value-chain area, "key-partners",
+ *   "operations"; label empty when the link has none). Links whose note or touchpoint
+ *   is missing are left out, as the matrix leaves them out.
+ *
+ * A text cell that a spreadsheet would take for a formula (it starts with "=", "+", "-",
+ * "@", a tab or a carriage return) is written with a leading "'", so that opening the
+ * file runs nothing. Figures are never changed: a gap of "-2" stays a number.
  */
 #pragma once
 
@@ -28,9 +36,10 @@ typedef enum {
   TP_TABLE_GAPS,
   TP_TABLE_KANO,
   TP_TABLE_KPIS,
+  TP_TABLE_LINKS,
 } TpTable;
 
-/* "gaps", "kano" or "kpis", as --table takes them. */
+/* "gaps", "kano", "kpis" or "links", as --table takes them. */
 gboolean  tp_table_from_string  (const char *string,
                                  TpTable    *table);
 /* (transfer full) */

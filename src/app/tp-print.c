@@ -415,7 +415,7 @@ tp_print_operation_set_page (TpPrintOperation *self,
                              TpExportPage      page)
 {
   g_return_if_fail (TP_IS_PRINT_OPERATION (self));
-  g_return_if_fail (page <= TP_EXPORT_PAGE_ANALYSIS);
+  g_return_if_fail (page <= TP_EXPORT_PAGE_ALIGNMENT);
 
   self->page = page;
 }

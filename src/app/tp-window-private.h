@@ -29,6 +29,7 @@ struct _TpWindow
   GtkWidget            *view_switcher;
   GtkStack             *view_stack;
   TpAnalysisView       *analysis_view;
+  TpAnalysisView       *alignment_view;
   GtkLabel             *zoom_label;
   GtkLabel             *zoom_menu_label;
   AdwPreferencesGroup  *recent_group;
@@ -136,8 +137,8 @@ void      _tp_window_add_recent         (TpWindow             *self,
 void      _tp_window_add_toast          (TpWindow             *self,
                                          AdwToast             *toast);
 
-/* Which view of the document shows: "board" or "analysis" (the "view" property, and the
- * stateful win.view). */
+/* Which view of the document shows: "board", "analysis" or "alignment" (the "view"
+ * property, and the stateful win.view). */
 const char *_tp_window_get_view         (TpWindow             *self);
 void      _tp_window_set_view           (TpWindow             *self,
                                          const char           *view);

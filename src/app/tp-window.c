@@ -152,23 +152,27 @@ _tp_window_set_view (TpWindow   *self,
   gboolean board, changed;
 
   g_assert (TP_IS_WINDOW (self));
-  g_return_if_fail (g_strcmp0 (view, "board") == 0 || g_strcmp0 (view, "analysis") == 0);
+  g_return_if_fail (g_strcmp0 (view, "board") == 0 || g_strcmp0 (view, "analysis") == 0 ||
+                    g_strcmp0 (view, "alignment") == 0);
 
   board = g_str_equal (view, "board");
   changed = g_strcmp0 (_tp_window_get_view (self), view) != 0;
   gtk_stack_set_visible_child_full (self->view_stack, view, GTK_STACK_TRANSITION_TYPE_NONE);
 
-  /* Zoom and the links' focus are the board's; the analysis has neither. */
+  /* Zoom and the links' focus are the board's; the report pages have neither. */
   gtk_widget_set_visible (self->zoom_button, is_document && board);
   gtk_widget_set_visible (self->links_button, is_document && board);
 
   if (changed)
     {
-      /* The analysis is a report across the whole width: the inspector (about the
-       * board's selection) makes way for it and comes back with the board, as it was. */
+      /* The analysis and the alignment are reports across the whole width: the
+       * inspector (about the board's selection) makes way for them and comes back with
+       * the board, as it was. */
       if (!board)
         {
-          self->inspector_made_way = adw_flap_get_reveal_flap (self->flap);
+          /* From one report to the other, it stays out of the way as it was. */
+          if (adw_flap_get_reveal_flap (self->flap))
+            self->inspector_made_way = TRUE;
           adw_flap_set_reveal_flap (self->flap, FALSE);
         }
       else if (self->inspector_made_way)
@@ -179,7 +183,9 @@ _tp_window_set_view (TpWindow   *self,
 
       /* The keyboard follows: the board captures, the analysis scrolls. */
       if (is_document)
-        gtk_widget_grab_focus (board ? GTK_WIDGET (self->board) : GTK_WIDGET (self->analysis_view));
+        gtk_widget_grab_focus (board ? GTK_WIDGET (self->board)
+                               : g_str_equal (view, "analysis") ? GTK_WIDGET (self->analysis_view)
+                               : GTK_WIDGET (self->alignment_view));
       _tp_window_update_actions (self);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VIEW]);
     }
@@ -231,6 +237,34 @@ on_analysis_activate_item (TpWindow       *self,
   tp_board_reveal_item (self->board, id);
 }
 
+/* A cell, label or gap of the alignment was clicked: a cell is about a link, and both
+ * its ends are selected (the touchpoint last, so the inspector shows the moment the
+ * note serves) and brought into view; anything else is shown as the analysis shows
+ * its items. */
+static void
+on_alignment_activate_item (TpWindow       *self,
+                            const char     *id,
+                            TpAnalysisView *view)
+{
+  TpLink *link = self->document != NULL
+                 ? tp_document_lookup_kind (self->document, id, TP_ITEM_LINK) : NULL;
+  g_autofree char *note = NULL, *touchpoint = NULL;
+
+  if (link == NULL)
+    {
+      on_analysis_activate_item (self, id, view);
+      return;
+    }
+
+  /* Copies: switching views may run code that changes the document's arrays. */
+  note = g_strdup (link->note);
+  touchpoint = g_strdup (link->touchpoint);
+  _tp_window_set_view (self, "board");
+  tp_selection_set (self->selection, (const char *[]) { note, touchpoint, NULL });
+  tp_board_reveal_item (self->board, note);
+  tp_board_reveal_item (self->board, touchpoint);
+}
+
 static void
 on_inspector_start_link (TpWindow    *self,
                          TpInspector *inspector)
@@ -279,6 +313,7 @@ unbind_document (TpWindow *self)
   tp_board_set_document (self->board, NULL);
   tp_inspector_set_document (self->inspector, NULL);
   tp_analysis_view_set_document (self->analysis_view, NULL);
+  tp_analysis_view_set_document (self->alignment_view, NULL);
 
   g_clear_object (&self->document);
 }
@@ -318,6 +353,7 @@ bind_document (TpWindow    *self,
   tp_board_set_document (self->board, document);
   tp_inspector_set_document (self->inspector, document);
   tp_analysis_view_set_document (self->analysis_view, document);
+  tp_analysis_view_set_document (self->alignment_view, document);
 
   /* Changes made to the file by other programs are noticed from now on. */
   _tp_window_watch_document_bound (self);
@@ -760,7 +796,7 @@ tp_window_class_init (TpWindowClass *klass)
                           FALSE,
                           (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
-  /* "board" or "analysis": which view of the document shows (win.view). */
+  /* "board", "analysis" or "alignment": which view of the document shows (win.view). */
   properties[PROP_VIEW] =
     g_param_spec_string ("view", NULL, NULL,
                          "board",
@@ -791,6 +827,7 @@ tp_window_class_init (TpWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TpWindow, view_switcher);
   gtk_widget_class_bind_template_child (widget_class, TpWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, TpWindow, analysis_view);
+  gtk_widget_class_bind_template_child (widget_class, TpWindow, alignment_view);
   gtk_widget_class_bind_template_child (widget_class, TpWindow, zoom_label);
   gtk_widget_class_bind_template_child (widget_class, TpWindow, zoom_menu_label);
   gtk_widget_class_bind_template_child (widget_class, TpWindow, recent_group);
@@ -862,6 +899,9 @@ tp_window_init (TpWindow *self)
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->analysis_view, "activate-item",
                            G_CALLBACK (on_analysis_activate_item), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->alignment_view, "activate-item",
+                           G_CALLBACK (on_alignment_activate_item), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->board, "notify::zoom",
                            G_CALLBACK (_tp_window_queue_update_zoom), self,

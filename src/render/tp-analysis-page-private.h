@@ -54,6 +54,14 @@ struct _TpAnalysisLayout
   TpRect          plots[TP_N_ANALYSIS_CHARTS];
   GArray         *points[TP_N_ANALYSIS_CHARTS];   /* TpAnalysisPoint */
   GArray         *hits;        /* TpAnalysisRow: chart markers and labels */
+  /* Where a sheet may begin besides the sections (double, in order: the alignment's row
+   * groups), and what a sheet that begins at such a cut repeats at its top (the matrix's
+   * column headers). Empty on the analysis page. */
+  GArray         *cuts;
+  TpRect          repeat;
+  /* Whether a hit is highlighted like a table row when hovered (the alignment's cells,
+   * labels and gaps), rather than left as it is (a chart's points). */
+  gboolean        hits_are_rows;
   /* Shaped texts by style, width, lines and text: a table measures each cell more than
    * once, and a relayout after a small change finds nearly every text here. */
   GHashTable     *texts;
@@ -79,6 +87,15 @@ typedef enum {
   TP_STYLE_EMPTY,       /* an empty state's message */
   TP_N_STYLES
 } TpTextStyle;
+
+/* Empties the display list and what is recorded beside it, for a page laid out afresh
+ * at width (its page width too, until the content widens it). The alignment page
+ * (tp-alignment-page.c) fills the same display list, so that one painter, one
+ * hit-test and one text query serve both pages. */
+void         _tp_analysis_reset       (TpAnalysisLayout *self,
+                                       double            width);
+/* "Volt — online electronics shop · 12 November 2026": the title and date of a page. */
+char        *_tp_analysis_format_subtitle (TpDocument   *document);
 
 /* Spacing, in board units. */
 #define TP_ANALYSIS_CELL_PAD_X   8.0

@@ -447,6 +447,7 @@ tp_analysis_layout_new (PangoContext  *context,
   for (guint i = 0; i < TP_N_ANALYSIS_CHARTS; i++)
     self->points[i] = g_array_new (FALSE, FALSE, sizeof (TpAnalysisPoint));
   self->hits = g_array_new (FALSE, FALSE, sizeof (TpAnalysisRow));
+  self->cuts = g_array_new (FALSE, FALSE, sizeof (double));
   self->texts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   self->words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   return self;
@@ -465,6 +466,7 @@ tp_analysis_layout_free (TpAnalysisLayout *self)
   for (guint i = 0; i < TP_N_ANALYSIS_CHARTS; i++)
     g_array_unref (self->points[i]);
   g_array_unref (self->hits);
+  g_array_unref (self->cuts);
   g_hash_table_unref (self->texts);
   g_hash_table_unref (self->words);
   g_object_unref (self->context);
@@ -484,8 +486,21 @@ clear (TpAnalysisLayout *self)
       self->plots[i] = (TpRect) { 0 };
     }
   g_array_set_size (self->hits, 0);
+  g_array_set_size (self->cuts, 0);
+  self->repeat = (TpRect) { 0 };
+  self->hits_are_rows = FALSE;
   self->header = (TpRect) { 0 };
   memset (self->sections, 0, sizeof self->sections);
+}
+
+void
+_tp_analysis_reset (TpAnalysisLayout *self,
+                    double            width)
+{
+  clear (self);
+  self->width = width;
+  self->page_width = width;
+  self->height = 0;
 }
 
 static void
@@ -525,8 +540,8 @@ tp_analysis_has_content (TpDocument *document)
 }
 
 /* "Volt — online electronics shop · 12 November 2026" */
-static char *
-format_subtitle (TpDocument *document)
+char *
+_tp_analysis_format_subtitle (TpDocument *document)
 {
   const TpMeta *meta = tp_document_get_meta (document);
   GString *subtitle = g_string_new (meta->title != NULL && meta->title[0] != '\0'
@@ -569,7 +584,7 @@ place_header (TpAnalysisLayout *self,
               TpDocument       *document)
 {
   const TpTheme *theme = self->theme;
-  g_autofree char *subtitle = format_subtitle (document);
+  g_autofree char *subtitle = _tp_analysis_format_subtitle (document);
   g_autofree char *counts = format_counts (document);
   PangoLayout *counts_text = _tp_analysis_text (self, TP_STYLE_SUBTITLE, counts, -1, 0);
   double counts_width, title_height, y = 0;
@@ -797,7 +812,11 @@ tp_analysis_hit_item (TpAnalysisLayout *self,
       const TpAnalysisRow *hit = &g_array_index (self->hits, TpAnalysisRow, i);
 
       if (tp_rect_contains_point (&hit->rect, x, y))
-        return hit->id;
+        {
+          if (row != NULL && self->hits_are_rows)
+            *row = hit->rect;
+          return hit->id;
+        }
     }
   for (guint t = 0; t < TP_N_ANALYSIS_TABLES; t++)
     for (guint i = 0; i < self->rows[t]->len; i++)

@@ -114,7 +114,8 @@ const char       *tp_analysis_layout_get_text    (TpAnalysisLayout    *layout,
 
 /* What is under (x, y): a table row or a chart point or its label. The id of the
  * touchpoint (or stage) it is about, owned by the layout, or NULL. row (optional)
- * receives the table row's rect, for a view to highlight; empty for a chart's point. */
+ * receives the table row's rect, for a view to highlight; empty for a chart's point.
+ * On the alignment page (tp-alignment-page.h), the cell's, label's or gap's rect. */
 const char       *tp_analysis_hit_item        (TpAnalysisLayout       *layout,
                                                double                  x,
                                                double                  y,

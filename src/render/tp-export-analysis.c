@@ -1,4 +1,5 @@
-/* tp-export-analysis.c: the analysis page as export pages, whole or cut into sheets.
+/* tp-export-analysis.c: the report pages (analysis, alignment) as export pages, whole or
+ * cut into sheets.
  *
  * Copyright 2025 The Touchpoint developers
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -9,12 +10,19 @@
  * parts mechanism the journey uses, tp_export_count_parts()), never inside a table; a
  * section taller than a sheet on its own is scaled down to fit its sheet. A PNG or SVG,
  * one picture, shows the whole page scaled to fit.
+ *
+ * The alignment page (tp-alignment-page.h) is laid out into the same kind of layout, with
+ * its title and matrix as its first section and its gaps as its second, so it is cut and
+ * painted the same way; each page keeps a cache of its own.
  */
 
 #include "config.h"
 
 #include <math.h>
 
+#include "analysis/tp-alignment.h"
+#include "tp-alignment-page.h"
+#include "tp-analysis-page-private.h"
 #include "tp-export-private.h"
 #include "tp-layout-private.h"
 
@@ -35,38 +43,59 @@ typedef struct
   double            width;
 } Cache;
 
-static void
-cache_free (gpointer data)
-{
-  Cache *cache = data;
+/* One cache per report page: the analysis's, the alignment's. */
+#define N_CACHES 2
 
-  g_weak_ref_clear (&cache->document);
-  g_clear_pointer (&cache->analysis, tp_analysis_layout_free);
-  g_free (cache);
+static void
+caches_free (gpointer data)
+{
+  Cache *caches = data;
+
+  for (guint i = 0; i < N_CACHES; i++)
+    {
+      g_weak_ref_clear (&caches[i].document);
+      g_clear_pointer (&caches[i].analysis, tp_analysis_layout_free);
+    }
+  g_free (caches);
 }
 
 static Cache *
-get_cache (TpLayout *layout)
+get_cache (TpLayout     *layout,
+           TpExportPage  page)
 {
-  Cache *cache;
+  Cache *caches;
 
-  if (layout->analysis != NULL)
-    return layout->analysis;
+  g_assert (_tp_export_page_is_report (page));
 
-  cache = g_new0 (Cache, 1);
-  g_weak_ref_init (&cache->document, NULL);
-  layout->analysis = cache;
-  layout->analysis_free = cache_free;
-  return cache;
+  if (layout->analysis == NULL)
+    {
+      caches = g_new0 (Cache, N_CACHES);
+      for (guint i = 0; i < N_CACHES; i++)
+        g_weak_ref_init (&caches[i].document, NULL);
+      layout->analysis = caches;
+      layout->analysis_free = caches_free;
+    }
+  caches = layout->analysis;
+  return &caches[page == TP_EXPORT_PAGE_ALIGNMENT ? 1 : 0];
 }
 
 gboolean
-_tp_export_analysis_remember (TpLayout   *layout,
-                              TpDocument *document)
+_tp_export_page_is_report (TpExportPage page)
 {
-  if (document == NULL || !tp_analysis_has_content (document))
+  return page == TP_EXPORT_PAGE_ANALYSIS || page == TP_EXPORT_PAGE_ALIGNMENT;
+}
+
+gboolean
+_tp_export_analysis_remember (TpLayout     *layout,
+                              TpExportPage  page,
+                              TpDocument   *document)
+{
+  if (document == NULL)
     return FALSE;
-  g_weak_ref_set (&get_cache (layout)->document, document);
+  if (page == TP_EXPORT_PAGE_ALIGNMENT ? !tp_alignment_has_links (document)
+                                       : !tp_analysis_has_content (document))
+    return FALSE;
+  g_weak_ref_set (&get_cache (layout, page)->document, document);
   return TRUE;
 }
 
@@ -81,12 +110,13 @@ get_width (const TpExportOptions *options,
 
 TpAnalysisLayout *
 _tp_export_analysis_get (TpLayout              *layout,
+                         TpExportPage           page,
                          TpDocument            *document,
                          const TpExportOptions *options,
                          double                 room_width,
                          double                 room_height)
 {
-  Cache *cache = get_cache (layout);
+  Cache *cache = get_cache (layout, page);
   g_autoptr(TpDocument) remembered = NULL;
   double width = get_width (options, room_width);
   guint64 state;
@@ -103,7 +133,10 @@ _tp_export_analysis_get (TpLayout              *layout,
   else if (cache->state == state && cache->width == width)
     return cache->analysis;
 
-  tp_analysis_layout_update (cache->analysis, remembered, width);
+  if (page == TP_EXPORT_PAGE_ALIGNMENT)
+    tp_alignment_layout_update (cache->analysis, remembered, width);
+  else
+    tp_analysis_layout_update (cache->analysis, remembered, width);
   cache->state = state;
   cache->width = width;
   return cache->analysis;
@@ -124,13 +157,144 @@ get_bands (TpAnalysisLayout *analysis)
       TpAnalysisSheet band;
 
       tp_analysis_layout_get_section (analysis, i, &section);
+      /* A page with fewer sections leaves the rest empty at its foot (the alignment). */
+      if (i > 0 && section.height <= 0)
+        continue;
       band.top = i == 0 ? 0 : section.y;
       band.bottom = section.y + section.height;
       band.scale = 1;
+      band.repeat = FALSE;
       g_array_append_val (bands, band);
     }
   g_array_index (bands, TpAnalysisSheet, bands->len - 1).bottom = height;
+
+  /* The page's own cuts inside a section (the alignment's row groups) split its band;
+   * what follows a cut repeats the column headers above it. */
+  for (guint c = 0; c < analysis->cuts->len; c++)
+    {
+      double cut = g_array_index (analysis->cuts, double, c);
+
+      for (guint i = 0; i < bands->len; i++)
+        {
+          TpAnalysisSheet *band = &g_array_index (bands, TpAnalysisSheet, i);
+
+          if (cut > band->top && cut < band->bottom)
+            {
+              TpAnalysisSheet rest = { cut, band->bottom, 1, TRUE };
+
+              band->bottom = cut;
+              g_array_insert_val (bands, i + 1, rest);
+              break;
+            }
+        }
+    }
   return bands;
+}
+
+/* The height of a sheet in the page's units, with its repeated band. */
+static double
+sheet_height (TpAnalysisLayout      *analysis,
+              const TpAnalysisSheet *sheet)
+{
+  return sheet->bottom - sheet->top + (sheet->repeat ? analysis->repeat.height : 0);
+}
+
+/* Greedily, whole bands from first to last (inclusive): a sheet takes bands while they
+ * fit room_height at the target scale. Appends the sheets to sheets; returns how many. */
+static guint
+fill_sheets (TpAnalysisLayout *analysis,
+             GArray           *bands,
+             guint             first,
+             guint             last,
+             double            target,
+             double            room_height,
+             GArray           *sheets)
+{
+  TpAnalysisSheet sheet = g_array_index (bands, TpAnalysisSheet, first);
+  guint n = 1;
+
+  for (guint i = first + 1; i <= last; i++)
+    {
+      const TpAnalysisSheet *band = &g_array_index (bands, TpAnalysisSheet, i);
+      TpAnalysisSheet grown = sheet;
+
+      grown.bottom = band->bottom;
+      if (sheet_height (analysis, &grown) * target > room_height)
+        {
+          if (sheets != NULL)
+            g_array_append_val (sheets, sheet);
+          sheet = *band;
+          n++;
+        }
+      else
+        {
+          sheet.bottom = band->bottom;
+        }
+    }
+  if (sheets != NULL)
+    g_array_append_val (sheets, sheet);
+  return n;
+}
+
+static guint
+find_band (GArray *bands,
+           double  top)
+{
+  for (guint i = 0; i < bands->len; i++)
+    if (g_array_index (bands, TpAnalysisSheet, i).top == top)
+      return i;
+  g_assert_not_reached ();
+}
+
+/* A table continued over sheets (the alignment's matrix) is shared out evenly: the
+ * lowest room that still takes it on as many sheets, rather than full sheets and a last
+ * one with a row group or two. */
+static GArray *
+balance_sheets (TpAnalysisLayout *analysis,
+                GArray           *bands,
+                GArray           *sheets,
+                double            target,
+                double            room_height)
+{
+  GArray *balanced = g_array_new (FALSE, FALSE, sizeof (TpAnalysisSheet));
+
+  for (guint i = 0; i < sheets->len;)
+    {
+      guint end = i + 1, first, last, n;
+      double low, high;
+
+      while (end < sheets->len && g_array_index (sheets, TpAnalysisSheet, end).repeat)
+        end++;
+      n = end - i;
+      if (n == 1)
+        {
+          g_array_append_val (balanced, g_array_index (sheets, TpAnalysisSheet, i));
+          i = end;
+          continue;
+        }
+
+      first = find_band (bands, g_array_index (sheets, TpAnalysisSheet, i).top);
+      last = find_band (bands, g_array_index (sheets, TpAnalysisSheet, end - 1).top);
+      while (last + 1 < bands->len &&
+             g_array_index (bands, TpAnalysisSheet, last).bottom <
+             g_array_index (sheets, TpAnalysisSheet, end - 1).bottom)
+        last++;
+      low = room_height / n;
+      high = room_height;
+      for (guint step = 0; step < 24; step++)
+        {
+          double middle = (low + high) / 2;
+
+          if (fill_sheets (analysis, bands, first, last, target, middle, NULL) <= n)
+            high = middle;
+          else
+            low = middle;
+        }
+      fill_sheets (analysis, bands, first, last, target, high, balanced);
+      i = end;
+    }
+  g_array_unref (sheets);
+  return balanced;
 }
 
 GArray *
@@ -146,7 +310,7 @@ _tp_export_analysis_split (TpAnalysisLayout      *analysis,
 
   tp_analysis_layout_get_size (analysis, &width, &height);
   target = room_width / width;
-  sheet = (TpAnalysisSheet) { 0, height, MIN (target, room_height / height) };
+  sheet = (TpAnalysisSheet) { 0, height, MIN (target, room_height / height), FALSE };
   if (options->size == TP_PAGE_SIZE_FIT || sheet.scale >= WHOLE_SHARE * target)
     {
       g_array_append_val (sheets, sheet);
@@ -155,22 +319,9 @@ _tp_export_analysis_split (TpAnalysisLayout      *analysis,
 
   /* Greedily, whole sections: a sheet takes sections while they fit at the target scale. */
   bands = get_bands (analysis);
-  sheet = g_array_index (bands, TpAnalysisSheet, 0);
-  for (guint i = 1; i < bands->len; i++)
-    {
-      const TpAnalysisSheet *band = &g_array_index (bands, TpAnalysisSheet, i);
-
-      if ((band->bottom - sheet.top) * target > room_height)
-        {
-          g_array_append_val (sheets, sheet);
-          sheet = *band;
-        }
-      else
-        {
-          sheet.bottom = band->bottom;
-        }
-    }
-  g_array_append_val (sheets, sheet);
+  fill_sheets (analysis, bands, 0, bands->len - 1, target, room_height, sheets);
+  if (analysis->cuts->len > 0)
+    sheets = balance_sheets (analysis, bands, sheets, target, room_height);
 
   /* A section too tall for a sheet on its own shrinks to fit it; the others keep the
    * target scale, so their text is the same size on every sheet. */
@@ -178,7 +329,7 @@ _tp_export_analysis_split (TpAnalysisLayout      *analysis,
     {
       TpAnalysisSheet *s = &g_array_index (sheets, TpAnalysisSheet, i);
 
-      s->scale = MIN (target, room_height / (s->bottom - s->top));
+      s->scale = MIN (target, room_height / sheet_height (analysis, s));
     }
   return sheets;
 }
@@ -187,6 +338,7 @@ _tp_export_analysis_split (TpAnalysisLayout      *analysis,
  * document to analyse. analysis (optional) receives the page's layout. */
 static GArray *
 split_analysis (TpLayout               *layout,
+                TpExportPage            page,
                 TpDocument             *document,
                 const TpExportOptions  *options,
                 double                  width,
@@ -194,23 +346,24 @@ split_analysis (TpLayout               *layout,
                 TpAnalysisLayout      **analysis)
 {
   double margin = _tp_export_get_margin (width, height);
-  TpAnalysisLayout *page = _tp_export_analysis_get (layout, document, options, width - 2 * margin,
-                                                    height - 2 * margin);
+  TpAnalysisLayout *laid = _tp_export_analysis_get (layout, page, document, options,
+                                                    width - 2 * margin, height - 2 * margin);
 
   if (analysis != NULL)
-    *analysis = page;
-  if (page == NULL)
+    *analysis = laid;
+  if (laid == NULL)
     return NULL;
-  return _tp_export_analysis_split (page, options, width - 2 * margin, height - 2 * margin);
+  return _tp_export_analysis_split (laid, options, width - 2 * margin, height - 2 * margin);
 }
 
 guint
 _tp_export_analysis_count_sheets (TpLayout              *layout,
+                                  TpExportPage           page,
                                   const TpExportOptions *options,
                                   double                 width,
                                   double                 height)
 {
-  g_autoptr(GArray) sheets = split_analysis (layout, NULL, options, width, height, NULL);
+  g_autoptr(GArray) sheets = split_analysis (layout, page, NULL, options, width, height, NULL);
 
   return sheets != NULL ? MAX (sheets->len, 1) : 1;
 }
@@ -220,6 +373,7 @@ _tp_export_analysis_count_sheets (TpLayout              *layout,
 void
 _tp_export_analysis_paint (cairo_t               *cr,
                            TpLayout              *layout,
+                           TpExportPage           page,
                            TpDocument            *document,
                            const TpExportOptions *options,
                            guint                  part,
@@ -229,9 +383,10 @@ _tp_export_analysis_paint (cairo_t               *cr,
                            guint                  n_pages)
 {
   TpAnalysisLayout *analysis = NULL;
-  g_autoptr(GArray) sheets = split_analysis (layout, document, options, width, height, &analysis);
+  g_autoptr(GArray) sheets = split_analysis (layout, page, document, options, width, height,
+                                             &analysis);
   double margin = _tp_export_get_margin (width, height);
-  double page_width, page_height;
+  double page_width, page_height, top = margin;
   TpAnalysisSheet sheet;
   gboolean whole;
   TpRect band;
@@ -244,7 +399,8 @@ _tp_export_analysis_paint (cairo_t               *cr,
     sheet = g_array_index (sheets, TpAnalysisSheet, part);
   else
     sheet = (TpAnalysisSheet) { 0, page_height, MIN ((width - 2 * margin) / page_width,
-                                                     (height - 2 * margin) / page_height) };
+                                                     (height - 2 * margin) / page_height),
+                                FALSE };
   band = (TpRect) { 0, sheet.top, page_width, sheet.bottom - sheet.top };
 
   cairo_save (cr);
@@ -255,10 +411,26 @@ _tp_export_analysis_paint (cairo_t               *cr,
       cairo_fill (cr);
     }
 
+  /* A sheet that continues a table starts with its headers again. */
+  if (sheet.repeat && !whole)
+    {
+      const TpRect *repeat = &analysis->repeat;
+
+      cairo_save (cr);
+      cairo_translate (cr, (width - page_width * sheet.scale) / 2, margin);
+      cairo_scale (cr, sheet.scale, sheet.scale);
+      cairo_translate (cr, 0, -repeat->y);
+      cairo_rectangle (cr, repeat->x, repeat->y, repeat->width, repeat->height);
+      cairo_clip (cr);
+      tp_analysis_paint (cr, analysis, repeat);
+      cairo_restore (cr);
+      top += repeat->height * sheet.scale;
+    }
+
   cairo_save (cr);
   /* A report's sheet starts at its top margin; a sheet left short keeps white below. */
   cairo_translate (cr, (width - page_width * sheet.scale) / 2,
-                   whole ? (height - band.height * sheet.scale) / 2 : margin);
+                   whole ? (height - band.height * sheet.scale) / 2 : top);
   cairo_scale (cr, sheet.scale, sheet.scale);
   cairo_translate (cr, 0, -band.y);
   cairo_rectangle (cr, band.x, band.y, band.width, band.height);
@@ -267,7 +439,7 @@ _tp_export_analysis_paint (cairo_t               *cr,
   cairo_restore (cr);
 
   if (options->footer)
-    _tp_export_paint_footer (cr, layout, document, TP_EXPORT_PAGE_ANALYSIS, whole ? 0 : part + 1,
+    _tp_export_paint_footer (cr, layout, document, page, whole ? 0 : part + 1,
                              whole ? 1 : sheets->len, width, height, margin, page_number,
                              n_pages);
   cairo_restore (cr);

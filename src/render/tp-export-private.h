@@ -1,5 +1,5 @@
-/* tp-export-private.h: what tp-export.c shares with the analysis page's part of exports
- * (tp-export-analysis.c).
+/* tp-export-private.h: what tp-export.c shares with the report pages' part of exports
+ * (tp-export-analysis.c: the analysis and the alignment page).
  *
  * Every export function is handed a board layout (TpLayout), and some of them no
  * document; the analysis page needs its own layout, laid out from the document at a
@@ -14,13 +14,19 @@
 
 G_BEGIN_DECLS
 
-/* Whether the document has anything to analyse; remembers it in layout if so. */
+/* Whether page is a report page (TP_EXPORT_PAGE_ANALYSIS or _ALIGNMENT): laid out from
+ * the document on its own, not a region of the board. */
+gboolean          _tp_export_page_is_report     (TpExportPage           page);
+/* Whether the document has anything for the report page to show (something to analyse;
+ * a link); remembers it in layout if so. */
 gboolean          _tp_export_analysis_remember  (TpLayout              *layout,
+                                                 TpExportPage           page,
                                                  TpDocument            *document);
 /* The analysis page at the width it has on a page of that size (a fitted page: its
  * natural width), or NULL when no document was remembered. document, when not NULL,
  * is remembered first. */
 TpAnalysisLayout *_tp_export_analysis_get       (TpLayout              *layout,
+                                                 TpExportPage           page,
                                                  TpDocument            *document,
                                                  const TpExportOptions *options,
                                                  double                 width,
@@ -32,6 +38,7 @@ typedef struct
   double top;     /* the band of the analysis page it shows, in its units */
   double bottom;
   double scale;   /* analysis units to page pixels */
+  gboolean repeat; /* the page's repeated band (its column headers) goes above it */
 } TpAnalysisSheet;
 
 GArray           *_tp_export_analysis_split     (TpAnalysisLayout      *analysis,
@@ -41,11 +48,13 @@ GArray           *_tp_export_analysis_split     (TpAnalysisLayout      *analysis
 /* tp_export_count_parts() and tp_export_paint_page_part() for the analysis page (part
  * G_MAXUINT: the whole page, scaled to fit, as a picture shows it). */
 guint             _tp_export_analysis_count_sheets (TpLayout              *layout,
+                                                    TpExportPage           page,
                                                     const TpExportOptions *options,
                                                     double                 width,
                                                     double                 height);
 void              _tp_export_analysis_paint     (cairo_t               *cr,
                                                  TpLayout              *layout,
+                                                 TpExportPage           page,
                                                  TpDocument            *document,
                                                  const TpExportOptions *options,
                                                  guint                  part,

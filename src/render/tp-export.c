@@ -62,6 +62,7 @@ static const char * const page_names[] = {
   [TP_EXPORT_PAGE_VALUE_CHAIN] = "value-chain",
   [TP_EXPORT_PAGE_BOARD] = "board",
   [TP_EXPORT_PAGE_ANALYSIS] = "analysis",
+  [TP_EXPORT_PAGE_ALIGNMENT] = "alignment",
 };
 
 static const char * const size_names[] = {
@@ -149,6 +150,8 @@ tp_export_page_get_label (TpExportPage page)
       return _("Board");
     case TP_EXPORT_PAGE_ANALYSIS:
       return _("Analysis");
+    case TP_EXPORT_PAGE_ALIGNMENT:
+      return _("Alignment");
     case TP_EXPORT_PAGE_ALL:
     default:
       return _("All Pages");
@@ -171,6 +174,7 @@ get_content (TpLayout     *layout,
   switch (page)
     {
     case TP_EXPORT_PAGE_ANALYSIS:
+    case TP_EXPORT_PAGE_ALIGNMENT:
       {
         TpExportOptions fit;
         TpAnalysisLayout *analysis;
@@ -178,7 +182,7 @@ get_content (TpLayout     *layout,
         tp_export_options_init (&fit);
         fit.size = TP_PAGE_SIZE_FIT;
         *content = (TpRect) { 0 };
-        analysis = _tp_export_analysis_get (layout, NULL, &fit, 0, 0);
+        analysis = _tp_export_analysis_get (layout, page, NULL, &fit, 0, 0);
         if (analysis == NULL)
           return FALSE;
         tp_analysis_layout_get_size (analysis, &content->width, &content->height);
@@ -229,7 +233,7 @@ tp_export_list_pages (TpLayout              *layout,
 {
   static const TpExportPage every[] = {
     TP_EXPORT_PAGE_CANVAS, TP_EXPORT_PAGE_JOURNEY, TP_EXPORT_PAGE_VALUE_CHAIN,
-    TP_EXPORT_PAGE_BOARD, TP_EXPORT_PAGE_ANALYSIS,
+    TP_EXPORT_PAGE_BOARD, TP_EXPORT_PAGE_ALIGNMENT, TP_EXPORT_PAGE_ANALYSIS,
   };
   GArray *pages = g_array_new (FALSE, FALSE, sizeof (TpExportPage));
   TpRect content;
@@ -239,10 +243,10 @@ tp_export_list_pages (TpLayout              *layout,
 
   if (document != NULL)
     _tp_export_canvas_remember (layout, document);
-  if (options->page == TP_EXPORT_PAGE_ANALYSIS)
+  if (_tp_export_page_is_report (options->page))
     {
-      /* Only this page needs the document later, where it is not passed (sizes, parts). */
-      if (_tp_export_analysis_remember (layout, document))
+      /* Only these pages need the document later, where it is not passed (sizes, parts). */
+      if (_tp_export_analysis_remember (layout, options->page, document))
         g_array_append_val (pages, options->page);
     }
   else if (options->page != TP_EXPORT_PAGE_ALL)
@@ -260,8 +264,8 @@ tp_export_list_pages (TpLayout              *layout,
   else
     {
       for (guint i = 0; i < G_N_ELEMENTS (every); i++)
-        if (every[i] == TP_EXPORT_PAGE_ANALYSIS
-            ? _tp_export_analysis_remember (layout, document)
+        if (_tp_export_page_is_report (every[i])
+            ? _tp_export_analysis_remember (layout, every[i], document)
             : get_content (layout, every[i], &content))
           g_array_append_val (pages, every[i]);
     }
@@ -503,9 +507,9 @@ tp_export_count_parts (TpLayout              *layout,
   g_return_val_if_fail (layout != NULL, 1);
   g_return_val_if_fail (options != NULL, 1);
 
-  if (page == TP_EXPORT_PAGE_ANALYSIS)
+  if (_tp_export_page_is_report (page))
     {
-      return _tp_export_analysis_count_sheets (layout, options, width, height);
+      return _tp_export_analysis_count_sheets (layout, page, options, width, height);
     }
   if (page == TP_EXPORT_PAGE_CANVAS)
     return _tp_export_canvas_count_parts (layout, options, width, height);
@@ -627,9 +631,9 @@ tp_export_paint_page (cairo_t               *cr,
   g_return_if_fail (TP_IS_DOCUMENT (document));
   g_return_if_fail (options != NULL);
 
-  if (page == TP_EXPORT_PAGE_ANALYSIS)
-    _tp_export_analysis_paint (cr, layout, document, options, G_MAXUINT, width, height, page_number,
-                               n_pages);
+  if (_tp_export_page_is_report (page))
+    _tp_export_analysis_paint (cr, layout, page, document, options, G_MAXUINT, width, height,
+                               page_number, n_pages);
   else
     paint_page (cr, layout, document, options, page, NULL, NULL, 0, 0, width, height, page_number,
                 n_pages);
@@ -654,10 +658,10 @@ tp_export_paint_page_part (cairo_t               *cr,
   g_return_if_fail (TP_IS_DOCUMENT (document));
   g_return_if_fail (options != NULL);
 
-  if (page == TP_EXPORT_PAGE_ANALYSIS)
+  if (_tp_export_page_is_report (page))
     {
-      _tp_export_analysis_paint (cr, layout, document, options, part, width, height, page_number,
-                                 n_pages);
+      _tp_export_analysis_paint (cr, layout, page, document, options, part, width, height,
+                                 page_number, n_pages);
       return;
     }
   if (page == TP_EXPORT_PAGE_CANVAS)

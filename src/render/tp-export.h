@@ -28,7 +28,8 @@ typedef enum {
 
 typedef enum {
   TP_EXPORT_PAGE_ALL,          /* PDF: a page per region that has content, then the board,
-                                * then the analysis if there is anything to analyse;
+                                * the alignment if there are links, then the analysis if
+                                * there is anything to analyse;
                                 * PNG and SVG: the board */
   TP_EXPORT_PAGE_CANVAS,
   TP_EXPORT_PAGE_JOURNEY,
@@ -36,6 +37,8 @@ typedef enum {
   TP_EXPORT_PAGE_BOARD,        /* everything, with the links */
   TP_EXPORT_PAGE_ANALYSIS,     /* tables and charts of tp-analysis-page.h: moments of truth,
                                 * Kano, KPIs, jobs and emotions */
+  TP_EXPORT_PAGE_ALIGNMENT,    /* the matrix of notes × touchpoints and its gaps
+                                * (tp-alignment-page.h), when the document has links */
 } TpExportPage;
 
 typedef enum {
@@ -112,8 +115,8 @@ void         tp_export_paint_page         (cairo_t               *cr,
 
 /* How many sheets page takes at width × height: a long journey on a small page is cut
  * between stages into parts of about the page's width, each repeating the title and the
- * row labels, so that its text stays legible; the analysis, taller than a page, is cut
- * between its sections (of the document tp_export_list_pages() last saw with layout);
+ * row labels, so that its text stays legible; the analysis and the alignment, taller than
+ * a page, are cut between their sections (of the document tp_export_list_pages() last saw with layout);
  * every other page is one sheet. A PDF and print make a sheet of each part; a PNG or
  * SVG, one picture, shows the page whole. */
 guint        tp_export_count_parts        (TpLayout              *layout,

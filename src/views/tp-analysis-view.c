@@ -1,4 +1,4 @@
-/* tp-analysis-view.c: the analysis page on screen, clickable.
+/* tp-analysis-view.c: a report page (the analysis, the alignment) on screen, clickable.
  *
  * Copyright 2025 The Touchpoint developers
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -9,6 +9,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "render/tp-alignment-page.h"
 #include "render/tp-painter.h"
 #include "render/tp-text.h"
 
@@ -31,6 +32,7 @@ struct _TpAnalysisView
   GtkWidget          parent_instance;
 
   TpDocument        *document;
+  TpAnalysisViewPage page;
   gulong             changed_id;
   PangoContext      *context;
   TpAnalysisLayout  *layout;
@@ -48,9 +50,14 @@ struct _TpAnalysisView
 
 G_DEFINE_FINAL_TYPE (TpAnalysisView, tp_analysis_view, GTK_TYPE_WIDGET)
 
+G_DEFINE_ENUM_TYPE (TpAnalysisViewPage, tp_analysis_view_page,
+                    G_DEFINE_ENUM_VALUE (TP_ANALYSIS_VIEW_ANALYSIS, "analysis"),
+                    G_DEFINE_ENUM_VALUE (TP_ANALYSIS_VIEW_ALIGNMENT, "alignment"))
+
 enum {
   PROP_0,
   PROP_DOCUMENT,
+  PROP_PAGE,
   N_PROPS
 };
 
@@ -85,7 +92,10 @@ ensure_layout (TpAnalysisView *self,
   else if (!self->dirty && self->laid_width == width)
     return;
 
-  tp_analysis_layout_update (self->layout, self->document, width);
+  if (self->page == TP_ANALYSIS_VIEW_ALIGNMENT)
+    tp_alignment_layout_update (self->layout, self->document, width);
+  else
+    tp_analysis_layout_update (self->layout, self->document, width);
   self->laid_width = width;
   self->dirty = FALSE;
   g_clear_pointer (&self->page_node, gsk_render_node_unref);
@@ -412,6 +422,10 @@ tp_analysis_view_get_property (GObject    *object,
       g_value_set_object (value, self->document);
       break;
 
+    case PROP_PAGE:
+      g_value_set_enum (value, self->page);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -429,6 +443,10 @@ tp_analysis_view_set_property (GObject      *object,
     {
     case PROP_DOCUMENT:
       tp_analysis_view_set_document (self, g_value_get_object (value));
+      break;
+
+    case PROP_PAGE:
+      tp_analysis_view_set_page (self, g_value_get_enum (value));
       break;
 
     default:
@@ -457,14 +475,23 @@ tp_analysis_view_class_init (TpAnalysisViewClass *klass)
                          TP_TYPE_DOCUMENT,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
+  properties[PROP_PAGE] =
+    g_param_spec_enum ("page", NULL, NULL,
+                       TP_TYPE_ANALYSIS_VIEW_PAGE,
+                       TP_ANALYSIS_VIEW_ANALYSIS,
+                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
    * TpAnalysisView::activate-item:
    * @self: the view
-   * @id: the touchpoint (or stage) a clicked row or chart point is about
+   * @id: the touchpoint (or stage) a clicked row or chart point is about; on the
+   *   alignment page, the link of a cell, or the note, touchpoint or stage of a label
+   *   or a gap
    *
-   * A row or a point was clicked: the window shows the item on the board.
+   * A row, a point, a cell or a gap was clicked: the window shows the item on the
+   * board (both ends, for a link).
    */
   signals[ACTIVATE_ITEM] =
     g_signal_new ("activate-item",
@@ -532,6 +559,33 @@ tp_analysis_view_set_document (TpAnalysisView *self,
   self->min_width = 0;
   gtk_widget_queue_resize (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
+}
+
+void
+tp_analysis_view_set_page (TpAnalysisView     *self,
+                           TpAnalysisViewPage  page)
+{
+  g_return_if_fail (TP_IS_ANALYSIS_VIEW (self));
+  g_return_if_fail (page <= TP_ANALYSIS_VIEW_ALIGNMENT);
+
+  if (self->page == page)
+    return;
+
+  self->page = page;
+  g_clear_pointer (&self->page_node, gsk_render_node_unref);
+  set_hovered (self, NULL, NULL);
+  self->dirty = TRUE;
+  self->min_width = 0;
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PAGE]);
+}
+
+TpAnalysisViewPage
+tp_analysis_view_get_page (TpAnalysisView *self)
+{
+  g_return_val_if_fail (TP_IS_ANALYSIS_VIEW (self), TP_ANALYSIS_VIEW_ANALYSIS);
+
+  return self->page;
 }
 
 TpDocument *
