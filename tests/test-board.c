@@ -184,6 +184,31 @@ rect_in_view (Fixture      *fixture,
          r.origin.y + r.size.height <= height_of (fixture) + 0.5;
 }
 
+/* A region zoomed to: its note text at least 12 px (VISUAL.md), its start in view, and
+ * all of it when it fits at that; else as large as the view allows. */
+static void
+check_region_zoom (Fixture      *fixture,
+                   const TpRect *region)
+{
+  double legible = 12.0 / tp_layout_get_theme (tp_board_get_layout (fixture->board))->fonts[TP_FONT_NOTE].size;
+  double zoom = tp_board_get_zoom (fixture->board);
+  graphene_rect_t r;
+
+  g_assert_cmpfloat (zoom, >=, legible - 1e-9);
+  _tp_board_rect_to_widget (fixture->board, region, &r);
+  g_assert_cmpfloat (r.origin.x, >=, -0.5);
+  g_assert_cmpfloat (r.origin.y, >=, -0.5);
+  if (zoom > legible + 1e-9)
+    {
+      g_assert_true (rect_in_view (fixture, region));
+      g_assert_true (r.size.width >= width_of (fixture) - 60 || r.size.height >= height_of (fixture) - 60);
+    }
+  else
+    {
+      g_assert_false (rect_in_view (fixture, region));
+    }
+}
+
 static void
 press_key (Fixture *fixture,
            guint    keyval)
@@ -387,14 +412,18 @@ test_zoom_fit (Fixture       *fixture,
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->board), "board.zoom-canvas", NULL));
   g_assert_true (tp_layout_get_region (tp_board_get_layout (fixture->board), TP_REGION_CANVAS, &canvas));
-  g_assert_true (rect_in_view (fixture, &canvas));
-  _tp_board_rect_to_widget (fixture->board, &canvas, &r);
-  g_assert_true (r.size.width >= width_of (fixture) - 60 || r.size.height >= height_of (fixture) - 60);
+  check_region_zoom (fixture, &canvas);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->board), "board.zoom-value-chain", NULL));
   g_assert_true (tp_layout_get_region (tp_board_get_layout (fixture->board), TP_REGION_VALUE_CHAIN, &chain));
-  g_assert_true (rect_in_view (fixture, &chain));
+  check_region_zoom (fixture, &chain);
   g_assert_false (rect_in_view (fixture, &canvas));
+
+  /* On a projector's 1280 × 720 the canvas reads the same: 12 px notes at least. */
+  gtk_window_set_default_size (fixture->window, 1280, 720);
+  tp_test_flush_events ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->board), "board.zoom-canvas", NULL));
+  check_region_zoom (fixture, &canvas);
 
   /* Ctrl+plus and Ctrl+minus step through the zoom levels. */
   tp_board_set_zoom (fixture->board, 1.0);
@@ -664,9 +693,9 @@ test_more_badge (Fixture       *fixture,
   TpContainerInfo info;
   double x, y;
 
-  /* More notes than Channels can show, even shrunk. */
+  /* More notes than Channels can show, even shrunk, in the board's widest canvas. */
   tp_document_begin_group (fixture->document, "Fill");
-  for (guint i = 0; i < 60; i++)
+  for (guint i = 0; i < 400; i++)
     tp_document_add_note (fixture->document, TP_CONTAINER_CHANNELS, G_MAXUINT, "Overflowing channel");
   tp_document_end_group (fixture->document);
 
@@ -798,24 +827,30 @@ test_edit_in_place (Fixture       *fixture,
   g_assert_cmpstr (tp_document_get_undo_label (fixture->document), ==, "Edit Note");
   g_assert_cmpuint (n_notes_in (fixture, TP_CONTAINER_CHANNELS), ==, n);
 
-  /* A double click on a block's empty space adds a note there. */
+  /* A double click on a block's own space (its header: a block as tall as its notes has
+   * no room below them) adds a note there. */
   {
+    guint n_before = n_notes_in (fixture, TP_CONTAINER_KEY_RESOURCES);
     TpContainerInfo block;
 
     tp_layout_get_container (tp_board_get_layout (fixture->board), TP_CONTAINER_KEY_RESOURCES, &block);
-    tp_board_board_to_widget (fixture->board, block.notes.x + block.notes.width - 2,
-                              block.notes.y + block.notes.height - 2, &x, &y);
+    tp_board_board_to_widget (fixture->board, block.title.x + block.title.width - 2,
+                              block.title.y + 2, &x, &y);
     _tp_board_pointer_pressed (fixture->board, 1, 1, x, y, 0);
     _tp_board_pointer_released (fixture->board, x, y);
     _tp_board_pointer_pressed (fixture->board, 1, 2, x, y, 0);
     _tp_board_pointer_released (fixture->board, x, y);
     g_assert_true (tp_board_get_editing (fixture->board));
+    guint at = tp_layout_drop_index (tp_board_get_layout (fixture->board),
+                                     TP_CONTAINER_KEY_RESOURCES, block.title.x + block.title.width - 2,
+                                     block.title.y + 2, NULL);
+
     g_assert_true (fixture->board->capturing);
     type_text (fixture, "Warehouse robots");
     tp_board_commit_editing (fixture->board);
-    g_assert_cmpstr (note_text (fixture, TP_CONTAINER_KEY_RESOURCES,
-                                n_notes_in (fixture, TP_CONTAINER_KEY_RESOURCES) - 1), ==,
-                     "Warehouse robots");
+    /* Where a drop there would go: the header is before the first note. */
+    g_assert_cmpuint (n_notes_in (fixture, TP_CONTAINER_KEY_RESOURCES), ==, n_before + 1);
+    g_assert_cmpstr (note_text (fixture, TP_CONTAINER_KEY_RESOURCES, at), ==, "Warehouse robots");
   }
 }
 
