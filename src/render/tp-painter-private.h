@@ -38,5 +38,20 @@ void  _tp_paint_journey (cairo_t              *cr,
                          TpDocument           *document,
                          const TpRect         *clip,
                          const TpPaintOptions *options);
+/* Paints the journey's stages first … first + n − 1 and rows first_row … as a part of
+ * it, on an export's page: the title excluded, a frame of frame_width × frame_height
+ * closed at the region's top left, the row labels at the region's left, the stages
+ * shifted to follow them and the rows shifted up to follow the stage headers; where the
+ * part cuts the emotion curve, the curve fades with a chevron saying that it goes on. */
+void  _tp_paint_journey_part (cairo_t              *cr,
+                              TpLayout             *layout,
+                              TpDocument           *document,
+                              guint                 first,
+                              guint                 n,
+                              guint                 first_row,
+                              guint                 n_rows,
+                              double                frame_width,
+                              double                frame_height,
+                              const TpPaintOptions *options);
 
 G_END_DECLS
