@@ -31,6 +31,8 @@
 #define FLOOR_PT  8.0
 /* A deck with more stages than this is cut greedily (the balanced cut costs n² · parts). */
 #define MAX_BALANCED_STAGES 120
+/* The narrowest part at least this share of the widest, or one part more is tried. */
+#define MIN_BALANCE (1 / 1.35)
 
 /* The width, in board units, of each stage's column with the gap after it: a part's
  * width is its labels plus its stages' columns and the gaps between them. */
@@ -167,6 +169,47 @@ cut_balanced (GArray *columns,
     }
 }
 
+/* The narrowest part's width over the widest's: 1 is a perfect balance. */
+static double
+get_balance (GArray *columns,
+             GArray *parts)
+{
+  double narrowest = G_MAXDOUBLE, widest = 0;
+
+  for (guint i = 0; i < parts->len; i++)
+    {
+      const TpJourneyPart *part = &g_array_index (parts, TpJourneyPart, i);
+      double width = part_width (columns, part->first, part->n);
+
+      narrowest = MIN (narrowest, width);
+      widest = MAX (widest, width);
+    }
+
+  return widest > 0 ? narrowest / widest : 1;
+}
+
+/* The cut into n_parts parts: the narrowest widest part, which gives the largest type,
+ * and of those cuts the one whose narrowest part is widest; but where the stages' widths
+ * leave one part much narrower than the rest, parts up to allowed (the widest the
+ * target scale allows) may share them out more evenly: that cut when clearly better. */
+static void
+cut_stages (GArray *columns,
+            guint   n_parts,
+            double  allowed,
+            GArray *parts)
+{
+  g_autoptr(GArray) looser = g_array_new (FALSE, FALSE, sizeof (TpJourneyPart));
+  double widest = min_max_width (columns, n_parts);
+
+  cut_balanced (columns, n_parts, widest, parts);
+  cut_balanced (columns, n_parts, MAX (widest, allowed), looser);
+  if (get_balance (columns, looser) > get_balance (columns, parts) + 0.05)
+    {
+      g_array_set_size (parts, 0);
+      g_array_append_vals (parts, looser->data, looser->len);
+    }
+}
+
 /* The journey's title and panel, in board units. */
 static gboolean
 get_journey_content (TpLayout *layout,
@@ -252,7 +295,7 @@ _tp_export_journey_plan (TpLayout              *layout,
   double pt = tp_export_get_points_per_pixel (options);
   double note = layout->theme->fonts[TP_FONT_NOTE].size;
   double rows[TP_N_JOURNEY_ROWS];
-  double cap, floor_scale, target, fixed, widest;
+  double cap, floor_scale, target, fixed;
   guint n_parts, mask = 0;
 
   g_return_val_if_fail (deck != NULL, FALSE);
@@ -300,13 +343,27 @@ _tp_export_journey_plan (TpLayout              *layout,
       }
     n_parts = lo;
   }
-  widest = min_max_width (columns, n_parts);
   if (n_parts == 1)
-    count_greedy (columns, widest + 1, stages);
+    count_greedy (columns, min_max_width (columns, 1) + 1, stages);
   else if (columns->len <= MAX_BALANCED_STAGES)
-    cut_balanced (columns, n_parts, widest, stages);
+    {
+      cut_stages (columns, n_parts, room_x / target, stages);
+      /* The stages' own widths can leave a part much narrower than the rest: a near-empty
+       * slide. Then one part more, if it shares them out better, is worth its slide. */
+      if (get_balance (columns, stages) < MIN_BALANCE && n_parts < columns->len)
+        {
+          g_autoptr(GArray) more = g_array_new (FALSE, FALSE, sizeof (TpJourneyPart));
+
+          cut_stages (columns, n_parts + 1, room_x / target, more);
+          if (get_balance (columns, more) > get_balance (columns, stages))
+            {
+              g_array_set_size (stages, 0);
+              g_array_append_vals (stages, more->data, more->len);
+            }
+        }
+    }
   else
-    count_greedy (columns, widest, stages);
+    count_greedy (columns, min_max_width (columns, n_parts), stages);
 
   /* Every range of stages with every group of rows, a stage range's rows together. */
   for (guint i = 0; i < stages->len; i++)
