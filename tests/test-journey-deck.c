@@ -326,9 +326,12 @@ text_height (TpLayout   *layout,
              double      width)
 {
   gboolean cut = TRUE;
-  double height = _tp_layout_measure_text (layout, role, text, width, 0, NULL, &cut);
+  double text_width = 0;
+  double height = _tp_layout_measure_text (layout, role, text, width, 0, &text_width, &cut);
 
   g_assert_false (cut);
+  /* Wrapped within its width, a 40-letter word included. */
+  g_assert_cmpfloat (text_width, <=, width + 1e-3);
 
   return height;
 }
