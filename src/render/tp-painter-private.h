@@ -32,7 +32,28 @@ void  _tp_paint_icon  (cairo_t        *cr,
                        const TpColour *colour,
                        double          line_width);
 
-/* Paints the journey region's part that meets clip (tp-painter-journey.c). */
+/* The journey's parts (tp-painter-journey.c), for its panel (tp-painter-journey-region.c):
+ * a touchpoint's cells, a stage's header and KPI cell, the emotion row's scale and its
+ * curve, each where it meets clip. */
+void  _tp_journey_paint_cells          (cairo_t               *cr,
+                                        TpLayout              *layout,
+                                        TpDocument            *document,
+                                        const TpTouchpointBox *box,
+                                        const TpRect          *clip,
+                                        const TpPaintOptions  *options);
+void  _tp_journey_paint_stage          (cairo_t               *cr,
+                                        TpLayout              *layout,
+                                        TpDocument            *document,
+                                        const TpStageBox      *box,
+                                        const TpRect          *clip);
+void  _tp_journey_paint_emotion_grid   (cairo_t               *cr,
+                                        TpLayout              *layout,
+                                        const TpRect          *clip);
+void  _tp_journey_paint_emotion_curve  (cairo_t               *cr,
+                                        TpLayout              *layout,
+                                        const TpRect          *clip);
+
+/* Paints the journey region's part that meets clip (tp-painter-journey-region.c). */
 void  _tp_paint_journey (cairo_t              *cr,
                          TpLayout             *layout,
                          TpDocument           *document,
