@@ -29,13 +29,14 @@
 #define CAP_PT    16.0
 /* And never smaller than this: below it, the journey goes on on another part. */
 #define FLOOR_PT  8.0
-/* A deck with more stages than this is cut greedily (the balanced cut costs n² · parts). */
+/* A journey with more stages than this is cut greedily (the balanced cut costs
+ * stages² × parts). */
 #define MAX_BALANCED_STAGES 120
 /* The narrowest part at least this share of the widest, or one part more is tried. */
 #define MIN_BALANCE (1 / 1.35)
 
-/* The width, in board units, of each stage's column with the gap after it: a part's
- * width is its labels plus its stages' columns and the gaps between them. */
+/* Each stage's column, in board units: a part's width is the labels' column plus its
+ * stages' columns and the gaps between them. */
 static void
 get_stage_spans (TpLayout *layout,
                  GArray   *columns)
@@ -157,6 +158,13 @@ cut_balanced (GArray *columns,
               from[k * (n + 1) + i] = j;
             }
         }
+
+  /* No such cut (a width rounded below what whole stages allow): the greedy one. */
+  if (best[n_parts * (n + 1) + n] < 0)
+    {
+      count_greedy (columns, max_width, parts);
+      return;
+    }
 
   g_array_set_size (parts, n_parts);
   i = n;
