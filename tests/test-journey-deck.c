@@ -776,6 +776,71 @@ test_deck_pdf (void)
   }
 }
 
+/* A pixel of an ARGB32 surface, as a grey level from 0 (black) to 1 (white). */
+static double
+grey_at (cairo_surface_t *surface,
+         int              x,
+         int              y)
+{
+  const guint8 *data = cairo_image_surface_get_data (surface);
+  guint32 pixel = *(const guint32 *) (data + y * cairo_image_surface_get_stride (surface) + x * 4);
+
+  return (((pixel >> 16) & 0xff) + ((pixel >> 8) & 0xff) + (pixel & 0xff)) / (3 * 255.0);
+}
+
+/* Every part's frame is closed on the right, and nothing of the journey (the emotion
+ * curve above all) runs past it. */
+static void
+test_closed_frame (void)
+{
+  g_autoptr(TpDocument) document = load_path (TP_EXAMPLE_PATH);
+  TpLayout *layout = layout_full (document, TRUE);
+  TpExportOptions options;
+  TpJourneyDeck deck;
+  TpRect emotion;
+
+  tp_export_options_init (&options);
+  options.page = TP_EXPORT_PAGE_JOURNEY;
+  options.footer = FALSE;
+  g_assert_true (_tp_export_journey_plan (layout, &options, 1920, 1080, &deck));
+  g_assert_cmpuint (deck.parts->len, >, 1);
+  tp_layout_get_journey_row (layout, TP_JOURNEY_ROW_EMOTION, NULL, &emotion);
+
+  for (guint i = 0; i < deck.parts->len; i++)
+    {
+      const TpJourneyPart *part = &g_array_index (deck.parts, TpJourneyPart, i);
+      cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 1920, 1080);
+      cairo_t *cr = cairo_create (surface);
+      const TpRect *region = &layout->regions[TP_REGION_JOURNEY];
+      double right = deck.x + deck.frame_width * deck.scale;
+      double middle = deck.y + (region->y - deck.content.y + deck.frame_height / 2) * deck.scale;
+      double darkest = 1;
+
+      tp_export_paint_page_part (cr, layout, document, &options, TP_EXPORT_PAGE_JOURNEY, i, 1920,
+                                 1080, 0, 0);
+      cairo_destroy (cr);
+      cairo_surface_flush (surface);
+
+      /* The border: a grey line within a pixel or two of the frame's right edge. */
+      for (int x = (int) floor (right) - 3; x <= (int) ceil (right) + 1; x++)
+        darkest = MIN (darkest, grey_at (surface, x, (int) middle));
+      g_assert_cmpfloat (darkest, <, 0.95);
+
+      /* Beyond it, white down the whole page: the curve is cut at the frame. */
+      for (int y = 0; y < 1080; y++)
+        for (int x = (int) ceil (right) + 3; x < (int) ceil (right) + 12; x++)
+          if (grey_at (surface, x, y) < 0.999)
+            g_error ("Part %u paints at (%d, %d), right of its frame", i, x, y);
+
+      g_test_message ("part %u: stages %u + %u, rows %u + %u", i, part->first, part->n,
+                      part->first_row, part->n_rows);
+      cairo_surface_destroy (surface);
+    }
+
+  _tp_journey_deck_clear (&deck);
+  tp_layout_free (layout);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -789,6 +854,7 @@ main (int   argc,
   g_test_add_func ("/touchpoint/render/journey-deck/balance", test_deck_balance);
   g_test_add_func ("/touchpoint/render/journey-deck/fit", test_deck_fit);
   g_test_add_func ("/touchpoint/render/journey-deck/pdf", test_deck_pdf);
+  g_test_add_func ("/touchpoint/render/journey-deck/closed-frame", test_closed_frame);
 
   return g_test_run ();
 }
