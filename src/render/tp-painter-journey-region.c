@@ -156,12 +156,13 @@ paint_stage_gaps (cairo_t      *cr,
   cairo_stroke (cr);
 }
 
-/* The stages, the touchpoints' cells and the curve that meet clip. */
+/* The stages, and (with_cells) the touchpoints' cells and the curve, that meet clip. */
 static void
 paint_stages (cairo_t              *cr,
               TpLayout             *layout,
               TpDocument           *document,
               const TpRect         *clip,
+              gboolean              with_cells,
               const TpPaintOptions *options)
 {
   TpJourney *journey = &layout->journey;
@@ -176,6 +177,8 @@ paint_stages (cairo_t              *cr,
 
       _tp_journey_paint_stage (cr, layout, document, _tp_journey_stage (layout, s - 1), &reach);
     }
+  if (!with_cells)
+    return;
 
   g_ptr_array_set_size (ids, 0);
   tp_layout_query_touchpoints (layout, &reach, ids);
@@ -215,7 +218,7 @@ _tp_paint_journey (cairo_t              *cr,
   paint_stage_gaps (cr, layout, 0, journey->stages->len, clip);
   if (tp_rect_intersects (&journey->bands[TP_JOURNEY_ROW_EMOTION], &reach))
     _tp_journey_paint_emotion_grid (cr, layout, clip);
-  paint_stages (cr, layout, document, clip, options);
+  paint_stages (cr, layout, document, clip, TRUE, options);
   paint_border (cr, layout, region);
   cairo_restore (cr);
 }
@@ -340,7 +343,7 @@ _tp_paint_journey_part (cairo_t              *cr,
   cairo_translate (cr, dx, 0);
   cairo_rectangle (cr, headers.x, headers.y, headers.width, headers.height);
   cairo_clip (cr);
-  paint_stages (cr, layout, document, &headers, options);
+  paint_stages (cr, layout, document, &headers, FALSE, options);
   cairo_restore (cr);
 
   /* The rows, shifted up to follow the headers: their labels, hairlines and scale … */
@@ -358,7 +361,7 @@ _tp_paint_journey_part (cairo_t              *cr,
   cairo_rectangle (cr, rows.x, rows.y, rows.width, rows.height);
   cairo_clip (cr);
   paint_stage_gaps (cr, layout, first, last, &rows);
-  paint_stages (cr, layout, document, &rows, options);
+  paint_stages (cr, layout, document, &rows, TRUE, options);
   if (journey->touchpoints->len > 0 &&
       first_row <= TP_JOURNEY_ROW_EMOTION && TP_JOURNEY_ROW_EMOTION < first_row + n_rows)
     {
