@@ -787,6 +787,58 @@ test_delete_stage (Fixture       *fixture,
   }
 }
 
+/* A touchpoint whose texts the board cuts short ("…", "+N more") reads whole in its
+ * tooltip; one shown whole has none. */
+static void
+test_full_text_tooltip (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (TP_SRCDIR "/tests/files/long-texts.touchpoint");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TpDocument) long_texts = tp_load_file (file, NULL, NULL, NULL, &error);
+  TpTouchpointInfo info = touchpoint_info (fixture, touchpoint_id (fixture, 0, 0));
+  g_autofree char *markup = NULL;
+  TpStage *stage;
+  TpTouchpoint *first;
+  TpRect area;
+
+  /* "Social video ad" is shown whole. */
+  g_assert_false (info.truncated);
+  g_assert_null (_tp_board_dup_journey_full_text (fixture->board, info.card.x + 10,
+                                                  info.card.y + 10, NULL));
+
+  g_assert_no_error (error);
+  tp_board_set_document (fixture->board, long_texts);
+  tp_test_flush_events ();
+  stage = g_ptr_array_index (tp_document_get_stages (long_texts), 0);
+  first = g_ptr_array_index (stage->touchpoints, 0);
+  g_assert_true (tp_layout_get_touchpoint (tp_board_get_layout (fixture->board), first->item.id,
+                                           &info));
+  g_assert_true (info.truncated);
+
+  /* Anywhere in its column: on the card, and in the pains' row. */
+  markup = _tp_board_dup_journey_full_text (fixture->board, info.card.x + 10, info.card.y + 10,
+                                            &area);
+  g_assert_nonnull (markup);
+  g_assert_true (tp_rect_contains_rect (&area, &info.card));
+  g_assert_true (pango_parse_markup (markup, -1, 0, NULL, NULL, NULL, NULL));
+  g_assert_nonnull (strstr (markup, first->name));
+  g_assert_nonnull (strstr (markup, first->action));
+  /* All six pains, though the board shows five and "+1 more". */
+  g_assert_cmpuint (first->pains->len, ==, 6);
+  for (guint i = 0; i < first->pains->len; i++)
+    g_assert_nonnull (strstr (markup, g_ptr_array_index (first->pains, i)));
+  for (guint i = 0; i < first->needs->len; i++)
+    g_assert_nonnull (strstr (markup, ((TpKanoNeed *) g_ptr_array_index (first->needs, i))->text));
+  g_clear_pointer (&markup, g_free);
+  markup = _tp_board_dup_journey_full_text (fixture->board, info.cells[TP_JOURNEY_ROW_PAINS].x + 5,
+                                            info.cells[TP_JOURNEY_ROW_PAINS].y + 5, NULL);
+  g_assert_nonnull (markup);
+
+  tp_board_set_document (fixture->board, fixture->document);
+  tp_test_flush_events ();
+}
+
 static void
 test_zoom_journey (Fixture       *fixture,
                    gconstpointer  data)
@@ -1032,6 +1084,7 @@ main (int   argc,
   ADD ("moment-of-truth", test_moment_of_truth);
   ADD ("delete-stage", test_delete_stage);
   ADD ("zoom-journey", test_zoom_journey);
+  ADD ("full-text-tooltip", test_full_text_tooltip);
   ADD ("add-stage", test_add_stage);
   ADD ("rename", test_rename);
 #undef ADD

@@ -230,7 +230,7 @@ layout_document (TpDocument *document)
 {
   TpLayout *layout = tp_layout_new ();
 
-  /* As every export lays out: every text whole. */
+  /* As every export lays the document out: every word whole. */
   tp_layout_set_full_text (layout, TRUE);
   tp_layout_update (layout, document);
   return layout;

@@ -105,4 +105,52 @@ GArray           *_tp_export_canvas_get_part    (TpLayout              *layout,
                                                  double                 height,
                                                  guint                 *n_parts);
 
+/* The customer journey as a deck (tp-export-journey.c). A part is a range of stages and,
+ * when the rows do not all fit a page at a legible size, a range of rows. */
+typedef struct
+{
+  guint   first;      /* the first stage */
+  guint   n;          /* how many */
+  guint   first_row;  /* the first row (TpJourneyRow) */
+  guint   n_rows;     /* how many */
+  double  width;      /* its content in board units: the row labels and its stages */
+  double  height;     /* its panel in board units: stage headers and its rows */
+} TpJourneyPart;
+
+typedef struct
+{
+  GArray  *parts;        /* TpJourneyPart, in order */
+  double   scale;        /* board units to page pixels, the same on every part */
+  double   frame_width;  /* board units: the widest part's, every part's frame */
+  double   frame_height; /* board units: the tallest part's panel, every part's frame */
+  TpRect   content;      /* the journey's title and panel, board units */
+  double   x;            /* where content's top left goes on every page, page pixels */
+  double   y;
+} TpJourneyDeck;
+
+/* Plans the journey's deck on a page of width × height (page pixels); FALSE without
+ * stages. Clear the deck with _tp_journey_deck_clear() either way. */
+gboolean          _tp_export_journey_plan       (TpLayout              *layout,
+                                                 const TpExportOptions *options,
+                                                 double                 width,
+                                                 double                 height,
+                                                 TpJourneyDeck         *deck);
+void              _tp_journey_deck_clear        (TpJourneyDeck         *deck);
+/* How many parts; 1 on a fitted page. */
+guint             _tp_export_journey_count_parts (TpLayout              *layout,
+                                                  const TpExportOptions *options,
+                                                  double                 width,
+                                                  double                 height);
+/* Paints a part of the deck as a whole page, footer included; FALSE (nothing painted)
+ * on a fitted page, which shows the whole journey as it is. */
+gboolean          _tp_export_journey_paint      (cairo_t               *cr,
+                                                 TpLayout              *layout,
+                                                 TpDocument            *document,
+                                                 const TpExportOptions *options,
+                                                 guint                  part,
+                                                 double                 width,
+                                                 double                 height,
+                                                 guint                  page_number,
+                                                 guint                  n_pages);
+
 G_END_DECLS

@@ -404,97 +404,6 @@ _tp_export_paint_footer (cairo_t      *cr,
   pango_font_description_free (font);
 }
 
-/* Parts of a long journey: on a small page the whole journey would shrink past
- * legibility, so it is cut between stages into parts of about the page's width, each
- * repeating the title and the row labels. A part is a range of stages. */
-typedef struct
-{
-  guint first;   /* the first stage */
-  guint n;       /* how many */
-} Part;
-
-/* The stages' columns, in board units; FALSE without stages. */
-static gboolean
-get_stage_columns (TpLayout *layout,
-                   GArray   *columns)
-{
-  g_array_set_size (columns, 0);
-  for (guint i = 0; i < layout->journey.stages->len; i++)
-    g_array_append_val (columns, _tp_journey_stage (layout, i)->info.column);
-  return columns->len > 0;
-}
-
-/* Where the row labels end and the stages begin (the panel's padding included). */
-static double
-get_labels_right (TpLayout *layout)
-{
-  return layout->regions[TP_REGION_JOURNEY].x + TP_JOURNEY_LABEL_WIDTH + TP_JOURNEY_PAD;
-}
-
-/* The content of a part in board units, as laid out side by side: the labels' width plus
- * the stages' (their padding included). */
-static double
-get_part_width (TpLayout   *layout,
-                GArray     *columns,
-                const Part *part)
-{
-  const TpRect *first = &g_array_index (columns, TpRect, part->first);
-  const TpRect *last = &g_array_index (columns, TpRect, part->first + part->n - 1);
-  const TpRect *region = &layout->regions[TP_REGION_JOURNEY];
-
-  return (get_labels_right (layout) - region->x) +
-         (last->x + last->width + TP_JOURNEY_PAD - first->x);
-}
-
-/* Cuts the journey into parts for a page of width × height; one part when the whole
- * journey reads nearly as well as the parts would. */
-static GArray *
-split_journey (TpLayout              *layout,
-               const TpExportOptions *options,
-               double                 width,
-               double                 height)
-{
-  g_autoptr(GArray) columns = g_array_new (FALSE, FALSE, sizeof (TpRect));
-  GArray *parts = g_array_new (FALSE, FALSE, sizeof (Part));
-  double margin = _tp_export_get_margin (width, height);
-  double room_x = width - 2 * margin, room_y = height - 2 * margin;
-  double whole, target, budget;
-  TpRect content;
-  Part part = { 0, 0 };
-
-  if (!get_content (layout, TP_EXPORT_PAGE_JOURNEY, &content) ||
-      !get_stage_columns (layout, columns))
-    return parts;
-
-  whole = MIN (room_x / content.width, room_y / content.height);
-  target = MIN (1.0, room_y / content.height);
-  if (options->size == TP_PAGE_SIZE_FIT || whole >= 0.8 * target)
-    {
-      part.n = columns->len;
-      g_array_append_val (parts, part);
-      return parts;
-    }
-
-  /* Greedily, whole stages: a part takes stages while it fits at the target scale. */
-  budget = room_x / target;
-  for (guint i = 0; i < columns->len; i++)
-    {
-      Part wider = { part.first, part.n + 1 };
-
-      if (part.n > 0 && get_part_width (layout, columns, &wider) > budget)
-        {
-          g_array_append_val (parts, part);
-          part = (Part) { i, 1 };
-        }
-      else
-        {
-          part = wider;
-        }
-    }
-  g_array_append_val (parts, part);
-  return parts;
-}
-
 guint
 tp_export_count_parts (TpLayout              *layout,
                        const TpExportOptions *options,
@@ -502,8 +411,6 @@ tp_export_count_parts (TpLayout              *layout,
                        double                 width,
                        double                 height)
 {
-  g_autoptr(GArray) parts = NULL;
-
   g_return_val_if_fail (layout != NULL, 1);
   g_return_val_if_fail (options != NULL, 1);
 
@@ -515,8 +422,15 @@ tp_export_count_parts (TpLayout              *layout,
     return _tp_export_canvas_count_parts (layout, options, width, height);
   if (page != TP_EXPORT_PAGE_JOURNEY)
     return 1;
-  parts = split_journey (layout, options, width, height);
-  return MAX (parts->len, 1);
+  /* A long journey is cut into parts (tp-export-journey.c), of the journey as the board
+   * lays it out, whatever page came before. */
+  {
+    g_autoptr(TpDocument) document = g_weak_ref_get (&layout->export_document);
+
+    if (document != NULL)
+      _tp_export_frame_layout (layout, document, options, page, NULL, width, height);
+  }
+  return _tp_export_journey_count_parts (layout, options, width, height);
 }
 
 static void
@@ -545,7 +459,6 @@ paint_page (cairo_t               *cr,
             TpDocument            *document,
             const TpExportOptions *options,
             TpExportPage           page,
-            const Part            *part,
             GArray                *canvas_part,
             guint                  part_number,
             guint                  n_parts,
@@ -554,18 +467,12 @@ paint_page (cairo_t               *cr,
             guint                  page_number,
             guint                  n_pages)
 {
-  g_autoptr(GArray) columns = g_array_new (FALSE, FALSE, sizeof (TpRect));
   TpRect content;
   double margin, scale, x, y;
 
   _tp_export_frame_layout (layout, document, options, page, canvas_part, width, height);
   if (!get_content (layout, page, &content))
     return;
-  if (part != NULL && get_stage_columns (layout, columns) &&
-      part->first + part->n <= columns->len)
-    content.width = get_part_width (layout, columns, part);
-  else
-    part = NULL;
 
   margin = _tp_export_get_margin (width, height);
   scale = MIN ((width - 2 * margin) / content.width, (height - 2 * margin) / content.height);
@@ -586,32 +493,12 @@ paint_page (cairo_t               *cr,
   cairo_translate (cr, x, y);
   cairo_scale (cr, scale, scale);
   cairo_translate (cr, -content.x, -content.y);
-  if (part == NULL)
-    {
-      paint_content (cr, layout, document, &content, page == TP_EXPORT_PAGE_BOARD);
-    }
-  else
-    {
-      const TpRect *region = &layout->regions[TP_REGION_JOURNEY];
-      const TpRect *first = &g_array_index (columns, TpRect, part->first);
-      double labels_right = get_labels_right (layout);
-      TpRect title = { content.x, content.y, content.width, region->y - content.y };
-      TpRect labels = { region->x, region->y, labels_right - region->x, region->height };
-      TpRect stages = { first->x, region->y,
-                        content.width - labels.width, region->height };
-
-      /* The title and the row labels where they are; the part's stages moved left to
-       * follow the labels. */
-      paint_content (cr, layout, document, &title, FALSE);
-      paint_content (cr, layout, document, &labels, FALSE);
-      cairo_translate (cr, labels_right - first->x, 0);
-      paint_content (cr, layout, document, &stages, FALSE);
-    }
+  paint_content (cr, layout, document, &content, page == TP_EXPORT_PAGE_BOARD);
   cairo_restore (cr);
 
   if (options->footer)
-    _tp_export_paint_footer (cr, layout, document, page, part_number, n_parts, width, height, margin,
-                  page_number, n_pages);
+    _tp_export_paint_footer (cr, layout, document, page, part_number, n_parts, width, height,
+                             margin, page_number, n_pages);
   cairo_restore (cr);
 }
 
@@ -632,10 +519,20 @@ tp_export_paint_page (cairo_t               *cr,
   g_return_if_fail (options != NULL);
 
   if (_tp_export_page_is_report (page))
-    _tp_export_analysis_paint (cr, layout, page, document, options, G_MAXUINT, width, height,
-                               page_number, n_pages);
-  else
-    paint_page (cr, layout, document, options, page, NULL, NULL, 0, 0, width, height, page_number,
+    {
+      _tp_export_analysis_paint (cr, layout, page, document, options, G_MAXUINT, width, height,
+                                 page_number, n_pages);
+      return;
+    }
+  /* The journey is laid out as on the board, whatever page came before. */
+  if (page == TP_EXPORT_PAGE_JOURNEY)
+    _tp_export_frame_layout (layout, document, options, page, NULL, width, height);
+  /* A journey that fits one slide is that slide; a longer one is pictured whole. */
+  if (page != TP_EXPORT_PAGE_JOURNEY ||
+      _tp_export_journey_count_parts (layout, options, width, height) > 1 ||
+      !_tp_export_journey_paint (cr, layout, document, options, 0, width, height,
+                                 page_number, n_pages))
+    paint_page (cr, layout, document, options, page, NULL, 0, 0, width, height, page_number,
                 n_pages);
 }
 
@@ -651,8 +548,6 @@ tp_export_paint_page_part (cairo_t               *cr,
                            guint                  page_number,
                            guint                  n_pages)
 {
-  g_autoptr(GArray) parts = NULL;
-
   g_return_if_fail (cr != NULL);
   g_return_if_fail (layout != NULL);
   g_return_if_fail (TP_IS_DOCUMENT (document));
@@ -670,21 +565,22 @@ tp_export_paint_page_part (cairo_t               *cr,
       GArray *slices = _tp_export_canvas_get_part (layout, document, options, part, width, height,
                                                    &n_parts);
 
-      paint_page (cr, layout, document, options, page, NULL, slices,
+      paint_page (cr, layout, document, options, page, slices,
                   slices != NULL ? part + 1 : 0, slices != NULL ? n_parts : 0, width, height,
                   page_number, n_pages);
       return;
     }
+  /* The journey's parts are slides of a deck (tp-export-journey.c), laid out as on the
+   * board whatever page came before. */
   if (page == TP_EXPORT_PAGE_JOURNEY)
-    parts = split_journey (layout, options, width, height);
-  if (parts == NULL || parts->len <= 1 || part >= parts->len)
     {
-      paint_page (cr, layout, document, options, page, NULL, NULL, 0, 0, width, height, page_number,
-                  n_pages);
-      return;
+      _tp_export_frame_layout (layout, document, options, page, NULL, width, height);
+      if (_tp_export_journey_paint (cr, layout, document, options, part, width, height,
+                                    page_number, n_pages))
+        return;
     }
-  paint_page (cr, layout, document, options, page, &g_array_index (parts, Part, part), NULL, part + 1,
-              parts->len, width, height, page_number, n_pages);
+  paint_page (cr, layout, document, options, page, NULL, 0, 0, width, height, page_number,
+              n_pages);
 }
 
 /* Writing */

@@ -113,10 +113,13 @@ void         tp_export_paint_page         (cairo_t               *cr,
                                            guint                  page_number,
                                            guint                  n_pages);
 
-/* How many sheets page takes at width × height: a long journey on a small page is cut
- * between stages into parts of about the page's width, each repeating the title and the
- * row labels, so that its text stays legible; the analysis and the alignment, taller than
- * a page, are cut between their sections (of the document tp_export_list_pages() last saw with layout);
+/* How many sheets page takes at width × height: on a page of fixed size the journey is a
+ * deck, at the largest type that fits (up to a cap), cut between stages, and between rows
+ * when it is too tall, into parts that keep note text legible, each repeating the title,
+ * the stage headers and the row labels in one frame at one scale; the canvas, too full
+ * for a legible page, continues on further pages; the analysis and the alignment, taller
+ * than a page, are cut between their sections (of the document tp_export_list_pages()
+ * last saw with layout);
  * every other page is one sheet. A PDF and print make a sheet of each part; a PNG or
  * SVG, one picture, shows the page whole. */
 guint        tp_export_count_parts        (TpLayout              *layout,

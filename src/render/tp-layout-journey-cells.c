@@ -33,18 +33,19 @@ _tp_journey_chip_height (TpLayout   *layout,
                          gboolean   *truncated)
 {
   return _tp_layout_measure_text (layout, TP_FONT_CELL, text, width - 2 * TP_JOURNEY_CHIP_PAD_X,
-                                  TP_JOURNEY_CHIP_LINES, NULL, truncated)
+                                  _tp_journey_lines (layout, TP_JOURNEY_CHIP_LINES), NULL,
+                                  truncated)
          + 2 * TP_JOURNEY_CHIP_PAD_Y;
 }
 
-/* A column of chips, at most TP_JOURNEY_MAX_ITEMS, then a "+N more" line. */
+/* A column of chips; on the board at most TP_JOURNEY_MAX_ITEMS, then a "+N more" line. */
 double
 _tp_journey_chips_height (TpLayout  *layout,
-              GPtrArray *texts,
-              double     width,
-              gboolean  *truncated)
+                          GPtrArray *texts,
+                          double     width,
+                          gboolean  *truncated)
 {
-  guint n = MIN (texts->len, TP_JOURNEY_MAX_ITEMS);
+  guint n = MIN (texts->len, _tp_journey_max_items (layout, TP_JOURNEY_MAX_ITEMS));
   double height = 0;
 
   for (guint i = 0; i < n; i++)
@@ -151,9 +152,11 @@ _tp_journey_measure_kpi (TpLayout    *layout,
   memset (tile, 0, sizeof *tile);
   tile->figure_y = TP_JOURNEY_KPI_PAD
                    + _tp_layout_measure_text (layout, TP_FONT_CAPTION, kpi->name, inner,
-                                              TP_JOURNEY_KPI_NAME_LINES, NULL, &tile->truncated)
+                                              _tp_journey_lines (layout, TP_JOURNEY_KPI_NAME_LINES),
+                                              NULL, &tile->truncated)
                    + 1;
-  tile->height = tile->figure_y + _tp_layout_measure_text (layout, TP_FONT_FIGURE, figure, inner, 1,
+  tile->height = tile->figure_y + _tp_layout_measure_text (layout, TP_FONT_FIGURE, figure, inner,
+                                                           _tp_journey_lines (layout, 1),
                                                            &figure_width, &cut);
   tile->truncated |= cut;
 
@@ -170,8 +173,8 @@ _tp_journey_measure_kpi (TpLayout    *layout,
         {
           tile->target_x = TP_JOURNEY_KPI_PAD;
           tile->target_y = tile->height;
-          tile->height += _tp_layout_measure_text (layout, TP_FONT_CAPTION, target, inner, 1,
-                                                   NULL, &cut);
+          tile->height += _tp_layout_measure_text (layout, TP_FONT_CAPTION, target, inner,
+                                                   _tp_journey_lines (layout, 1), NULL, &cut);
           tile->truncated |= cut;
         }
     }
@@ -195,14 +198,15 @@ _tp_journey_kpi_height (TpLayout    *layout,
   return tile.height;
 }
 
-/* KPIs one under the other: at most TP_JOURNEY_MAX_ITEMS, then a "+N more" line. */
+/* KPIs one under the other; on the board at most TP_JOURNEY_MAX_ITEMS, then a "+N more"
+ * line. */
 double
 _tp_journey_kpis_height (TpLayout  *layout,
                          GPtrArray *kpis,
                          double     width,
                          gboolean  *truncated)
 {
-  guint n = MIN (kpis->len, TP_JOURNEY_MAX_ITEMS);
+  guint n = MIN (kpis->len, _tp_journey_max_items (layout, TP_JOURNEY_MAX_ITEMS));
   double height = 0;
 
   for (guint i = 0; i < n; i++)
@@ -218,6 +222,19 @@ _tp_journey_kpis_height (TpLayout  *layout,
   return height;
 }
 
+guint
+_tp_journey_count_tags (TpLayout  *layout,
+                        GPtrArray *needs,
+                        guint     *n_shown)
+{
+  guint n = MIN (needs->len, _tp_journey_max_items (layout, TP_JOURNEY_MAX_TAGS));
+
+  if (n_shown != NULL)
+    *n_shown = n;
+
+  return needs->len > n ? n + 1 : n;
+}
+
 double
 _tp_journey_flow_tags (TpLayout  *layout,
                        GPtrArray *needs,
@@ -225,25 +242,26 @@ _tp_journey_flow_tags (TpLayout  *layout,
                        TpRect    *rects,
                        gboolean  *truncated)
 {
-  guint n = MIN (needs->len, TP_JOURNEY_MAX_TAGS);
-  double x = 0, y = 0;
+  double line = tp_theme_get_line_height (layout->theme, TP_FONT_TAG);
   double chrome = 2 * TP_JOURNEY_TAG_PAD + TP_JOURNEY_TAG_DOT + 4;
+  guint lines = _tp_journey_lines (layout, 1);
+  double x = 0, y = 0, row = 0;
+  guint n, n_tags;
 
   if (needs->len == 0)
     return 0;
 
-  for (guint i = 0; i <= n; i++)
+  n_tags = _tp_journey_count_tags (layout, needs, &n);
+  for (guint i = 0; i < n_tags; i++)
     {
       g_autofree char *more = NULL;
       const char *text;
-      double text_width, tag_width;
+      double text_width, text_height, tag_width, tag_height;
       gboolean cut = FALSE;
 
       if (i == n)
         {
           /* The rest, counted on a last tag. */
-          if (needs->len == n)
-            break;
           more = g_strdup_printf ("+%u", needs->len - n);
           text = more;
           *truncated = TRUE;
@@ -251,21 +269,25 @@ _tp_journey_flow_tags (TpLayout  *layout,
       else
         text = ((TpKanoNeed *) g_ptr_array_index (needs, i))->text;
 
-      _tp_layout_measure_text (layout, TP_FONT_TAG, text, MAX (1, width - chrome), 1,
-                               &text_width, &cut);
+      text_height = _tp_layout_measure_text (layout, TP_FONT_TAG, text, MAX (1, width - chrome),
+                                             lines, &text_width, &cut);
       *truncated |= cut;
       tag_width = MIN (width, chrome + ceil (text_width));
+      /* One line keeps the tag's own height; a wrapped name grows it by its lines. */
+      tag_height = TP_JOURNEY_TAG_HEIGHT + MAX (0, text_height - line);
       if (x > 0 && x + tag_width > width)
         {
           x = 0;
-          y += TP_JOURNEY_TAG_HEIGHT + TP_JOURNEY_TAG_GAP;
+          y += row + TP_JOURNEY_TAG_GAP;
+          row = 0;
         }
       if (rects != NULL)
-        rects[i] = rect_make (x, y, tag_width, TP_JOURNEY_TAG_HEIGHT);
+        rects[i] = rect_make (x, y, tag_width, tag_height);
       x += tag_width + TP_JOURNEY_TAG_GAP;
+      row = MAX (row, tag_height);
     }
 
-  return y + TP_JOURNEY_TAG_HEIGHT;
+  return y + row;
 }
 
 gboolean

@@ -18,7 +18,7 @@
 
 /* Below the stage headers, before the first row. */
 #define ROWS_GAP       6.0
-/* The smallest card, so a touchpoint with only a short name still reads as a card. */
+/* The smallest card row, so that an empty stage's placeholder and its hint fit. */
 #define MIN_CARD       64.0
 /* The label column's text inset. */
 #define LABEL_PAD      16.0
@@ -97,13 +97,14 @@ measure_touchpoint (TpLayout        *layout,
   int gap;
 
   height = _tp_layout_measure_text (layout, TP_FONT_CARD_TITLE, touchpoint->name, name_width,
-                                    TP_JOURNEY_CARD_LINES, NULL, &box->info.truncated);
+                                    _tp_journey_lines (layout, TP_JOURNEY_CARD_LINES), NULL,
+                                    &box->info.truncated);
   box->info.name = rect_make (text_x, TP_JOURNEY_CARD_PAD, name_width, height);
   body = TP_JOURNEY_CARD_PAD + height;
   if (*touchpoint->channel != '\0')
     {
-      body += 2 + _tp_layout_measure_text (layout, TP_FONT_CAPTION, touchpoint->channel, inner, 1,
-                                           NULL, &cut);
+      body += 2 + _tp_layout_measure_text (layout, TP_FONT_CAPTION, touchpoint->channel, inner,
+                                           _tp_journey_lines (layout, 1), NULL, &cut);
       box->info.truncated |= cut;
     }
   box->band = body + TP_JOURNEY_CARD_PAD - 2;
@@ -134,15 +135,17 @@ measure_touchpoint (TpLayout        *layout,
 
   if (body > box->band)
     body += TP_JOURNEY_CARD_PAD;
-  box->natural[TP_JOURNEY_ROW_TOUCHPOINT] = MAX (MIN_CARD, body);
+  /* The card is as tall as what it holds: a card of a name and a channel is no more than
+   * its tinted band, however tall a neighbour's Kano tags make the row. */
+  box->natural[TP_JOURNEY_ROW_TOUCHPOINT] = body;
 
   box->natural[TP_JOURNEY_ROW_CHANNEL] =
     _tp_layout_measure_text (layout, TP_FONT_CELL, touchpoint->channel, width,
-                             TP_JOURNEY_CHANNEL_LINES, NULL, &cut);
+                             _tp_journey_lines (layout, TP_JOURNEY_CHANNEL_LINES), NULL, &cut);
   box->info.truncated |= cut;
   box->natural[TP_JOURNEY_ROW_ACTION] =
     _tp_layout_measure_text (layout, TP_FONT_CELL, touchpoint->action, width,
-                             TP_JOURNEY_ACTION_LINES, NULL, &cut);
+                             _tp_journey_lines (layout, TP_JOURNEY_ACTION_LINES), NULL, &cut);
   box->info.truncated |= cut;
   box->natural[TP_JOURNEY_ROW_EMOTION] = 0;
   box->natural[TP_JOURNEY_ROW_PAINS] =
@@ -216,15 +219,18 @@ measure_stages (TpLayout   *layout,
       /* Sizes now, places later. */
       info->name = rect_make (0, 0, inner,
                               _tp_layout_measure_text (layout, TP_FONT_STAGE_HEADING, stage->name,
-                                                       inner, TP_JOURNEY_NAME_LINES, NULL,
-                                                       &info->name_truncated));
+                                                       inner,
+                                                       _tp_journey_lines (layout,
+                                                                          TP_JOURNEY_NAME_LINES),
+                                                       NULL, &info->name_truncated));
       content = info->name.height;
       if (stage->job != NULL && *stage->job != '\0')
         {
           info->job = rect_make (0, 0, inner,
                                  _tp_layout_measure_text (layout, TP_FONT_JOB, stage->job, inner,
-                                                          TP_JOURNEY_JOB_LINES, NULL,
-                                                          &info->job_truncated));
+                                                          _tp_journey_lines (layout,
+                                                                             TP_JOURNEY_JOB_LINES),
+                                                          NULL, &info->job_truncated));
           content += 4 + info->job.height;
         }
       *header = MAX (*header, content);
@@ -339,8 +345,10 @@ place_touchpoint (TpLayout        *layout,
   info->cells[TP_JOURNEY_ROW_KPIS].height -= stage_part;
 
   info->column = rect_make (x, first->y, width, journey->rows.y + journey->rows.height - first->y);
+  /* At the top of its cell, as tall as its own content. */
   info->card = rect_make (x, cards->y + TP_JOURNEY_CELL_PAD, width,
-                          cards->height - 2 * TP_JOURNEY_CELL_PAD);
+                          MIN (cards->height - 2 * TP_JOURNEY_CELL_PAD,
+                               box->natural[TP_JOURNEY_ROW_TOUCHPOINT]));
   info->name = rect_offset (&info->name, info->card.x, info->card.y);
   info->star = rect_offset (&info->star, info->card.x, info->card.y);
   info->gap = rect_offset (&info->gap, info->card.x, info->card.y);

@@ -79,7 +79,8 @@ typedef struct
 #define TP_JOURNEY_EMOTION_STEP   26.0   /* between the emotion gridlines */
 #define TP_JOURNEY_EMOTION_MARGIN 20.0   /* room for markers above +2 and below −2 */
 #define TP_JOURNEY_MARKER_RADIUS  12.0
-/* Line limits: longer text ends in an ellipsis on the board (the inspector has it all). */
+/* Line limits: longer text ends in an ellipsis on the board (the inspector and the
+ * tooltip have it all); a full-text layout has none (_tp_journey_lines()). */
 #define TP_JOURNEY_NAME_LINES     2      /* a stage's name */
 #define TP_JOURNEY_JOB_LINES      5
 #define TP_JOURNEY_CARD_LINES     3      /* a card's name */
@@ -87,7 +88,7 @@ typedef struct
 #define TP_JOURNEY_ACTION_LINES   6
 #define TP_JOURNEY_CHIP_LINES     4
 #define TP_JOURNEY_KPI_NAME_LINES 2
-/* A cell shows at most this many chips or KPIs, then "+N more". */
+/* On the board, a cell shows at most this many chips or KPIs, then "+N more". */
 #define TP_JOURNEY_MAX_ITEMS      5
 /* A card shows at most this many Kano tags, then a "+N" tag. */
 #define TP_JOURNEY_MAX_TAGS       6
@@ -267,7 +268,8 @@ double   _tp_journey_chip_height  (TpLayout    *layout,
                                    const char  *text,
                                    double       width,
                                    gboolean    *truncated);
-/* Chips one under the other: at most TP_JOURNEY_MAX_ITEMS, then a "+N more" line. */
+/* Chips one under the other: on the board at most TP_JOURNEY_MAX_ITEMS, then a "+N more"
+ * line; all of them in full text. */
 double   _tp_journey_chips_height (TpLayout    *layout,
                                    GPtrArray   *texts,
                                    double       width,
@@ -299,19 +301,26 @@ double   _tp_journey_kpi_height   (TpLayout    *layout,
                                    const TpKpi *kpi,
                                    double       width,
                                    gboolean    *truncated);
-/* KPIs stacked in width: at most TP_JOURNEY_MAX_ITEMS, then a "+N more" line. */
+/* KPIs stacked in width: on the board at most TP_JOURNEY_MAX_ITEMS, then a "+N more"
+ * line; all of them in full text. */
 double   _tp_journey_kpis_height  (TpLayout    *layout,
                                    GPtrArray   *kpis,
                                    double       width,
                                    gboolean    *truncated);
 /* Flows Kano tags into width from (0, 0), filling rects (optional: room for
- * MIN (needs->len, TP_JOURNEY_MAX_TAGS + 1); the last is the "+N" tag when there are
- * more needs than TP_JOURNEY_MAX_TAGS). */
+ * _tp_journey_count_tags() rects; on the board, the last is the "+N" tag when there are
+ * more needs than TP_JOURNEY_MAX_TAGS). A tag is one line on the board; in full text its
+ * name wraps and the tag grows to it. */
 double   _tp_journey_flow_tags    (TpLayout    *layout,
                                    GPtrArray   *needs,
                                    double       width,
                                    TpRect      *rects,
                                    gboolean    *truncated);
+/* How many tags _tp_journey_flow_tags() places ("+N" included), and how many of them
+ * are needs (n_shown, optional). */
+guint    _tp_journey_count_tags   (TpLayout    *layout,
+                                   GPtrArray   *needs,
+                                   guint       *n_shown);
 /* "Double-click to add a touchpoint", translated: an empty stage's hint. */
 const char *_tp_journey_get_hint  (void);
 /* The gap of a moment of truth with both scores, else FALSE. */
@@ -336,6 +345,23 @@ _tp_journey_touchpoint (TpLayout *layout,
                         guint     i)
 {
   return &g_array_index (layout->journey.touchpoints, TpTouchpointBox, i);
+}
+
+/* A journey text's line limit on the board, or none (0) when the layout lays every text
+ * out whole: an export never ends a client's words in "…". */
+static inline guint
+_tp_journey_lines (TpLayout *layout,
+                   guint     lines)
+{
+  return layout->full_text ? 0 : lines;
+}
+
+/* How many chips, KPIs or tags a cell shows before "+N more": all of them in full text. */
+static inline guint
+_tp_journey_max_items (TpLayout *layout,
+                       guint     max)
+{
+  return layout->full_text ? G_MAXUINT : max;
 }
 
 /* Links (tp-layout-links.c). The band's height depends on how many links there are, so

@@ -188,11 +188,13 @@ paint_tags (cairo_t            *cr,
             const TpRect       *area)
 {
   const TpTheme *theme = layout->theme;
-  guint n = MIN (touchpoint->needs->len, TP_JOURNEY_MAX_TAGS);
-  guint n_rects = touchpoint->needs->len > n ? n + 1 : n;
+  guint n;
+  guint n_rects = _tp_journey_count_tags (layout, touchpoint->needs, &n);
   g_autofree TpRect *rects = g_new0 (TpRect, n_rects);
   double line = tp_theme_get_line_height (theme, TP_FONT_TAG);
   double chrome = 2 * TP_JOURNEY_TAG_PAD + TP_JOURNEY_TAG_DOT + 4;
+  double text_width = MAX (1, area->width - chrome);
+  guint lines = _tp_journey_lines (layout, 1);
   gboolean cut = FALSE;
 
   _tp_journey_flow_tags (layout, touchpoint->needs, area->width, rects, &cut);
@@ -206,6 +208,7 @@ paint_tags (cairo_t            *cr,
       const TpColour *colour;
       double dot_x = tag.x + TP_JOURNEY_TAG_PAD + TP_JOURNEY_TAG_DOT / 2;
       double cy = tag.y + tag.height / 2;
+      double text_height;
       TpRect edge = _tp_rect_inset (&tag, 0.5);
 
       if (i < n)
@@ -219,7 +222,10 @@ paint_tags (cairo_t            *cr,
         text = more = g_strdup_printf ("+%u", touchpoint->needs->len - n);
       colour = &theme->kano[category];
 
-      _tp_rounded_rect (cr, &edge, edge.height / 2);
+      text_height = _tp_layout_measure_text (layout, TP_FONT_TAG, text, text_width, lines, NULL,
+                                             NULL);
+      /* A pill while it is one line; a wrapped name's tag keeps the one-line corners. */
+      _tp_rounded_rect (cr, &edge, MIN (edge.height, TP_JOURNEY_TAG_HEIGHT - 1) / 2);
       if (category != TP_KANO_NONE)
         {
           tp_colour_set_source_alpha (cr, colour, 0.13);
@@ -232,7 +238,9 @@ paint_tags (cairo_t            *cr,
       if (i < n)
         {
           cairo_new_sub_path (cr);
-          cairo_arc (cr, dot_x, cy, TP_JOURNEY_TAG_DOT / 2 - (category == TP_KANO_NONE ? 0.5 : 0),
+          /* Beside the first line, where the name starts. */
+          cairo_arc (cr, dot_x, tag.y + MIN (cy - tag.y, TP_JOURNEY_TAG_HEIGHT / 2),
+                     TP_JOURNEY_TAG_DOT / 2 - (category == TP_KANO_NONE ? 0.5 : 0),
                      0, 2 * G_PI);
           tp_colour_set_source (cr, colour);
           if (category == TP_KANO_NONE)
@@ -242,7 +250,7 @@ paint_tags (cairo_t            *cr,
         }
 
       draw_text (cr, layout, TP_FONT_TAG, text, tag.x + chrome - TP_JOURNEY_TAG_PAD,
-                 cy - line / 2, MAX (1, area->width - chrome), 1, &theme->note_text);
+                 cy - MAX (line, text_height) / 2, text_width, lines, &theme->note_text);
     }
 }
 
@@ -303,11 +311,13 @@ paint_card (cairo_t               *cr,
   cairo_stroke (cr);
 
   draw_text (cr, layout, TP_FONT_CARD_TITLE, touchpoint->name, info->name.x, info->name.y,
-             info->name.width, TP_JOURNEY_CARD_LINES, &theme->note_text);
+             info->name.width, _tp_journey_lines (layout, TP_JOURNEY_CARD_LINES),
+             &theme->note_text);
   if (*touchpoint->channel != '\0')
     draw_text (cr, layout, TP_FONT_CAPTION, touchpoint->channel, info->name.x,
                info->name.y + info->name.height + 2,
-               card->width - 2 * TP_JOURNEY_CARD_PAD - 2, 1, &theme->caption);
+               card->width - 2 * TP_JOURNEY_CARD_PAD - 2, _tp_journey_lines (layout, 1),
+               &theme->caption);
 
   if (!tp_rect_is_empty (&info->star))
     {
@@ -347,7 +357,7 @@ paint_chips (cairo_t        *cr,
              const TpRect   *cell,
              const TpColour *fill)
 {
-  guint n = MIN (texts->len, TP_JOURNEY_MAX_ITEMS);
+  guint n = MIN (texts->len, _tp_journey_max_items (layout, TP_JOURNEY_MAX_ITEMS));
   double y = cell->y + TP_JOURNEY_CELL_PAD;
 
   for (guint i = 0; i < n; i++)
@@ -362,7 +372,7 @@ paint_chips (cairo_t        *cr,
       cairo_fill (cr);
       draw_text (cr, layout, TP_FONT_CELL, text, chip.x + TP_JOURNEY_CHIP_PAD_X,
                  chip.y + TP_JOURNEY_CHIP_PAD_Y, cell->width - 2 * TP_JOURNEY_CHIP_PAD_X,
-                 TP_JOURNEY_CHIP_LINES, &layout->theme->cell_text);
+                 _tp_journey_lines (layout, TP_JOURNEY_CHIP_LINES), &layout->theme->cell_text);
       y += chip.height + TP_JOURNEY_CHIP_GAP;
     }
 
@@ -390,17 +400,17 @@ paint_kpi (cairo_t        *cr,
   cairo_fill (cr);
 
   draw_text (cr, layout, TP_FONT_CAPTION, kpi->name, x, tile->y + TP_JOURNEY_KPI_PAD, inner,
-             TP_JOURNEY_KPI_NAME_LINES, &theme->caption);
-  draw_text (cr, layout, TP_FONT_FIGURE, figure, x, tile->y + parts.figure_y, inner, 1,
-             &theme->note_text);
+             _tp_journey_lines (layout, TP_JOURNEY_KPI_NAME_LINES), &theme->caption);
+  draw_text (cr, layout, TP_FONT_FIGURE, figure, x, tile->y + parts.figure_y, inner,
+             _tp_journey_lines (layout, 1), &theme->note_text);
   if (target == NULL)
     return;
   if (parts.target_x > TP_JOURNEY_KPI_PAD)
     draw_text (cr, layout, TP_FONT_CAPTION, target, tile->x + parts.target_x,
                tile->y + parts.target_y, -1, 0, &theme->caption);
   else
-    draw_text (cr, layout, TP_FONT_CAPTION, target, x, tile->y + parts.target_y, inner, 1,
-               &theme->caption);
+    draw_text (cr, layout, TP_FONT_CAPTION, target, x, tile->y + parts.target_y, inner,
+               _tp_journey_lines (layout, 1), &theme->caption);
 }
 
 /* KPIs stacked from y, as _tp_journey_kpis_height() measured them. */
@@ -413,7 +423,7 @@ paint_kpis (cairo_t        *cr,
             double          width,
             const TpColour *fill)
 {
-  guint n = MIN (kpis->len, TP_JOURNEY_MAX_ITEMS);
+  guint n = MIN (kpis->len, _tp_journey_max_items (layout, TP_JOURNEY_MAX_ITEMS));
 
   for (guint i = 0; i < n; i++)
     {
@@ -429,13 +439,13 @@ paint_kpis (cairo_t        *cr,
     paint_more (cr, layout, kpis->len - n, x, y, width);
 }
 
-static void
-paint_touchpoint_cells (cairo_t               *cr,
-                        TpLayout              *layout,
-                        TpDocument            *document,
-                        const TpTouchpointBox *box,
-                        const TpRect          *clip,
-                        const TpPaintOptions  *options)
+void
+_tp_journey_paint_cells (cairo_t               *cr,
+                         TpLayout              *layout,
+                         TpDocument            *document,
+                         const TpTouchpointBox *box,
+                         const TpRect          *clip,
+                         const TpPaintOptions  *options)
 {
   const TpTheme *theme = layout->theme;
   TpTouchpoint *touchpoint = _tp_layout_resolve_touchpoint (layout, document, box);
@@ -450,11 +460,11 @@ paint_touchpoint_cells (cairo_t               *cr,
   if (tp_rect_intersects (&cells[TP_JOURNEY_ROW_CHANNEL], clip))
     draw_text (cr, layout, TP_FONT_CELL, touchpoint->channel, cells[TP_JOURNEY_ROW_CHANNEL].x,
                cells[TP_JOURNEY_ROW_CHANNEL].y + TP_JOURNEY_CELL_PAD, width,
-               TP_JOURNEY_CHANNEL_LINES, &theme->cell_text);
+               _tp_journey_lines (layout, TP_JOURNEY_CHANNEL_LINES), &theme->cell_text);
   if (tp_rect_intersects (&cells[TP_JOURNEY_ROW_ACTION], clip))
     draw_text (cr, layout, TP_FONT_CELL, touchpoint->action, cells[TP_JOURNEY_ROW_ACTION].x,
                cells[TP_JOURNEY_ROW_ACTION].y + TP_JOURNEY_CELL_PAD, width,
-               TP_JOURNEY_ACTION_LINES, &theme->cell_text);
+               _tp_journey_lines (layout, TP_JOURNEY_ACTION_LINES), &theme->cell_text);
   if (tp_rect_intersects (&cells[TP_JOURNEY_ROW_PAINS], clip))
     paint_chips (cr, layout, touchpoint->pains, &cells[TP_JOURNEY_ROW_PAINS], &theme->pain);
   if (tp_rect_intersects (&cells[TP_JOURNEY_ROW_OPPORTUNITIES], clip))
@@ -469,12 +479,12 @@ paint_touchpoint_cells (cairo_t               *cr,
 
 /* Stages */
 
-static void
-paint_stage (cairo_t          *cr,
-             TpLayout         *layout,
-             TpDocument       *document,
-             const TpStageBox *box,
-             const TpRect     *clip)
+void
+_tp_journey_paint_stage (cairo_t          *cr,
+                         TpLayout         *layout,
+                         TpDocument       *document,
+                         const TpStageBox *box,
+                         const TpRect     *clip)
 {
   const TpTheme *theme = layout->theme;
   TpStage *stage = _tp_layout_resolve_stage (layout, document, box);
@@ -490,10 +500,12 @@ paint_stage (cairo_t          *cr,
       tp_colour_set_source (cr, tint);
       cairo_fill (cr);
       draw_text (cr, layout, TP_FONT_STAGE_HEADING, stage->name, info->name.x, info->name.y,
-                 info->name.width, TP_JOURNEY_NAME_LINES, &theme->title);
+                 info->name.width, _tp_journey_lines (layout, TP_JOURNEY_NAME_LINES),
+                 &theme->title);
       if (!tp_rect_is_empty (&info->job))
         draw_text (cr, layout, TP_FONT_JOB, stage->job, info->job.x, info->job.y,
-                   info->job.width, TP_JOURNEY_JOB_LINES, &theme->job_text);
+                   info->job.width, _tp_journey_lines (layout, TP_JOURNEY_JOB_LINES),
+                   &theme->job_text);
     }
 
   if (!tp_rect_is_empty (&info->hint) && tp_rect_intersects (&info->hint, clip))
@@ -544,10 +556,10 @@ emotion_gradient (TpLayout *layout,
   return pattern;
 }
 
-static void
-paint_emotion_grid (cairo_t      *cr,
-                    TpLayout     *layout,
-                    const TpRect *clip)
+void
+_tp_journey_paint_emotion_grid (cairo_t      *cr,
+                                TpLayout     *layout,
+                                const TpRect *clip)
 {
   const TpTheme *theme = layout->theme;
   const TpRect *band = &layout->journey.bands[TP_JOURNEY_ROW_EMOTION];
@@ -600,10 +612,10 @@ paint_emotion_grid (cairo_t      *cr,
     }
 }
 
-static void
-paint_emotion_curve (cairo_t      *cr,
-                     TpLayout     *layout,
-                     const TpRect *clip)
+void
+_tp_journey_paint_emotion_curve (cairo_t      *cr,
+                                 TpLayout     *layout,
+                                 const TpRect *clip)
 {
   const TpTheme *theme = layout->theme;
   TpJourney *journey = &layout->journey;
@@ -680,133 +692,6 @@ paint_emotion_curve (cairo_t      *cr,
           cairo_fill (cr);
         }
     }
-}
-
-/* The region */
-
-static void
-paint_chrome (cairo_t      *cr,
-              TpLayout     *layout,
-              const TpRect *clip)
-{
-  const TpTheme *theme = layout->theme;
-  TpJourney *journey = &layout->journey;
-  const TpRect *region = &layout->regions[TP_REGION_JOURNEY];
-  TpRect border = _tp_rect_inset (region, theme->panel_border_width / 2);
-  double left = MAX (region->x + TP_JOURNEY_LABEL_WIDTH, clip->x - 1);
-  double right = MIN (region->x + region->width, clip->x + clip->width + 1);
-
-  _tp_rounded_rect (cr, region, theme->panel_radius);
-  tp_colour_set_source (cr, &theme->panel);
-  cairo_fill_preserve (cr);
-
-  /* The label column, in the panel's rounded corners. */
-  cairo_save (cr);
-  cairo_clip (cr);
-  tp_colour_set_source (cr, &theme->row_labels);
-  cairo_rectangle (cr, region->x, region->y, TP_JOURNEY_LABEL_WIDTH, region->height);
-  cairo_fill (cr);
-  cairo_restore (cr);
-
-  /* Hairlines between the rows, across the stages. */
-  tp_colour_set_source (cr, &theme->hairline);
-  cairo_set_line_width (cr, 1);
-  for (guint r = 1; r < TP_N_JOURNEY_ROWS; r++)
-    {
-      double y = journey->bands[r].y;
-
-      if (right > left && y >= clip->y - 1 && y <= clip->y + clip->height + 1)
-        {
-          cairo_move_to (cr, left, y);
-          cairo_line_to (cr, right - TP_JOURNEY_PAD, y);
-        }
-    }
-  /* And between the stages, in their gaps. */
-  for (guint s = 1; s < journey->stages->len; s++)
-    {
-      double x = _tp_journey_stage (layout, s)->info.column.x - TP_JOURNEY_STAGE_GAP / 2;
-
-      if (x >= clip->x - 1 && x <= clip->x + clip->width + 1)
-        {
-          cairo_move_to (cr, x, journey->rows.y);
-          cairo_line_to (cr, x, journey->rows.y + journey->rows.height);
-        }
-    }
-  cairo_stroke (cr);
-
-  for (guint r = 0; r < TP_N_JOURNEY_ROWS; r++)
-    {
-      const TpRect *label = &journey->labels[r];
-
-      if (tp_rect_intersects (label, clip))
-        draw_text (cr, layout, TP_FONT_ROW_LABEL, tp_journey_row_get_label (r),
-                   label->x + LABEL_PAD, label->y + TP_JOURNEY_CELL_PAD,
-                   TP_JOURNEY_LABEL_WIDTH - 2 * LABEL_PAD, 0, &theme->title);
-    }
-
-  {
-    double heading = tp_theme_get_line_height (theme, TP_FONT_STAGE_HEADING);
-    double line = tp_theme_get_line_height (theme, TP_FONT_ROW_LABEL);
-    double y = journey->header_y + TP_JOURNEY_HEADER_PAD + (heading - line) / 2;
-
-    /* Translators: the label beside the journey's stage headings, above its rows. */
-    draw_text (cr, layout, TP_FONT_ROW_LABEL, C_("journey", "Stage"), region->x + LABEL_PAD, y,
-               TP_JOURNEY_LABEL_WIDTH - 2 * LABEL_PAD, 1, &theme->title);
-  }
-
-  _tp_rounded_rect (cr, &border, theme->panel_radius - theme->panel_border_width / 2);
-  cairo_set_line_width (cr, theme->panel_border_width);
-  tp_colour_set_source (cr, &theme->panel_border);
-  cairo_stroke (cr);
-}
-
-void
-_tp_paint_journey (cairo_t              *cr,
-                   TpLayout             *layout,
-                   TpDocument           *document,
-                   const TpRect         *clip,
-                   const TpPaintOptions *options)
-{
-  TpJourney *journey = &layout->journey;
-  TpRect reach = _tp_rect_inset (clip, -REACH);
-  g_autoptr(GPtrArray) ids = g_ptr_array_new ();
-
-  if (!tp_rect_intersects (&layout->regions[TP_REGION_JOURNEY], clip))
-    return;
-
-  /* The panel, the rows' lines and the curve run across the whole journey: clip them
-   * to what is asked for, so a viewport's worth costs a viewport's worth. */
-  cairo_save (cr);
-  cairo_rectangle (cr, reach.x, reach.y, reach.width, reach.height);
-  cairo_clip (cr);
-  paint_chrome (cr, layout, clip);
-
-  tp_layout_query_stages (layout, &reach, ids);
-  for (guint i = 0; i < ids->len; i++)
-    {
-      guint s = GPOINTER_TO_UINT (g_hash_table_lookup (journey->stage_by_id,
-                                                       g_ptr_array_index (ids, i)));
-
-      paint_stage (cr, layout, document, _tp_journey_stage (layout, s - 1), &reach);
-    }
-
-  if (tp_rect_intersects (&journey->bands[TP_JOURNEY_ROW_EMOTION], &reach))
-    paint_emotion_grid (cr, layout, clip);
-
-  g_ptr_array_set_size (ids, 0);
-  tp_layout_query_touchpoints (layout, &reach, ids);
-  for (guint i = 0; i < ids->len; i++)
-    {
-      guint t = GPOINTER_TO_UINT (g_hash_table_lookup (journey->touchpoint_by_id,
-                                                       g_ptr_array_index (ids, i)));
-
-      paint_touchpoint_cells (cr, layout, document, _tp_journey_touchpoint (layout, t - 1),
-                              &reach, options);
-    }
-
-  if (tp_rect_intersects (&journey->bands[TP_JOURNEY_ROW_EMOTION], &reach))
-    paint_emotion_curve (cr, layout, clip);
-  cairo_restore (cr);
 }
 
 void

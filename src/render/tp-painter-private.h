@@ -32,11 +32,47 @@ void  _tp_paint_icon  (cairo_t        *cr,
                        const TpColour *colour,
                        double          line_width);
 
-/* Paints the journey region's part that meets clip (tp-painter-journey.c). */
+/* The journey's parts (tp-painter-journey.c), for its panel (tp-painter-journey-region.c):
+ * a touchpoint's cells, a stage's header and KPI cell, the emotion row's scale and its
+ * curve, each where it meets clip. */
+void  _tp_journey_paint_cells          (cairo_t               *cr,
+                                        TpLayout              *layout,
+                                        TpDocument            *document,
+                                        const TpTouchpointBox *box,
+                                        const TpRect          *clip,
+                                        const TpPaintOptions  *options);
+void  _tp_journey_paint_stage          (cairo_t               *cr,
+                                        TpLayout              *layout,
+                                        TpDocument            *document,
+                                        const TpStageBox      *box,
+                                        const TpRect          *clip);
+void  _tp_journey_paint_emotion_grid   (cairo_t               *cr,
+                                        TpLayout              *layout,
+                                        const TpRect          *clip);
+void  _tp_journey_paint_emotion_curve  (cairo_t               *cr,
+                                        TpLayout              *layout,
+                                        const TpRect          *clip);
+
+/* Paints the journey region's part that meets clip (tp-painter-journey-region.c). */
 void  _tp_paint_journey (cairo_t              *cr,
                          TpLayout             *layout,
                          TpDocument           *document,
                          const TpRect         *clip,
                          const TpPaintOptions *options);
+/* Paints the journey's stages first … first + n − 1 and rows first_row … as a part of
+ * it, on an export's page: the title excluded, a frame of frame_width × frame_height
+ * closed at the region's top left, the row labels at the region's left, the stages
+ * shifted to follow them and the rows shifted up to follow the stage headers; where the
+ * part cuts the emotion curve, the curve fades with a chevron saying that it goes on. */
+void  _tp_paint_journey_part (cairo_t              *cr,
+                              TpLayout             *layout,
+                              TpDocument           *document,
+                              guint                 first,
+                              guint                 n,
+                              guint                 first_row,
+                              guint                 n_rows,
+                              double                frame_width,
+                              double                frame_height,
+                              const TpPaintOptions *options);
 
 G_END_DECLS

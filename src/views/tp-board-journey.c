@@ -640,6 +640,106 @@ _tp_board_is_after_stages (TpBoard *self,
          by >= last.column.y && by < last.column.y + last.column.height;
 }
 
+/* A heading and its items as bullets, when there are items. */
+static void
+append_list (GString    *markup,
+             const char *heading,
+             GPtrArray  *texts)
+{
+  if (texts->len == 0)
+    return;
+
+  g_string_append_printf (markup, "\n\n<b>%s</b>", heading);
+  for (guint i = 0; i < texts->len; i++)
+    {
+      g_autofree char *text = g_markup_escape_text (g_ptr_array_index (texts, i), -1);
+
+      g_string_append_printf (markup, "\n• %s", text);
+    }
+}
+
+char *
+_tp_board_dup_journey_full_text (TpBoard *self,
+                                 double   bx,
+                                 double   by,
+                                 TpRect  *area)
+{
+  g_autoptr(GString) markup = g_string_new (NULL);
+  TpHit hit;
+
+  if (self->document == NULL)
+    return NULL;
+
+  hit = tp_layout_hit (self->layout, bx, by);
+  if (hit.kind == TP_HIT_TOUCHPOINT)
+    {
+      TpTouchpoint *touchpoint = tp_document_lookup_kind (self->document, hit.touchpoint,
+                                                          TP_ITEM_TOUCHPOINT);
+      g_autoptr(GPtrArray) needs = g_ptr_array_new ();
+      g_autoptr(GPtrArray) kpis = g_ptr_array_new ();
+      g_autofree char *name = NULL;
+      TpTouchpointInfo info;
+
+      if (touchpoint == NULL || !tp_layout_get_touchpoint (self->layout, hit.touchpoint, &info) ||
+          !info.truncated)
+        return NULL;
+
+      /* Everything the column shows, in its order, so a cut text reads whole. */
+      name = g_markup_escape_text (touchpoint->name, -1);
+      g_string_append_printf (markup, "<b>%s</b>", name);
+      if (*touchpoint->channel != '\0')
+        {
+          g_autofree char *channel = g_markup_escape_text (touchpoint->channel, -1);
+
+          g_string_append_printf (markup, "\n%s", channel);
+        }
+      for (guint i = 0; i < touchpoint->needs->len; i++)
+        g_ptr_array_add (needs, ((TpKanoNeed *) g_ptr_array_index (touchpoint->needs, i))->text);
+      /* Translators: the heading of a touchpoint's Kano needs in its tooltip. */
+      append_list (markup, _("Needs"), needs);
+      if (*touchpoint->action != '\0')
+        {
+          g_autofree char *action = g_markup_escape_text (touchpoint->action, -1);
+
+          g_string_append_printf (markup, "\n\n<b>%s</b>\n%s",
+                                  tp_journey_row_get_label (TP_JOURNEY_ROW_ACTION), action);
+        }
+      append_list (markup, tp_journey_row_get_label (TP_JOURNEY_ROW_PAINS), touchpoint->pains);
+      append_list (markup, tp_journey_row_get_label (TP_JOURNEY_ROW_OPPORTUNITIES),
+                   touchpoint->opportunities);
+      for (guint i = 0; i < touchpoint->kpis->len; i++)
+        g_ptr_array_add (kpis, ((TpKpi *) g_ptr_array_index (touchpoint->kpis, i))->name);
+      append_list (markup, tp_journey_row_get_label (TP_JOURNEY_ROW_KPIS), kpis);
+      if (area != NULL)
+        *area = info.column;
+    }
+  else if (hit.kind == TP_HIT_STAGE)
+    {
+      TpStage *stage = tp_document_lookup_kind (self->document, hit.stage, TP_ITEM_STAGE);
+      g_autofree char *name = NULL;
+      TpStageInfo info;
+
+      if (stage == NULL || !tp_layout_get_stage (self->layout, hit.stage, &info) ||
+          (!info.name_truncated && !info.job_truncated))
+        return NULL;
+
+      name = g_markup_escape_text (stage->name, -1);
+      g_string_append_printf (markup, "<b>%s</b>", name);
+      if (stage->job != NULL && *stage->job != '\0')
+        {
+          g_autofree char *job = g_markup_escape_text (stage->job, -1);
+
+          g_string_append_printf (markup, "\n<i>%s</i>", job);
+        }
+      if (area != NULL)
+        *area = info.header;
+    }
+  else
+    return NULL;
+
+  return g_string_free (g_steal_pointer (&markup), FALSE);
+}
+
 static gboolean
 on_query_tooltip (GtkWidget  *widget,
                   int         x,
@@ -652,12 +752,26 @@ on_query_tooltip (GtkWidget  *widget,
   double bx, by;
   TpRect rect;
 
-  if (keyboard || self->drag != TP_BOARD_DRAG_NONE || !_tp_board_get_add_stage_rect (self, &rect))
+  if (keyboard || self->drag != TP_BOARD_DRAG_NONE)
     return FALSE;
 
   tp_board_widget_to_board (self, x, y, &bx, &by);
-  if (!tp_rect_contains_point (&rect, bx, by))
-    return FALSE;
+  if (!_tp_board_get_add_stage_rect (self, &rect) || !tp_rect_contains_point (&rect, bx, by))
+    {
+      /* A text the board cuts short (it ends in "…" or "+N more") reads whole here. */
+      g_autofree char *full = _tp_board_is_editing (self)
+                              ? NULL : _tp_board_dup_journey_full_text (self, bx, by, &rect);
+
+      if (full == NULL)
+        return FALSE;
+      _tp_board_rect_to_widget (self, &rect, &area);
+      gtk_tooltip_set_tip_area (tooltip, &(GdkRectangle) { (int) area.origin.x,
+                                                           (int) area.origin.y,
+                                                           (int) area.size.width,
+                                                           (int) area.size.height });
+      gtk_tooltip_set_markup (tooltip, full);
+      return TRUE;
+    }
 
   _tp_board_rect_to_widget (self, &rect, &area);
   gtk_tooltip_set_tip_area (tooltip, &(GdkRectangle) { (int) area.origin.x, (int) area.origin.y,

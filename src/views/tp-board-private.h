@@ -369,6 +369,13 @@ gboolean     _tp_board_is_add_stage_point  (TpBoard         *self,
 gboolean     _tp_board_is_after_stages     (TpBoard         *self,
                                             double           bx,
                                             double           by);
+/* The whole text of the touchpoint (its column) or stage (its header) at a board point,
+ * as tooltip markup, when the board cuts some of it short; NULL otherwise. area
+ * (optional) receives the rect the text belongs to. */
+char        *_tp_board_dup_journey_full_text (TpBoard       *self,
+                                              double         bx,
+                                              double         by,
+                                              TpRect        *area);
 
 /* tp-board-links.c: making, seeing and following links */
 void         _tp_board_links_class_init    (GtkWidgetClass  *widget_class);
