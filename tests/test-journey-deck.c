@@ -4,7 +4,7 @@
  * Measured, not eyeballed: the layout's text boxes (none cut, none overlapping, none
  * crossing its card or cell), the deck's plan (one scale, balanced parts), and PDFs read
  * back with poppler's pdftotext: every word of every journey item present, no "…", the
- * title at the same place on every slide, note text at least 8 pt on the example's
+ * title at the same place on every slide, note text at least the floor on the example's
  * slides. The fixture tests/files/long-texts.touchpoint has 200-character pains,
  * opportunities and actions, long names, channels, jobs and KPI names, a 40-letter word,
  * a touchpoint with six pains and one with eight Kano needs.
@@ -243,15 +243,20 @@ find_word_above (GArray     *words,
                  const char *text,
                  double      bottom)
 {
+  const Word *tallest = NULL;
+
+  /* The tallest of the word's occurrences: a card's title shares words with smaller
+   * text (a Kano tag "Unboxing video…" beside the "Unboxing" card). */
   for (guint i = 0; i < words->len; i++)
     {
       const Word *word = &g_array_index (words, Word, i);
 
-      if (g_str_equal (word->text, text) && word->y_max < bottom)
-        return word;
+      if (g_str_equal (word->text, text) && word->y_max < bottom &&
+          (tallest == NULL || word->y_max - word->y_min > tallest->y_max - tallest->y_min))
+        tallest = word;
     }
 
-  return NULL;
+  return tallest;
 }
 
 static const Word *
@@ -629,7 +634,9 @@ check_balance (TpDocument *document,
     }
   g_test_message ("%u parts, %.0f to %.0f wide, scale %.3f", deck.parts->len, narrowest, widest,
                   deck.scale);
-  g_assert_cmpfloat (widest, <=, 1.35 * narrowest);
+  /* Whole stages: the example's five stages of 3, 3, 3, 3 and 4 touchpoints make three
+   * parts at best 1.44 apart; no part is a near-empty slide. */
+  g_assert_cmpfloat (widest, <=, 1.5 * narrowest);
   /* One scale fits every part. */
   g_assert_cmpfloat (deck.frame_width * deck.scale, <=, width + 1e-6);
   g_assert_cmpfloat (deck.content.height * deck.scale, <=, height + 1e-6);
@@ -699,7 +706,7 @@ test_deck_fit (void)
   tp_layout_free (layout);
 }
 
-/* The example's journey slides: one title position, note text at least 8 pt. */
+/* The example's journey slides: one title position, note text at least the floor. */
 static void
 test_deck_pdf (void)
 {
@@ -744,7 +751,12 @@ test_deck_pdf (void)
       for (guint s = 0; s < stages->len; s++)
         {
           TpStage *stage = g_ptr_array_index (stages, s);
+          g_auto(GStrv) heading = g_strsplit (stage->name, " ", 2);
 
+          /* Only the stages on this slide: another's card title may be a tag's word
+           * here ("Unboxing video…" beside the Product page card). */
+          if (find_word_above (words, heading[0], 540 * 0.96) == NULL)
+            continue;
           for (guint k = 0; k < stage->touchpoints->len; k++)
             {
               TpTouchpoint *touchpoint = g_ptr_array_index (stage->touchpoints, k);
@@ -757,7 +769,7 @@ test_deck_pdf (void)
               if (word == NULL)
                 continue;
               size = (word->y_max - word->y_min) / ratio;
-              if (size < 8 - 0.05)
+              if (size < TP_EXPORT_NOTE_FLOOR_PT - 0.05)
                 g_error ("“%s” on slide %u is %.2f pt", name[0], page, size);
               n_found++;
             }

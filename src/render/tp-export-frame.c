@@ -12,12 +12,6 @@
 #include "tp-export-private.h"
 #include "tp-layout-private.h"
 
-/* Note text on a page, in points: the largest a page's fit may choose, and the legible
- * floor below which a region continues on further pages instead of shrinking (VISUAL.md,
- * "legible where it is seen"). Point sizes, not the word boxes pdftotext reports, which are
- * about 1.2 times taller with Inter: the floor's words measure about 8.5 pt there. */
-#define NOTE_FLOOR_PT     7.0
-#define NOTE_CAP_PT       16.0
 /* Trials for the scale of a canvas cut into parts. */
 #define PART_SCALE_STEPS  6
 #define PART_SCALE_MAX_PAGES 4
@@ -93,7 +87,8 @@ _tp_export_frame_layout (TpLayout              *layout,
                        tp_export_get_points_per_pixel (options);
 
       wanted[region] = (TpLayoutFrame) { width - 2 * margin, height - 2 * margin,
-                                         NOTE_FLOOR_PT / note_pt, NOTE_CAP_PT / note_pt, 1 };
+                                         TP_EXPORT_NOTE_FLOOR_PT / note_pt,
+                                         TP_EXPORT_NOTE_CAP_PT / note_pt, 1 };
       /* A part of the canvas is drawn at the scale the cut chose for every part. */
       if (part != NULL && layout->canvas_split != NULL)
         wanted[region].min_scale = ((Split *) layout->canvas_split)->part_scale;

@@ -24,11 +24,9 @@
 #include "tp-layout-private.h"
 #include "tp-painter-private.h"
 
-/* Note text (TP_FONT_NOTE, 13 board units) is at most this large on a page, in points:
- * larger reads as a poster, not a slide. */
-#define CAP_PT    16.0
-/* And never smaller than this: below it, the journey goes on on another part. */
-#define FLOOR_PT  8.0
+/* Note text (TP_FONT_NOTE, 13 board units) is at most TP_EXPORT_NOTE_CAP_PT on a page
+ * (larger reads as a poster, not a slide), and never smaller than TP_EXPORT_NOTE_FLOOR_PT:
+ * below it, the journey goes on on another part. */
 /* A journey with more stages than this is cut greedily (the balanced cut costs
  * stages² × parts). */
 #define MAX_BALANCED_STAGES 120
@@ -316,8 +314,8 @@ _tp_export_journey_plan (TpLayout              *layout,
   for (guint r = 0; r < TP_N_JOURNEY_ROWS; r++)
     rows[r] = journey->bands[r].height;
 
-  cap = CAP_PT / (note * pt);
-  floor_scale = FLOOR_PT / (note * pt);
+  cap = TP_EXPORT_NOTE_CAP_PT / (note * pt);
+  floor_scale = TP_EXPORT_NOTE_FLOOR_PT / (note * pt);
   /* The title, the stage headers and the panel's padding are on every page. */
   fixed = deck->content.height - journey->rows.height;
 

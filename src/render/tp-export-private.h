@@ -77,6 +77,14 @@ void              _tp_export_paint_footer       (cairo_t               *cr,
                                                  double                 margin,
                                                  guint                  page_number,
                                                  guint                  n_pages);
+/* Note text (TP_FONT_NOTE) on a page of fixed size, in points: the largest a page's fit
+ * may choose (a slide is not a poster), and the legible floor below which a region goes on
+ * on further pages instead of shrinking (VISUAL.md, "legible where it is seen": about 8 pt
+ * on a slide, as pdftotext -bbox measures words, whose boxes are about 1.21 times the
+ * type's size with Inter). One pair for the canvas, the value chain and the journey. */
+#define TP_EXPORT_NOTE_FLOOR_PT 6.7
+#define TP_EXPORT_NOTE_CAP_PT   16.0
+
 /* tp-export-frame.c: lays layout out anew for a page when the page needs the canvas or the
  * value chain fitted to its room, or a part of the canvas (part: TpCanvasSlice, NULL for
  * all of it), and back to the board's own layout for other pages. */
