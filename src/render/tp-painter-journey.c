@@ -242,7 +242,7 @@ paint_tags (cairo_t            *cr,
         }
 
       draw_text (cr, layout, TP_FONT_TAG, text, tag.x + chrome - TP_JOURNEY_TAG_PAD,
-                 cy - line / 2, MAX (1, area->width - chrome), 1, &theme->note_text);
+                 cy - line / 2, MAX (1, area->width - chrome), 1, &theme->cell_text);
     }
 }
 
@@ -303,7 +303,7 @@ paint_card (cairo_t               *cr,
   cairo_stroke (cr);
 
   draw_text (cr, layout, TP_FONT_CARD_TITLE, touchpoint->name, info->name.x, info->name.y,
-             info->name.width, TP_JOURNEY_CARD_LINES, &theme->note_text);
+             info->name.width, TP_JOURNEY_CARD_LINES, &theme->cell_text);
   if (*touchpoint->channel != '\0')
     draw_text (cr, layout, TP_FONT_CAPTION, touchpoint->channel, info->name.x,
                info->name.y + info->name.height + 2,
@@ -392,7 +392,7 @@ paint_kpi (cairo_t        *cr,
   draw_text (cr, layout, TP_FONT_CAPTION, kpi->name, x, tile->y + TP_JOURNEY_KPI_PAD, inner,
              TP_JOURNEY_KPI_NAME_LINES, &theme->caption);
   draw_text (cr, layout, TP_FONT_FIGURE, figure, x, tile->y + parts.figure_y, inner, 1,
-             &theme->note_text);
+             &theme->cell_text);
   if (target == NULL)
     return;
   if (parts.target_x > TP_JOURNEY_KPI_PAD)
