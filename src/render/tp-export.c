@@ -20,6 +20,7 @@
 #include "io/tp-writer.h"
 #include "tp-export-private.h"
 #include "tp-layout-private.h"
+#include "tp-legend.h"
 #include "tp-painter-private.h"
 #include "tp-svg-text.h"
 #include "tp-text.h"
@@ -51,6 +52,7 @@ tp_export_options_init (TpExportOptions *options)
   options->dpi = 0;
   options->transparent = FALSE;
   options->footer = TRUE;
+  options->legend = TRUE;
 }
 
 /* Names */
@@ -546,8 +548,9 @@ paint_page (cairo_t               *cr,
             guint                  n_pages)
 {
   g_autoptr(GArray) columns = g_array_new (FALSE, FALSE, sizeof (TpRect));
+  g_autoptr(TpLegend) legend = NULL;
   TpRect content;
-  double margin, scale, x, y;
+  double margin, scale, x, y, legend_height = 0;
 
   if (!get_content (layout, page, &content))
     return;
@@ -558,9 +561,15 @@ paint_page (cairo_t               *cr,
     part = NULL;
 
   margin = _tp_export_get_margin (width, height);
-  scale = MIN ((width - 2 * margin) / content.width, (height - 2 * margin) / content.height);
+  /* The legend takes the foot of the content area; the content fits into the rest. */
+  if (options->legend)
+    legend = tp_legend_new_for_page (document, page, part != NULL ? part->first : 0,
+                                     part != NULL ? part->n : G_MAXUINT);
+  legend_height = tp_legend_get_page_height (legend, layout, width, height, width - 2 * margin);
+  scale = MIN ((width - 2 * margin) / content.width,
+               (height - 2 * margin - legend_height) / content.height);
   x = (width - content.width * scale) / 2;
-  y = (height - content.height * scale) / 2;
+  y = (height - legend_height - content.height * scale) / 2;
 
   cairo_save (cr);
   if (!options->transparent)
@@ -599,6 +608,8 @@ paint_page (cairo_t               *cr,
     }
   cairo_restore (cr);
 
+  tp_legend_paint_page (legend, cr, layout, width, height,
+                        &(TpRect) { margin, margin, width - 2 * margin, height - 2 * margin });
   if (options->footer)
     _tp_export_paint_footer (cr, layout, document, page, part_number, n_parts, width, height, margin,
                   page_number, n_pages);

@@ -838,3 +838,26 @@ tp_paint_touchpoint_card (cairo_t              *cr,
   paint_card (cr, layout, document, _tp_journey_touchpoint (layout, i - 1), options);
   cairo_restore (cr);
 }
+
+/* The legend draws the journey's marks exactly as the journey does (tp-legend.c). */
+
+void
+_tp_paint_star (cairo_t *cr,
+                double   cx,
+                double   cy,
+                double   radius)
+{
+  star_path (cr, cx, cy, radius);
+}
+
+void
+_tp_paint_face_marker (cairo_t        *cr,
+                       const TpTheme  *theme,
+                       double          cx,
+                       double          cy,
+                       double          r,
+                       double          emotion,
+                       const TpColour *ring)
+{
+  paint_face_marker (cr, theme, cx, cy, r, emotion, ring);
+}
