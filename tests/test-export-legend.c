@@ -159,9 +159,9 @@ legend_words (TpLegend *legend)
 {
   GHashTable *words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
-  for (guint i = 0; i < tp_legend_get_n_entries (legend); i++)
+  for (guint i = 0; i < tp_legend_get_n_items (legend); i++)
     {
-      g_auto(GStrv) split = g_strsplit (tp_legend_get_entry (legend, i)->label, " ", -1);
+      g_auto(GStrv) split = g_strsplit (tp_legend_get_item (legend, i)->label, " ", -1);
 
       for (guint j = 0; split[j] != NULL; j++)
         if (split[j][0] != '\0')

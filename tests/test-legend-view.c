@@ -95,10 +95,10 @@ test_popover (void)
   {
     gboolean colour = FALSE, emotion = FALSE;
 
-    for (guint i = 0; i < tp_legend_get_n_entries (legend); i++)
+    for (guint i = 0; i < tp_legend_get_n_items (legend); i++)
       {
-        colour |= tp_legend_get_entry (legend, i)->symbol == TP_LEGEND_NOTE_COLOUR;
-        emotion |= tp_legend_get_entry (legend, i)->symbol == TP_LEGEND_EMOTION;
+        colour |= tp_legend_get_item (legend, i)->symbol == TP_LEGEND_NOTE_COLOUR;
+        emotion |= tp_legend_get_item (legend, i)->symbol == TP_LEGEND_EMOTION;
       }
     g_assert_true (colour);
     g_assert_true (emotion);

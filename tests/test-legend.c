@@ -39,9 +39,9 @@ describe_legend (TpLegend *legend)
   };
   GString *words = g_string_new (NULL);
 
-  for (guint i = 0; i < tp_legend_get_n_entries (legend); i++)
+  for (guint i = 0; i < tp_legend_get_n_items (legend); i++)
     {
-      const TpLegendEntry *entry = tp_legend_get_entry (legend, i);
+      const TpLegendItem *entry = tp_legend_get_item (legend, i);
 
       g_assert_nonnull (entry->label);
       g_assert_cmpstr (entry->label, !=, "");
@@ -221,7 +221,7 @@ test_plain (void)
   TpNote *copy;
 
   g_assert_true (tp_legend_is_empty (empty));
-  g_assert_cmpuint (tp_legend_get_n_entries (empty), ==, 0);
+  g_assert_cmpuint (tp_legend_get_n_items (empty), ==, 0);
 
   tp_document_add_note (document, TP_CONTAINER_CUSTOMER_SEGMENTS, 0, "Students");
   id = tp_document_add_note (document, TP_CONTAINER_KEY_PARTNERS, 0, "Couriers");

@@ -38,7 +38,7 @@
 
 struct _TpLegend
 {
-  GArray    *entries;   /* (element-type TpLegendEntry) */
+  GArray    *entries;   /* (element-type TpLegendItem) */
   GPtrArray *labels;    /* the entries' labels, owned */
 };
 
@@ -48,7 +48,7 @@ add (TpLegend       *legend,
      guint           value,
      const char     *label)
 {
-  TpLegendEntry entry = { symbol, value, NULL };
+  TpLegendItem entry = { symbol, value, NULL };
   char *copy = g_strdup (label);
 
   g_ptr_array_add (legend->labels, copy);
@@ -134,7 +134,7 @@ tp_legend_new (TpDocument *document,
   g_return_val_if_fail (TP_IS_DOCUMENT (document), NULL);
 
   legend = g_new0 (TpLegend, 1);
-  legend->entries = g_array_new (FALSE, FALSE, sizeof (TpLegendEntry));
+  legend->entries = g_array_new (FALSE, FALSE, sizeof (TpLegendItem));
   legend->labels = g_ptr_array_new_with_free_func (g_free);
   usage.personas = g_hash_table_new (g_str_hash, g_str_equal);
 
@@ -272,21 +272,21 @@ tp_legend_free (TpLegend *legend)
 }
 
 guint
-tp_legend_get_n_entries (TpLegend *legend)
+tp_legend_get_n_items (TpLegend *legend)
 {
   g_return_val_if_fail (legend != NULL, 0);
 
   return legend->entries->len;
 }
 
-const TpLegendEntry *
-tp_legend_get_entry (TpLegend *legend,
+const TpLegendItem *
+tp_legend_get_item (TpLegend *legend,
                      guint     index)
 {
   g_return_val_if_fail (legend != NULL, NULL);
   g_return_val_if_fail (index < legend->entries->len, NULL);
 
-  return &g_array_index (legend->entries, TpLegendEntry, index);
+  return &g_array_index (legend->entries, TpLegendItem, index);
 }
 
 gboolean
@@ -295,7 +295,7 @@ tp_legend_is_empty (TpLegend *legend)
   g_return_val_if_fail (legend != NULL, TRUE);
 
   for (guint i = 0; i < legend->entries->len; i++)
-    if (g_array_index (legend->entries, TpLegendEntry, i).symbol != TP_LEGEND_HEADING)
+    if (g_array_index (legend->entries, TpLegendItem, i).symbol != TP_LEGEND_HEADING)
       return FALSE;
   return TRUE;
 }
@@ -304,7 +304,7 @@ tp_legend_is_empty (TpLegend *legend)
 
 /* How wide an entry's symbol is, before its label. */
 static double
-get_symbol_width (const TpLegendEntry *entry)
+get_symbol_width (const TpLegendItem *entry)
 {
   switch (entry->symbol)
     {
@@ -433,7 +433,7 @@ paint_kano_tag (cairo_t        *cr,
 static void
 paint_symbol (cairo_t             *cr,
               TpLayout            *layout,
-              const TpLegendEntry *entry,
+              const TpLegendItem *entry,
               double               x,
               double               cy)
 {
@@ -517,7 +517,7 @@ flow (TpLegend *legend,
    * wider than the strip, when it wraps (every word is kept). */
   for (guint i = 0; i < n; i++)
     {
-      const TpLegendEntry *entry = &g_array_index (legend->entries, TpLegendEntry, i);
+      const TpLegendItem *entry = &g_array_index (legend->entries, TpLegendItem, i);
       TpFontRole role = entry->symbol == TP_LEGEND_HEADING ? TP_FONT_ROW_LABEL
                         : entry->symbol == TP_LEGEND_KANO ? TP_FONT_TAG : TP_FONT_CAPTION;
       double symbol = get_symbol_width (entry), room, text_width, text_height;
@@ -543,8 +543,8 @@ flow (TpLegend *legend,
 
   for (guint i = 0; i < n; i++)
     {
-      const TpLegendEntry *entry = &g_array_index (legend->entries, TpLegendEntry, i);
-      TpLegendSymbol previous = i > 0 ? g_array_index (legend->entries, TpLegendEntry, i - 1).symbol
+      const TpLegendItem *entry = &g_array_index (legend->entries, TpLegendItem, i);
+      TpLegendSymbol previous = i > 0 ? g_array_index (legend->entries, TpLegendItem, i - 1).symbol
                                       : TP_LEGEND_HEADING;
       gboolean heading = entry->symbol == TP_LEGEND_HEADING;
       /* Groups (a heading and its entries, or a lone kind of symbol) stand further apart

@@ -37,7 +37,7 @@ typedef struct
   TpLegendSymbol  symbol;
   guint           value;
   const char     *label;      /* translated; owned by the legend */
-} TpLegendEntry;
+} TpLegendItem;
 
 typedef struct _TpLegend TpLegend;
 
@@ -56,8 +56,8 @@ TpLegend            *tp_legend_new_for_page     (TpDocument    *document,
                                                  guint          n_stages);
 void                 tp_legend_free             (TpLegend      *legend);
 
-guint                tp_legend_get_n_entries    (TpLegend      *legend);
-const TpLegendEntry *tp_legend_get_entry        (TpLegend      *legend,
+guint                tp_legend_get_n_items    (TpLegend      *legend);
+const TpLegendItem *tp_legend_get_item        (TpLegend      *legend,
                                                  guint          index);
 /* Whether there is a symbol to explain (headings alone do not count). */
 gboolean             tp_legend_is_empty         (TpLegend      *legend);

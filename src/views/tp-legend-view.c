@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include <adwaita.h>
 #include <glib/gi18n-lib.h>
 #include <math.h>
 
@@ -244,6 +245,10 @@ static void
 tp_legend_view_init (TpLegendView *self)
 {
   self->empty = TRUE;
+  /* The board's theme follows the style (tp-board-draw.c); so does the legend drawn in
+   * it, even while it is shown. */
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
+                           G_CALLBACK (gtk_widget_queue_draw), self, G_CONNECT_SWAPPED);
 }
 
 GtkWidget *
