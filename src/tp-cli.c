@@ -90,6 +90,7 @@ typedef struct
   double    scale;        /* SCALE_NOT_GIVEN unless given */
   int       dpi;
   gboolean  transparent;
+  gboolean  no_legend;
 } ExportArgs;
 
 static void
@@ -141,6 +142,11 @@ parse_table (const ExportArgs *args,
       args->dpi != DPI_NOT_GIVEN || args->transparent)
     {
       usage_error (_("--page, --size, --scale, --dpi and --transparent do not apply to a table"));
+      return FALSE;
+    }
+  if (args->no_legend)
+    {
+      usage_error (_("--no-legend does not apply to a table"));
       return FALSE;
     }
   return TRUE;
@@ -205,6 +211,7 @@ parse_export (const ExportArgs *args,
   options->scale = args->scale != SCALE_NOT_GIVEN ? args->scale : 1;
   options->dpi = args->dpi != DPI_NOT_GIVEN ? args->dpi : 0;
   options->transparent = args->transparent;
+  options->legend = !args->no_legend;
   return TRUE;
 }
 
@@ -294,6 +301,8 @@ tp_cli_run (int    argc,
       N_("PNG resolution in dots per inch"), N_("N") },
     { "transparent", 0, 0, G_OPTION_ARG_NONE, &export.transparent,
       N_("No background"), NULL },
+    { "no-legend", 0, 0, G_OPTION_ARG_NONE, &export.no_legend,
+      N_("No legend of the symbols at the foot of each page"), NULL },
     { "table", 0, 0, G_OPTION_ARG_STRING, &export.table,
       N_("A table to export as CSV: gaps, kano, kpis or links"), N_("TABLE") },
     { "version", 0, 0, G_OPTION_ARG_NONE, &version,

@@ -19,7 +19,7 @@ static char *tmp_dir;
 
 static const char * const setting_keys[] = {
   "export-format", "export-page", "export-size", "export-scale", "export-dpi",
-  "export-transparent", "export-footer", "last-export-folder",
+  "export-transparent", "export-footer", "export-legend", "last-export-folder",
 };
 
 /* The format row's items and the page size row's, in the order of tp-export-dialog.ui. */
@@ -415,6 +415,8 @@ test_settings (void)
   gtk_spin_button_set_value (dialog_child (dialog, "dpi_spin"), 150);
   gtk_switch_set_active (dialog_child (dialog, "transparent_switch"), TRUE);
   gtk_switch_set_active (dialog_child (dialog, "footer_switch"), FALSE);
+  g_assert_true (gtk_switch_get_active (dialog_child (dialog, "legend_switch")));
+  gtk_switch_set_active (dialog_child (dialog, "legend_switch"), FALSE);
 
   format = g_settings_get_string (settings, "export-format");
   page = g_settings_get_string (settings, "export-page");
@@ -425,6 +427,7 @@ test_settings (void)
   g_assert_cmpint (g_settings_get_int (settings, "export-dpi"), ==, 150);
   g_assert_true (g_settings_get_boolean (settings, "export-transparent"));
   g_assert_false (g_settings_get_boolean (settings, "export-footer"));
+  g_assert_false (g_settings_get_boolean (settings, "export-legend"));
 
   close_dialog (dialog);
 
@@ -438,6 +441,7 @@ test_settings (void)
   g_assert_cmpint (gtk_spin_button_get_value_as_int (dialog_child (dialog, "dpi_spin")), ==, 150);
   g_assert_true (gtk_switch_get_active (dialog_child (dialog, "transparent_switch")));
   g_assert_false (gtk_switch_get_active (dialog_child (dialog, "footer_switch")));
+  g_assert_false (gtk_switch_get_active (dialog_child (dialog, "legend_switch")));
 
   tp_export_dialog_get_options (dialog, &options);
   g_assert_cmpint (options.format, ==, TP_EXPORT_FORMAT_PNG);
@@ -446,6 +450,7 @@ test_settings (void)
   g_assert_cmpfloat (options.dpi, ==, 150);
   g_assert_true (options.transparent);
   g_assert_false (options.footer);
+  g_assert_false (options.legend);
 
   /* Whole scales are remembered as such, and the DPI given up. */
   adw_combo_row_set_selected (dialog_child (dialog, "scale_row"), SCALE_2X);

@@ -49,6 +49,7 @@ struct _TpExportDialog
   GtkSpinButton      *dpi_spin;
   GtkSwitch          *transparent_switch;
   GtkSwitch          *footer_switch;
+  GtkSwitch          *legend_switch;
 
   TpWindow           *window;       /* weak: the dialog dies with it */
   TpDocument         *document;
@@ -126,7 +127,7 @@ static const TpExportPage page_values[] = {
 
 static const char * const setting_keys[] = {
   "export-format", "export-page", "export-size", "export-scale", "export-dpi",
-  "export-transparent", "export-footer", "last-export-folder",
+  "export-transparent", "export-footer", "export-legend", "last-export-folder",
 };
 
 static const char *
@@ -228,6 +229,7 @@ load_settings (TpExportDialog *self)
 
   self->options.transparent = g_settings_get_boolean (self->settings, "export-transparent");
   self->options.footer = g_settings_get_boolean (self->settings, "export-footer");
+  self->options.legend = g_settings_get_boolean (self->settings, "export-legend");
 }
 
 static void
@@ -245,6 +247,7 @@ store_settings (TpExportDialog *self)
   g_settings_set_int (settings, "export-dpi", (int) self->options.dpi);
   g_settings_set_boolean (settings, "export-transparent", self->options.transparent);
   g_settings_set_boolean (settings, "export-footer", self->options.footer);
+  g_settings_set_boolean (settings, "export-legend", self->options.legend);
 }
 
 /* Preview */
@@ -519,6 +522,7 @@ sync_rows (TpExportDialog *self)
 
   gtk_switch_set_active (self->transparent_switch, self->options.transparent);
   gtk_switch_set_active (self->footer_switch, self->options.footer);
+  gtk_switch_set_active (self->legend_switch, self->options.legend);
 
   gtk_widget_set_visible (GTK_WIDGET (self->scale_row), png);
   gtk_widget_set_visible (self->dpi_row, png && custom);
@@ -639,6 +643,18 @@ on_footer_changed (TpExportDialog *self,
     return;
 
   self->options.footer = gtk_switch_get_active (widget);
+  options_changed (self);
+}
+
+static void
+on_legend_changed (TpExportDialog *self,
+                   GParamSpec     *pspec,
+                   GtkSwitch      *widget)
+{
+  if (self->syncing)
+    return;
+
+  self->options.legend = gtk_switch_get_active (widget);
   options_changed (self);
 }
 
@@ -1188,6 +1204,7 @@ tp_export_dialog_class_init (TpExportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TpExportDialog, dpi_spin);
   gtk_widget_class_bind_template_child (widget_class, TpExportDialog, transparent_switch);
   gtk_widget_class_bind_template_child (widget_class, TpExportDialog, footer_switch);
+  gtk_widget_class_bind_template_child (widget_class, TpExportDialog, legend_switch);
   gtk_widget_class_bind_template_callback (widget_class, on_export_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_cancel_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_format_selected);
@@ -1197,6 +1214,7 @@ tp_export_dialog_class_init (TpExportDialogClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_dpi_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_transparent_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_footer_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_legend_changed);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }

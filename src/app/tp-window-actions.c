@@ -489,6 +489,16 @@ toggle_inspector_action (GtkWidget  *widget,
   adw_flap_set_reveal_flap (self->flap, !adw_flap_get_reveal_flap (self->flap));
 }
 
+static void
+show_legend_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  TpWindow *self = TP_WINDOW (widget);
+
+  gtk_menu_button_popup (GTK_MENU_BUTTON (self->legend_button));
+}
+
 void
 _tp_window_class_actions_init (TpWindowClass *klass)
 {
@@ -509,6 +519,7 @@ _tp_window_class_actions_init (TpWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.zoom-value-chain", NULL, board_action);
   gtk_widget_class_install_action (widget_class, "win.delete-selection", NULL, board_action);
   gtk_widget_class_install_action (widget_class, "win.toggle-inspector", NULL, toggle_inspector_action);
+  gtk_widget_class_install_action (widget_class, "win.show-legend", NULL, show_legend_action);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "win.copy-image", NULL, copy_image_action);
   /* Stateful, from the "view" property: the header's toggles show which is on. */
@@ -549,6 +560,8 @@ _tp_window_class_actions_init (TpWindowClass *klass)
                                        "win.view", "s", "alignment");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0,
                                        "win.toggle-inspector", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK,
+                                       "win.show-legend", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK,
                                        "win.print", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK | GDK_SHIFT_MASK,

@@ -6,6 +6,7 @@
 #include "views/tp-analysis-view.h"
 #include "views/tp-board.h"
 #include "views/tp-inspector.h"
+#include "views/tp-legend-view.h"
 #include "views/tp-selection.h"
 
 #include "tp-window.h"
@@ -26,6 +27,9 @@ struct _TpWindow
   GtkWidget            *inspector_button;
   GtkWidget            *links_button;
   GtkWidget            *zoom_button;
+  GtkWidget            *legend_button;
+  GtkWidget            *legend_view;
+  GtkWidget            *legend_empty_label;
   GtkWidget            *view_switcher;
   GtkStack             *view_stack;
   TpAnalysisView       *analysis_view;

@@ -812,6 +812,7 @@ tp_window_class_init (TpWindowClass *klass)
   g_type_ensure (TP_TYPE_BOARD);
   g_type_ensure (TP_TYPE_INSPECTOR);
   g_type_ensure (TP_TYPE_ANALYSIS_VIEW);
+  g_type_ensure (TP_TYPE_LEGEND_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/touchpoint/Touchpoint/tp-window.ui");
@@ -824,6 +825,9 @@ tp_window_class_init (TpWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TpWindow, inspector_button);
   gtk_widget_class_bind_template_child (widget_class, TpWindow, links_button);
   gtk_widget_class_bind_template_child (widget_class, TpWindow, zoom_button);
+  gtk_widget_class_bind_template_child (widget_class, TpWindow, legend_button);
+  gtk_widget_class_bind_template_child (widget_class, TpWindow, legend_view);
+  gtk_widget_class_bind_template_child (widget_class, TpWindow, legend_empty_label);
   gtk_widget_class_bind_template_child (widget_class, TpWindow, view_switcher);
   gtk_widget_class_bind_template_child (widget_class, TpWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, TpWindow, analysis_view);

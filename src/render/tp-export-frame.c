@@ -11,6 +11,7 @@
 
 #include "tp-export-private.h"
 #include "tp-layout-private.h"
+#include "tp-legend.h"
 
 /* Trials for the scale of a canvas cut into parts. */
 #define PART_SCALE_STEPS  6
@@ -57,6 +58,35 @@ get_framed_region (const TpExportOptions *options,
   return TRUE;
 }
 
+TpLegend *
+_tp_export_new_legend (TpDocument            *document,
+                       const TpExportOptions *options,
+                       TpExportPage           page,
+                       guint                  first_stage,
+                       guint                  n_stages)
+{
+  if (!options->legend || document == NULL)
+    return NULL;
+  return tp_legend_new_for_page (document, page, first_stage, n_stages);
+}
+
+double
+_tp_export_get_legend_height (TpLayout              *layout,
+                              TpDocument            *document,
+                              const TpExportOptions *options,
+                              TpExportPage           page,
+                              double                 width,
+                              double                 height)
+{
+  g_autoptr(TpDocument) remembered = document == NULL ? g_weak_ref_get (&layout->export_document)
+                                                      : NULL;
+  g_autoptr(TpLegend) legend = _tp_export_new_legend (document != NULL ? document : remembered,
+                                                      options, page, 0, G_MAXUINT);
+
+  return tp_legend_get_page_height (legend, layout, width, height,
+                                    width - 2 * _tp_export_get_margin (width, height));
+}
+
 static gboolean
 same_part (GArray *a,
            GArray *b)
@@ -86,7 +116,10 @@ _tp_export_frame_layout (TpLayout              *layout,
       double note_pt = layout->theme->fonts[TP_FONT_NOTE].size *
                        tp_export_get_points_per_pixel (options);
 
-      wanted[region] = (TpLayoutFrame) { width - 2 * margin, height - 2 * margin,
+      double legend = _tp_export_get_legend_height (layout, document, options, page, width,
+                                                    height);
+
+      wanted[region] = (TpLayoutFrame) { width - 2 * margin, height - 2 * margin - legend,
                                          TP_EXPORT_NOTE_FLOOR_PT / note_pt,
                                          TP_EXPORT_NOTE_CAP_PT / note_pt, 1 };
       /* A part of the canvas is drawn at the scale the cut chose for every part. */

@@ -297,7 +297,10 @@ _tp_export_journey_plan (TpLayout              *layout,
   TpJourney *journey = &layout->journey;
   const TpRect *region = &layout->regions[TP_REGION_JOURNEY];
   double margin = _tp_export_get_margin (width, height);
-  double room_x = width - 2 * margin, room_y = height - 2 * margin;
+  /* The legend's strip at the foot: the whole journey's, so every part keeps one frame. */
+  double legend = _tp_export_get_legend_height (layout, NULL, options, TP_EXPORT_PAGE_JOURNEY,
+                                                width, height);
+  double room_x = width - 2 * margin, room_y = height - 2 * margin - legend;
   double pt = tp_export_get_points_per_pixel (options);
   double note = layout->theme->fonts[TP_FONT_NOTE].size;
   double rows[TP_N_JOURNEY_ROWS];
@@ -402,7 +405,7 @@ _tp_export_journey_plan (TpLayout              *layout,
   /* The frame and the title are placed once for the deck: centred on the page as the
    * largest part is, the same on every page. */
   deck->x = (width - deck->frame_width * deck->scale) / 2;
-  deck->y = (height - deck->content.height * deck->scale) / 2;
+  deck->y = (height - legend - deck->content.height * deck->scale) / 2;
 
   return TRUE;
 }
@@ -499,6 +502,17 @@ _tp_export_journey_paint (cairo_t               *cr,
   _tp_paint_journey_part (cr, layout, document, shown->first, shown->n, shown->first_row,
                           shown->n_rows, deck.frame_width, deck.frame_height, &paint);
   cairo_restore (cr);
+
+  /* The part's own legend (its stages' symbols) at the foot of the content area. */
+  {
+    double margin = _tp_export_get_margin (width, height);
+    g_autoptr(TpLegend) legend = _tp_export_new_legend (document, options,
+                                                        TP_EXPORT_PAGE_JOURNEY, shown->first,
+                                                        shown->n);
+
+    tp_legend_paint_page (legend, cr, layout, width, height,
+                          &(TpRect) { margin, margin, width - 2 * margin, height - 2 * margin });
+  }
 
   if (options->footer)
     _tp_export_paint_footer (cr, layout, document, TP_EXPORT_PAGE_JOURNEY, part + 1,

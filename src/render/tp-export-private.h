@@ -11,6 +11,7 @@
 
 #include "tp-analysis-page.h"
 #include "tp-export.h"
+#include "tp-legend.h"
 
 G_BEGIN_DECLS
 
@@ -84,6 +85,21 @@ void              _tp_export_paint_footer       (cairo_t               *cr,
  * type's size with Inter). One pair for the canvas, the value chain and the journey. */
 #define TP_EXPORT_NOTE_FLOOR_PT 6.7
 #define TP_EXPORT_NOTE_CAP_PT   16.0
+
+/* tp-export-frame.c: the legend of a page (NULL when the options leave it out), and its
+ * height at the foot of a page of width × height (0 without one; document NULL: the one
+ * tp_export_list_pages() last saw with layout). */
+TpLegend         *_tp_export_new_legend         (TpDocument            *document,
+                                                 const TpExportOptions *options,
+                                                 TpExportPage           page,
+                                                 guint                  first_stage,
+                                                 guint                  n_stages);
+double            _tp_export_get_legend_height  (TpLayout              *layout,
+                                                 TpDocument            *document,
+                                                 const TpExportOptions *options,
+                                                 TpExportPage           page,
+                                                 double                 width,
+                                                 double                 height);
 
 /* tp-export-frame.c: lays layout out anew for a page when the page needs the canvas or the
  * value chain fitted to its room, or a part of the canvas (part: TpCanvasSlice, NULL for

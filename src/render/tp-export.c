@@ -20,6 +20,7 @@
 #include "io/tp-writer.h"
 #include "tp-export-private.h"
 #include "tp-layout-private.h"
+#include "tp-legend.h"
 #include "tp-painter-private.h"
 #include "tp-svg-text.h"
 #include "tp-text.h"
@@ -51,6 +52,7 @@ tp_export_options_init (TpExportOptions *options)
   options->dpi = 0;
   options->transparent = FALSE;
   options->footer = TRUE;
+  options->legend = TRUE;
 }
 
 /* Names */
@@ -467,17 +469,23 @@ paint_page (cairo_t               *cr,
             guint                  page_number,
             guint                  n_pages)
 {
+  g_autoptr(TpLegend) legend = NULL;
   TpRect content;
-  double margin, scale, x, y;
+  double margin, scale, x, y, legend_height = 0;
 
   _tp_export_frame_layout (layout, document, options, page, canvas_part, width, height);
   if (!get_content (layout, page, &content))
     return;
 
   margin = _tp_export_get_margin (width, height);
-  scale = MIN ((width - 2 * margin) / content.width, (height - 2 * margin) / content.height);
+  /* The legend takes the foot of the content area; the content fits into the rest (the
+   * framed regions were laid out for that rest). */
+  legend = _tp_export_new_legend (document, options, page, 0, G_MAXUINT);
+  legend_height = tp_legend_get_page_height (legend, layout, width, height, width - 2 * margin);
+  scale = MIN ((width - 2 * margin) / content.width,
+               (height - 2 * margin - legend_height) / content.height);
   x = (width - content.width * scale) / 2;
-  y = (height - content.height * scale) / 2;
+  y = (height - legend_height - content.height * scale) / 2;
 
   cairo_save (cr);
   if (!options->transparent)
@@ -496,6 +504,8 @@ paint_page (cairo_t               *cr,
   paint_content (cr, layout, document, &content, page == TP_EXPORT_PAGE_BOARD);
   cairo_restore (cr);
 
+  tp_legend_paint_page (legend, cr, layout, width, height,
+                        &(TpRect) { margin, margin, width - 2 * margin, height - 2 * margin });
   if (options->footer)
     _tp_export_paint_footer (cr, layout, document, page, part_number, n_parts, width, height,
                              margin, page_number, n_pages);

@@ -58,6 +58,8 @@ typedef struct
   double          dpi;          /* PNG: when > 0, instead of scale (scale = dpi / 96) */
   gboolean        transparent;  /* no background (else white): the slide's own shows */
   gboolean        footer;       /* title, date and region at the foot of each page */
+  gboolean        legend;       /* the key to the page's symbols above the footer
+                                 * (tp-legend.h); not on the analysis */
 } TpExportOptions;
 
 #define TP_EXPORT_ERROR (tp_export_error_quark ())

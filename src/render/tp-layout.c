@@ -455,6 +455,18 @@ tp_layout_get_theme (TpLayout *layout)
   return layout->theme;
 }
 
+void
+tp_layout_set_theme (TpLayout      *layout,
+                     const TpTheme *theme)
+{
+  g_return_if_fail (layout != NULL);
+  g_return_if_fail (theme != NULL);
+  /* A theme may differ in colours only: the geometry (and the text cache) stays valid. */
+  g_return_if_fail (memcmp (theme->fonts, layout->theme->fonts, sizeof theme->fonts) == 0);
+
+  layout->theme = theme;
+}
+
 PangoContext *
 tp_layout_get_context (TpLayout *layout)
 {

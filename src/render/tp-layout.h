@@ -227,6 +227,10 @@ GPtrArray     *tp_layout_split_canvas      (TpLayout            *layout,
                                             double               scale);
 
 const TpTheme *tp_layout_get_theme         (TpLayout        *layout);
+/* Draws the layout in another theme of the same fonts and sizes (tp_theme_get_dark()):
+ * colours change, geometry does not, so no update is needed. */
+void           tp_layout_set_theme         (TpLayout        *layout,
+                                            const TpTheme   *theme);
 /* The context every board text is laid out with (for inline editors that must wrap
  * exactly like the board). */
 PangoContext  *tp_layout_get_context       (TpLayout        *layout);

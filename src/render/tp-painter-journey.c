@@ -250,7 +250,7 @@ paint_tags (cairo_t            *cr,
         }
 
       draw_text (cr, layout, TP_FONT_TAG, text, tag.x + chrome - TP_JOURNEY_TAG_PAD,
-                 cy - MAX (line, text_height) / 2, text_width, lines, &theme->note_text);
+                 cy - MAX (line, text_height) / 2, text_width, lines, &theme->cell_text);
     }
 }
 
@@ -312,7 +312,7 @@ paint_card (cairo_t               *cr,
 
   draw_text (cr, layout, TP_FONT_CARD_TITLE, touchpoint->name, info->name.x, info->name.y,
              info->name.width, _tp_journey_lines (layout, TP_JOURNEY_CARD_LINES),
-             &theme->note_text);
+             &theme->cell_text);
   if (*touchpoint->channel != '\0')
     draw_text (cr, layout, TP_FONT_CAPTION, touchpoint->channel, info->name.x,
                info->name.y + info->name.height + 2,
@@ -402,7 +402,7 @@ paint_kpi (cairo_t        *cr,
   draw_text (cr, layout, TP_FONT_CAPTION, kpi->name, x, tile->y + TP_JOURNEY_KPI_PAD, inner,
              _tp_journey_lines (layout, TP_JOURNEY_KPI_NAME_LINES), &theme->caption);
   draw_text (cr, layout, TP_FONT_FIGURE, figure, x, tile->y + parts.figure_y, inner,
-             _tp_journey_lines (layout, 1), &theme->note_text);
+             _tp_journey_lines (layout, 1), &theme->cell_text);
   if (target == NULL)
     return;
   if (parts.target_x > TP_JOURNEY_KPI_PAD)
@@ -722,4 +722,27 @@ tp_paint_touchpoint_card (cairo_t              *cr,
   cairo_save (cr);
   paint_card (cr, layout, document, _tp_journey_touchpoint (layout, i - 1), options);
   cairo_restore (cr);
+}
+
+/* The legend draws the journey's marks exactly as the journey does (tp-legend.c). */
+
+void
+_tp_paint_star (cairo_t *cr,
+                double   cx,
+                double   cy,
+                double   radius)
+{
+  star_path (cr, cx, cy, radius);
+}
+
+void
+_tp_paint_face_marker (cairo_t        *cr,
+                       const TpTheme  *theme,
+                       double          cx,
+                       double          cy,
+                       double          r,
+                       double          emotion,
+                       const TpColour *ring)
+{
+  paint_face_marker (cr, theme, cx, cy, r, emotion, ring);
 }

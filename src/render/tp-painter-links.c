@@ -155,7 +155,7 @@ paint_pill (cairo_t          *cr,
     return;
 
   _tp_rounded_rect (cr, &info->pill, info->pill.height / 2);
-  cairo_set_source_rgb (cr, 1, 1, 1);
+  tp_colour_set_source (cr, &theme->panel);
   cairo_fill_preserve (cr);
   if (style == TP_LINK_STYLE_EMPHASIS)
     tp_colour_set_source (cr, &theme->link);

@@ -75,4 +75,33 @@ void  _tp_paint_journey_part (cairo_t              *cr,
                               double                frame_height,
                               const TpPaintOptions *options);
 
+/* A note's evidence glyph, TP_LAYOUT_FOOTER_HEIGHT square at (x, y), and its dot votes
+ * ending at right, as a note's footer shows them (tp-painter.c). */
+void  _tp_paint_evidence (cairo_t        *cr,
+                          TpEvidence      evidence,
+                          double          x,
+                          double          y,
+                          const TpColour *colour,
+                          const TpColour *background);
+void  _tp_paint_votes    (cairo_t        *cr,
+                          TpLayout       *layout,
+                          guint           votes,
+                          double          right,
+                          double          y,
+                          const TpColour *colour);
+
+/* The moment-of-truth star as a new sub-path, and an emotion marker with its face, as
+ * the journey draws them (tp-painter-journey.c). */
+void  _tp_paint_star        (cairo_t        *cr,
+                             double          cx,
+                             double          cy,
+                             double          radius);
+void  _tp_paint_face_marker (cairo_t        *cr,
+                             const TpTheme  *theme,
+                             double          cx,
+                             double          cy,
+                             double          r,
+                             double          emotion,
+                             const TpColour *ring);
+
 G_END_DECLS

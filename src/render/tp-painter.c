@@ -569,3 +569,27 @@ tp_paint_note_whole (cairo_t              *cr,
   paint_note_box (cr, layout, document, &whole, options);
   cairo_restore (cr);
 }
+
+/* The legend draws the marks of a note exactly as a note does (tp-legend.c). */
+
+void
+_tp_paint_evidence (cairo_t        *cr,
+                    TpEvidence      evidence,
+                    double          x,
+                    double          y,
+                    const TpColour *colour,
+                    const TpColour *background)
+{
+  paint_evidence (cr, evidence, x, y, colour, background);
+}
+
+void
+_tp_paint_votes (cairo_t        *cr,
+                 TpLayout       *layout,
+                 guint           votes,
+                 double          right,
+                 double          y,
+                 const TpColour *colour)
+{
+  paint_votes (cr, layout, votes, right, y, colour);
+}

@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "tp-theme.h"
 
@@ -131,6 +132,83 @@ const TpTheme *
 tp_theme_get_default (void)
 {
   return &default_theme;
+}
+
+/* The dark variant changes colours only: fonts, sizes and shapes are the default's, so a
+ * layout is the same whichever of the two it is drawn with. */
+static void
+init_dark (TpTheme *theme)
+{
+  static const TpColour notes[TP_N_NOTE_COLOURS] = {
+    /* The palette a little deeper and less saturated, so the notes stop glowing on a
+     * dark board while each keeps its hue (its meaning) and the dark text reads on it
+     * above 4.5:1 (tests/test-theme.c checks). */
+    [TP_NOTE_COLOUR_YELLOW] = HEX (0xe8de5a),
+    [TP_NOTE_COLOUR_GREEN] = HEX (0x78dc8f),
+    [TP_NOTE_COLOUR_BLUE] = HEX (0x86b0e6),
+    [TP_NOTE_COLOUR_PURPLE] = HEX (0xcf7fd0),
+    [TP_NOTE_COLOUR_ORANGE] = HEX (0xf0ac5a),
+    [TP_NOTE_COLOUR_RED] = HEX (0xeb5e4f),
+    [TP_NOTE_COLOUR_PINK] = HEX (0xf0aab6),
+    [TP_NOTE_COLOUR_GREY] = HEX (0xc8c7c3),
+  };
+  /* Deep tones of the same hues as the light tints: a stage still reads as one band. */
+  static const TpColour tints[TP_N_STAGE_TINTS] = {
+    HEX (0x2b3a52),
+    HEX (0x29423a),
+    HEX (0x48422a),
+    HEX (0x4a3728),
+    HEX (0x3e3346),
+    HEX (0x27403f),
+  };
+
+  *theme = default_theme;
+
+  /* libadwaita's dark view and card colours, so the board sits in the window's style. */
+  theme->board_background = (TpColour) HEX (0x1e1e1e);
+  theme->panel = (TpColour) HEX (0x2a2a2c);
+  theme->panel_border = (TpColour) HEX (0x3d3d40);
+  theme->title = (TpColour) HEX (0xf6f5f4);
+  theme->hint = (TpColour) HEX (0xa8a7ad);
+  theme->badge = (TpColour) HEX (0xdeddda);
+  theme->badge_text = (TpColour) HEX (0x241f31);
+  theme->more_badge = (TpColour) HEX (0x3a3a3e);
+  theme->more_badge_text = (TpColour) HEX (0xf6f5f4);
+  theme->icon = (TpColour) HEX (0x9a9996);
+  theme->shadow = (TpColour) HEXA (0x000000, 0.35);
+
+  memcpy (theme->notes, notes, sizeof notes);
+  /* Note text stays dark: it sits on the notes' fills, which stay light. */
+  theme->note_edge = (TpColour) HEXA (0x000000, 0.30);
+
+  theme->link = (TpColour) HEX (0x62a0ea);
+  theme->link_alpha = 0.7;
+
+  memcpy (theme->stage_tints, tints, sizeof tints);
+  theme->job_text = (TpColour) HEX (0xc0bfbc);
+  theme->row_labels = (TpColour) HEX (0x303034);
+  theme->hairline = (TpColour) HEX (0x3d3d40);
+  theme->caption = (TpColour) HEX (0xa8a7ad);
+  theme->cell_text = (TpColour) HEX (0xf6f5f4);
+  theme->pain = (TpColour) HEX (0x4a2a2c);
+  theme->opportunity = (TpColour) HEX (0x26402f);
+  theme->kpi_tile = (TpColour) HEX (0x333337);
+  theme->expectation = (TpColour) HEX (0x9a9996);
+  theme->bar_track = (TpColour) HEX (0x3d3d40);
+}
+
+const TpTheme *
+tp_theme_get_dark (void)
+{
+  static TpTheme dark_theme;
+  static gsize initialized = 0;
+
+  if (g_once_init_enter (&initialized))
+    {
+      init_dark (&dark_theme);
+      g_once_init_leave (&initialized, 1);
+    }
+  return &dark_theme;
 }
 
 PangoFontDescription *

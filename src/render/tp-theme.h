@@ -124,7 +124,11 @@ typedef struct
   double      icon_line_width;
 } TpTheme;
 
+/* The light theme of VISUAL.md: every export and print, and the board in a light style. */
 const TpTheme        *tp_theme_get_default         (void);
+/* The board and the analysis view in a dark style: the same fonts, sizes and shapes
+ * (so the same layout), darker chrome, the note palette a little deeper. Never exported. */
+const TpTheme        *tp_theme_get_dark            (void);
 
 /* The Pango description of a role: the family list and an absolute size in units. */
 PangoFontDescription *tp_theme_create_font         (const TpTheme  *theme,

@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include <adwaita.h>
 #include <math.h>
 #include <string.h>
 
@@ -35,6 +36,8 @@ struct _TpAnalysisView
   TpAnalysisViewPage page;
   gulong             changed_id;
   PangoContext      *context;
+  /* The light theme, or the dark one while the style manager is dark. */
+  const TpTheme     *theme;
   TpAnalysisLayout  *layout;
   double             laid_width;    /* the page's width at the last layout */
   double             min_width;     /* the page's at its narrowest; 0: not known yet */
@@ -88,7 +91,7 @@ ensure_layout (TpAnalysisView *self,
   if (self->document == NULL)
     return;
   if (self->layout == NULL)
-    self->layout = tp_analysis_layout_new (self->context, tp_theme_get_default ());
+    self->layout = tp_analysis_layout_new (self->context, self->theme);
   else if (!self->dirty && self->laid_width == width)
     return;
 
@@ -335,18 +338,19 @@ tp_analysis_view_snapshot (GtkWidget   *widget,
                            GtkSnapshot *snapshot)
 {
   TpAnalysisView *self = TP_ANALYSIS_VIEW (widget);
-  const TpTheme *theme = tp_theme_get_default ();
+  const TpTheme *theme = self->theme;
   int width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
   GdkRGBA background = { theme->board_background.red, theme->board_background.green,
                          theme->board_background.blue, 1 };
   GdkRGBA border = { theme->panel_border.red, theme->panel_border.green, theme->panel_border.blue, 1 };
-  GdkRGBA white = { 1, 1, 1, 1 };
+  GdkRGBA sheet_colour = { theme->panel.red, theme->panel.green, theme->panel.blue, 1 };
   GdkRGBA highlight = { theme->link.red, theme->link.green, theme->link.blue, 0.08 };
   double page_width, page_height, ox, oy;
   graphene_rect_t sheet;
   GskRoundedRect rounded;
 
-  /* The page is as the export shows it, on the board's background, whatever the style. */
+  /* The page as the export shows it on the board's background, in the board's style: a
+   * white sheet in a light one, a dark sheet in a dark one. */
   gtk_snapshot_append_color (snapshot, &background, &GRAPHENE_RECT_INIT (0, 0, width, height));
   if (self->document == NULL)
     return;
@@ -359,7 +363,7 @@ tp_analysis_view_snapshot (GtkWidget   *widget,
                               page_height + 2 * PADDING);
   gsk_rounded_rect_init_from_rect (&rounded, &sheet, theme->panel_radius);
   gtk_snapshot_push_rounded_clip (snapshot, &rounded);
-  gtk_snapshot_append_color (snapshot, &white, &sheet);
+  gtk_snapshot_append_color (snapshot, &sheet_colour, &sheet);
   gtk_snapshot_pop (snapshot);
   gtk_snapshot_append_border (snapshot, &rounded, (float[4]) { 1, 1, 1, 1 },
                               (GdkRGBA[4]) { border, border, border, border });
@@ -504,6 +508,24 @@ tp_analysis_view_class_init (TpAnalysisViewClass *klass)
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
 }
 
+/* The analysis follows the window's style as the board does. Its layout records colours
+ * as it lays the page out, so a new style lays it out afresh. */
+static void
+update_theme (TpAnalysisView *self)
+{
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  const TpTheme *theme = adw_style_manager_get_dark (style) ? tp_theme_get_dark ()
+                                                            : tp_theme_get_default ();
+
+  if (self->theme == theme)
+    return;
+  self->theme = theme;
+  g_clear_pointer (&self->page_node, gsk_render_node_unref);
+  g_clear_pointer (&self->layout, tp_analysis_layout_free);
+  self->dirty = TRUE;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
 static void
 tp_analysis_view_init (TpAnalysisView *self)
 {
@@ -524,6 +546,10 @@ tp_analysis_view_init (TpAnalysisView *self)
   g_signal_connect_object (click, "pressed", G_CALLBACK (on_pressed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (click, "released", G_CALLBACK (on_released), self, G_CONNECT_SWAPPED);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
+                           G_CALLBACK (update_theme), self, G_CONNECT_SWAPPED);
+  update_theme (self);
 }
 
 /* Public API */

@@ -22,6 +22,7 @@
 
 #include "config.h"
 
+#include <adwaita.h>
 #include <math.h>
 
 #include "render/tp-painter.h"
@@ -69,6 +70,37 @@ _tp_board_drop_tiles (TpBoard *self)
     g_hash_table_remove_all (self->tiles);
   g_clear_handle_id (&self->prefetch_id, g_source_remove);
   gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* The board follows the window's style: dark chrome and a deeper palette on a dark
+ * desktop, as the header and inspector around it are. Geometry does not change, so the
+ * tiles are repainted but nothing is laid out again. */
+static void
+update_theme (TpBoard *self)
+{
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  const TpTheme *theme = adw_style_manager_get_dark (style) ? tp_theme_get_dark ()
+                                                            : tp_theme_get_default ();
+
+  if (self->theme == theme)
+    return;
+  self->theme = theme;
+  tp_layout_set_theme (self->layout, theme);
+  _tp_board_drop_tiles (self);
+}
+
+static void
+on_dark_changed (TpBoard *self)
+{
+  update_theme (self);
+}
+
+void
+_tp_board_draw_init (TpBoard *self)
+{
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
+                           G_CALLBACK (on_dark_changed), self, G_CONNECT_SWAPPED);
+  update_theme (self);
 }
 
 void
@@ -693,7 +725,7 @@ _tp_board_snapshot (GtkWidget   *widget,
                     GtkSnapshot *snapshot)
 {
   TpBoard *self = TP_BOARD (widget);
-  const TpTheme *theme = tp_theme_get_default ();
+  const TpTheme *theme = tp_layout_get_theme (self->layout);
   GdkRGBA background;
 
   _tp_board_colour_to_rgba (&theme->board_background, 1, &background);

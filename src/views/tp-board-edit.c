@@ -133,7 +133,9 @@ sync_editor_style (TpBoard *self)
   if (!get_edit_boxes (self, &area, &text, &scale, &role))
     return;
   /* The colours the renderer draws each text in. */
-  ink = self->edit_kind == TP_ITEM_STAGE ? &theme->title : &theme->note_text;
+  ink = self->edit_kind == TP_ITEM_STAGE ? &theme->title
+        : self->edit_kind == TP_ITEM_TOUCHPOINT ? &theme->cell_text
+        : &theme->note_text;
   size = theme->fonts[role].size * scale * self->zoom;
   line = tp_theme_get_line_height (theme, role) * scale * self->zoom;
 

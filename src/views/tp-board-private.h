@@ -133,6 +133,9 @@ struct _TpBoard
   double           tiles_zoom;
   int              tiles_scale;
   guint            prefetch_id;
+  /* The theme the board is painted in: the light one, or the dark one while the style
+   * manager is dark (see tp-board-draw.c). */
+  const TpTheme   *theme;
 
   /* In-place editing and rapid capture (see tp-board-edit.c). */
   GtkWidget       *editor;          /* GtkTextView, a child of the board */
@@ -438,6 +441,7 @@ void         _tp_board_snapshot            (GtkWidget       *widget,
                                             GtkSnapshot     *snapshot);
 /* Forgets the painted board, after the document, the layout or the scale changed. */
 void         _tp_board_drop_tiles          (TpBoard         *self);
+void         _tp_board_draw_init           (TpBoard         *self);
 void         _tp_board_draw_dispose        (TpBoard         *self);
 void         _tp_board_colour_to_rgba      (const TpColour  *colour,
                                             double           alpha,

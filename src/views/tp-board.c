@@ -759,6 +759,7 @@ tp_board_init (TpBoard *self)
   _tp_board_keyboard_init (self);
   _tp_board_edit_init (self);
   _tp_board_journey_init (self);
+  _tp_board_draw_init (self);
   _tp_board_update_actions (self);
   _tp_board_update_accessible (self);
 }
@@ -795,6 +796,7 @@ tp_board_set_document (TpBoard    *self,
   /* Expanded blocks are view state of one document. */
   g_clear_pointer (&self->layout, tp_layout_free);
   self->layout = tp_layout_new ();
+  tp_layout_set_theme (self->layout, self->theme);
   self->layout_dirty = TRUE;
   self->bounds = (TpRect) { 0, 0, 0, 0 };
   self->view_pending = TRUE;
