@@ -21,6 +21,7 @@
 #include "model/tp-enums.h"
 #include "render/tp-export.h"
 #include "render/tp-layout.h"
+#include "render/tp-legend.h"
 
 #define LONG_NOTES_PATH TP_SRCDIR "/tests/files/long-notes.touchpoint"
 /* The word boxes pdftotext reports for Inter are about 1.2 times the type's size. */
@@ -373,6 +374,20 @@ collect_note_words (TpDocument *document,
               g_hash_table_add (words, g_strdup (split[k]));
         }
     }
+  /* Words of the legend's labels are drawn at its size ("Customer voice"). */
+  {
+    g_autoptr(TpLegend) legend = tp_legend_new_for_page (document, canvas ? TP_EXPORT_PAGE_CANVAS
+                                                                         : TP_EXPORT_PAGE_VALUE_CHAIN,
+                                                         0, G_MAXUINT);
+
+    for (guint i = 0; i < tp_legend_get_n_items (legend); i++)
+      {
+        g_auto(GStrv) split = g_strsplit (tp_legend_get_item (legend, i)->label, " ", -1);
+
+        for (guint k = 0; split[k] != NULL; k++)
+          g_hash_table_remove (words, split[k]);
+      }
+  }
   /* Words of block titles would be measured at the title's size. */
   for (guint c = 0; c < TP_N_CONTAINERS; c++)
     {

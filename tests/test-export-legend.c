@@ -273,7 +273,7 @@ test_journey (void)
   without = export_page ("journey", FALSE);
   plain = run_pdftotext (without, FALSE);
   g_assert_null (strstr (plain, "Personas"));
-  g_assert_null (strstr (plain, "−2 … +2"));
+  g_assert_null (strstr (plain, "−2 to +2"));
   g_unlink (path);
   g_unlink (without);
 }

@@ -267,7 +267,7 @@ _tp_analysis_place_journey (TpAnalysisLayout *self,
                             double            y)
 {
   y = _tp_analysis_place_heading (self, _("Jobs to be done and emotions"),
-                                  _("Mean emotion = the average of a stage’s touchpoints’ emotions, −2 … +2. "
+                                  _("Mean emotion = the average of a stage’s touchpoints’ emotions, from −2 to +2. "
                                     "Pain peaks: touchpoints whose emotion is negative and no higher than "
                                     "either neighbour’s."),
                                   y);

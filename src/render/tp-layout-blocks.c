@@ -27,8 +27,10 @@
 #define NOTE_WIDTH_QUANTUM  8.0
 /* The narrowest column of a canvas cut into parts. */
 #define PART_MIN_COLUMN     250.0
+/* The fit's sampled widths, from the narrowest up. */
+#define FIT_SAMPLES         16
 /* The fit's trial widths, bisected: enough to come within a few units. */
-#define FIT_STEPS           11
+#define FIT_STEPS           7
 #define SCALE_STEP          0.05
 
 /* The value chain's support rows, top to bottom, as Porter draws them. */
@@ -711,9 +713,26 @@ fit_region (TpLayout    *layout,
   h = arrange (layout, notes, x0, y0, lo, -1);
   if (lo < hi && chrome + h > lo / frame.aspect)
     {
-      h = arrange (layout, notes, x0, y0, hi, -1);
-      if (chrome + h <= hi / frame.aspect)
+      double below = lo;
+
+      /* The height a region wants falls as it widens, but not smoothly: a block's note
+       * columns come and go at certain widths, and the text rewraps. So the narrowest
+       * width that fits is looked for among samples from the narrowest up, then bisected
+       * between the last sample that does not fit and the first that does. */
+      for (guint i = 1; i <= FIT_SAMPLES; i++)
         {
+          double width = lo * pow (hi / lo, (double) i / FIT_SAMPLES);
+
+          if (chrome + arrange (layout, notes, x0, y0, width, -1) <= width / frame.aspect)
+            {
+              hi = width;
+              break;
+            }
+          below = width;
+        }
+      if (below < hi)
+        {
+          lo = below;
           for (guint i = 0; i < FIT_STEPS; i++)
             {
               double mid = (lo + hi) / 2;

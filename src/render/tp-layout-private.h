@@ -11,13 +11,13 @@ G_BEGIN_DECLS
 
 /* Fixed parts of a block, in board units. */
 #define TP_LAYOUT_HEADER_HEIGHT   24.0   /* badge, title and icon row */
-#define TP_LAYOUT_HEADER_GAP      10.0   /* header to first note */
+#define TP_LAYOUT_HEADER_GAP      8.0   /* header to first note */
 #define TP_LAYOUT_BADGE_SIZE      22.0
 #define TP_LAYOUT_SIDE_HEADER     236.0  /* support rows carry their header on the left */
 #define TP_LAYOUT_MORE_HEIGHT     24.0
 #define TP_LAYOUT_FOOTER_HEIGHT   10.0   /* evidence glyph and votes, inside a note */
 #define TP_LAYOUT_FOOTER_GAP      4.0
-#define TP_LAYOUT_TITLE_GAP       20.0   /* region title to its blocks */
+#define TP_LAYOUT_TITLE_GAP       14.0   /* region title to its blocks */
 
 typedef struct
 {

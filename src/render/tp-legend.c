@@ -23,8 +23,8 @@
 #define ROW_HEIGHT     18.0   /* one line of symbols */
 #define ROW_GAP        6.0    /* between wrapped lines */
 #define SYMBOL_GAP     5.0    /* between a symbol and its label */
-#define ITEM_GAP       14.0   /* between the items of a group */
-#define GROUP_GAP      26.0   /* before a group's heading */
+#define ITEM_GAP       11.0   /* between the items of a group */
+#define GROUP_GAP      20.0   /* before a group's heading */
 #define SWATCH_WIDTH   18.0
 #define SWATCH_HEIGHT  13.0
 #define STAR_RADIUS    7.5
@@ -33,7 +33,7 @@
 #define TAG_HEIGHT     17.0
 /* On a page: the legend's text a share of the page's short side (a slide's 1080 px give
  * 17 px, 8.6 pt), never below a size that prints legibly. */
-#define PAGE_TEXT_SHARE  0.016
+#define PAGE_TEXT_SHARE  0.013
 #define PAGE_TEXT_MIN    11.0
 
 struct _TpLegend
@@ -221,7 +221,7 @@ tp_legend_new (TpDocument *document,
 
   if (usage.touchpoints)
     /* Translators: the legend's label of the emotion curve's faces, from −2 to +2. */
-    add (legend, TP_LEGEND_EMOTION, 0, C_("legend", "Emotion −2 … +2"));
+    add (legend, TP_LEGEND_EMOTION, 0, C_("legend", "Emotion −2 to +2"));
 
   g_hash_table_unref (usage.personas);
   return legend;
@@ -631,7 +631,7 @@ get_page_scale (const TpTheme *theme,
 }
 
 /* Between the content and the strip, in legend units. */
-#define PAGE_GAP 16.0
+#define PAGE_GAP 10.0
 
 double
 tp_legend_get_page_height (TpLegend *legend,
