@@ -261,7 +261,7 @@ check_journey (TpLayout   *layout,
         {
           TpTouchpoint *touchpoint = g_ptr_array_index (stage->touchpoints, k);
           TpTouchpointInfo tp;
-          double cell_pad = 10;
+          double cell_pad = TP_JOURNEY_CELL_PAD;
 
           g_assert_true (tp_layout_get_touchpoint (layout, touchpoint->item.id, &tp));
           g_assert_cmpstr (tp.stage, ==, stage->item.id);

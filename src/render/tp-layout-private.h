@@ -62,7 +62,7 @@ typedef struct
 #define TP_JOURNEY_STAGE_GAP      20.0   /* between stages */
 #define TP_JOURNEY_STAGE_PAD      10.0   /* a stage's columns to its edges */
 #define TP_JOURNEY_PAD            16.0   /* the panel's edges to its content */
-#define TP_JOURNEY_CELL_PAD       10.0   /* above and below a row's content */
+#define TP_JOURNEY_CELL_PAD       8.0    /* above and below a row's content */
 #define TP_JOURNEY_HEADER_PAD     12.0   /* inside a stage's header band */
 #define TP_JOURNEY_CARD_PAD       10.0   /* inside a card */
 #define TP_JOURNEY_STAR_SIZE      18.0   /* the moment-of-truth badge */
@@ -76,7 +76,7 @@ typedef struct
 #define TP_JOURNEY_CHIP_GAP       6.0
 #define TP_JOURNEY_KPI_PAD        8.0
 #define TP_JOURNEY_KPI_GAP        6.0
-#define TP_JOURNEY_EMOTION_STEP   26.0   /* between the emotion gridlines */
+#define TP_JOURNEY_EMOTION_STEP   24.0   /* between the emotion gridlines */
 #define TP_JOURNEY_EMOTION_MARGIN 20.0   /* room for markers above +2 and below −2 */
 #define TP_JOURNEY_MARKER_RADIUS  12.0
 /* Line limits: longer text ends in an ellipsis on the board (the inspector and the
