@@ -434,25 +434,6 @@ _tp_export_journey_count_parts (TpLayout              *layout,
   return n;
 }
 
-static void
-paint_title (cairo_t        *cr,
-             TpLayout       *layout,
-             TpDocument     *document,
-             const TpRect   *area)
-{
-  TpPaintOptions paint;
-
-  cairo_save (cr);
-  cairo_rectangle (cr, area->x, area->y, area->width, area->height);
-  cairo_clip (cr);
-  tp_paint_options_init (&paint);
-  paint.visible = *area;
-  paint.transparent = TRUE;
-  paint.links = FALSE;
-  tp_paint_board (cr, layout, document, &paint);
-  cairo_restore (cr);
-}
-
 gboolean
 _tp_export_journey_paint (cairo_t               *cr,
                           TpLayout              *layout,
@@ -495,7 +476,7 @@ _tp_export_journey_paint (cairo_t               *cr,
   cairo_translate (cr, -deck.content.x, -deck.content.y);
   title = (TpRect) { deck.content.x, deck.content.y, deck.frame_width,
                      region->y - deck.content.y };
-  paint_title (cr, layout, document, &title);
+  _tp_export_paint_content (cr, layout, document, &title, FALSE);
   tp_paint_options_init (&paint);
   paint.transparent = TRUE;
   paint.links = FALSE;

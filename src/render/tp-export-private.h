@@ -86,6 +86,13 @@ void              _tp_export_paint_footer       (cairo_t               *cr,
 #define TP_EXPORT_NOTE_FLOOR_PT 6.7
 #define TP_EXPORT_NOTE_CAP_PT   16.0
 
+/* tp-export.c: the board's area, clipped to it, as on a page (the links with links). */
+void              _tp_export_paint_content      (cairo_t               *cr,
+                                                 TpLayout              *layout,
+                                                 TpDocument            *document,
+                                                 const TpRect          *area,
+                                                 gboolean               links);
+
 /* tp-export-frame.c: the legend of a page (NULL when the options leave it out), and its
  * height at the foot of a page of width × height (0 without one; document NULL: the one
  * tp_export_list_pages() last saw with layout). */

@@ -435,12 +435,12 @@ tp_export_count_parts (TpLayout              *layout,
   return _tp_export_journey_count_parts (layout, options, width, height);
 }
 
-static void
-paint_content (cairo_t        *cr,
-               TpLayout       *layout,
-               TpDocument     *document,
-               const TpRect   *area,
-               gboolean        links)
+void
+_tp_export_paint_content (cairo_t        *cr,
+                          TpLayout       *layout,
+                          TpDocument     *document,
+                          const TpRect   *area,
+                          gboolean        links)
 {
   TpPaintOptions paint;
 
@@ -501,7 +501,7 @@ paint_page (cairo_t               *cr,
   cairo_translate (cr, x, y);
   cairo_scale (cr, scale, scale);
   cairo_translate (cr, -content.x, -content.y);
-  paint_content (cr, layout, document, &content, page == TP_EXPORT_PAGE_BOARD);
+  _tp_export_paint_content (cr, layout, document, &content, page == TP_EXPORT_PAGE_BOARD);
   cairo_restore (cr);
 
   tp_legend_paint_page (legend, cr, layout, width, height,

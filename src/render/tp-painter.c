@@ -509,20 +509,18 @@ tp_paint_board (cairo_t              *cr,
   cairo_restore (cr);
 }
 
-void
-tp_paint_note (cairo_t              *cr,
-               TpLayout             *layout,
-               TpDocument           *document,
-               const char           *id,
-               const TpPaintOptions *options)
+/* A note by its id, as the board shows it or (whole) grown to its whole text. */
+static void
+paint_note_by_id (cairo_t              *cr,
+                  TpLayout             *layout,
+                  TpDocument           *document,
+                  const char           *id,
+                  gboolean              whole,
+                  const TpPaintOptions *options)
 {
   TpPaintOptions defaults;
+  TpNoteBox box;
   guint i;
-
-  g_return_if_fail (cr != NULL);
-  g_return_if_fail (layout != NULL);
-  g_return_if_fail (TP_IS_DOCUMENT (document));
-  g_return_if_fail (id != NULL);
 
   if (options == NULL)
     {
@@ -533,10 +531,28 @@ tp_paint_note (cairo_t              *cr,
   i = GPOINTER_TO_UINT (g_hash_table_lookup (layout->by_id, id));
   if (i == 0 || !_tp_layout_box (layout, i - 1)->visible)
     return;
+  box = *_tp_layout_box (layout, i - 1);
+  if (whole && !_tp_layout_whole_box (layout, document, _tp_layout_box (layout, i - 1), &box))
+    return;
 
   cairo_save (cr);
-  paint_note_box (cr, layout, document, _tp_layout_box (layout, i - 1), options);
+  paint_note_box (cr, layout, document, &box, options);
   cairo_restore (cr);
+}
+
+void
+tp_paint_note (cairo_t              *cr,
+               TpLayout             *layout,
+               TpDocument           *document,
+               const char           *id,
+               const TpPaintOptions *options)
+{
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (layout != NULL);
+  g_return_if_fail (TP_IS_DOCUMENT (document));
+  g_return_if_fail (id != NULL);
+
+  paint_note_by_id (cr, layout, document, id, FALSE, options);
 }
 
 void
@@ -546,28 +562,12 @@ tp_paint_note_whole (cairo_t              *cr,
                      const char           *id,
                      const TpPaintOptions *options)
 {
-  TpPaintOptions defaults;
-  TpNoteBox whole;
-  guint i;
-
   g_return_if_fail (cr != NULL);
   g_return_if_fail (layout != NULL);
   g_return_if_fail (TP_IS_DOCUMENT (document));
   g_return_if_fail (id != NULL);
 
-  if (options == NULL)
-    {
-      tp_paint_options_init (&defaults);
-      options = &defaults;
-    }
-
-  i = GPOINTER_TO_UINT (g_hash_table_lookup (layout->by_id, id));
-  if (i == 0 || !_tp_layout_whole_box (layout, document, _tp_layout_box (layout, i - 1), &whole))
-    return;
-
-  cairo_save (cr);
-  paint_note_box (cr, layout, document, &whole, options);
-  cairo_restore (cr);
+  paint_note_by_id (cr, layout, document, id, TRUE, options);
 }
 
 /* The legend draws the marks of a note exactly as a note does (tp-legend.c). */
