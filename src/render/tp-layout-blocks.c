@@ -27,8 +27,15 @@
 #define NOTE_WIDTH_QUANTUM  8.0
 /* The narrowest column of a canvas cut into parts. */
 #define PART_MIN_COLUMN     250.0
+/* How much of a line's width its words fill on average, wrapped between words. */
+#define WRAP_SLACK          0.9
 /* The fit's sampled widths, from the narrowest up. */
 #define FIT_SAMPLES         16
+/* The real arrangements near the estimated fit: widenings while it does not fit after
+ * all, then bisection steps down to a little below it. */
+#define FIT_CORRECTIONS     6
+#define FIT_CORRECTION      1.06
+#define FIT_REFINE_STEPS    4
 /* The fit's trial widths, bisected: enough to come within a few units. */
 #define FIT_STEPS           7
 #define SCALE_STEP          0.05
@@ -146,6 +153,28 @@ columns_for (const TpTheme *theme,
   return (guint) MAX (1, floor ((width + gap) / (theme->note_min_width + gap)));
 }
 
+/* A text's height wrapped at width, told from its width on one line (measured once, at
+ * no width, whatever the width asked): the fit's trials try many widths, and shaping the
+ * text anew at each is what a fit would cost. Lines break between words, so a line holds
+ * a little less than its width; the fit's last arrangement measures for real. */
+static double
+estimate_text_height (TpLayout   *layout,
+                      const char *text,
+                      double      width,
+                      guint       max_lines)
+{
+  double line = tp_theme_get_line_height (layout->theme, TP_FONT_NOTE);
+  double natural = 0, height, lines;
+
+  height = _tp_layout_measure_text (layout, TP_FONT_NOTE, text, -1, 0, &natural, NULL);
+  lines = MAX (round (height / line), 1);
+  /* Paragraphs of their own: each as wide as the widest, at most. */
+  lines = MAX (lines, ceil (lines * natural / (WRAP_SLACK * MAX (width, 1))));
+  if (max_lines > 0)
+    lines = MIN (lines, max_lines);
+  return lines * line;
+}
+
 static double
 note_height (TpLayout   *layout,
              TpNoteBox  *box,
@@ -159,8 +188,11 @@ note_height (TpLayout   *layout,
   /* The board bounds a long text (the painter shows the cut, hovering and selecting show
    * it whole); a full-text layout grows the note to every line. */
   box->max_lines = layout->full_text ? 0 : theme->note_max_lines;
-  box->text_height = _tp_layout_measure (layout, text, box->text_width, box->max_lines,
-                                         &box->truncated);
+  if (layout->estimating)
+    box->text_height = estimate_text_height (layout, text, box->text_width, box->max_lines);
+  else
+    box->text_height = _tp_layout_measure (layout, text, box->text_width, box->max_lines,
+                                           &box->truncated);
 
   return MAX (theme->note_min_height,
               pad + box->text_height + TP_LAYOUT_FOOTER_GAP + TP_LAYOUT_FOOTER_HEIGHT + pad);
@@ -710,10 +742,13 @@ fit_region (TpLayout    *layout,
   if (least_area (layout, notes, region) > hi * (hi / frame.aspect))
     lo = hi;
 
+  /* The trials estimate the notes' heights (estimate_text_height()); the width chosen is
+   * then measured for real, and widened a little while it does not fit after all. */
+  layout->estimating = TRUE;
   h = arrange (layout, notes, x0, y0, lo, -1);
   if (lo < hi && chrome + h > lo / frame.aspect)
     {
-      double below = lo;
+      double below = lo, top = hi;
 
       /* The height a region wants falls as it widens, but not smoothly: a block's note
        * columns come and go at certain widths, and the text rewraps. So the narrowest
@@ -743,8 +778,29 @@ fit_region (TpLayout    *layout,
                 lo = mid;
             }
         }
+      /* For real, near the estimate: the narrowest width that fits, bisected between a
+       * little below it and the first width above it that fits. */
+      layout->estimating = FALSE;
+      lo = MAX (frame.min_width, hi / FIT_CORRECTION);
+      for (guint i = 0; i < FIT_CORRECTIONS; i++)
+        {
+          if (chrome + arrange (layout, notes, x0, y0, hi, -1) <= hi / frame.aspect)
+            break;
+          lo = hi;
+          hi = MIN (top, hi * FIT_CORRECTION);
+        }
+      for (guint i = 0; i < FIT_REFINE_STEPS; i++)
+        {
+          double mid = (lo + hi) / 2;
+
+          if (chrome + arrange (layout, notes, x0, y0, mid, -1) <= mid / frame.aspect)
+            hi = mid;
+          else
+            lo = mid;
+        }
       lo = hi = ceil (hi);
     }
+  layout->estimating = FALSE;
 
   /* The board holds a region of thousands of notes to its widest frame, and its blocks
    * shrink or hide notes; a full-text layout grows it instead. */

@@ -171,6 +171,7 @@ struct _TpLayout
   gboolean        full_text;   /* tp_layout_set_full_text() */
   TpLayoutFrame   frames[TP_N_REGIONS];
   GArray         *part;        /* TpCanvasSlice, tp_layout_set_canvas_part(); NULL: all */
+  gboolean        estimating;  /* the fit's trials estimate notes' heights */
   TpBlock         blocks[TP_N_CONTAINERS];
   GArray         *boxes;       /* TpNoteBox, block by block, in order */
   GHashTable     *by_id;       /* id → box index + 1 */
