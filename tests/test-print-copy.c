@@ -784,9 +784,12 @@ test_copy_image (void)
   g_assert_true (gdk_content_formats_contain_mime_type (formats, "text/plain"));
 
   /* The PNG: the canvas's page fitted to its content, at twice its size. */
+  tp_layout_set_full_text (layout, TRUE);
   tp_layout_update (layout, document);
   tp_export_options_init (&options);
   options.size = TP_PAGE_SIZE_FIT;
+  /* The page's legend adds to its height, of the document the list of pages saw. */
+  g_array_unref (tp_export_list_pages (layout, document, &options));
   tp_export_get_page_size (layout, &options, TP_EXPORT_PAGE_CANVAS, &width, &height);
   gdk_clipboard_read_texture_async (clipboard, NULL, on_texture_read, &data);
   tp_test_wait_until (is_true, &data.done, "the image to be read");

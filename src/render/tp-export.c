@@ -319,6 +319,20 @@ tp_export_get_page_size (TpLayout              *layout,
       margin = round (MIN (content.width, content.height) * MARGIN_SHARE / (1 - 2 * MARGIN_SHARE));
       *width = ceil (content.width + 2 * margin);
       *height = ceil (content.height + 2 * margin);
+      /* The legend's strip adds to the page rather than shrinking the content: a fitted
+       * page keeps it at 100 % (of the document tp_export_list_pages() last saw). */
+      {
+        double legend = _tp_export_get_legend_height (layout, NULL, options, page, *width,
+                                                      *height);
+
+        if (legend > 0)
+          {
+            margin = round (MIN (content.width, content.height + legend) * MARGIN_SHARE /
+                            (1 - 2 * MARGIN_SHARE));
+            *width = ceil (content.width + 2 * margin);
+            *height = ceil (content.height + legend + 2 * margin);
+          }
+      }
       return;
     }
 }
