@@ -170,7 +170,10 @@ quit_app
 
 start_app
 find_window '^Recover Unsaved Workshops\?$'; dialog=$found
-# A real click on Discard, the middle of the dialog's three buttons along its bottom edge.
+# A real click on Discard, the middle of the dialog's three buttons along its bottom edge,
+# once the dialog has taken its final size (a loaded machine maps it before it is laid
+# out, and the click would land on nothing).
+sleep "$slow"
 eval "$(xdotool getwindowgeometry --shell "$dialog")"
 xdotool mousemove --window "$dialog" $((WIDTH / 2)) $((HEIGHT - 22)) click 1
 wait_for "Discard to remove the snapshot" no_snapshots
