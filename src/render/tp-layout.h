@@ -313,6 +313,14 @@ typedef struct
   guint          n_path;
   TpRect         bounds;      /* the curve, control points included */
   TpRect         pill;        /* the label's pill; empty without a label */
+  /* The link's number, 1, 2, … in document order among the links the layout shows, and
+   * the two numbered badges that carry it: one straddling the note's bottom edge (or its
+   * block's "+N more" badge), one straddling the card's top edge. Painters draw them
+   * instead of the curve where curves would tangle (tp-painter.h, TpLinkMode). */
+  guint          number;
+  guint          tint;        /* the stage tint of its touchpoint: the link's colour */
+  TpRect         note_badge;
+  TpRect         card_badge;
 } TpLinkInfo;
 
 /* FALSE, and zeroed info, for an unknown link or one with an end the layout does not
@@ -320,7 +328,12 @@ typedef struct
 gboolean       tp_layout_get_link          (TpLayout         *layout,
                                             const char       *id,
                                             TpLinkInfo       *info);
-/* Appends to ids every link whose curve or pill may intersect rect, in document order. */
+/* How many pairs of routed links cross each other in the band or run together along a
+ * gutter: 0 when every curve can be followed by eye alone. G_MAXUINT when there are too
+ * many links to count (they are then surely too many to follow). */
+guint          tp_layout_count_link_tangles (TpLayout        *layout);
+/* Appends to ids every link whose curve, pill or badges may intersect rect, in document
+ * order. */
 void           tp_layout_query_links       (TpLayout         *layout,
                                             const TpRect     *rect,
                                             GPtrArray        *ids);
