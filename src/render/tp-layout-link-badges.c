@@ -109,7 +109,7 @@ place_row (TpLayout     *layout,
         {
           const Badge *badge = &g_array_index (badges, Badge, k);
           TpLinkBox *box = &g_array_index (layout->links.boxes, TpLinkBox, badge->box);
-          TpRect rect = { x, round (y0 + direction * row * (BADGE_HEIGHT + BADGE_SPACING)),
+          TpRect rect = { x, round (y0 + direction * (double) row * (BADGE_HEIGHT + BADGE_SPACING)),
                           badge->width, BADGE_HEIGHT };
 
           if (at_note)

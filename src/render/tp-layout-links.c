@@ -27,7 +27,7 @@
 #define BAND_PAD         18.0   /* above the first lane and below the last */
 #define MAX_LANES        40     /* more links share lanes rather than push the journey away */
 #define CORNER_RADIUS    18.0
-#define GAP_CORNER_RADIUS 3.0   /* between notes: the gaps are note_gap wide */
+#define GAP_CORNER_RADIUS 2.0   /* between notes, where a run may pass 1 unit from a note */
 #define ARRIVAL_SPACING  9.0    /* between links arriving at one card */
 #define MAX_DETOURS      8      /* steps aside on the way down, per link */
 #define FLAT_STEPS       8      /* line segments per cubic, for hit-testing */
@@ -36,7 +36,8 @@
 #define PILL_PAD_Y       2.0
 #define PORT_SPACING     16.0   /* between the ports of links leaving one note */
 #define GUTTER_SPACING   3.0    /* between runs sharing a gutter: wider than a line */
-#define GUTTER_LANES     3      /* runs side by side in one gutter before lanes repeat */
+#define GUTTER_LANES     3      /* runs side by side in a gap between two notes */
+#define MAX_LANE_CHOICES 5      /* and further out where no note is in the way */
 
 void
 _tp_links_init (TpLinks *links)
@@ -128,6 +129,33 @@ first_obstacle (TpLayout   *layout,
   return best;
 }
 
+static guint
+get_load (GHashTable *load,
+          double      x)
+{
+  return GPOINTER_TO_UINT (g_hash_table_lookup (load, GINT_TO_POINTER ((int) round (x))));
+}
+
+/* Counts a committed route's runs down the gutters, for descend() to spread the next:
+ * those so far, and the one from its last point down to the band. */
+static void
+add_load (GHashTable  *load,
+          const Route *route)
+{
+  const TpPoint *last = &route->points[route->n - 1];
+
+  g_hash_table_insert (load, GINT_TO_POINTER ((int) round (last->x)),
+                       GUINT_TO_POINTER (get_load (load, last->x) + 1));
+  for (guint i = 1; i + 1 < route->n; i++)
+    if (fabs (route->points[i].x - route->points[i + 1].x) < 0.01 &&
+        route->points[i + 1].y > route->points[i].y + 0.01)
+      {
+        gpointer key = GINT_TO_POINTER ((int) round (route->points[i].x));
+
+        g_hash_table_insert (load, key, GUINT_TO_POINTER (get_load (load, route->points[i].x) + 1));
+      }
+}
+
 /* Walks down from (x, y) to the band, stepping aside above each note in the way into
  * the nearer gutter beside it. Returns how many notes it could not avoid (a step aside
  * that leads into another note gives up and cuts through). */
@@ -139,7 +167,8 @@ descend (TpLayout   *layout,
          double      band_top,
          Route      *route,
          double     *x_out,
-         GPtrArray  *scratch)
+         GPtrArray  *scratch,
+         GHashTable *load)
 {
   double gap = layout->theme->note_gap;
   guint crossed = 0;
@@ -155,6 +184,14 @@ descend (TpLayout   *layout,
       left = obstacle->rect.x - gap / 2;
       right = obstacle->rect.x + obstacle->rect.width + gap / 2;
       aside = fabs (left - x) <= fabs (right - x) ? left : right;
+      /* A gutter holds GUTTER_LANES runs side by side: past that, the far side of the
+       * note, if it is emptier, keeps the links apart. */
+      {
+        double other = aside == left ? right : left;
+
+        if (get_load (load, aside) >= GUTTER_LANES && get_load (load, other) < get_load (load, aside))
+          aside = other;
+      }
       jog_y = obstacle->rect.y - gap / 2;
       if (jog_y <= y)
         {
@@ -165,7 +202,9 @@ descend (TpLayout   *layout,
         }
       if (route != NULL)
         {
-          route_add (route, x, jog_y - gap);
+          /* Square steps, not slanted ones: slanted steps of neighbouring runs would
+           * lie almost on top of each other however far apart the runs are. */
+          route_add (route, x, jog_y);
           route_add (route, aside, jog_y);
         }
       x = aside;
@@ -350,15 +389,16 @@ route_simplify (Route *route)
   route->n = n;
 }
 
-/* A vertical run of a route, between its exit from the note and its drop onto the card. */
+/* A straight run of a route, between its exit from the note and its drop onto the
+ * card, seen along its length: "at" is its x when vertical, its y when horizontal. */
 typedef struct
 {
   Route   *route;
   guint    segment;   /* from route->points[segment] to [segment + 1] */
   guint    box;
-  double   x;
-  double   y0;
-  double   y1;
+  double   at;
+  double   from;
+  double   to;
 } Run;
 
 static int
@@ -366,97 +406,176 @@ compare_runs (gconstpointer a,
               gconstpointer b)
 {
   const Run *r = a, *q = b;
-  double kr = round (r->x * 2), kq = round (q->x * 2);
 
-  if (kr != kq)
-    return kr < kq ? -1 : 1;
-  if (r->y0 != q->y0)
-    return r->y0 < q->y0 ? -1 : 1;
+  if (r->at != q->at)
+    return r->at < q->at ? -1 : 1;
+  if (r->from != q->from)
+    return r->from < q->from ? -1 : 1;
   return r->box < q->box ? -1 : r->box > q->box ? 1 : 0;
 }
 
-/* The offset of the lane-th run in a gutter: the middle first, then either side. */
-static double
-gutter_offset (guint lane)
+static int
+compare_runs_along (gconstpointer a,
+                    gconstpointer b)
 {
-  guint k = lane % GUTTER_LANES;
+  const Run *r = a, *q = b;
 
+  if (r->from != q->from)
+    return r->from < q->from ? -1 : 1;
+  if (r->at != q->at)
+    return r->at < q->at ? -1 : 1;
+  return r->box < q->box ? -1 : r->box > q->box ? 1 : 0;
+}
+
+/* The offset of the k-th choice for a run: in place first, then either side. */
+static double
+lane_offset (guint k)
+{
   return (k + 1) / 2 * GUTTER_SPACING * (k % 2 == 1 ? -1 : 1);
 }
 
-/* Runs of different links down the same gutter would draw as one line, and a reader
- * could not tell which of them turns where: each run that overlaps another gets a lane
- * of its own, GUTTER_SPACING apart (wider than a line, so that two lines never merge).
- * Only GUTTER_LANES fit in the space between two notes; beyond that lanes repeat, and
- * the overlap is counted as a tangle, which makes exports show badges instead.
- * Returns how many pairs of runs overlap in a gutter, G_MAXUINT when not counted. */
-static guint
-separate_runs (GPtrArray *pending,
-               gboolean   count)
+static void
+collect_runs (GPtrArray *pending,
+              gboolean   vertical,
+              GArray    *runs)
 {
-  g_autoptr(GArray) runs = g_array_new (FALSE, FALSE, sizeof (Run));
-  g_autoptr(GArray) ends = g_array_new (FALSE, FALSE, sizeof (double));
-  guint shared = 0;
-
   for (guint i = 0; i < pending->len; i++)
     {
       Pending *p = pending->pdata[i];
       Route *route = &p->route;
 
-      route_simplify (route);
       for (guint k = 1; k + 2 < route->n; k++)
         {
           const TpPoint *a = &route->points[k], *b = &route->points[k + 1];
+          double across = vertical ? fabs (a->x - b->x) : fabs (a->y - b->y);
+          double along = vertical ? fabs (a->y - b->y) : fabs (a->x - b->x);
 
-          if (fabs (a->x - b->x) < 0.01 && fabs (a->y - b->y) > 0.01)
+          if (across < 0.01 && along > 0.01)
             {
-              Run run = { route, k, p->box, a->x, MIN (a->y, b->y), MAX (a->y, b->y) };
+              Run run = { route, k, p->box, vertical ? a->x : a->y,
+                          vertical ? MIN (a->y, b->y) : MIN (a->x, b->x),
+                          vertical ? MAX (a->y, b->y) : MAX (a->x, b->x) };
 
               g_array_append_val (runs, run);
             }
         }
     }
+}
+
+/* Pulls apart the runs of one orientation. Runs of different links close enough to read
+ * as one line (within GUTTER_LANES lanes of each other) form a cluster; each run, in
+ * order along the cluster, takes the first place (in place, then GUTTER_SPACING to
+ * either side, up to GUTTER_LANES places) at least GUTTER_SPACING from every run of
+ * another link it overlaps. A run that finds none keeps the best it found and counts
+ * as shared. Returns the pairs of overlapping runs in a cluster (links that run in one
+ * bundle), or G_MAXUINT when count is FALSE. */
+static guint
+separate_orientation (TpLayout  *layout,
+                      GPtrArray *pending,
+                      gboolean   vertical,
+                      gboolean   count,
+                      GPtrArray *scratch)
+{
+  g_autoptr(GArray) runs = g_array_new (FALSE, FALSE, sizeof (Run));
+  const double reach = GUTTER_SPACING * GUTTER_LANES;
+  guint bundled = 0;
+
+  collect_runs (pending, vertical, runs);
   g_array_sort (runs, compare_runs);
 
   for (guint i = 0; i < runs->len;)
     {
-      guint end = i;
+      guint end = i + 1;
+      Run *cluster;
+      guint n;
 
-      /* One gutter: runs at the same x. */
       while (end < runs->len &&
-             round (g_array_index (runs, Run, end).x * 2) ==
-             round (g_array_index (runs, Run, i).x * 2))
+             g_array_index (runs, Run, end).at - g_array_index (runs, Run, end - 1).at < reach)
         end++;
-
-      g_array_set_size (ends, 0);
-      for (guint k = i; k < end; k++)
+      cluster = &g_array_index (runs, Run, i);
+      n = end - i;
+      if (n > 1)
         {
-          Run *run = &g_array_index (runs, Run, k);
-          guint lane = 0;
-          double dx;
+          g_autofree double *placed = g_new (double, n);
 
-          /* The first lane free by the time this run starts. */
-          while (lane < ends->len && g_array_index (ends, double, lane) > run->y0 + 0.01)
-            lane++;
-          if (lane == ends->len)
-            g_array_append_val (ends, run->y1);
-          else
-            g_array_index (ends, double, lane) = run->y1;
+          qsort (cluster, n, sizeof (Run), compare_runs_along);
+          for (guint k = 0; k < n; k++)
+            {
+              Run *run = &cluster[k];
+              double best_at = run->at, best_clearance = -1;
 
-          if (count)
-            for (guint o = i; o < k; o++)
-              if (g_array_index (runs, Run, o).y1 > run->y0 + 0.01 &&
-                  g_array_index (runs, Run, o).box != run->box)
-                shared++;
+              for (guint c = 0; c < MAX_LANE_CHOICES; c++)
+                {
+                  double at = run->at + lane_offset (c);
+                  double clearance = G_MAXDOUBLE;
 
-          dx = gutter_offset (lane);
-          run->route->points[run->segment].x += dx;
-          run->route->points[run->segment + 1].x += dx;
+                  for (guint o = 0; o < k; o++)
+                    if (cluster[o].box != run->box && cluster[o].to > run->from + 0.01)
+                      clearance = MIN (clearance, fabs (placed[o] - at));
+                  /* Beyond the middle lanes only where no note is in the way. */
+                  if (c >= GUTTER_LANES && clearance >= GUTTER_SPACING - 0.01)
+                    {
+                      TpRect line = vertical ? (TpRect) { at - 1.5, run->from, 3, run->to - run->from }
+                                             : (TpRect) { run->from, at - 1.5, run->to - run->from, 3 };
+
+                      g_ptr_array_set_size (scratch, 0);
+                      tp_layout_query_notes (layout, &line, scratch);
+                      if (scratch->len > 0)
+                        continue;
+                    }
+                  if (clearance > best_clearance + 0.01)
+                    {
+                      best_clearance = clearance;
+                      best_at = at;
+                    }
+                  if (clearance >= GUTTER_SPACING - 0.01)
+                    break;
+                }
+              placed[k] = best_at;
+
+              if (count)
+                for (guint o = 0; o < k; o++)
+                  if (cluster[o].box != run->box && cluster[o].to > run->from + 0.01 &&
+                      fabs (placed[o] - best_at) < reach)
+                    bundled++;
+            }
+
+          for (guint k = 0; k < n; k++)
+            {
+              TpPoint *a = &cluster[k].route->points[cluster[k].segment];
+              TpPoint *b = &cluster[k].route->points[cluster[k].segment + 1];
+
+              if (vertical)
+                a->x = b->x = placed[k];
+              else
+                a->y = b->y = placed[k];
+            }
         }
       i = end;
     }
 
-  return count ? shared : G_MAXUINT;
+  return count ? bundled : G_MAXUINT;
+}
+
+/* Runs of different links along the same gutter, or the same gap between two notes,
+ * would draw as one line, and a reader could not tell which of them turns where: each
+ * gets a lane of its own, GUTTER_SPACING apart (wider than a line, so that two lines
+ * never merge). Only GUTTER_LANES fit between two notes; where more crowd in, the
+ * bundle is counted as a tangle, which makes a page show badges instead. Returns how
+ * many pairs of runs share a bundle, G_MAXUINT when not counted. */
+static guint
+separate_runs (TpLayout  *layout,
+               GPtrArray *pending,
+               gboolean   count,
+               GPtrArray *scratch)
+{
+  guint vertical, horizontal;
+
+  for (guint i = 0; i < pending->len; i++)
+    route_simplify (&((Pending *) pending->pdata[i])->route);
+  vertical = separate_orientation (layout, pending, TRUE, count, scratch);
+  horizontal = separate_orientation (layout, pending, FALSE, count, scratch);
+  return count ? vertical + horizontal : G_MAXUINT;
 }
 
 static void
@@ -710,6 +829,7 @@ _tp_layout_route_links (TpLayout   *layout,
   g_autoptr(GPtrArray) scratch = g_ptr_array_new ();
   g_autoptr(GPtrArray) pending = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GHashTable) arrivals = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) load = g_hash_table_new (NULL, NULL);
   g_autoptr(GArray) placed = g_array_new (FALSE, FALSE, sizeof (TpRect));
   g_autofree guint *ranks = g_new0 (guint, MAX (doc_links->len, 1));
   g_autofree guint *counts = g_new0 (guint, MAX (doc_links->len, 1));
@@ -787,24 +907,25 @@ _tp_layout_route_links (TpLayout   *layout,
       if (go_left)
         {
           left_cost = descend (layout, own, source.x - gap / 2, exit_y, band_top, &left,
-                               &left_x, scratch);
+                               &left_x, scratch, load);
           right_cost = left_cost == 0 ? G_MAXUINT
                        : descend (layout, own, source.x + source.width + gap / 2, exit_y,
-                                  band_top, &right, &right_x, scratch);
+                                  band_top, &right, &right_x, scratch, load);
         }
       else
         {
           right_cost = descend (layout, own, source.x + source.width + gap / 2, exit_y,
-                                band_top, &right, &right_x, scratch);
+                                band_top, &right, &right_x, scratch, load);
           left_cost = right_cost == 0 ? G_MAXUINT
                       : descend (layout, own, source.x - gap / 2, exit_y, band_top, &left,
-                                 &left_x, scratch);
+                                 &left_x, scratch, load);
         }
       if (left_cost != right_cost)
         go_left = left_cost < right_cost;
 
       p->route = go_left ? left : right;
       p->gutter_x = go_left ? left_x : right_x;
+      add_load (load, &p->route);
     }
 
   /* Spread the arrivals at each card, centred on it, in the order the links come from
@@ -847,7 +968,7 @@ _tp_layout_route_links (TpLayout   *layout,
     }
 
   /* … apart from the others in each gutter … */
-  shared = separate_runs (pending, crossings != G_MAXUINT);
+  shared = separate_runs (layout, pending, crossings != G_MAXUINT, scratch);
   links->tangles = crossings == G_MAXUINT || shared == G_MAXUINT ? G_MAXUINT
                    : crossings + shared;
 
