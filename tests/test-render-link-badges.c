@@ -33,6 +33,7 @@
 /* How far from its item a badge may sit and still be read as its item's. */
 #define BESIDE         3.0
 #define FLAT_SAMPLES   16
+#define MAX_PER_CARD   6
 
 /* Fixtures */
 
@@ -71,7 +72,9 @@ all_of (TpLayout *layout,
 
 /* The example with about three times its links: every shown note of the canvas and the
  * value chain links to a touchpoint, round the journey, two of three with a label, and
- * a few notes to two more. Spread so that no card takes more than its top edge holds. */
+ * a few notes to two more. No card takes more than MAX_PER_CARD, what one row of badges
+ * along its top edge holds (more stack upwards, over the stage's header band: a known
+ * limit, see check_badges_beside()). */
 static TpDocument *
 make_dense (void)
 {
@@ -80,7 +83,18 @@ make_dense (void)
   g_autoptr(GPtrArray) notes = all_of (layout, tp_layout_query_notes);
   g_autoptr(GPtrArray) touchpoints = all_of (layout, tp_layout_query_touchpoints);
   static const char *labels[] = { "delivers", "supports", NULL };
+  g_autoptr(GHashTable) per_card = g_hash_table_new (g_str_hash, g_str_equal);
+  GPtrArray *links = tp_document_get_links (document);
   guint added = 0;
+
+  for (guint i = 0; i < links->len; i++)
+    {
+      const char *touchpoint = ((TpLink *) g_ptr_array_index (links, i))->touchpoint;
+
+      g_hash_table_insert (per_card, (gpointer) touchpoint,
+                           GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (per_card,
+                                                                                    touchpoint)) + 1));
+    }
 
   g_assert_cmpuint (touchpoints->len, >, 0);
   for (guint i = 0; i < notes->len; i++)
@@ -90,13 +104,18 @@ make_dense (void)
       for (guint k = 0; k < extra; k++)
         {
           const char *touchpoint = touchpoints->pdata[(i * 5 + k * 3) % touchpoints->len];
+          guint n = GPOINTER_TO_UINT (g_hash_table_lookup (per_card, touchpoint));
 
-          if (tp_document_add_link (document, notes->pdata[i], touchpoint,
+          if (n < MAX_PER_CARD &&
+              tp_document_add_link (document, notes->pdata[i], touchpoint,
                                     labels[(i + k) % G_N_ELEMENTS (labels)]) != NULL)
-            added++;
+            {
+              g_hash_table_insert (per_card, (gpointer) touchpoint, GUINT_TO_POINTER (n + 1));
+              added++;
+            }
         }
     }
-  g_assert_cmpuint (added, >=, 50);
+  g_assert_cmpuint (added, >=, 40);
   return document;
 }
 

@@ -23,7 +23,10 @@
 
 #include "tp-layout-private.h"
 
-#define BADGE_HEIGHT   16.0
+/* As tall as a line of note text and its figure as large (TP_FONT_FIGURE, tabular), so
+ * that a badge reads wherever the notes do. */
+#define BADGE_HEIGHT   20.0
+#define BADGE_OUTSIDE  6.0    /* how far a note's badge reaches below it: the gap is 8 */
 #define BADGE_PAD_X    4.0    /* beside the number of a badge wider than a disc */
 #define BADGE_SPACING  3.0    /* between the badges of one item */
 #define BADGE_INSET    6.0    /* kept clear of an item's rounded corners */
@@ -75,7 +78,9 @@ place_row (TpLayout     *layout,
            gboolean      at_note)
 {
   double span = MAX (right - left, BADGE_HEIGHT);
-  double y0 = edge_y - BADGE_HEIGHT / 2;
+  /* A note's badge sits mostly on its footer, reaching only a little into the gap so as
+   * to leave the note below clear; a card's half above its top edge. */
+  double y0 = direction > 0 ? edge_y + BADGE_OUTSIDE - BADGE_HEIGHT : edge_y - BADGE_HEIGHT / 2;
 
   /* Off the text: below it at a note's bottom edge, above it at a card's top edge. */
   if (text != NULL && !tp_rect_is_empty (text))
@@ -163,7 +168,7 @@ _tp_layout_place_link_badges (TpLayout *layout)
     return;
 
   /* Badge figures are tabular: one digit's width times the number of digits. */
-  _tp_layout_measure_text (layout, TP_FONT_BADGE, "8", -1, 1, &digit, NULL);
+  _tp_layout_measure_text (layout, TP_FONT_FIGURE, "8", -1, 1, &digit, NULL);
 
   for (guint i = 0; i < links->boxes->len; i++)
     {
@@ -211,9 +216,10 @@ _tp_layout_place_link_badges (TpLayout *layout)
       double right;
 
       tp_layout_get_touchpoint (layout, key, &touchpoint);
-      /* Clear of the moment-of-truth star in the card's top corner. */
+      /* Clear of the moment-of-truth star in the card's top corner when it reaches
+       * above the card's edge; otherwise the badges pass above it. */
       right = touchpoint.card.x + touchpoint.card.width - BADGE_INSET;
-      if (!tp_rect_is_empty (&touchpoint.star))
+      if (!tp_rect_is_empty (&touchpoint.star) && touchpoint.star.y < touchpoint.card.y)
         right = MIN (right, touchpoint.star.x - BADGE_SPACING);
       place_row (layout, value, touchpoint.card.x + BADGE_INSET, right, touchpoint.card.y,
                  -1, &touchpoint.name, FALSE);

@@ -298,7 +298,8 @@ paint_badge (cairo_t        *cr,
   tp_colour_set_source (cr, colour);
   cairo_fill (cr);
 
-  text = _tp_layout_ref_text (layout, TP_FONT_BADGE, number, -1, 1);
+  /* The font the layout measured the badge for (tp-layout-link-badges.c). */
+  text = _tp_layout_ref_text (layout, TP_FONT_FIGURE, number, -1, 1);
   tp_text_layout_get_size (text, &width, &height);
   cairo_set_source_rgb (cr, 1, 1, 1);
   cairo_move_to (cr, rect->x + (rect->width - width) / 2,
