@@ -287,12 +287,14 @@ void           tp_layout_query_touchpoints (TpLayout         *layout,
                                             const TpRect     *rect,
                                             GPtrArray        *ids);
 
-/* Links. Each link is routed once per layout: out of its note's side into the gutter
- * beside it, down the gutters (stepping aside around notes in the way) to the band
- * between the upper regions and the journey, across that band in a lane of its own,
- * and down onto the top of its touchpoint's card. Corners are rounded, so the route
- * reads as one smooth curve; routes keep to gutters and the band, so they rarely cross
- * a note's text. */
+/* Links. Each link is routed once per layout: out of a port on its note's bottom edge,
+ * into the gutter beside the note (unless nothing lies below it), down the gutters
+ * (stepping aside around notes in the way) to the band between the upper regions and
+ * the journey, across that band in a lane of its own, and down onto a port on the top
+ * of its touchpoint's card. Runs sharing a gutter get lanes of their own; corners are
+ * rounded, so the route reads as one smooth curve; routes keep to gutters and the band,
+ * so they rarely cross a note's text. Every link also has a number and a badge at each
+ * end, which pages too tangled for lines show instead (tp-painter.h, TpLinkMode). */
 
 typedef struct
 {
