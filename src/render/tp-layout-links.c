@@ -5,11 +5,16 @@
  *
  * A straight curve from a note to a card would cut through every note below it and
  * turn twenty links into spaghetti. Instead a link behaves like a line on a metro map:
- * it leaves its note sideways into the gutter beside it, runs down the gutters (stepping
- * aside above any note in its way), crosses the band between the upper regions and the
- * journey in a lane of its own, and drops onto the top of its card. Lanes are ordered to
- * cross as little as possible, links into one card arrive side by side, and every
- * corner is rounded into a smooth arc.
+ * it leaves its note at a port on the note's bottom edge (the links of one note side by
+ * side), steps into the gutter beside the note unless nothing lies below it, runs down
+ * the gutters (stepping aside above any note in its way), crosses the band between the
+ * upper regions and the journey in a lane of its own, and drops onto a port on the top
+ * of its card. Lanes are ordered to cross as little as possible, links into one card
+ * arrive side by side, runs that would share a gutter are pulled apart into lanes of
+ * their own (GUTTER_SPACING), and every corner is rounded into a smooth arc.
+ *
+ * Every link also gets a number and a badge at each end (tp-layout-link-badges.c): the
+ * painter shows those instead of the curves where the curves would tangle.
  */
 
 #include "config.h"
@@ -22,12 +27,17 @@
 #define BAND_PAD         18.0   /* above the first lane and below the last */
 #define MAX_LANES        40     /* more links share lanes rather than push the journey away */
 #define CORNER_RADIUS    18.0
+#define GAP_CORNER_RADIUS 2.0   /* between notes, where a run may pass 1 unit from a note */
 #define ARRIVAL_SPACING  9.0    /* between links arriving at one card */
 #define MAX_DETOURS      8      /* steps aside on the way down, per link */
 #define FLAT_STEPS       8      /* line segments per cubic, for hit-testing */
 #define ORDER_TRIALS_MAX 400    /* links beyond this keep the first lane order tried */
 #define PILL_PAD_X       7.0
 #define PILL_PAD_Y       2.0
+#define PORT_SPACING     16.0   /* between the ports of links leaving one note */
+#define GUTTER_SPACING   3.0    /* between runs sharing a gutter: wider than a line */
+#define GUTTER_LANES     3      /* runs side by side in a gap between two notes */
+#define MAX_LANE_CHOICES 5      /* and further out where no note is in the way */
 
 void
 _tp_links_init (TpLinks *links)
@@ -119,6 +129,33 @@ first_obstacle (TpLayout   *layout,
   return best;
 }
 
+static guint
+get_load (GHashTable *load,
+          double      x)
+{
+  return GPOINTER_TO_UINT (g_hash_table_lookup (load, GINT_TO_POINTER ((int) round (x))));
+}
+
+/* Counts a committed route's runs down the gutters, for descend() to spread the next:
+ * those so far, and the one from its last point down to the band. */
+static void
+add_load (GHashTable  *load,
+          const Route *route)
+{
+  const TpPoint *last = &route->points[route->n - 1];
+
+  g_hash_table_insert (load, GINT_TO_POINTER ((int) round (last->x)),
+                       GUINT_TO_POINTER (get_load (load, last->x) + 1));
+  for (guint i = 1; i + 1 < route->n; i++)
+    if (fabs (route->points[i].x - route->points[i + 1].x) < 0.01 &&
+        route->points[i + 1].y > route->points[i].y + 0.01)
+      {
+        gpointer key = GINT_TO_POINTER ((int) round (route->points[i].x));
+
+        g_hash_table_insert (load, key, GUINT_TO_POINTER (get_load (load, route->points[i].x) + 1));
+      }
+}
+
 /* Walks down from (x, y) to the band, stepping aside above each note in the way into
  * the nearer gutter beside it. Returns how many notes it could not avoid (a step aside
  * that leads into another note gives up and cuts through). */
@@ -130,7 +167,8 @@ descend (TpLayout   *layout,
          double      band_top,
          Route      *route,
          double     *x_out,
-         GPtrArray  *scratch)
+         GPtrArray  *scratch,
+         GHashTable *load)
 {
   double gap = layout->theme->note_gap;
   guint crossed = 0;
@@ -146,6 +184,14 @@ descend (TpLayout   *layout,
       left = obstacle->rect.x - gap / 2;
       right = obstacle->rect.x + obstacle->rect.width + gap / 2;
       aside = fabs (left - x) <= fabs (right - x) ? left : right;
+      /* A gutter holds GUTTER_LANES runs side by side: past that, the far side of the
+       * note, if it is emptier, keeps the links apart. */
+      {
+        double other = aside == left ? right : left;
+
+        if (get_load (load, aside) >= GUTTER_LANES && get_load (load, other) < get_load (load, aside))
+          aside = other;
+      }
       jog_y = obstacle->rect.y - gap / 2;
       if (jog_y <= y)
         {
@@ -156,7 +202,9 @@ descend (TpLayout   *layout,
         }
       if (route != NULL)
         {
-          route_add (route, x, jog_y - gap);
+          /* Square steps, not slanted ones: slanted steps of neighbouring runs would
+           * lie almost on top of each other however far apart the runs are. */
+          route_add (route, x, jog_y);
           route_add (route, aside, jog_y);
         }
       x = aside;
@@ -282,8 +330,10 @@ compare_pending (gconstpointer a,
   return p->box < q->box ? -1 : p->box > q->box ? 1 : 0;
 }
 
-/* Gives every link a lane, trying a few orders and keeping the one that crosses least. */
-static void
+/* Gives every link a lane, trying a few orders and keeping the one that crosses least.
+ * Returns how many crossings that order has, G_MAXUINT when there were too many links
+ * to try. */
+static guint
 assign_lanes (GPtrArray *pending)
 {
   g_autoptr(GPtrArray) best = NULL;
@@ -313,6 +363,219 @@ assign_lanes (GPtrArray *pending)
 
   for (guint i = 0; i < best->len; i++)
     ((Pending *) best->pdata[i])->lane = i % MAX (lanes, 1);
+  return n_orders > 1 && lanes == pending->len ? best_cost : G_MAXUINT;
+}
+
+/* Drops the middle one of three points in a line, so that a run down a gutter is one
+ * segment however it was built. */
+static void
+route_simplify (Route *route)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < route->n; i++)
+    {
+      if (n >= 2)
+        {
+          const TpPoint *a = &route->points[n - 2], *b = &route->points[n - 1];
+          const TpPoint *c = &route->points[i];
+
+          if ((fabs (a->x - b->x) < 0.01 && fabs (b->x - c->x) < 0.01) ||
+              (fabs (a->y - b->y) < 0.01 && fabs (b->y - c->y) < 0.01))
+            n--;
+        }
+      route->points[n++] = route->points[i];
+    }
+  route->n = n;
+}
+
+/* A straight run of a route, between its exit from the note and its drop onto the
+ * card, seen along its length: "at" is its x when vertical, its y when horizontal. */
+typedef struct
+{
+  Route   *route;
+  guint    segment;   /* from route->points[segment] to [segment + 1] */
+  guint    box;
+  double   at;
+  double   from;
+  double   to;
+} Run;
+
+static int
+compare_runs (gconstpointer a,
+              gconstpointer b)
+{
+  const Run *r = a, *q = b;
+
+  if (r->at != q->at)
+    return r->at < q->at ? -1 : 1;
+  if (r->from != q->from)
+    return r->from < q->from ? -1 : 1;
+  return r->box < q->box ? -1 : r->box > q->box ? 1 : 0;
+}
+
+static int
+compare_runs_along (gconstpointer a,
+                    gconstpointer b)
+{
+  const Run *r = a, *q = b;
+
+  if (r->from != q->from)
+    return r->from < q->from ? -1 : 1;
+  if (r->at != q->at)
+    return r->at < q->at ? -1 : 1;
+  return r->box < q->box ? -1 : r->box > q->box ? 1 : 0;
+}
+
+/* The offset of the k-th choice for a run: in place first, then either side. */
+static double
+lane_offset (guint k)
+{
+  return (k + 1) / 2 * GUTTER_SPACING * (k % 2 == 1 ? -1 : 1);
+}
+
+static void
+collect_runs (GPtrArray *pending,
+              gboolean   vertical,
+              GArray    *runs)
+{
+  for (guint i = 0; i < pending->len; i++)
+    {
+      Pending *p = pending->pdata[i];
+      Route *route = &p->route;
+
+      for (guint k = 1; k + 2 < route->n; k++)
+        {
+          const TpPoint *a = &route->points[k], *b = &route->points[k + 1];
+          double across = vertical ? fabs (a->x - b->x) : fabs (a->y - b->y);
+          double along = vertical ? fabs (a->y - b->y) : fabs (a->x - b->x);
+
+          if (across < 0.01 && along > 0.01)
+            {
+              Run run = { route, k, p->box, vertical ? a->x : a->y,
+                          vertical ? MIN (a->y, b->y) : MIN (a->x, b->x),
+                          vertical ? MAX (a->y, b->y) : MAX (a->x, b->x) };
+
+              g_array_append_val (runs, run);
+            }
+        }
+    }
+}
+
+/* Pulls apart the runs of one orientation. Runs of different links close enough to read
+ * as one line (within GUTTER_LANES lanes of each other) form a cluster; each run, in
+ * order along the cluster, takes the first place (in place, then GUTTER_SPACING to
+ * either side, up to GUTTER_LANES places) at least GUTTER_SPACING from every run of
+ * another link it overlaps. A run that finds none keeps the best it found and counts
+ * as shared. Returns the pairs of overlapping runs in a cluster (links that run in one
+ * bundle), or G_MAXUINT when count is FALSE. */
+static guint
+separate_orientation (TpLayout  *layout,
+                      GPtrArray *pending,
+                      gboolean   vertical,
+                      gboolean   count,
+                      GPtrArray *scratch)
+{
+  g_autoptr(GArray) runs = g_array_new (FALSE, FALSE, sizeof (Run));
+  const double reach = GUTTER_SPACING * GUTTER_LANES;
+  guint bundled = 0;
+
+  collect_runs (pending, vertical, runs);
+  g_array_sort (runs, compare_runs);
+
+  for (guint i = 0; i < runs->len;)
+    {
+      guint end = i + 1;
+      Run *cluster;
+      guint n;
+
+      while (end < runs->len &&
+             g_array_index (runs, Run, end).at - g_array_index (runs, Run, end - 1).at < reach)
+        end++;
+      cluster = &g_array_index (runs, Run, i);
+      n = end - i;
+      if (n > 1)
+        {
+          g_autofree double *placed = g_new (double, n);
+
+          qsort (cluster, n, sizeof (Run), compare_runs_along);
+          for (guint k = 0; k < n; k++)
+            {
+              Run *run = &cluster[k];
+              double best_at = run->at, best_clearance = -1;
+
+              for (guint c = 0; c < MAX_LANE_CHOICES; c++)
+                {
+                  double at = run->at + lane_offset (c);
+                  double clearance = G_MAXDOUBLE;
+
+                  for (guint o = 0; o < k; o++)
+                    if (cluster[o].box != run->box && cluster[o].to > run->from + 0.01)
+                      clearance = MIN (clearance, fabs (placed[o] - at));
+                  /* Beyond the middle lanes only where no note is in the way. */
+                  if (c >= GUTTER_LANES && clearance >= GUTTER_SPACING - 0.01)
+                    {
+                      TpRect line = vertical ? (TpRect) { at - 1.5, run->from, 3, run->to - run->from }
+                                             : (TpRect) { run->from, at - 1.5, run->to - run->from, 3 };
+
+                      g_ptr_array_set_size (scratch, 0);
+                      tp_layout_query_notes (layout, &line, scratch);
+                      if (scratch->len > 0)
+                        continue;
+                    }
+                  if (clearance > best_clearance + 0.01)
+                    {
+                      best_clearance = clearance;
+                      best_at = at;
+                    }
+                  if (clearance >= GUTTER_SPACING - 0.01)
+                    break;
+                }
+              placed[k] = best_at;
+
+              if (count)
+                for (guint o = 0; o < k; o++)
+                  if (cluster[o].box != run->box && cluster[o].to > run->from + 0.01 &&
+                      fabs (placed[o] - best_at) < reach)
+                    bundled++;
+            }
+
+          for (guint k = 0; k < n; k++)
+            {
+              TpPoint *a = &cluster[k].route->points[cluster[k].segment];
+              TpPoint *b = &cluster[k].route->points[cluster[k].segment + 1];
+
+              if (vertical)
+                a->x = b->x = placed[k];
+              else
+                a->y = b->y = placed[k];
+            }
+        }
+      i = end;
+    }
+
+  return count ? bundled : G_MAXUINT;
+}
+
+/* Runs of different links along the same gutter, or the same gap between two notes,
+ * would draw as one line, and a reader could not tell which of them turns where: each
+ * gets a lane of its own, GUTTER_SPACING apart (wider than a line, so that two lines
+ * never merge). Only GUTTER_LANES fit between two notes; where more crowd in, the
+ * bundle is counted as a tangle, which makes a page show badges instead. Returns how
+ * many pairs of runs share a bundle, G_MAXUINT when not counted. */
+static guint
+separate_runs (TpLayout  *layout,
+               GPtrArray *pending,
+               gboolean   count,
+               GPtrArray *scratch)
+{
+  guint vertical, horizontal;
+
+  for (guint i = 0; i < pending->len; i++)
+    route_simplify (&((Pending *) pending->pdata[i])->route);
+  vertical = separate_orientation (layout, pending, TRUE, count, scratch);
+  horizontal = separate_orientation (layout, pending, FALSE, count, scratch);
+  return count ? vertical + horizontal : G_MAXUINT;
 }
 
 static void
@@ -341,10 +604,12 @@ add_line (GArray        *points,
 }
 
 /* Turns a polyline into cubic segments with every corner rounded: an arc of up to
- * CORNER_RADIUS that never takes more than half of a segment shared with another
- * corner, so neighbouring arcs never overlap. */
+ * CORNER_RADIUS in the band (GAP_CORNER_RADIUS above it, where a wide arc would cut
+ * into the note beside a gutter) that never takes more than half of a segment shared
+ * with another corner, so neighbouring arcs never overlap. */
 static void
 round_corners (const Route *route,
+               double       band_top,
                GArray      *points)
 {
   const TpPoint *p = route->points;
@@ -369,7 +634,7 @@ round_corners (const Route *route,
       if (angle < 1e-3)
         continue;   /* straight on */
 
-      r = CORNER_RADIUS;
+      r = p[i].y < band_top - 0.5 ? GAP_CORNER_RADIUS : CORNER_RADIUS;
       r = MIN (r, i == 1 ? lu : lu / 2);
       r = MIN (r, i + 2 == n ? lv : lv / 2);
       /* The handle length that makes a cubic follow a circular arc of this angle. */
@@ -492,6 +757,65 @@ place_pill (TpLayout      *layout,
   rect_add_point (&box->bounds, FALSE, &(TpPoint) { pill.x + pill.width, pill.y + pill.height });
 }
 
+/* Where a link's card sits across the board, to order the ports of one note so that its
+ * links leave it without crossing each other. */
+static double
+get_card_centre (TpLayout     *layout,
+                 const TpLink *link)
+{
+  guint t = GPOINTER_TO_UINT (g_hash_table_lookup (layout->journey.touchpoint_by_id,
+                                                   link->touchpoint));
+  const TpRect *card;
+
+  if (t == 0)
+    return 0;
+  card = &_tp_journey_touchpoint (layout, t - 1)->info.card;
+  return card->x + card->width / 2;
+}
+
+/* Each link's port on its note's bottom edge: its rank among the links of that note,
+ * ordered by where their cards are, and how many links that note has. */
+static void
+rank_ports (TpLayout  *layout,
+            GPtrArray *doc_links,
+            guint     *ranks,
+            guint     *counts)
+{
+  g_autoptr(GHashTable) by_note = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                                         (GDestroyNotify) g_array_unref);
+
+  for (guint i = 0; i < doc_links->len; i++)
+    {
+      const TpLink *link = g_ptr_array_index (doc_links, i);
+      GArray *mine = g_hash_table_lookup (by_note, link->note);
+
+      if (mine == NULL)
+        {
+          mine = g_array_new (FALSE, FALSE, sizeof (guint));
+          g_hash_table_insert (by_note, (gpointer) link->note, mine);
+        }
+      g_array_append_val (mine, i);
+    }
+
+  for (guint i = 0; i < doc_links->len; i++)
+    {
+      const TpLink *link = g_ptr_array_index (doc_links, i);
+      GArray *mine = g_hash_table_lookup (by_note, link->note);
+      double x = get_card_centre (layout, link);
+
+      ranks[i] = 0;
+      counts[i] = mine->len;
+      for (guint k = 0; k < mine->len; k++)
+        {
+          guint j = g_array_index (mine, guint, k);
+          double other = get_card_centre (layout, g_ptr_array_index (doc_links, j));
+
+          if (other < x || (other == x && j < i))
+            ranks[i]++;
+        }
+    }
+}
+
 void
 _tp_layout_route_links (TpLayout   *layout,
                         TpDocument *document)
@@ -505,12 +829,19 @@ _tp_layout_route_links (TpLayout   *layout,
   g_autoptr(GPtrArray) scratch = g_ptr_array_new ();
   g_autoptr(GPtrArray) pending = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GHashTable) arrivals = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) load = g_hash_table_new (NULL, NULL);
   g_autoptr(GArray) placed = g_array_new (FALSE, FALSE, sizeof (TpRect));
+  g_autofree guint *ranks = g_new0 (guint, MAX (doc_links->len, 1));
+  g_autofree guint *counts = g_new0 (guint, MAX (doc_links->len, 1));
+  guint crossings, shared;
 
   g_array_set_size (links->boxes, 0);
   g_array_set_size (links->points, 0);
   g_array_set_size (links->flat, 0);
   g_hash_table_remove_all (links->by_id);
+  links->tangles = 0;
+
+  rank_ports (layout, doc_links, ranks, counts);
 
   /* First pass: every link's way down to the band, and its place on its card. */
   for (guint i = 0; i < doc_links->len; i++)
@@ -523,8 +854,8 @@ _tp_layout_route_links (TpLayout   *layout,
       TpRect source;
       TpLinkBox box = { 0 };
       Pending *p;
-      Route left = { 0 }, right = { 0 };
-      double left_x, right_x, cy, card_cx;
+      Route left = { 0 }, right = { 0 }, straight = { 0 };
+      double left_x = 0, right_x = 0, port_x, port_y, exit_y, spacing, card_cx;
       guint left_cost, right_cost;
       gboolean go_left;
 
@@ -533,47 +864,68 @@ _tp_layout_route_links (TpLayout   *layout,
       target = _tp_journey_touchpoint (layout, t - 1);
       card_cx = target->info.card.x + target->info.card.width / 2;
 
-      /* Out of the side towards the card, unless the other side leads down with fewer
-       * notes in the way (tried only when this one meets some: most routes meet none). */
-      cy = source.y + source.height / 2;
-      go_left = card_cx < source.x + source.width / 2;
-      route_add (&left, source.x, cy);
-      route_add (&left, source.x - gap / 2, cy);
-      route_add (&right, source.x + source.width, cy);
-      route_add (&right, source.x + source.width + gap / 2, cy);
-      if (go_left)
-        {
-          left_cost = descend (layout, own, source.x - gap / 2, cy, band_top, &left, &left_x,
-                               scratch);
-          right_cost = left_cost == 0 ? G_MAXUINT
-                       : descend (layout, own, source.x + source.width + gap / 2, cy, band_top,
-                                  &right, &right_x, scratch);
-        }
-      else
-        {
-          right_cost = descend (layout, own, source.x + source.width + gap / 2, cy, band_top,
-                                &right, &right_x, scratch);
-          left_cost = right_cost == 0 ? G_MAXUINT
-                      : descend (layout, own, source.x - gap / 2, cy, band_top, &left, &left_x,
-                                 scratch);
-        }
-      if (left_cost != right_cost)
-        go_left = left_cost < right_cost;
+      /* Out of a port on the note's bottom edge, the links of one note side by side in
+       * the order of their cards. */
+      spacing = MIN (PORT_SPACING, source.width * 0.8 / MAX (counts[i], 1));
+      port_x = source.x + source.width / 2 + (ranks[i] - (counts[i] - 1) / 2.0) * spacing;
+      port_y = source.y + source.height;
+      exit_y = port_y + gap / 2;
 
       box.id = g_string_chunk_insert_const (layout->ids, link->item.id);
       box.note = g_string_chunk_insert_const (layout->ids, link->note);
       box.touchpoint = target->id;
       box.label = g_string_chunk_insert_const (layout->ids, link->label ? link->label : "");
+      box.number = links->boxes->len + 1;
+      box.tint = g_array_index (layout->journey.stages, TpStageBox, target->stage).info.tint;
       g_array_append_val (links->boxes, box);
       g_hash_table_insert (links->by_id, (gpointer) box.id,
                            GUINT_TO_POINTER (links->boxes->len));
 
       p = g_new0 (Pending, 1);
-      p->route = go_left ? left : right;
-      p->gutter_x = go_left ? left_x : right_x;
       p->card_y = target->info.card.y;
       p->box = links->boxes->len - 1;
       g_ptr_array_add (pending, p);
+
+      /* Straight down when nothing lies below the port. */
+      route_add (&straight, port_x, port_y);
+      if (first_obstacle (layout, own, port_x, port_y, band_top, scratch) == NULL)
+        {
+          p->route = straight;
+          p->gutter_x = port_x;
+          continue;
+        }
+
+      /* Otherwise into the gutter beside the note towards the card, unless the other
+       * side leads down with fewer notes in the way (tried only when this one meets
+       * some: most routes meet none). */
+      go_left = card_cx < source.x + source.width / 2;
+      left = right = straight;
+      route_add (&left, port_x, exit_y);
+      route_add (&left, source.x - gap / 2, exit_y);
+      route_add (&right, port_x, exit_y);
+      route_add (&right, source.x + source.width + gap / 2, exit_y);
+      if (go_left)
+        {
+          left_cost = descend (layout, own, source.x - gap / 2, exit_y, band_top, &left,
+                               &left_x, scratch, load);
+          right_cost = left_cost == 0 ? G_MAXUINT
+                       : descend (layout, own, source.x + source.width + gap / 2, exit_y,
+                                  band_top, &right, &right_x, scratch, load);
+        }
+      else
+        {
+          right_cost = descend (layout, own, source.x + source.width + gap / 2, exit_y,
+                                band_top, &right, &right_x, scratch, load);
+          left_cost = right_cost == 0 ? G_MAXUINT
+                      : descend (layout, own, source.x - gap / 2, exit_y, band_top, &left,
+                                 &left_x, scratch, load);
+        }
+      if (left_cost != right_cost)
+        go_left = left_cost < right_cost;
+
+      p->route = go_left ? left : right;
+      p->gutter_x = go_left ? left_x : right_x;
+      add_load (load, &p->route);
     }
 
   /* Spread the arrivals at each card, centred on it, in the order the links come from
@@ -601,27 +953,48 @@ _tp_layout_route_links (TpLayout   *layout,
       p->arrival_x = card->x + card->width / 2 + (p->rank - (count - 1) / 2.0) * spacing;
     }
 
-  if (pending->len > 0)
-    assign_lanes (pending);
+  crossings = pending->len > 0 ? assign_lanes (pending) : 0;
 
-  /* Second pass: across the band in its lane, down onto the card, rounded. */
+  /* Second pass: across the band in its lane and down onto the card … */
   for (guint i = 0; i < pending->len; i++)
     {
       Pending *p = pending->pdata[i];
-      TpLinkBox *box = &g_array_index (links->boxes, TpLinkBox, p->box);
       double lane_y = band_top + BAND_PAD + p->lane * LANE_SPACING;
       Route *route = &p->route;
 
       route_add (route, p->gutter_x, lane_y);
       route_add (route, p->arrival_x, lane_y);
       route_add (route, p->arrival_x, p->card_y);
+    }
+
+  /* … apart from the others in each gutter … */
+  shared = separate_runs (layout, pending, crossings != G_MAXUINT, scratch);
+  links->tangles = crossings == G_MAXUINT || shared == G_MAXUINT ? G_MAXUINT
+                   : crossings + shared;
+
+  /* … rounded, with its label on its run across the band. */
+  for (guint i = 0; i < pending->len; i++)
+    {
+      Pending *p = pending->pdata[i];
+      TpLinkBox *box = &g_array_index (links->boxes, TpLinkBox, p->box);
+      double lane_y = band_top + BAND_PAD + p->lane * LANE_SPACING;
 
       box->first_point = links->points->len;
-      round_corners (route, links->points);
+      round_corners (&p->route, band_top, links->points);
       box->n_points = links->points->len - box->first_point;
       flatten (layout, box);
       place_pill (layout, box, p, lane_y, placed);
     }
+
+  _tp_layout_place_link_badges (layout);
+}
+
+guint
+tp_layout_count_link_tangles (TpLayout *layout)
+{
+  g_return_val_if_fail (layout != NULL, 0);
+
+  return layout->links.tangles;
 }
 
 /* Queries */
@@ -657,6 +1030,10 @@ tp_layout_get_link (TpLayout   *layout,
   info->n_path = box->n_points;
   info->bounds = box->bounds;
   info->pill = box->pill;
+  info->number = box->number;
+  info->tint = box->tint;
+  info->note_badge = box->note_badge;
+  info->card_badge = box->card_badge;
   return TRUE;
 }
 

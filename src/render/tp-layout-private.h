@@ -140,6 +140,10 @@ typedef struct
   guint        n_flat;
   TpRect       bounds;
   TpRect       pill;
+  guint        number;       /* 1, 2, … in document order: the badges' figure */
+  guint        tint;         /* the stage tint of its touchpoint */
+  TpRect       note_badge;   /* the numbered badges at either end */
+  TpRect       card_badge;
 } TpLinkBox;
 
 typedef struct
@@ -149,6 +153,7 @@ typedef struct
   GArray      *points;       /* TpPoint */
   GArray      *flat;         /* TpPoint */
   double       band_height;  /* reserved between the upper regions and the journey */
+  guint        tangles;      /* crossings and shared runs; G_MAXUINT when not counted */
 } TpLinks;
 
 /* tp_layout_set_frame(): a region's page room, and the scale it was fitted at. */
@@ -371,6 +376,9 @@ void     _tp_links_init           (TpLinks     *links);
 void     _tp_links_clear          (TpLinks     *links);
 double   _tp_layout_measure_link_band (TpLayout   *layout,
                                        TpDocument *document);
+/* Places every routed link's numbered badges beside its two ends
+ * (tp-layout-link-badges.c). */
+void     _tp_layout_place_link_badges (TpLayout *layout);
 void     _tp_layout_route_links   (TpLayout    *layout,
                                    TpDocument  *document);
 

@@ -342,12 +342,14 @@ void           tp_layout_query_touchpoints (TpLayout         *layout,
                                             const TpRect     *rect,
                                             GPtrArray        *ids);
 
-/* Links. Each link is routed once per layout: out of its note's side into the gutter
- * beside it, down the gutters (stepping aside around notes in the way) to the band
- * between the upper regions and the journey, across that band in a lane of its own,
- * and down onto the top of its touchpoint's card. Corners are rounded, so the route
- * reads as one smooth curve; routes keep to gutters and the band, so they rarely cross
- * a note's text. */
+/* Links. Each link is routed once per layout: out of a port on its note's bottom edge,
+ * into the gutter beside the note (unless nothing lies below it), down the gutters
+ * (stepping aside around notes in the way) to the band between the upper regions and
+ * the journey, across that band in a lane of its own, and down onto a port on the top
+ * of its touchpoint's card. Runs sharing a gutter get lanes of their own; corners are
+ * rounded, so the route reads as one smooth curve; routes keep to gutters and the band,
+ * so they rarely cross a note's text. Every link also has a number and a badge at each
+ * end, which pages too tangled for lines show instead (tp-painter.h, TpLinkMode). */
 
 typedef struct
 {
@@ -368,6 +370,14 @@ typedef struct
   guint          n_path;
   TpRect         bounds;      /* the curve, control points included */
   TpRect         pill;        /* the label's pill; empty without a label */
+  /* The link's number, 1, 2, … in document order among the links the layout shows, and
+   * the two numbered badges that carry it: one straddling the note's bottom edge (or its
+   * block's "+N more" badge), one straddling the card's top edge. Painters draw them
+   * instead of the curve where curves would tangle (tp-painter.h, TpLinkMode). */
+  guint          number;
+  guint          tint;        /* the stage tint of its touchpoint: the link's colour */
+  TpRect         note_badge;
+  TpRect         card_badge;
 } TpLinkInfo;
 
 /* FALSE, and zeroed info, for an unknown link or one with an end the layout does not
@@ -375,7 +385,12 @@ typedef struct
 gboolean       tp_layout_get_link          (TpLayout         *layout,
                                             const char       *id,
                                             TpLinkInfo       *info);
-/* Appends to ids every link whose curve or pill may intersect rect, in document order. */
+/* How many pairs of routed links cross each other in the band or run together along a
+ * gutter: 0 when every curve can be followed by eye alone. G_MAXUINT when there are too
+ * many links to count (they are then surely too many to follow). */
+guint          tp_layout_count_link_tangles (TpLayout        *layout);
+/* Appends to ids every link whose curve, pill or badges may intersect rect, in document
+ * order. */
 void           tp_layout_query_links       (TpLayout         *layout,
                                             const TpRect     *rect,
                                             GPtrArray        *ids);

@@ -5,8 +5,20 @@
  *
  * Links are drawn after everything else but clipped away from every note, stage header,
  * card and region title, so a curve that has to pass a note goes beneath it instead of
- * striking through its text, and reappears on the far side. Labels sit on white pills
- * on top, where the layout found room for them.
+ * striking through its text, and reappears on the far side. Each link takes the colour
+ * of its touchpoint's stage (the stage's tint, darkened for a line), so the links into
+ * one stage read as one family, and a dot marks the port where it leaves its note and
+ * enters its card. Labels sit on white pills on top, where the layout found room.
+ *
+ * Lines or badges (TP_LINK_MODE_AUTO). A line answers "where does this lead?" most
+ * directly, as long as the eye can follow it. On screen it can: hovering or selecting
+ * a link or either of its items draws that link emphasised, with both ends outlined and
+ * numbered. A page has no pointer, and a line that the eye loses where it crosses
+ * another or runs beside others down a gutter is worse than none: a reader follows the
+ * wrong one. So a page draws lines only while the layout reports no tangle
+ * (tp_layout_count_link_tangles() is 0), and otherwise the numbered badges at both ends
+ * instead, as a circuit diagram joins distant wires by off-page connectors: the two
+ * discs carrying the same number name the link's two ends, at any density.
  */
 
 #include "config.h"
@@ -19,6 +31,9 @@
 #include "tp-text.h"
 
 #define DRAG_DOT_RADIUS 4.0
+#define PORT_RADIUS     2.5   /* within the layout's bounds, which grow by 3 */
+#define BADGE_RING      1.5   /* white around a badge, to part it from what it straddles;
+                               * within the layout's bounds, which grow by 2 */
 
 /* A title's text, not its whole row: a link may cross the empty rest of the row. */
 static void
@@ -103,21 +118,91 @@ clip_out_items (cairo_t      *cr,
   cairo_set_fill_rule (cr, CAIRO_FILL_RULE_WINDING);
 }
 
+/* Hue, saturation and lightness of a colour, each 0 … 1. */
+static void
+rgb_to_hsl (const TpColour *c,
+            double         *h,
+            double         *s,
+            double         *l)
+{
+  double max = MAX (c->red, MAX (c->green, c->blue));
+  double min = MIN (c->red, MIN (c->green, c->blue));
+  double d = max - min;
+
+  *l = (max + min) / 2;
+  *h = 0;
+  *s = d < 1e-9 ? 0 : d / (1 - fabs (2 * *l - 1));
+  if (d < 1e-9)
+    return;
+  if (max == c->red)
+    *h = fmod ((c->green - c->blue) / d + 6, 6) / 6;
+  else if (max == c->green)
+    *h = ((c->blue - c->red) / d + 2) / 6;
+  else
+    *h = ((c->red - c->green) / d + 4) / 6;
+}
+
+static double
+hue_channel (double p,
+             double q,
+             double t)
+{
+  t = t < 0 ? t + 1 : t > 1 ? t - 1 : t;
+  if (t < 1.0 / 6)
+    return p + (q - p) * 6 * t;
+  if (t < 1.0 / 2)
+    return q;
+  if (t < 2.0 / 3)
+    return p + (q - p) * (2.0 / 3 - t) * 6;
+  return p;
+}
+
+static void
+hsl_to_rgb (double    h,
+            double    s,
+            double    l,
+            TpColour *c)
+{
+  double q = l < 0.5 ? l * (1 + s) : l + s - l * s;
+  double p = 2 * l - q;
+
+  c->red = hue_channel (p, q, h + 1.0 / 3);
+  c->green = hue_channel (p, q, h);
+  c->blue = hue_channel (p, q, h - 1.0 / 3);
+  c->alpha = 1;
+}
+
+void
+tp_paint_get_link_colour (const TpTheme *theme,
+                          guint          tint,
+                          TpColour      *colour)
+{
+  static const TpColour white = { 1, 1, 1, 1 };
+  double h, s, l;
+
+  g_return_if_fail (theme != NULL);
+  g_return_if_fail (colour != NULL);
+
+  /* The pale tint keeps its hue, gains saturation and loses lightness until it carries
+   * a white figure at 4.5:1 (the yellow stage needs the most), so a line reads on the
+   * white board and a badge's number reads on the line's colour. */
+  rgb_to_hsl (&theme->stage_tints[tint % TP_N_STAGE_TINTS], &h, &s, &l);
+  s = MAX (s, 0.6);
+  for (l = 0.45; l > 0.15; l -= 0.02)
+    {
+      hsl_to_rgb (h, s, l, colour);
+      if (tp_colour_get_contrast_ratio (colour, &white) >= 4.5)
+        break;
+    }
+}
+
 static void
 set_stroke (cairo_t       *cr,
             const TpTheme *theme,
             TpLinkStyle    style)
 {
-  if (style == TP_LINK_STYLE_EMPHASIS)
-    {
-      tp_colour_set_source (cr, &theme->link);
-      cairo_set_line_width (cr, theme->link_width_selected);
-    }
-  else
-    {
-      tp_colour_set_source_alpha (cr, &theme->link, theme->link_alpha);
-      cairo_set_line_width (cr, theme->link_width);
-    }
+  cairo_set_line_width (cr, style == TP_LINK_STYLE_EMPHASIS ? theme->link_width_selected
+                                                             : theme->link_width);
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
 }
@@ -149,18 +234,17 @@ paint_pill (cairo_t          *cr,
 {
   const TpTheme *theme = layout->theme;
   g_autoptr(PangoLayout) text = NULL;
+  TpColour colour;
   double width, height;
 
   if (tp_rect_is_empty (&info->pill))
     return;
 
+  tp_paint_get_link_colour (theme, info->tint, &colour);
   _tp_rounded_rect (cr, &info->pill, info->pill.height / 2);
   tp_colour_set_source (cr, &theme->panel);
   cairo_fill_preserve (cr);
-  if (style == TP_LINK_STYLE_EMPHASIS)
-    tp_colour_set_source (cr, &theme->link);
-  else
-    tp_colour_set_source_alpha (cr, &theme->link, theme->link_alpha);
+  tp_colour_set_source (cr, &colour);
   cairo_set_line_width (cr, style == TP_LINK_STYLE_EMPHASIS ? 1.5 : 1);
   cairo_stroke (cr);
 
@@ -172,23 +256,185 @@ paint_pill (cairo_t          *cr,
   _tp_paint_layout (cr, text);
 }
 
+/* The dots where a line leaves its note and enters its card. */
+static void
+paint_ports (cairo_t          *cr,
+             const TpLinkInfo *info,
+             const TpColour   *colour,
+             double            radius)
+{
+  const TpPoint *start = &info->path[0], *end = &info->path[info->n_path - 1];
+
+  tp_colour_set_source (cr, colour);
+  cairo_new_path (cr);
+  cairo_arc (cr, start->x, start->y, radius, 0, 2 * G_PI);
+  cairo_close_path (cr);
+  cairo_new_sub_path (cr);
+  cairo_arc (cr, end->x, end->y, radius, 0, 2 * G_PI);
+  cairo_close_path (cr);
+  cairo_fill (cr);
+}
+
+/* One numbered badge: a disc (a pill past one digit) in the link's colour, a white
+ * ring to part it from the edge it straddles, the number in white. */
+static void
+paint_badge (cairo_t        *cr,
+             TpLayout       *layout,
+             const TpRect   *rect,
+             const char     *number,
+             const TpColour *colour)
+{
+  g_autoptr(PangoLayout) text = NULL;
+  TpRect ring = _tp_rect_inset (rect, -BADGE_RING);
+  double width, height;
+
+  if (tp_rect_is_empty (rect))
+    return;
+
+  _tp_rounded_rect (cr, &ring, ring.height / 2);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_fill (cr);
+  _tp_rounded_rect (cr, rect, rect->height / 2);
+  tp_colour_set_source (cr, colour);
+  cairo_fill (cr);
+
+  /* The font the layout measured the badge for (tp-layout-link-badges.c). */
+  text = _tp_layout_ref_text (layout, TP_FONT_FIGURE, number, -1, 1);
+  tp_text_layout_get_size (text, &width, &height);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_move_to (cr, rect->x + (rect->width - width) / 2,
+                 rect->y + (rect->height - height) / 2);
+  _tp_paint_layout (cr, text);
+}
+
+static void
+paint_badges (cairo_t          *cr,
+              TpLayout         *layout,
+              const TpLinkInfo *info,
+              const TpColour   *colour,
+              const TpRect     *clip)
+{
+  char number[16];
+
+  g_snprintf (number, sizeof number, "%u", info->number);
+  if (clip == NULL || tp_rect_intersects (&info->note_badge, clip))
+    paint_badge (cr, layout, &info->note_badge, number, colour);
+  if (clip == NULL || tp_rect_intersects (&info->card_badge, clip))
+    paint_badge (cr, layout, &info->card_badge, number, colour);
+}
+
 static void
 paint_link (cairo_t          *cr,
             TpLayout         *layout,
             const TpLinkInfo *info,
             TpLinkStyle       style)
 {
+  TpColour colour;
+
+  tp_paint_get_link_colour (layout->theme, info->tint, &colour);
   cairo_save (cr);
   clip_out_items (cr, layout, &info->bounds);
   set_stroke (cr, layout->theme, style);
+  tp_colour_set_source_alpha (cr, &colour,
+                              style == TP_LINK_STYLE_EMPHASIS ? 1 : layout->theme->link_alpha);
   stroke_path (cr, info);
   cairo_restore (cr);
 }
 
+/* The rule of TP_LINK_MODE_AUTO (see the top of this file). */
+static TpLinkMode
+resolve_mode (TpLayout             *layout,
+              const TpPaintOptions *options)
+{
+  if (options->link_mode != TP_LINK_MODE_AUTO)
+    return options->link_mode;
+  if (options->screen)
+    return TP_LINK_MODE_LINES;
+  return tp_layout_count_link_tangles (layout) == 0 ? TP_LINK_MODE_LINES
+                                                    : TP_LINK_MODE_BADGES;
+}
+
+/* Every curve in view, coloured by stage, through one clip. The curves are stroked
+ * into a group and the group painted through the clip that leaves out every note: a
+ * stroke under a clip of thousands of holes costs each of its pixels a test against
+ * every hole, a plain stroke into a group does not, and the clip is then applied once
+ * (six times faster for 5,000 links). The group is opaque and painted at the links'
+ * alpha, so links sharing a stretch read as one line rather than darkening each other. */
+static void
+paint_lines (cairo_t      *cr,
+             TpLayout     *layout,
+             const TpRect *clip,
+             GPtrArray    *ids)
+{
+  const TpTheme *theme = layout->theme;
+  GPtrArray *by_tint[TP_N_STAGE_TINTS] = { NULL };
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      TpLinkInfo info;
+
+      if (!tp_layout_get_link (layout, ids->pdata[i], &info))
+        continue;
+      if (by_tint[info.tint % TP_N_STAGE_TINTS] == NULL)
+        by_tint[info.tint % TP_N_STAGE_TINTS] = g_ptr_array_new ();
+      g_ptr_array_add (by_tint[info.tint % TP_N_STAGE_TINTS], ids->pdata[i]);
+    }
+
+  cairo_save (cr);
+  cairo_new_path (cr);
+  cairo_rectangle (cr, clip->x, clip->y, clip->width, clip->height);
+  cairo_clip (cr);
+  cairo_push_group (cr);
+  set_stroke (cr, theme, TP_LINK_STYLE_NORMAL);
+  for (guint t = 0; t < TP_N_STAGE_TINTS; t++)
+    {
+      TpColour colour;
+
+      if (by_tint[t] == NULL)
+        continue;
+      tp_paint_get_link_colour (theme, t, &colour);
+      tp_colour_set_source (cr, &colour);
+      cairo_new_path (cr);
+      for (guint i = 0; i < by_tint[t]->len; i++)
+        {
+          TpLinkInfo info;
+
+          if (tp_layout_get_link (layout, by_tint[t]->pdata[i], &info))
+            append_path (cr, &info);
+        }
+      cairo_stroke (cr);
+      g_ptr_array_unref (by_tint[t]);
+    }
+  cairo_pop_group_to_source (cr);
+  clip_out_items (cr, layout, clip);
+  cairo_paint_with_alpha (cr, theme->link_alpha);
+  cairo_restore (cr);
+
+  /* Ports on top: they sit on the items' edges, where the clip would halve them. */
+  cairo_save (cr);
+  cairo_new_path (cr);
+  cairo_rectangle (cr, clip->x, clip->y, clip->width, clip->height);
+  cairo_clip (cr);
+  for (guint i = 0; i < ids->len; i++)
+    {
+      TpLinkInfo info;
+      TpColour colour;
+
+      if (!tp_layout_get_link (layout, ids->pdata[i], &info))
+        continue;
+      tp_paint_get_link_colour (theme, info.tint, &colour);
+      paint_ports (cr, &info, &colour, PORT_RADIUS);
+      if (tp_rect_intersects (&info.pill, clip))
+        paint_pill (cr, layout, &info, TP_LINK_STYLE_NORMAL);
+    }
+  cairo_restore (cr);
+}
+
 void
-_tp_paint_links (cairo_t      *cr,
-                 TpLayout     *layout,
-                 const TpRect *clip)
+_tp_paint_links (cairo_t              *cr,
+                 TpLayout             *layout,
+                 const TpRect         *clip,
+                 const TpPaintOptions *options)
 {
   g_autoptr(GPtrArray) ids = g_ptr_array_new ();
 
@@ -196,35 +442,28 @@ _tp_paint_links (cairo_t      *cr,
   if (ids->len == 0)
     return;
 
-  /* One clip for all the curves in view, then the pills over them. */
-  cairo_save (cr);
-  cairo_save (cr);
-  clip_out_items (cr, layout, clip);
-  /* One path, one stroke: a PDF or SVG then holds the clip once, not once per link, and
-   * links sharing a gutter read as one line rather than darkening each other. */
-  set_stroke (cr, layout->theme, TP_LINK_STYLE_NORMAL);
-  cairo_new_path (cr);
-  for (guint i = 0; i < ids->len; i++)
+  if (resolve_mode (layout, options) == TP_LINK_MODE_LINES)
     {
-      TpLinkInfo info;
-
-      if (tp_layout_get_link (layout, ids->pdata[i], &info))
-        append_path (cr, &info);
+      paint_lines (cr, layout, clip, ids);
+      return;
     }
-  cairo_stroke (cr);
-  cairo_restore (cr);
 
-  /* Pills are cut to the clip only, like everything else in a tile. */
+  /* Badges only: the two discs with the same number are the link. Labels stay with the
+   * lines, the inspector and the alignment matrix: beside a badge they would crowd
+   * the notes' edges. */
+  cairo_save (cr);
   cairo_new_path (cr);
   cairo_rectangle (cr, clip->x, clip->y, clip->width, clip->height);
   cairo_clip (cr);
   for (guint i = 0; i < ids->len; i++)
     {
       TpLinkInfo info;
+      TpColour colour;
 
-      if (tp_layout_get_link (layout, ids->pdata[i], &info) &&
-          tp_rect_intersects (&info.pill, clip))
-        paint_pill (cr, layout, &info, TP_LINK_STYLE_NORMAL);
+      if (!tp_layout_get_link (layout, ids->pdata[i], &info))
+        continue;
+      tp_paint_get_link_colour (layout->theme, info.tint, &colour);
+      paint_badges (cr, layout, &info, &colour, clip);
     }
   cairo_restore (cr);
 }
@@ -236,6 +475,7 @@ tp_paint_link (cairo_t    *cr,
                TpLinkStyle style)
 {
   TpLinkInfo info;
+  TpColour colour;
 
   g_return_if_fail (cr != NULL);
   g_return_if_fail (layout != NULL);
@@ -243,9 +483,13 @@ tp_paint_link (cairo_t    *cr,
   if (!tp_layout_get_link (layout, id, &info))
     return;
 
+  tp_paint_get_link_colour (layout->theme, info.tint, &colour);
   paint_link (cr, layout, &info, style);
   cairo_save (cr);
+  paint_ports (cr, &info, &colour, style == TP_LINK_STYLE_EMPHASIS ? PORT_RADIUS + 0.5
+                                                                   : PORT_RADIUS);
   paint_pill (cr, layout, &info, style);
+  paint_badges (cr, layout, &info, &colour, NULL);
   cairo_restore (cr);
 }
 
@@ -264,6 +508,7 @@ tp_paint_link_curve (cairo_t       *cr,
   theme = layout->theme;
   cairo_save (cr);
   set_stroke (cr, theme, TP_LINK_STYLE_EMPHASIS);
+  tp_colour_set_source (cr, &theme->link);
   cairo_set_dash (cr, dashes, G_N_ELEMENTS (dashes), 0);
   cairo_new_path (cr);
   cairo_move_to (cr, points[0].x, points[0].y);

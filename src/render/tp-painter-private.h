@@ -18,12 +18,14 @@ void    _tp_paint_layout (cairo_t      *cr,
 TpRect  _tp_rect_inset   (const TpRect *rect,
                           double        d);
 
-/* Paints the links whose curves meet clip, under nothing but above the panels: the
- * curves pass beneath notes, stage headers and cards, whose text they never cross
- * (tp-painter-links.c). */
+/* Paints the links whose curves or badges meet clip, under nothing but above the
+ * panels, as options->link_mode says: the curves pass beneath notes, stage headers and
+ * cards, whose text they never cross (tp-painter-links.c). */
 void    _tp_paint_links  (cairo_t              *cr,
                           TpLayout             *layout,
-                          const TpRect         *clip);
+                          const TpRect         *clip,
+                          const TpPaintOptions *options);
+
 
 /* Strokes a block's line icon into rect (drawn on a 20-unit grid, scaled to fit). */
 void  _tp_paint_icon  (cairo_t        *cr,

@@ -22,6 +22,7 @@ tp_paint_options_init (TpPaintOptions *options)
   options->screen = FALSE;
   options->transparent = FALSE;
   options->links = TRUE;
+  options->link_mode = TP_LINK_MODE_AUTO;
 }
 
 void
@@ -480,7 +481,7 @@ paint_board_clipped (cairo_t              *cr,
 
   _tp_paint_journey (cr, layout, document, clip, options);
   if (options->links)
-    _tp_paint_links (cr, layout, clip);
+    _tp_paint_links (cr, layout, clip, options);
 }
 
 void

@@ -16,6 +16,13 @@
 
 G_BEGIN_DECLS
 
+/* How links show (tp-painter-links.c explains the rule of TP_LINK_MODE_AUTO). */
+typedef enum {
+  TP_LINK_MODE_AUTO,    /* lines on screen; on a page, lines unless they would tangle */
+  TP_LINK_MODE_LINES,   /* stage-coloured curves from port to port */
+  TP_LINK_MODE_BADGES,  /* a numbered badge at each end, the same number at both */
+} TpLinkMode;
+
 typedef struct
 {
   /* The part of the board to draw, in board units; an empty rect means everything.
@@ -27,6 +34,8 @@ typedef struct
   gboolean  transparent;
   /* FALSE for a page showing one region: its links would lead off the page. */
   gboolean  links;
+  /* How the links show, when they do. */
+  TpLinkMode link_mode;
 } TpPaintOptions;
 
 /* Everything drawn, for an export: no clip, no shadows, opaque. */
@@ -67,12 +76,19 @@ typedef enum {
   TP_LINK_STYLE_EMPHASIS,  /* an end is selected: 3 px, opaque */
 } TpLinkStyle;
 
-/* Paints one link, curve and label, in a style, for the view's overlays. Like the
- * board's own links it passes beneath notes, stage headers and cards. */
+/* Paints one link, curve, label and the numbered badges at both ends, in a style, for
+ * the view's overlays. Like the board's own links it passes beneath notes, stage
+ * headers and cards. */
 void  tp_paint_link          (cairo_t              *cr,
                               TpLayout             *layout,
                               const char           *id,
                               TpLinkStyle           style);
+
+/* The colour of a link into a stage of this tint (TpLinkInfo.tint): the stage's tint,
+ * darkened until a white figure on it reads at 4.5:1. Opaque. */
+void  tp_paint_get_link_colour (const TpTheme       *theme,
+                                guint                tint,
+                                TpColour            *colour);
 
 /* Paints a cubic (start, two controls, end) as a link being made: emphasised, dashed,
  * with a dot at the free end. */
