@@ -59,6 +59,8 @@ thumbnail (const char *input,
   options.page = TP_EXPORT_PAGE_BOARD;
   options.size = TP_PAGE_SIZE_FIT;
   options.footer = FALSE;
+  /* A preview a few hundred pixels wide has no room to explain its symbols. */
+  options.legend = FALSE;
   layout = tp_layout_new ();
   tp_layout_set_full_text (layout, TRUE);
   tp_layout_update (layout, document);

@@ -1485,8 +1485,15 @@ test_paint_culling (void)
   g_assert_cmpfloat (ink.x + ink.width, <=, cell.x + cell.width + reach);
   g_assert_cmpfloat (ink.y + ink.height, <=, cell.y + cell.height + reach);
 
-  /* A bit of the band around one lane: the links' ink, cut to it. */
-  g_assert_true (find_lane_point (layout, all, 0, 4, 4, &p));
+  /* A bit of the band around one lane (of the first link with a run of its own there):
+   * the links' ink, cut to it. */
+  {
+    gboolean found = FALSE;
+
+    for (guint i = 0; i < all->len && !found; i++)
+      found = find_lane_point (layout, all, i, 4, 4, &p);
+    g_assert_true (found);
+  }
   options.visible = (TpRect) { p.x - 10, p.y - 10, 20, 20 };
   ink_extents (layout, document, &options, &ink);
   g_assert_cmpfloat (ink.width, >, 0);
