@@ -148,9 +148,22 @@ page_legend (TpDocument *document,
              const char *page)
 {
   TpExportPage value;
+  TpLegend *legend;
 
   g_assert_true (tp_export_page_from_string (page, &value));
-  return tp_legend_new_for_page (document, value, 0, G_MAXUINT);
+  legend = tp_legend_new_for_page (document, value, 0, G_MAXUINT);
+  /* The board page draws the example's tangled links as numbered badges, which its legend
+   * explains too. */
+  if (value == TP_EXPORT_PAGE_BOARD)
+    {
+      g_autoptr(TpLayout) layout = tp_layout_new ();
+
+      tp_layout_set_full_text (layout, TRUE);
+      tp_layout_update (layout, document);
+      g_assert_cmpuint (tp_layout_count_link_tangles (layout), >, 0);
+      tp_legend_add_link_badges (legend);
+    }
+  return legend;
 }
 
 /* Every label of the legend's entries, as pdftotext splits them into words. */

@@ -59,15 +59,22 @@ get_framed_region (const TpExportOptions *options,
 }
 
 TpLegend *
-_tp_export_new_legend (TpDocument            *document,
+_tp_export_new_legend (TpLayout              *layout,
+                       TpDocument            *document,
                        const TpExportOptions *options,
                        TpExportPage           page,
                        guint                  first_stage,
                        guint                  n_stages)
 {
+  TpLegend *legend;
+
   if (!options->legend || document == NULL)
     return NULL;
-  return tp_legend_new_for_page (document, page, first_stage, n_stages);
+  legend = tp_legend_new_for_page (document, page, first_stage, n_stages);
+  /* The board page draws tangled links as numbered badges (tp-painter-links.c). */
+  if (legend != NULL && page == TP_EXPORT_PAGE_BOARD && tp_layout_count_link_tangles (layout) > 0)
+    tp_legend_add_link_badges (legend);
+  return legend;
 }
 
 double
@@ -80,7 +87,7 @@ _tp_export_get_legend_height (TpLayout              *layout,
 {
   g_autoptr(TpDocument) remembered = document == NULL ? g_weak_ref_get (&layout->export_document)
                                                       : NULL;
-  g_autoptr(TpLegend) legend = _tp_export_new_legend (document != NULL ? document : remembered,
+  g_autoptr(TpLegend) legend = _tp_export_new_legend (layout, document != NULL ? document : remembered,
                                                       options, page, 0, G_MAXUINT);
 
   return tp_legend_get_page_height (legend, layout, width, height,

@@ -487,7 +487,7 @@ _tp_export_journey_paint (cairo_t               *cr,
   /* The part's own legend (its stages' symbols) at the foot of the content area. */
   {
     double margin = _tp_export_get_margin (width, height);
-    g_autoptr(TpLegend) legend = _tp_export_new_legend (document, options,
+    g_autoptr(TpLegend) legend = _tp_export_new_legend (layout, document, options,
                                                         TP_EXPORT_PAGE_JOURNEY, shown->first,
                                                         shown->n);
 

@@ -96,7 +96,8 @@ void              _tp_export_paint_content      (cairo_t               *cr,
 /* tp-export-frame.c: the legend of a page (NULL when the options leave it out), and its
  * height at the foot of a page of width × height (0 without one; document NULL: the one
  * tp_export_list_pages() last saw with layout). */
-TpLegend         *_tp_export_new_legend         (TpDocument            *document,
+TpLegend         *_tp_export_new_legend         (TpLayout              *layout,
+                                                 TpDocument            *document,
                                                  const TpExportOptions *options,
                                                  TpExportPage           page,
                                                  guint                  first_stage,

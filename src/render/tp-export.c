@@ -494,7 +494,7 @@ paint_page (cairo_t               *cr,
   margin = _tp_export_get_margin (width, height);
   /* The legend takes the foot of the content area; the content fits into the rest (the
    * framed regions were laid out for that rest). */
-  legend = _tp_export_new_legend (document, options, page, 0, G_MAXUINT);
+  legend = _tp_export_new_legend (layout, document, options, page, 0, G_MAXUINT);
   legend_height = tp_legend_get_page_height (legend, layout, width, height, width - 2 * margin);
   scale = MIN ((width - 2 * margin) / content.width,
                (height - 2 * margin - legend_height) / content.height);

@@ -31,6 +31,7 @@
 #define FACE_RADIUS    6.0
 #define GAP_WIDTH      26.0
 #define TAG_HEIGHT     17.0
+#define BADGE_SIZE     18.0   /* a link's numbered badge */
 /* On a page: the legend's text a share of the page's short side (a slide's 1080 px give
  * 17 px, 8.6 pt), never below a size that prints legibly. */
 #define PAGE_TEXT_SHARE  0.013
@@ -262,6 +263,16 @@ tp_legend_new_for_page (TpDocument   *document,
 }
 
 void
+tp_legend_add_link_badges (TpLegend *legend)
+{
+  g_return_if_fail (legend != NULL);
+
+  /* Translators: the legend's label of a link's numbered badges, one on a note and one
+   * on the touchpoint it is linked to. */
+  add (legend, TP_LEGEND_LINK_BADGE, 0, C_("legend", "Link: the same number on a note and its touchpoint"));
+}
+
+void
 tp_legend_free (TpLegend *legend)
 {
   if (legend == NULL)
@@ -321,6 +332,8 @@ get_symbol_width (const TpLegendItem *entry)
       return GAP_WIDTH;
     case TP_LEGEND_EMOTION:
       return 3 * 2 * (FACE_RADIUS + 2.5) + 2 * 2;
+    case TP_LEGEND_LINK_BADGE:
+      return BADGE_SIZE;
     case TP_LEGEND_KANO:
     case TP_LEGEND_HEADING:
     default:
@@ -479,6 +492,17 @@ paint_symbol (cairo_t             *cr,
       for (int i = 0; i < 3; i++)
         _tp_paint_face_marker (cr, theme, x + (FACE_RADIUS + 2.5) * (2 * i + 1) + 2 * i, cy,
                                FACE_RADIUS, TP_EMOTION_MIN + 2 * i, &theme->panel);
+      break;
+
+    case TP_LEGEND_LINK_BADGE:
+      {
+        TpRect badge = { x, cy - BADGE_SIZE / 2, BADGE_SIZE, BADGE_SIZE };
+        TpColour colour;
+
+        /* Drawn as the pages draw a link's badges: a number in a stage's colour. */
+        tp_paint_get_link_colour (theme, 0, &colour);
+        _tp_paint_link_badge (cr, layout, &badge, "1", &colour);
+      }
       break;
 
     case TP_LEGEND_KANO:

@@ -30,6 +30,7 @@ typedef enum {
   TP_LEGEND_GAP,              /* expected and experienced bars */
   TP_LEGEND_KANO,             /* value: a TpKanoCategory; drawn as the tag itself */
   TP_LEGEND_EMOTION,          /* the curve's faces, −2 … +2 */
+  TP_LEGEND_LINK_BADGE,       /* a link drawn as the same number at both of its ends */
 } TpLegendSymbol;
 
 typedef struct
@@ -54,6 +55,9 @@ TpLegend            *tp_legend_new_for_page     (TpDocument    *document,
                                                  TpExportPage   page,
                                                  guint          first_stage,
                                                  guint          n_stages);
+/* Adds the numbered badges of links, for a page that draws its links as badges
+ * (tp_layout_count_link_tangles() > 0 on a page: tp-painter-links.c). */
+void                 tp_legend_add_link_badges  (TpLegend      *legend);
 void                 tp_legend_free             (TpLegend      *legend);
 
 guint                tp_legend_get_n_items    (TpLegend      *legend);

@@ -519,3 +519,14 @@ tp_paint_link_curve (cairo_t       *cr,
   cairo_fill (cr);
   cairo_restore (cr);
 }
+
+/* The legend draws a link's badge exactly as a page does (tp-legend.c). */
+void
+_tp_paint_link_badge (cairo_t        *cr,
+                      TpLayout       *layout,
+                      const TpRect   *rect,
+                      const char     *number,
+                      const TpColour *colour)
+{
+  paint_badge (cr, layout, rect, number, colour);
+}

@@ -94,6 +94,12 @@ void  _tp_paint_votes    (cairo_t        *cr,
 
 /* The moment-of-truth star as a new sub-path, and an emotion marker with its face, as
  * the journey draws them (tp-painter-journey.c). */
+/* tp-painter-links.c: one numbered badge of a link, for the legend. */
+void  _tp_paint_link_badge (cairo_t        *cr,
+                            TpLayout       *layout,
+                            const TpRect   *rect,
+                            const char     *number,
+                            const TpColour *colour);
 void  _tp_paint_star        (cairo_t        *cr,
                              double          cx,
                              double          cy,
