@@ -144,6 +144,10 @@ place_frame (TpAnalysisLayout  *self,
 
       solid.alpha = 1;
       ink = _tp_colour_darken (&solid, 0.4);
+      /* On a dark sheet the quadrant's hue lightened instead: a name must read on it. */
+      if (tp_colour_get_contrast_ratio (&ink, &self->theme->panel) < 4.5)
+        ink = (TpColour) { solid.red + (1 - solid.red) * 0.55, solid.green + (1 - solid.green) * 0.55,
+                           solid.blue + (1 - solid.blue) * 0.55, 1 };
       text = _tp_analysis_text (self, TP_STYLE_QUADRANT, spec->quarters[q],
                                 quarters[q].width - 2 * QUARTER_INSET, 2);
       _tp_analysis_text_size (text, &width, &height);
@@ -346,11 +350,11 @@ _tp_chart_place (TpAnalysisLayout   *self,
       const TpChartPoint *point = &points[g_array_index (order, guint, k)];
       guint i = g_array_index (order, guint, k);
       TpColour fill = point->colour, edge = _tp_colour_darken (&point->colour, 0.2);
-      static const TpColour white = { 1, 1, 1, 1 };
 
       fill.alpha = 0.6;
+      /* A hollow point is the sheet's own colour inside, in either style. */
       _tp_analysis_add_circle (self, xs[i], ys[i], point->radius,
-                               point->hollow ? &white : &fill, &edge, 1.5);
+                               point->hollow ? &self->theme->panel : &fill, &edge, 1.5);
     }
 
   for (guint k = 0; k < order->len; k++)

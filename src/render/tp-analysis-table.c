@@ -355,11 +355,12 @@ place_cell (TpAnalysisLayout *self,
 
           if (cell->outlined)
             {
-              static const TpColour white = { 1, 1, 1, 1 };
               TpColour ink = _tp_colour_darken (&cell->colour, 0.25);
               TpRect ring = _tp_rect_inset (&pill, 0.75);
 
-              _tp_analysis_add_rect (self, &ring, TAG_HEIGHT / 2, &white, &cell->colour, 1.5);
+              /* Outlined on the sheet's own colour, in either style. */
+              _tp_analysis_add_rect (self, &ring, TAG_HEIGHT / 2, &theme->panel, &cell->colour,
+                                     1.5);
               _tp_analysis_add_text (self, g_steal_pointer (&text), x + TAG_PAD_X,
                                      middle - text_height / 2, &ink);
             }

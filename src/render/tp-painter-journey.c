@@ -623,7 +623,6 @@ _tp_journey_paint_emotion_curve (cairo_t      *cr,
   g_autofree double *xs = NULL, *ys = NULL, *tangents = NULL;
   cairo_pattern_t *pattern;
   double neutral = tp_layout_get_emotion_y (layout, 0);
-  static const TpColour white = { 1, 1, 1, 1 };
   guint first, last;
 
   if (n == 0)
@@ -679,13 +678,15 @@ _tp_journey_paint_emotion_curve (cairo_t      *cr,
       if (xs[i] + REACH < clip->x || xs[i] - REACH > clip->x + clip->width)
         continue;
 
+      /* Rings in the panel's colour, which parts a marker from the curve in the light and
+       * the dark style alike. */
       paint_face_marker (cr, theme, xs[i], ys[i], r, box->emotion,
-                         moment ? &theme->moment_of_truth : &white);
+                         moment ? &theme->moment_of_truth : &theme->panel);
       if (moment)
         {
           /* The star of a moment of truth, pinned to the marker's shoulder. */
           star_path (cr, xs[i] + r * 0.95, ys[i] - r * 0.95, 9.5);
-          tp_colour_set_source (cr, &white);
+          tp_colour_set_source (cr, &theme->panel);
           cairo_fill (cr);
           star_path (cr, xs[i] + r * 0.95, ys[i] - r * 0.95, 7.5);
           tp_colour_set_source (cr, &theme->moment_of_truth);
