@@ -144,8 +144,10 @@ place_frame (TpAnalysisLayout  *self,
 
       solid.alpha = 1;
       ink = _tp_colour_darken (&solid, 0.4);
-      /* On a dark sheet the quadrant's hue lightened instead: a name must read on it. */
-      if (tp_colour_get_contrast_ratio (&ink, &self->theme->panel) < 4.5)
+      /* On a dark sheet (white reads on it) the quadrant's hue lightened instead, where the
+       * darkened one would not read. */
+      if (tp_colour_get_contrast_ratio (&ink, &self->theme->panel) < 4.5 &&
+          tp_colour_get_contrast_ratio (&(TpColour) { 1, 1, 1, 1 }, &self->theme->panel) > 4.5)
         ink = (TpColour) { solid.red + (1 - solid.red) * 0.55, solid.green + (1 - solid.green) * 0.55,
                            solid.blue + (1 - solid.blue) * 0.55, 1 };
       text = _tp_analysis_text (self, TP_STYLE_QUADRANT, spec->quarters[q],
