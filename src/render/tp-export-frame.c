@@ -198,10 +198,12 @@ get_canvas_parts (TpLayout              *layout,
   /* The cut at the floor tells how many pages the canvas needs; the largest scale that
    * cuts it into no more pages fills them better (bisected, a few trials). */
   {
-    double lo = frame->min_scale, hi = frame->max_scale;
+    double lo = frame->min_scale, hi = frame->max_scale, best = lo;
 
     /* Only a canvas of a few pages gains: past that, every page but the last is full
-     * anyway, and each trial measures every note again at new widths. */
+     * anyway. The trials estimate the notes' heights (as the fit's do); the scale they
+     * choose is then cut for real, and kept only if it takes no more pages. */
+    layout->estimating = TRUE;
     for (guint i = 0; i < PART_SCALE_STEPS && split->parts->len > 1 &&
                       split->parts->len <= PART_SCALE_MAX_PAGES; i++)
       {
@@ -210,14 +212,22 @@ get_canvas_parts (TpLayout              *layout,
                                                              frame->height, mid);
 
         if (trial->len <= split->parts->len)
-          {
-            lo = mid;
-            split->part_scale = mid;
-            g_ptr_array_unref (split->parts);
-            split->parts = g_steal_pointer (&trial);
-          }
+          best = lo = mid;
         else
           hi = mid;
+      }
+    layout->estimating = FALSE;
+    if (best > frame->min_scale)
+      {
+        g_autoptr(GPtrArray) real = tp_layout_split_canvas (layout, document, frame->width,
+                                                            frame->height, best);
+
+        if (real->len <= split->parts->len)
+          {
+            split->part_scale = best;
+            g_ptr_array_unref (split->parts);
+            split->parts = g_steal_pointer (&real);
+          }
       }
   }
   layout->canvas_split = split;

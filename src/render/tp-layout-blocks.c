@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "model/tp-enums.h"
 #include "tp-layout-private.h"
@@ -712,6 +713,39 @@ least_area (TpLayout   *layout,
   return area;
 }
 
+static gboolean
+memo_matches (TpLayout *layout,
+              TpRegion  region)
+{
+  const TpFitMemo *memo = &layout->fit_memo[region];
+  const TpLayoutFrame *frame = &layout->frames[region];
+
+  return memo->valid && memo->document == layout->fit_document &&
+         memo->state == layout->fit_state && memo->full_text == layout->full_text &&
+         memo->frame.width == frame->width && memo->frame.height == frame->height &&
+         memo->frame.min_scale == frame->min_scale && memo->frame.max_scale == frame->max_scale &&
+         memcmp (memo->expanded, layout->expanded, sizeof memo->expanded) == 0;
+}
+
+static void
+remember_fit (TpLayout *layout,
+              TpRegion  region,
+              double    width)
+{
+  TpFitMemo *memo = &layout->fit_memo[region];
+
+  /* A part of the canvas is drawn at its own fixed width. */
+  if (region == TP_REGION_CANVAS && layout->part != NULL)
+    return;
+  memo->valid = TRUE;
+  memo->document = layout->fit_document;
+  memo->state = layout->fit_state;
+  memo->frame = layout->frames[region];
+  memo->full_text = layout->full_text;
+  memcpy (memo->expanded, layout->expanded, sizeof memo->expanded);
+  memo->width = width;
+}
+
 /* Lays a region out at the narrowest width (so the largest text) at which it fits its
  * frame's proportions, between the frame's bounds: the fit of VISUAL.md's "legible where it
  * is seen". The height a region wants only shrinks as it widens, so bisection finds it.
@@ -737,6 +771,12 @@ fit_region (TpLayout    *layout,
   /* Every part of a canvas cut into parts is drawn at the floor: one scale for them all. */
   if (region == TP_REGION_CANVAS && layout->part != NULL && layout->frames[region].width > 0)
     lo = hi;
+
+  /* The same document state in the same frame fits at the same width: an export's layout
+   * (full text) meets the same frames again page after page. The board's own layout fits
+   * afresh, since an edit merged into the last step leaves the state as it was. */
+  if (lo < hi && layout->full_text && memo_matches (layout, region))
+    lo = hi = layout->fit_memo[region].width;
 
   /* Too many notes for the widest frame (thousands): no trial can fit. */
   if (least_area (layout, notes, region) > hi * (hi / frame.aspect))
@@ -802,6 +842,8 @@ fit_region (TpLayout    *layout,
     }
   layout->estimating = FALSE;
 
+  remember_fit (layout, region, lo);
+
   /* The board holds a region of thousands of notes to its widest frame, and its blocks
    * shrink or hide notes; a full-text layout grows it instead. */
   *height = arrange (layout, notes, x0, y0, lo,
@@ -825,6 +867,9 @@ _tp_layout_arrange (TpLayout   *layout,
   GPtrArray *notes[TP_N_CONTAINERS];
 
   g_autoptr(GPtrArray) slices = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+
+  layout->fit_document = document;
+  layout->fit_state = tp_document_get_state (document);
 
   for (guint c = 0; c < TP_N_CONTAINERS; c++)
     {

@@ -166,6 +166,19 @@ typedef struct
   double scale;
 } TpLayoutFrame;
 
+/* A region's fitted width, kept for the next layout of the same document state in the
+ * same frame (an export lays the board out anew for each kind of page it paints). */
+typedef struct
+{
+  gboolean       valid;
+  gconstpointer  document;
+  guint64        state;
+  TpLayoutFrame  frame;
+  gboolean       full_text;
+  gboolean       expanded[TP_N_CONTAINERS];
+  double         width;
+} TpFitMemo;
+
 typedef struct _TpMeasure TpMeasure;
 
 struct _TpLayout
@@ -177,6 +190,9 @@ struct _TpLayout
   TpLayoutFrame   frames[TP_N_REGIONS];
   GArray         *part;        /* TpCanvasSlice, tp_layout_set_canvas_part(); NULL: all */
   gboolean        estimating;  /* the fit's trials estimate notes' heights */
+  gconstpointer   fit_document;  /* the document being laid out, and its state */
+  guint64         fit_state;
+  TpFitMemo       fit_memo[TP_REGION_VALUE_CHAIN + 1];
   TpBlock         blocks[TP_N_CONTAINERS];
   GArray         *boxes;       /* TpNoteBox, block by block, in order */
   GHashTable     *by_id;       /* id → box index + 1 */
