@@ -195,8 +195,16 @@ note_height (TpLayout   *layout,
     box->text_height = _tp_layout_measure (layout, text, box->text_width, box->max_lines,
                                            &box->truncated);
 
-  return MAX (theme->note_min_height,
-              pad + box->text_height + TP_LAYOUT_FOOTER_GAP + TP_LAYOUT_FOOTER_HEIGHT + pad);
+  return MAX (theme->note_min_height, _tp_layout_note_height_for (layout, box->text_height));
+}
+
+double
+_tp_layout_note_height_for (TpLayout *layout,
+                            double    text_height)
+{
+  double pad = layout->theme->note_padding;
+
+  return pad + text_height + TP_LAYOUT_FOOTER_GAP + TP_LAYOUT_FOOTER_HEIGHT + pad;
 }
 
 /* Flows the block's notes in rows at a scale, in unscaled units, stopping before the

@@ -246,6 +246,10 @@ PangoLayout *_tp_layout_ref_text      (TpLayout        *layout,
                                        double           width,
                                        guint            max_lines);
 
+/* A note's height around its text: padding, the text, the footer (evidence and votes). */
+double   _tp_layout_note_height_for (TpLayout   *layout,
+                                     double      text_height);
+
 /* A note's box with its whole text: max_lines 0 and its rect grown to every line. FALSE
  * for a hidden note or one whose note is gone. */
 gboolean _tp_layout_whole_box     (TpLayout        *layout,

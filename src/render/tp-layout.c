@@ -375,9 +375,7 @@ _tp_layout_whole_box (TpLayout        *layout,
                       const TpNoteBox *box,
                       TpNoteBox       *whole)
 {
-  const TpTheme *theme = layout->theme;
   TpNote *note;
-  double height;
 
   if (!box->visible || (note = _tp_layout_resolve_note (layout, document, box)) == NULL)
     return FALSE;
@@ -389,9 +387,8 @@ _tp_layout_whole_box (TpLayout        *layout,
   whole->max_lines = 0;
   whole->truncated = FALSE;
   whole->text_height = _tp_layout_measure (layout, note->text, box->text_width, 0, NULL);
-  height = theme->note_padding + whole->text_height + TP_LAYOUT_FOOTER_GAP +
-           TP_LAYOUT_FOOTER_HEIGHT + theme->note_padding;
-  whole->rect.height = MAX (box->rect.height, height * box->scale);
+  whole->rect.height = MAX (box->rect.height,
+                           _tp_layout_note_height_for (layout, whole->text_height) * box->scale);
   return TRUE;
 }
 

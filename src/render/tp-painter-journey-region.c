@@ -14,29 +14,6 @@
 
 #include "tp-painter-private.h"
 
-/* How far a card's shadow, or an emotion marker's badge, reaches beyond its rect. */
-#define REACH 24.0
-#define LABEL_PAD 16.0
-
-/* Draws text as the layout measured it (the same cache entry, so the same breaks). */
-static void
-draw_text (cairo_t        *cr,
-           TpLayout       *layout,
-           TpFontRole      role,
-           const char     *text,
-           double          x,
-           double          y,
-           double          width,
-           guint           max_lines,
-           const TpColour *colour)
-{
-  g_autoptr(PangoLayout) text_layout = _tp_layout_ref_text (layout, role, text, width, max_lines);
-
-  tp_colour_set_source (cr, colour);
-  cairo_move_to (cr, x, y);
-  _tp_paint_layout (cr, text_layout);
-}
-
 /* The hairlines between rows first … first + n − 1, from left to right, and their
  * labels. */
 static void
@@ -70,9 +47,9 @@ paint_rows (cairo_t      *cr,
       const TpRect *label = &journey->labels[r];
 
       if (tp_rect_intersects (label, clip))
-        draw_text (cr, layout, TP_FONT_ROW_LABEL, tp_journey_row_get_label (r),
-                   label->x + LABEL_PAD, label->y + TP_JOURNEY_CELL_PAD,
-                   TP_JOURNEY_LABEL_WIDTH - 2 * LABEL_PAD, 0, &theme->title);
+        _tp_paint_journey_text (cr, layout, TP_FONT_ROW_LABEL, tp_journey_row_get_label (r),
+                   label->x + TP_JOURNEY_LABEL_PAD, label->y + TP_JOURNEY_CELL_PAD,
+                   TP_JOURNEY_LABEL_WIDTH - 2 * TP_JOURNEY_LABEL_PAD, 0, &theme->title);
     }
 }
 
@@ -112,8 +89,8 @@ paint_chrome (cairo_t      *cr,
     double y = journey->header_y + TP_JOURNEY_HEADER_PAD + (heading - line) / 2;
 
     /* Translators: the label beside the journey's stage headings, above its rows. */
-    draw_text (cr, layout, TP_FONT_ROW_LABEL, C_("journey", "Stage"), frame->x + LABEL_PAD, y,
-               TP_JOURNEY_LABEL_WIDTH - 2 * LABEL_PAD, 1, &theme->title);
+    _tp_paint_journey_text (cr, layout, TP_FONT_ROW_LABEL, C_("journey", "Stage"), frame->x + TP_JOURNEY_LABEL_PAD, y,
+               TP_JOURNEY_LABEL_WIDTH - 2 * TP_JOURNEY_LABEL_PAD, 1, &theme->title);
   }
 }
 
@@ -166,7 +143,7 @@ paint_stages (cairo_t              *cr,
               const TpPaintOptions *options)
 {
   TpJourney *journey = &layout->journey;
-  TpRect reach = _tp_rect_inset (clip, -REACH);
+  TpRect reach = _tp_rect_inset (clip, -TP_JOURNEY_PAINT_REACH);
   g_autoptr(GPtrArray) ids = g_ptr_array_new ();
 
   tp_layout_query_stages (layout, &reach, ids);
@@ -204,7 +181,7 @@ _tp_paint_journey (cairo_t              *cr,
 {
   TpJourney *journey = &layout->journey;
   const TpRect *region = &layout->regions[TP_REGION_JOURNEY];
-  TpRect reach = _tp_rect_inset (clip, -REACH);
+  TpRect reach = _tp_rect_inset (clip, -TP_JOURNEY_PAINT_REACH);
 
   if (!tp_rect_intersects (region, clip))
     return;

@@ -10,23 +10,19 @@
 #include "tp-painter-private.h"
 #include "tp-text.h"
 
-/* How far a card's shadow, or an emotion marker's badge, reaches beyond its rect. */
-#define REACH 24.0
 #define CHIP_RADIUS 6.0
-#define LABEL_PAD 16.0
-
 
 /* Draws text as the layout measured it (the same cache entry, so the same breaks). */
-static void
-draw_text (cairo_t        *cr,
-           TpLayout       *layout,
-           TpFontRole      role,
-           const char     *text,
-           double          x,
-           double          y,
-           double          width,
-           guint           max_lines,
-           const TpColour *colour)
+void
+_tp_paint_journey_text (cairo_t        *cr,
+                        TpLayout       *layout,
+                        TpFontRole      role,
+                        const char     *text,
+                        double          x,
+                        double          y,
+                        double          width,
+                        guint           max_lines,
+                        const TpColour *colour)
 {
   g_autoptr(PangoLayout) text_layout = _tp_layout_ref_text (layout, role, text, width, max_lines);
 
@@ -150,7 +146,7 @@ paint_gap (cairo_t            *cr,
       TpRect track = { bar_x, centre - bar_height / 2, bar_width, bar_height };
       TpRect fill = track;
 
-      draw_text (cr, layout, TP_FONT_TAG, labels[i], rect->x, centre - line / 2,
+      _tp_paint_journey_text (cr, layout, TP_FONT_TAG, labels[i], rect->x, centre - line / 2,
                  label_width - 4, 1, &theme->caption);
       _tp_rounded_rect (cr, &track, bar_height / 2);
       tp_colour_set_source (cr, &theme->bar_track);
@@ -176,7 +172,7 @@ paint_gap (cairo_t            *cr,
     double text_width;
 
     _tp_layout_measure_text (layout, TP_FONT_TAG, text, -1, 0, &text_width, NULL);
-    draw_text (cr, layout, TP_FONT_TAG, text, pill.x + (pill.width - text_width) / 2,
+    _tp_paint_journey_text (cr, layout, TP_FONT_TAG, text, pill.x + (pill.width - text_width) / 2,
                pill.y + (pill.height - line) / 2, -1, 0, text_on (theme, severity));
   }
 }
@@ -249,7 +245,7 @@ paint_tags (cairo_t            *cr,
             cairo_fill (cr);
         }
 
-      draw_text (cr, layout, TP_FONT_TAG, text, tag.x + chrome - TP_JOURNEY_TAG_PAD,
+      _tp_paint_journey_text (cr, layout, TP_FONT_TAG, text, tag.x + chrome - TP_JOURNEY_TAG_PAD,
                  cy - MAX (line, text_height) / 2, text_width, lines, &theme->cell_text);
     }
 }
@@ -310,11 +306,11 @@ paint_card (cairo_t               *cr,
   tp_colour_set_source (cr, &theme->note_edge);
   cairo_stroke (cr);
 
-  draw_text (cr, layout, TP_FONT_CARD_TITLE, touchpoint->name, info->name.x, info->name.y,
+  _tp_paint_journey_text (cr, layout, TP_FONT_CARD_TITLE, touchpoint->name, info->name.x, info->name.y,
              info->name.width, _tp_journey_lines (layout, TP_JOURNEY_CARD_LINES),
              &theme->cell_text);
   if (*touchpoint->channel != '\0')
-    draw_text (cr, layout, TP_FONT_CAPTION, touchpoint->channel, info->name.x,
+    _tp_paint_journey_text (cr, layout, TP_FONT_CAPTION, touchpoint->channel, info->name.x,
                info->name.y + info->name.height + 2,
                card->width - 2 * TP_JOURNEY_CARD_PAD - 2, _tp_journey_lines (layout, 1),
                &theme->caption);
@@ -345,7 +341,7 @@ paint_more (cairo_t  *cr,
 {
   g_autofree char *label = tp_layout_format_more (n_hidden);
 
-  draw_text (cr, layout, TP_FONT_CAPTION, label, x, y, width, 1, &layout->theme->caption);
+  _tp_paint_journey_text (cr, layout, TP_FONT_CAPTION, label, x, y, width, 1, &layout->theme->caption);
 
   return tp_theme_get_line_height (layout->theme, TP_FONT_CAPTION);
 }
@@ -370,7 +366,7 @@ paint_chips (cairo_t        *cr,
       _tp_rounded_rect (cr, &chip, CHIP_RADIUS);
       tp_colour_set_source (cr, fill);
       cairo_fill (cr);
-      draw_text (cr, layout, TP_FONT_CELL, text, chip.x + TP_JOURNEY_CHIP_PAD_X,
+      _tp_paint_journey_text (cr, layout, TP_FONT_CELL, text, chip.x + TP_JOURNEY_CHIP_PAD_X,
                  chip.y + TP_JOURNEY_CHIP_PAD_Y, cell->width - 2 * TP_JOURNEY_CHIP_PAD_X,
                  _tp_journey_lines (layout, TP_JOURNEY_CHIP_LINES), &layout->theme->cell_text);
       y += chip.height + TP_JOURNEY_CHIP_GAP;
@@ -399,17 +395,17 @@ paint_kpi (cairo_t        *cr,
   tp_colour_set_source (cr, fill);
   cairo_fill (cr);
 
-  draw_text (cr, layout, TP_FONT_CAPTION, kpi->name, x, tile->y + TP_JOURNEY_KPI_PAD, inner,
+  _tp_paint_journey_text (cr, layout, TP_FONT_CAPTION, kpi->name, x, tile->y + TP_JOURNEY_KPI_PAD, inner,
              _tp_journey_lines (layout, TP_JOURNEY_KPI_NAME_LINES), &theme->caption);
-  draw_text (cr, layout, TP_FONT_FIGURE, figure, x, tile->y + parts.figure_y, inner,
+  _tp_paint_journey_text (cr, layout, TP_FONT_FIGURE, figure, x, tile->y + parts.figure_y, inner,
              _tp_journey_lines (layout, 1), &theme->cell_text);
   if (target == NULL)
     return;
   if (parts.target_x > TP_JOURNEY_KPI_PAD)
-    draw_text (cr, layout, TP_FONT_CAPTION, target, tile->x + parts.target_x,
+    _tp_paint_journey_text (cr, layout, TP_FONT_CAPTION, target, tile->x + parts.target_x,
                tile->y + parts.target_y, -1, 0, &theme->caption);
   else
-    draw_text (cr, layout, TP_FONT_CAPTION, target, x, tile->y + parts.target_y, inner,
+    _tp_paint_journey_text (cr, layout, TP_FONT_CAPTION, target, x, tile->y + parts.target_y, inner,
                _tp_journey_lines (layout, 1), &theme->caption);
 }
 
@@ -458,11 +454,11 @@ _tp_journey_paint_cells (cairo_t               *cr,
   if (tp_rect_intersects (&cells[TP_JOURNEY_ROW_TOUCHPOINT], clip))
     paint_card (cr, layout, document, box, options);
   if (tp_rect_intersects (&cells[TP_JOURNEY_ROW_CHANNEL], clip))
-    draw_text (cr, layout, TP_FONT_CELL, touchpoint->channel, cells[TP_JOURNEY_ROW_CHANNEL].x,
+    _tp_paint_journey_text (cr, layout, TP_FONT_CELL, touchpoint->channel, cells[TP_JOURNEY_ROW_CHANNEL].x,
                cells[TP_JOURNEY_ROW_CHANNEL].y + TP_JOURNEY_CELL_PAD, width,
                _tp_journey_lines (layout, TP_JOURNEY_CHANNEL_LINES), &theme->cell_text);
   if (tp_rect_intersects (&cells[TP_JOURNEY_ROW_ACTION], clip))
-    draw_text (cr, layout, TP_FONT_CELL, touchpoint->action, cells[TP_JOURNEY_ROW_ACTION].x,
+    _tp_paint_journey_text (cr, layout, TP_FONT_CELL, touchpoint->action, cells[TP_JOURNEY_ROW_ACTION].x,
                cells[TP_JOURNEY_ROW_ACTION].y + TP_JOURNEY_CELL_PAD, width,
                _tp_journey_lines (layout, TP_JOURNEY_ACTION_LINES), &theme->cell_text);
   if (tp_rect_intersects (&cells[TP_JOURNEY_ROW_PAINS], clip))
@@ -499,11 +495,11 @@ _tp_journey_paint_stage (cairo_t          *cr,
       _tp_rounded_rect (cr, &info->header, theme->card_radius);
       tp_colour_set_source (cr, tint);
       cairo_fill (cr);
-      draw_text (cr, layout, TP_FONT_STAGE_HEADING, stage->name, info->name.x, info->name.y,
+      _tp_paint_journey_text (cr, layout, TP_FONT_STAGE_HEADING, stage->name, info->name.x, info->name.y,
                  info->name.width, _tp_journey_lines (layout, TP_JOURNEY_NAME_LINES),
                  &theme->title);
       if (!tp_rect_is_empty (&info->job))
-        draw_text (cr, layout, TP_FONT_JOB, stage->job, info->job.x, info->job.y,
+        _tp_paint_journey_text (cr, layout, TP_FONT_JOB, stage->job, info->job.x, info->job.y,
                    info->job.width, _tp_journey_lines (layout, TP_JOURNEY_JOB_LINES),
                    &theme->job_text);
     }
@@ -523,7 +519,7 @@ _tp_journey_paint_stage (cairo_t          *cr,
       cairo_restore (cr);
       height = _tp_layout_measure_text (layout, TP_FONT_HINT, _tp_journey_get_hint (),
                                         info->hint.width - 32, 3, NULL, NULL);
-      draw_text (cr, layout, TP_FONT_HINT, _tp_journey_get_hint (), info->hint.x + 16,
+      _tp_paint_journey_text (cr, layout, TP_FONT_HINT, _tp_journey_get_hint (), info->hint.x + 16,
                  info->hint.y + (info->hint.height - height) / 2, info->hint.width - 32, 3,
                  &theme->hint);
     }
@@ -603,7 +599,7 @@ _tp_journey_paint_emotion_grid (cairo_t      *cr,
         {
           /* The scale, with a small face at the ends and the middle. */
           _tp_layout_measure_text (layout, TP_FONT_TAG, tick, -1, 0, &tick_width, NULL);
-          draw_text (cr, layout, TP_FONT_TAG, tick, label->x + label->width - 14 - tick_width,
+          _tp_paint_journey_text (cr, layout, TP_FONT_TAG, tick, label->x + label->width - 14 - tick_width,
                      y - line / 2, -1, 0, &theme->caption);
           if (e % 2 == 0)
             paint_face_marker (cr, theme, label->x + label->width - 44, y, 7, e,
@@ -640,10 +636,10 @@ _tp_journey_paint_emotion_curve (cairo_t      *cr,
 
   /* Only the segments that reach into the clip, one point beyond on either side. */
   first = 0;
-  while (first + 1 < n && xs[first + 1] < clip->x - REACH)
+  while (first + 1 < n && xs[first + 1] < clip->x - TP_JOURNEY_PAINT_REACH)
     first++;
   last = first;
-  while (last + 1 < n && xs[last] < clip->x + clip->width + REACH)
+  while (last + 1 < n && xs[last] < clip->x + clip->width + TP_JOURNEY_PAINT_REACH)
     last++;
 
   if (last > first)
@@ -675,7 +671,7 @@ _tp_journey_paint_emotion_curve (cairo_t      *cr,
       gboolean moment = !tp_rect_is_empty (&box->info.star);
       double r = TP_JOURNEY_MARKER_RADIUS;
 
-      if (xs[i] + REACH < clip->x || xs[i] - REACH > clip->x + clip->width)
+      if (xs[i] + TP_JOURNEY_PAINT_REACH < clip->x || xs[i] - TP_JOURNEY_PAINT_REACH > clip->x + clip->width)
         continue;
 
       /* Rings in the panel's colour, which parts a marker from the curve in the light and

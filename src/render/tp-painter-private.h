@@ -94,6 +94,21 @@ void  _tp_paint_votes    (cairo_t        *cr,
 
 /* The moment-of-truth star as a new sub-path, and an emotion marker with its face, as
  * the journey draws them (tp-painter-journey.c). */
+/* tp-painter-journey.c, shared with tp-painter-journey-region.c: how far a card's shadow
+ * or an emotion marker's badge reaches beyond its rect, a row label's padding, and text
+ * drawn as the layout measured it (the same cache entry, so the same breaks). */
+#define TP_JOURNEY_PAINT_REACH 24.0
+#define TP_JOURNEY_LABEL_PAD   16.0
+void  _tp_paint_journey_text (cairo_t        *cr,
+                              TpLayout       *layout,
+                              TpFontRole      role,
+                              const char     *text,
+                              double          x,
+                              double          y,
+                              double          width,
+                              guint           max_lines,
+                              const TpColour *colour);
+
 /* tp-painter-links.c: one numbered badge of a link, for the legend. */
 void  _tp_paint_link_badge (cairo_t        *cr,
                             TpLayout       *layout,
