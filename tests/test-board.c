@@ -691,7 +691,7 @@ test_more_badge (Fixture       *fixture,
 
   /* More notes than Channels can show, even shrunk, in the board's widest canvas. */
   tp_document_begin_group (fixture->document, "Fill");
-  for (guint i = 0; i < 400; i++)
+  for (guint i = 0; i < 1500; i++)
     tp_document_add_note (fixture->document, TP_CONTAINER_CHANNELS, G_MAXUINT, "Overflowing channel");
   tp_document_end_group (fixture->document);
 
@@ -830,6 +830,12 @@ test_edit_in_place (Fixture       *fixture,
     TpContainerInfo block;
 
     tp_layout_get_container (tp_board_get_layout (fixture->board), TP_CONTAINER_KEY_RESOURCES, &block);
+    /* Where a drop there would go, asked before the capture's new note reflows the
+     * canvas (its columns widen by what they hold). */
+    guint at = tp_layout_drop_index (tp_board_get_layout (fixture->board),
+                                     TP_CONTAINER_KEY_RESOURCES, block.title.x + block.title.width - 2,
+                                     block.title.y + 2, NULL);
+
     tp_board_board_to_widget (fixture->board, block.title.x + block.title.width - 2,
                               block.title.y + 2, &x, &y);
     _tp_board_pointer_pressed (fixture->board, 1, 1, x, y, 0);
@@ -837,9 +843,6 @@ test_edit_in_place (Fixture       *fixture,
     _tp_board_pointer_pressed (fixture->board, 1, 2, x, y, 0);
     _tp_board_pointer_released (fixture->board, x, y);
     g_assert_true (tp_board_get_editing (fixture->board));
-    guint at = tp_layout_drop_index (tp_board_get_layout (fixture->board),
-                                     TP_CONTAINER_KEY_RESOURCES, block.title.x + block.title.width - 2,
-                                     block.title.y + 2, NULL);
 
     g_assert_true (fixture->board->capturing);
     type_text (fixture, "Warehouse robots");

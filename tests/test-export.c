@@ -575,7 +575,10 @@ test_pdf_size (gconstpointer data)
           double width, height;
           TpLayout *layout = layout_document (document);
 
-          /* Fit: the page's natural size; the journey is never cut into parts then. */
+          /* Fit: the page's natural size; the journey is never cut into parts then. Only
+           * a page that shows links keeps footers for their badges, as the export does. */
+          tp_layout_set_link_footers (layout, sheet->page == TP_EXPORT_PAGE_BOARD);
+          tp_layout_update (layout, document);
           natural_size (layout, sheet->page, &width, &height);
           tp_layout_free (layout);
           g_assert_cmpfloat_with_epsilon (sheet->width, width * PT_PER_PX, 0.01);

@@ -737,7 +737,7 @@ test_hidden_note (void)
   TpPoint anchor;
   const char *hidden, *id;
 
-  fill_container (document, TP_CONTAINER_KEY_ACTIVITIES, 200);
+  fill_container (document, TP_CONTAINER_KEY_ACTIVITIES, 1500);
   notes = tp_document_get_notes (document, TP_CONTAINER_KEY_ACTIVITIES);
   hidden = ((TpItem *) g_ptr_array_index (notes, notes->len - 1))->id;
   id = tp_document_add_link (document, hidden, "t5", "hidden");

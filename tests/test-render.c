@@ -303,9 +303,12 @@ block_rect (TpLayout    *layout,
   return info.rect;
 }
 
-/* Osterwalder's proportions (VISUAL.md). */
+/* Osterwalder's arrangement (VISUAL.md): five columns in his order spanning the upper
+ * band, two stacked pairs, the lower band split in two. With equal (a canvas whose blocks
+ * hold alike), his equal columns and halves; else each column as wide as its notes ask. */
 static void
-check_canvas_proportions (TpLayout *layout)
+check_canvas_proportions (TpLayout *layout,
+                          gboolean  equal)
 {
   static const TpContainer columns[5][2] = {
     { TP_CONTAINER_KEY_PARTNERS, TP_CONTAINER_KEY_PARTNERS },
@@ -315,35 +318,43 @@ check_canvas_proportions (TpLayout *layout)
     { TP_CONTAINER_CUSTOMER_SEGMENTS, TP_CONTAINER_CUSTOMER_SEGMENTS },
   };
   TpRect canvas, cost, revenue, first = block_rect (layout, TP_CONTAINER_KEY_PARTNERS);
+  double gap = block_rect (layout, columns[1][0]).x - first.x - first.width;
+  double x;
 
   tp_layout_get_region (layout, TP_REGION_CANVAS, &canvas);
   cost = block_rect (layout, TP_CONTAINER_COST_STRUCTURE);
   revenue = block_rect (layout, TP_CONTAINER_REVENUE_STREAMS);
 
+  g_assert_cmpfloat (gap, >, 0);
+  x = canvas.x;
   for (guint i = 0; i < 5; i++)
     {
       TpRect top = block_rect (layout, columns[i][0]);
       TpRect bottom = block_rect (layout, columns[i][1]);
 
-      /* Five equal columns, left to right, spanning the upper band. */
-      g_assert_cmpfloat_with_epsilon (top.width, first.width, 1);
-      g_assert_cmpfloat_with_epsilon (bottom.width, first.width, 1);
+      /* Columns left to right, one gap apart, spanning the upper band. */
+      if (equal)
+        g_assert_cmpfloat_with_epsilon (top.width, first.width, 1);
+      g_assert_cmpfloat (top.width, >, 0);
+      g_assert_cmpfloat_with_epsilon (bottom.width, top.width, 1e-6);
+      g_assert_cmpfloat_with_epsilon (top.x, x, 1e-6);
       g_assert_cmpfloat_with_epsilon (top.x, bottom.x, 1e-6);
       g_assert_cmpfloat_with_epsilon (top.y, canvas.y, 1e-6);
       g_assert_cmpfloat_with_epsilon (bottom.y + bottom.height, first.y + first.height, 1e-6);
-      if (i > 0)
-        g_assert_cmpfloat (top.x, >, block_rect (layout, columns[i - 1][0]).x + first.width);
       if (columns[i][0] != columns[i][1])
         g_assert_cmpfloat (top.y + top.height, <, bottom.y);
+      x = top.x + top.width + gap;
     }
-  g_assert_cmpfloat_with_epsilon (canvas.width, 5 * first.width + 4 * (block_rect (layout, columns[1][0]).x - first.x - first.width), 1);
+  g_assert_cmpfloat_with_epsilon (x - gap, canvas.x + canvas.width, 1e-6);
 
-  /* The lower band, split in half, as tall as the fuller of the two wants (the bands grow
+  /* The lower band, split in two, as tall as the fuller of the two wants (the bands grow
    * to their notes rather than keep fixed shares). */
   g_assert_cmpfloat_with_epsilon (cost.height, revenue.height, 1e-6);
   g_assert_cmpfloat_with_epsilon (cost.y + cost.height, canvas.y + canvas.height, 1e-6);
-  g_assert_cmpfloat_with_epsilon (cost.width, revenue.width, 1);
+  if (equal)
+    g_assert_cmpfloat_with_epsilon (cost.width, revenue.width, 1);
   g_assert_cmpfloat_with_epsilon (cost.x, canvas.x, 1e-6);
+  g_assert_cmpfloat_with_epsilon (revenue.x, cost.x + cost.width + gap, 1e-6);
   g_assert_cmpfloat_with_epsilon (revenue.x + revenue.width, canvas.x + canvas.width, 1e-6);
   g_assert_cmpfloat (cost.y, >, first.y + first.height);
 }
@@ -358,7 +369,7 @@ test_layout_proportions (void)
   TpRect inbound = block_rect (layout, TP_CONTAINER_INBOUND_LOGISTICS);
   TpRect service = block_rect (layout, TP_CONTAINER_SERVICE);
 
-  check_canvas_proportions (layout);
+  check_canvas_proportions (layout, TRUE);
 
   /* Porter: support rows across the top, primary columns below, left to right. */
   g_assert_cmpfloat (support.y, <, procurement.y);
@@ -376,7 +387,7 @@ test_layout_example (void)
   g_autoptr(TpLayout) layout = layout_document (document);
 
   check_layout (layout, document);
-  check_canvas_proportions (layout);
+  check_canvas_proportions (layout, FALSE);
 
   /* The example is a real workshop: everything shows at full size, nothing is cut. */
   for (guint c = 0; c < TP_N_CONTAINERS; c++)
@@ -423,7 +434,7 @@ test_layout_overfull (void)
   fill_container (document, TP_CONTAINER_KEY_ACTIVITIES, 200);
   layout = layout_document (document);
   check_layout (layout, document);
-  check_canvas_proportions (layout);
+  check_canvas_proportions (layout, FALSE);
 
   tp_layout_get_container (layout, TP_CONTAINER_KEY_ACTIVITIES, &info);
   g_assert_cmpuint (info.n_notes, ==, 205);
@@ -473,7 +484,7 @@ test_layout_shrink (void)
 
   /* More than fit at full size in the board's widest frame, few enough to fit smaller:
    * shrunk, nothing hidden. */
-  fill_container (document, TP_CONTAINER_CHANNELS, 40);
+  fill_container (document, TP_CONTAINER_CHANNELS, 150);
   fill_container (document, TP_CONTAINER_PROCUREMENT, 170);
   layout = layout_document (document);
   check_layout (layout, document);
@@ -603,13 +614,22 @@ test_drop_index (void)
 {
   g_autoptr(TpDocument) document = load_example ();
   g_autoptr(TpLayout) layout = layout_document (document);
-  GPtrArray *notes = tp_document_get_notes (document, TP_CONTAINER_VALUE_PROPOSITIONS);
+  TpContainer container = 0;
+  GPtrArray *notes;
   TpContainerInfo info;
   TpRect indicator;
   guint previous = 0;
 
-  tp_layout_get_container (layout, TP_CONTAINER_VALUE_PROPOSITIONS, &info);
-  g_assert_cmpuint (info.n_columns, >=, 2);
+  /* A block whose notes stand side by side, so reading order crosses columns (the canvas
+   * gives columns by what the blocks hold). */
+  for (container = 0; container < TP_N_BMC_BLOCKS; container++)
+    {
+      tp_layout_get_container (layout, container, &info);
+      if (info.n_columns >= 2 && tp_document_get_notes (document, container)->len > info.n_columns)
+        break;
+    }
+  g_assert_cmpuint (container, <, TP_N_BMC_BLOCKS);
+  notes = tp_document_get_notes (document, container);
 
   for (guint i = 0; i < notes->len; i++)
     {
@@ -617,10 +637,10 @@ test_drop_index (void)
       guint before, after;
 
       tp_layout_get_note (layout, ((TpItem *) g_ptr_array_index (notes, i))->id, &note);
-      before = tp_layout_drop_index (layout, TP_CONTAINER_VALUE_PROPOSITIONS,
+      before = tp_layout_drop_index (layout, container,
                                      note.rect.x + 2, note.rect.y + note.rect.height / 2,
                                      &indicator);
-      after = tp_layout_drop_index (layout, TP_CONTAINER_VALUE_PROPOSITIONS,
+      after = tp_layout_drop_index (layout, container,
                                     note.rect.x + note.rect.width - 2,
                                     note.rect.y + note.rect.height / 2, NULL);
       g_assert_cmpuint (before, ==, i);
@@ -632,11 +652,15 @@ test_drop_index (void)
       g_assert_cmpfloat (indicator.x, <=, note.rect.x);
     }
 
-  /* Below everything: the end. */
-  g_assert_cmpuint (tp_layout_drop_index (layout, TP_CONTAINER_VALUE_PROPOSITIONS,
-                                          info.notes.x + 5,
-                                          info.notes.y + info.notes.height - 5, &indicator),
-                    ==, notes->len);
+  /* Below everything (past half the gap under the last row): the end. */
+  {
+    TpNoteInfo last;
+
+    tp_layout_get_note (layout, ((TpItem *) g_ptr_array_index (notes, notes->len - 1))->id, &last);
+    g_assert_cmpuint (tp_layout_drop_index (layout, container, info.notes.x + 5,
+                                            last.rect.y + last.rect.height + 10, &indicator),
+                      ==, notes->len);
+  }
   g_assert_false (tp_rect_is_empty (&indicator));
 
   /* An empty block: the start. */

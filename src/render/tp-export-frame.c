@@ -115,7 +115,7 @@ _tp_export_frame_layout (TpLayout              *layout,
 {
   TpLayoutFrame wanted[TP_N_REGIONS] = { { 0 } };
   TpRegion region;
-  gboolean changed = FALSE;
+  gboolean changed = FALSE, link_footers;
 
   if (get_framed_region (options, page, &region))
     {
@@ -155,6 +155,13 @@ _tp_export_frame_layout (TpLayout              *layout,
     {
       tp_layout_set_canvas_part (layout, part != NULL ? (TpCanvasSlice *) part->data : NULL,
                                  part != NULL ? part->len : 0);
+      changed = TRUE;
+    }
+  /* Only a page that shows links carries their badges on its notes' footers. */
+  link_footers = page == TP_EXPORT_PAGE_BOARD || page == TP_EXPORT_PAGE_ALL;
+  if (link_footers != layout->link_footers)
+    {
+      tp_layout_set_link_footers (layout, link_footers);
       changed = TRUE;
     }
   if (changed)

@@ -314,6 +314,14 @@ tp_export_get_page_size (TpLayout              *layout,
       return;
     case TP_PAGE_SIZE_FIT:
     default:
+      /* The content as the page will lay it out (a page without links lays its notes out
+       * without footers for link badges). */
+      {
+        g_autoptr(TpDocument) document = g_weak_ref_get (&layout->export_document);
+
+        if (document != NULL)
+          _tp_export_frame_layout (layout, document, options, page, NULL, 0, 0);
+      }
       get_content (layout, page, &content);
       /* The margins are a share of the page, which they are part of: solve for it. */
       margin = round (MIN (content.width, content.height) * MARGIN_SHARE / (1 - 2 * MARGIN_SHARE));

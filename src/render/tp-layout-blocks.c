@@ -39,6 +39,8 @@
 #define FIT_REFINE_STEPS    4
 /* The fit's trial widths, bisected: enough to come within a few units. */
 #define FIT_STEPS           7
+/* How many quanta a band column widens by, at most, looking for a shorter height. */
+#define SHARE_ATTEMPTS      8
 #define SCALE_STEP          0.05
 
 /* The value chain's support rows, top to bottom, as Porter draws them. */
@@ -157,54 +159,93 @@ columns_for (const TpTheme *theme,
 /* A text's height wrapped at width, told from its width on one line (measured once, at
  * no width, whatever the width asked): the fit's trials try many widths, and shaping the
  * text anew at each is what a fit would cost. Lines break between words, so a line holds
- * a little less than its width; the fit's last arrangement measures for real. */
+ * a little less than its width; the fit's last arrangement measures for real. *last_right
+ * receives an estimate of where the last line ends. */
 static double
 estimate_text_height (TpLayout   *layout,
                       const char *text,
                       double      width,
-                      guint       max_lines)
+                      guint       max_lines,
+                      double     *last_right)
 {
   double line = tp_theme_get_line_height (layout->theme, TP_FONT_NOTE);
-  double natural = 0, height, lines;
+  double natural = 0, height, lines, fill;
 
   height = _tp_layout_measure_text (layout, TP_FONT_NOTE, text, -1, 0, &natural, NULL);
   lines = MAX (round (height / line), 1);
   /* Paragraphs of their own: each as wide as the widest, at most. */
-  lines = MAX (lines, ceil (lines * natural / (WRAP_SLACK * MAX (width, 1))));
-  if (max_lines > 0)
-    lines = MIN (lines, max_lines);
+  fill = natural / (WRAP_SLACK * MAX (width, 1));
+  lines = MAX (lines, ceil (lines * fill));
+  *last_right = lines > 1 ? width * (fill - floor (fill)) / WRAP_SLACK : natural;
+  if (max_lines > 0 && lines > max_lines)
+    {
+      lines = max_lines;
+      *last_right = width;
+    }
   return lines * line;
 }
 
-static double
-note_height (TpLayout   *layout,
-             TpNoteBox  *box,
-             const char *text,
-             double      note_width)
+double
+_tp_layout_note_marks_width (TpLayout *layout,
+                             TpNote   *note)
 {
-  const TpTheme *theme = layout->theme;
-  double pad = theme->note_padding;
+  double width = TP_LAYOUT_FOOTER_HEIGHT;
 
-  box->text_width = note_width - 2 * pad;
-  /* The board bounds a long text (the painter shows the cut, hovering and selecting show
-   * it whole); a full-text layout grows the note to every line. */
-  box->max_lines = layout->full_text ? 0 : theme->note_max_lines;
-  if (layout->estimating)
-    box->text_height = estimate_text_height (layout, text, box->text_width, box->max_lines);
-  else
-    box->text_height = _tp_layout_measure (layout, text, box->text_width, box->max_lines,
-                                           &box->truncated);
-
-  return MAX (theme->note_min_height, _tp_layout_note_height_for (layout, box->text_height));
+  if (note->votes > 0)
+    width += TP_LAYOUT_MARKS_GAP + _tp_layout_votes_width (layout, note->votes);
+  return width;
 }
 
 double
-_tp_layout_note_height_for (TpLayout *layout,
-                            double    text_height)
+_tp_layout_fit_note (TpLayout  *layout,
+                     TpNoteBox *box,
+                     TpNote    *note,
+                     double     text_width,
+                     gboolean   estimate)
 {
-  double pad = layout->theme->note_padding;
+  const TpTheme *theme = layout->theme;
+  double pad = theme->note_padding;
+  double last_right, height;
 
-  return pad + text_height + TP_LAYOUT_FOOTER_GAP + TP_LAYOUT_FOOTER_HEIGHT + pad;
+  box->text_width = text_width;
+  if (estimate)
+    {
+      box->text_height = estimate_text_height (layout, note->text, text_width, box->max_lines,
+                                               &last_right);
+      box->truncated = FALSE;
+    }
+  else
+    box->text_height = _tp_layout_measure_note (layout, note->text, text_width, box->max_lines,
+                                                &box->truncated, &last_right);
+
+  /* The marks share the last line when it leaves them room; else they take a row of their
+   * own: so does a cut text's (the "more" cue shows there), a vote count's (text that
+   * would read, and copy out of a PDF, as part of the note's last line) and a linked
+   * note's (its link's badge sits on that row). */
+  box->marks_inline = !box->truncated && box->text_height > 0 &&
+                      note->votes <= TP_LAYOUT_VOTE_DOTS &&
+                      !g_hash_table_contains (layout->linked, note->item.id) &&
+                      last_right + TP_LAYOUT_MARKS_GAP + _tp_layout_note_marks_width (layout, note)
+                      <= text_width;
+  height = pad + box->text_height + pad;
+  if (!box->marks_inline)
+    height += TP_LAYOUT_FOOTER_GAP + TP_LAYOUT_FOOTER_HEIGHT;
+
+  return MAX (theme->note_min_height, height);
+}
+
+static double
+note_height (TpLayout  *layout,
+             TpNoteBox *box,
+             TpNote    *note,
+             double     note_width)
+{
+  /* The board bounds a long text (the painter shows the cut, hovering and selecting show
+   * it whole); a full-text layout grows the note to every line. */
+  box->max_lines = layout->full_text ? 0 : layout->theme->note_max_lines;
+
+  return _tp_layout_fit_note (layout, box, note, note_width - 2 * layout->theme->note_padding,
+                              layout->estimating);
 }
 
 /* Flows the block's notes in rows at a scale, in unscaled units, stopping before the
@@ -223,18 +264,25 @@ flow (TpLayout  *layout,
   double gap = theme->note_gap;
   double width = block->info.notes.width / scale;
   double base_limit = limit < 0 ? G_MAXDOUBLE : limit / scale + 1e-6;
-  guint columns = columns_for (theme, width);
+  /* No more columns than notes: a block wider than its notes need widens them instead,
+   * up to twice the narrowest (so fewer lines), and the rest stays white on the right. */
+  guint columns = MIN (columns_for (theme, width), MAX (notes->len, 1));
   double note_width = MAX (1, (width - (columns - 1) * gap) / columns);
   double y = 0;
   guint i = 0;
 
+  note_width = MIN (note_width, 2 * theme->note_min_width + gap);
   /* Whole quanta, so that a block a little wider or narrower measures the same texts at
    * the same width (the fit tries many widths); what is left over widens the gaps. */
   if (note_width > 2 * NOTE_WIDTH_QUANTUM)
     note_width = floor (note_width / NOTE_WIDTH_QUANTUM) * NOTE_WIDTH_QUANTUM;
   block->info.n_columns = columns;
   block->note_width = note_width;
-  block->note_step = columns > 1 ? (width - note_width) / (columns - 1) : note_width + gap;
+  /* The quanta's leftover widens the gaps a little; notes held to their widest leave the
+   * rest white on the right, at the gap they always have. */
+  block->note_step = columns > 1 ? MIN ((width - note_width) / (columns - 1),
+                                        note_width + gap + NOTE_WIDTH_QUANTUM)
+                                 : note_width + gap;
   g_array_set_size (block->rows, 0);
 
   /* Rows are at least a minimum note tall: when even that cannot fit, say so without
@@ -258,7 +306,7 @@ flow (TpLayout  *layout,
           TpNote *note = g_ptr_array_index (notes, i + k);
           TpNoteBox *box = _tp_layout_box (layout, block->first_box + block->slice_first + i + k);
 
-          row_height = MAX (row_height, note_height (layout, box, note->text, note_width));
+          row_height = MAX (row_height, note_height (layout, box, note, note_width));
         }
 
       if (y + row_height > base_limit)
@@ -441,9 +489,172 @@ hold_pair (double    band,
     }
 }
 
-/* Osterwalder's arrangement at a width: five equal columns over two halves, every band as
- * tall as its tallest block wants. With max_height > 0 (a board region at its widest) the
- * bands are held to it and the notes shrink or hide in place_notes(). Returns the height. */
+/* A column of a band: one block, or two stacked. */
+typedef struct
+{
+  TpContainer blocks[2];
+  guint       n_blocks;
+} BandColumn;
+
+/* The unscaled width of a block that holds k note columns side by side. */
+static double
+block_width_for (const TpTheme *theme,
+                 guint          k)
+{
+  return 2 * theme->panel_padding + k * theme->note_min_width + (k - 1) * theme->note_gap;
+}
+
+/* The height a band column wants at a width: its blocks' needs, stacked. */
+static double
+column_need (TpLayout         *layout,
+             GPtrArray       **notes,
+             const BandColumn *column,
+             double            width,
+             double           *need)
+{
+  double gap = layout->theme->panel_gap;
+  double height = 0;
+
+  for (guint b = 0; b < column->n_blocks; b++)
+    {
+      TpContainer c = column->blocks[b];
+
+      set_block_rect (layout, c, &(TpRect) { 0, 0, width, 1000 });
+      need[c] = needed_height (layout, c, notes[c]);
+      height += need[c] + (b > 0 ? gap : 0);
+    }
+  return height;
+}
+
+/* The narrowest a band column may be: a note wide, and its titles' longest word on a
+ * line between the badge and the icon (a title wraps between words, never inside one). */
+static double
+least_column_width (TpLayout         *layout,
+                    const BandColumn *column)
+{
+  const TpTheme *theme = layout->theme;
+  double least = block_width_for (theme, 1);
+
+  for (guint b = 0; b < column->n_blocks; b++)
+    {
+      g_autofree char *title = _tp_layout_dup_block_title (layout, column->blocks[b]);
+      g_auto(GStrv) words = g_strsplit (title, " ", -1);
+      double chrome = 2 * theme->panel_padding + TP_LAYOUT_BADGE_SIZE + theme->icon_size + 20;
+
+      for (guint i = 0; words[i] != NULL; i++)
+        {
+          double natural = 0;
+
+          _tp_layout_measure_text (layout, TP_FONT_BLOCK_TITLE, words[i], 0, 0, &natural, NULL);
+          least = MAX (least, ceil (chrome + natural + 1));
+        }
+    }
+  return least;
+}
+
+/* Shares a band's width out among its columns by what they hold: every column starts as
+ * narrow as it may be, and the tallest widens, a quantum per note column at a time, while
+ * that makes it shorter and the band has room; so a full block widens (its notes take
+ * another column, or fewer lines) and a sparse one gives its white away. What is left is
+ * shared in proportion, so notes stay alike in width across the band. The band's height
+ * only falls as its room grows, as the fit needs. Fills widths, and every block's need at
+ * its width. */
+static void
+share_band (TpLayout         *layout,
+            GPtrArray       **notes,
+            const BandColumn *columns,
+            guint             n_columns,
+            double            room,
+            double           *widths,
+            double           *need)
+{
+  const TpTheme *theme = layout->theme;
+  double height[5];
+  double used = 0, spare;
+
+  g_assert (n_columns <= G_N_ELEMENTS (height));
+
+  for (guint i = 0; i < n_columns; i++)
+    {
+      widths[i] = least_column_width (layout, &columns[i]);
+      used += widths[i];
+    }
+
+  /* Too narrow for that: equal columns, as narrow as they must be. */
+  if (used > room)
+    {
+      for (guint i = 0; i < n_columns; i++)
+        {
+          widths[i] = room / n_columns;
+          column_need (layout, notes, &columns[i], widths[i], need);
+        }
+      return;
+    }
+
+  for (guint i = 0; i < n_columns; i++)
+    height[i] = column_need (layout, notes, &columns[i], widths[i], need);
+
+  for (;;)
+    {
+      guint tallest = 0;
+      double step, width, shorter = 0;
+      gboolean found = FALSE;
+
+      for (guint i = 1; i < n_columns; i++)
+        if (height[i] > height[tallest])
+          tallest = i;
+      /* Text rewraps and note columns come at certain widths only: a few quanta may pass
+       * before the column gets shorter. */
+      step = NOTE_WIDTH_QUANTUM *
+             columns_for (theme, widths[tallest] - 2 * theme->panel_padding);
+      width = widths[tallest];
+      for (guint attempt = 0; attempt < SHARE_ATTEMPTS && !found; attempt++)
+        {
+          width += step;
+          if (used + width - widths[tallest] > room)
+            break;
+          shorter = column_need (layout, notes, &columns[tallest], width, need);
+          found = shorter < height[tallest] - 0.5;
+        }
+      if (!found)
+        break;
+      used += width - widths[tallest];
+      widths[tallest] = width;
+      height[tallest] = shorter;
+    }
+
+  /* The rest levels the narrowest up first, so columns that hold alike (an empty canvas
+   * above all) stand as Osterwalder's equal columns. */
+  spare = room - used;
+  for (guint left = n_columns; left > 0 && spare > 1e-9; )
+    {
+      double level = G_MAXDOUBLE, next = G_MAXDOUBLE, raise;
+      guint n_level = 0;
+
+      for (guint i = 0; i < n_columns; i++)
+        level = MIN (level, widths[i]);
+      for (guint i = 0; i < n_columns; i++)
+        {
+          if (widths[i] <= level + 1e-9)
+            n_level++;
+          else
+            next = MIN (next, widths[i]);
+        }
+      raise = MIN (spare / n_level, next - level);
+      for (guint i = 0; i < n_columns; i++)
+        if (widths[i] <= level + 1e-9)
+          widths[i] += raise;
+      spare -= raise * n_level;
+      left = n_columns - n_level;
+    }
+  for (guint i = 0; i < n_columns; i++)
+    column_need (layout, notes, &columns[i], widths[i], need);
+}
+
+/* Osterwalder's arrangement at a width: five columns over two halves, every band as tall
+ * as its tallest block wants, the columns as wide as their notes ask (share_band()), in
+ * the canvas's own order. With max_height > 0 (a board region at its widest) the bands are
+ * held to it and the notes shrink or hide in place_notes(). Returns the height. */
 static double
 arrange_canvas (TpLayout   *layout,
                 GPtrArray **notes,
@@ -453,39 +664,41 @@ arrange_canvas (TpLayout   *layout,
                 double      max_height)
 {
   double gap = layout->theme->panel_gap;
-  double column = (width - 4 * gap) / 5;
-  double half_width = (width - gap) / 2;
   double upper = 0, lower = 0;
   double need[TP_N_BMC_BLOCKS];
-  double top_a, bottom_a, top_b, bottom_b, extra;
-  /* Osterwalder's arrangement: which column each block stands in, and for the two
-   * stacked columns, which block is on top. */
-  static const struct { TpContainer container; guint column; } full[] = {
-    { TP_CONTAINER_KEY_PARTNERS, 0 },
-    { TP_CONTAINER_VALUE_PROPOSITIONS, 2 },
-    { TP_CONTAINER_CUSTOMER_SEGMENTS, 4 },
+  double widths[5], lower_widths[2];
+  double top_a, bottom_a, top_b, bottom_b, extra, x;
+  /* Osterwalder's arrangement: the upper band's columns left to right, the two stacked
+   * ones top block first; the lower band's halves. */
+  static const BandColumn upper_band[] = {
+    { { TP_CONTAINER_KEY_PARTNERS }, 1 },
+    { { TP_CONTAINER_KEY_ACTIVITIES, TP_CONTAINER_KEY_RESOURCES }, 2 },
+    { { TP_CONTAINER_VALUE_PROPOSITIONS }, 1 },
+    { { TP_CONTAINER_CUSTOMER_RELATIONSHIPS, TP_CONTAINER_CHANNELS }, 2 },
+    { { TP_CONTAINER_CUSTOMER_SEGMENTS }, 1 },
+  };
+  static const BandColumn lower_band[] = {
+    { { TP_CONTAINER_COST_STRUCTURE }, 1 },
+    { { TP_CONTAINER_REVENUE_STREAMS }, 1 },
   };
 
-  /* Widths first: they fix the note grid, so blocks can tell the height they want. */
   for (guint c = 0; c < TP_N_BMC_BLOCKS; c++)
-    {
-      TpRect provisional = rect_make (0, 0, column, 1000);
+    layout->blocks[c].side_header = FALSE;
 
-      if (c == TP_CONTAINER_COST_STRUCTURE || c == TP_CONTAINER_REVENUE_STREAMS)
-        provisional.width = half_width;
-      layout->blocks[c].side_header = FALSE;
-      set_block_rect (layout, c, &provisional);
-      need[c] = needed_height (layout, c, notes[c]);
-    }
+  /* Widths first: they fix the note grid, so blocks can tell the height they want. */
+  share_band (layout, notes, upper_band, G_N_ELEMENTS (upper_band), width - 4 * gap, widths,
+              need);
+  share_band (layout, notes, lower_band, G_N_ELEMENTS (lower_band), width - gap, lower_widths,
+              need);
 
   top_a = need[TP_CONTAINER_KEY_ACTIVITIES];
   bottom_a = need[TP_CONTAINER_KEY_RESOURCES];
   top_b = need[TP_CONTAINER_CUSTOMER_RELATIONSHIPS];
   bottom_b = need[TP_CONTAINER_CHANNELS];
-  upper = MAX (upper, top_a + gap + bottom_a);
-  upper = MAX (upper, top_b + gap + bottom_b);
-  for (guint i = 0; i < G_N_ELEMENTS (full); i++)
-    upper = MAX (upper, need[full[i].container]);
+  upper = MAX (top_a + gap + bottom_a, top_b + gap + bottom_b);
+  upper = MAX (upper, need[TP_CONTAINER_KEY_PARTNERS]);
+  upper = MAX (upper, need[TP_CONTAINER_VALUE_PROPOSITIONS]);
+  upper = MAX (upper, need[TP_CONTAINER_CUSTOMER_SEGMENTS]);
   lower = MAX (need[TP_CONTAINER_COST_STRUCTURE], need[TP_CONTAINER_REVENUE_STREAMS]);
 
   if (max_height > 0 && upper + gap + lower > max_height)
@@ -501,9 +714,9 @@ arrange_canvas (TpLayout   *layout,
         lower = MAX (expanded[TP_CONTAINER_COST_STRUCTURE] ? need[TP_CONTAINER_COST_STRUCTURE] : 0,
                      expanded[TP_CONTAINER_REVENUE_STREAMS] ? need[TP_CONTAINER_REVENUE_STREAMS] : 0);
       upper = max_height - gap - lower;
-      for (guint i = 0; i < G_N_ELEMENTS (full); i++)
-        if (expanded[full[i].container])
-          upper = MAX (upper, need[full[i].container]);
+      for (guint i = 0; i < G_N_ELEMENTS (upper_band); i++)
+        if (upper_band[i].n_blocks == 1 && expanded[upper_band[i].blocks[0]])
+          upper = MAX (upper, need[upper_band[i].blocks[0]]);
       hold_pair (upper, gap, least, expanded[TP_CONTAINER_KEY_ACTIVITIES],
                  expanded[TP_CONTAINER_KEY_RESOURCES], &top_a, &bottom_a);
       hold_pair (upper, gap, least, expanded[TP_CONTAINER_CUSTOMER_RELATIONSHIPS],
@@ -520,35 +733,29 @@ arrange_canvas (TpLayout   *layout,
   top_b += extra / 2;
   bottom_b += extra / 2;
 
-  for (guint i = 0; i < G_N_ELEMENTS (full); i++)
+  x = x0;
+  for (guint i = 0; i < G_N_ELEMENTS (upper_band); i++)
     {
-      TpRect rect = rect_make (x0 + full[i].column * (column + gap), y0, column, upper);
-      set_block_rect (layout, full[i].container, &rect);
+      const BandColumn *column = &upper_band[i];
+      double w = widths[i];
+
+      if (column->n_blocks == 1)
+        set_block_rect (layout, column->blocks[0], &(TpRect) { x, y0, w, upper });
+      else
+        {
+          gboolean left = column->blocks[0] == TP_CONTAINER_KEY_ACTIVITIES;
+          double top = left ? top_a : top_b, bottom = left ? bottom_a : bottom_b;
+
+          set_block_rect (layout, column->blocks[0], &(TpRect) { x, y0, w, top });
+          set_block_rect (layout, column->blocks[1], &(TpRect) { x, y0 + top + gap, w, bottom });
+        }
+      x += w + gap;
     }
 
-  {
-    const struct { TpContainer container; guint column; double y, height; } stacked[] = {
-      { TP_CONTAINER_KEY_ACTIVITIES, 1, y0, top_a },
-      { TP_CONTAINER_KEY_RESOURCES, 1, y0 + top_a + gap, bottom_a },
-      { TP_CONTAINER_CUSTOMER_RELATIONSHIPS, 3, y0, top_b },
-      { TP_CONTAINER_CHANNELS, 3, y0 + top_b + gap, bottom_b },
-    };
-
-    for (guint i = 0; i < G_N_ELEMENTS (stacked); i++)
-      {
-        TpRect rect = rect_make (x0 + stacked[i].column * (column + gap), stacked[i].y,
-                                 column, stacked[i].height);
-        set_block_rect (layout, stacked[i].container, &rect);
-      }
-  }
-
-  {
-    TpRect cost = rect_make (x0, y0 + upper + gap, half_width, lower);
-    TpRect revenue = rect_make (x0 + half_width + gap, y0 + upper + gap, half_width, lower);
-
-    set_block_rect (layout, TP_CONTAINER_COST_STRUCTURE, &cost);
-    set_block_rect (layout, TP_CONTAINER_REVENUE_STREAMS, &revenue);
-  }
+  set_block_rect (layout, TP_CONTAINER_COST_STRUCTURE,
+                  &(TpRect) { x0, y0 + upper + gap, lower_widths[0], lower });
+  set_block_rect (layout, TP_CONTAINER_REVENUE_STREAMS,
+                  &(TpRect) { x0 + lower_widths[0] + gap, y0 + upper + gap, lower_widths[1], lower });
 
   layout->regions[TP_REGION_CANVAS] = rect_make (x0, y0, width, upper + gap + lower);
   return upper + gap + lower;
@@ -878,6 +1085,16 @@ _tp_layout_arrange (TpLayout   *layout,
 
   layout->fit_document = document;
   layout->fit_state = tp_document_get_state (document);
+
+  /* A linked note keeps its footer row: its link's badge sits there, off the text. */
+  g_hash_table_remove_all (layout->linked);
+  if (layout->link_footers)
+    {
+      GPtrArray *links = tp_document_get_links (document);
+
+      for (guint i = 0; i < links->len; i++)
+        g_hash_table_add (layout->linked, ((TpLink *) g_ptr_array_index (links, i))->note);
+    }
 
   for (guint c = 0; c < TP_N_CONTAINERS; c++)
     {

@@ -224,4 +224,20 @@ _tp_layout_place_link_badges (TpLayout *layout)
       place_row (layout, value, touchpoint.card.x + BADGE_INSET, right, touchpoint.card.y,
                  -1, &touchpoint.name, FALSE);
     }
+
+  /* A link shown alone (hovered, selected) draws its label's pill and its badges
+   * together: a pill on a lane near the cards steps up off its own card's badge. */
+  for (guint i = 0; i < links->boxes->len; i++)
+    {
+      TpLinkBox *box = &g_array_index (links->boxes, TpLinkBox, i);
+      TpRect ringed = { box->card_badge.x - BADGE_RING_ROOM, box->card_badge.y - BADGE_RING_ROOM,
+                        box->card_badge.width + 2 * BADGE_RING_ROOM,
+                        box->card_badge.height + 2 * BADGE_RING_ROOM };
+
+      if (!tp_rect_is_empty (&box->pill) && tp_rect_intersects (&box->pill, &ringed))
+        {
+          box->pill.y = ringed.y - box->pill.height;
+          grow_bounds (&box->bounds, &box->pill);
+        }
+    }
 }

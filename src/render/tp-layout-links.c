@@ -736,19 +736,24 @@ place_pill (TpLayout      *layout,
   height = tp_theme_get_line_height (theme, TP_FONT_TAG) + 2 * PILL_PAD_Y;
   width = ceil (text_width) + 2 * PILL_PAD_X;
 
-  for (guint f = 0; f < G_N_ELEMENTS (fractions); f++)
+  /* Along the run first; where the run is crowded, just above or below it. */
+  for (guint c = 0; c < 3 * G_N_ELEMENTS (fractions); c++)
     {
+      static const double shifts[] = { 0, -1, 1 };
+      guint f = c % G_N_ELEMENTS (fractions);
       double cx = p->gutter_x + (p->arrival_x - p->gutter_x) * fractions[f];
+      double cy = lane_y + shifts[c / G_N_ELEMENTS (fractions)] * (height + 1);
       gboolean clear = TRUE;
 
-      pill = (TpRect) { round (cx - width / 2), round (lane_y - height / 2), width, height };
+      pill = (TpRect) { round (cx - width / 2), round (cy - height / 2), width, height };
       for (guint k = 0; k < placed->len && clear; k++)
         if (tp_rect_intersects (&pill, &g_array_index (placed, TpRect, k)))
           clear = FALSE;
       if (clear)
         break;
-      if (f + 1 == G_N_ELEMENTS (fractions))
-        pill.x = round ((p->gutter_x + p->arrival_x - width) / 2);
+      if (c + 1 == 3 * G_N_ELEMENTS (fractions))
+        pill = (TpRect) { round ((p->gutter_x + p->arrival_x - width) / 2),
+                          round (lane_y - height / 2), width, height };
     }
 
   box->pill = pill;

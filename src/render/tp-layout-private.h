@@ -11,11 +11,15 @@ G_BEGIN_DECLS
 
 /* Fixed parts of a block, in board units. */
 #define TP_LAYOUT_HEADER_HEIGHT   24.0   /* badge, title and icon row */
-#define TP_LAYOUT_HEADER_GAP      8.0   /* header to first note */
+#define TP_LAYOUT_HEADER_GAP      6.0   /* header to first note */
 #define TP_LAYOUT_BADGE_SIZE      22.0
 #define TP_LAYOUT_SIDE_HEADER     236.0  /* support rows carry their header on the left */
 #define TP_LAYOUT_MORE_HEIGHT     24.0
 #define TP_LAYOUT_FOOTER_HEIGHT   10.0   /* evidence glyph and votes, inside a note */
+#define TP_LAYOUT_MARKS_GAP       4.0    /* between the last line, the evidence and the votes */
+#define TP_LAYOUT_VOTE_RADIUS     2.4
+#define TP_LAYOUT_VOTE_STEP       6.5
+#define TP_LAYOUT_VOTE_DOTS       5      /* more votes show as one dot and a count */
 #define TP_LAYOUT_FOOTER_GAP      4.0
 #define TP_LAYOUT_TITLE_GAP       14.0   /* region title to its blocks */
 
@@ -31,6 +35,7 @@ typedef struct
   guint        max_lines;    /* the text's line limit */
   double       text_height;  /* unscaled */
   gboolean     truncated;
+  gboolean     marks_inline; /* evidence and votes sit beside the last line, not below */
 } TpNoteBox;
 
 typedef struct
@@ -190,6 +195,8 @@ struct _TpLayout
   TpLayoutFrame   frames[TP_N_REGIONS];
   GArray         *part;        /* TpCanvasSlice, tp_layout_set_canvas_part(); NULL: all */
   gboolean        estimating;  /* the fit's trials estimate notes' heights */
+  GHashTable     *linked;      /* ids of the notes with a link (borrowed from the document) */
+  gboolean        link_footers;  /* tp_layout_set_link_footers() */
   gconstpointer   fit_document;  /* the document being laid out, and its state */
   guint64         fit_state;
   TpFitMemo       fit_memo[TP_REGION_VALUE_CHAIN + 1];
@@ -246,9 +253,28 @@ PangoLayout *_tp_layout_ref_text      (TpLayout        *layout,
                                        double           width,
                                        guint            max_lines);
 
-/* A note's height around its text: padding, the text, the footer (evidence and votes). */
-double   _tp_layout_note_height_for (TpLayout   *layout,
-                                     double      text_height);
+/* A note's text measured at width with box's line limit: fills box's text fields (with
+ * estimate, from the text's width on one line, for the fit's trials) and returns the
+ * note's unscaled height around it: padding, the text, and the marks (evidence and votes)
+ * beside its last line when they fit there, else on a footer row below. */
+double   _tp_layout_fit_note        (TpLayout   *layout,
+                                     TpNoteBox  *box,
+                                     TpNote     *note,
+                                     double      text_width,
+                                     gboolean    estimate);
+/* _tp_layout_measure() with where the last line ends (board units from the left). */
+double   _tp_layout_measure_note    (TpLayout   *layout,
+                                     const char *text,
+                                     double      width,
+                                     guint       max_lines,
+                                     gboolean   *truncated,
+                                     double     *last_right);
+/* The width dot votes take: their dots, or one dot and the count. */
+double   _tp_layout_votes_width     (TpLayout   *layout,
+                                     guint       votes);
+/* The width of a note's marks: its evidence glyph, and its votes right of it. */
+double   _tp_layout_note_marks_width (TpLayout   *layout,
+                                      TpNote     *note);
 
 /* A note's box with its whole text: max_lines 0 and its rect grown to every line. FALSE
  * for a hidden note or one whose note is gone. */

@@ -62,6 +62,7 @@ struct _TpMeasure
   TpFontRole    role;
   double        height;
   double        text_width;  /* the widest line, board units */
+  double        last_right;  /* where the last line ends, board units from the left */
   gboolean      truncated;
   guint         generation;
   /* The laid-out text itself, kept for painting: shaping is most of what painting a
@@ -128,6 +129,7 @@ lookup_measure (TpLayout   *layout,
       measure->layout = tp_text_layout_new_lines (layout->context, layout->theme, role,
                                                   key.text, width, max_lines);
       tp_text_layout_get_size (measure->layout, &measure->text_width, &measure->height);
+      measure->last_right = tp_text_layout_get_last_line_end (measure->layout);
       measure->truncated = tp_text_layout_get_truncated (measure->layout);
       g_hash_table_add (layout->measures, measure);
     }
@@ -161,6 +163,38 @@ _tp_layout_measure (TpLayout   *layout,
                     gboolean   *truncated)
 {
   return _tp_layout_measure_text (layout, TP_FONT_NOTE, text, width, max_lines, NULL, truncated);
+}
+
+double
+_tp_layout_votes_width (TpLayout *layout,
+                        guint     votes)
+{
+  g_autofree char *count = NULL;
+  double width = 0;
+
+  if (votes == 0)
+    return 0;
+  if (votes <= TP_LAYOUT_VOTE_DOTS)
+    return (votes - 1) * TP_LAYOUT_VOTE_STEP + 2 * TP_LAYOUT_VOTE_RADIUS;
+
+  count = g_strdup_printf ("%u", votes);
+  _tp_layout_measure_text (layout, TP_FONT_BADGE, count, -1, 0, &width, NULL);
+  return width + 3 + 2 * TP_LAYOUT_VOTE_RADIUS;
+}
+
+double
+_tp_layout_measure_note (TpLayout   *layout,
+                         const char *text,
+                         double      width,
+                         guint       max_lines,
+                         gboolean   *truncated,
+                         double     *last_right)
+{
+  TpMeasure *measure = lookup_measure (layout, TP_FONT_NOTE, text, width, max_lines, FALSE);
+
+  *truncated = measure->truncated;
+  *last_right = measure->last_right;
+  return measure->height;
 }
 
 double
@@ -233,6 +267,8 @@ tp_layout_new (void)
   layout->by_id = g_hash_table_new (g_str_hash, g_str_equal);
   layout->ids = g_string_chunk_new (4096);
   layout->measures = g_hash_table_new_full (measure_hash, measure_equal, measure_free, NULL);
+  layout->linked = g_hash_table_new (g_str_hash, g_str_equal);
+  layout->link_footers = TRUE;
   for (guint c = 0; c < TP_N_CONTAINERS; c++)
     layout->blocks[c].rows = g_array_new (FALSE, FALSE, sizeof (TpRow));
   g_weak_ref_init (&layout->export_document, NULL);
@@ -259,6 +295,7 @@ tp_layout_free (TpLayout *layout)
   _tp_journey_clear (&layout->journey);
   _tp_links_clear (&layout->links);
   g_hash_table_unref (layout->measures);
+  g_hash_table_unref (layout->linked);
   g_string_chunk_free (layout->ids);
   g_hash_table_unref (layout->by_id);
   g_array_unref (layout->boxes);
@@ -336,6 +373,15 @@ tp_layout_set_full_text (TpLayout *layout,
   layout->full_text = !!full_text;
 }
 
+void
+tp_layout_set_link_footers (TpLayout *layout,
+                            gboolean  link_footers)
+{
+  g_return_if_fail (layout != NULL);
+
+  layout->link_footers = !!link_footers;
+}
+
 gboolean
 tp_layout_get_full_text (TpLayout *layout)
 {
@@ -385,10 +431,9 @@ _tp_layout_whole_box (TpLayout        *layout,
     return TRUE;
 
   whole->max_lines = 0;
-  whole->truncated = FALSE;
-  whole->text_height = _tp_layout_measure (layout, note->text, box->text_width, 0, NULL);
   whole->rect.height = MAX (box->rect.height,
-                           _tp_layout_note_height_for (layout, whole->text_height) * box->scale);
+                            _tp_layout_fit_note (layout, whole, note, box->text_width, FALSE) *
+                            box->scale);
   return TRUE;
 }
 
@@ -574,7 +619,8 @@ text_rect (TpLayout        *layout,
     box->rect.x + pad,
     box->rect.y + pad,
     box->text_width * box->scale,
-    box->rect.height - 2 * pad - (TP_LAYOUT_FOOTER_GAP + TP_LAYOUT_FOOTER_HEIGHT) * box->scale,
+    box->rect.height - 2 * pad -
+    (box->marks_inline ? 0 : TP_LAYOUT_FOOTER_GAP + TP_LAYOUT_FOOTER_HEIGHT) * box->scale,
   };
 }
 

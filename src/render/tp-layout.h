@@ -182,6 +182,13 @@ void           tp_layout_set_full_text     (TpLayout        *layout,
                                             gboolean         full_text);
 gboolean       tp_layout_get_full_text     (TpLayout        *layout);
 
+/* Whether a linked note keeps a footer row for its link's numbered badge (TRUE, the
+ * default) even where its evidence and votes would fit beside its last line. A page that
+ * shows no links (the canvas, the value chain, the journey) sets FALSE and its notes take
+ * no more height than their text. Takes effect at the next tp_layout_update(). */
+void           tp_layout_set_link_footers  (TpLayout        *layout,
+                                            gboolean         link_footers);
+
 /* Fits a region into a page's room of width × height (page units, title included): the
  * canvas or the value chain is laid out at the largest scale (page units per board unit)
  * up to max_scale at which all of it fits that room, using the room's proportions, and

@@ -33,14 +33,20 @@
 #define TAG_HEIGHT     17.0
 #define BADGE_SIZE     18.0   /* a link's numbered badge */
 /* On a page: the legend's text a share of the page's short side (a slide's 1080 px give
- * 17 px, 8.6 pt), never below a size that prints legibly. */
-#define PAGE_TEXT_SHARE  0.013
+ * 19 px, 9.7 pt, as large as the canvas's notes there), never below a size that prints
+ * legibly. */
+#define PAGE_TEXT_SHARE  0.018
+/* A page whose own text is drawn small to hold much (the journey's many rows and cards,
+ * the board's three regions) keeps its legend as small, so the key does not take the
+ * content's room nor outshout it. */
+#define DENSE_TEXT_SHARE 0.013
 #define PAGE_TEXT_MIN    11.0
 
 struct _TpLegend
 {
   GArray    *entries;   /* (element-type TpLegendItem) */
   GPtrArray *labels;    /* the entries' labels, owned */
+  double     text_share; /* on a page: its text size, a share of the page's short side */
 };
 
 static void
@@ -135,6 +141,7 @@ tp_legend_new (TpDocument *document,
   g_return_val_if_fail (TP_IS_DOCUMENT (document), NULL);
 
   legend = g_new0 (TpLegend, 1);
+  legend->text_share = DENSE_TEXT_SHARE;
   legend->entries = g_array_new (FALSE, FALSE, sizeof (TpLegendItem));
   legend->labels = g_ptr_array_new_with_free_func (g_free);
   usage.personas = g_hash_table_new (g_str_hash, g_str_equal);
@@ -234,6 +241,7 @@ tp_legend_new_for_page (TpDocument   *document,
                         guint         first_stage,
                         guint         n_stages)
 {
+  TpLegend *legend;
   guint regions;
 
   g_return_val_if_fail (TP_IS_DOCUMENT (document), NULL);
@@ -259,7 +267,10 @@ tp_legend_new_for_page (TpDocument   *document,
     default:
       return NULL;
     }
-  return tp_legend_new (document, regions, first_stage, n_stages);
+  legend = tp_legend_new (document, regions, first_stage, n_stages);
+  if (legend != NULL && (page == TP_EXPORT_PAGE_CANVAS || page == TP_EXPORT_PAGE_VALUE_CHAIN))
+    legend->text_share = PAGE_TEXT_SHARE;
+  return legend;
 }
 
 void
@@ -645,11 +656,12 @@ tp_legend_paint (TpLegend *legend,
 /* Pages */
 
 static double
-get_page_scale (const TpTheme *theme,
+get_page_scale (TpLegend      *legend,
+                const TpTheme *theme,
                 double         page_width,
                 double         page_height)
 {
-  double text = MAX (PAGE_TEXT_MIN, MIN (page_width, page_height) * PAGE_TEXT_SHARE);
+  double text = MAX (PAGE_TEXT_MIN, MIN (page_width, page_height) * legend->text_share);
 
   return text / theme->fonts[TP_FONT_CAPTION].size;
 }
@@ -670,7 +682,7 @@ tp_legend_get_page_height (TpLegend *legend,
 
   if (legend == NULL)
     return 0;
-  scale = get_page_scale (layout->theme, page_width, page_height);
+  scale = get_page_scale (legend, layout->theme, page_width, page_height);
   height = flow (legend, layout, NULL, 0, 0, width / scale);
   return height > 0 ? (height + PAGE_GAP) * scale : 0;
 }
@@ -691,7 +703,7 @@ tp_legend_paint_page (TpLegend     *legend,
 
   if (legend == NULL)
     return;
-  scale = get_page_scale (layout->theme, page_width, page_height);
+  scale = get_page_scale (legend, layout->theme, page_width, page_height);
   height = flow (legend, layout, NULL, 0, 0, rect->width / scale);
   if (height <= 0)
     return;

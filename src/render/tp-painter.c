@@ -175,8 +175,9 @@ paint_votes (cairo_t        *cr,
              double          y,
              const TpColour *colour)
 {
-  const guint max_dots = 5;
-  double r = 2.4, step = 6.5, cy = y + TP_LAYOUT_FOOTER_HEIGHT / 2;
+  const guint max_dots = TP_LAYOUT_VOTE_DOTS;
+  double r = TP_LAYOUT_VOTE_RADIUS, step = TP_LAYOUT_VOTE_STEP;
+  double cy = y + TP_LAYOUT_FOOTER_HEIGHT / 2;
 
   if (votes == 0)
     return;
@@ -301,9 +302,17 @@ paint_note_box (cairo_t              *cr,
   cairo_move_to (cr, pad, pad);
   _tp_paint_layout (cr, text);
 
+  /* The marks in the bottom right corner: beside the last line when they fit there
+   * (the layout made the note no taller), else on the footer row. */
   footer_y = shape.height - pad - TP_LAYOUT_FOOTER_HEIGHT;
-  paint_evidence (cr, note->evidence, pad, footer_y, &theme->note_marks, fill);
+  if (box->marks_inline)
+    footer_y = MIN (footer_y, pad + box->text_height -
+                              (tp_theme_get_line_height (theme, TP_FONT_NOTE) +
+                               TP_LAYOUT_FOOTER_HEIGHT) / 2);
   paint_votes (cr, layout, note->votes, shape.width - pad, footer_y, &theme->note_marks);
+  paint_evidence (cr, note->evidence,
+                  shape.width - pad - _tp_layout_note_marks_width (layout, note), footer_y,
+                  &theme->note_marks, fill);
   if (box->truncated)
     paint_more_cue (cr, shape.width / 2, footer_y + TP_LAYOUT_FOOTER_HEIGHT / 2,
                     &theme->note_text);

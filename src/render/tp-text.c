@@ -193,6 +193,32 @@ tp_text_layout_get_truncated (PangoLayout *layout)
   return g_object_get_qdata (G_OBJECT (layout), truncated_quark ()) != NULL;
 }
 
+/* An iterator at the layout's last line. */
+static PangoLayoutIter *
+last_line (PangoLayout *layout)
+{
+  PangoLayoutIter *iter = pango_layout_get_iter (layout);
+
+  while (pango_layout_iter_next_line (iter))
+    ;
+  return iter;
+}
+
+double
+tp_text_layout_get_last_line_end (PangoLayout *layout)
+{
+  PangoLayoutIter *iter;
+  PangoRectangle logical;
+
+  g_return_val_if_fail (PANGO_IS_LAYOUT (layout), 0);
+
+  iter = last_line (layout);
+  pango_layout_iter_get_line_extents (iter, NULL, &logical);
+  pango_layout_iter_free (iter);
+
+  return (double) (logical.x + logical.width) / PANGO_SCALE;
+}
+
 void
 tp_text_layout_get_size (PangoLayout *layout,
                          double      *width,

@@ -38,6 +38,9 @@ guint         tp_text_get_lines_for_height (const TpTheme *theme,
                                             double         height);
 /* Whether tp_text_layout_new() had to cut the text. */
 gboolean      tp_text_layout_get_truncated (PangoLayout *layout);
+/* Where the last line ends, in board units from the layout's left (its width for a
+ * right-to-left paragraph's last line, which ends at the left). */
+double        tp_text_layout_get_last_line_end (PangoLayout *layout);
 /* The logical size in board units, unrounded. */
 void          tp_text_layout_get_size    (PangoLayout   *layout,
                                           double        *width,

@@ -109,7 +109,7 @@ static const TpTheme default_theme = {
 
   .panel_radius = 12,
   .panel_border_width = 1,
-  .panel_padding = 12,
+  .panel_padding = 10,
   .panel_gap = 12,
   .region_gap = 120,
   .board_margin = 64,
@@ -118,7 +118,7 @@ static const TpTheme default_theme = {
   .note_gap = 8,
   .note_width = 170,
   .note_min_width = 112,
-  .note_min_height = 56,
+  .note_min_height = 46,
   .note_min_scale = 0.6,
   .note_max_lines = 7,
   .accent_width = 4,
