@@ -178,6 +178,7 @@ tp_read_document_bytes (GFile         *file,
 {
   g_autoptr(GFileInfo) info = NULL;
   g_autoptr(GInputStream) stream = NULL;
+  g_autoptr(GError) local_error = NULL;
   g_autofree char *path = NULL;
   GBytes *bytes;
 
@@ -185,8 +186,20 @@ tp_read_document_bytes (GFile         *file,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   /* Checked before opening: opening a FIFO blocks, opening a device may do things. */
-  info = g_file_query_info (file, READ_ATTRIBUTES, G_FILE_QUERY_INFO_NONE, cancellable, error);
-  if (info == NULL || !check_file_info (info, error))
+  info = g_file_query_info (file, READ_ATTRIBUTES, G_FILE_QUERY_INFO_NONE, cancellable,
+                            &local_error);
+  if (info == NULL)
+    {
+      /* GIO's "Error when getting information for file …" sounds like a broken disk;
+       * the callers name the file already. */
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+        g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                             _("There is no such file: check its name and folder"));
+      else
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+  if (!check_file_info (info, error))
     return NULL;
 
   path = g_file_is_native (file) ? g_file_get_path (file) : NULL;
