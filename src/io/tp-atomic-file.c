@@ -625,8 +625,9 @@ keep_owner_and_mode (int                fd,
       return FALSE;
     }
 
-  /* After fchown(), which clears set-user-ID and set-group-ID bits. */
-  if (fchmod (fd, old->st_mode & 07777) != 0)
+  /* After fchown(), which clears set-user-ID and set-group-ID bits. Not when the mode is
+   * right already: some file systems (FAT) refuse any change of mode. */
+  if ((st.st_mode & 07777) != (old->st_mode & 07777) && fchmod (fd, old->st_mode & 07777) != 0)
     {
       set_errno_error (error, file, verb, errno);
       return FALSE;
@@ -659,35 +660,50 @@ put_in_place (Target             *target,
 {
   gboolean exchanged = FALSE;
   int saved_errno;
+  int result;
 
-  if (target->fd >= 0 &&
-      renameat2 (target->dir_fd, tmp_name, target->dir_fd, target->name, RENAME_EXCHANGE) == 0)
+  if (target->fd >= 0)
     {
-      exchanged = TRUE;
-
-      /* A program that does not lock replaced the file since we checked it: put its
-       * version back rather than overwrite what we have not seen. */
-      if (expected != NULL && !is_entry (target->dir_fd, tmp_name, &target->st))
+      result = renameat2 (target->dir_fd, tmp_name, target->dir_fd, target->name, RENAME_EXCHANGE);
+      exchanged = result == 0;
+    }
+  else if (expected != NULL)
+    {
+      /* The file was gone when we looked: another saver may write it meanwhile. */
+      result = renameat2 (target->dir_fd, tmp_name, target->dir_fd, target->name, RENAME_NOREPLACE);
+      if (result != 0 && errno == EEXIST)
         {
-          renameat2 (target->dir_fd, tmp_name, target->dir_fd, target->name, RENAME_EXCHANGE);
           unlinkat (target->dir_fd, tmp_name, 0);
           tp_atomic_file_set_changed_error (error, file);
           return FALSE;
         }
     }
-  else if (target->fd >= 0 && errno != EINVAL && errno != ENOSYS && errno != EOPNOTSUPP)
+  else
+    {
+      result = -1;
+      errno = EINVAL;
+    }
+
+  /* A new file to put in place whatever is there, or a file system without
+   * renameat2()'s flags. */
+  if (result != 0 && (errno == EINVAL || errno == ENOSYS || errno == EOPNOTSUPP))
+    result = renameat (target->dir_fd, tmp_name, target->dir_fd, target->name);
+
+  if (result != 0)
     {
       saved_errno = errno;
       unlinkat (target->dir_fd, tmp_name, 0);
       set_errno_error (error, file, verb, saved_errno);
       return FALSE;
     }
-  else if (renameat (target->dir_fd, tmp_name, target->dir_fd, target->name) != 0)
+
+  /* A program that does not lock replaced the file since we checked it: put its version
+   * back rather than overwrite what we have not seen. */
+  if (exchanged && expected != NULL && !is_entry (target->dir_fd, tmp_name, &target->st))
     {
-      /* A new file, or a file system that cannot exchange. */
-      saved_errno = errno;
+      renameat2 (target->dir_fd, tmp_name, target->dir_fd, target->name, RENAME_EXCHANGE);
       unlinkat (target->dir_fd, tmp_name, 0);
-      set_errno_error (error, file, verb, saved_errno);
+      tp_atomic_file_set_changed_error (error, file);
       return FALSE;
     }
 
