@@ -170,33 +170,30 @@ if expect_refusal "dangling link" "it is a link to “$tmp/nowhere/out.csv”, w
 fi
 
 # 2. What is not a regular file is refused, and left as it was.
+# expect_special WHAT TEST PATTERN: exporting onto $tmp/special/out.csv (WHAT, which
+# `test TEST` recognises) is refused saying PATTERN, and it is left alone there.
+expect_special () {
+  export_table "" "$tmp/special/out.csv"
+  if expect_refusal "$1" "$3"; then
+    if ! test "$2" "$tmp/special/out.csv" || ! only "$tmp/special" out.csv; then
+      fail "$1: it was replaced, or something was left beside it"
+    else
+      pass "a $1 at the output is refused"
+    fi
+  fi
+  rm -f "$tmp/special/out.csv"
+}
+
 mkdir "$tmp/special"
 mkfifo "$tmp/special/out.csv"
-export_table "" "$tmp/special/out.csv"
-if expect_refusal "FIFO" "named pipe (FIFO)"; then
-  if [ ! -p "$tmp/special/out.csv" ] || ! only "$tmp/special" out.csv; then
-    fail "FIFO: it was replaced, or something was left beside it"
-  else
-    pass "a FIFO at the output is refused"
-  fi
-fi
-rm -f "$tmp/special/out.csv"
+expect_special "FIFO" -p "named pipe (FIFO)"
 
 if mknod "$tmp/special/out.csv" c 1 3 2>/dev/null; then
-  device="device node"
+  expect_special "device node" -c "there is a device of that name"
 else
   ln -s /dev/null "$tmp/special/out.csv"
-  device="link to /dev/null"
+  expect_special "link to /dev/null" -c "there is a device of that name"
 fi
-export_table "" "$tmp/special/out.csv"
-if expect_refusal "$device" "there is a device of that name"; then
-  if [ ! -c "$tmp/special/out.csv" ] || ! only "$tmp/special" out.csv; then
-    fail "$device: it was replaced, or something was left beside it"
-  else
-    pass "a $device at the output is refused"
-  fi
-fi
-rm -f "$tmp/special/out.csv"
 
 mkdir "$tmp/special/out.csv"
 export_table "" "$tmp/special/out.csv"
@@ -308,10 +305,8 @@ if command -v strace >/dev/null 2>&1 && strace -f -o /dev/null true 2>/dev/null;
   first=$!
   # Until the first saver's temporary file is there: it is writing (and, with the fix,
   # holds the file's lock).
-  waited=0
   while only "$tmp/race" doc.touchpoint && kill -0 "$first" 2>/dev/null; do
     sleep 0.05
-    waited=$((waited + 1))
   done
   "$tool" --note "Second saver" --snapshot-dir "$tmp/snapshots-second" "$example" \
     "$tmp/race/doc.touchpoint" >/dev/null 2>"$tmp/messages"

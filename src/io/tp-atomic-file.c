@@ -232,7 +232,12 @@ follow_link (Target             *target,
 
   length = readlinkat (link_fd, "", buffer, sizeof buffer - 1);
   close (link_fd);
-  if (length <= 0 || length >= (ssize_t) sizeof buffer - 1)
+  if (length >= (ssize_t) sizeof buffer - 1)
+    {
+      set_errno_error (error, file, verb, ENAMETOOLONG);
+      return REFUSED;
+    }
+  if (length <= 0)
     return TRY_AGAIN;
   buffer[length] = '\0';
   link_text = g_strdup (buffer);
