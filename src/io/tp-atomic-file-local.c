@@ -202,8 +202,14 @@ lock_file (int fd)
 
   while (flock (fd, LOCK_EX | LOCK_NB) != 0)
     {
-      if ((errno != EWOULDBLOCK && errno != EINTR) || waited >= LOCK_WAIT_US)
-        return errno == ENOLCK || errno == EINVAL;  /* a file system without locks */
+      if (errno == EINTR)
+        continue;
+      /* A file system without locks (some FUSE ones, ENOLCK on NFS without lockd): the
+       * check below still narrows the race to the exchange. */
+      if (errno != EWOULDBLOCK)
+        return TRUE;
+      if (waited >= LOCK_WAIT_US)
+        return FALSE;
       g_usleep (LOCK_INTERVAL_US);
       waited += LOCK_INTERVAL_US;
     }
@@ -544,6 +550,15 @@ is_entry (int                dir_fd,
          now.st_ino == st->st_ino && now.st_dev == st->st_dev;
 }
 
+/* Some file systems (FUSE ones, CIFS) cannot fsync a folder at all: there, the rename
+ * is as durable as they make it, and refusing every save would help nobody. */
+static gboolean
+cannot_sync_folders (int saved_errno)
+{
+  return saved_errno == EINVAL || saved_errno == ENOSYS || saved_errno == EOPNOTSUPP ||
+         saved_errno == ENOTSUP;
+}
+
 /* Puts the new file in place of the old (exchanging them, so that the old one can be put
  * back), then makes the folder durable; on any failure the folder is as it was. */
 static gboolean
@@ -606,7 +621,7 @@ put_in_place (Target             *target,
 
   /* GLib 2.74 ignores this result (RELIABILITY.md): without it the rename may not
    * survive a power cut, so the save has not happened. */
-  if (fsync (target->dir_fd) != 0)
+  if (fsync (target->dir_fd) != 0 && !cannot_sync_folders (errno))
     {
       saved_errno = errno;
       if (exchanged)
