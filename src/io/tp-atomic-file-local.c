@@ -117,8 +117,8 @@ follow_link (Target             *target,
     {
       close (link_fd);
       _tp_atomic_file_set_refusal (error, file, verb,
-                   _("it is a symbolic link that another user left in a shared folder, and following it could replace someone else’s file"),
-                   _("Remove the link or choose another name."));
+                                   _("it is a symbolic link that another user left in a shared folder, and following it could replace someone else’s file"),
+                                   _("Remove the link or choose another name."));
       return REFUSED;
     }
 
@@ -257,8 +257,8 @@ open_entry (Target      *target,
   if (!owner_may_be_trusted (&dir_st, &entry))
     {
       _tp_atomic_file_set_refusal (error, file, verb,
-                   _("a file of that name belongs to another user in a shared folder"),
-                   _("Choose another name."));
+                                   _("a file of that name belongs to another user in a shared folder"),
+                                   _("Choose another name."));
       return REFUSED;
     }
 
@@ -281,7 +281,7 @@ open_entry (Target      *target,
       if (saved_errno == EACCES || saved_errno == EPERM)
         {
           _tp_atomic_file_set_refusal (error, file, verb, _("the file is write-protected"),
-                       _("Choose another name, or allow writing to it first."));
+                                       _("Choose another name, or allow writing to it first."));
           return REFUSED;
         }
       _tp_atomic_file_set_errno (error, file, verb, saved_errno);
@@ -301,7 +301,7 @@ open_entry (Target      *target,
   if ((target->st.st_mode & (S_IWUSR | S_IWGRP | S_IWOTH)) == 0)
     {
       _tp_atomic_file_set_refusal (error, file, verb, _("the file is write-protected"),
-                   _("Choose another name, or allow writing to it first."));
+                                   _("Choose another name, or allow writing to it first."));
       return REFUSED;
     }
 
@@ -311,14 +311,14 @@ open_entry (Target      *target,
                                                  (guint) target->st.st_nlink);
 
       _tp_atomic_file_set_refusal (error, file, verb, reason,
-                   _("Choose another name, or remove its other names first."));
+                                   _("Choose another name, or remove its other names first."));
       return REFUSED;
     }
 
   if (!lock_file (fd))
     {
       _tp_atomic_file_set_refusal (error, file, verb, _("another program is saving it right now"),
-                   _("Try again in a moment."));
+                                   _("Try again in a moment."));
       return REFUSED;
     }
 
@@ -382,7 +382,7 @@ open_target (Target       *target,
     }
 
   _tp_atomic_file_set_refusal (error, file, verb, _("it keeps being replaced by another program"),
-               _("Try again in a moment."));
+                               _("Try again in a moment."));
   return FALSE;
 }
 
@@ -521,10 +521,10 @@ keep_owner_and_mode (int                fd,
               st.st_gid != old->st_gid ? old->st_gid : (gid_t) -1) != 0)
     {
       _tp_atomic_file_set_refusal (error, file, verb,
-                   st.st_uid != old->st_uid
-                     ? _("the file belongs to another user, and replacing it would make it yours")
-                     : _("the file belongs to a group you are not in, and replacing it would change its group"),
-                   _("Choose another name."));
+                                   st.st_uid != old->st_uid
+                                     ? _("the file belongs to another user, and replacing it would make it yours")
+                                     : _("the file belongs to a group you are not in, and replacing it would change its group"),
+                                   _("Choose another name."));
       return FALSE;
     }
 
