@@ -20,6 +20,7 @@
 #include <glib/gi18n-lib.h>
 #include <gio/gio.h>
 
+#include "io/tp-atomic-file.h"
 #include "io/tp-document-file.h"
 #include "render/tp-export.h"
 
@@ -31,7 +32,38 @@ enum {
   EXIT_DONE = 0,
   EXIT_BAD_INPUT = 1,
   EXIT_BAD_USAGE = 2,
+  EXIT_TIME_OUT = 3,
 };
+
+/* Set while the preview is being written: the time limit is for previewing, and ending
+ * the process in the middle of the atomic write would leave its temporary file behind.
+ * Writing a picture of at most MAX_SIZE² pixels is short, and a process stuck in the
+ * kernel on a hung disk would not die of the signal anyway. */
+static volatile sig_atomic_t writing;
+
+/* Runs in whichever thread the signal reaches: only async-signal-safe calls. */
+static void
+on_alarm (int signum)
+{
+  if (!writing)
+    _exit (EXIT_TIME_OUT);
+}
+
+static gboolean
+write_output (GFile   *out,
+              GBytes  *bytes,
+              GError **error)
+{
+  gboolean written;
+
+  writing = 1;
+  written = tp_atomic_file_write (out, bytes, TP_WRITE_EXPORT, NULL, NULL, error);
+  /* An alarm meanwhile is forgiven: the preview is complete. */
+  alarm (0);
+  writing = 0;
+
+  return written;
+}
 
 static int
 thumbnail (const char *input,
@@ -43,6 +75,7 @@ thumbnail (const char *input,
   g_autoptr(GError) error = NULL;
   g_autoptr(TpDocument) document = NULL;
   g_autoptr(TpLayout) layout = NULL;
+  g_autoptr(GBytes) bytes = NULL;
   TpExportOptions options;
   double width, height;
 
@@ -74,7 +107,8 @@ thumbnail (const char *input,
     }
   options.scale = size / MAX (width, height);
 
-  if (!tp_export_to_file (document, out, &options, NULL, &error))
+  bytes = tp_export_render (document, &options, NULL, &error);
+  if (bytes == NULL || !write_output (out, bytes, &error))
     {
       g_printerr ("%s: %s\n", output, error->message);
       return EXIT_BAD_INPUT;
@@ -103,9 +137,14 @@ main (int   argc,
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
-  /* The default action of SIGALRM ends the process: no handler can hang or be
-   * confused by a half-built document. */
-  signal (SIGALRM, SIG_DFL);
+  /* The handler ends the process at once (unless it is writing the preview), so that
+   * nothing can hang or be confused by a half-built document. */
+  {
+    struct sigaction action = { .sa_handler = on_alarm, .sa_flags = SA_RESTART };
+
+    sigemptyset (&action.sa_mask);
+    sigaction (SIGALRM, &action, NULL);
+  }
   alarm (TIME_LIMIT_SECONDS);
 
   context = g_option_context_new (NULL);

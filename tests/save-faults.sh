@@ -5,7 +5,8 @@
 #
 # Produces real faults: a full disk (a 64 KiB tmpfs, in a mount namespace of our own), a
 # read-only folder (as an unprivileged user, since root ignores permissions), and write,
-# fsync and rename errors injected with strace. Each case checks that the tool reports the
+# fsync and rename errors injected with strace, and an fsync error on the folder alone
+# after the rename (GLib 2.74 ignored it: the save must fail and put the old file back). Each case checks that the tool reports the
 # error, the document stays modified, the old bytes are unchanged, no temporary file is
 # left behind, and the recovery snapshot written before the save (on a disk that works)
 # is still there and loads (RELIABILITY.md: after a failure, keep the snapshot). Cases
@@ -156,7 +157,7 @@ if command -v strace >/dev/null 2>&1 && strace -f -o /dev/null true 2>/dev/null;
   mkdir "$tmp/inject"
   # LeakSanitizer cannot work under ptrace: in a sanitizer build it would abort.
   asan_options="${ASAN_OPTIONS:-}:detect_leaks=0"
-  for fault in "write:ENOSPC" "fsync:EIO" "rename:EIO"; do
+  for fault in "write:ENOSPC" "fsync:EIO" "rename:EIO" "dirfsync:EIO"; do
     syscall=${fault%%:*}
     errno_name=${fault#*:}
     cp "$example" "$tmp/inject/doc.touchpoint"
@@ -172,37 +173,45 @@ if command -v strace >/dev/null 2>&1 && strace -f -o /dev/null true 2>/dev/null;
       sed 's/^/  /' "$tmp/messages"
       continue
     fi
-    # glibc may implement rename() with renameat or renameat2: inject into whichever the
-    # snapshot's write used.
-    if [ "$syscall" = rename ]; then
-      for candidate in rename renameat renameat2; do
-        if [ "$(count_calls "$tmp/count.log" "$candidate")" -gt 0 ]; then
-          syscall=$candidate
-          break
-        fi
-      done
-    fi
-    before=$(count_calls "$tmp/count.log" "$syscall")
-    if [ "$before" = 0 ]; then
-      fail "injected $fault: the snapshot was written without any $syscall call:"
+    # glibc may implement rename() with renameat or renameat2, and the writer exchanges
+    # with renameat2 what it replaces: each counts its own calls, so each gets its own
+    # injection, from its first call after the snapshot's.
+    injects=""
+    case $syscall in
+      rename) candidates="rename renameat renameat2" ;;
+      dirfsync) candidates="fsync" ;;
+      *) candidates=$syscall ;;
+    esac
+    for candidate in $candidates; do
+      before=$(count_calls "$tmp/count.log" "$candidate")
+      if [ "$syscall" = dirfsync ]; then
+        # The save's second fsync is the folder's, after the rename: only that one fails.
+        inject="fsync:error=$errno_name:when=$((before + 2))"
+      else
+        inject="$candidate:error=$errno_name:when=$((before + 1))+"
+      fi
+      injects="$injects -e inject=$inject"
+    done
+    if [ "$(count_calls "$tmp/count.log" "${candidates%% *}")" = 0 ] && [ "$syscall" != rename ]; then
+      fail "injected $fault: the snapshot was written without any ${candidates%% *} call:"
       sed 's/^/  /' "$tmp/count.log"
       continue
     fi
-    inject="$syscall:error=$errno_name:when=$((before + 1))+"
 
-    ASAN_OPTIONS="$asan_options" strace -f -o /dev/null -e inject="$inject" \
+    # shellcheck disable=SC2086
+    ASAN_OPTIONS="$asan_options" strace -f -o /dev/null $injects \
       "$tool" --snapshot-dir "$tmp/snapshots-inject" "$example" "$tmp/inject/doc.touchpoint" \
       >/dev/null 2>"$tmp/messages"
     status=$?
     # With write faults the message itself may not get out; the status and the file say
     # enough.
     case $syscall in
-      fsync) pattern="Input/output error" ;;
+      fsync|dirfsync) pattern="Input/output error" ;;
       rename*) pattern="Input/output error" ;;
       *) pattern="" ;;
     esac
-    check_snapshot "injected $inject" "$tmp/snapshots-inject"
-    check "injected $inject" 1 "$status" "$tmp/inject" "$tmp/inject/doc.touchpoint" "$example" \
+    check_snapshot "injected $fault" "$tmp/snapshots-inject"
+    check "injected $fault ($injects )" 1 "$status" "$tmp/inject" "$tmp/inject/doc.touchpoint" "$example" \
       "$tmp/messages" "$pattern"
   done
 else

@@ -1,13 +1,15 @@
 /* save-tool.c: loads SRC, edits it, saves it to DEST; for save-faults.sh.
  *
- *   save-tool [--grow N] [--snapshot-dir DIR] [--no-save] SRC DEST
- *   save-tool --check-snapshot DIR
+ *   save-tool [--grow N] [--snapshot-dir DIR] [--no-save] [--note TEXT] SRC DEST
+ *   save-tool [--note TEXT] --check-snapshot DIR
  *
  * --grow adds N large notes, to make the document bigger than a small disk.
  * --snapshot-dir writes a recovery snapshot of the edited document in DIR before saving,
  * as the app does 3 s after a change, and removes it when the save succeeded, as the app
  * does; a failed save keeps it (RELIABILITY.md, "Saving"). --no-save stops just before
- * the save, so that a script can count the system calls made up to there.
+ * the save, so that a script can count the system calls made up to there. --note gives
+ * the text of the note the edit adds (default "Edited by save-tool"), so that two savers
+ * of one file can be told apart.
  *
  * Exits 0 when the save succeeded, 1 when it failed as it should (error printed, document
  * still modified), 2 when SRC could not be loaded or the snapshot not written, 3 when a
@@ -45,7 +47,8 @@ has_note (TpDocument *document,
 }
 
 static int
-check_snapshot (const char *dir)
+check_snapshot (const char *dir,
+                const char *note)
 {
   g_autoptr(TpRecoveryStore) store = tp_recovery_store_new (dir);
   g_autoptr(GPtrArray) infos = tp_recovery_store_list (store);
@@ -72,9 +75,9 @@ check_snapshot (const char *dir)
       g_printerr ("Snapshot %s loaded unmodified\n", info->id);
       return 1;
     }
-  if (!has_note (document, EDIT_NOTE))
+  if (!has_note (document, note))
     {
-      g_printerr ("Snapshot %s does not hold the note \"" EDIT_NOTE "\"\n", info->id);
+      g_printerr ("Snapshot %s does not hold the note \"%s\"\n", info->id, note);
       return 1;
     }
 
@@ -103,6 +106,7 @@ main (int   argc,
   g_autofree char *snapshot_dir = NULL;
   g_autofree char *check_dir = NULL;
   g_autofree char *snapshot_id = NULL;
+  g_autofree char *note = NULL;
   gboolean no_save = FALSE;
   int grow = 0;
   const GOptionEntry entries[] = {
@@ -110,6 +114,7 @@ main (int   argc,
     { "snapshot-dir", 0, 0, G_OPTION_ARG_FILENAME, &snapshot_dir,
       "Write a recovery snapshot in DIR before saving", "DIR" },
     { "no-save", 0, 0, G_OPTION_ARG_NONE, &no_save, "Stop before saving", NULL },
+    { "note", 0, 0, G_OPTION_ARG_STRING, &note, "The text of the note added", "TEXT" },
     { "check-snapshot", 0, 0, G_OPTION_ARG_FILENAME, &check_dir,
       "Check the one snapshot in DIR", "DIR" },
     { NULL }
@@ -119,13 +124,15 @@ main (int   argc,
   if (!g_option_context_parse (context, &argc, &argv, &error) ||
       (check_dir == NULL && argc != 3) || (check_dir != NULL && argc != 1))
     {
-      g_printerr ("usage: save-tool [--grow N] [--snapshot-dir DIR] [--no-save] SRC DEST\n"
-                  "       save-tool --check-snapshot DIR\n");
+      g_printerr ("usage: save-tool [--grow N] [--snapshot-dir DIR] [--no-save] [--note TEXT] SRC DEST\n"
+                  "       save-tool [--note TEXT] --check-snapshot DIR\n");
       return 2;
     }
 
+  if (note == NULL)
+    note = g_strdup (EDIT_NOTE);
   if (check_dir != NULL)
-    return check_snapshot (check_dir);
+    return check_snapshot (check_dir, note);
 
   source = g_file_new_for_commandline_arg (argv[1]);
   dest = g_file_new_for_commandline_arg (argv[2]);
@@ -139,7 +146,7 @@ main (int   argc,
 
   while (text->len < 4000)
     g_string_append (text, "A note long enough to fill a small disk quickly. ");
-  tp_document_add_note (document, TP_CONTAINER_CHANNELS, 0, EDIT_NOTE);
+  tp_document_add_note (document, TP_CONTAINER_CHANNELS, 0, note);
   for (int i = 0; i < grow; i++)
     tp_document_add_note (document, TP_CONTAINER_KEY_ACTIVITIES, G_MAXUINT, text->str);
 

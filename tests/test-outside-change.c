@@ -574,6 +574,94 @@ test_deleted (void)
   g_assert_cmpint (g_unlink (path), ==, 0);
 }
 
+/* Is a temporary file (ours: ".name.XXXXXX"; GLib's: "name.XXXXXX") beside path? */
+static gboolean
+has_temporary_beside (const char *path)
+{
+  g_autofree char *dir_name = g_path_get_dirname (path);
+  g_autofree char *base = g_path_get_basename (path);
+  g_autoptr(GDir) dir = g_dir_open (dir_name, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    if (!g_str_equal (name, base) && strstr (name, base) != NULL)
+      return TRUE;
+
+  return FALSE;
+}
+
+static void
+on_other_exited (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      data)
+{
+  g_subprocess_wait_finish (G_SUBPROCESS (object), result, NULL);
+  *(gboolean *) data = TRUE;
+}
+
+/* Another Touchpoint process (save-tool) saves the file while we save it: held by strace
+ * in its rename, it has written its version and is about to put it in place when we
+ * save. Ours must wait for it and then ask, never overwrite a version it has not seen
+ * (issue 16, finding 3). */
+static void
+test_two_savers (void)
+{
+  g_autofree char *path = new_document_path ();
+  g_autofree char *save_tool = NULL;
+  g_autofree char *strace = g_find_program_in_path ("strace");
+  g_autoptr(GSubprocess) other = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *build_dir = g_getenv ("TP_BUILDDIR");
+  gboolean other_exited = FALSE;
+  TpWindow *window;
+  AdwMessageDialog *dialog;
+
+  if (strace == NULL || build_dir == NULL)
+    {
+      g_test_skip ("needs strace and TP_BUILDDIR (save-tool)");
+      return;
+    }
+  save_tool = g_build_filename (build_dir, "tests", "save-tool", NULL);
+
+  window = open_window (path);
+  edit_title (window, OUR_TITLE);
+
+  other = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE, &error,
+                            strace, "-f", "-o", "/dev/null",
+                            "-e", "inject=rename,renameat,renameat2:delay_enter=1500000",
+                            save_tool, "--note", "Another saver", example_path (), path, NULL);
+  g_assert_no_error (error);
+  g_subprocess_wait_async (other, NULL, on_other_exited, &other_exited);
+  while (!has_temporary_beside (path) && !other_exited)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (10 * 1000);
+    }
+  g_assert_true (has_temporary_beside (path));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
+  tp_test_wait_until (has_message_dialog, NULL, "the file-changed dialog");
+  dialog = find_message_dialog ();
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "File Changed on Disk");
+
+  while (!other_exited)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (g_subprocess_get_successful (other));
+  g_assert_true (file_holds (path, "Another saver"));
+  g_assert_false (file_holds (path, OUR_TITLE));
+
+  adw_message_dialog_response (dialog, "cancel");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_true (tp_document_get_modified (tp_window_get_document (window)));
+  g_assert_cmpstr (document_title (window), ==, OUR_TITLE);
+
+  /* Thrown away, so that closing does not ask. */
+  tp_document_set_saved_state (tp_window_get_document (window),
+                               tp_document_get_state (tp_window_get_document (window)));
+  close_and_finalize (window);
+  g_assert_cmpint (g_unlink (path), ==, 0);
+}
+
 /* A damaged file is never loaded over ours: the banner says why, and saving puts ours
  * back without asking again. */
 static void
@@ -623,6 +711,7 @@ main (int   argc,
   g_test_add_func ("/touchpoint/outside-change/conflict-reload", test_conflict_reload);
   g_test_add_func ("/touchpoint/outside-change/deleted", test_deleted);
   g_test_add_func ("/touchpoint/outside-change/damaged", test_damaged);
+  g_test_add_func ("/touchpoint/outside-change/two-savers", test_two_savers);
 
   status = g_test_run ();
 

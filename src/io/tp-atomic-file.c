@@ -7,14 +7,14 @@
 #include "config.h"
 
 #include "tp-atomic-file.h"
+#include "tp-atomic-file-private.h"
 
 #include <errno.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
 #include "tp-document-file.h"
-
-#define MAX_SYMLINK_DEPTH 40
+#include "tp-loader.h"
 
 static char *
 dup_display_basename (GFile *file)
@@ -78,6 +78,12 @@ tp_atomic_file_set_error (GError       **error,
       advice = save ? _("Check the disk, then try again or save elsewhere.")
                     : _("Check the disk, then try again or export elsewhere.");
     }
+  else if (g_error_matches (cause, G_FILE_ERROR, G_FILE_ERROR_NAMETOOLONG) ||
+           g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_FILENAME_TOO_LONG))
+    {
+      reason = g_strerror (ENAMETOOLONG);
+      advice = _("Choose a shorter name.");
+    }
   else if (g_error_matches (cause, G_FILE_ERROR, G_FILE_ERROR_ISDIR) ||
            g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY))
     {
@@ -90,83 +96,6 @@ tp_atomic_file_set_error (GError       **error,
   g_set_error (error, TP_SAVE_ERROR, TP_SAVE_ERROR_WRITE,
                save ? _("Could not save “%s”: %s. %s") : _("Could not export “%s”: %s. %s"),
                name, reason, advice);
-}
-
-/* The path a save must replace: the final target of any symbolic links, so that the
- * link is kept and the file it points to is replaced. */
-static char *
-resolve_symlinks (const char  *path,
-                  GError     **error)
-{
-  g_autofree char *current = g_strdup (path);
-
-  for (guint depth = 0; depth < MAX_SYMLINK_DEPTH; depth++)
-    {
-      g_autoptr(GError) local_error = NULL;
-      g_autofree char *target = g_file_read_link (current, &local_error);
-      g_autofree char *dir = NULL;
-
-      if (target == NULL)
-        {
-          /* Not a link (EINVAL), or nothing there yet (ENOENT): this is the file. */
-          if (g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_INVAL) ||
-              g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
-            return g_steal_pointer (&current);
-
-          g_propagate_error (error, g_steal_pointer (&local_error));
-          return NULL;
-        }
-
-      if (g_path_is_absolute (target))
-        {
-          g_free (current);
-          current = g_steal_pointer (&target);
-          continue;
-        }
-
-      dir = g_path_get_dirname (current);
-      g_free (current);
-      current = g_build_filename (dir, target, NULL);
-    }
-
-  g_set_error_literal (error, G_FILE_ERROR, G_FILE_ERROR_LOOP, g_strerror (ELOOP));
-  return NULL;
-}
-
-static gboolean
-write_local (GFile       *file,
-             const char  *path,
-             GBytes      *bytes,
-             TpWriteVerb  verb,
-             GError     **error)
-{
-  g_autoptr(GError) local_error = NULL;
-  g_autofree char *target = NULL;
-  GStatBuf buf;
-  int mode = 0666;
-  gsize size;
-  const char *data = g_bytes_get_data (bytes, &size);
-
-  target = resolve_symlinks (path, &local_error);
-  if (target == NULL)
-    {
-      tp_atomic_file_set_error (error, file, verb, local_error);
-      return FALSE;
-    }
-
-  /* Keep the permissions of the file being replaced. */
-  if (g_stat (target, &buf) == 0)
-    mode = buf.st_mode & 0777;
-
-  if (!g_file_set_contents_full (target, data, size,
-                                 G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
-                                 mode, &local_error))
-    {
-      tp_atomic_file_set_error (error, file, verb, local_error);
-      return FALSE;
-    }
-
-  return TRUE;
 }
 
 static gboolean
@@ -207,13 +136,94 @@ write_remote (GFile         *file,
   return TRUE;
 }
 
+/* Set as a GError with the message a failed write gets: "Could not save “x”: reason.
+ * advice" (the strings of tp_atomic_file_set_error()). */
+void
+_tp_atomic_file_set_refusal (GError      **error,
+                             GFile        *file,
+                             TpWriteVerb   verb,
+                             const char   *reason,
+                             const char   *advice)
+{
+  g_autofree char *name = dup_display_basename (file);
+
+  g_set_error (error, TP_SAVE_ERROR, TP_SAVE_ERROR_WRITE,
+               verb == TP_WRITE_SAVE ? _("Could not save “%s”: %s. %s")
+                                     : _("Could not export “%s”: %s. %s"),
+               name, reason, advice);
+}
+
+void
+_tp_atomic_file_set_errno (GError      **error,
+                           GFile        *file,
+                           TpWriteVerb   verb,
+                           int           saved_errno)
+{
+  g_autoptr(GError) cause = g_error_new_literal (G_FILE_ERROR,
+                                                 g_file_error_from_errno (saved_errno),
+                                                 g_strerror (saved_errno));
+
+  tp_atomic_file_set_error (error, file, verb, cause);
+}
+
+void
+tp_atomic_file_set_changed_error (GError **error,
+                                  GFile   *file)
+{
+  g_autofree char *name = dup_display_basename (file);
+
+  g_set_error (error, TP_SAVE_ERROR, TP_SAVE_ERROR_CHANGED_ON_DISK,
+               _("“%s” was changed by another program since it was opened. Reload it, save under another name, or overwrite the other changes."),
+               name);
+}
+
+/* The remote check: read, compare, then replace. Not atomic, but GIO offers nothing
+ * better for every backend. */
+static gboolean
+check_remote (GFile              *file,
+              const TpFileStamp  *expected,
+              TpWriteVerb         verb,
+              GCancellable       *cancellable,
+              GError            **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GBytes) current = NULL;
+  g_autoptr(TpFileStamp) stamp = NULL;
+
+  if (expected == NULL)
+    return TRUE;
+
+  current = tp_read_document_bytes (file, NULL, cancellable, &local_error);
+  if (current == NULL)
+    {
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+        return TRUE;
+
+      if (!g_error_matches (local_error, TP_LOAD_ERROR, TP_LOAD_ERROR_TOO_LARGE))
+        {
+          tp_atomic_file_set_error (error, file, verb, local_error);
+          return FALSE;
+        }
+    }
+  else
+    {
+      stamp = tp_file_stamp_new_for_bytes (current, NULL);
+      if (tp_file_stamp_equal (stamp, expected))
+        return TRUE;
+    }
+
+  tp_atomic_file_set_changed_error (error, file);
+  return FALSE;
+}
+
 gboolean
-tp_atomic_file_write (GFile         *file,
-                      GBytes        *bytes,
-                      TpWriteVerb    verb,
-                      char         **etag,
-                      GCancellable  *cancellable,
-                      GError       **error)
+tp_atomic_file_replace (GFile              *file,
+                        GBytes             *bytes,
+                        TpWriteVerb         verb,
+                        const TpFileStamp  *expected,
+                        char              **etag,
+                        GCancellable       *cancellable,
+                        GError            **error)
 {
   g_autofree char *path = NULL;
   g_autofree char *new_etag = NULL;
@@ -229,7 +239,7 @@ tp_atomic_file_write (GFile         *file,
     {
       g_autoptr(GFileInfo) info = NULL;
 
-      if (!write_local (file, path, bytes, verb, error))
+      if (!_tp_atomic_file_write_local (file, path, bytes, verb, expected, error))
         return FALSE;
 
       info = g_file_query_info (file, G_FILE_ATTRIBUTE_ETAG_VALUE, G_FILE_QUERY_INFO_NONE,
@@ -237,7 +247,8 @@ tp_atomic_file_write (GFile         *file,
       if (info != NULL)
         new_etag = g_strdup (g_file_info_get_etag (info));
     }
-  else if (!write_remote (file, bytes, verb, &new_etag, cancellable, error))
+  else if (!check_remote (file, expected, verb, cancellable, error) ||
+           !write_remote (file, bytes, verb, &new_etag, cancellable, error))
     {
       return FALSE;
     }
@@ -245,4 +256,15 @@ tp_atomic_file_write (GFile         *file,
   if (etag != NULL)
     *etag = g_steal_pointer (&new_etag);
   return TRUE;
+}
+
+gboolean
+tp_atomic_file_write (GFile         *file,
+                      GBytes        *bytes,
+                      TpWriteVerb    verb,
+                      char         **etag,
+                      GCancellable  *cancellable,
+                      GError       **error)
+{
+  return tp_atomic_file_replace (file, bytes, verb, NULL, etag, cancellable, error);
 }

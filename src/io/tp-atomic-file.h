@@ -1,15 +1,25 @@
 /* tp-atomic-file.h: putting bytes in place of a file so that it is either the old file
- * or the new one, never a mix, for saves and exports alike (RELIABILITY.md, P1).
+ * or the new one, never a mix, for saves and exports alike (RELIABILITY.md, P1 and P3).
  *
- * Local files go through g_file_set_contents_full() (temporary file beside it, fsync,
- * rename, directory fsync) after resolving symbolic links, so a link stays a link and
- * the file's permissions are kept; other files through g_file_replace(), discarding the
- * new bytes on any error. A failed write leaves the old file as it was and no temporary
- * file behind.
+ * Local files are written the way the kernel would let an open() write them, decided on
+ * what was opened and never on a path that can change in between: the folder is opened,
+ * a symbolic link at the name is followed only where fs.protected_symlinks would follow
+ * it, and the file found there is opened, checked (a regular file with one name that we
+ * may write to, not someone else's file in a shared folder) and locked. The new bytes go
+ * to a temporary file in the folder of what is replaced, which gets the old file's owner
+ * and mode, is fsynced and exchanged with the old file; then the folder is fsynced, and
+ * if that fails the old file is put back. Other files go through g_file_replace(),
+ * discarding the new bytes on any error. A failed write leaves the old file as it was and
+ * no temporary file behind.
+ *
+ * Hard links are refused rather than split: replacing one name of a file with several
+ * would leave the others on the old version, and writing in place would give up P3.
  */
 #pragma once
 
 #include <gio/gio.h>
+
+#include "tp-file-stamp.h"
 
 G_BEGIN_DECLS
 
@@ -20,17 +30,35 @@ typedef enum {
 
 /* Errors are TP_SAVE_ERROR_WRITE, with a message saying what happened and what to do.
  * etag (optional) receives the new file's entity tag. */
-gboolean  tp_atomic_file_write     (GFile         *file,
-                                    GBytes        *bytes,
-                                    TpWriteVerb    verb,
-                                    char         **etag,
-                                    GCancellable  *cancellable,
-                                    GError       **error);
+gboolean  tp_atomic_file_write     (GFile              *file,
+                                    GBytes             *bytes,
+                                    TpWriteVerb         verb,
+                                    char              **etag,
+                                    GCancellable       *cancellable,
+                                    GError            **error);
+
+/* Like tp_atomic_file_write(), but refuses (TP_SAVE_ERROR_CHANGED_ON_DISK) to replace a
+ * file that is not what expected describes; a file that is gone is no conflict. On local
+ * files the check is made on the file opened and locked (flock) until after the rename
+ * and the folder's fsync, so that two savers of the same file, in this process or
+ * another, cannot both replace a version they have not seen. NULL expected checks
+ * nothing. */
+gboolean  tp_atomic_file_replace   (GFile              *file,
+                                    GBytes             *bytes,
+                                    TpWriteVerb         verb,
+                                    const TpFileStamp  *expected,
+                                    char              **etag,
+                                    GCancellable       *cancellable,
+                                    GError            **error);
 
 /* Turns an error from GLib's file functions or GIO into TP_SAVE_ERROR_WRITE. */
-void      tp_atomic_file_set_error (GError       **error,
-                                    GFile         *file,
-                                    TpWriteVerb    verb,
-                                    const GError  *cause);
+void      tp_atomic_file_set_error (GError            **error,
+                                    GFile              *file,
+                                    TpWriteVerb         verb,
+                                    const GError       *cause);
+
+/* TP_SAVE_ERROR_CHANGED_ON_DISK for file. */
+void      tp_atomic_file_set_changed_error (GError **error,
+                                            GFile   *file);
 
 G_END_DECLS

@@ -4,9 +4,10 @@
  * here, from regular files only and with a cap, because libxml2's own file reading
  * gunzips and follows whatever it is given. Saving never uses g_file_replace_contents(),
  * which on GLib 2.74 renames a partially written file over the original when a write
- * fails; local files go through g_file_set_contents_full() (temporary file, fsync,
- * rename, directory fsync), other files through g_file_replace() with the stream closed
- * through a cancelled GCancellable on error, which discards the partial file.
+ * fails; the atomic writer (tp-atomic-file.c) writes local files itself (temporary file,
+ * fsync, exchange, directory fsync, checked under a lock), other files through
+ * g_file_replace() with the stream closed through a cancelled GCancellable on error,
+ * which discards the partial file.
  */
 #include "config.h"
 
@@ -27,8 +28,6 @@
 #define READ_ATTRIBUTES G_FILE_ATTRIBUTE_STANDARD_TYPE "," \
                         G_FILE_ATTRIBUTE_STANDARD_SIZE "," \
                         G_FILE_ATTRIBUTE_ETAG_VALUE
-
-/* Symbolic links are followed at most this deep, like the kernel's ELOOP limit. */
 
 G_DEFINE_QUARK (tp-save-error-quark, tp_save_error)
 
@@ -179,6 +178,7 @@ tp_read_document_bytes (GFile         *file,
 {
   g_autoptr(GFileInfo) info = NULL;
   g_autoptr(GInputStream) stream = NULL;
+  g_autoptr(GError) local_error = NULL;
   g_autofree char *path = NULL;
   GBytes *bytes;
 
@@ -186,8 +186,20 @@ tp_read_document_bytes (GFile         *file,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   /* Checked before opening: opening a FIFO blocks, opening a device may do things. */
-  info = g_file_query_info (file, READ_ATTRIBUTES, G_FILE_QUERY_INFO_NONE, cancellable, error);
-  if (info == NULL || !check_file_info (info, error))
+  info = g_file_query_info (file, READ_ATTRIBUTES, G_FILE_QUERY_INFO_NONE, cancellable,
+                            &local_error);
+  if (info == NULL)
+    {
+      /* GIO's "Error when getting information for file …" sounds like a broken disk;
+       * the callers name the file already. */
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+        g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                             _("There is no such file: check its name and folder"));
+      else
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+  if (!check_file_info (info, error))
     return NULL;
 
   path = g_file_is_native (file) ? g_file_get_path (file) : NULL;
@@ -346,49 +358,6 @@ tp_load_file_finish (GAsyncResult  *result,
   return document;
 }
 
-/* Refuses to overwrite a file someone else changed since it was last read or written,
- * as expected describes it. A file that is gone is no conflict. */
-static gboolean
-check_unchanged (GFile              *file,
-                 const TpFileStamp  *expected,
-                 GCancellable       *cancellable,
-                 GError            **error)
-{
-  g_autoptr(GError) local_error = NULL;
-  g_autoptr(GBytes) current = NULL;
-  g_autoptr(TpFileStamp) stamp = NULL;
-  g_autofree char *etag = NULL;
-  g_autofree char *name = NULL;
-
-  if (expected == NULL)
-    return TRUE;
-
-  current = tp_read_document_bytes (file, &etag, cancellable, &local_error);
-  if (current == NULL)
-    {
-      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
-        return TRUE;
-
-      if (!g_error_matches (local_error, TP_LOAD_ERROR, TP_LOAD_ERROR_TOO_LARGE))
-        {
-          tp_atomic_file_set_error (error, file, TP_WRITE_SAVE, local_error);
-          return FALSE;
-        }
-    }
-  else
-    {
-      stamp = tp_file_stamp_new_for_bytes (current, etag);
-      if (tp_file_stamp_equal (stamp, expected))
-        return TRUE;
-    }
-
-  name = dup_display_basename (file);
-  g_set_error (error, TP_SAVE_ERROR, TP_SAVE_ERROR_CHANGED_ON_DISK,
-               _("“%s” was changed by another program since it was opened. Reload it, save under another name, or overwrite the other changes."),
-               name);
-  return FALSE;
-}
-
 /* Everything of a save that may block: runs in a worker for the async variant. */
 static gboolean
 write_file (GFile              *file,
@@ -400,13 +369,10 @@ write_file (GFile              *file,
 {
   g_autofree char *etag = NULL;
 
-  if (!check_unchanged (file, expected, cancellable, error))
-    return FALSE;
-
-  if (g_cancellable_set_error_if_cancelled (cancellable, error))
-    return FALSE;
-
-  if (!tp_atomic_file_write (file, bytes, TP_WRITE_SAVE, &etag, cancellable, error))
+  /* The check for changes made by others is the atomic writer's: on local files it is
+   * made under the lock that keeps two savers apart. */
+  if (!tp_atomic_file_replace (file, bytes, TP_WRITE_SAVE, expected, &etag, cancellable,
+                               error))
     return FALSE;
 
   if (new_stamp != NULL)

@@ -2,9 +2,9 @@
  *
  * Loading reads the file ourselves (regular files only, capped size; libxml2 never sees a
  * path). Saving serializes to memory, re-loads that buffer with the loader (we never write
- * what we could not open), checks for changes made on disk since expected, then writes
- * durably: g_file_set_contents_full() with CONSISTENT | DURABLE for local files, a
- * cancel-on-error g_file_replace() for others. On any failure the old file is untouched.
+ * what we could not open), then writes durably with the atomic writer, which checks for
+ * changes made on disk since expected under a lock (tp-atomic-file.h). On any failure
+ * the old file is untouched.
  */
 #pragma once
 
