@@ -100,7 +100,6 @@ open_local (const char  *path,
   struct stat buf;
   GFileType type = G_FILE_TYPE_SPECIAL;
   int fd;
-  int flags;
 
   fd = g_open (path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY | (follow_links ? 0 : O_NOFOLLOW), 0);
   if (fd < 0 || fstat (fd, &buf) != 0)
@@ -125,10 +124,9 @@ open_local (const char  *path,
       return NULL;
     }
 
-  flags = fcntl (fd, F_GETFL);
-  if (flags != -1)
-    fcntl (fd, F_SETFL, flags & ~O_NONBLOCK);
-
+  /* O_NONBLOCK stays: regular files on disk ignore it, but a "regular" file of the
+   * kernel's such as /proc/kmsg would otherwise block the read until the next kernel
+   * message; with it, the read fails at once (see read_capped). */
   return g_unix_input_stream_new (fd, TRUE);
 }
 
@@ -150,10 +148,22 @@ read_capped (GInputStream  *stream,
 
   for (;;)
     {
-      gssize n = g_input_stream_read (stream, buffer, chunk, cancellable, error);
+      g_autoptr(GError) read_error = NULL;
+      /* Never more than the cap and one byte, which tells that there is more. */
+      gsize want = MIN (chunk, max_bytes + 1 - data->len);
+      gssize n = g_input_stream_read (stream, buffer, want, cancellable, &read_error);
 
+      if (n < 0 && g_error_matches (read_error, G_IO_ERROR, G_IO_ERROR_WOULD_BLOCK))
+        {
+          g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE,
+                               _("This file waits for data instead of holding it, so it cannot be a document"));
+          return NULL;
+        }
       if (n < 0)
-        return NULL;
+        {
+          g_propagate_error (error, g_steal_pointer (&read_error));
+          return NULL;
+        }
       if (n == 0)
         break;
 
@@ -426,7 +436,28 @@ serialize_checked (TpDocument  *document,
   g_autoptr(TpDocument) check = NULL;
   g_autoptr(GError) load_error = NULL;
 
+  /* A document past the caps is the user's to trim, not a bug: say so plainly. */
+  if (g_bytes_get_size (bytes) > TP_DOCUMENT_MAX_BYTES)
+    {
+      g_autofree char *name = dup_display_basename (file);
+      g_autofree char *size = g_format_size (g_bytes_get_size (bytes));
+
+      g_set_error (error, TP_SAVE_ERROR, TP_SAVE_ERROR_TOO_LARGE,
+                   _("Could not save “%s”: it would take %s, more than the %u MiB a workshop file may hold. Nothing was written; remove some notes, needs or texts and save again."),
+                   name, size, (guint) (TP_DOCUMENT_MAX_BYTES / (1024 * 1024)));
+      return NULL;
+    }
+
   check = tp_load_bytes (bytes, NULL, &load_error);
+  if (check == NULL && g_error_matches (load_error, TP_LOAD_ERROR, TP_LOAD_ERROR_TOO_LARGE))
+    {
+      g_autofree char *name = dup_display_basename (file);
+
+      g_set_error (error, TP_SAVE_ERROR, TP_SAVE_ERROR_TOO_LARGE,
+                   _("Could not save “%s”: it is larger than a workshop file may be (%s). Nothing was written; remove some notes, needs or texts and save again."),
+                   name, load_error->message);
+      return NULL;
+    }
   if (check == NULL)
     {
       g_autofree char *name = dup_display_basename (file);
