@@ -16,6 +16,8 @@
 #include <fcntl.h>
 #include <unistd.h>
 #include <sys/stat.h>
+#include <sys/vfs.h>
+#include <linux/magic.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <gio/gunixinputstream.h>
@@ -89,6 +91,33 @@ check_file_info (GFileInfo  *info,
   return check_file_type (g_file_info_get_file_type (info), size, TP_LOAD_MAX_BYTES, error);
 }
 
+/* The kernel's own file systems show "regular" files that are no files at all: reading
+ * /proc/kmsg waits for the next kernel message (and takes it from the system's log),
+ * and some of /sys blocks or never ends. None of them can hold a document. */
+static gboolean
+check_file_system (int      fd,
+                   GError **error)
+{
+  static const unsigned long kernel_types[] = {
+    PROC_SUPER_MAGIC, SYSFS_MAGIC, DEBUGFS_MAGIC, TRACEFS_MAGIC, SECURITYFS_MAGIC,
+    CGROUP_SUPER_MAGIC, CGROUP2_SUPER_MAGIC, BPF_FS_MAGIC,
+  };
+  struct statfs fs;
+
+  if (fstatfs (fd, &fs) != 0)
+    return TRUE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (kernel_types); i++)
+    if ((unsigned long) fs.f_type == kernel_types[i])
+      {
+        g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE,
+                             _("This file belongs to the running system, so it cannot be a document"));
+        return FALSE;
+      }
+
+  return TRUE;
+}
+
 /* Opens a local file without blocking, so that a FIFO put in place of the file after
  * the check cannot block us, and checks what was actually opened. */
 static GInputStream *
@@ -118,7 +147,7 @@ open_local (const char  *path,
   else if (S_ISREG (buf.st_mode))
     type = G_FILE_TYPE_REGULAR;
 
-  if (!check_file_type (type, buf.st_size, max_bytes, error))
+  if (!check_file_type (type, buf.st_size, max_bytes, error) || !check_file_system (fd, error))
     {
       close (fd);
       return NULL;
