@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include <string.h>
+#include <sys/stat.h>
 
 #include <glib/gstdio.h>
 #include <gdk/x11/gdkx.h>
@@ -366,6 +367,33 @@ test_import_binary (Fixture       *fixture,
   g_unlink (path);
 }
 
+/* Files that never end or never answer are refused at once, off the main thread, with
+ * the same dialog as any other failure, and the window stays usable. */
+static void
+test_import_special (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autofree char *fifo = g_build_filename (tmp_dir, "answers-fifo.csv", NULL);
+  const char *paths[] = { fifo, "/dev/zero" };
+
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
+    {
+      g_autoptr(GFile) file = g_file_new_for_path (paths[i]);
+      AdwMessageDialog *dialog;
+
+      _tp_window_import_kano (fixture->window, file);
+      tp_test_wait_until (has_message_dialog, NULL, "the import's failure");
+      dialog = find_message_dialog ();
+      g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Could Not Import Kano Answers");
+      g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "not a regular file"));
+      dismiss (dialog);
+      g_assert_false (tp_document_can_undo (tp_window_get_document (fixture->window)));
+    }
+
+  g_unlink (fifo);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -376,6 +404,8 @@ main (int   argc,
 
   g_test_add ("/touchpoint/analysis-view/shortcut", Fixture, NULL, fixture_set_up,
               test_shortcut, fixture_tear_down);
+  g_test_add ("/touchpoint/analysis-view/import-special", Fixture, NULL, fixture_set_up,
+              test_import_special, fixture_tear_down);
   g_test_add ("/touchpoint/analysis-view/click-row", Fixture, NULL, fixture_set_up,
               test_click_row, fixture_tear_down);
   g_test_add ("/touchpoint/analysis-view/import", Fixture, NULL, fixture_set_up,

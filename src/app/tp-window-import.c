@@ -204,7 +204,8 @@ on_progress_response (AdwMessageDialog *dialog,
 {
   ImportData *data = user_data;
 
-  /* The worker stops at its next check; the dialog goes with the task's data. */
+  /* The worker stops at its next check (every 1,024 rows); on_parsed() then closes the
+   * dialog and says nothing more. */
   g_cancellable_cancel (data->cancellable);
   gtk_widget_set_sensitive (GTK_WIDGET (dialog), FALSE);
 }
