@@ -597,6 +597,41 @@ test_document_cap (Fixture       *f,
 }
 
 static void
+on_progress (double   fraction,
+             gpointer user_data)
+{
+  GArray *fractions = user_data;
+
+  g_array_append_val (fractions, fraction);
+}
+
+/* The first pass, as the window runs it in a worker: progress rises to 1, and a cancelled
+ * parse stops with G_IO_ERROR_CANCELLED. */
+static void
+test_parse_progress_cancel (void)
+{
+  g_autoptr(GBytes) bytes = new_needs_csv (10000);
+  g_autoptr(GArray) fractions = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(TpKanoRows) rows = NULL;
+  g_autoptr(GError) error = NULL;
+
+  rows = tp_kano_rows_parse (bytes, on_progress, fractions, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (tp_kano_rows_get_n_rows (rows), ==, 10000);
+  g_assert_cmpuint (fractions->len, >, 2);
+  for (guint i = 1; i < fractions->len; i++)
+    g_assert_cmpfloat (g_array_index (fractions, double, i), >=, g_array_index (fractions, double, i - 1));
+  g_assert_cmpfloat (g_array_index (fractions, double, fractions->len - 1), ==, 1.0);
+
+  g_clear_pointer (&rows, tp_kano_rows_free);
+  g_cancellable_cancel (cancellable);
+  rows = tp_kano_rows_parse (bytes, NULL, NULL, cancellable, &error);
+  g_assert_null (rows);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+}
+
+static void
 on_alarm (int signum)
 {
   static const char message[] = "Reading a special file blocked\n";
@@ -662,6 +697,7 @@ main (int   argc,
   add_test ("caps", test_caps);
   add_test ("document-cap", test_document_cap);
   g_test_add_func ("/touchpoint/kano-import/linear", test_linear);
+  g_test_add_func ("/touchpoint/kano-import/parse-progress-cancel", test_parse_progress_cancel);
   g_test_add_func ("/touchpoint/kano-import/special-files", test_special_files);
 
   return g_test_run ();
