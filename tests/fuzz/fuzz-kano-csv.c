@@ -7,28 +7,11 @@
  */
 #include "config.h"
 
-#include <stdio.h>
-#include <stdlib.h>
 
 #include "tp-fuzz.h"
 #include "analysis/tp-kano-import.h"
 #include "io/tp-loader.h"
 #include "io/tp-writer.h"
-
-static G_NORETURN void G_GNUC_PRINTF (1, 2)
-fail (const char *format,
-      ...)
-{
-  va_list args;
-
-  fprintf (stderr, "\n==== fuzz-kano-csv: ");
-  va_start (args, format);
-  vfprintf (stderr, format, args);
-  va_end (args);
-  fprintf (stderr, " ====\n");
-  fflush (stderr);
-  abort ();
-}
 
 /* Two stages, a name two touchpoints share, two needs that read the same: every way a
  * row can match or be ambiguous. */
@@ -80,19 +63,19 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   if (report == NULL)
     {
       if (error == NULL || error->message == NULL || !g_utf8_validate (error->message, -1, NULL))
-        fail ("no report and no error, or an error without a valid message");
+        tp_fuzz_abort ("kano-csv: no report and no error, or an error without a valid message");
       if (tp_document_can_undo (document) && !g_str_equal (tp_document_get_undo_label (document), "Add Needs"))
-        fail ("a refused import left a step behind");
+        tp_fuzz_abort ("kano-csv: a refused import left a step behind");
       after = tp_write_bytes (document);
       if (!g_bytes_equal (before, after))
-        fail ("a refused import changed the document");
+        tp_fuzz_abort ("kano-csv: a refused import changed the document");
       return 0;
     }
   if (error != NULL)
-    fail ("a report and an error: %s", error->message);
+    tp_fuzz_abort ("kano-csv: a report and an error: %s", error->message);
 
   if (report->n_imported + report->rejected->len != report->n_rows)
-    fail ("%u rows read, %u imported and %u rejected", report->n_rows, report->n_imported,
+    tp_fuzz_abort ("kano-csv: %u rows read, %u imported and %u rejected", report->n_rows, report->n_imported,
           report->rejected->len);
   for (guint i = 0; i < report->rejected->len; i++)
     {
@@ -100,29 +83,29 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
 
       if (rejection->line == 0 || rejection->reason == NULL || rejection->reason[0] == '\0' ||
           !g_utf8_validate (rejection->reason, -1, NULL))
-        fail ("rejection %u has no line or no valid reason", i);
+        tp_fuzz_abort ("kano-csv: rejection %u has no line or no valid reason", i);
       if (i > 0 && ((const TpImportRejection *) g_ptr_array_index (report->rejected, i - 1))->line > rejection->line)
-        fail ("rejections are not in line order");
+        tp_fuzz_abort ("kano-csv: rejections are not in line order");
     }
 
   /* What an import makes, loads. */
   after = tp_write_bytes (document);
   reloaded = tp_load_bytes (after, NULL, &error);
   if (reloaded == NULL)
-    fail ("the document after the import does not load: %s", error->message);
+    tp_fuzz_abort ("kano-csv: the document after the import does not load: %s", error->message);
 
   if (report->n_imported > 0)
     {
       if (g_strcmp0 (tp_document_get_undo_label (document), "Import Kano Answers") != 0)
-        fail ("the import is not the last undo step");
+        tp_fuzz_abort ("kano-csv: the import is not the last undo step");
       tp_document_undo (document);
       undone = tp_write_bytes (document);
       if (!g_bytes_equal (before, undone))
-        fail ("undoing the import does not give the same bytes back");
+        tp_fuzz_abort ("kano-csv: undoing the import does not give the same bytes back");
     }
   else if (!g_bytes_equal (before, after))
     {
-      fail ("nothing imported, yet the document changed");
+      tp_fuzz_abort ("kano-csv: nothing imported, yet the document changed");
     }
 
   return 0;

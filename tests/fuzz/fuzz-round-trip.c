@@ -11,8 +11,6 @@
  */
 #include "config.h"
 
-#include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "tp-fuzz.h"
@@ -22,21 +20,6 @@
 #include "model/tp-document-private.h"
 
 #define N_TEXTS 4
-
-static G_NORETURN void G_GNUC_PRINTF (1, 2)
-fail (const char *format,
-      ...)
-{
-  va_list args;
-
-  fprintf (stderr, "\n==== fuzz-round-trip: ");
-  va_start (args, format);
-  vfprintf (stderr, format, args);
-  va_end (args);
-  fprintf (stderr, " ====\n");
-  fflush (stderr);
-  abort ();
-}
 
 static void
 add_notes (TpDocument *document,
@@ -51,7 +34,7 @@ add_notes (TpDocument *document,
 
       note->container = i % TP_N_CONTAINERS;
       if (!_tp_document_append_note (document, note))
-        fail ("note %s could not be added", id);
+        tp_fuzz_abort ("round-trip: note %s could not be added", id);
     }
 }
 
@@ -106,7 +89,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   touchpoint = tp_touchpoint_new ("t1", texts[1]);
   if (!_tp_document_append_stage (document, stage) ||
       !_tp_document_append_touchpoint (document, stage, touchpoint))
-    fail ("the journey could not be built");
+    tp_fuzz_abort ("round-trip: the journey could not be built");
   meta = tp_meta_new ();
   g_free (meta->title);
   meta->title = g_strdup (texts[3]);
@@ -135,7 +118,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
     }
 
   if (!_tp_document_append_link (document, tp_link_new ("l1", "n0", "t1", texts[2])))
-    fail ("the link could not be added");
+    tp_fuzz_abort ("round-trip: the link could not be added");
 
   written = tp_write_bytes (document);
   reloaded = tp_load_bytes (written, NULL, &error);
@@ -143,18 +126,18 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   if (g_bytes_get_size (written) > TP_DOCUMENT_MAX_BYTES)
     {
       if (reloaded != NULL || !g_error_matches (error, TP_LOAD_ERROR, TP_LOAD_ERROR_TOO_LARGE))
-        fail ("%zu bytes, past the cap, were not refused as too large", g_bytes_get_size (written));
+        tp_fuzz_abort ("round-trip: %zu bytes, past the cap, were not refused as too large", g_bytes_get_size (written));
     }
   else
     {
       if (reloaded == NULL)
-        fail ("%zu bytes, within the cap, do not load: %s", g_bytes_get_size (written),
+        tp_fuzz_abort ("round-trip: %zu bytes, within the cap, do not load: %s", g_bytes_get_size (written),
               error->message);
       if (tp_document_get_n_notes (reloaded) != n_notes)
-        fail ("%u notes written, %u loaded", n_notes, tp_document_get_n_notes (reloaded));
+        tp_fuzz_abort ("round-trip: %u notes written, %u loaded", n_notes, tp_document_get_n_notes (reloaded));
       rewritten = tp_write_bytes (reloaded);
       if (!g_bytes_equal (written, rewritten))
-        fail ("write → load → write is not a fixed point");
+        tp_fuzz_abort ("round-trip: write → load → write is not a fixed point");
     }
 
   for (guint i = 0; i < N_TEXTS; i++)
