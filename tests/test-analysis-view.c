@@ -394,6 +394,44 @@ test_import_special (Fixture       *fixture,
   g_unlink (fifo);
 }
 
+static gboolean
+is_not_importing (gpointer data)
+{
+  return !TP_WINDOW (data)->importing;
+}
+
+/* Cancel in the progress dialog: the import stops, says nothing more, changes nothing.
+ * The task's cancellable decides, so even a parse that finished before the click is not
+ * applied. */
+static void
+test_import_cancel (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (tmp_dir, "many-answers.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GString) csv = g_string_new ("respondent,touchpoint,need,functional,dysfunctional\n");
+  AdwMessageDialog *dialog;
+
+  for (guint i = 0; i < 20000; i++)
+    g_string_append_printf (csv, "r%u,Delivery,Need %u,like,dislike\n", i, i % 50);
+  g_assert_true (g_file_set_contents (path, csv->str, csv->len, NULL));
+
+  _tp_window_set_import_progress_delay (0);
+  _tp_window_import_kano (fixture->window, file);
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Importing Kano Answers");
+  adw_message_dialog_response (dialog, "cancel");
+  tp_test_wait_until (is_not_importing, fixture->window, "the import to stop");
+  _tp_window_set_import_progress_delay (300);
+
+  tp_test_flush_events ();
+  g_assert_null (find_message_dialog ());
+  g_assert_false (tp_document_can_undo (tp_window_get_document (fixture->window)));
+
+  g_unlink (path);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -406,6 +444,8 @@ main (int   argc,
               test_shortcut, fixture_tear_down);
   g_test_add ("/touchpoint/analysis-view/import-special", Fixture, NULL, fixture_set_up,
               test_import_special, fixture_tear_down);
+  g_test_add ("/touchpoint/analysis-view/import-cancel", Fixture, NULL, fixture_set_up,
+              test_import_cancel, fixture_tear_down);
   g_test_add ("/touchpoint/analysis-view/click-row", Fixture, NULL, fixture_set_up,
               test_click_row, fixture_tear_down);
   g_test_add ("/touchpoint/analysis-view/import", Fixture, NULL, fixture_set_up,

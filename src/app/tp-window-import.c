@@ -114,7 +114,13 @@ typedef struct
 } ImportData;
 
 /* How long an import runs before its progress is shown: most files take less. */
-#define PROGRESS_DELAY_MS 300
+static guint progress_delay_ms = 300;
+
+void
+_tp_window_set_import_progress_delay (guint milliseconds)
+{
+  progress_delay_ms = milliseconds;
+}
 
 static void
 close_progress (ImportData *data)
@@ -326,8 +332,11 @@ _tp_window_import_kano (TpWindow *self,
   /* The data is freed by on_parsed(), on this thread: the worker does not touch it after
    * returning its result, and the task's last reference may be dropped in the worker. */
   g_task_set_task_data (task, data, NULL);
-  data->show_id = g_timeout_add (PROGRESS_DELAY_MS, show_progress, data);
   g_task_run_in_thread (task, import_thread);
+  if (progress_delay_ms == 0)
+    show_progress (data);
+  else
+    data->show_id = g_timeout_add (progress_delay_ms, show_progress, data);
 }
 
 static void
