@@ -9,6 +9,7 @@
 #include <glib/gi18n-lib.h>
 #include <gio/gio.h>
 #include <locale.h>
+#include <math.h>
 #include <string.h>
 
 #include "tp-cli.h"
@@ -87,6 +88,8 @@ typedef struct
   char     *page;
   char     *size;
   char     *table;
+  char     *scale_text;   /* as given, NULL when not */
+  char     *dpi_text;
   double    scale;        /* SCALE_NOT_GIVEN unless given */
   int       dpi;
   gboolean  transparent;
@@ -100,11 +103,15 @@ export_args_clear (ExportArgs *args)
   g_free (args->page);
   g_free (args->size);
   g_free (args->table);
+  g_free (args->scale_text);
+  g_free (args->dpi_text);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ExportArgs, export_args_clear)
 
-/* Tell "--scale=0" or "--dpi=-1" (bad) from no --scale or --dpi at all. */
+/* Tell "--scale=0" or "--dpi=-1" (bad) from no --scale or --dpi at all. The options are
+ * read as text and parsed here: GOption's own numbers took "--dpi=-2147483648" and
+ * "--scale=-1.797e308" for these very markers, that is for "not given". */
 #define SCALE_NOT_GIVEN (-G_MAXDOUBLE)
 #define DPI_NOT_GIVEN   G_MININT
 
@@ -152,6 +159,43 @@ parse_table (const ExportArgs *args,
   return TRUE;
 }
 
+/* Parses --scale and --dpi strictly: the whole text a finite number in range, else FALSE
+ * having said why. */
+static gboolean
+parse_numbers (ExportArgs *args)
+{
+  if (args->scale_text != NULL)
+    {
+      const char *text = args->scale_text;
+      char *end = NULL;
+      double value;
+
+      while (g_ascii_isspace (*text))
+        text++;
+      value = g_ascii_strtod (text, &end);
+      if (end == text || *end != '\0' || !isfinite (value) || !(value >= 0.1) || value > 10)
+        {
+          usage_error (_("--scale must be a number between 0.1 and 10"));
+          return FALSE;
+        }
+      args->scale = value;
+    }
+
+  if (args->dpi_text != NULL)
+    {
+      gint64 value = 0;
+
+      if (!g_ascii_string_to_signed (args->dpi_text, 10, 10, 1200, &value, NULL))
+        {
+          usage_error (_("--dpi must be a whole number between 10 and 1200"));
+          return FALSE;
+        }
+      args->dpi = (int) value;
+    }
+
+  return TRUE;
+}
+
 /* Checks the arguments of an export into options; FALSE (having said why) for bad usage. */
 static gboolean
 parse_export (const ExportArgs *args,
@@ -190,16 +234,6 @@ parse_export (const ExportArgs *args,
   if (args->scale != SCALE_NOT_GIVEN && args->dpi != DPI_NOT_GIVEN)
     {
       usage_error (_("give either --scale or --dpi, not both"));
-      return FALSE;
-    }
-  if (args->scale != SCALE_NOT_GIVEN && (!(args->scale >= 0.1) || args->scale > 10))
-    {
-      usage_error (_("--scale must be between 0.1 and 10"));
-      return FALSE;
-    }
-  if (args->dpi != DPI_NOT_GIVEN && (args->dpi < 10 || args->dpi > 1200))
-    {
-      usage_error (_("--dpi must be between 10 and 1200"));
       return FALSE;
     }
   if ((args->scale != SCALE_NOT_GIVEN || args->dpi != DPI_NOT_GIVEN) &&
@@ -295,9 +329,9 @@ tp_cli_run (int    argc,
       N_("What to export: canvas, journey, value-chain, board, alignment, analysis or all"), N_("PAGE") },
     { "size", 0, 0, G_OPTION_ARG_STRING, &export.size,
       N_("Page size: slide, a4, a3, letter or fit"), N_("SIZE") },
-    { "scale", 0, 0, G_OPTION_ARG_DOUBLE, &export.scale,
+    { "scale", 0, 0, G_OPTION_ARG_STRING, &export.scale_text,
       N_("PNG pixels per pixel at 100 % (1, 2, 3 …)"), N_("F") },
-    { "dpi", 0, 0, G_OPTION_ARG_INT, &export.dpi,
+    { "dpi", 0, 0, G_OPTION_ARG_STRING, &export.dpi_text,
       N_("PNG resolution in dots per inch"), N_("N") },
     { "transparent", 0, 0, G_OPTION_ARG_NONE, &export.transparent,
       N_("No background"), NULL },
@@ -333,6 +367,9 @@ tp_cli_run (int    argc,
       g_print ("%s %s\n", "touchpoint", PACKAGE_VERSION);
       return EXIT_DONE;
     }
+
+  if (!parse_numbers (&export))
+    return EXIT_BAD_USAGE;
 
   if (export.output != NULL)
     {

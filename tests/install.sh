@@ -5,7 +5,8 @@
 #   thumbnailer, icons (app, symbolic, MIME type), settings schema, RelaxNG, examples;
 # - the validators accept the installed launcher, metainfo and schema;
 # - shared-mime-info, pointed at the tree, calls the example application/x-touchpoint+xml,
-#   by its extension, and its database holds the root element and namespace rule;
+#   by its extension and, without one, by its magic rule; its database holds the root
+#   element and namespace rule;
 # - the thumbnailer's Exec line, run as a file manager runs it, makes a PNG of the size
 #   asked for.
 set -eu
@@ -79,6 +80,14 @@ if command -v update-mime-database >/dev/null 2>&1 && command -v gio >/dev/null 
   # compiled database, for a workshop saved under another name.
   grep -q "https://touchpoint.github.io/ns/1 touchpoint application/x-touchpoint+xml" \
     "$share/mime/XMLnamespaces" || fail "the root-XML rule is not in the MIME database"
+  # An extensionless workshop is typed by the magic rule (what GIO does read), and other
+  # XML is not (this database has our type alone, so other XML reads as plain text here).
+  cp "$share/touchpoint/examples/online-electronics-shop.touchpoint" "$tmp/workshop"
+  got=$(type_of "$tmp/workshop")
+  [ "$got" = "application/x-touchpoint+xml" ] || fail "an extensionless workshop is '$got'"
+  printf '<?xml version="1.0" encoding="UTF-8"?>\n<touchpoints xmlns="urn:other"/>\n' >"$tmp/other"
+  got=$(type_of "$tmp/other")
+  [ "$got" != "application/x-touchpoint+xml" ] || fail "other XML is '$got'"
   if command -v xdg-mime >/dev/null 2>&1; then
     got=$(XDG_CURRENT_DESKTOP=GNOME XDG_DATA_HOME="$tmp/nowhere" XDG_DATA_DIRS="$share" \
           xdg-mime query filetype "$tmp/workshop.touchpoint" 2>/dev/null || true)

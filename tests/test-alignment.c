@@ -268,6 +268,57 @@ test_csv_crafted (void)
   g_assert_true (g_str_has_prefix (text, "note,block,touchpoint,stage,label\r\n"));
 }
 
+/* OWASP's rule, every leading character of it: "=", "+", "-", "@", tab and carriage
+ * return get a quote before them; the same characters further in, and figures, do not. */
+static void
+test_csv_formula_owasp (void)
+{
+  static const struct {
+    const char *name;
+    const char *cell;
+  } cases[] = {
+    { "=1+2", "'=1+2" },
+    { "+1", "'+1" },
+    { "-2+3", "'-2+3" },
+    { "@SUM(A1)", "'@SUM(A1)" },
+    { "\t=1", "'\t=1" },
+    { "\r=1", "'\r=1" },
+    { "a=1+2", "a=1+2" },
+    { " =1", " =1" },
+    { "Call us", "Call us" },
+  };
+
+  for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
+    {
+      g_autoptr(TpDocument) document = load_fixture ();
+      g_autoptr(GBytes) gaps = NULL;
+      g_autoptr(GPtrArray) rows = NULL;
+      TpTouchpoint *copy = (TpTouchpoint *) tp_document_edit_begin (document, "t4");
+      gboolean found = FALSE;
+
+      g_free (copy->name);
+      copy->name = g_strdup (cases[c].name);
+      copy->experience = 5;
+      copy->expectation = 3;
+      tp_document_edit_commit (document, (TpItem *) copy, "Rename", FALSE);
+
+      gaps = tp_analysis_csv_write (document, TP_TABLE_GAPS);
+      rows = parse_csv (gaps);
+      for (guint i = 1; i < rows->len && !found; i++)
+        {
+          char **row = g_ptr_array_index (rows, i);
+
+          if (g_strcmp0 (row[0], cases[c].cell) == 0)
+            {
+              /* The gap, expectation − experience, stays a number. */
+              g_assert_cmpstr (row[4], ==, "-2");
+              found = TRUE;
+            }
+        }
+      g_assert_true (found);
+    }
+}
+
 /* The guard is the shared text writer's: every table has it, and figures keep their
  * sign (a gap of −2 stays the number -2). */
 static void
@@ -682,6 +733,7 @@ main (int   argc,
   g_test_add_func ("/touchpoint/alignment/csv-example", test_csv_example);
   g_test_add_func ("/touchpoint/alignment/csv-crafted", test_csv_crafted);
   g_test_add_func ("/touchpoint/alignment/csv-formula-guard", test_csv_formula_guard);
+  g_test_add_func ("/touchpoint/alignment/csv-formula-owasp", test_csv_formula_owasp);
   g_test_add_func ("/touchpoint/alignment/page-geometry", test_page_geometry);
   g_test_add_func ("/touchpoint/alignment/page-pdf", test_page_pdf);
   g_test_add_func ("/touchpoint/alignment/page-sheets", test_page_sheets);

@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include <string.h>
+#include <sys/stat.h>
 
 #include <glib/gstdio.h>
 #include <gdk/x11/gdkx.h>
@@ -366,6 +367,71 @@ test_import_binary (Fixture       *fixture,
   g_unlink (path);
 }
 
+/* Files that never end or never answer are refused at once, off the main thread, with
+ * the same dialog as any other failure, and the window stays usable. */
+static void
+test_import_special (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autofree char *fifo = g_build_filename (tmp_dir, "answers-fifo.csv", NULL);
+  const char *paths[] = { fifo, "/dev/zero" };
+
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
+    {
+      g_autoptr(GFile) file = g_file_new_for_path (paths[i]);
+      AdwMessageDialog *dialog;
+
+      _tp_window_import_kano (fixture->window, file);
+      tp_test_wait_until (has_message_dialog, NULL, "the import's failure");
+      dialog = find_message_dialog ();
+      g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Could Not Import Kano Answers");
+      g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "not a regular file"));
+      dismiss (dialog);
+      g_assert_false (tp_document_can_undo (tp_window_get_document (fixture->window)));
+    }
+
+  g_unlink (fifo);
+}
+
+static gboolean
+is_not_importing (gpointer data)
+{
+  return !TP_WINDOW (data)->importing;
+}
+
+/* Cancel in the progress dialog: the import stops, says nothing more, changes nothing.
+ * The task's cancellable decides, so even a parse that finished before the click is not
+ * applied. */
+static void
+test_import_cancel (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (tmp_dir, "many-answers.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GString) csv = g_string_new ("respondent,touchpoint,need,functional,dysfunctional\n");
+  AdwMessageDialog *dialog;
+
+  for (guint i = 0; i < 20000; i++)
+    g_string_append_printf (csv, "r%u,Delivery,Need %u,like,dislike\n", i, i % 50);
+  g_assert_true (g_file_set_contents (path, csv->str, csv->len, NULL));
+
+  _tp_window_set_import_progress_delay (0);
+  _tp_window_import_kano (fixture->window, file);
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Importing Kano Answers");
+  adw_message_dialog_response (dialog, "cancel");
+  tp_test_wait_until (is_not_importing, fixture->window, "the import to stop");
+  _tp_window_set_import_progress_delay (300);
+
+  tp_test_flush_events ();
+  g_assert_null (find_message_dialog ());
+  g_assert_false (tp_document_can_undo (tp_window_get_document (fixture->window)));
+
+  g_unlink (path);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -376,6 +442,10 @@ main (int   argc,
 
   g_test_add ("/touchpoint/analysis-view/shortcut", Fixture, NULL, fixture_set_up,
               test_shortcut, fixture_tear_down);
+  g_test_add ("/touchpoint/analysis-view/import-special", Fixture, NULL, fixture_set_up,
+              test_import_special, fixture_tear_down);
+  g_test_add ("/touchpoint/analysis-view/import-cancel", Fixture, NULL, fixture_set_up,
+              test_import_cancel, fixture_tear_down);
   g_test_add ("/touchpoint/analysis-view/click-row", Fixture, NULL, fixture_set_up,
               test_click_row, fixture_tear_down);
   g_test_add ("/touchpoint/analysis-view/import", Fixture, NULL, fixture_set_up,

@@ -8,7 +8,9 @@
 
 #include <glib/gstdio.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
+#include <unistd.h>
 #include <gio/gio.h>
 
 typedef struct
@@ -25,15 +27,26 @@ run_clear (Run *run)
   g_clear_pointer (&run->err, g_free);
 }
 
+/* With a limit in seconds (0: none), the run is killed when it takes longer: a hang
+ * fails the test (the status is that of timeout(1)) instead of blocking the suite. */
 static void
-run_touchpoint (Run                *run,
-                const char * const *args)
+run_touchpoint_limited (Run                *run,
+                        guint               limit,
+                        const char * const *args)
 {
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (NULL);
   g_auto(GStrv) envp = g_get_environ ();
   g_autoptr(GError) error = NULL;
+  g_autofree char *seconds = g_strdup_printf ("%u", limit);
   int wait_status = 0;
 
+  if (limit > 0)
+    {
+      g_ptr_array_add (argv, (gpointer) "timeout");
+      g_ptr_array_add (argv, (gpointer) "-s");
+      g_ptr_array_add (argv, (gpointer) "KILL");
+      g_ptr_array_add (argv, seconds);
+    }
   g_ptr_array_add (argv, (gpointer) TP_BUILDDIR "/src/touchpoint");
   for (guint i = 0; args[i] != NULL; i++)
     g_ptr_array_add (argv, (gpointer) args[i]);
@@ -43,11 +56,18 @@ run_touchpoint (Run                *run,
   envp = g_environ_unsetenv (envp, "WAYLAND_DISPLAY");
   envp = g_environ_setenv (envp, "GDK_BACKEND", "none-at-all", TRUE);
 
-  g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
+  g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_SEARCH_PATH, NULL, NULL,
                 &run->out, &run->err, &wait_status, &error);
   g_assert_no_error (error);
   g_assert_true (WIFEXITED (wait_status));
   run->status = WEXITSTATUS (wait_status);
+}
+
+static void
+run_touchpoint (Run                *run,
+                const char * const *args)
+{
+  run_touchpoint_limited (run, 0, args);
 }
 
 static char *
@@ -184,6 +204,72 @@ test_validate_missing_and_special (void)
     }
 }
 
+/* Files that never end or wait for data are refused at once, not read: a FIFO nobody
+ * writes to, and /proc/kmsg, which the kernel calls a regular file but whose read waits
+ * for the next kernel message (readable by root only, as in CI), like every file of the
+ * kernel's own file systems. */
+static void
+test_validate_waiting (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("tp-cli-XXXXXX", NULL);
+  g_autofree char *fifo = g_build_filename (dir, "fifo.touchpoint", NULL);
+  const char *paths[] = { fifo, "/proc/kmsg", "/proc/self/status" };
+
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
+    {
+      Run run = { 0, };
+
+      if (g_access (paths[i], R_OK) != 0)
+        {
+          g_test_message ("%s is not readable here: not checked", paths[i]);
+          continue;
+        }
+
+      run_touchpoint_limited (&run, 20, (const char * const[]) { "--validate", paths[i], NULL });
+      g_assert_cmpint (run.status, ==, 1);
+      g_assert_true (g_str_has_prefix (run.err, paths[i]));
+      g_assert_nonnull (strstr (run.err, "cannot be a document"));
+      run_clear (&run);
+    }
+
+  g_unlink (fifo);
+  g_rmdir (dir);
+}
+
+/* Numbers out of range, not numbers, overflowing or not finite are bad usage with a
+ * message, never taken for "not given". */
+static void
+test_bad_numbers (void)
+{
+  const char *options[] = {
+    "--dpi=-2147483648", "--dpi=2147483648", "--dpi=99999999999999999999", "--dpi=9",
+    "--dpi=1201", "--dpi=-1", "--dpi=72.5", "--dpi=", "--dpi=abc", "--dpi= 72",
+    "--scale=-1.7976931348623157e308", "--scale=1e999", "--scale=inf", "--scale=nan",
+    "--scale=-1", "--scale=0", "--scale=0.09", "--scale=10.5", "--scale=2x", "--scale=",
+  };
+  g_autofree char *dir = g_dir_make_tmp ("tp-cli-XXXXXX", NULL);
+  g_autofree char *out = g_build_filename (dir, "out.png", NULL);
+  g_autofree char *export = g_strdup_printf ("--export=%s", out);
+
+  for (guint i = 0; i < G_N_ELEMENTS (options); i++)
+    {
+      Run run = { 0, };
+      const char *name = g_str_has_prefix (options[i], "--dpi") ? "--dpi" : "--scale";
+
+      run_touchpoint (&run, (const char * const[]) { export, options[i], TP_EXAMPLE_PATH, NULL });
+      g_test_message ("%s: %d %s", options[i], run.status, run.err);
+      g_assert_cmpint (run.status, ==, 2);
+      g_assert_nonnull (strstr (run.err, name));
+      g_assert_nonnull (strstr (run.err, "between"));
+      g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+      run_clear (&run);
+    }
+
+  g_rmdir (dir);
+}
+
 static void
 test_bad_usage (void)
 {
@@ -215,6 +301,8 @@ main (int    argc,
     }
   g_test_add_func ("/touchpoint/cli/validate-many", test_validate_many);
   g_test_add_func ("/touchpoint/cli/validate-missing-and-special", test_validate_missing_and_special);
+  g_test_add_func ("/touchpoint/cli/validate-waiting", test_validate_waiting);
+  g_test_add_func ("/touchpoint/cli/bad-numbers", test_bad_numbers);
   g_test_add_func ("/touchpoint/cli/bad-usage", test_bad_usage);
 
   return g_test_run ();

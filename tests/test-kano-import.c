@@ -7,9 +7,15 @@
  */
 #include "config.h"
 
+#include <signal.h>
 #include <string.h>
+#include <unistd.h>
+#include <sys/stat.h>
+#include <glib/gstdio.h>
 
 #include "analysis/tp-kano-import.h"
+#include "io/tp-caps.h"
+#include "io/tp-document-file.h"
 #include "io/tp-writer.h"
 #include "model/tp-document.h"
 
@@ -453,6 +459,218 @@ test_one_step_and_limits (Fixture       *f,
   }
 }
 
+/* n rows, each a respondent answering a need of its own that Checkout does not have yet:
+ * the shape that was quadratic (every row scanned every need added before it). */
+static GBytes *
+new_needs_csv (guint n)
+{
+  GString *csv = g_string_new ("respondent,touchpoint,need,functional,dysfunctional\n");
+
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (csv, "r%u,Checkout,Need number %u,like,dislike\n", i, i);
+  return g_string_free_to_bytes (csv);
+}
+
+static guint64
+import_steps (guint    n,
+              double  *seconds)
+{
+  g_autoptr(TpDocument) document = tp_document_new ();
+  g_autoptr(GBytes) bytes = new_needs_csv (n);
+  g_autoptr(TpImportReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 start;
+  const char *stage;
+
+  stage = tp_document_add_stage (document, 0, "Purchase");
+  tp_document_add_touchpoint (document, stage, 0, "Checkout");
+
+  start = g_get_monotonic_time ();
+  report = tp_kano_import_csv (document, bytes, &error);
+  *seconds = (g_get_monotonic_time () - start) / 1e6;
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->n_imported, ==, n);
+  g_assert_cmpuint (report->n_needs_added, ==, n);
+
+  return report->n_steps;
+}
+
+/* Twice the rows, twice the work: the lookups are counted, not timed (times are only
+ * reported; a loaded machine must not fail a test). */
+static void
+test_linear (void)
+{
+  double t1, t2;
+  guint64 n1 = import_steps (8000, &t1);
+  guint64 n2 = import_steps (16000, &t2);
+
+  g_test_message ("8,000 rows: %" G_GUINT64_FORMAT " steps, %.3f s; "
+                  "16,000 rows: %" G_GUINT64_FORMAT " steps, %.3f s",
+                  n1, t1, n2, t2);
+  g_assert_cmpuint (n1, >=, 8000);
+  g_assert_cmpfloat ((double) n2 / (double) n1, <=, 2.1);
+}
+
+/* A file past the byte cap or the row cap is refused whole, with a message that says so,
+ * and the document is unchanged. */
+static void
+test_caps (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autofree char *before = dump (f->document);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) big = NULL;
+  g_autoptr(GString) rows = g_string_new (NULL);
+  g_autoptr(GBytes) many = NULL;
+  TpImportReport *report;
+  char *text = g_malloc (TP_KANO_IMPORT_MAX_BYTES + 1);
+
+  memset (text, ' ', TP_KANO_IMPORT_MAX_BYTES + 1);
+  big = g_bytes_new_take (text, TP_KANO_IMPORT_MAX_BYTES + 1);
+  report = tp_kano_import_csv (f->document, big, &error);
+  g_assert_null (report);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE);
+  g_assert_nonnull (strstr (error->message, "MiB"));
+  g_clear_error (&error);
+
+  for (guint i = 0; i <= TP_KANO_IMPORT_MAX_ROWS; i++)
+    g_string_append (rows, ",Checkout,Guest checkout,1,5\n");
+  many = g_bytes_new (rows->str, rows->len);
+  g_assert_cmpuint (rows->len, <=, TP_KANO_IMPORT_MAX_BYTES);
+  report = tp_kano_import_csv (f->document, many, &error);
+  g_assert_null (report);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE);
+  g_assert_nonnull (strstr (error->message, "rows"));
+  g_clear_error (&error);
+
+  {
+    g_autofree char *after = dump (f->document);
+
+    g_assert_cmpstr (after, ==, before);
+    g_assert_false (tp_document_get_modified (f->document));
+  }
+}
+
+/* Answers that would make the workshop larger than a file may be are refused before they
+ * can make it unsavable: needs whose "&" the file writes as "&amp;" grow fivefold. */
+static void
+test_document_cap (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *before = dump (f->document);
+  g_autofree char *ampersands = g_strnfill (TP_TEXT_MAX - 10, '&');
+  g_autoptr(GString) csv = g_string_new (NULL);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  TpImportReport *report;
+  guint n = TP_DOCUMENT_MAX_BYTES / (5 * TP_TEXT_MAX) + 10;
+
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (csv, "r,Checkout,%u %s,1,5\n", i, ampersands);
+  g_assert_cmpuint (csv->len, <=, TP_KANO_IMPORT_MAX_BYTES);
+  bytes = g_bytes_new (csv->str, csv->len);
+
+  report = tp_kano_import_csv (f->document, bytes, &error);
+  g_assert_null (report);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE);
+  g_assert_nonnull (strstr (error->message, "nothing was imported"));
+  g_clear_error (&error);
+
+  {
+    g_autofree char *after = dump (f->document);
+
+    g_assert_cmpstr (after, ==, before);
+    g_assert_false (tp_document_get_modified (f->document));
+    g_assert_false (tp_document_can_redo (f->document));
+  }
+
+  /* Half of them fit, and are imported. */
+  g_string_truncate (csv, 0);
+  for (guint i = 0; i < n / 2; i++)
+    g_string_append_printf (csv, "r,Checkout,%u %s,1,5\n", i, ampersands);
+  g_clear_pointer (&bytes, g_bytes_unref);
+  bytes = g_bytes_new (csv->str, csv->len);
+  report = tp_kano_import_csv (f->document, bytes, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->n_imported, ==, n / 2);
+  tp_import_report_free (report);
+}
+
+static void
+on_progress (double   fraction,
+             gpointer user_data)
+{
+  GArray *fractions = user_data;
+
+  g_array_append_val (fractions, fraction);
+}
+
+/* The first pass, as the window runs it in a worker: progress rises to 1, and a cancelled
+ * parse stops with G_IO_ERROR_CANCELLED. */
+static void
+test_parse_progress_cancel (void)
+{
+  g_autoptr(GBytes) bytes = new_needs_csv (10000);
+  g_autoptr(GArray) fractions = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(TpKanoRows) rows = NULL;
+  g_autoptr(GError) error = NULL;
+
+  rows = tp_kano_rows_parse (bytes, on_progress, fractions, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (tp_kano_rows_get_n_rows (rows), ==, 10000);
+  g_assert_cmpuint (fractions->len, >, 2);
+  for (guint i = 1; i < fractions->len; i++)
+    g_assert_cmpfloat (g_array_index (fractions, double, i), >=, g_array_index (fractions, double, i - 1));
+  g_assert_cmpfloat (g_array_index (fractions, double, fractions->len - 1), ==, 1.0);
+
+  g_clear_pointer (&rows, tp_kano_rows_free);
+  g_cancellable_cancel (cancellable);
+  rows = tp_kano_rows_parse (bytes, NULL, NULL, cancellable, &error);
+  g_assert_null (rows);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+}
+
+static void
+on_alarm (int signum)
+{
+  static const char message[] = "Reading a special file blocked\n";
+
+  if (write (STDERR_FILENO, message, sizeof message - 1) < 0)
+    _exit (3);
+  _exit (2);
+}
+
+/* What the window reads an answers file with refuses a FIFO nobody writes to and
+ * /dev/zero at once, on what was opened; an alarm turns a hang into a failure. */
+static void
+test_special_files (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("tp-kano-XXXXXX", NULL);
+  g_autofree char *fifo = g_build_filename (dir, "answers.csv", NULL);
+  const char *paths[] = { fifo, "/dev/zero", dir };
+
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  signal (SIGALRM, on_alarm);
+  alarm (30);
+
+  for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GBytes) bytes = tp_read_regular_file (paths[i], TP_KANO_IMPORT_MAX_BYTES, TRUE,
+                                                      NULL, &error);
+
+      g_assert_null (bytes);
+      g_test_message ("%s: %s", paths[i], error->message);
+      g_assert_true (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE) ||
+                     g_error_matches (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY));
+    }
+
+  alarm (0);
+  g_unlink (fifo);
+  g_rmdir (dir);
+}
+
 static void
 add_test (const char *name,
           void      (*func) (Fixture *, gconstpointer))
@@ -476,6 +694,11 @@ main (int   argc,
   add_test ("answers", test_answers);
   add_test ("not-text", test_not_text);
   add_test ("one-step-and-limits", test_one_step_and_limits);
+  add_test ("caps", test_caps);
+  add_test ("document-cap", test_document_cap);
+  g_test_add_func ("/touchpoint/kano-import/linear", test_linear);
+  g_test_add_func ("/touchpoint/kano-import/parse-progress-cancel", test_parse_progress_cancel);
+  g_test_add_func ("/touchpoint/kano-import/special-files", test_special_files);
 
   return g_test_run ();
 }

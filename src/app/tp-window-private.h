@@ -153,6 +153,9 @@ void      _tp_window_set_view           (TpWindow             *self,
 void      _tp_window_class_import_init  (TpWindowClass        *klass);
 void      _tp_window_import_kano        (TpWindow             *self,
                                          GFile                *file);
+/* How long an import runs before its progress dialog shows (300 ms); 0 shows it at once,
+ * for tests of Cancel. */
+void      _tp_window_set_import_progress_delay (guint              milliseconds);
 
 /* Closing (tp-window-close.c). */
 gboolean  _tp_window_has_unsaved_changes   (TpWindow *self);

@@ -17,6 +17,8 @@
 #include <fcntl.h>
 #include <unistd.h>
 #include <sys/stat.h>
+#include <sys/vfs.h>
+#include <linux/magic.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <gio/gunixinputstream.h>
@@ -88,6 +90,33 @@ check_file_info (GFileInfo  *info,
   return check_file_type (g_file_info_get_file_type (info), size, TP_LOAD_MAX_BYTES, error);
 }
 
+/* The kernel's own file systems show "regular" files that are no files at all: reading
+ * /proc/kmsg waits for the next kernel message (and takes it from the system's log),
+ * and some of /sys blocks or never ends. None of them can hold a document. */
+static gboolean
+check_file_system (int      fd,
+                   GError **error)
+{
+  static const unsigned long kernel_types[] = {
+    PROC_SUPER_MAGIC, SYSFS_MAGIC, DEBUGFS_MAGIC, TRACEFS_MAGIC, SECURITYFS_MAGIC,
+    CGROUP_SUPER_MAGIC, CGROUP2_SUPER_MAGIC, BPF_FS_MAGIC,
+  };
+  struct statfs fs;
+
+  if (fstatfs (fd, &fs) != 0)
+    return TRUE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (kernel_types); i++)
+    if ((unsigned long) fs.f_type == kernel_types[i])
+      {
+        g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE,
+                             _("This file belongs to the running system, so it cannot be a document"));
+        return FALSE;
+      }
+
+  return TRUE;
+}
+
 /* Opens a local file without blocking, so that a FIFO put in place of the file after
  * the check cannot block us, and checks what was actually opened. */
 static GInputStream *
@@ -99,7 +128,6 @@ open_local (const char  *path,
   struct stat buf;
   GFileType type = G_FILE_TYPE_SPECIAL;
   int fd;
-  int flags;
 
   fd = g_open (path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY | (follow_links ? 0 : O_NOFOLLOW), 0);
   if (fd < 0 || fstat (fd, &buf) != 0)
@@ -118,16 +146,15 @@ open_local (const char  *path,
   else if (S_ISREG (buf.st_mode))
     type = G_FILE_TYPE_REGULAR;
 
-  if (!check_file_type (type, buf.st_size, max_bytes, error))
+  if (!check_file_type (type, buf.st_size, max_bytes, error) || !check_file_system (fd, error))
     {
       close (fd);
       return NULL;
     }
 
-  flags = fcntl (fd, F_GETFL);
-  if (flags != -1)
-    fcntl (fd, F_SETFL, flags & ~O_NONBLOCK);
-
+  /* O_NONBLOCK stays: regular files on disk ignore it, but a "regular" file of the
+   * kernel's such as /proc/kmsg would otherwise block the read until the next kernel
+   * message; with it, the read fails at once (see read_capped). */
   return g_unix_input_stream_new (fd, TRUE);
 }
 
@@ -149,10 +176,22 @@ read_capped (GInputStream  *stream,
 
   for (;;)
     {
-      gssize n = g_input_stream_read (stream, buffer, chunk, cancellable, error);
+      g_autoptr(GError) read_error = NULL;
+      /* Never more than the cap and one byte, which tells that there is more. */
+      gsize want = MIN (chunk, max_bytes + 1 - data->len);
+      gssize n = g_input_stream_read (stream, buffer, want, cancellable, &read_error);
 
+      if (n < 0 && g_error_matches (read_error, G_IO_ERROR, G_IO_ERROR_WOULD_BLOCK))
+        {
+          g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE,
+                               _("This file waits for data instead of holding it, so it cannot be a document"));
+          return NULL;
+        }
       if (n < 0)
-        return NULL;
+        {
+          g_propagate_error (error, g_steal_pointer (&read_error));
+          return NULL;
+        }
       if (n == 0)
         break;
 
@@ -392,7 +431,28 @@ serialize_checked (TpDocument  *document,
   g_autoptr(TpDocument) check = NULL;
   g_autoptr(GError) load_error = NULL;
 
+  /* A document past the caps is the user's to trim, not a bug: say so plainly. */
+  if (g_bytes_get_size (bytes) > TP_DOCUMENT_MAX_BYTES)
+    {
+      g_autofree char *name = dup_display_basename (file);
+      g_autofree char *size = g_format_size (g_bytes_get_size (bytes));
+
+      g_set_error (error, TP_SAVE_ERROR, TP_SAVE_ERROR_TOO_LARGE,
+                   _("Could not save “%s”: it would take %s, more than the %u MiB a workshop file may hold. Nothing was written; remove some notes, needs or texts and save again."),
+                   name, size, (guint) (TP_DOCUMENT_MAX_BYTES / (1024 * 1024)));
+      return NULL;
+    }
+
   check = tp_load_bytes (bytes, NULL, &load_error);
+  if (check == NULL && g_error_matches (load_error, TP_LOAD_ERROR, TP_LOAD_ERROR_TOO_LARGE))
+    {
+      g_autofree char *name = dup_display_basename (file);
+
+      g_set_error (error, TP_SAVE_ERROR, TP_SAVE_ERROR_TOO_LARGE,
+                   _("Could not save “%s”: it is larger than a workshop file may be (%s). Nothing was written; remove some notes, needs or texts and save again."),
+                   name, load_error->message);
+      return NULL;
+    }
   if (check == NULL)
     {
       g_autofree char *name = dup_display_basename (file);

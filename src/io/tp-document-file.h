@@ -20,6 +20,7 @@ typedef enum {
   TP_SAVE_ERROR_CHANGED_ON_DISK, /* the file is not what expected describes */
   TP_SAVE_ERROR_SELF_CHECK,      /* the serialized bytes did not load back: a bug */
   TP_SAVE_ERROR_WRITE,           /* the system refused the write; message says why */
+  TP_SAVE_ERROR_TOO_LARGE,       /* the document is past the caps of tp-caps.h */
 } TpSaveError;
 
 GQuark       tp_save_error_quark      (void);

@@ -7,6 +7,7 @@
 #pragma once
 
 #include "model/tp-document.h"
+#include "tp-caps.h"
 #include "tp-problem.h"
 
 G_BEGIN_DECLS
@@ -22,7 +23,7 @@ typedef enum {
   TP_LOAD_ERROR_INVALID,        /* fails the schema or a semantic check */
 } TpLoadError;
 
-#define TP_LOAD_MAX_BYTES (8 * 1024 * 1024)
+#define TP_LOAD_MAX_BYTES TP_DOCUMENT_MAX_BYTES
 
 GQuark      tp_load_error_quark (void);
 

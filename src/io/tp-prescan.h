@@ -9,6 +9,7 @@
 
 #include <glib.h>
 
+#include "tp-caps.h"
 #include "tp-problem.h"
 
 G_BEGIN_DECLS
@@ -25,7 +26,7 @@ typedef struct
  * has about 30,000 elements and a nesting depth of 6), far below what hurts. */
 #define TP_PRESCAN_MAX_ATTRIBUTES  64
 #define TP_PRESCAN_MAX_NAME_LENGTH 256
-#define TP_PRESCAN_MAX_ELEMENTS    500000
+#define TP_PRESCAN_MAX_ELEMENTS    TP_DOCUMENT_MAX_ELEMENTS
 #define TP_PRESCAN_MAX_DEPTH       64
 
 /* Returns TRUE when data stays within limits (NULL: the defaults above); otherwise FALSE

@@ -79,7 +79,12 @@ element_end (Writer *w)
 }
 
 /* Appends text, valid UTF-8 and at most TP_TEXT_MAX characters, escaped for content
- * (attribute FALSE) or for a double-quoted attribute value. */
+ * (attribute FALSE) or for a double-quoted attribute value.
+ *
+ * Only what XML requires is escaped: "&" and "<" everywhere, '"' in attributes, and ">"
+ * only where it would end a "]]>" in content. Escaping every ">" as "&gt;" quadrupled
+ * text full of arrows, and a document that loaded within the caps could no longer be
+ * saved within them. */
 static void
 append_escaped (GString    *out,
                 const char *text,
@@ -88,6 +93,7 @@ append_escaped (GString    *out,
   g_autofree char *valid = NULL;
   const char *p;
   const char *end;
+  guint brackets = 0;   /* "]" just written in a row, in content */
 
   if (text == NULL)
     return;
@@ -102,6 +108,7 @@ append_escaped (GString    *out,
   for (p = text; p < end; p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);
+      guint run = c == ']' ? brackets + 1 : 0;
 
       switch (c)
         {
@@ -112,7 +119,8 @@ append_escaped (GString    *out,
           g_string_append (out, "&lt;");
           break;
         case '>':
-          g_string_append (out, "&gt;");
+          /* "]]>" may not appear in content; a lone ">" is plain text. */
+          g_string_append (out, !attribute && brackets >= 2 ? "&gt;" : ">");
           break;
         case '"':
           g_string_append (out, attribute ? "&quot;" : "\"");
@@ -136,6 +144,8 @@ append_escaped (GString    *out,
             g_string_append_len (out, p, g_utf8_next_char (p) - p);
           break;
         }
+
+      brackets = run;
     }
 }
 

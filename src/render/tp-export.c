@@ -24,6 +24,7 @@
 #include "tp-painter-private.h"
 #include "tp-svg-text.h"
 #include "tp-text.h"
+#include "tp-valid-text.h"
 
 #define CSS_PX_PER_INCH   96.0
 #define PT_PER_CSS_PX     0.75
@@ -647,18 +648,29 @@ check_surface (cairo_surface_t  *surface,
   return FALSE;
 }
 
+/* Sets one metadata entry, made valid for cairo first: its UTF-8 check refuses
+ * noncharacters that the model may hold, and the whole export failed on them. */
+static void
+set_pdf_metadata_text (cairo_surface_t    *surface,
+                       cairo_pdf_metadata_t  key,
+                       const char         *value)
+{
+  g_autofree char *copy = NULL;
+
+  if (value == NULL || value[0] == '\0')
+    return;
+  cairo_pdf_surface_set_metadata (surface, key, _tp_valid_text (value, &copy));
+}
+
 static void
 set_pdf_metadata (cairo_surface_t *surface,
                   TpDocument      *document)
 {
   const TpMeta *meta = tp_document_get_meta (document);
 
-  if (meta->title != NULL && meta->title[0] != '\0')
-    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, meta->title);
-  if (meta->facilitator != NULL && meta->facilitator[0] != '\0')
-    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_AUTHOR, meta->facilitator);
-  if (meta->organisation != NULL && meta->organisation[0] != '\0')
-    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_SUBJECT, meta->organisation);
+  set_pdf_metadata_text (surface, CAIRO_PDF_METADATA_TITLE, meta->title);
+  set_pdf_metadata_text (surface, CAIRO_PDF_METADATA_AUTHOR, meta->facilitator);
+  set_pdf_metadata_text (surface, CAIRO_PDF_METADATA_SUBJECT, meta->organisation);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR,
                                   "Touchpoint " PACKAGE_VERSION);
 }

@@ -49,6 +49,28 @@ print_bytes (const char *label,
   fprintf (stderr, "\n---- end of %s ----\n", label);
 }
 
+static G_NORETURN void G_GNUC_PRINTF (1, 0)
+abort_with (const char *format,
+            va_list     args)
+{
+  fprintf (stderr, "\n==== tp-fuzz: ");
+  vfprintf (stderr, format, args);
+  fprintf (stderr, " ====\n");
+  fflush (stderr);
+
+  abort ();
+}
+
+void
+tp_fuzz_abort (const char *format,
+               ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  abort_with (format, args);
+}
+
 /* Says what went wrong, with the bytes involved, and aborts: libFuzzer saves the input. */
 static G_NORETURN void G_GNUC_PRINTF (3, 4)
 fail (GBytes     *first,
@@ -63,14 +85,8 @@ fail (GBytes     *first,
   if (second != NULL)
     print_bytes ("second serialization", second);
 
-  fprintf (stderr, "\n==== tp-fuzz: ");
   va_start (args, format);
-  vfprintf (stderr, format, args);
-  va_end (args);
-  fprintf (stderr, " ====\n");
-  fflush (stderr);
-
-  abort ();
+  abort_with (format, args);
 }
 
 static void

@@ -26,4 +26,9 @@ gboolean tp_fuzz_check          (const guint8   *data,
                                  gsize           size,
                                  char          **problem);
 
+/* Prints "==== tp-fuzz: message ====" and aborts, so that libFuzzer keeps the input: for a
+ * promise a harness checks itself. */
+G_NORETURN void tp_fuzz_abort   (const char     *format,
+                                 ...) G_GNUC_PRINTF (1, 2);
+
 G_END_DECLS
