@@ -171,7 +171,10 @@ remove_snapshot (TpSnapshotter *self)
   self->min_seq = self->next_seq + 1;
   self->written_state = NO_STATE;
   self->origin_stale = FALSE;
-  if (!tp_recovery_store_remove (self->store, self->id, &error))
+  /* A recovery folder that is not a folder holds no snapshot to remove (the writes
+   * failed, and the user was told). */
+  if (!tp_recovery_store_remove (self->store, self->id, &error) &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_DIRECTORY))
     g_warning ("Could not remove the recovery snapshot %s: %s", self->id, error->message);
 }
 
