@@ -67,6 +67,8 @@ typedef struct
 
 #define GRID_CELLS 64
 
+guint64 _tp_chart_overlap_tests;
+
 static Obstacles *
 obstacles_new (const TpRect *area)
 {
@@ -151,6 +153,7 @@ collides (const TpRect *rect,
             const TpRect *other = &g_array_index (obstacles->rects, TpRect,
                                                   g_array_index (cell, guint, i));
 
+            _tp_chart_overlap_tests++;
             if (rect->x < other->x + other->width && other->x < rect->x + rect->width &&
                 rect->y < other->y + other->height && other->y < rect->y + rect->height)
               return TRUE;
