@@ -139,9 +139,9 @@ bench_shape (const Shape *shape,
       g_print ("| %s | %'u | %s | failed | | | |\n", shape->shape, n, what);
       return;
     }
-  g_print ("| %s | %'u | %s | %.0f ms | %.0f ms | %.1f | %.0f MiB | %.1f MiB |\n",
+  g_print ("| %s | %'u | %s | %.0f ms | %.0f ms | %.1f | %.0f MiB | %.0f KiB |\n",
            shape->shape, n, what, small.ms, large.ms, large.ms / MAX (small.ms, 0.001),
-           large.rss_mib, large.bytes / (1024.0 * 1024.0));
+           large.rss_mib, large.bytes / 1024.0);
 }
 
 int
