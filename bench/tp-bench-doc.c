@@ -2,6 +2,8 @@
 
 #include "config.h"
 
+#include <time.h>
+
 #include "tp-bench-doc.h"
 #include "model/tp-document-private.h"
 
@@ -260,4 +262,15 @@ tp_bench_make_shape (const char *shape,
     }
   g_free (touchpoints);
   return g_steal_pointer (&document);
+}
+
+gint64
+tp_bench_now_us (gboolean cpu)
+{
+  struct timespec ts;
+
+  if (!cpu)
+    return g_get_monotonic_time ();
+  clock_gettime (CLOCK_PROCESS_CPUTIME_ID, &ts);
+  return (gint64) ts.tv_sec * G_USEC_PER_SEC + ts.tv_nsec / 1000;
 }

@@ -22,4 +22,9 @@ TpDocument *tp_bench_make_document (guint n_notes);
 TpDocument *tp_bench_make_shape    (const char *shape,
                                     guint       n);
 
+/* Microseconds now: by the process's CPU clock with cpu set (for a machine that other
+ * work shares: an export runs on one thread, so on an idle machine the two agree),
+ * else by the monotonic wall clock. */
+gint64      tp_bench_now_us        (gboolean    cpu);
+
 G_END_DECLS

@@ -29,17 +29,6 @@
 
 static gboolean use_cpu_time;
 
-static gint64
-now_us (void)
-{
-  struct timespec ts;
-
-  if (!use_cpu_time)
-    return g_get_monotonic_time ();
-  clock_gettime (CLOCK_PROCESS_CPUTIME_ID, &ts);
-  return (gint64) ts.tv_sec * G_USEC_PER_SEC + ts.tv_nsec / 1000;
-}
-
 typedef struct
 {
   const char     *shape;
@@ -79,9 +68,9 @@ child_export (const Shape *shape,
   tp_export_options_init (&options);
   options.format = shape->format;
   options.page = shape->page;
-  start = now_us ();
+  start = tp_bench_now_us (use_cpu_time);
   bytes = tp_export_render (document, &options, NULL, &error);
-  out[0] = (now_us () - start) / 1000.0;
+  out[0] = (tp_bench_now_us (use_cpu_time) - start) / 1000.0;
   if (bytes == NULL)
     {
       g_printerr ("%s %u: %s\n", shape->shape, n, error->message);

