@@ -2,6 +2,8 @@
 
 #include "config.h"
 
+#include <time.h>
+
 #include "tp-bench-doc.h"
 #include "model/tp-document-private.h"
 
@@ -124,4 +126,151 @@ tp_bench_make_document (guint n_notes)
     }
 
   return document;
+}
+
+static void
+add_base (TpDocument *document,
+          GRand      *rand,
+          guint       n_notes,
+          TpStage   **stages,
+          guint       n_stages)
+{
+  TpMeta *meta = tp_meta_new ();
+
+  _tp_str_assign (&meta->title, "Benchmark workshop");
+  _tp_str_assign (&meta->organisation, "Bench Ltd");
+  _tp_document_set_meta (document, meta);
+
+  for (guint i = 0; i < n_notes; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("n%u", i + 1);
+      g_autofree char *text = make_text (rand, 2, 10);
+      TpNote *note = tp_note_new (id, text);
+
+      note->container = i % TP_N_CONTAINERS;
+      _tp_document_append_note (document, note);
+    }
+
+  for (guint s = 0; s < n_stages; s++)
+    {
+      g_autofree char *id = g_strdup_printf ("s%u", s + 1);
+
+      stages[s] = tp_stage_new (id, "Stage");
+      _tp_document_append_stage (document, stages[s]);
+    }
+}
+
+static TpTouchpoint *
+make_moment (GRand *rand,
+             guint  i)
+{
+  g_autofree char *id = g_strdup_printf ("t%u", i + 1);
+  g_autofree char *name = make_text (rand, 1, 3);
+  TpTouchpoint *tp = tp_touchpoint_new (id, name);
+
+  _tp_str_assign (&tp->channel, "Website");
+  tp->emotion = g_rand_int_range (rand, -2, 3);
+  tp->moment_of_truth = TRUE;
+  tp->expectation = g_rand_int_range (rand, 1, 6);
+  tp->experience = g_rand_int_range (rand, 1, 6);
+  tp->impact = g_rand_int_range (rand, 1, 6);
+  tp->feasibility = g_rand_int_range (rand, 1, 6);
+  tp->strategy = TP_STRATEGY_PROACTIVE;
+  g_ptr_array_add (tp->actions, tp_action_item_new ("Fix it", "Owner", TP_ACTION_TO_DO));
+
+  return tp;
+}
+
+TpDocument *
+tp_bench_make_shape (const char *shape,
+                     guint       n)
+{
+  g_autoptr(TpDocument) document = tp_document_new ();
+  g_autoptr(GRand) rand = g_rand_new_with_seed (n);
+  g_autoptr(GHashTable) pairs = NULL;
+  gboolean links = g_strcmp0 (shape, "links") == 0;
+  gboolean moments = g_strcmp0 (shape, "moments") == 0;
+  gboolean needs = g_strcmp0 (shape, "needs") == 0;
+  gboolean kpis = g_strcmp0 (shape, "kpis") == 0;
+  guint n_notes = links ? MAX (n / 2, 500) : 100;
+  guint n_touchpoints = moments ? MAX (n, 1) : links ? MAX (n / 10, 100) : 100;
+  TpStage *stages[5];
+  TpTouchpoint **touchpoints;
+
+  if (!links && !moments && !needs && !kpis)
+    return NULL;
+
+  add_base (document, rand, n_notes, stages, G_N_ELEMENTS (stages));
+
+  touchpoints = g_new (TpTouchpoint *, n_touchpoints);
+  for (guint i = 0; i < n_touchpoints; i++)
+    {
+      touchpoints[i] = make_moment (rand, i);
+      _tp_document_append_touchpoint (document, stages[i % G_N_ELEMENTS (stages)],
+                                      touchpoints[i]);
+    }
+
+  for (guint i = 0; (needs || kpis) && i < n; i++)
+    {
+      TpTouchpoint *tp = touchpoints[i % n_touchpoints];
+      g_autofree char *id = g_strdup_printf ("%c%u", needs ? 'k' : 'm', i + 1);
+
+      if (needs)
+        {
+          TpKanoNeed *need = tp_kano_need_new (id, "Delivery date is kept");
+
+          for (guint f = 0; f < TP_N_KANO_ANSWERS; f++)
+            need->answers[f][TP_N_KANO_ANSWERS - 1 - f] = g_rand_int_range (rand, 0, 30);
+          g_ptr_array_add (tp->needs, need);
+        }
+      else
+        {
+          TpKpi *kpi = tp_kpi_new (id, TP_KPI_NPS, "NPS");
+
+          for (guint v = 0; v <= 10; v++)
+            kpi->scores[v] = g_rand_int_range (rand, 0, 40);
+          kpi->target = 30;
+          g_ptr_array_add (tp->kpis, kpi);
+        }
+    }
+
+  /* Distinct note-touchpoint pairs, drawn at random (tp_document_find_link() per link
+   * would make the generator itself quadratic). */
+  pairs = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  for (guint i = 0; links && i < MIN (n, n_notes * n_touchpoints); )
+    {
+      gint64 *pair = g_new (gint64, 1);
+      guint note = g_rand_int_range (rand, 0, n_notes);
+      guint tp = g_rand_int_range (rand, 0, n_touchpoints);
+
+      *pair = (gint64) note * n_touchpoints + tp;
+      if (g_hash_table_contains (pairs, pair))
+        {
+          g_free (pair);
+          continue;
+        }
+      g_hash_table_add (pairs, pair);
+      {
+        g_autofree char *id = g_strdup_printf ("l%u", i + 1);
+        g_autofree char *note_id = g_strdup_printf ("n%u", note + 1);
+        g_autofree char *tp_id = g_strdup_printf ("t%u", tp + 1);
+
+        _tp_document_append_link (document, tp_link_new (id, note_id, tp_id,
+                                                         i % 2 ? "delivers" : ""));
+      }
+      i++;
+    }
+  g_free (touchpoints);
+  return g_steal_pointer (&document);
+}
+
+gint64
+tp_bench_now_us (gboolean cpu)
+{
+  struct timespec ts;
+
+  if (!cpu)
+    return g_get_monotonic_time ();
+  clock_gettime (CLOCK_PROCESS_CPUTIME_ID, &ts);
+  return (gint64) ts.tv_sec * G_USEC_PER_SEC + ts.tv_nsec / 1000;
 }

@@ -40,17 +40,6 @@ typedef gboolean (*BenchFunc) (gpointer data);
  * agree). */
 static gboolean use_cpu_time;
 
-static gint64
-now_us (void)
-{
-  struct timespec ts;
-
-  if (!use_cpu_time)
-    return g_get_monotonic_time ();
-  clock_gettime (CLOCK_PROCESS_CPUTIME_ID, &ts);
-  return (gint64) ts.tv_sec * G_USEC_PER_SEC + ts.tv_nsec / 1000;
-}
-
 static int
 compare_doubles (gconstpointer a,
                  gconstpointer b)
@@ -73,11 +62,11 @@ time_median (BenchFunc func,
     return NAN;
   for (guint i = 0; i < repeat; i++)
     {
-      gint64 start = now_us ();
+      gint64 start = tp_bench_now_us (use_cpu_time);
       double ms;
 
       func (data);
-      ms = (now_us () - start) / 1000.0;
+      ms = (tp_bench_now_us (use_cpu_time) - start) / 1000.0;
       g_array_append_val (times, ms);
     }
 

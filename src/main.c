@@ -21,6 +21,7 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(TpApplication) app = NULL;
+  int status;
 
   /* Before the command line too: its messages are translated. */
   setlocale (LC_ALL, "");
@@ -35,5 +36,12 @@ main (int   argc,
 
   app = tp_application_new ();
 
-  return g_application_run (G_APPLICATION (app), argc, argv);
+  status = g_application_run (G_APPLICATION (app), argc, argv);
+
+  /* Ended by a signal with work that no snapshot holds: whoever sent it (a script, the
+   * session) learns that something was lost, not only the terminal. */
+  if (status == 0 && tp_application_lost_work (app))
+    status = 3;
+
+  return status;
 }

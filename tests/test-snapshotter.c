@@ -336,6 +336,88 @@ test_origin (Fixture       *fixture,
   g_assert_true (g_file_equal (info->file, other));
 }
 
+/* Issue 16: a snapshot that cannot be written is a fault the user must hear of. A
+ * regular file where the recovery folder should be makes every write fail (ENOTDIR), as
+ * root too; removing it lets the next one through. */
+static char *
+block_store (Fixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+  char *path = g_strdup (tp_recovery_store_get_dir (fixture->store));
+
+  g_file_set_contents (path, "not a folder", -1, &error);
+  g_assert_no_error (error);
+  return path;
+}
+
+static void
+on_error_notify (GObject    *object,
+                 GParamSpec *pspec,
+                 gpointer    data)
+{
+  (*(guint *) data)++;
+}
+
+static void
+wait_for_error (Fixture *fixture)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (tp_snapshotter_get_error (fixture->snapshotter) == NULL &&
+         g_get_monotonic_time () < deadline)
+    run_for (20);
+  g_assert_nonnull (tp_snapshotter_get_error (fixture->snapshotter));
+}
+
+static void
+test_failure_reported (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autofree char *blocker = block_store (fixture);
+  guint notified = 0;
+
+  g_signal_connect (fixture->snapshotter, "notify::error", G_CALLBACK (on_error_notify),
+                    &notified);
+  g_assert_null (tp_snapshotter_get_error (fixture->snapshotter));
+
+  /* The timed write, in a worker. */
+  add_note (fixture, "Not protected");
+  wait_for_error (fixture);
+  g_assert_cmpuint (notified, ==, 1);
+  g_assert_false (tp_snapshotter_is_current (fixture->snapshotter));
+
+  /* The synchronous one (a signal, the session's end) says so too, and notifies no
+   * more for the same reason. */
+  g_assert_false (tp_snapshotter_flush (fixture->snapshotter, TRUE));
+  g_assert_nonnull (tp_snapshotter_get_error (fixture->snapshotter));
+  g_assert_cmpuint (notified, ==, 1);
+
+  /* Room again: the next snapshot protects the work, and the report goes. */
+  g_assert_cmpint (g_remove (blocker), ==, 0);
+  add_note (fixture, "Protected again");
+  wait_for_current (fixture);
+  g_assert_null (tp_snapshotter_get_error (fixture->snapshotter));
+  g_assert_cmpuint (notified, ==, 2);
+  g_assert_cmpuint (count_snapshots (fixture), ==, 1);
+}
+
+static void
+test_failure_cleared_by_save (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autofree char *blocker = block_store (fixture);
+
+  add_note (fixture, "Saved instead");
+  g_assert_false (tp_snapshotter_flush (fixture->snapshotter, TRUE));
+  g_assert_nonnull (tp_snapshotter_get_error (fixture->snapshotter));
+
+  /* Saved: nothing is left unprotected. */
+  g_assert_cmpint (g_remove (blocker), ==, 0);
+  tp_document_set_saved (fixture->document);
+  g_assert_null (tp_snapshotter_get_error (fixture->snapshotter));
+  g_assert_true (tp_snapshotter_flush (fixture->snapshotter, TRUE));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -354,6 +436,8 @@ main (int   argc,
   ADD ("overlapping-writes", test_overlapping_writes);
   ADD ("continue-snapshot", test_continue_snapshot);
   ADD ("origin", test_origin);
+  ADD ("failure-reported", test_failure_reported);
+  ADD ("failure-cleared-by-save", test_failure_cleared_by_save);
 #undef ADD
 
   return g_test_run ();

@@ -36,6 +36,9 @@ struct _TpApplication
   GPtrArray        *pending_files;
   guint             signal_ids[3];
   guint             inhibit_cookie;
+  /* What the snapshots at a signal or the session's end could not write, a line per
+   * window, said on stderr when the application ends (issue 16). */
+  GHashTable       *unprotected;     /* TpWindow * → char *, not owning the window */
 };
 
 G_DEFINE_FINAL_TYPE (TpApplication, tp_application, ADW_TYPE_APPLICATION)
@@ -151,13 +154,53 @@ tp_application_update_inhibit (TpApplication *self)
     }
 }
 
-/* Every window writes what no snapshot holds yet, and waits until it is on disk. */
+/* Every window writes what no snapshot holds yet, and waits until it is on disk. A
+ * window whose work could not be written is remembered with why, and forgotten once a
+ * later flush writes it. */
 static void
 flush_snapshots (TpApplication *self)
 {
   for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
-    if (TP_IS_WINDOW (l->data))
-      tp_window_flush_snapshot (l->data, TRUE);
+    {
+      g_autoptr(GError) error = NULL;
+      TpDocument *document;
+      g_autofree char *name = NULL;
+
+      if (!TP_IS_WINDOW (l->data))
+        continue;
+      if (tp_window_flush_snapshot (l->data, TRUE, &error))
+        {
+          g_hash_table_remove (self->unprotected, l->data);
+          continue;
+        }
+
+      document = tp_window_get_document (l->data);
+      name = document != NULL ? tp_document_dup_display_name (document) : g_strdup ("?");
+      g_hash_table_insert (self->unprotected, l->data,
+                           g_strdup_printf (_("The unsaved changes to “%s” could not be "
+                                              "kept for recovery: %s"),
+                                            name, error->message));
+    }
+}
+
+/* On stderr, since the windows are gone: what was lost. */
+static void
+report_unprotected (TpApplication *self)
+{
+  GHashTableIter iter;
+  gpointer line;
+
+  g_hash_table_iter_init (&iter, self->unprotected);
+  while (g_hash_table_iter_next (&iter, NULL, &line))
+    g_printerr ("%s: %s\n", g_get_prgname (), (const char *) line);
+}
+
+gboolean
+tp_application_lost_work (TpApplication *self)
+{
+  g_return_val_if_fail (TP_IS_APPLICATION (self), FALSE);
+
+  return g_hash_table_size (self->unprotected) > 0;
 }
 
 /* SIGTERM (a shutdown, `kill`), SIGINT (Ctrl+C in a terminal), SIGHUP (the terminal
@@ -485,6 +528,7 @@ tp_application_shutdown (GApplication *application)
   /* Windows still open here were not asked (a signal, the session ending): their work
    * is in snapshots. Then the session ended as it should. */
   flush_snapshots (self);
+  report_unprotected (self);
   for (guint i = 0; i < G_N_ELEMENTS (self->signal_ids); i++)
     g_clear_handle_id (&self->signal_ids[i], g_source_remove);
   if (self->inhibit_cookie != 0)
@@ -559,6 +603,7 @@ tp_application_finalize (GObject *object)
   g_clear_pointer (&self->quit_queue, g_ptr_array_unref);
   g_clear_pointer (&self->pending_files, g_ptr_array_unref);
   g_clear_pointer (&self->recovery_store, tp_recovery_store_unref);
+  g_clear_pointer (&self->unprotected, g_hash_table_unref);
 
   G_OBJECT_CLASS (tp_application_parent_class)->finalize (object);
 }
@@ -588,6 +633,7 @@ tp_application_init (TpApplication *self)
 
   self->quit_queue = g_ptr_array_new_with_free_func (g_object_unref);
   self->pending_files = g_ptr_array_new_with_free_func (g_object_unref);
+  self->unprotected = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   g_application_add_main_option_entries (G_APPLICATION (self), options);
 }
 

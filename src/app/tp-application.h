@@ -24,4 +24,8 @@ TpRecoveryStore *tp_application_get_recovery_store (TpApplication *self);
  * anything is unsaved. */
 void           tp_application_update_inhibit (TpApplication *self);
 
+/* Whether, as the application ended without asking (a signal, the session ending),
+ * some unsaved work could not be written to a recovery snapshot; stderr said which. */
+gboolean       tp_application_lost_work (TpApplication *self);
+
 G_END_DECLS

@@ -157,7 +157,7 @@ on_written (GObject      *object,
   else
     {
       /* The file could not take the work: a snapshot now, not in a few seconds. */
-      tp_window_flush_snapshot (self, FALSE);
+      tp_window_flush_snapshot (self, FALSE, NULL);
       show_save_error (self, error);
       end_save (task, g_steal_pointer (&error));
     }

@@ -86,6 +86,9 @@ struct _TpWindow
    * the id of the snapshot a recovered document continues. */
   TpSnapshotter        *snapshotter;
   char                 *recovery_id;
+  /* Says that the snapshot could not be written, and why (issue 16). */
+  GtkRevealer          *snapshot_banner;
+  GtkLabel             *snapshot_banner_label;
 
   /* Outside changes (tp-window-watch.c): the file watched, a check of it scheduled or
    * running, and the banner that tells what another program did to it. disk_stamp
@@ -168,6 +171,7 @@ gboolean  _tp_window_hold_close            (TpWindow *self);
  * recovery_id if set), detach when it is unbound (the snapshot stays on disk), update
  * the origin when the file or its stamp change, discard when the user throws the
  * changes away. */
+void      _tp_window_class_recovery_init (TpWindowClass       *klass);
 void      _tp_window_recovery_init      (TpWindow             *self);
 void      _tp_window_recovery_attach    (TpWindow             *self);
 void      _tp_window_recovery_detach    (TpWindow             *self);

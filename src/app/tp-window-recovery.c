@@ -8,9 +8,15 @@
  * facilitator switches to the slides, the battery may run out there), the user throwing
  * the changes away, the file being saved elsewhere. Windows of an application that is
  * not a TpApplication (some tests) keep no snapshots.
+ *
+ * When a snapshot cannot be written (the state folder full, read-only, or not a folder),
+ * the work is not protected against a crash: a banner says so and why, until a later
+ * snapshot is written or the work is saved or thrown away (issue 16).
  */
 
 #include "config.h"
+
+#include <glib/gi18n.h>
 
 #include "tp-application.h"
 #include "tp-window-private.h"
@@ -56,6 +62,35 @@ on_modified_changed (TpWindow   *self,
   update_inhibit (self);
 }
 
+static void
+update_snapshot_banner (TpWindow *self)
+{
+  const GError *error = NULL;
+
+  if (self->snapshotter != NULL)
+    error = tp_snapshotter_get_error (self->snapshotter);
+
+  if (error != NULL)
+    {
+      g_autofree char *text =
+        g_strdup_printf (_("Your work is not protected against a crash: its recovery copy "
+                           "could not be written (%s). Save it to keep it safe."),
+                         error->message);
+
+      gtk_label_set_label (self->snapshot_banner_label, text);
+    }
+  gtk_revealer_set_reveal_child (self->snapshot_banner, error != NULL);
+}
+
+void
+_tp_window_class_recovery_init (TpWindowClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  gtk_widget_class_bind_template_child (widget_class, TpWindow, snapshot_banner);
+  gtk_widget_class_bind_template_child (widget_class, TpWindow, snapshot_banner_label);
+}
+
 void
 _tp_window_recovery_init (TpWindow *self)
 {
@@ -80,6 +115,9 @@ _tp_window_recovery_attach (TpWindow *self)
 
   self->snapshotter = tp_snapshotter_new (store, self->document, id);
   tp_snapshotter_set_origin (self->snapshotter, self->file, self->stamp);
+  g_signal_connect_object (self->snapshotter, "notify::error",
+                           G_CALLBACK (update_snapshot_banner), self, G_CONNECT_SWAPPED);
+  update_snapshot_banner (self);
 }
 
 void
@@ -87,7 +125,11 @@ _tp_window_recovery_detach (TpWindow *self)
 {
   if (self->document != NULL)
     g_signal_handlers_disconnect_by_func (self->document, on_modified_changed, self);
+  if (self->snapshotter != NULL)
+    g_signal_handlers_disconnect_by_func (self->snapshotter, update_snapshot_banner, self);
   g_clear_object (&self->snapshotter);
+  if (self->snapshot_banner != NULL)
+    update_snapshot_banner (self);
 }
 
 void
@@ -104,15 +146,27 @@ _tp_window_recovery_discard (TpWindow *self)
     tp_snapshotter_discard (self->snapshotter);
 }
 
-void
-tp_window_flush_snapshot (TpWindow *self,
-                          gboolean  wait)
+gboolean
+tp_window_flush_snapshot (TpWindow  *self,
+                          gboolean   wait,
+                          GError   **error)
 {
-  g_return_if_fail (TP_IS_WINDOW (self));
+  const GError *failure;
+
+  g_return_val_if_fail (TP_IS_WINDOW (self), FALSE);
 
   if (self->snapshotter == NULL)
-    return;
+    return TRUE;
 
   _tp_window_commit_pending_edit (self);
-  tp_snapshotter_flush (self->snapshotter, wait);
+  if (tp_snapshotter_flush (self->snapshotter, wait))
+    return TRUE;
+
+  failure = tp_snapshotter_get_error (self->snapshotter);
+  if (failure != NULL)
+    g_propagate_error (error, g_error_copy (failure));
+  else
+    g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                         _("The recovery copy could not be written"));
+  return FALSE;
 }

@@ -844,6 +844,7 @@ tp_window_class_init (TpWindowClass *klass)
 
   _tp_window_class_actions_init (klass);
   _tp_window_class_watch_init (klass);
+  _tp_window_class_recovery_init (klass);
   _tp_window_class_import_init (klass);
 }
 

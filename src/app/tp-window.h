@@ -33,9 +33,11 @@ void        tp_window_open_recovered     (TpWindow             *self,
                                           TpDocument           *document,
                                           const TpSnapshotInfo *info);
 /* Writes a snapshot of unsaved work now: with wait, before returning (a signal, the
- * session ending); otherwise in the background (focus loss). */
-void        tp_window_flush_snapshot     (TpWindow             *self,
-                                          gboolean              wait);
+ * session ending); otherwise in the background (focus loss). FALSE, with error set,
+ * when a write waited for failed: the unsaved work is not on disk. */
+gboolean    tp_window_flush_snapshot     (TpWindow             *self,
+                                          gboolean              wait,
+                                          GError              **error);
 
 TpDocument *tp_window_get_document       (TpWindow             *self);
 /* The file the window's document belongs to, or the one being loaded. */

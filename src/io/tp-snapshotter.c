@@ -36,6 +36,10 @@ struct _TpSnapshotter
   gulong           changed_id;
   gulong           modified_id;
 
+  /* Why the last snapshot could not be written; NULL once one is written again, or once
+   * there is nothing to protect (saved, discarded). The window shows it (issue 16). */
+  GError          *error;
+
   /* The document state the snapshot on disk holds; NO_STATE when there is none. */
   guint64          written_state;
   /* The snapshot on disk names an origin the document no longer has (after Save As). */
@@ -52,7 +56,38 @@ struct _TpSnapshotter
 
 #define NO_STATE G_MAXUINT64
 
+enum
+{
+  PROP_0,
+  PROP_ERROR,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
 G_DEFINE_FINAL_TYPE (TpSnapshotter, tp_snapshotter, G_TYPE_OBJECT)
+
+/* Main thread. error NULL: the work is protected again (or needs no protection). */
+static void
+set_error (TpSnapshotter *self,
+           const GError  *error)
+{
+  if (error == NULL && self->error == NULL)
+    return;
+  if (error != NULL && self->error != NULL &&
+      g_error_matches (self->error, error->domain, error->code) &&
+      g_strcmp0 (self->error->message, error->message) == 0)
+    return;
+
+  g_clear_error (&self->error);
+  if (error != NULL)
+    {
+      self->error = g_error_copy (error);
+      /* Kept in the log too, for a report; the user sees it in the window. */
+      g_message ("Could not write the recovery snapshot %s: %s", self->id, error->message);
+    }
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ERROR]);
+}
 
 typedef struct
 {
@@ -136,7 +171,10 @@ remove_snapshot (TpSnapshotter *self)
   self->min_seq = self->next_seq + 1;
   self->written_state = NO_STATE;
   self->origin_stale = FALSE;
-  if (!tp_recovery_store_remove (self->store, self->id, &error))
+  /* A recovery folder that is not a folder holds no snapshot to remove (the writes
+   * failed, and the user was told). */
+  if (!tp_recovery_store_remove (self->store, self->id, &error) &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_DIRECTORY))
     g_warning ("Could not remove the recovery snapshot %s: %s", self->id, error->message);
 }
 
@@ -171,13 +209,15 @@ on_written (GObject      *object,
         {
           self->written_state = write->state;
           self->origin_stale = FALSE;
+          set_error (self, NULL);
         }
     }
-  else if (error != NULL)
+  else if (error != NULL && write->seq >= self->min_seq && !self->discarded)
     {
-      /* Nothing to show: the document is still open, and saving it is what matters. The
-       * next change tries again. */
-      g_warning ("Could not write the recovery snapshot %s: %s", self->id, error->message);
+      /* The work is not protected against a crash: the owner tells the user (a full or
+       * unwritable state folder would otherwise go unnoticed until the crash). The next
+       * change tries again. */
+      set_error (self, error);
     }
 }
 
@@ -221,9 +261,10 @@ tp_snapshotter_flush (TpSnapshotter *self,
         {
           self->written_state = write->state;
           self->origin_stale = FALSE;
+          set_error (self, NULL);
         }
       else if (!ok)
-        g_warning ("Could not write the recovery snapshot %s: %s", self->id, error->message);
+        set_error (self, error);
       write_data_free (write);
       return ok;
     }
@@ -290,6 +331,8 @@ on_document_modified (TpSnapshotter *self,
   /* Saved, or back to what is on disk: nothing to recover. */
   stop_timers (self);
   remove_snapshot (self);
+  /* Saved or thrown away: a failed snapshot no longer leaves anything unprotected. */
+  set_error (self, NULL);
 }
 
 void
@@ -302,6 +345,15 @@ tp_snapshotter_discard (TpSnapshotter *self)
   g_mutex_lock (&self->lock);
   self->discarded = TRUE;
   g_mutex_unlock (&self->lock);
+  set_error (self, NULL);
+}
+
+const GError *
+tp_snapshotter_get_error (TpSnapshotter *self)
+{
+  g_return_val_if_fail (TP_IS_SNAPSHOTTER (self), NULL);
+
+  return self->error;
 }
 
 gboolean
@@ -380,9 +432,28 @@ tp_snapshotter_finalize (GObject *object)
   g_free (self->id);
   g_clear_object (&self->file);
   g_clear_pointer (&self->stamp, tp_file_stamp_free);
+  g_clear_error (&self->error);
   g_mutex_clear (&self->lock);
 
   G_OBJECT_CLASS (tp_snapshotter_parent_class)->finalize (object);
+}
+
+static void
+tp_snapshotter_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  TpSnapshotter *self = TP_SNAPSHOTTER (object);
+
+  switch (prop_id)
+    {
+    case PROP_ERROR:
+      g_value_set_boxed (value, self->error);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -392,6 +463,18 @@ tp_snapshotter_class_init (TpSnapshotterClass *klass)
 
   object_class->dispose = tp_snapshotter_dispose;
   object_class->finalize = tp_snapshotter_finalize;
+  object_class->get_property = tp_snapshotter_get_property;
+
+  /**
+   * TpSnapshotter:error:
+   *
+   * Why the newest snapshot could not be written (a #GError), or %NULL while the
+   * document's unsaved work is protected (or there is none).
+   */
+  properties[PROP_ERROR] =
+    g_param_spec_boxed ("error", NULL, NULL, G_TYPE_ERROR,
+                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void

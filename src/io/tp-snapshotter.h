@@ -47,12 +47,17 @@ void           tp_snapshotter_set_delays   (TpSnapshotter     *self,
 
 /* Writes a snapshot now if the document has changes no snapshot holds yet. With wait
  * set, returns when it is on disk (shutdown, signals); otherwise writes in a worker
- * (focus loss). Returns FALSE (and logs why) when a synchronous write failed. */
+ * (focus loss). Returns FALSE when a synchronous write failed: the unsaved work is not
+ * on disk, and tp_snapshotter_get_error() says why. */
 gboolean       tp_snapshotter_flush        (TpSnapshotter     *self,
                                             gboolean           wait);
 
 /* The user threw the changes away: removes the snapshot and writes no more. */
 void           tp_snapshotter_discard      (TpSnapshotter     *self);
+
+/* Why the newest snapshot could not be written, or NULL while the unsaved work is
+ * protected (written, saved, discarded or none). Notified as the "error" property. */
+const GError  *tp_snapshotter_get_error    (TpSnapshotter     *self);
 
 /* Whether a snapshot of the document's current state is on disk (tests). */
 gboolean       tp_snapshotter_is_current   (TpSnapshotter     *self);

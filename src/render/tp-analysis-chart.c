@@ -52,18 +52,113 @@ inflate (const TpRect *rect,
   return (TpRect) { rect->x - d, rect->y - d, rect->width + 2 * d, rect->height + 2 * d };
 }
 
+/* The rectangles a label must keep clear of (points, quadrant names, labels placed
+ * before), filed by the cells of a grid over the chart, so that a test looks only at its
+ * neighbours: a chart of 60,000 needs would otherwise test every label's places against
+ * every point and label before it (issue 16). */
+typedef struct
+{
+  TpRect   area;
+  double   cell;
+  guint    cols, rows;
+  GArray  *rects;     /* TpRect */
+  GArray **cells;     /* per cell: guint indices into rects */
+} Obstacles;
+
+#define GRID_CELLS 64
+
+guint64 _tp_chart_overlap_tests;
+
+static Obstacles *
+obstacles_new (const TpRect *area)
+{
+  Obstacles *self = g_new0 (Obstacles, 1);
+
+  self->area = *area;
+  self->cell = MAX (MAX (area->width, area->height) / GRID_CELLS, 8);
+  self->cols = MAX ((guint) ceil (area->width / self->cell), 1);
+  self->rows = MAX ((guint) ceil (area->height / self->cell), 1);
+  self->rects = g_array_new (FALSE, FALSE, sizeof (TpRect));
+  self->cells = g_new0 (GArray *, self->cols * self->rows);
+  return self;
+}
+
+static void
+obstacles_free (Obstacles *self)
+{
+  for (guint i = 0; i < self->cols * self->rows; i++)
+    if (self->cells[i] != NULL)
+      g_array_unref (self->cells[i]);
+  g_free (self->cells);
+  g_array_unref (self->rects);
+  g_free (self);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Obstacles, obstacles_free)
+
+/* The cells a rectangle touches, those outside the grid clamped to its edge: two
+ * rectangles that overlap always share one. */
+static void
+obstacles_range (const Obstacles *self,
+                 const TpRect    *rect,
+                 guint           *col0,
+                 guint           *col1,
+                 guint           *row0,
+                 guint           *row1)
+{
+  double x0 = floor ((rect->x - self->area.x) / self->cell);
+  double x1 = floor ((rect->x + rect->width - self->area.x) / self->cell);
+  double y0 = floor ((rect->y - self->area.y) / self->cell);
+  double y1 = floor ((rect->y + rect->height - self->area.y) / self->cell);
+
+  *col0 = (guint) CLAMP (x0, 0, self->cols - 1);
+  *col1 = (guint) CLAMP (x1, 0, self->cols - 1);
+  *row0 = (guint) CLAMP (y0, 0, self->rows - 1);
+  *row1 = (guint) CLAMP (y1, 0, self->rows - 1);
+}
+
+static void
+obstacles_add (Obstacles    *self,
+               const TpRect *rect)
+{
+  guint index = self->rects->len, col0, col1, row0, row1;
+
+  g_array_append_val (self->rects, *rect);
+  obstacles_range (self, rect, &col0, &col1, &row0, &row1);
+  for (guint row = row0; row <= row1; row++)
+    for (guint col = col0; col <= col1; col++)
+      {
+        GArray **cell = &self->cells[row * self->cols + col];
+
+        if (*cell == NULL)
+          *cell = g_array_new (FALSE, FALSE, sizeof (guint));
+        g_array_append_val (*cell, index);
+      }
+}
+
 static gboolean
 collides (const TpRect *rect,
-          GArray       *obstacles)
+          Obstacles    *obstacles)
 {
-  for (guint i = 0; i < obstacles->len; i++)
-    {
-      const TpRect *other = &g_array_index (obstacles, TpRect, i);
+  guint col0, col1, row0, row1;
 
-      if (rect->x < other->x + other->width && other->x < rect->x + rect->width &&
-          rect->y < other->y + other->height && other->y < rect->y + rect->height)
-        return TRUE;
-    }
+  obstacles_range (obstacles, rect, &col0, &col1, &row0, &row1);
+  for (guint row = row0; row <= row1; row++)
+    for (guint col = col0; col <= col1; col++)
+      {
+        GArray *cell = obstacles->cells[row * obstacles->cols + col];
+
+        for (guint i = 0; cell != NULL && i < cell->len; i++)
+          {
+            const TpRect *other = &g_array_index (obstacles->rects, TpRect,
+                                                  g_array_index (cell, guint, i));
+
+            _tp_chart_overlap_tests++;
+            if (rect->x < other->x + other->width && other->x < rect->x + rect->width &&
+                rect->y < other->y + other->height && other->y < rect->y + rect->height)
+              return TRUE;
+          }
+      }
   return FALSE;
 }
 
@@ -74,7 +169,7 @@ place_quarter_name (const TpRect *quarter,
                     TpQuarter     q,
                     double        width,
                     double        height,
-                    GArray       *discs)
+                    Obstacles    *discs)
 {
   gboolean left = q == TP_QUARTER_TOP_LEFT || q == TP_QUARTER_BOTTOM_LEFT;
   gboolean top = q == TP_QUARTER_TOP_LEFT || q == TP_QUARTER_TOP_RIGHT;
@@ -103,8 +198,8 @@ static void
 place_frame (TpAnalysisLayout  *self,
              const TpChartSpec *spec,
              const Frame       *frame,
-             GArray            *discs,
-             GArray            *obstacles)
+             Obstacles         *discs,
+             Obstacles         *obstacles)
 {
   const TpTheme *theme = self->theme;
   const TpRect *plot = &frame->plot;
@@ -156,7 +251,7 @@ place_frame (TpAnalysisLayout  *self,
       box = place_quarter_name (&quarters[q], q, width, height, discs);
       _tp_analysis_add_text (self, text, box.x, box.y, &ink);
       box = inflate (&box, 2);
-      g_array_append_val (obstacles, box);
+      obstacles_add (obstacles, &box);
     }
 }
 
@@ -195,7 +290,24 @@ place_axes (TpAnalysisLayout  *self,
 }
 
 /* Points at the same spot are spread on a small circle around it, so none hides
- * another. */
+ * another. The points are sorted by place (then by index, which keeps each group in its
+ * points' order), so that a group is a run of neighbours: comparing every point with
+ * every other cost the square of the points. */
+static int
+compare_places (gconstpointer a,
+                gconstpointer b,
+                gpointer      user_data)
+{
+  const TpChartPoint *points = user_data;
+  guint i = *(const guint *) a, j = *(const guint *) b;
+
+  if (points[i].x != points[j].x)
+    return points[i].x < points[j].x ? -1 : 1;
+  if (points[i].y != points[j].y)
+    return points[i].y < points[j].y ? -1 : 1;
+  return (i > j) - (i < j);
+}
+
 static void
 spread_points (const TpChartPoint *points,
                guint               n_points,
@@ -203,39 +315,42 @@ spread_points (const TpChartPoint *points,
                double             *xs,
                double             *ys)
 {
-  g_autofree gboolean *done = g_new0 (gboolean, n_points);
+  g_autoptr(GArray) sorted = g_array_sized_new (FALSE, FALSE, sizeof (guint), n_points);
 
   for (guint i = 0; i < n_points; i++)
     {
       xs[i] = map_x (frame, points[i].x);
       ys[i] = map_y (frame, points[i].y);
+      g_array_append_val (sorted, i);
     }
-  for (guint i = 0; i < n_points; i++)
+  g_array_sort_with_data (sorted, compare_places, (gpointer) points);
+
+  for (guint start = 0; start < n_points;)
     {
-      g_autoptr(GArray) group = g_array_new (FALSE, FALSE, sizeof (guint));
-      double spread = 0;
+      const TpChartPoint *first = &points[g_array_index (sorted, guint, start)];
+      guint end = start + 1;
+      double spread = first->radius;
 
-      if (done[i])
-        continue;
-      for (guint j = i; j < n_points; j++)
-        if (!done[j] && fabs (points[j].x - points[i].x) < 1e-9 &&
-            fabs (points[j].y - points[i].y) < 1e-9)
-          {
-            g_array_append_val (group, j);
-            done[j] = TRUE;
-            spread = MAX (spread, points[j].radius);
-          }
-      if (group->len < 2)
-        continue;
-      spread = MAX (spread * 0.9, 7);
-      for (guint k = 0; k < group->len; k++)
+      while (end < n_points &&
+             fabs (points[g_array_index (sorted, guint, end)].x - first->x) < 1e-9 &&
+             fabs (points[g_array_index (sorted, guint, end)].y - first->y) < 1e-9)
         {
-          guint j = g_array_index (group, guint, k);
-          double angle = G_PI + 2 * G_PI * k / group->len;
-
-          xs[j] += spread * cos (angle);
-          ys[j] += spread * sin (angle);
+          spread = MAX (spread, points[g_array_index (sorted, guint, end)].radius);
+          end++;
         }
+      if (end - start >= 2)
+        {
+          spread = MAX (spread * 0.9, 7);
+          for (guint k = 0; k < end - start; k++)
+            {
+              guint j = g_array_index (sorted, guint, start + k);
+              double angle = G_PI + 2 * G_PI * k / (end - start);
+
+              xs[j] += spread * cos (angle);
+              ys[j] += spread * sin (angle);
+            }
+        }
+      start = end;
     }
 }
 
@@ -260,7 +375,7 @@ place_label (const TpRect *plot,
              double        r,
              double        width,
              double        height,
-             GArray       *obstacles)
+             Obstacles    *obstacles)
 {
   TpRect bounds = inflate (plot, -2);
   TpRect right = { x + r + LABEL_GAP, y - height / 2, width, height };
@@ -301,7 +416,8 @@ _tp_chart_place (TpAnalysisLayout   *self,
                  const TpRect       *area)
 {
   const TpTheme *theme = self->theme;
-  g_autoptr(GArray) obstacles = g_array_new (FALSE, FALSE, sizeof (TpRect));
+  g_autoptr(Obstacles) obstacles = NULL;
+  g_autoptr(Obstacles) discs = NULL;
   g_autoptr(GArray) order = g_array_new (FALSE, FALSE, sizeof (guint));
   g_autofree double *xs = g_new0 (double, MAX (n_points, 1));
   g_autofree double *ys = g_new0 (double, MAX (n_points, 1));
@@ -328,6 +444,8 @@ _tp_chart_place (TpAnalysisLayout   *self,
   self->plots[which] = frame.plot;
 
   /* The points' places first: the quadrants' names keep clear of them. */
+  obstacles = obstacles_new (area);
+  discs = obstacles_new (area);
   spread_points (points, n_points, &frame, xs, ys);
   for (guint i = 0; i < n_points; i++)
     {
@@ -336,15 +454,12 @@ _tp_chart_place (TpAnalysisLayout   *self,
 
       g_array_append_val (order, i);
       disc = inflate (&disc, 1);
-      g_array_append_val (obstacles, disc);
+      obstacles_add (obstacles, &disc);
+      obstacles_add (discs, &disc);
     }
   g_array_sort_with_data (order, compare_by_radius, (gpointer) points);
 
-  {
-    g_autoptr(GArray) discs = g_array_copy (obstacles);
-
-    place_frame (self, spec, &frame, discs, obstacles);
-  }
+  place_frame (self, spec, &frame, discs, obstacles);
   place_axes (self, spec, &frame, area);
 
   for (guint k = 0; k < order->len; k++)
@@ -372,7 +487,7 @@ _tp_chart_place (TpAnalysisLayout   *self,
       _tp_analysis_text_size (text, &width, &height);
       label = place_label (&frame.plot, xs[i], ys[i], point->radius, width, height, obstacles);
       padded = inflate (&label, 1);
-      g_array_append_val (obstacles, padded);
+      obstacles_add (obstacles, &padded);
 
       /* A leader back to the point when the label had to move away from it. */
       nx = CLAMP (xs[i], label.x, label.x + label.width);

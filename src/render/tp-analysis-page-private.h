@@ -277,6 +277,10 @@ typedef struct
   const char *label;
 } TpChartPoint;
 
+/* How many rectangles the charts' label placement has compared, ever: the work a chart
+ * does, which tests compare between sizes to prove it grows linearly (issue 16). */
+extern guint64 _tp_chart_overlap_tests;
+
 /* Lays a chart out in area and adds it to the display list, points and labels on top of
  * quadrants and grid; records plot, points and hits as which. */
 void     _tp_chart_place     (TpAnalysisLayout   *self,

@@ -497,21 +497,34 @@ separate_orientation (TpLayout  *layout,
       if (n > 1)
         {
           g_autofree double *placed = g_new (double, n);
+          /* The runs placed so far that still reach along past the current one's start:
+           * runs are taken in order of their start, so one that ended before it ends
+           * before every later one too and is dropped for good. Without this a long
+           * gutter of many links (10,000 links make clusters of thousands) costs the
+           * square of its runs. */
+          g_autofree guint *active = g_new (guint, n);
+          guint n_active = 0;
 
           qsort (cluster, n, sizeof (Run), compare_runs_along);
           for (guint k = 0; k < n; k++)
             {
               Run *run = &cluster[k];
               double best_at = run->at, best_clearance = -1;
+              guint kept = 0;
+
+              for (guint a = 0; a < n_active; a++)
+                if (cluster[active[a]].to > run->from + 0.01)
+                  active[kept++] = active[a];
+              n_active = kept;
 
               for (guint c = 0; c < MAX_LANE_CHOICES; c++)
                 {
                   double at = run->at + lane_offset (c);
                   double clearance = G_MAXDOUBLE;
 
-                  for (guint o = 0; o < k; o++)
-                    if (cluster[o].box != run->box && cluster[o].to > run->from + 0.01)
-                      clearance = MIN (clearance, fabs (placed[o] - at));
+                  for (guint a = 0; a < n_active; a++)
+                    if (cluster[active[a]].box != run->box)
+                      clearance = MIN (clearance, fabs (placed[active[a]] - at));
                   /* Beyond the middle lanes only where no note is in the way. */
                   if (c >= GUTTER_LANES && clearance >= GUTTER_SPACING - 0.01)
                     {
@@ -534,10 +547,11 @@ separate_orientation (TpLayout  *layout,
               placed[k] = best_at;
 
               if (count)
-                for (guint o = 0; o < k; o++)
-                  if (cluster[o].box != run->box && cluster[o].to > run->from + 0.01 &&
-                      fabs (placed[o] - best_at) < reach)
+                for (guint a = 0; a < n_active; a++)
+                  if (cluster[active[a]].box != run->box &&
+                      fabs (placed[active[a]] - best_at) < reach)
                     bundled++;
+              active[n_active++] = k;
             }
 
           for (guint k = 0; k < n; k++)

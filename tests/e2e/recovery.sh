@@ -11,6 +11,9 @@
 #   3. kill -9, then another program changes the file: the recovered workshop opens
 #      without a file, so Ctrl+S asks where to save, and the file is left as it is.
 #   4. A new workshop never saved: recovered too, as a draft.
+#   5. The snapshot cannot be written (issue 16): a regular file where the recovery folder
+#      should be, and, where a mount namespace can be had, a full disk (a 64 KiB tmpfs);
+#      SIGTERM then makes the app say on stderr what it could not keep, and exit with 3.
 #
 # Exit 77 skips when xdotool or base64 is missing.
 set -eu
@@ -229,5 +232,56 @@ keys Return
 find_window '^• A workshop never saved$'; win=$found
 echo "ok 6 - a never-saved workshop is recovered as a draft"
 kill -9 "$pid"; wait "$pid" 2>/dev/null || true; pid=
+rm -f "$recovery"/*.snapshot
+
+# 5. The snapshot cannot be written ------------------------------------------------
+# sigterm_unprotected NAME PATTERN [WRAPPER…]: an edit, SIGTERM before the delay, and the
+# app must say on stderr that the edit could not be kept, why (PATTERN), and exit with 3.
+sigterm_unprotected () {
+  name=$1 pattern=$2; shift 2
+  : >"$tmp/log"
+  "$@" "$app" "$doc" >>"$tmp/log" 2>&1 &
+  pid=$!
+  find_window '^shop\.touchpoint$'; win=$found
+  focus "$win"
+  capture "Lost to a $name"
+  find_window '^• shop\.touchpoint$'
+  sleep "$slow"
+  kill -TERM "$pid"
+  wait_for "the app to quit on SIGTERM" exited
+  status=0; wait "$pid" 2>/dev/null || status=$?
+  pid=
+  [ "$status" = 3 ] || fail "$name: the app exited with $status, not 3"
+  grep -q "could not be kept for recovery.*$pattern" "$tmp/log" ||
+    fail "$name: stderr does not say what was lost and why ($pattern)"
+  echo "ok - $name: SIGTERM reports the snapshot it could not write"
+}
+
+rm -rf "$recovery"
+: >"$recovery"
+# (Its reason is the atomic writer's, which speaks of a folder that does not exist.)
+sigterm_unprotected "state folder that is a file" "recovery"
+rm -f "$recovery"
+mkdir -p "$recovery"
+
+# A real full disk, in a mount namespace of the app's own (root, or a user namespace
+# mapping us to root), so that the mount goes with it.
+cat >"$tmp/full-disk" <<'SCRIPT'
+#!/bin/sh
+mount -t tmpfs -o size=64k tmpfs "$RECOVERY" || exit 77
+dd if=/dev/zero of="$RECOVERY/filler" bs=4096 2>/dev/null
+exec "$@"
+SCRIPT
+chmod +x "$tmp/full-disk"
+for unshare_args in "--mount" "--user --map-root-user --mount"; do
+  # shellcheck disable=SC2086
+  if unshare $unshare_args --propagation private true 2>/dev/null; then
+    export RECOVERY="$recovery"
+    # shellcheck disable=SC2086
+    sigterm_unprotected "full disk" "No space left on device" \
+      unshare $unshare_args --propagation private "$tmp/full-disk"
+    break
+  fi
+done
 
 exit 0
