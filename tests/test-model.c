@@ -435,6 +435,27 @@ test_delete_removes_links (void)
   g_assert_false (tp_document_get_modified (document));
 }
 
+/* Stages keep their colour (issue 15): a new one takes the first free palette colour. */
+static void
+test_stage_colours (void)
+{
+  g_autoptr(TpDocument) document = tp_document_new_default ();
+  GPtrArray *stages = tp_document_get_stages (document);
+  const char *id;
+
+  for (guint i = 0; i < stages->len; i++)
+    g_assert_cmpint (((TpStage *) g_ptr_array_index (stages, i))->colour, ==, i);
+
+  id = tp_document_add_stage (document, 1, "Onboarding");
+  g_assert_cmpint (((TpStage *) tp_document_lookup (document, id))->colour, ==, TP_STAGE_COLOUR_TEAL);
+  g_assert_cmpint (((TpStage *) g_ptr_array_index (stages, 2))->colour, ==, TP_STAGE_COLOUR_GREEN);
+  /* Every colour taken: the first of the least used. */
+  id = tp_document_add_stage (document, 0, "Before");
+  g_assert_cmpint (((TpStage *) tp_document_lookup (document, id))->colour, ==, TP_STAGE_COLOUR_BLUE);
+  id = tp_document_add_stage (document, 0, "Before that");
+  g_assert_cmpint (((TpStage *) tp_document_lookup (document, id))->colour, ==, TP_STAGE_COLOUR_GREEN);
+}
+
 static void
 test_delete_stage_takes_touchpoints (void)
 {
@@ -589,6 +610,7 @@ main (int    argc,
     }
   g_test_add_func ("/touchpoint/model/delete-removes-links", test_delete_removes_links);
   g_test_add_func ("/touchpoint/model/delete-stage-takes-touchpoints", test_delete_stage_takes_touchpoints);
+  g_test_add_func ("/touchpoint/model/stage-colours", test_stage_colours);
   g_test_add_func ("/touchpoint/model/link-rules", test_link_rules);
   g_test_add_func ("/touchpoint/model/move-keeps-fields", test_move_keeps_fields);
   g_test_add_func ("/touchpoint/model/changed-signal", test_changed_signal);

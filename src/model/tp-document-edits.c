@@ -122,6 +122,28 @@ tp_document_move_note (TpDocument  *self,
   move_to (self, _("Move Note"), id, &to);
 }
 
+TpStageColour
+tp_document_pick_stage_colour (TpDocument *self)
+{
+  GPtrArray *stages;
+  guint uses[TP_N_STAGE_COLOURS] = { 0, };
+  guint best = 0;
+
+  g_return_val_if_fail (TP_IS_DOCUMENT (self), TP_STAGE_COLOUR_BLUE);
+
+  stages = tp_document_get_stages (self);
+  for (guint i = 0; i < stages->len; i++)
+    uses[((TpStage *) g_ptr_array_index (stages, i))->colour % TP_N_STAGE_COLOURS]++;
+
+  /* The first colour no stage has; with every colour taken, the first of the least used,
+   * so that neighbours differ as long as the palette allows. */
+  for (guint c = 1; c < TP_N_STAGE_COLOURS; c++)
+    if (uses[c] < uses[best])
+      best = c;
+
+  return best;
+}
+
 const char *
 tp_document_add_stage (TpDocument *self,
                        guint       index,
@@ -129,13 +151,16 @@ tp_document_add_stage (TpDocument *self,
 {
   TpPosition position = { 0, };
   g_autofree char *id = NULL;
+  TpStage *stage;
 
   g_return_val_if_fail (TP_IS_DOCUMENT (self), NULL);
 
   id = tp_document_make_id (self, "s");
   position.index = clamp_index (tp_document_get_stages (self), index);
+  stage = tp_stage_new (id, name);
+  stage->colour = tp_document_pick_stage_colour (self);
 
-  return insert_new (self, _("Add Stage"), (TpItem *) tp_stage_new (id, name), &position);
+  return insert_new (self, _("Add Stage"), (TpItem *) stage, &position);
 }
 
 void

@@ -88,6 +88,8 @@ void          tp_document_move_note     (TpDocument  *self,
 const char   *tp_document_add_stage     (TpDocument  *self,
                                          guint        index,
                                          const char  *name);
+/* The colour a new stage gets: the first of the palette no stage has yet. */
+TpStageColour tp_document_pick_stage_colour (TpDocument *self);
 void          tp_document_move_stage    (TpDocument  *self,
                                          const char  *id,
                                          guint        index);
