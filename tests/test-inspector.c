@@ -125,17 +125,25 @@ visible_page (Fixture *fixture)
   return gtk_stack_get_visible_child_name (inspector_child (fixture, "stack"));
 }
 
+/* The n-th swatch of a row of them. */
 static GtkToggleButton *
-swatch (Fixture      *fixture,
-        TpNoteColour  colour)
+nth_swatch (GtkWidget *box,
+            guint      n)
 {
-  GtkWidget *child = gtk_widget_get_first_child (inspector_child (fixture, "swatch_box"));
+  GtkWidget *child = gtk_widget_get_first_child (box);
 
-  for (guint i = 0; i < colour && child != NULL; i++)
+  for (guint i = 0; i < n && child != NULL; i++)
     child = gtk_widget_get_next_sibling (child);
 
   g_assert_true (GTK_IS_TOGGLE_BUTTON (child));
   return GTK_TOGGLE_BUTTON (child);
+}
+
+static GtkToggleButton *
+swatch (Fixture      *fixture,
+        TpNoteColour  colour)
+{
+  return nth_swatch (inspector_child (fixture, "swatch_box"), colour);
 }
 
 /* The swatch that is checked, or -1 for none (several colours). */
@@ -466,13 +474,7 @@ static GtkToggleButton *
 persona_swatch (Fixture  *fixture,
                 TpAccent  accent)
 {
-  GtkWidget *child = gtk_widget_get_first_child (persona_child (fixture, "swatch_box"));
-
-  for (guint i = 0; i < accent && child != NULL; i++)
-    child = gtk_widget_get_next_sibling (child);
-
-  g_assert_true (GTK_IS_TOGGLE_BUTTON (child));
-  return GTK_TOGGLE_BUTTON (child);
+  return nth_swatch (persona_child (fixture, "swatch_box"), accent);
 }
 
 /* Issue 15: personas are made, named, described, recoloured, reordered, given to notes

@@ -19,7 +19,6 @@ tp_document_pick_persona_accent (TpDocument *self)
 {
   GPtrArray *personas;
   guint uses[TP_N_ACCENTS] = { 0, };
-  guint best = 0;
 
   g_return_val_if_fail (TP_IS_DOCUMENT (self), TP_ACCENT_BLUE);
 
@@ -29,11 +28,38 @@ tp_document_pick_persona_accent (TpDocument *self)
 
   /* The first colour nobody has; with all taken, the first of the least used: personas
    * are told apart by colour on the board. */
-  for (guint a = 1; a < TP_N_ACCENTS; a++)
-    if (uses[a] < uses[best])
-      best = a;
+  return _tp_first_least_used (uses, TP_N_ACCENTS);
+}
 
-  return best;
+void
+tp_document_collect_persona_refs (TpDocument *self,
+                                  const char *persona,
+                                  GPtrArray  *out)
+{
+  GPtrArray *stages;
+
+  g_return_if_fail (TP_IS_DOCUMENT (self));
+  g_return_if_fail (persona != NULL);
+  g_return_if_fail (out != NULL);
+
+  for (guint c = 0; c < TP_N_CONTAINERS; c++)
+    {
+      GPtrArray *notes = tp_document_get_notes (self, c);
+
+      for (guint i = 0; i < notes->len; i++)
+        if (g_strcmp0 (((TpNote *) g_ptr_array_index (notes, i))->persona, persona) == 0)
+          g_ptr_array_add (out, g_ptr_array_index (notes, i));
+    }
+
+  stages = tp_document_get_stages (self);
+  for (guint s = 0; s < stages->len; s++)
+    {
+      TpStage *stage = g_ptr_array_index (stages, s);
+
+      for (guint i = 0; i < stage->touchpoints->len; i++)
+        if (g_strcmp0 (((TpTouchpoint *) g_ptr_array_index (stage->touchpoints, i))->persona, persona) == 0)
+          g_ptr_array_add (out, g_ptr_array_index (stage->touchpoints, i));
+    }
 }
 
 void

@@ -106,6 +106,11 @@ const char   *tp_document_add_persona   (TpDocument  *self,
                                          TpAccent     accent);
 /* The accent a new persona gets: the first no persona has yet. */
 TpAccent      tp_document_pick_persona_accent (TpDocument *self);
+/* Appends to out the notes and touchpoints (TpItem*, transfer none) that refer to the
+ * persona id, notes first (block by block), then touchpoints (stage by stage). */
+void          tp_document_collect_persona_refs (TpDocument *self,
+                                                const char *persona,
+                                                GPtrArray  *out);
 /* Moves a persona to index in the list (its order in pickers and legends). */
 void          tp_document_move_persona  (TpDocument  *self,
                                          const char  *id,

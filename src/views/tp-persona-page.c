@@ -171,25 +171,15 @@ count_uses (TpDocument *document,
             guint      *n_notes,
             guint      *n_touchpoints)
 {
-  GPtrArray *stages = tp_document_get_stages (document);
+  g_autoptr(GPtrArray) refs = g_ptr_array_new ();
 
+  tp_document_collect_persona_refs (document, id, refs);
   *n_notes = *n_touchpoints = 0;
-  for (guint c = 0; c < TP_N_CONTAINERS; c++)
-    {
-      GPtrArray *notes = tp_document_get_notes (document, c);
-
-      for (guint i = 0; i < notes->len; i++)
-        if (g_strcmp0 (((TpNote *) g_ptr_array_index (notes, i))->persona, id) == 0)
-          (*n_notes)++;
-    }
-  for (guint s = 0; s < stages->len; s++)
-    {
-      TpStage *stage = g_ptr_array_index (stages, s);
-
-      for (guint t = 0; t < stage->touchpoints->len; t++)
-        if (g_strcmp0 (((TpTouchpoint *) g_ptr_array_index (stage->touchpoints, t))->persona, id) == 0)
-          (*n_touchpoints)++;
-    }
+  for (guint i = 0; i < refs->len; i++)
+    if (((TpItem *) g_ptr_array_index (refs, i))->kind == TP_ITEM_NOTE)
+      (*n_notes)++;
+    else
+      (*n_touchpoints)++;
 }
 
 static void
