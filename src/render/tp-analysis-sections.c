@@ -578,7 +578,9 @@ _tp_analysis_place_kano (TpAnalysisLayout *self,
                                   _("Category = the most frequent answer class (Berger et al. 1993); "
                                     "when the top two are within 6 % of the answers, M > O > A > I. "
                                     "Better = (A + O) ÷ (A + O + M + I), Worse = −(O + M) ÷ (A + O + M + I), "
-                                    "R and Q left out. Significant: Fong’s test."),
+                                    "R and Q left out; a need without answers shows its category set by hand, "
+                                    "outlined. Significant: Fong’s test, claimed only when the top two "
+                                    "counts reach 10 together (else “Too few”)."),
                                   y);
   if (needs->len == 0)
     return y + _tp_analysis_add_empty (self, _("No Kano answers yet — import a questionnaire"),
