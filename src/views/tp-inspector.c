@@ -459,7 +459,7 @@ sync_rows (TpInspector *self)
       /* A persona is not on the board, so it is never selected: its page stays while
        * the user works in it, and gives way to the overview once it is gone (deleted, or
        * undone away). */
-      if (self->persona != NULL &&
+      if (self->persona != NULL && self->document != NULL &&
           tp_document_lookup_kind (self->document, self->persona, TP_ITEM_PERSONA) != NULL)
         {
           tp_persona_page_set_persona (self->persona_page, self->persona);
