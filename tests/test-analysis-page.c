@@ -16,7 +16,9 @@
 #include "analysis/tp-kano.h"
 #include "io/tp-document-file.h"
 #include "io/tp-loader.h"
+#include "render/tp-alignment-page.h"
 #include "render/tp-analysis-page.h"
+#include "render/tp-analysis-page-private.h"
 #include "render/tp-export.h"
 #include "render/tp-text.h"
 
@@ -472,6 +474,64 @@ test_export_pages (void)
   g_assert_null (bytes);
 }
 
+static TpAnalysisLayout *
+lay_out_alignment (TpDocument *document,
+                   double      width)
+{
+  PangoContext *context = tp_text_context_new ();
+  TpAnalysisLayout *layout = tp_analysis_layout_new (context, tp_theme_get_default ());
+
+  g_object_unref (context);
+  tp_alignment_layout_update (layout, document, width);
+  return layout;
+}
+
+/* Whether the page fills a shape with the tint of a stage colour. */
+static gboolean
+uses_tint (TpAnalysisLayout *layout,
+           TpStageColour     colour)
+{
+  const TpColour *tint = &tp_theme_get_default ()->stage_tints[colour];
+
+  for (guint i = 0; i < layout->ops->len; i++)
+    {
+      const TpOp *op = &g_array_index (layout->ops, TpOp, i);
+
+      if (op->kind == TP_OP_RECT && op->fill.alpha > 0 && op->fill.red == tint->red &&
+          op->fill.green == tint->green && op->fill.blue == tint->blue)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The matrix's stage bands take each stage's own colour, as the board does, not their
+ * position's (issue 15). */
+static void
+test_page_stage_colours (void)
+{
+  g_autoptr(TpDocument) document = load_example ();
+  GPtrArray *stages = tp_document_get_stages (document);
+  TpStage *copy;
+
+  g_assert_cmpuint (stages->len, <, TP_N_STAGE_COLOURS);
+  {
+    g_autoptr(TpAnalysisLayout) layout = lay_out_alignment (document, 1200);
+
+    g_assert_true (uses_tint (layout, TP_STAGE_COLOUR_BLUE));
+    g_assert_false (uses_tint (layout, TP_STAGE_COLOUR_TEAL));
+  }
+
+  copy = (TpStage *) tp_document_edit_begin (document, ((TpItem *) g_ptr_array_index (stages, 0))->id);
+  copy->colour = TP_STAGE_COLOUR_TEAL;
+  tp_document_edit_commit (document, &copy->item, "Recolour Stage", FALSE);
+  {
+    g_autoptr(TpAnalysisLayout) layout = lay_out_alignment (document, 1200);
+
+    g_assert_true (uses_tint (layout, TP_STAGE_COLOUR_TEAL));
+    g_assert_false (uses_tint (layout, TP_STAGE_COLOUR_BLUE));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -487,6 +547,7 @@ main (int   argc,
   g_test_add_func ("/touchpoint/analysis-page/update", test_update);
   g_test_add_func ("/touchpoint/analysis-page/paint", test_paint);
   g_test_add_func ("/touchpoint/analysis-page/export-pages", test_export_pages);
+  g_test_add_func ("/touchpoint/analysis-page/alignment-stage-colours", test_page_stage_colours);
 
   return g_test_run ();
 }

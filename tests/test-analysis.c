@@ -261,14 +261,39 @@ test_kano_empty (void)
   g_assert_false (result.significant);
   g_assert_cmpint (tp_kano_get_category (need), ==, TP_KANO_NONE);
 
-  /* A category set by hand is the one shown; without it, the evaluated one. */
+}
+
+/* One Kano truth (issue 15): the category evaluated from the answers when there are any,
+ * else the one set by hand, and its description says which. */
+static void
+test_kano_shown_category (void)
+{
+  g_autoptr(TpKanoNeed) need = tp_kano_need_new ("k1", "Nobody asked");
+  TpKanoSource source = TP_KANO_SOURCE_ANSWERS;
+  g_autofree char *none = NULL, *hand = NULL, *answers = NULL, *one = NULL;
+
+  g_assert_cmpint (tp_kano_get_category_source (need, &source), ==, TP_KANO_NONE);
+  g_assert_cmpint (source, ==, TP_KANO_SOURCE_NONE);
+  none = tp_kano_describe (need);
+  g_assert_cmpstr (none, ==, "Not classified");
+
   need->category = TP_KANO_ATTRACTIVE;
-  g_assert_cmpint (tp_kano_get_category (need), ==, TP_KANO_ATTRACTIVE);
+  g_assert_cmpint (tp_kano_get_category_source (need, &source), ==, TP_KANO_ATTRACTIVE);
+  g_assert_cmpint (source, ==, TP_KANO_SOURCE_HAND);
+  hand = tp_kano_describe (need);
+  g_assert_cmpstr (hand, ==, "Attractive (set by hand)");
+
+  /* Answers outrank the hand-set guess. */
+  need->answers[TP_KANO_ANSWER_NEUTRAL][TP_KANO_ANSWER_DISLIKE] = 1;
+  g_assert_cmpint (tp_kano_get_category_source (need, &source), ==, TP_KANO_MUST_BE);
+  g_assert_cmpint (source, ==, TP_KANO_SOURCE_ANSWERS);
+  one = tp_kano_describe (need);
+  g_assert_cmpstr (one, ==, "Must-be (from 1 answer)");
   need->answers[TP_KANO_ANSWER_NEUTRAL][TP_KANO_ANSWER_DISLIKE] = 4;
-  g_assert_cmpint (tp_kano_get_category (need), ==, TP_KANO_ATTRACTIVE);
   need->category = TP_KANO_NONE;
   g_assert_cmpint (tp_kano_get_category (need), ==, TP_KANO_MUST_BE);
 }
+
 
 static void
 test_kano_worse_not_negative_zero (void)
@@ -314,14 +339,30 @@ test_kano_fong (void)
   g_assert_false (result.tie_broken);
   g_assert_false (result.significant);
 
-  /* One answer: 1 < 1.65 × √(1 × 1 / 2) = 1.17, not significant; two agreeing answers:
-   * 2 ≥ 1.65 × √(2 × 2 / 4) = 1.65, significant. */
+  g_assert_false (result.too_few);
+
+  /* Two agreeing answers pass the formula (2 ≥ 1.65 × √(2 × 2 / 4) = 1.65) but are far
+   * too few for its normal approximation (issue 15: "a need with 2 answers is
+   * significant"): the top two must together reach 10. */
   memset (counts, 0, sizeof counts);
   counts[TP_KANO_ATTRACTIVE] = 1;
   tp_kano_evaluate_counts (counts, &result);
   g_assert_false (result.significant);
+  g_assert_true (result.too_few);
   counts[TP_KANO_ATTRACTIVE] = 2;
   tp_kano_evaluate_counts (counts, &result);
+  g_assert_false (result.significant);
+  g_assert_true (result.too_few);
+  counts[TP_KANO_ATTRACTIVE] = 6;
+  counts[TP_KANO_MUST_BE] = 3;
+  tp_kano_evaluate_counts (counts, &result);
+  g_assert_false (result.significant);
+  g_assert_true (result.too_few);
+  /* 10 agreeing answers: 10 ≥ 1.65 × √(10 × 10 / 20) = 3.69, and enough of them. */
+  memset (counts, 0, sizeof counts);
+  counts[TP_KANO_ATTRACTIVE] = 10;
+  tp_kano_evaluate_counts (counts, &result);
+  g_assert_false (result.too_few);
   g_assert_true (result.significant);
 }
 
@@ -366,6 +407,8 @@ test_kano_example (void)
               g_assert_cmpstr (need->id, ==, expected[found].id);
               tp_kano_evaluate (need, &result);
               g_assert_cmpint (result.category, ==, expected[found].category);
+              /* The category every surface shows is the evaluated one. */
+              g_assert_cmpint (tp_kano_get_category (need), ==, expected[found].category);
               g_assert_true (result.significant);
               assert_4dp (result.better, expected[found].better);
               assert_4dp (result.worse, expected[found].worse);
@@ -375,6 +418,14 @@ test_kano_example (void)
     }
 
   g_assert_cmpuint (found, ==, G_N_ELEMENTS (expected));
+
+  /* The need of the report: 68 answers, Attractive, nothing set by hand. */
+  {
+    TpTouchpoint *tp = tp_document_lookup_kind (document, "t4", TP_ITEM_TOUCHPOINT);
+    g_autofree char *text = tp_kano_describe (g_ptr_array_index (tp->needs, 0));
+
+    g_assert_cmpstr (text, ==, "Attractive (from 68 answers)");
+  }
 }
 
 /* KPIs */
@@ -980,7 +1031,7 @@ test_csv_exact (void)
                 "Search,\"Buy, now\",3,,,,,,none,,,\r\n");
   assert_bytes (kano,
                 "touchpoint,need,A,O,M,I,R,Q,category,better,worse,significant\r\n"
-                "\"Checkout \"\"fast\"\", please\",Guest checkout,0,3,1,0,0,0,one-dimensional,0.7500,-1.0000,no\r\n"
+                "\"Checkout \"\"fast\"\", please\",Guest checkout,0,3,1,0,0,0,one-dimensional,0.7500,-1.0000,too-few\r\n"
                 "\"Checkout \"\"fast\"\", please\",\"Say \"\"thanks\"\"\",0,0,0,0,0,0,attractive,,,no\r\n"
                 "\"Checkout \"\"fast\"\", please\",Unclassified,0,0,0,0,0,0,,,,no\r\n");
   assert_bytes (kpis,
@@ -1153,6 +1204,7 @@ main (int   argc,
   g_test_add_func ("/touchpoint/analysis/kano/tie-runner-up", test_kano_tie_runner_up);
   g_test_add_func ("/touchpoint/analysis/kano/reverse-questionable", test_kano_reverse_questionable);
   g_test_add_func ("/touchpoint/analysis/kano/empty", test_kano_empty);
+  g_test_add_func ("/touchpoint/analysis/kano/shown-category", test_kano_shown_category);
   g_test_add_func ("/touchpoint/analysis/kano/worse-not-negative-zero", test_kano_worse_not_negative_zero);
   g_test_add_func ("/touchpoint/analysis/kano/fong", test_kano_fong);
   g_test_add_func ("/touchpoint/analysis/kano/example", test_kano_example);

@@ -847,11 +847,13 @@ test_zoom_journey (Fixture       *fixture,
   TpRect journey, header;
   graphene_rect_t r;
 
+  const char *note = ((TpItem *) g_ptr_array_index (
+    tp_document_get_notes (fixture->document, TP_CONTAINER_CHANNELS), 0))->id;
+
   /* From the canvas, with a note selected: Ctrl+2 shows the journey, readable, from
    * its start, and the keyboard lands on the first stage. */
   tp_board_zoom_to_region (fixture->board, TP_REGION_CANVAS);
-  tp_selection_set_one (selection, ((TpItem *) g_ptr_array_index (
-    tp_document_get_notes (fixture->document, TP_CONTAINER_CHANNELS), 0))->id);
+  tp_selection_set_one (selection, note);
   activate (fixture, "board.zoom-journey");
 
   g_assert_true (tp_layout_get_region (tp_board_get_layout (fixture->board), TP_REGION_JOURNEY,
@@ -865,9 +867,17 @@ test_zoom_journey (Fixture       *fixture,
     g_assert_cmpfloat (r.origin.y + r.size.height, <=,
                        gtk_widget_get_height (GTK_WIDGET (fixture->board)) + 0.5);
 
-  g_assert_true (selection_is (fixture, (const char *[]) { stage_id (fixture, 0), NULL }));
+  /* Zooming never changes the selection (issue 15): only the keyboard's focus moved. */
+  g_assert_true (selection_is (fixture, (const char *[]) { note, NULL }));
   g_assert_cmpint (fixture->board->focus, ==, TP_BOARD_FOCUS_STAGE);
   g_assert_cmpstr (fixture->board->focus_stage, ==, stage_id (fixture, 0));
+  /* Nor do the other zooms. */
+  activate (fixture, "board.zoom-in");
+  activate (fixture, "board.zoom-fit");
+  activate (fixture, "board.zoom-canvas");
+  activate (fixture, "board.zoom-value-chain");
+  g_assert_true (selection_is (fixture, (const char *[]) { note, NULL }));
+  activate (fixture, "board.zoom-journey");
   header = stage_info (fixture, stage_id (fixture, 0)).header;
   _tp_board_rect_to_widget (fixture->board, &header, &r);
   g_assert_cmpfloat (r.origin.x + r.size.width, <=,

@@ -19,6 +19,7 @@
 #include "views/tp-link-page.h"
 #include "views/tp-link-rows.h"
 #include "views/tp-overview-page.h"
+#include "views/tp-persona-page.h"
 #include "tp-test-display.h"
 
 static char *tmp_dir;
@@ -124,17 +125,25 @@ visible_page (Fixture *fixture)
   return gtk_stack_get_visible_child_name (inspector_child (fixture, "stack"));
 }
 
+/* The n-th swatch of a row of them. */
 static GtkToggleButton *
-swatch (Fixture      *fixture,
-        TpNoteColour  colour)
+nth_swatch (GtkWidget *box,
+            guint      n)
 {
-  GtkWidget *child = gtk_widget_get_first_child (inspector_child (fixture, "swatch_box"));
+  GtkWidget *child = gtk_widget_get_first_child (box);
 
-  for (guint i = 0; i < colour && child != NULL; i++)
+  for (guint i = 0; i < n && child != NULL; i++)
     child = gtk_widget_get_next_sibling (child);
 
   g_assert_true (GTK_IS_TOGGLE_BUTTON (child));
   return GTK_TOGGLE_BUTTON (child);
+}
+
+static GtkToggleButton *
+swatch (Fixture      *fixture,
+        TpNoteColour  colour)
+{
+  return nth_swatch (inspector_child (fixture, "swatch_box"), colour);
 }
 
 /* The swatch that is checked, or -1 for none (several colours). */
@@ -412,6 +421,170 @@ test_several_notes (Fixture       *fixture,
   undo (fixture);
   g_assert_null (shown_persona (fixture));
   g_assert_false (tp_document_can_undo (fixture->document));
+}
+
+static gpointer
+overview_child (Fixture    *fixture,
+                const char *name)
+{
+  GObject *child = gtk_widget_get_template_child (inspector_child (fixture, "overview_page"),
+                                                  TP_TYPE_OVERVIEW_PAGE, name);
+
+  g_assert_nonnull (child);
+  return child;
+}
+
+static gpointer
+persona_child (Fixture    *fixture,
+               const char *name)
+{
+  GObject *child = gtk_widget_get_template_child (inspector_child (fixture, "persona_page"),
+                                                  TP_TYPE_PERSONA_PAGE, name);
+
+  g_assert_nonnull (child);
+  return child;
+}
+
+/* The overview's persona rows, as their titles. */
+static char *
+persona_rows (Fixture *fixture)
+{
+  GString *titles = g_string_new (NULL);
+  GtkWidget *list = overview_child (fixture, "personas_list");
+
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL; row = gtk_widget_get_next_sibling (row))
+    if (ADW_IS_ACTION_ROW (row))
+      g_string_append_printf (titles, "%s%s", titles->len > 0 ? ", " : "",
+                              adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)));
+
+  return g_string_free (titles, FALSE);
+}
+
+static GtkListBoxRow *
+persona_row_at (Fixture *fixture,
+                guint    index)
+{
+  GtkListBoxRow *row = gtk_list_box_get_row_at_index (overview_child (fixture, "personas_list"), (int) index);
+
+  g_assert_nonnull (row);
+  return row;
+}
+
+static GtkToggleButton *
+persona_swatch (Fixture  *fixture,
+                TpAccent  accent)
+{
+  return nth_swatch (persona_child (fixture, "swatch_box"), accent);
+}
+
+/* Issue 15: personas are made, named, described, recoloured, reordered, given to notes
+ * (inspector and Ctrl+Alt+P) and deleted from the inspector, and the delete (clearing
+ * the references) undoes in one step. */
+static void
+test_personas (Fixture       *fixture,
+               gconstpointer  data)
+{
+  GPtrArray *personas = tp_document_get_personas (fixture->document);
+  guint n = personas->len;
+  TpNote *note = canvas_note (fixture, TP_CONTAINER_CUSTOMER_SEGMENTS, 3);
+  g_autofree char *before = persona_rows (fixture);
+  g_autofree char *after_add = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *name = NULL;
+  TpPersona *persona;
+  guint index;
+
+  g_assert_cmpuint (n, >, 1);
+  g_assert_null (note->persona);
+  g_assert_cmpstr (visible_page (fixture), ==, "document");
+  /* The overview lists them, in order. */
+  g_assert_nonnull (strstr (before, ((TpPersona *) g_ptr_array_index (personas, 0))->name));
+
+  /* Add: a new persona, in a colour nobody has, its page open with the name ready. */
+  click (overview_child (fixture, "add_persona_button"));
+  g_assert_cmpuint (personas->len, ==, n + 1);
+  persona = g_ptr_array_index (personas, n);
+  id = g_strdup (persona->item.id);
+  g_assert_cmpstr (tp_document_get_undo_label (fixture->document), ==, "Add Persona");
+  for (guint i = 0; i < n; i++)
+    g_assert_cmpint (((TpPersona *) g_ptr_array_index (personas, i))->accent, !=, persona->accent);
+  g_assert_cmpstr (visible_page (fixture), ==, "persona");
+  g_assert_cmpstr (tp_persona_page_get_persona (inspector_child (fixture, "persona_page")), ==, id);
+  name = g_strdup_printf ("Persona %u", n + 1);
+  g_assert_cmpstr (gtk_editable_get_text (persona_child (fixture, "name_row")), ==, name);
+
+  /* Rename, describe, recolour: each a step, and the page stays. */
+  gtk_editable_set_text (persona_child (fixture, "name_row"), "Night owl");
+  g_assert_cmpstr (persona->name, ==, "Night owl");
+  g_assert_cmpstr (tp_document_get_undo_label (fixture->document), ==, "Rename Persona");
+  gtk_editable_set_text (persona_child (fixture, "description_row"), "Shops after midnight");
+  g_assert_cmpstr (persona->description, ==, "Shops after midnight");
+  click (GTK_WIDGET (persona_swatch (fixture, TP_ACCENT_SLATE)));
+  g_assert_cmpint (persona->accent, ==, TP_ACCENT_SLATE);
+  g_assert_cmpstr (tp_document_get_undo_label (fixture->document), ==, "Recolour Persona");
+  g_assert_cmpstr (visible_page (fixture), ==, "persona");
+
+  /* Undo and redo keep the page, which follows them. */
+  undo (fixture);
+  g_assert_cmpint (persona->accent, !=, TP_ACCENT_SLATE);
+  g_assert_true (gtk_toggle_button_get_active (persona_swatch (fixture, persona->accent)));
+  g_assert_cmpstr (visible_page (fixture), ==, "persona");
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.redo", NULL);
+  g_assert_cmpint (persona->accent, ==, TP_ACCENT_SLATE);
+  g_assert_true (gtk_toggle_button_get_active (persona_swatch (fixture, TP_ACCENT_SLATE)));
+  g_assert_cmpstr (visible_page (fixture), ==, "persona");
+
+  /* Reorder: up one place. */
+  click (persona_child (fixture, "move_up_button"));
+  g_assert_true (tp_document_get_index (fixture->document, id, &index));
+  g_assert_cmpuint (index, ==, n - 1);
+  g_assert_cmpstr (tp_document_get_undo_label (fixture->document), ==, "Move Persona");
+
+  /* Back: the overview lists it, where it now is. */
+  click (persona_child (fixture, "back_button"));
+  g_assert_cmpstr (visible_page (fixture), ==, "document");
+  after_add = persona_rows (fixture);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (persona_row_at (fixture, n - 1))), ==,
+                   "Night owl");
+
+  /* Assign it from the note's page: the combo offers it. */
+  tp_selection_set_one (fixture->selection, note->item.id);
+  g_assert_cmpstr (visible_page (fixture), ==, "notes");
+  adw_combo_row_set_selected (inspector_child (fixture, "persona_row"), n);
+  g_assert_cmpstr (note->persona, ==, id);
+  g_assert_cmpstr (shown_persona (fixture), ==, "Night owl");
+
+  /* Ctrl+Alt+P gives the next one; after the last, none. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.cycle-persona", NULL));
+  g_assert_cmpstr (note->persona, ==, ((TpItem *) g_ptr_array_index (personas, n))->id);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.cycle-persona", NULL));
+  g_assert_null (note->persona);
+  undo (fixture);
+  undo (fixture);
+  g_assert_cmpstr (note->persona, ==, id);
+
+  /* Open it from the overview's list and delete it: the note loses it, in one step. */
+  tp_selection_clear (fixture->selection);
+  g_signal_emit_by_name (overview_child (fixture, "personas_list"), "row-activated",
+                         persona_row_at (fixture, n - 1));
+  g_assert_cmpstr (visible_page (fixture), ==, "persona");
+  g_assert_cmpstr (tp_persona_page_get_persona (inspector_child (fixture, "persona_page")), ==, id);
+  click (persona_child (fixture, "delete_button"));
+  g_assert_null (tp_document_lookup (fixture->document, id));
+  g_assert_null (note->persona);
+  g_assert_cmpstr (tp_document_get_undo_label (fixture->document), ==, "Delete Persona");
+  g_assert_cmpstr (visible_page (fixture), ==, "document");
+  g_assert_cmpuint (personas->len, ==, n);
+
+  /* Undo: the persona and the note's reference come back together. */
+  undo (fixture);
+  g_assert_nonnull (tp_document_lookup_kind (fixture->document, id, TP_ITEM_PERSONA));
+  g_assert_cmpstr (note->persona, ==, id);
+  {
+    g_autofree char *rows = persona_rows (fixture);
+
+    g_assert_cmpstr (rows, ==, after_add);
+  }
 }
 
 static void
@@ -873,6 +1046,7 @@ main (int   argc,
   ADD ("text-typing", test_text_typing);
   ADD ("several-notes", test_several_notes);
   ADD ("fields", test_fields);
+  ADD ("personas", test_personas);
   ADD ("undo-ends-in-place-edit", test_undo_ends_in_place_edit);
   ADD ("note-links", test_note_links);
   ADD ("link-label-typing", test_link_label_typing);

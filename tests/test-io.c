@@ -325,7 +325,8 @@ test_newer_minor (void)
   g_assert_cmpstr (note->item.extras.elements->pdata[0], ==, "<sketch href=\"n1.svg\"/>");
 
   stage = tp_document_lookup_kind (document, "s1", TP_ITEM_STAGE);
-  g_assert_cmpstr (stage->item.extras.attributes->pdata[1], ==, "teal");
+  g_assert_cmpstr (stage->item.extras.attributes->pdata[0], ==, "pattern");
+  g_assert_cmpstr (stage->item.extras.attributes->pdata[1], ==, "stripes");
   text = stage->item.extras.elements->pdata[0];
   g_assert_nonnull (strstr (text, "<!-- comments inside unknown elements are kept too -->"));
   g_assert_nonnull (strstr (text, "Picks &amp; packs"));
@@ -751,6 +752,74 @@ test_several_problems (void)
   g_assert_cmpstr (((TpProblem *) problems->pdata[2])->message, ==, "Link “l1” refers to a missing touchpoint “t1”");
 }
 
+static TpStageColour
+stage_colour_at (TpDocument *document,
+                 guint       index)
+{
+  return ((TpStage *) g_ptr_array_index (tp_document_get_stages (document), index))->colour;
+}
+
+/* Stages keep their colour in the file (issue 15); files without it show the colours of
+ * the stages' positions, as before. */
+static void
+test_stage_colours (void)
+{
+  const char *old = HEADER
+    "  <journey>\n"
+    "    <stage id=\"s1\" name=\"A\"/>\n"
+    "    <stage id=\"s2\" name=\"B\"/>\n"
+    "    <stage id=\"s3\" name=\"C\"/>\n"
+    "  </journey>\n"
+    "</touchpoint>\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TpDocument) document = load_string (old, &error);
+  g_autoptr(TpDocument) reloaded = NULL;
+  g_autoptr(TpDocument) bad = NULL;
+  g_autoptr(GBytes) written = NULL;
+  g_autoptr(GBytes) rewritten = NULL;
+  g_autoptr(GBytes) original = g_bytes_new_static (old, strlen (old));
+  const char *text;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (stage_colour_at (document, 0), ==, TP_STAGE_COLOUR_BLUE);
+  g_assert_cmpint (stage_colour_at (document, 1), ==, TP_STAGE_COLOUR_GREEN);
+  g_assert_cmpint (stage_colour_at (document, 2), ==, TP_STAGE_COLOUR_YELLOW);
+
+  /* Unchanged, it keeps its bytes: the colours are at their defaults. */
+  written = tp_write_bytes (document);
+  assert_bytes_equal (written, original);
+  g_clear_pointer (&written, g_bytes_unref);
+
+  /* A stage inserted first takes the first colour nobody has and recolours no other. */
+  tp_document_add_stage (document, 0, "New");
+  g_assert_cmpint (stage_colour_at (document, 0), ==, TP_STAGE_COLOUR_ORANGE);
+  g_assert_cmpint (stage_colour_at (document, 1), ==, TP_STAGE_COLOUR_BLUE);
+  g_assert_cmpint (stage_colour_at (document, 2), ==, TP_STAGE_COLOUR_GREEN);
+  g_assert_cmpint (stage_colour_at (document, 3), ==, TP_STAGE_COLOUR_YELLOW);
+  tp_document_move_stage (document, "s3", 0);
+  g_assert_cmpint (stage_colour_at (document, 0), ==, TP_STAGE_COLOUR_YELLOW);
+
+  written = tp_write_bytes (document);
+  text = g_bytes_get_data (written, NULL);
+  g_assert_nonnull (strstr (text, "<stage id=\"s3\" name=\"C\" colour=\"yellow\"/>"));
+  g_assert_nonnull (strstr (text, "colour=\"orange\""));
+  g_assert_nonnull (strstr (text, "<stage id=\"s1\" name=\"A\" colour=\"blue\"/>"));
+
+  /* Saved and opened again, each stage has its colour; a second save is the same. */
+  reloaded = tp_load_bytes (written, NULL, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < 4; i++)
+    g_assert_cmpint (stage_colour_at (reloaded, i), ==, stage_colour_at (document, i));
+  rewritten = tp_write_bytes (reloaded);
+  assert_bytes_equal (written, rewritten);
+
+  /* Only the palette's names. */
+  bad = load_string (HEADER "  <journey>\n    <stage id=\"s1\" name=\"A\" colour=\"pink\"/>\n"
+                     "  </journey>\n</touchpoint>\n", &error);
+  g_assert_null (bad);
+  g_assert_error (error, TP_LOAD_ERROR, TP_LOAD_ERROR_INVALID);
+}
+
 static void
 test_minimal (void)
 {
@@ -1046,6 +1115,7 @@ main (int   argc,
   g_test_add_func ("/touchpoint/io/newer-minor-namespaces", test_newer_minor_namespaces);
   g_test_add_func ("/touchpoint/io/unknown-in-current-version", test_unknown_in_current_version);
   g_test_add_func ("/touchpoint/io/minimal", test_minimal);
+  g_test_add_func ("/touchpoint/io/stage-colours", test_stage_colours);
   g_test_add_func ("/touchpoint/io/escaping", test_escaping);
   g_test_add_func ("/touchpoint/io/reals", test_reals);
   g_test_add_func ("/touchpoint/io/writer-clamps", test_writer_clamps);

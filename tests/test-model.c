@@ -334,6 +334,52 @@ change_delete_persona (TpDocument *document)
 }
 
 static void
+setup_two_personas (TpDocument *document)
+{
+  tp_document_add_persona (document, "Parent", tp_document_pick_persona_accent (document));
+}
+
+static void
+change_move_persona (TpDocument *document)
+{
+  tp_document_move_persona (document, ((TpItem *) g_ptr_array_index (tp_document_get_personas (document), 1))->id, 0);
+}
+
+static void
+change_edit_persona (TpDocument *document)
+{
+  TpPersona *copy = (TpPersona *) tp_document_edit_begin (document,
+    ((TpItem *) g_ptr_array_index (tp_document_get_personas (document), 0))->id);
+
+  g_free (copy->name);
+  copy->name = g_strdup ("Commuter");
+  g_free (copy->description);
+  copy->description = g_strdup ("Shops on the train");
+  copy->accent = TP_ACCENT_SLATE;
+  tp_document_edit_commit (document, &copy->item, "Rename Persona", FALSE);
+}
+
+static void
+change_set_persona (TpDocument *document)
+{
+  const char *ids[] = {
+    note_at (document, TP_CONTAINER_CHANNELS, 0)->item.id,
+    ((TpItem *) g_ptr_array_index (stage_at (document, 0)->touchpoints, 0))->id,
+  };
+
+  tp_document_set_persona (document, ids, G_N_ELEMENTS (ids),
+                           ((TpItem *) g_ptr_array_index (tp_document_get_personas (document), 0))->id);
+}
+
+static void
+change_cycle_persona (TpDocument *document)
+{
+  const char *id = note_at (document, TP_CONTAINER_CHANNELS, 0)->item.id;
+
+  tp_document_cycle_persona (document, &id, 1);
+}
+
+static void
 change_delete_many (TpDocument *document)
 {
   TpStage *stage = stage_at (document, 0);
@@ -373,6 +419,10 @@ static const ChangeCase change_cases[] = {
   { "delete-stage", change_delete_stage, "Delete Stage" },
   { "delete-persona", change_delete_persona, "Delete Persona", setup_persona_refs },
   { "delete-many", change_delete_many, "Delete Items" },
+  { "move-persona", change_move_persona, "Move Persona", setup_two_personas },
+  { "edit-persona", change_edit_persona, "Rename Persona" },
+  { "set-persona", change_set_persona, "Set Persona" },
+  { "cycle-persona", change_cycle_persona, "Set Persona", setup_two_personas },
 };
 
 static void
@@ -433,6 +483,101 @@ test_delete_removes_links (void)
   tp_document_collect_links (document, tp_copy, links);
   g_assert_cmpuint (links->len, ==, 1);
   g_assert_false (tp_document_get_modified (document));
+}
+
+/* Issue 15: deleting a persona clears every reference to it, in one step that undo takes
+ * back whole, references included. */
+static void
+test_persona_delete_clears_references (void)
+{
+  g_autoptr(TpDocument) document = make_small_document ();
+  g_autofree char *persona = g_strdup (((TpItem *) g_ptr_array_index (tp_document_get_personas (document), 0))->id);
+  const char *note = note_at (document, TP_CONTAINER_CHANNELS, 0)->item.id;
+  const char *touchpoint = ((TpItem *) g_ptr_array_index (stage_at (document, 0)->touchpoints, 0))->id;
+  const char *ids[] = { note, touchpoint };
+  const char *del = persona;
+
+  tp_document_set_persona (document, ids, G_N_ELEMENTS (ids), persona);
+  g_assert_cmpstr (note_at (document, TP_CONTAINER_CHANNELS, 0)->persona, ==, persona);
+  g_assert_true (tp_document_get_persona_of (document, touchpoint) != NULL);
+  g_assert_cmpstr (tp_document_get_undo_label (document), ==, "Set Persona");
+  tp_document_set_saved (document);
+
+  tp_document_delete (document, &del, 1);
+  g_assert_null (tp_document_lookup (document, persona));
+  g_assert_null (note_at (document, TP_CONTAINER_CHANNELS, 0)->persona);
+  g_assert_null (((TpTouchpoint *) tp_document_lookup (document, touchpoint))->persona);
+  g_assert_cmpstr (tp_document_get_undo_label (document), ==, "Delete Persona");
+
+  /* One undo: the persona and both references. */
+  tp_document_undo (document);
+  g_assert_nonnull (tp_document_lookup_kind (document, persona, TP_ITEM_PERSONA));
+  g_assert_cmpstr (note_at (document, TP_CONTAINER_CHANNELS, 0)->persona, ==, persona);
+  g_assert_cmpstr (((TpTouchpoint *) tp_document_lookup (document, touchpoint))->persona, ==, persona);
+  g_assert_false (tp_document_get_modified (document));
+
+  tp_document_redo (document);
+  g_assert_null (note_at (document, TP_CONTAINER_CHANNELS, 0)->persona);
+}
+
+/* New personas get distinct colours; cycling goes none, each persona, none. */
+static void
+test_persona_accent_and_cycle (void)
+{
+  g_autoptr(TpDocument) document = make_small_document ();
+  GPtrArray *personas = tp_document_get_personas (document);
+  const char *note = note_at (document, TP_CONTAINER_CHANNELS, 0)->item.id;
+  const char *p1, *p2;
+
+  /* The example's first persona is green: the first free accent is blue, then yellow. */
+  g_assert_cmpint (tp_document_pick_persona_accent (document), ==, TP_ACCENT_BLUE);
+  p2 = tp_document_add_persona (document, "Parent", tp_document_pick_persona_accent (document));
+  g_assert_cmpint (((TpPersona *) g_ptr_array_index (personas, 1))->accent, ==, TP_ACCENT_BLUE);
+  g_assert_cmpint (tp_document_pick_persona_accent (document), ==, TP_ACCENT_YELLOW);
+  p1 = ((TpItem *) g_ptr_array_index (personas, 0))->id;
+
+  g_assert_null (note_at (document, TP_CONTAINER_CHANNELS, 0)->persona);
+  g_assert_cmpstr (tp_document_cycle_persona (document, &note, 1), ==, p1);
+  g_assert_cmpstr (note_at (document, TP_CONTAINER_CHANNELS, 0)->persona, ==, p1);
+  g_assert_cmpstr (tp_document_cycle_persona (document, &note, 1), ==, p2);
+  g_assert_null (tp_document_cycle_persona (document, &note, 1));
+  g_assert_null (note_at (document, TP_CONTAINER_CHANNELS, 0)->persona);
+
+  /* Reordered, the cycle follows the new order. */
+  tp_document_move_persona (document, p2, 0);
+  g_assert_cmpstr (((TpItem *) g_ptr_array_index (personas, 0))->id, ==, p2);
+  g_assert_cmpstr (tp_document_cycle_persona (document, &note, 1), ==, p2);
+
+  /* Nothing to cycle through: nothing done. */
+  {
+    g_autoptr(TpDocument) empty = tp_document_new_default ();
+    const char *n = tp_document_add_note (empty, TP_CONTAINER_CHANNELS, 0, "x");
+    guint64 state = tp_document_get_state (empty);
+
+    g_assert_null (tp_document_cycle_persona (empty, &n, 1));
+    g_assert_cmpuint (tp_document_get_state (empty), ==, state);
+  }
+}
+
+/* Stages keep their colour (issue 15): a new one takes the first free palette colour. */
+static void
+test_stage_colours (void)
+{
+  g_autoptr(TpDocument) document = tp_document_new_default ();
+  GPtrArray *stages = tp_document_get_stages (document);
+  const char *id;
+
+  for (guint i = 0; i < stages->len; i++)
+    g_assert_cmpint (((TpStage *) g_ptr_array_index (stages, i))->colour, ==, i);
+
+  id = tp_document_add_stage (document, 1, "Onboarding");
+  g_assert_cmpint (((TpStage *) tp_document_lookup (document, id))->colour, ==, TP_STAGE_COLOUR_TEAL);
+  g_assert_cmpint (((TpStage *) g_ptr_array_index (stages, 2))->colour, ==, TP_STAGE_COLOUR_GREEN);
+  /* Every colour taken: the first of the least used. */
+  id = tp_document_add_stage (document, 0, "Before");
+  g_assert_cmpint (((TpStage *) tp_document_lookup (document, id))->colour, ==, TP_STAGE_COLOUR_BLUE);
+  id = tp_document_add_stage (document, 0, "Before that");
+  g_assert_cmpint (((TpStage *) tp_document_lookup (document, id))->colour, ==, TP_STAGE_COLOUR_GREEN);
 }
 
 static void
@@ -589,6 +734,9 @@ main (int    argc,
     }
   g_test_add_func ("/touchpoint/model/delete-removes-links", test_delete_removes_links);
   g_test_add_func ("/touchpoint/model/delete-stage-takes-touchpoints", test_delete_stage_takes_touchpoints);
+  g_test_add_func ("/touchpoint/model/persona-delete-clears-references", test_persona_delete_clears_references);
+  g_test_add_func ("/touchpoint/model/persona-accent-and-cycle", test_persona_accent_and_cycle);
+  g_test_add_func ("/touchpoint/model/stage-colours", test_stage_colours);
   g_test_add_func ("/touchpoint/model/link-rules", test_link_rules);
   g_test_add_func ("/touchpoint/model/move-keeps-fields", test_move_keeps_fields);
   g_test_add_func ("/touchpoint/model/changed-signal", test_changed_signal);

@@ -13,6 +13,7 @@
 #include <glib/gstdio.h>
 #include <adwaita.h>
 
+#include "analysis/tp-kano.h"
 #include "app/tp-window.h"
 #include "io/tp-loader.h"
 #include "io/tp-writer.h"
@@ -603,6 +604,18 @@ test_kano_need (Fixture       *fixture,
   GtkWidget *row;
   guint n;
 
+  /* One Kano truth (issue 15): the need whose 68 answers the analysis classifies as
+   * Attractive said "Not classified" here; it says what the analysis and the board say,
+   * and where it comes from. */
+  show_touchpoint (fixture, "t4");
+  g_assert_cmpstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (item_row (needs, 0))), ==,
+                   "Attractive (from 68 answers)");
+  {
+    g_autofree char *shared = tp_kano_describe (g_ptr_array_index (touchpoint (fixture, "t4")->needs, 0));
+
+    g_assert_cmpstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (item_row (needs, 0))), ==, shared);
+  }
+
   show_touchpoint (fixture, "t10");
   n = touchpoint (fixture, "t10")->needs->len;
 
@@ -621,6 +634,7 @@ test_kano_need (Fixture       *fixture,
   g_assert_nonnull (need->id);
   g_assert_null (tp_document_lookup (fixture->document, need->id));
   g_assert_cmpstr (tp_document_get_undo_label (fixture->document), ==, "Classify Need");
+  g_assert_cmpstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (row)), ==, "Attractive (set by hand)");
   assert_round_trip (fixture);
 
   /* Back to "Not classified". */

@@ -217,7 +217,8 @@ write_kano (GString    *out,
                               : NULL);
               row_take (row, tp_format_number (result.better, COEFFICIENT_DECIMALS));
               row_take (row, tp_format_number (result.worse, COEFFICIENT_DECIMALS));
-              row_add (row, result.significant ? "yes" : "no");
+              /* "too-few": answered, but too few answers for Fong's test either way. */
+              row_add (row, result.too_few ? "too-few" : result.significant ? "yes" : "no");
               write_row (out, row);
             }
         }

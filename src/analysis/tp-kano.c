@@ -4,6 +4,10 @@
 
 #include <math.h>
 
+#include <glib/gi18n-lib.h>
+
+#include "model/tp-enums.h"
+
 #include "tp-kano.h"
 
 #define A TP_KANO_ATTRACTIVE
@@ -164,7 +168,9 @@ tp_kano_evaluate_counts (const double  counts[TP_N_KANO_CATEGORIES],
   /* Fong's test compares the two largest counts, whatever broke the tie. */
   a = top;
   b = second != TP_KANO_NONE ? result->counts[second] : 0;
-  result->significant = fabs (a - b) >= FONG_Z * sqrt ((a + b) * (2 * total - a - b) / (2 * total));
+  result->too_few = a + b < TP_KANO_FONG_MIN_PAIR;
+  result->significant = !result->too_few &&
+                        fabs (a - b) >= FONG_Z * sqrt ((a + b) * (2 * total - a - b) / (2 * total));
 
   aomi = result->counts[TP_KANO_ATTRACTIVE] + result->counts[TP_KANO_ONE_DIMENSIONAL] +
          result->counts[TP_KANO_MUST_BE] + result->counts[TP_KANO_INDIFFERENT];
@@ -197,15 +203,65 @@ tp_kano_evaluate (const TpKanoNeed *need,
 }
 
 TpKanoCategory
-tp_kano_get_category (const TpKanoNeed *need)
+tp_kano_get_category_source (const TpKanoNeed *need,
+                             TpKanoSource     *source)
 {
   TpKanoResult result;
+  TpKanoSource from = TP_KANO_SOURCE_NONE;
+  TpKanoCategory category = TP_KANO_NONE;
 
   g_return_val_if_fail (need != NULL, TP_KANO_NONE);
 
-  if (need->category != TP_KANO_NONE)
-    return need->category;
-
+  /* Answers are evidence; a hand-set category is a guess made before them (or a note of
+   * a need nobody was asked about), so the answers win once there are any. */
   tp_kano_evaluate (need, &result);
-  return result.category;
+  if (result.category != TP_KANO_NONE)
+    {
+      category = result.category;
+      from = TP_KANO_SOURCE_ANSWERS;
+    }
+  else if (need->category > TP_KANO_NONE && need->category < TP_N_KANO_CATEGORIES)
+    {
+      category = need->category;
+      from = TP_KANO_SOURCE_HAND;
+    }
+
+  if (source != NULL)
+    *source = from;
+  return category;
+}
+
+TpKanoCategory
+tp_kano_get_category (const TpKanoNeed *need)
+{
+  return tp_kano_get_category_source (need, NULL);
+}
+
+char *
+tp_kano_describe (const TpKanoNeed *need)
+{
+  TpKanoSource source;
+  TpKanoCategory category = tp_kano_get_category_source (need, &source);
+  const char *label = tp_enum_get_label (TP_ENUM_KANO_CATEGORY, category);
+  guint64 n;
+
+  g_return_val_if_fail (need != NULL, NULL);
+
+  switch (source)
+    {
+    case TP_KANO_SOURCE_ANSWERS:
+      n = tp_kano_need_get_n_answers (need);
+      /* Translators: a Kano category and where it comes from, as in "Attractive (from 68
+       * answers)". */
+      return g_strdup_printf (ngettext ("%s (from %" G_GUINT64_FORMAT " answer)",
+                                        "%s (from %" G_GUINT64_FORMAT " answers)",
+                                        (gulong) MIN (n, G_MAXULONG)), label, n);
+    case TP_KANO_SOURCE_HAND:
+      /* Translators: a Kano category chosen by the facilitator, as in "Must-be (set by
+       * hand)". */
+      return g_strdup_printf (_("%s (set by hand)"), label);
+    case TP_KANO_SOURCE_NONE:
+    default:
+      return g_strdup (label);
+    }
 }

@@ -420,6 +420,26 @@ board_action (GtkWidget  *widget,
       gtk_widget_activate_action (GTK_WIDGET (self->board), forwards[i].board_action, NULL);
 }
 
+/* Ctrl+Alt+P: the selected notes and touchpoints take the next persona (none, each in
+ * the list's order, none again), one undo step per press. A chord, not a bare letter,
+ * so that typing on a selected item never changes it. */
+static void
+cycle_persona_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  TpWindow *self = TP_WINDOW (widget);
+  const char * const *ids;
+
+  if (self->document == NULL || self->selection == NULL)
+    return;
+
+  _tp_window_commit_pending_edit (self);
+  ids = tp_selection_get_ids (self->selection);
+  if (ids != NULL)
+    tp_document_cycle_persona (self->document, ids, g_strv_length ((char **) ids));
+}
+
 static void
 zoom_reset_action (GtkWidget  *widget,
                    const char *action_name,
@@ -518,6 +538,7 @@ _tp_window_class_actions_init (TpWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.zoom-journey", NULL, board_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-value-chain", NULL, board_action);
   gtk_widget_class_install_action (widget_class, "win.delete-selection", NULL, board_action);
+  gtk_widget_class_install_action (widget_class, "win.cycle-persona", NULL, cycle_persona_action);
   gtk_widget_class_install_action (widget_class, "win.toggle-inspector", NULL, toggle_inspector_action);
   gtk_widget_class_install_action (widget_class, "win.show-legend", NULL, show_legend_action);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
@@ -566,6 +587,8 @@ _tp_window_class_actions_init (TpWindowClass *klass)
                                        "win.print", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "win.copy-image", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK | GDK_ALT_MASK,
+                                       "win.cycle-persona", NULL);
 }
 
 /* Undo and redo are caught before the focused widget sees them (capture phase), unlike
@@ -608,6 +631,7 @@ _tp_window_update_actions (TpWindow *self)
   gboolean can_undo = has_document && tp_document_can_undo (document);
   gboolean can_redo = has_document && tp_document_can_redo (document);
   gboolean has_items = FALSE;
+  gboolean has_persona_targets = FALSE;
   gboolean on_board = g_str_equal (_tp_window_get_view (self), "board");
   g_autofree char *undo_tip = NULL;
   g_autofree char *redo_tip = NULL;
@@ -652,6 +676,17 @@ _tp_window_update_actions (TpWindow *self)
                     tp_document_lookup_kind (document, ids[i], TP_ITEM_TOUCHPOINT) != NULL;
     }
   gtk_widget_action_set_enabled (widget, "win.delete-selection", has_items);
+
+  /* Giving a persona needs one to give and a selected note or touchpoint to take it. */
+  if (has_document && self->selection != NULL && tp_document_get_personas (document)->len > 0)
+    {
+      const char * const *ids = tp_selection_get_ids (self->selection);
+
+      for (guint i = 0; ids != NULL && ids[i] != NULL && !has_persona_targets; i++)
+        has_persona_targets = tp_document_lookup_kind (document, ids[i], TP_ITEM_NOTE) != NULL ||
+                              tp_document_lookup_kind (document, ids[i], TP_ITEM_TOUCHPOINT) != NULL;
+    }
+  gtk_widget_action_set_enabled (widget, "win.cycle-persona", has_persona_targets);
 
   /* Name the step the button would take back or repeat. */
   if (can_undo && tp_document_get_undo_label (document) != NULL)

@@ -700,7 +700,15 @@ build_journey (Builder *b,
       id = get_text_attribute (b, child, TP_XML_A_ID, TRUE);
       name = get_text_attribute (b, child, TP_XML_A_NAME, TRUE);
       if (register_id (b, child, id, ID_STAGE))
-        stage = tp_stage_new (id, name != NULL ? name : "");
+        {
+          /* A stage of a file from before stages kept their colour shows the colour of
+           * its position, as it did then. */
+          guint colour = tp_stage_colour_for_index (tp_document_get_stages (b->document)->len);
+
+          read_enum (b, child, TP_XML_A_COLOUR, TP_ENUM_STAGE_COLOUR, FALSE, &colour);
+          stage = tp_stage_new (id, name != NULL ? name : "");
+          stage->colour = colour;
+        }
 
       /* The touchpoints are built even when the stage is not, for their problems. */
       touchpoints = g_ptr_array_new_with_free_func ((GDestroyNotify) tp_touchpoint_free);

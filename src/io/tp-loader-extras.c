@@ -111,7 +111,7 @@ static const ElementInfo touchpoint_info = {
             &kpi_info),
 };
 static const ElementInfo stage_info = {
-  TP_XML_STAGE, TRUE, ATTRIBUTES (TP_XML_A_ID, TP_XML_A_NAME),
+  TP_XML_STAGE, TRUE, ATTRIBUTES (TP_XML_A_ID, TP_XML_A_NAME, TP_XML_A_COLOUR),
   CHILDREN (&job_info, &kpi_info, &touchpoint_info),
 };
 static const ElementInfo journey_info = {

@@ -597,6 +597,10 @@ write_journey (Writer     *w,
       element_start (w, TP_XML_STAGE);
       attribute (w, TP_XML_A_ID, stage->item.id);
       attribute (w, TP_XML_A_NAME, stage->name != NULL ? stage->name : "");
+      /* Omitted at its default, the colour of its position, which is also what a file
+       * without it loads as: files of unchanged journeys keep their bytes. */
+      if (stage->colour != tp_stage_colour_for_index (i))
+        attribute_enum (w, TP_XML_A_COLOUR, TP_ENUM_STAGE_COLOUR, stage->colour);
       extras_attributes (w, &stage->item.extras);
       optional_text_element (w, TP_XML_JOB, stage->job);
       for (guint k = 0; stage->kpis != NULL && k < stage->kpis->len; k++)

@@ -122,6 +122,36 @@ tp_document_move_note (TpDocument  *self,
   move_to (self, _("Move Note"), id, &to);
 }
 
+guint
+_tp_first_least_used (const guint *uses,
+                      guint        n)
+{
+  guint best = 0;
+
+  for (guint i = 1; i < n; i++)
+    if (uses[i] < uses[best])
+      best = i;
+
+  return best;
+}
+
+TpStageColour
+tp_document_pick_stage_colour (TpDocument *self)
+{
+  GPtrArray *stages;
+  guint uses[TP_N_STAGE_COLOURS] = { 0, };
+
+  g_return_val_if_fail (TP_IS_DOCUMENT (self), TP_STAGE_COLOUR_BLUE);
+
+  stages = tp_document_get_stages (self);
+  for (guint i = 0; i < stages->len; i++)
+    uses[((TpStage *) g_ptr_array_index (stages, i))->colour % TP_N_STAGE_COLOURS]++;
+
+  /* The first colour no stage has; with every colour taken, the first of the least used,
+   * so that neighbours differ as long as the palette allows. */
+  return _tp_first_least_used (uses, TP_N_STAGE_COLOURS);
+}
+
 const char *
 tp_document_add_stage (TpDocument *self,
                        guint       index,
@@ -129,13 +159,16 @@ tp_document_add_stage (TpDocument *self,
 {
   TpPosition position = { 0, };
   g_autofree char *id = NULL;
+  TpStage *stage;
 
   g_return_val_if_fail (TP_IS_DOCUMENT (self), NULL);
 
   id = tp_document_make_id (self, "s");
   position.index = clamp_index (tp_document_get_stages (self), index);
+  stage = tp_stage_new (id, name);
+  stage->colour = tp_document_pick_stage_colour (self);
 
-  return insert_new (self, _("Add Stage"), (TpItem *) tp_stage_new (id, name), &position);
+  return insert_new (self, _("Add Stage"), (TpItem *) stage, &position);
 }
 
 void
@@ -300,22 +333,7 @@ clear_persona_refs (TpDocument *self,
 {
   g_autoptr(GPtrArray) referrers = g_ptr_array_new ();
 
-  for (guint c = 0; c < TP_N_CONTAINERS; c++)
-    {
-      GPtrArray *notes = tp_document_get_notes (self, c);
-
-      for (guint i = 0; i < notes->len; i++)
-        if (g_strcmp0 (((TpNote *) g_ptr_array_index (notes, i))->persona, persona) == 0)
-          g_ptr_array_add (referrers, g_ptr_array_index (notes, i));
-    }
-  for (guint s = 0; s < tp_document_get_stages (self)->len; s++)
-    {
-      TpStage *stage = g_ptr_array_index (tp_document_get_stages (self), s);
-
-      for (guint i = 0; i < stage->touchpoints->len; i++)
-        if (g_strcmp0 (((TpTouchpoint *) g_ptr_array_index (stage->touchpoints, i))->persona, persona) == 0)
-          g_ptr_array_add (referrers, g_ptr_array_index (stage->touchpoints, i));
-    }
+  tp_document_collect_persona_refs (self, persona, referrers);
 
   for (guint i = 0; i < referrers->len; i++)
     {

@@ -22,6 +22,10 @@ void         _tp_document_notify_history_flags (TpDocument   *self,
 void         _tp_document_set_last_affected    (TpDocument   *self,
                                                 TpCommand    *command);
 TpHistory   *_tp_document_get_history          (TpDocument   *self);
+/* The index of the first of the smallest of n counts: the colour a new stage or persona
+ * takes from its palette, given how many others use each. */
+guint        _tp_first_least_used              (const guint  *uses,
+                                                guint         n);
 /* Applies command and records it (transfer full). */
 void         _tp_document_execute              (TpDocument   *self,
                                                 TpCommand    *command);

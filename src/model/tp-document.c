@@ -467,8 +467,10 @@ tp_document_new_default (void)
   for (guint i = 0; i < G_N_ELEMENTS (stage_names); i++)
     {
       g_autofree char *id = tp_document_make_id (self, "s");
+      TpStage *stage = tp_stage_new (id, _(stage_names[i]));
 
-      _tp_document_append_stage (self, tp_stage_new (id, _(stage_names[i])));
+      stage->colour = tp_stage_colour_for_index (i);
+      _tp_document_append_stage (self, stage);
     }
 
   return self;

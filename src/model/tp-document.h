@@ -88,6 +88,8 @@ void          tp_document_move_note     (TpDocument  *self,
 const char   *tp_document_add_stage     (TpDocument  *self,
                                          guint        index,
                                          const char  *name);
+/* The colour a new stage gets: the first of the palette no stage has yet. */
+TpStageColour tp_document_pick_stage_colour (TpDocument *self);
 void          tp_document_move_stage    (TpDocument  *self,
                                          const char  *id,
                                          guint        index);
@@ -102,6 +104,28 @@ void          tp_document_move_touchpoint (TpDocument *self,
 const char   *tp_document_add_persona   (TpDocument  *self,
                                          const char  *name,
                                          TpAccent     accent);
+/* The accent a new persona gets: the first no persona has yet. */
+TpAccent      tp_document_pick_persona_accent (TpDocument *self);
+/* Appends to out the notes and touchpoints (TpItem*, transfer none) that refer to the
+ * persona id, notes first (block by block), then touchpoints (stage by stage). */
+void          tp_document_collect_persona_refs (TpDocument *self,
+                                                const char *persona,
+                                                GPtrArray  *out);
+/* Moves a persona to index in the list (its order in pickers and legends). */
+void          tp_document_move_persona  (TpDocument  *self,
+                                         const char  *id,
+                                         guint        index);
+/* Gives the notes and touchpoints among ids the persona (NULL: none), one step. */
+void          tp_document_set_persona   (TpDocument         *self,
+                                         const char * const *ids,
+                                         guint               n_ids,
+                                         const char         *persona);
+/* Gives them the persona after the first one's (none, each persona in order, none
+ * again), one step; returns the persona given, NULL for none. Nothing is done, and NULL
+ * returned, when there is no persona or no note or touchpoint among ids. */
+const char   *tp_document_cycle_persona (TpDocument         *self,
+                                         const char * const *ids,
+                                         guint               n_ids);
 /* NULL when either end is missing or of the wrong kind, or the link exists already. */
 const char   *tp_document_add_link      (TpDocument  *self,
                                          const char  *note,

@@ -62,6 +62,15 @@ static const EnumValue accents[] = {
   { "slate", N_("Slate") },
 };
 
+static const EnumValue stage_colours[] = {
+  { "blue", N_("Blue") },
+  { "green", N_("Green") },
+  { "yellow", N_("Yellow") },
+  { "orange", N_("Orange") },
+  { "purple", N_("Purple") },
+  { "teal", N_("Teal") },
+};
+
 static const EnumValue strategies[] = {
   { "none", N_("Undecided") },
   { "proactive", N_("Proactive") },
@@ -131,6 +140,7 @@ static const EnumTable tables[TP_N_ENUMS] = {
   [TP_ENUM_KPI_KIND] = TABLE (kpi_kinds),
   [TP_ENUM_CSAT_METHOD] = TABLE (csat_methods),
   [TP_ENUM_DIRECTION] = TABLE (directions),
+  [TP_ENUM_STAGE_COLOUR] = TABLE (stage_colours),
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (containers) == TP_N_CONTAINERS);
@@ -138,6 +148,7 @@ G_STATIC_ASSERT (G_N_ELEMENTS (note_colours) == TP_N_NOTE_COLOURS);
 G_STATIC_ASSERT (G_N_ELEMENTS (evidence) == TP_N_EVIDENCE);
 G_STATIC_ASSERT (G_N_ELEMENTS (accents) == TP_N_ACCENTS);
 G_STATIC_ASSERT (G_N_ELEMENTS (strategies) == TP_N_STRATEGIES);
+G_STATIC_ASSERT (G_N_ELEMENTS (stage_colours) == TP_N_STAGE_COLOURS);
 G_STATIC_ASSERT (G_N_ELEMENTS (action_statuses) == TP_N_ACTION_STATUSES);
 G_STATIC_ASSERT (G_N_ELEMENTS (kano_categories) == TP_N_KANO_CATEGORIES);
 G_STATIC_ASSERT (G_N_ELEMENTS (kano_answers) == TP_N_KANO_ANSWERS);

@@ -22,6 +22,7 @@ typedef enum {
   TP_ENUM_KPI_KIND,
   TP_ENUM_CSAT_METHOD,
   TP_ENUM_DIRECTION,
+  TP_ENUM_STAGE_COLOUR,
   TP_N_ENUMS
 } TpEnumType;
 

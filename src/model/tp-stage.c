@@ -27,6 +27,7 @@ _tp_stage_assign (TpStage       *dest,
 {
   _tp_str_assign (&dest->name, src->name);
   _tp_str_assign (&dest->job, src->job);
+  dest->colour = src->colour;
   g_ptr_array_unref (dest->kpis);
   dest->kpis = _tp_ptr_array_copy (src->kpis, (GCopyFunc) tp_kpi_copy,
                                    (GDestroyNotify) tp_kpi_free);
@@ -64,5 +65,12 @@ tp_stage_equal (const TpStage *a,
          tp_extras_equal (&a->item.extras, &b->item.extras) &&
          g_strcmp0 (a->name, b->name) == 0 &&
          g_strcmp0 (a->job, b->job) == 0 &&
+         a->colour == b->colour &&
          _tp_ptr_array_equal (a->kpis, b->kpis, (GEqualFunc) tp_kpi_equal);
+}
+
+TpStageColour
+tp_stage_colour_for_index (guint index)
+{
+  return index % TP_N_STAGE_COLOURS;
 }

@@ -92,6 +92,18 @@ typedef enum {
   TP_N_ACCENTS
 } TpAccent;
 
+/* A stage's colour, from the journey's palette of light tints (render/ holds the tones).
+ * Kept by the stage, so that inserting or moving stages recolours none of the others. */
+typedef enum {
+  TP_STAGE_COLOUR_BLUE,
+  TP_STAGE_COLOUR_GREEN,
+  TP_STAGE_COLOUR_YELLOW,
+  TP_STAGE_COLOUR_ORANGE,
+  TP_STAGE_COLOUR_PURPLE,
+  TP_STAGE_COLOUR_TEAL,
+  TP_N_STAGE_COLOURS
+} TpStageColour;
+
 typedef enum {
   TP_STRATEGY_NONE,
   TP_STRATEGY_PROACTIVE,

@@ -51,10 +51,11 @@ typedef struct
  * darker, so that a dot reads on white and on the tint. */
 static TpColour
 stage_colour (const TpTheme *theme,
-              guint          stage_index,
+              const TpStage *stage,
               gboolean       strong)
 {
-  const TpColour *tint = &theme->stage_tints[stage_index % TP_N_STAGE_TINTS];
+  /* The stage's own colour, as on the board: not its position's. */
+  const TpColour *tint = &theme->stage_tints[(stage != NULL ? stage->colour : 0) % TP_N_STAGE_TINTS];
   TpColour colour = *tint;
 
   if (!strong)
@@ -264,7 +265,7 @@ place_column_headers (TpAnalysisLayout  *self,
   for (guint i = 0; i < alignment->bands->len; i++)
     {
       const TpAlignmentBand *band = &g_array_index (alignment->bands, TpAlignmentBand, i);
-      TpColour tint = stage_colour (theme, band->stage_index, FALSE);
+      TpColour tint = stage_colour (theme, band->stage, FALSE);
       TpRect rect = { grid->columns_x + band->first * grid->column_width, y,
                       band->n_columns * grid->column_width, band_height };
 
@@ -319,14 +320,14 @@ place_cell (TpAnalysisLayout  *self,
   double label_x = x + PAD_X + 2 * DOT_RADIUS + DOT_GAP;
   double label_width = grid->column_width - (label_x - x) - PAD_X;
   double top = y;
-  guint stage_index = 0;
+  const TpStage *stage = NULL;
 
   for (guint b = 0; b < alignment->bands->len; b++)
     {
       const TpAlignmentBand *band = &g_array_index (alignment->bands, TpAlignmentBand, b);
 
       if (column >= band->first && column < band->first + band->n_columns)
-        stage_index = band->stage_index;
+        stage = band->stage;
     }
 
   for (guint i = 0; i < row_cells->len; i++)
@@ -344,7 +345,7 @@ place_cell (TpAnalysisLayout  *self,
 
       if (place)
         {
-          TpColour dot = stage_colour (theme, stage_index, TRUE);
+          TpColour dot = stage_colour (theme, stage, TRUE);
           TpRect hit = { x, y - PAD_Y, grid->column_width, height + 2 * PAD_Y };
 
           _tp_analysis_add_circle (self, x + PAD_X + DOT_RADIUS, y + line / 2, DOT_RADIUS, &dot,
@@ -673,20 +674,6 @@ place_unlinked_notes (Column            *first,
       column_item (column, note->text, &theme->notes[note->colour], FALSE, note->item.id);
     }
 }
-
-static const TpStage *
-find_stage (TpDocument         *document,
-            const TpTouchpoint *tp,
-            guint              *index)
-{
-  const TpStage *stage = tp_document_lookup_kind (document, tp->stage, TP_ITEM_STAGE);
-
-  *index = 0;
-  if (stage != NULL)
-    tp_document_get_index (document, stage->item.id, index);
-  return stage;
-}
-
 /* Touchpoints by stage, each with a dot of its stage's colour. */
 static void
 place_touchpoint_list (Column     *column,
@@ -700,9 +687,8 @@ place_touchpoint_list (Column     *column,
   for (guint i = 0; i < touchpoints->len; i++)
     {
       const TpTouchpoint *tp = g_ptr_array_index (touchpoints, i);
-      guint index;
-      const TpStage *stage = find_stage (document, tp, &index);
-      TpColour dot = stage_colour (column->self->theme, index, TRUE);
+      const TpStage *stage = tp_document_lookup_kind (document, tp->stage, TP_ITEM_STAGE);
+      TpColour dot = stage_colour (column->self->theme, stage, TRUE);
 
       if (stage != NULL && stage != current)
         {
@@ -758,11 +744,7 @@ place_gaps (TpAnalysisLayout  *self,
   for (guint i = 0; i < alignment->empty_stages->len; i++)
     {
       const TpStage *stage = g_ptr_array_index (alignment->empty_stages, i);
-      guint index = 0;
-      TpColour dot;
-
-      tp_document_get_index (document, stage->item.id, &index);
-      dot = stage_colour (self->theme, index, TRUE);
+      TpColour dot = stage_colour (self->theme, stage, TRUE);
       column_item (rest, stage->name, &dot, TRUE, stage->item.id);
     }
 

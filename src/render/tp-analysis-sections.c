@@ -328,7 +328,8 @@ typedef struct
   const TpTouchpoint *touchpoint;
   const TpKanoNeed   *need;
   TpKanoResult        result;
-  TpKanoCategory      shown;    /* by hand, else evaluated */
+  TpKanoCategory      shown;    /* evaluated from answers, else by hand */
+  TpKanoSource        source;
 } NeedRow;
 
 static GArray *
@@ -350,7 +351,7 @@ collect_needs (TpDocument *document)
               NeedRow row = { touchpoint, g_ptr_array_index (touchpoint->needs, k) };
 
               tp_kano_evaluate (row.need, &row.result);
-              row.shown = tp_kano_get_category (row.need);
+              row.shown = tp_kano_get_category_source (row.need, &row.source);
               g_array_append_val (needs, row);
             }
         }
@@ -410,8 +411,8 @@ fill_need_row (TpAnalysisLayout *self,
       cells[c].text = g_strdup (tp_enum_get_label (TP_ENUM_KANO_CATEGORY, row->shown));
       cells[c].colour = self->theme->kano[row->shown];
       /* Set by hand: outlined, so the table's rows stay one line tall. */
-      cells[c].outlined = row->need->category != TP_KANO_NONE;
-      if (row->need->category == TP_KANO_NONE && result->tie_broken)
+      cells[c].outlined = row->source == TP_KANO_SOURCE_HAND;
+      if (row->source == TP_KANO_SOURCE_ANSWERS && result->tie_broken)
         cells[c].detail = g_strdup (_("tie: M > O > A > I"));
     }
   else
@@ -422,7 +423,10 @@ fill_need_row (TpAnalysisLayout *self,
 
   cells[c++].text = isnan (result->better) ? g_strdup (NO_VALUE) : _tp_analysis_format (result->better, 2, FALSE);
   cells[c++].text = isnan (result->worse) ? g_strdup (NO_VALUE) : _tp_analysis_format (result->worse, 2, FALSE);
-  cells[c++].text = g_strdup (!answered ? NO_VALUE : result->significant ? _("Yes") : _("No"));
+  /* Too few answers for Fong's test to say anything: neither yes nor no. */
+  cells[c++].text = g_strdup (!answered ? NO_VALUE
+                              : result->too_few ? C_("significance", "Too few")
+                              : result->significant ? _("Yes") : _("No"));
 }
 
 static double
@@ -574,7 +578,9 @@ _tp_analysis_place_kano (TpAnalysisLayout *self,
                                   _("Category = the most frequent answer class (Berger et al. 1993); "
                                     "when the top two are within 6 % of the answers, M > O > A > I. "
                                     "Better = (A + O) ÷ (A + O + M + I), Worse = −(O + M) ÷ (A + O + M + I), "
-                                    "R and Q left out. Significant: Fong’s test."),
+                                    "R and Q left out; a need without answers shows its category set by hand, "
+                                    "outlined. Significant: Fong’s test, claimed only when the top two "
+                                    "counts reach 10 together (else “Too few”)."),
                                   y);
   if (needs->len == 0)
     return y + _tp_analysis_add_empty (self, _("No Kano answers yet — import a questionnaire"),

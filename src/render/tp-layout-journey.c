@@ -215,7 +215,8 @@ measure_stages (TpLayout   *layout,
       box.first = journey->touchpoints->len;
       info->index = s;
       info->n_touchpoints = stage->touchpoints->len;
-      info->tint = s % TP_N_STAGE_TINTS;
+      /* The stage's own colour, so that inserting or moving stages recolours no other. */
+      info->tint = stage->colour % TP_N_STAGE_TINTS;
       /* Sizes now, places later. */
       info->name = rect_make (0, 0, inner,
                               _tp_layout_measure_text (layout, TP_FONT_STAGE_HEADING, stage->name,

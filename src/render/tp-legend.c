@@ -9,6 +9,7 @@
 #include <glib/gi18n-lib.h>
 #include <math.h>
 
+#include "analysis/tp-kano.h"
 #include "model/tp-enums.h"
 #include "model/tp-kano-need.h"
 #include "model/tp-note.h"
@@ -120,7 +121,7 @@ use_touchpoint (Usage        *usage,
     {
       TpKanoNeed *need = g_ptr_array_index (touchpoint->needs, i);
 
-      usage->kano[need->category < TP_N_KANO_CATEGORIES ? need->category : TP_KANO_NONE] = TRUE;
+      usage->kano[tp_kano_get_category (need)] = TRUE;
     }
   persona = touchpoint->persona != NULL
             ? tp_document_get_persona_of (document, touchpoint->item.id) : NULL;

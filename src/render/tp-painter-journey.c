@@ -6,6 +6,8 @@
 #include <glib/gi18n-lib.h>
 #include <math.h>
 
+#include "analysis/tp-kano.h"
+
 #include "tp-curve.h"
 #include "tp-painter-private.h"
 #include "tp-text.h"
@@ -211,7 +213,9 @@ paint_tags (cairo_t            *cr,
         {
           TpKanoNeed *need = g_ptr_array_index (touchpoint->needs, i);
 
-          category = need->category < TP_N_KANO_CATEGORIES ? need->category : TP_KANO_NONE;
+          /* The category every surface shows (answers first), so the board agrees with
+           * the inspector and the analysis. */
+          category = tp_kano_get_category (need);
           text = need->text;
         }
       else

@@ -49,6 +49,8 @@ typedef struct
 
 /* How many tints the journey's stages cycle through. */
 #define TP_N_STAGE_TINTS 6
+/* One tint per stage colour of the model. */
+G_STATIC_ASSERT (TP_N_STAGE_TINTS == TP_N_STAGE_COLOURS);
 
 typedef struct
 {

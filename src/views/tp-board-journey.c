@@ -854,7 +854,9 @@ _tp_board_zoom_to_journey (TpBoard *self)
     return;
 
   /* The keyboard comes along, onto the first stage, unless it is in the journey
-   * already: then that stays in view. */
+   * already: then that stays in view. Only the keyboard's focus moves: zooming is a way
+   * of looking and never changes the selection (issue 15: Ctrl+2 used to select the
+   * first stage too, and the inspector left the note the user had selected). */
   gtk_widget_grab_focus (GTK_WIDGET (self));
   stages = tp_document_get_stages (self->document);
   if (focused_stage (self) != NULL)
@@ -870,7 +872,6 @@ _tp_board_zoom_to_journey (TpBoard *self)
   if (stages->len == 0)
     return;
 
-  tp_selection_set_one (self->selection, ((TpItem *) g_ptr_array_index (stages, 0))->id);
   _tp_board_focus_stage (self, ((TpItem *) g_ptr_array_index (stages, 0))->id);
 }
 

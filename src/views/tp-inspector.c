@@ -16,6 +16,7 @@
 #include "tp-link-page.h"
 #include "tp-link-rows.h"
 #include "tp-overview-page.h"
+#include "tp-persona-page.h"
 #include "tp-stage-page.h"
 #include "tp-touchpoint-page.h"
 
@@ -31,6 +32,10 @@ struct _TpInspector
   TpSelection         *selection;
   gulong               selection_changed_id;
 
+  /* The persona whose page the overview opened, while nothing is selected; NULL when
+   * the overview shows. */
+  char                *persona;
+
   /* The selected notes that exist, in selection order (element-type utf8). */
   GPtrArray           *notes;
 
@@ -44,6 +49,7 @@ struct _TpInspector
   /* Template widgets */
   GtkStack            *stack;
   TpOverviewPage      *overview_page;
+  TpPersonaPage       *persona_page;
   TpStagePage         *stage_page;
   TpTouchpointPage    *touchpoint_page;
   TpLinkPage          *link_page;
@@ -450,7 +456,20 @@ sync_rows (TpInspector *self)
 
   if (self->notes->len == 0)
     {
-      gtk_stack_set_visible_child_name (self->stack, "document");
+      /* A persona is not on the board, so it is never selected: its page stays while
+       * the user works in it, and gives way to the overview once it is gone (deleted, or
+       * undone away). */
+      if (self->persona != NULL && self->document != NULL &&
+          tp_document_lookup_kind (self->document, self->persona, TP_ITEM_PERSONA) != NULL)
+        {
+          tp_persona_page_set_persona (self->persona_page, self->persona);
+          gtk_stack_set_visible_child_name (self->stack, "persona");
+        }
+      else
+        {
+          g_clear_pointer (&self->persona, g_free);
+          gtk_stack_set_visible_child_name (self->stack, "document");
+        }
       return;
     }
 
@@ -508,6 +527,34 @@ static void
 on_selection_changed (TpInspector *self,
                       TpSelection *selection)
 {
+  /* Choosing anything on the board leaves the persona's page. */
+  g_clear_pointer (&self->persona, g_free);
+  sync_rows (self);
+}
+
+static void
+on_show_persona (TpInspector *self,
+                 const char  *id,
+                 gboolean     added)
+{
+  /* The page belongs to the overview, which shows while nothing is selected. Cleared
+   * first: a selection change leaves the persona's page. */
+  if (self->selection != NULL)
+    tp_selection_clear (self->selection);
+  g_free (self->persona);
+  self->persona = g_strdup (id);
+  sync_rows (self);
+
+  /* A new one is named first; an existing one's name is not put where a stray key would
+   * replace it. */
+  if (added && g_str_equal (gtk_stack_get_visible_child_name (self->stack), "persona"))
+    tp_persona_page_focus_name (self->persona_page);
+}
+
+static void
+on_persona_done (TpInspector *self)
+{
+  g_clear_pointer (&self->persona, g_free);
   sync_rows (self);
 }
 
@@ -598,6 +645,7 @@ tp_inspector_finalize (GObject *object)
   TpInspector *self = (TpInspector *) object;
 
   g_clear_pointer (&self->notes, g_ptr_array_unref);
+  g_free (self->persona);
 
   G_OBJECT_CLASS (tp_inspector_parent_class)->finalize (object);
 }
@@ -695,6 +743,7 @@ tp_inspector_class_init (TpInspectorClass *klass)
                   NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   g_type_ensure (TP_TYPE_OVERVIEW_PAGE);
+  g_type_ensure (TP_TYPE_PERSONA_PAGE);
   g_type_ensure (TP_TYPE_STAGE_PAGE);
   g_type_ensure (TP_TYPE_TOUCHPOINT_PAGE);
   g_type_ensure (TP_TYPE_LINK_PAGE);
@@ -705,6 +754,7 @@ tp_inspector_class_init (TpInspectorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TpInspector, stack);
   gtk_widget_class_bind_template_child (widget_class, TpInspector, overview_page);
   gtk_widget_class_bind_template_child (widget_class, TpInspector, stage_page);
+  gtk_widget_class_bind_template_child (widget_class, TpInspector, persona_page);
   gtk_widget_class_bind_template_child (widget_class, TpInspector, touchpoint_page);
   gtk_widget_class_bind_template_child (widget_class, TpInspector, link_page);
   gtk_widget_class_bind_template_child (widget_class, TpInspector, heading_label);
@@ -727,6 +777,8 @@ tp_inspector_class_init (TpInspectorClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_votes_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_reveal_item);
   gtk_widget_class_bind_template_callback (widget_class, on_start_link);
+  gtk_widget_class_bind_template_callback (widget_class, on_show_persona);
+  gtk_widget_class_bind_template_callback (widget_class, on_persona_done);
 
   gtk_widget_class_set_css_name (widget_class, "tp-inspector");
 }
@@ -775,6 +827,7 @@ tp_inspector_set_document (TpInspector *self,
 
   tp_overview_page_set_document (self->overview_page, document);
   tp_stage_page_set_document (self->stage_page, document);
+  tp_persona_page_set_document (self->persona_page, document);
   tp_touchpoint_page_set_document (self->touchpoint_page, document);
   tp_link_page_set_document (self->link_page, document);
   tp_link_rows_set_document (self->note_links, document);

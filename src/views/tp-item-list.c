@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "analysis/tp-kano.h"
 #include "model/tp-action-item.h"
 #include "model/tp-enums.h"
 #include "model/tp-kano-need.h"
@@ -541,19 +542,20 @@ need_show_summary (GtkWidget        *expander,
                    const TpKanoNeed *need)
 {
   guint64 n_answers = tp_kano_need_get_n_answers (need);
-  const char *category = tp_enum_get_label (TP_ENUM_KANO_CATEGORY, need->category);
+  /* The category the board and the analysis show too, with where it comes from. */
+  TpKanoCategory shown = tp_kano_get_category (need);
   g_autofree char *answers = n_answers > 0 ? format_answers (n_answers) : NULL;
-  g_autofree char *subtitle = NULL;
-
-  /* Translators: a Kano need's summary, as in "Must-be · 70 answers". */
-  subtitle = answers != NULL ? g_strdup_printf (_("%s · %s"), category, answers) : g_strdup (category);
+  g_autofree char *subtitle = tp_kano_describe (need);
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander),
                                  tp_field_is_blank (need->text) ? _("New Need") : need->text);
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (expander), subtitle);
   tp_field_set_variant_class (g_object_get_data (G_OBJECT (expander), "tp-dot"), "tp-kano-",
-                              tp_enum_to_nick (TP_ENUM_KANO_CATEGORY, need->category));
-  gtk_widget_set_tooltip_text (g_object_get_data (G_OBJECT (expander), "tp-dot"), category);
+                              tp_enum_to_nick (TP_ENUM_KANO_CATEGORY, shown));
+  gtk_widget_set_tooltip_text (g_object_get_data (G_OBJECT (expander), "tp-dot"), subtitle);
+  /* The hand-set category is kept, but the answers outrank it: say so where it is set. */
+  adw_action_row_set_subtitle (g_object_get_data (G_OBJECT (expander), "tp-category"),
+                               n_answers > 0 ? _("Used only while the need has no answers") : "");
 
   gtk_widget_set_visible (g_object_get_data (G_OBJECT (expander), "tp-answers-row"), n_answers > 0);
   if (answers != NULL)

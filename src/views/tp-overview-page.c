@@ -10,6 +10,8 @@
 
 #include <glib/gi18n.h>
 
+#include "model/tp-enums.h"
+
 #include "tp-field-rows.h"
 #include "tp-overview-page.h"
 
@@ -36,7 +38,6 @@ typedef enum {
   COUNT_STAGES,
   COUNT_TOUCHPOINTS,
   COUNT_MOMENTS_OF_TRUTH,
-  COUNT_PERSONAS,
   COUNT_LINKS,
   N_COUNTS
 } Count;
@@ -56,6 +57,10 @@ struct _TpOverviewPage
   GtkLabel    *counts[N_COUNTS];
   GtkCalendar *calendar;
   GtkPopover  *calendar_popover;
+  GtkListBox  *personas_list;
+  GtkWidget   *add_persona_button;
+  /* What the persona rows show, to rebuild them only when that changed. */
+  char        *personas_shown;
   /* Set while the calendar is moved to the row's date, which is not the user's pick. */
   gboolean     syncing_calendar;
 };
@@ -69,6 +74,13 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+enum {
+  SHOW_PERSONA,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 static char **
 meta_field (TpMeta *meta,
@@ -194,7 +206,6 @@ update_counts (TpOverviewPage *self)
       values[COUNT_STAGES] = tp_document_get_stages (self->document)->len;
       values[COUNT_TOUCHPOINTS] = tp_document_get_n_touchpoints (self->document);
       values[COUNT_MOMENTS_OF_TRUTH] = count_moments_of_truth (self->document);
-      values[COUNT_PERSONAS] = tp_document_get_personas (self->document)->len;
       values[COUNT_LINKS] = tp_document_get_links (self->document)->len;
     }
 
@@ -205,6 +216,106 @@ update_counts (TpOverviewPage *self)
       g_snprintf (text, sizeof text, "%u", values[i]);
       gtk_label_set_label (self->counts[i], text);
     }
+}
+
+/* Personas */
+
+static char *
+describe_personas (TpDocument *document)
+{
+  GString *text = g_string_new (NULL);
+  GPtrArray *personas = document != NULL ? tp_document_get_personas (document) : NULL;
+
+  for (guint i = 0; personas != NULL && i < personas->len; i++)
+    {
+      TpPersona *persona = g_ptr_array_index (personas, i);
+
+      g_string_append_printf (text, "%s\x1f%s\x1f%s\x1f%u\x1e", persona->item.id, persona->name,
+                              persona->description != NULL ? persona->description : "", persona->accent);
+    }
+
+  return g_string_free (text, FALSE);
+}
+
+static GtkWidget *
+persona_row_new (TpPersona *persona)
+{
+  g_autofree char *accent_class = g_strconcat ("tp-accent-", tp_enum_to_nick (TP_ENUM_ACCENT, persona->accent), NULL);
+  gboolean unnamed = tp_field_is_blank (persona->name);
+  GtkWidget *row = g_object_new (ADW_TYPE_ACTION_ROW,
+                                 "title", unnamed ? _("Unnamed Persona") : persona->name,
+                                 "subtitle", persona->description != NULL ? persona->description : "",
+                                 "subtitle-lines", 2,
+                                 "activatable", TRUE,
+                                 "use-markup", FALSE,
+                                 NULL);
+
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row),
+                             g_object_new (GTK_TYPE_BOX,
+                                           "valign", GTK_ALIGN_CENTER,
+                                           "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
+                                           "css-classes", (const char *[]) { "tp-accent-dot", accent_class, NULL },
+                                           NULL));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                             g_object_new (GTK_TYPE_IMAGE,
+                                           "icon-name", "go-next-symbolic",
+                                           "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
+                                           NULL));
+  g_object_set_data_full (G_OBJECT (row), "tp-persona-id", g_strdup (persona->item.id), g_free);
+
+  return row;
+}
+
+static void
+update_personas (TpOverviewPage *self)
+{
+  g_autofree char *shown = describe_personas (self->document);
+  GtkWidget *child;
+  GPtrArray *personas;
+
+  if (self->personas_shown != NULL && g_str_equal (shown, self->personas_shown))
+    return;
+
+  g_free (self->personas_shown);
+  self->personas_shown = g_steal_pointer (&shown);
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->personas_list))) != NULL)
+    gtk_list_box_remove (self->personas_list, child);
+
+  personas = self->document != NULL ? tp_document_get_personas (self->document) : NULL;
+  for (guint i = 0; personas != NULL && i < personas->len; i++)
+    gtk_list_box_append (self->personas_list, persona_row_new (g_ptr_array_index (personas, i)));
+
+  /* An empty boxed list would be a thin empty frame: say what is missing instead. */
+  gtk_widget_set_visible (GTK_WIDGET (self->personas_list), personas != NULL && personas->len > 0);
+}
+
+static void
+on_persona_activated (TpOverviewPage *self,
+                      GtkListBoxRow  *row)
+{
+  const char *id = g_object_get_data (G_OBJECT (row), "tp-persona-id");
+
+  if (id != NULL)
+    g_signal_emit (self, signals[SHOW_PERSONA], 0, id, FALSE);
+}
+
+static void
+on_add_persona_clicked (TpOverviewPage *self)
+{
+  g_autofree char *name = NULL;
+  const char *id;
+
+  if (self->document == NULL)
+    return;
+
+  /* A name that reads on the board and in the legend until the facilitator gives one;
+   * the persona page opens with it selected, so typing replaces it. */
+  /* Translators: the name of a new persona, as in "Persona 3". */
+  name = g_strdup_printf (_("Persona %u"), tp_document_get_personas (self->document)->len + 1);
+  id = tp_document_add_persona (self->document, name, tp_document_pick_persona_accent (self->document));
+  if (id != NULL)
+    g_signal_emit (self, signals[SHOW_PERSONA], 0, id, TRUE);
 }
 
 static void
@@ -219,6 +330,7 @@ on_document_changed (TpOverviewPage *self,
     update_rows (self);
 
   update_counts (self);
+  update_personas (self);
 }
 
 static void
@@ -309,6 +421,7 @@ tp_overview_page_dispose (GObject *object)
   if (self->document != NULL)
     g_clear_signal_handler (&self->changed_id, self->document);
   g_clear_object (&self->document);
+  g_clear_pointer (&self->personas_shown, g_free);
 
   G_OBJECT_CLASS (tp_overview_page_parent_class)->dispose (object);
 }
@@ -368,6 +481,17 @@ tp_overview_page_class_init (TpOverviewPageClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  /**
+   * TpOverviewPage::show-persona:
+   * @id: the persona's id
+   * @added: whether the user just added it (rather than chose it in the list)
+   *
+   * The user chose a persona in the list, or added one: the inspector shows its page.
+   */
+  signals[SHOW_PERSONA] = g_signal_new ("show-persona", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                        0, NULL, NULL, NULL, G_TYPE_NONE, 2,
+                                        G_TYPE_STRING, G_TYPE_BOOLEAN);
+
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/touchpoint/Touchpoint/tp-overview-page.ui");
   gtk_widget_class_bind_template_child_full (widget_class, "title_row", FALSE,
@@ -388,12 +512,14 @@ tp_overview_page_class_init (TpOverviewPageClass *klass)
                                              G_STRUCT_OFFSET (TpOverviewPage, counts[COUNT_TOUCHPOINTS]));
   gtk_widget_class_bind_template_child_full (widget_class, "moments_of_truth_count", FALSE,
                                              G_STRUCT_OFFSET (TpOverviewPage, counts[COUNT_MOMENTS_OF_TRUTH]));
-  gtk_widget_class_bind_template_child_full (widget_class, "personas_count", FALSE,
-                                             G_STRUCT_OFFSET (TpOverviewPage, counts[COUNT_PERSONAS]));
   gtk_widget_class_bind_template_child_full (widget_class, "links_count", FALSE,
                                              G_STRUCT_OFFSET (TpOverviewPage, counts[COUNT_LINKS]));
   gtk_widget_class_bind_template_child (widget_class, TpOverviewPage, calendar);
   gtk_widget_class_bind_template_child (widget_class, TpOverviewPage, calendar_popover);
+  gtk_widget_class_bind_template_child (widget_class, TpOverviewPage, personas_list);
+  gtk_widget_class_bind_template_child (widget_class, TpOverviewPage, add_persona_button);
+  gtk_widget_class_bind_template_callback (widget_class, on_persona_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_add_persona_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_row_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_calendar_popover_show);
   gtk_widget_class_bind_template_callback (widget_class, on_calendar_day_selected);
@@ -411,6 +537,9 @@ tp_overview_page_init (TpOverviewPage *self)
 
   update_rows (self);
   update_counts (self);
+  update_personas (self);
+
+  tp_field_ensure_css (GTK_WIDGET (self));
 }
 
 GtkWidget *
@@ -440,6 +569,7 @@ tp_overview_page_set_document (TpOverviewPage *self,
 
   update_rows (self);
   update_counts (self);
+  update_personas (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
 }

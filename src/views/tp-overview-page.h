@@ -1,8 +1,10 @@
 /* tp-overview-page.h: a document's metadata and what it contains.
  *
  * The workshop's title, organisation, facilitator and date as editable rows (every edit
- * an undoable command), and live counts of the document's contents. The inspector shows
- * it while nothing is selected: the workshop itself is then what there is to inspect.
+ * an undoable command), its personas (a row each, opening the persona's page through
+ * "show-persona", and a button that adds one), and live counts of the document's
+ * contents. The inspector shows it while nothing is selected: the workshop itself is
+ * then what there is to inspect.
  */
 #pragma once
 
