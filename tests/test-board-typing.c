@@ -405,6 +405,10 @@ test_emotion_drag (Fixture       *fixture,
   g_assert_cmpstr (_tp_board_emotion_point_at (fixture->board, bx, by + 3), ==, id);
   tp_board_board_to_widget (fixture->board, bx, by, &x, &y);
 
+  /* The pointer over the point says it can be dragged. */
+  _tp_board_hover (fixture->board, x, y);
+  g_assert_true (fixture->board->hover_emotion);
+
   /* A click: selected, nothing changed. */
   _tp_board_pointer_pressed (fixture->board, 1, 1, x, y, 0);
   _tp_board_pointer_released (fixture->board, x, y);

@@ -689,6 +689,7 @@ _tp_board_editor_activate (TpBoard *self)
     {
       self->ending_edit = FALSE;
       self->capturing = FALSE;
+      self->capture_colour = -1;
       hide_editor (self);
       return;
     }

@@ -217,8 +217,8 @@ _tp_board_journey_describe (TpBoard *self)
     }
 
   if ((stage = focused_stage (self)) != NULL)
-    /* Translators: a focused stage of the journey; Enter adds a touchpoint to it. */
-    return g_strdup_printf (_("%s stage, press Enter to add a touchpoint"), stage->name);
+    /* Translators: a focused stage of the journey; typing adds a touchpoint to it. */
+    return g_strdup_printf (_("%s stage, type to add a touchpoint"), stage->name);
 
   return NULL;
 }
@@ -757,6 +757,8 @@ on_query_tooltip (GtkWidget  *widget,
     return FALSE;
 
   tp_board_widget_to_board (self, x, y, &bx, &by);
+  if (_tp_board_emotion_query_tooltip (self, bx, by, tooltip))
+    return TRUE;
   if (!_tp_board_get_add_stage_rect (self, &rect) || !tp_rect_contains_point (&rect, bx, by))
     {
       /* A text the board cuts short (it ends in "…" or "+N more") reads whole here. */

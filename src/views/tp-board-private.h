@@ -356,6 +356,11 @@ void         _tp_board_update_emotion_drag (TpBoard         *self,
 /* keep: released; otherwise cancelled, and the emotion is as it was. */
 void         _tp_board_end_emotion_drag    (TpBoard         *self,
                                             gboolean         keep);
+/* Over a curve point: says how to change it. */
+gboolean     _tp_board_emotion_query_tooltip (TpBoard       *self,
+                                              double         bx,
+                                              double         by,
+                                              GtkTooltip    *tooltip);
 /* Alt+Up, Alt+Down: the selected or focused touchpoints' emotion a step up or down. */
 gboolean     _tp_board_step_emotion        (TpBoard         *self,
                                             int              delta);
