@@ -663,6 +663,15 @@ on_key_pressed (GtkEventControllerKey *controller,
       !_tp_board_is_editing (self) && _tp_board_typing_chord (self, keyval, keycode, mods))
     return TRUE;
 
+  /* A dead key (or Compose) begins a character, say ê: the editor's input method must
+   * see it, and the key after it, to put the two together. */
+  if ((mods & ~GDK_SHIFT_MASK) == 0 && _tp_board_is_compose_key (keyval) &&
+      _tp_board_begin_typing (self))
+    {
+      gtk_event_controller_key_forward (controller, self->editor);
+      return TRUE;
+    }
+
   return _tp_board_key_pressed (self, keyval, state);
 }
 

@@ -325,6 +325,11 @@ gboolean     _tp_board_get_edit_rect       (TpBoard         *self,
  * with that text, or creates a note or touchpoint in the focused block or stage. */
 gboolean     _tp_board_type_key            (TpBoard         *self,
                                             guint            keyval);
+/* What a printable key starts, before its text: an edit of the item under the keyboard
+ * with its text cleared, or a capture in the block or stage. FALSE when there is none. */
+gboolean     _tp_board_begin_typing        (TpBoard         *self);
+/* A dead key or Compose, which begins a character the input method finishes. */
+gboolean     _tp_board_is_compose_key      (guint            keyval);
 /* Alt+1 … 9 (a block by its number) and Ctrl+Shift+1 … 8 (a colour), on the board and
  * in the editor alike; keycode (0: none) finds the digit under a shifted symbol. */
 gboolean     _tp_board_typing_chord        (TpBoard         *self,

@@ -206,25 +206,19 @@ get_typing_target (TpBoard *self)
 }
 
 gboolean
-_tp_board_type_key (TpBoard *self,
-                    guint    keyval)
+_tp_board_begin_typing (TpBoard *self)
 {
-  gunichar c = gdk_keyval_to_unicode (keyval);
-  char text[8] = { 0, };
   const char *target;
 
-  /* Space stays the pan key while held (it only moves the view); inside a text it is
-   * text, since the editor has the keys by then. */
-  if (self->document == NULL || c == 0 || c == ' ' || !g_unichar_isprint (c))
+  if (self->document == NULL || _tp_board_is_editing (self))
     return FALSE;
-  g_unichar_to_utf8 (c, text);
 
   if ((target = get_typing_target (self)) != NULL)
     {
       g_autofree char *id = g_strdup (target);
 
       _tp_board_start_edit (self, id);
-      _tp_board_editor_type (self, text, TRUE);
+      _tp_board_editor_type (self, "", TRUE);
       return _tp_board_is_editing (self);
     }
 
@@ -234,9 +228,33 @@ _tp_board_type_key (TpBoard *self,
   else if (self->focus == TP_BOARD_FOCUS_STAGE &&
            tp_document_lookup_kind (self->document, self->focus_stage, TP_ITEM_STAGE) != NULL)
     _tp_board_start_touchpoint_capture (self, self->focus_stage, G_MAXUINT);
-  else
+
+  return _tp_board_is_editing (self);
+}
+
+gboolean
+_tp_board_is_compose_key (guint keyval)
+{
+  return (keyval >= GDK_KEY_dead_grave && keyval <= GDK_KEY_dead_greek) ||
+         keyval == GDK_KEY_Multi_key;
+}
+
+gboolean
+_tp_board_type_key (TpBoard *self,
+                    guint    keyval)
+{
+  gunichar c = gdk_keyval_to_unicode (keyval);
+  char text[8] = { 0, };
+
+  /* Space stays the pan key while held (it only moves the view); inside a text it is
+   * text, since the editor has the keys by then. */
+  if (self->document == NULL || c == 0 || c == ' ' || !g_unichar_isprint (c))
+    return FALSE;
+  g_unichar_to_utf8 (c, text);
+
+  if (!_tp_board_begin_typing (self))
     return FALSE;
 
   _tp_board_editor_type (self, text, FALSE);
-  return _tp_board_is_editing (self);
+  return TRUE;
 }

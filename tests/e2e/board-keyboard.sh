@@ -23,7 +23,10 @@
 #                  an existing note edited; Escape keeps the words
 #   Alt+1 Down Pupils Return
 #                  typing over a selected note replaces its text
-#   Ctrl+S, then Ctrl+Z Ctrl+Z Ctrl+S: one undo each restores the old texts.
+#   Alt+5 dead_acute e coles Escape
+#                  a dead key starts a note too: the input method makes "é" of it
+#   Ctrl+S, then Ctrl+Z ×3 Ctrl+S: one undo a step removes écoles and restores the old
+#                  texts.
 #
 # Runs under tests/with-display (its own Xvfb); exit 77 skips when xdotool or xmllint is
 # missing.
@@ -140,8 +143,12 @@ keys Escape
 keys alt+1 Down
 text "Pupils"
 keys Return
+keys alt+5 dead_acute e
+text "coles"
+keys Escape
 keys ctrl+s
 wait_saved "after typing in three blocks"
+fast_revenue=$(notes revenue-streams)
 fast_segments=$(notes customer-segments)
 fast_channels=$(notes channels)
 fast_propositions=$(notes value-propositions)
@@ -150,9 +157,9 @@ fast_relationships=$(notes customer-relationships)
 fast_colour=$(xmllint --xpath "string(//*[local-name()='block'][@kind='customer-relationships']/*[local-name()='note']/@colour)" "$doc")
 fast_empty=$(xmllint --xpath "count(//*[local-name()='note'][normalize-space(.)=''])" "$doc")
 
-# One undo a step: "Pupils" goes, then " and app".
-keys ctrl+z ctrl+z ctrl+s
-wait_saved "after two undos"
+# One undo a step: "écoles" goes, then "Pupils", then " and app".
+keys ctrl+z ctrl+z ctrl+z ctrl+s
+wait_saved "after three undos"
 undone_segments=$(notes customer-segments)
 undone_channels=$(notes channels)
 first_segments=$(printf '%s' "$saved_first" | xmllint --xpath "//*[local-name()='block'][@kind='customer-segments']/*[local-name()='note']/text()" - 2>/dev/null | tr '\n' '|' || true)
@@ -173,6 +180,9 @@ fi
 if [ "$fast_propositions|$fast_resources|$fast_relationships" != "Free returns||Warehouse||Hotline|" ]; then
   echo "FAIL: Alt+digit capture: '$fast_propositions', '$fast_resources', '$fast_relationships'"; status=1
 fi
+if [ "$fast_revenue" != "écoles|" ]; then
+  echo "FAIL: a dead key then e typed into Revenue Streams gave '$fast_revenue', expected écoles"; status=1
+fi
 if [ "$fast_colour" != "blue" ]; then
   echo "FAIL: Hotline is '$fast_colour', expected blue from Ctrl+Shift+3"; status=1
 fi
@@ -187,7 +197,7 @@ if [ "$fast_channels" != "Online shop (web) and app|Pop-up store|Newsletter|" ];
 fi
 if [ "$undone_segments" != "Students|Typed then saved|Parents|" ] ||
    [ "$undone_channels" != "Online shop (web)|Pop-up store|Newsletter|" ]; then
-  echo "FAIL: two undos left '$undone_segments' and '$undone_channels'"; status=1
+  echo "FAIL: three undos left '$undone_segments' and '$undone_channels'"; status=1
 fi
 if [ $status -ne 0 ]; then
   cat "$doc"; cat "$tmp/log"
