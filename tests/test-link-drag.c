@@ -599,6 +599,40 @@ test_drag_emotion_point (Fixture       *fixture,
   g_assert_false (tp_document_can_undo (document));
 }
 
+static gboolean
+board_has_focus (gpointer data)
+{
+  return gtk_widget_has_focus (data);
+}
+
+/* Another hand on the keyboard (issue 15): Alt+digit reaches a block from anywhere in
+ * the window, here with a header button holding the keyboard, and typing then adds a
+ * note there. */
+static void
+test_alt_digit_from_header (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  TpDocument *document = tp_window_get_document (fixture->window);
+  GtkWidget *button = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (fixture->window),
+                                                                 TP_TYPE_WINDOW,
+                                                                 "inspector_button"));
+  GPtrArray *notes;
+
+  xdotool ("windowfocus --sync %lu", get_xid (fixture));
+  g_assert_true (gtk_widget_grab_focus (button));
+  tp_test_flush_events ();
+  g_assert_false (gtk_widget_has_focus (GTK_WIDGET (fixture->board)));
+
+  xdotool ("key --delay 100 alt+2");
+  tp_test_wait_until (board_has_focus, fixture->board, "the board to take the keyboard");
+  xdotool ("type --delay 60 Cheap");
+  xdotool ("key --delay 100 Escape");
+
+  notes = tp_document_get_notes (document, TP_CONTAINER_VALUE_PROPOSITIONS);
+  g_assert_cmpuint (notes->len, ==, 2);
+  g_assert_cmpstr (((TpNote *) g_ptr_array_index (notes, 1))->text, ==, "Cheap");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -631,6 +665,8 @@ main (int   argc,
               test_drag_with_autoscroll, fixture_tear_down);
   g_test_add ("/link-drag/emotion-point", Fixture, NULL, fixture_set_up,
               test_drag_emotion_point, fixture_tear_down);
+  g_test_add ("/link-drag/alt-digit-from-header", Fixture, NULL, fixture_set_up,
+              test_alt_digit_from_header, fixture_tear_down);
 
   status = g_test_run ();
   tp_test_remove_tree (tmp_dir);

@@ -693,6 +693,7 @@ _tp_board_keyboard_init (TpBoard *self)
   g_signal_connect (controller, "key-pressed", G_CALLBACK (on_key_pressed), self);
   g_signal_connect (controller, "key-released", G_CALLBACK (on_key_released), self);
   gtk_widget_add_controller (GTK_WIDGET (self), controller);
+  _tp_board_typing_init (self);
 }
 
 /* Actions */

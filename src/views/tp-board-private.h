@@ -321,6 +321,7 @@ gboolean     _tp_board_get_edit_rect       (TpBoard         *self,
                                             TpRect          *cover);
 
 /* tp-board-typing.c: printable keys edit or create; chords reach blocks and colours */
+void         _tp_board_typing_init         (TpBoard         *self);
 /* A printable key while the board has the keyboard: edits the focused or selected item
  * with that text, or creates a note or touchpoint in the focused block or stage. */
 gboolean     _tp_board_type_key            (TpBoard         *self,

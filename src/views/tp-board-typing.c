@@ -89,6 +89,35 @@ _tp_board_focus_block_number (TpBoard *self,
   return FALSE;
 }
 
+static gboolean
+focus_block_shortcut (GtkWidget *widget,
+                      GVariant  *args,
+                      gpointer   user_data)
+{
+  return _tp_board_focus_block_number (TP_BOARD (widget), GPOINTER_TO_UINT (user_data));
+}
+
+void
+_tp_board_typing_init (TpBoard *self)
+{
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+
+  /* Alt+1 … 9 from anywhere in the window, the inspector or a header button holding the
+   * keyboard included: going to a block must not cost a click back on the board first.
+   * The window runs these after the focused widget has passed on the key, so the board's
+   * own key handling and the editor's come first. */
+  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (controller),
+                                     GTK_SHORTCUT_SCOPE_MANAGED);
+  for (guint n = 1; n <= 9; n++)
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                          gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_0 + n,
+                                                                                    GDK_ALT_MASK),
+                                                            gtk_callback_action_new (focus_block_shortcut,
+                                                                                     GUINT_TO_POINTER (n),
+                                                                                     NULL)));
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+}
+
 /* Colours */
 
 gboolean
