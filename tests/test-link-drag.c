@@ -1,4 +1,6 @@
-/* test-link-drag.c: making links by dragging, with real pointer events.
+/* test-link-drag.c: making links by dragging, with real pointer events; and the other
+ * real-event cases of the same window (issue 15): the emotion curve's point dragged,
+ * Alt+digit from a header button.
  *
  * Copyright 2025 The Touchpoint developers
  * SPDX-License-Identifier: GPL-3.0-or-later
