@@ -58,7 +58,6 @@ _tp_board_emotion_query_tooltip (TpBoard    *self,
                                  GtkTooltip *tooltip)
 {
   const char *id = _tp_board_emotion_point_at (self, bx, by);
-  graphene_rect_t area;
   double x, y, reach;
   TpRect rect;
 
@@ -68,10 +67,7 @@ _tp_board_emotion_query_tooltip (TpBoard    *self,
 
   reach = MAX (GRAB_RADIUS, GRAB_RADIUS_PIXELS / self->zoom);
   rect = (TpRect) { x - reach, y - reach, 2 * reach, 2 * reach };
-  _tp_board_rect_to_widget (self, &rect, &area);
-  gtk_tooltip_set_tip_area (tooltip, &(GdkRectangle) { (int) area.origin.x, (int) area.origin.y,
-                                                       (int) area.size.width,
-                                                       (int) area.size.height });
+  _tp_board_set_tooltip_area (self, tooltip, &rect);
   /* Translators: the tooltip of a point on the journey's emotion curve. */
   gtk_tooltip_set_text (tooltip, _("Drag up or down to set the emotion (Alt+Up, Alt+Down)"));
   return TRUE;

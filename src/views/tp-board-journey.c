@@ -741,6 +741,19 @@ _tp_board_dup_journey_full_text (TpBoard *self,
   return g_string_free (g_steal_pointer (&markup), FALSE);
 }
 
+void
+_tp_board_set_tooltip_area (TpBoard      *self,
+                            GtkTooltip   *tooltip,
+                            const TpRect *rect)
+{
+  graphene_rect_t area;
+
+  _tp_board_rect_to_widget (self, rect, &area);
+  gtk_tooltip_set_tip_area (tooltip, &(GdkRectangle) { (int) area.origin.x, (int) area.origin.y,
+                                                       (int) area.size.width,
+                                                       (int) area.size.height });
+}
+
 static gboolean
 on_query_tooltip (GtkWidget  *widget,
                   int         x,
@@ -749,7 +762,6 @@ on_query_tooltip (GtkWidget  *widget,
                   GtkTooltip *tooltip,
                   TpBoard    *self)
 {
-  graphene_rect_t area;
   double bx, by;
   TpRect rect;
 
@@ -767,19 +779,12 @@ on_query_tooltip (GtkWidget  *widget,
 
       if (full == NULL)
         return FALSE;
-      _tp_board_rect_to_widget (self, &rect, &area);
-      gtk_tooltip_set_tip_area (tooltip, &(GdkRectangle) { (int) area.origin.x,
-                                                           (int) area.origin.y,
-                                                           (int) area.size.width,
-                                                           (int) area.size.height });
+      _tp_board_set_tooltip_area (self, tooltip, &rect);
       gtk_tooltip_set_markup (tooltip, full);
       return TRUE;
     }
 
-  _tp_board_rect_to_widget (self, &rect, &area);
-  gtk_tooltip_set_tip_area (tooltip, &(GdkRectangle) { (int) area.origin.x, (int) area.origin.y,
-                                                       (int) area.size.width,
-                                                       (int) area.size.height });
+  _tp_board_set_tooltip_area (self, tooltip, &rect);
   gtk_tooltip_set_text (tooltip, _("Add Stage"));
   return TRUE;
 }

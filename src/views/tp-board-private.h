@@ -362,6 +362,10 @@ void         _tp_board_update_emotion_drag (TpBoard         *self,
 /* keep: released; otherwise cancelled, and the emotion is as it was. */
 void         _tp_board_end_emotion_drag    (TpBoard         *self,
                                             gboolean         keep);
+/* Where a tooltip applies: rect, board units. */
+void         _tp_board_set_tooltip_area    (TpBoard         *self,
+                                            GtkTooltip      *tooltip,
+                                            const TpRect    *rect);
 /* Over a curve point: says how to change it. */
 gboolean     _tp_board_emotion_query_tooltip (TpBoard       *self,
                                               double         bx,
