@@ -679,21 +679,21 @@ test_moment_of_truth (Fixture       *fixture,
   g_assert_false (a->moment_of_truth);
   g_assert_false (b->moment_of_truth);
 
-  /* M on a selected touchpoint marks it, one step; again unmarks it. */
+  /* Ctrl+M on a selected touchpoint marks it, one step; again unmarks it. */
   tp_selection_set_one (tp_board_get_selection (fixture->board), ida);
-  press_key (fixture, GDK_KEY_m, 0);
+  activate (fixture, "board.toggle-moment-of-truth");
   g_assert_true (touchpoint_at (fixture, 0, 0)->moment_of_truth);
   g_assert_cmpstr (undo_label (fixture), ==, "Mark as Moment of Truth");
   g_assert_cmpuint (count_steps (fixture), ==, steps + 1);
-  press_key (fixture, GDK_KEY_m, 0);
+  activate (fixture, "board.toggle-moment-of-truth");
   g_assert_false (touchpoint_at (fixture, 0, 0)->moment_of_truth);
   g_assert_cmpstr (undo_label (fixture), ==, "Unmark Moment of Truth");
 
   /* Several, one of them marked already: all are marked, in one step. */
-  press_key (fixture, GDK_KEY_m, 0);
+  activate (fixture, "board.toggle-moment-of-truth");
   tp_selection_set (tp_board_get_selection (fixture->board), (const char *[]) { ida, idb, NULL });
   steps = count_steps (fixture);
-  press_key (fixture, GDK_KEY_m, 0);
+  activate (fixture, "board.toggle-moment-of-truth");
   g_assert_true (touchpoint_at (fixture, 0, 0)->moment_of_truth);
   g_assert_true (touchpoint_at (fixture, 0, 1)->moment_of_truth);
   g_assert_cmpuint (count_steps (fixture), ==, steps + 1);
@@ -709,10 +709,12 @@ test_moment_of_truth (Fixture       *fixture,
     g_assert_false (tp_rect_is_empty (&info.star));
   }
 
-  /* Nothing to mark: M is not the board's. */
+  /* Nothing selected or focused: a bare m is not the board's, and marks nothing. */
   tp_selection_clear (tp_board_get_selection (fixture->board));
   _tp_board_focus_stage (fixture->board, NULL);
+  steps = count_steps (fixture);
   g_assert_false (_tp_board_key_pressed (fixture->board, GDK_KEY_m, 0));
+  g_assert_cmpuint (count_steps (fixture), ==, steps);
 }
 
 static void
@@ -907,8 +909,8 @@ test_zoom_journey (Fixture       *fixture,
   press_key (fixture, GDK_KEY_Escape, 0);
   g_assert_cmpint (fixture->board->focus, ==, TP_BOARD_FOCUS_NONE);
 
-  /* Digits still go to the canvas's blocks. */
-  press_key (fixture, GDK_KEY_3, 0);
+  /* Alt+digits still go to the canvas's blocks. */
+  press_key (fixture, GDK_KEY_3, GDK_ALT_MASK);
   g_assert_cmpint (fixture->board->focus, ==, TP_BOARD_FOCUS_BLOCK);
   g_assert_cmpint (fixture->board->focus_container, ==, TP_CONTAINER_CHANNELS);
 

@@ -213,6 +213,15 @@ press_key (Fixture *fixture,
   tp_test_flush_events ();
 }
 
+/* Alt+digit: a canvas block by its number. */
+static void
+press_alt (Fixture *fixture,
+           guint    keyval)
+{
+  g_assert_true (_tp_board_key_pressed (fixture->board, keyval, GDK_ALT_MASK));
+  tp_test_flush_events ();
+}
+
 static void
 type_text (Fixture    *fixture,
            const char *text)
@@ -720,9 +729,9 @@ test_capture (Fixture       *fixture,
   guint total = tp_document_get_n_notes (fixture->document);
   TpSelection *selection = tp_board_get_selection (fixture->board);
 
-  /* 3 focuses Channels; Enter starts a note there; Enter commits it and starts the
+  /* Alt+3 focuses Channels; Enter starts a note there; Enter commits it and starts the
    * next; Escape ends, keeping what was typed. */
-  press_key (fixture, GDK_KEY_3);
+  press_alt (fixture, GDK_KEY_3);
   g_assert_cmpint (fixture->board->focus, ==, TP_BOARD_FOCUS_BLOCK);
   g_assert_cmpint (fixture->board->focus_container, ==, TP_CONTAINER_CHANNELS);
   press_key (fixture, GDK_KEY_Return);
@@ -902,10 +911,10 @@ test_keyboard_navigation (Fixture       *fixture,
   g_assert_true (_tp_board_key_pressed (fixture->board, GDK_KEY_Left, GDK_SHIFT_MASK));
   g_assert_cmpuint (tp_selection_get_n_items (selection), ==, 2);
 
-  /* Digits 1–9 go to the blocks by their BMC number. */
+  /* Alt+1 … 9 go to the blocks by their BMC number. */
   for (guint number = 1; number <= 9; number++)
     {
-      press_key (fixture, GDK_KEY_0 + number);
+      press_alt (fixture, GDK_KEY_0 + number);
       g_assert_cmpint (fixture->board->focus, ==, TP_BOARD_FOCUS_BLOCK);
       g_assert_cmpuint (tp_container_get_number (fixture->board->focus_container), ==, number);
     }
@@ -951,7 +960,7 @@ test_undo_selection (Fixture       *fixture,
   guint n = n_notes_in (fixture, TP_CONTAINER_CHANNELS);
 
   /* A note added, then undone: the note is gone, the selection keeps what remains. */
-  press_key (fixture, GDK_KEY_3);
+  press_alt (fixture, GDK_KEY_3);
   press_key (fixture, GDK_KEY_Return);
   type_text (fixture, "Radio spot");
   _tp_board_end_edit (fixture->board, TRUE);
@@ -1004,7 +1013,7 @@ test_clipboard (Fixture       *fixture,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->board), "board.copy", NULL));
   g_assert_true (gdk_content_formats_contain_mime_type (gdk_clipboard_get_formats (clipboard),
                                                         TP_CLIPBOARD_NOTES_MIME));
-  press_key (fixture, GDK_KEY_1);
+  press_alt (fixture, GDK_KEY_1);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->board), "board.paste", NULL));
   args[0] = fixture->document;
   args[1] = GUINT_TO_POINTER (total + 2);
@@ -1022,7 +1031,7 @@ test_clipboard (Fixture       *fixture,
   /* Text from another application: one note per non-empty line, into the focused
    * block. */
   gdk_clipboard_set_text (clipboard, "Walk-in customers\n\n  Corporate buyers  \nSchools\n");
-  press_key (fixture, GDK_KEY_1);
+  press_alt (fixture, GDK_KEY_1);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->board), "board.paste", NULL));
   args[1] = GUINT_TO_POINTER (total + 5);
   tp_test_wait_until (has_more_notes, args, "the text paste");

@@ -288,11 +288,11 @@ test_colour_swatch (Fixture       *fixture,
 
   tp_selection_set_one (fixture->selection, note->item.id);
 
-  /* The tooltips name what the colour means in a workshop. */
+  /* The tooltips name what the colour means in a workshop, and its key on the board. */
   g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (swatch (fixture, TP_NOTE_COLOUR_YELLOW))), ==,
-                   "Idea");
+                   "Idea (Ctrl+Shift+1)");
   g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (swatch (fixture, TP_NOTE_COLOUR_GREEN))), ==,
-                   "Opportunity");
+                   "Opportunity (Ctrl+Shift+2)");
 
   click (GTK_WIDGET (swatch (fixture, other)));
 
@@ -782,7 +782,7 @@ test_note_links (Fixture       *fixture,
   tp_selection_set_one (fixture->selection, canvas_note (fixture, TP_CONTAINER_CUSTOMER_SEGMENTS, 0)->item.id);
   g_assert_cmpuint (tp_link_rows_get_n_rows (rows), ==, 0);
   g_assert_cmpstr (adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (rows)), ==,
-                   "Not linked yet. Drag the link handle to a touchpoint, or press L.");
+                   "Not linked yet. Drag the link handle to a touchpoint, or press Ctrl+K.");
 
   /* Several notes have no one list of links. */
   tp_selection_set (fixture->selection, several);

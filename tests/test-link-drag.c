@@ -1,4 +1,6 @@
-/* test-link-drag.c: making links by dragging, with real pointer events.
+/* test-link-drag.c: making links by dragging, with real pointer events; and the other
+ * real-event cases of the same window (issue 15): the emotion curve's point dragged,
+ * Alt+digit from a header button.
  *
  * Copyright 2025 The Touchpoint developers
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -460,7 +462,7 @@ is_true (gpointer data)
   return *(gboolean *) data;
 }
 
-/* L with a note selected: type to find the touchpoint, Enter links it. */
+/* Ctrl+K with a note selected: type to find the touchpoint, Enter links it. */
 static void
 test_keyboard_picker (Fixture       *fixture,
                       gconstpointer  data)
@@ -475,7 +477,7 @@ test_keyboard_picker (Fixture       *fixture,
   xdotool ("windowfocus --sync %lu", get_xid (fixture));
   tp_test_flush_events ();
 
-  xdotool ("key --delay 100 l");
+  xdotool ("key --delay 100 ctrl+k");
   xdotool ("type --delay 60 unbox");
   xdotool ("key --delay 100 Return");
   tp_test_wait_until (has_link, document, "the picked link");
@@ -498,8 +500,8 @@ has_no_links (gpointer data)
   return tp_document_get_links (data)->len == 0;
 }
 
-/* A click on a curve selects its link; Delete removes it, undo brings it back; F dims
- * what the selection is not linked to. */
+/* A click on a curve selects its link; Delete removes it, undo brings it back;
+ * Ctrl+Shift+K dims what the selection is not linked to. */
 static void
 test_select_and_delete (Fixture       *fixture,
                         gconstpointer  data)
@@ -541,9 +543,9 @@ test_select_and_delete (Fixture       *fixture,
   g_assert_cmpstr (tp_selection_get_primary (selection), ==, link);
 
   xdotool ("windowfocus --sync %lu", get_xid (fixture));
-  xdotool ("key --delay 100 f");
+  xdotool ("key --delay 100 ctrl+shift+k");
   g_assert_true (tp_board_get_focus_links (fixture->board));
-  xdotool ("key --delay 100 f");
+  xdotool ("key --delay 100 ctrl+shift+k");
   g_assert_false (tp_board_get_focus_links (fixture->board));
 
   xdotool ("key --delay 100 Delete");
@@ -553,6 +555,84 @@ test_select_and_delete (Fixture       *fixture,
   g_assert_nonnull (tp_document_lookup_kind (document, link, TP_ITEM_LINK));
   g_assert_cmpstr (((TpLink *) tp_document_lookup_kind (document, link, TP_ITEM_LINK))->label,
                    ==, "delivers");
+}
+
+/* Not a link, but the same hand on the same journey (issue 15): a touchpoint's point on
+ * the emotion curve dragged from 0 down to −2 snaps there, is saved as −2, and one undo
+ * puts it back at 0. */
+static void
+test_drag_emotion_point (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  TpDocument *document = tp_window_get_document (fixture->window);
+  TpLayout *layout = tp_board_get_layout (fixture->board);
+  g_autoptr(TpDocument) saved = NULL;
+  TpTouchpoint *touchpoint;
+  double x, y, bottom;
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->board), "board.zoom-journey", NULL);
+  tp_test_flush_events ();
+  g_assert_cmpint (((TpTouchpoint *) tp_document_lookup_kind (document, "t2",
+                                                              TP_ITEM_TOUCHPOINT))->emotion, ==, 0);
+
+  g_assert_true (tp_layout_get_emotion_point (layout, "t2", &x, &y));
+  bottom = tp_layout_get_emotion_y (layout, -2);
+  g_assert_cmpfloat (bottom, >, y);
+  move_to_board (fixture, x, y);
+  xdotool ("mousedown 1");
+  /* A little past −2: the point snaps to the scale's end and goes no further. */
+  glide_to_board (fixture, x, y, x, bottom + 10);
+  xdotool ("mouseup 1");
+
+  touchpoint = tp_document_lookup_kind (document, "t2", TP_ITEM_TOUCHPOINT);
+  g_assert_cmpint (touchpoint->emotion, ==, -2);
+  g_assert_cmpstr (tp_document_get_undo_label (document), ==, "Set Emotion");
+  g_assert_cmpstr (tp_selection_get_primary (tp_board_get_selection (fixture->board)), ==, "t2");
+
+  save_and_wait (fixture);
+  saved = load_saved (fixture);
+  g_assert_cmpint (((TpTouchpoint *) tp_document_lookup_kind (saved, "t2",
+                                                              TP_ITEM_TOUCHPOINT))->emotion, ==, -2);
+
+  /* The whole drag was one step. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
+  touchpoint = tp_document_lookup_kind (document, "t2", TP_ITEM_TOUCHPOINT);
+  g_assert_cmpint (touchpoint->emotion, ==, 0);
+  g_assert_false (tp_document_can_undo (document));
+}
+
+static gboolean
+board_has_focus (gpointer data)
+{
+  return gtk_widget_has_focus (data);
+}
+
+/* Another hand on the keyboard (issue 15): Alt+digit reaches a block from anywhere in
+ * the window, here with a header button holding the keyboard, and typing then adds a
+ * note there. */
+static void
+test_alt_digit_from_header (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  TpDocument *document = tp_window_get_document (fixture->window);
+  GtkWidget *button = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (fixture->window),
+                                                                 TP_TYPE_WINDOW,
+                                                                 "inspector_button"));
+  GPtrArray *notes;
+
+  xdotool ("windowfocus --sync %lu", get_xid (fixture));
+  g_assert_true (gtk_widget_grab_focus (button));
+  tp_test_flush_events ();
+  g_assert_false (gtk_widget_has_focus (GTK_WIDGET (fixture->board)));
+
+  xdotool ("key --delay 100 alt+2");
+  tp_test_wait_until (board_has_focus, fixture->board, "the board to take the keyboard");
+  xdotool ("type --delay 60 Cheap");
+  xdotool ("key --delay 100 Escape");
+
+  notes = tp_document_get_notes (document, TP_CONTAINER_VALUE_PROPOSITIONS);
+  g_assert_cmpuint (notes->len, ==, 2);
+  g_assert_cmpstr (((TpNote *) g_ptr_array_index (notes, 1))->text, ==, "Cheap");
 }
 
 int
@@ -585,6 +665,10 @@ main (int   argc,
               test_select_and_delete, fixture_tear_down);
   g_test_add ("/link-drag/autoscroll", Fixture, NULL, fixture_set_up,
               test_drag_with_autoscroll, fixture_tear_down);
+  g_test_add ("/link-drag/emotion-point", Fixture, NULL, fixture_set_up,
+              test_drag_emotion_point, fixture_tear_down);
+  g_test_add ("/link-drag/alt-digit-from-header", Fixture, NULL, fixture_set_up,
+              test_alt_digit_from_header, fixture_tear_down);
 
   status = g_test_run ();
   tp_test_remove_tree (tmp_dir);

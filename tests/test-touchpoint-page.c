@@ -1034,7 +1034,7 @@ test_linked_notes (Fixture       *fixture,
   show_touchpoint (fixture, "t3");
   g_assert_cmpuint (tp_link_rows_get_n_rows (rows), ==, 0);
   g_assert_cmpstr (adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (rows)), ==,
-                   "Not linked yet. Drag the link handle to a note, or press L.");
+                   "Not linked yet. Drag the link handle to a note, or press Ctrl+K.");
   g_assert_false (tp_document_can_undo (fixture->document));
 }
 

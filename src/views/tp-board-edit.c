@@ -3,17 +3,19 @@
  *
  * A GtkTextView, a child of the board, lies over the item's text box, in the item's own
  * font at the current zoom, wrapping at the same width as the board, with no background
- * of its own: the board paints the note's colour (or the stage's tint) behind it. Enter
- * or leaving the editor commits the text as one "Edit Note" ("Rename Stage", "Rename
- * Touchpoint") step; Escape leaves the item as it was; Shift+Enter is a line break in a
- * note, while names stay on one line.
+ * of its own: the board paints the note's colour (or the stage's tint) behind it. Enter,
+ * Escape or leaving the editor commits the text as one "Edit Note" ("Rename Stage",
+ * "Rename Touchpoint") step, which one undo takes back: Escape never loses words, as
+ * nothing else does on a whiteboard. Shift+Enter is a line break in a note, while names
+ * stay on one line.
  *
  * Rapid capture (Enter on a focused block or stage, a double click in one) edits a new,
  * empty note or touchpoint, so the block or stage makes room for it as it will look.
  * Committing it replaces that placeholder by the item with its text, so adding one
  * stays one "Add Note" ("Add Touchpoint") step, and at once starts the next one after
  * it; Escape ends the capture, and an empty item is dropped as if it had never been. A
- * new stage is captured the same way, one at a time: Enter names it and ends.
+ * new stage is captured the same way, one at a time: Enter names it and ends. Captured
+ * notes take the capture's colour (Ctrl+Shift+1 … 8 while capturing), still in one step.
  *
  * Copyright 2025 The Touchpoint developers
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -286,6 +288,25 @@ commit_text (TpBoard    *self,
   tp_document_edit_commit (self->document, copy, label, FALSE);
 }
 
+/* Adds a captured note: in the capture's colour when one was given, one "Add Note" step
+ * either way. */
+static const char *
+add_captured_note (TpBoard     *self,
+                   TpContainer  container,
+                   guint        index,
+                   const char  *text)
+{
+  TpNote *note;
+
+  if (self->capture_colour < 0)
+    return tp_document_add_note (self->document, container, index, text);
+
+  note = tp_note_new (NULL, text);
+  note->colour = self->capture_colour;
+
+  return tp_document_insert_note (self->document, note, container, index);
+}
+
 /* Gives the capture's placeholder its text: one "Add Note" ("Add Touchpoint", "Add
  * Stage") step. Returns the id of the item that now holds the text, or NULL when it was
  * empty and dropped. */
@@ -331,7 +352,7 @@ finish_captured (TpBoard    *self,
         return g_strdup (tp_document_add_stage (document, index, text));
       if (kind == TP_ITEM_TOUCHPOINT)
         return g_strdup (tp_document_add_touchpoint (document, stage, index, text));
-      return g_strdup (tp_document_add_note (document, container, index, text));
+      return g_strdup (add_captured_note (self, container, index, text));
     }
 
   /* The placeholder became a step of its own (the inspector recoloured it, say): the
@@ -425,6 +446,9 @@ _tp_board_end_edit (TpBoard  *self,
     }
 
   self->ending_edit = FALSE;
+  /* A colour is given to one capture; the next starts in the default again. */
+  if (capturing)
+    self->capture_colour = -1;
 
   if (capturing && self->document != NULL)
     {
@@ -542,7 +566,7 @@ add_placeholder (TpBoard *self,
       break;
     case TP_ITEM_NOTE:
     default:
-      id = tp_document_add_note (self->document, self->capture_container, index, "");
+      id = add_captured_note (self, self->capture_container, index, "");
       break;
     }
 
@@ -665,6 +689,7 @@ _tp_board_editor_activate (TpBoard *self)
     {
       self->ending_edit = FALSE;
       self->capturing = FALSE;
+      self->capture_colour = -1;
       hide_editor (self);
       return;
     }
@@ -677,6 +702,69 @@ _tp_board_editor_activate (TpBoard *self)
   tp_board_reveal_item (self, id);
   sync_editor_style (self);
   gtk_widget_queue_allocate (GTK_WIDGET (self));
+}
+
+/* Typing */
+
+void
+_tp_board_editor_type (TpBoard    *self,
+                       const char *text,
+                       gboolean    replace)
+{
+  GtkTextBuffer *buffer;
+
+  if (!_tp_board_is_editing (self))
+    return;
+
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->editor));
+  if (replace)
+    {
+      /* What was there is where the editor's own undo stops, as when editing starts. */
+      set_editor_text (self, "");
+    }
+  gtk_text_buffer_delete_selection (buffer, TRUE, TRUE);
+  gtk_text_buffer_insert_interactive_at_cursor (buffer, text, -1, TRUE);
+}
+
+gboolean
+_tp_board_set_capture_colour (TpBoard      *self,
+                              TpNoteColour  colour)
+{
+  TpDocument *document = self->document;
+  guint index = 0;
+
+  if (!self->capturing || self->capture_kind != TP_ITEM_NOTE || document == NULL)
+    return FALSE;
+
+  self->capture_colour = colour;
+
+  if (tp_document_get_state (document) == self->capture_state && tp_document_can_undo (document) &&
+      tp_document_get_index (document, self->edit_id, &index))
+    {
+      /* The placeholder is still the last step: it comes again in the new colour, so
+       * adding the note stays one step. */
+      self->ending_edit = TRUE;
+      tp_document_undo_discard (document);
+      add_placeholder (self, index);
+      self->ending_edit = FALSE;
+      tp_selection_set_one (self->selection, self->edit_id);
+      _tp_board_focus_item (self, self->edit_id);
+    }
+  else
+    {
+      TpNote *copy = (TpNote *) tp_document_edit_begin (document, self->edit_id);
+
+      /* Something else was done since (the inspector changed the note): recoloured like
+       * any note. */
+      if (copy == NULL)
+        return FALSE;
+      copy->colour = colour;
+      tp_document_edit_commit (document, (TpItem *) copy, _("Change Colour"), FALSE);
+    }
+
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  return TRUE;
 }
 
 /* The editor widget */
@@ -703,12 +791,15 @@ on_editor_key_pressed (GtkEventControllerKey *controller,
       return TRUE;
 
     case GDK_KEY_Escape:
-      /* A capture keeps what was typed; an edit of an existing item is cancelled. */
-      _tp_board_end_edit (self, self->capturing);
+      /* Escape ends editing and keeps what was typed, in a capture and in an edit of an
+       * existing item alike; undo takes an edit back. */
+      _tp_board_end_edit (self, TRUE);
       return TRUE;
 
     default:
-      return FALSE;
+      /* Alt+digit (on to another block) and Ctrl+Shift+digit (a colour) work while
+       * typing: capture at the speed of speech. */
+      return _tp_board_typing_chord (self, keyval, keycode, mods);
     }
 }
 
@@ -751,6 +842,7 @@ _tp_board_edit_init (TpBoard *self)
   cairo_font_options_t *options;
   GtkTextView *view;
 
+  self->capture_colour = -1;
   self->editor = gtk_text_view_new ();
   view = GTK_TEXT_VIEW (self->editor);
   gtk_text_view_set_wrap_mode (view, GTK_WRAP_WORD_CHAR);

@@ -38,6 +38,9 @@ update_cursor (TpBoard *self)
     name = "grabbing";
   else if (self->drag == TP_BOARD_DRAG_LINK)
     name = self->link_target != NULL ? "copy" : "crosshair";
+  else if (self->drag == TP_BOARD_DRAG_EMOTION || (self->drag == TP_BOARD_DRAG_NONE &&
+                                                  self->hover_emotion))
+    name = "ns-resize";
   else if (self->handle_hover)
     name = "crosshair";
   else if (self->hover_kind == TP_HIT_MORE_BADGE || self->hover_add_stage ||
@@ -65,7 +68,7 @@ _tp_board_hover (TpBoard *self,
                  double   y)
 {
   TpHit hit = { TP_HIT_NONE, };
-  gboolean add_stage = FALSE;
+  gboolean add_stage = FALSE, emotion = FALSE;
   const char *id;
   double bx, by;
 
@@ -77,7 +80,9 @@ _tp_board_hover (TpBoard *self,
     {
       hit = hit_at (self, x, y, &bx, &by);
       add_stage = _tp_board_is_add_stage_point (self, bx, by);
+      emotion = _tp_board_emotion_point_at (self, bx, by) != NULL;
     }
+  self->hover_emotion = emotion;
 
   /* What lights up: a note, a touchpoint (from anywhere in its column: a press there
    * picks it), a stage from its header. */
@@ -157,6 +162,7 @@ end_drag (TpBoard *self)
 {
   if (self->drag == TP_BOARD_DRAG_LINK)
     _tp_board_end_link_drag (self, FALSE);
+  _tp_board_end_emotion_drag (self, FALSE);
   if (self->autoscroll_id != 0)
     {
       gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->autoscroll_id);
@@ -200,6 +206,7 @@ _tp_board_pointer_pressed (TpBoard         *self,
                            GdkModifierType  state)
 {
   gboolean extend, toggle;
+  const char *emotion;
   double bx, by;
   TpHit hit;
 
@@ -240,6 +247,15 @@ _tp_board_pointer_pressed (TpBoard         *self,
       /* The handle sits on the item's edge, over whatever is next to it: it wins. */
       self->n_press = 0;
       _tp_board_begin_link_drag (self, bx, by);
+      update_cursor (self);
+      return;
+    }
+
+  if (!toggle && !extend && (emotion = _tp_board_emotion_point_at (self, bx, by)) != NULL)
+    {
+      /* A point of the emotion curve: dragged up or down, it sets the emotion. */
+      self->n_press = 0;
+      _tp_board_begin_emotion_drag (self, emotion);
       update_cursor (self);
       return;
     }
@@ -520,6 +536,8 @@ _tp_board_pointer_moved (TpBoard *self,
     }
   else if (self->drag == TP_BOARD_DRAG_RUBBER)
     update_rubber_band (self, bx, by);
+  else if (self->drag == TP_BOARD_DRAG_EMOTION)
+    _tp_board_update_emotion_drag (self, by);
   else if (TP_BOARD_DRAG_IS_MOVE (self->drag))
     update_drop (self, bx, by);
 
@@ -644,6 +662,14 @@ _tp_board_pointer_released (TpBoard *self,
       /* Ended first: the drop may open the picker, which takes the pointer. */
       self->drag = TP_BOARD_DRAG_NONE;
       _tp_board_end_link_drag (self, TRUE);
+      end_drag (self);
+      return;
+    }
+
+  if (self->drag == TP_BOARD_DRAG_EMOTION)
+    {
+      _tp_board_pointer_moved (self, x, y);
+      _tp_board_end_emotion_drag (self, TRUE);
       end_drag (self);
       return;
     }

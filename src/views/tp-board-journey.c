@@ -5,9 +5,11 @@
  * The keyboard treats a stage like a block of the canvas (Enter on it captures
  * touchpoints there, with the same rapid capture as notes) that is also an item of its
  * own (it can be selected, renamed with F2, deleted, moved with Alt+Left/Right), and a
- * touchpoint like a note (Enter or F2 renames it, arrows move along the journey, Up goes
- * to its stage, M marks it as a moment of truth). Ctrl+Enter adds a stage after the
- * focused one and names it in place.
+ * touchpoint like a note (Enter or F2 renames it, typing renames it with what is typed,
+ * arrows move along the journey, Up goes to its stage, Ctrl+M marks it as a moment of
+ * truth). Ctrl+Enter adds a stage after the focused one and names it in place. No
+ * printable key is a command: a facilitator typing a name must never change anything
+ * but the name.
  *
  * Every change is one undo step of the document; the pointer's part (presses, drags and
  * drops) is in tp-board-input.c, the overlays in tp-board-journey-draw.c.
@@ -215,8 +217,8 @@ _tp_board_journey_describe (TpBoard *self)
     }
 
   if ((stage = focused_stage (self)) != NULL)
-    /* Translators: a focused stage of the journey; Enter adds a touchpoint to it. */
-    return g_strdup_printf (_("%s stage, press Enter to add a touchpoint"), stage->name);
+    /* Translators: a focused stage of the journey; typing adds a touchpoint to it. */
+    return g_strdup_printf (_("%s stage, type to add a touchpoint"), stage->name);
 
   return NULL;
 }
@@ -273,9 +275,8 @@ _tp_board_dup_selected_journey (TpBoard    *self,
   return ids;
 }
 
-/* The touchpoints M acts on: the selected ones, else the focused one. */
-static GPtrArray *
-dup_touchpoint_targets (TpBoard *self)
+GPtrArray *
+_tp_board_dup_touchpoint_targets (TpBoard *self)
 {
   GPtrArray *ids = _tp_board_dup_selected_journey (self, TP_ITEM_TOUCHPOINT);
 
@@ -442,7 +443,7 @@ add_stage (TpBoard *self)
 gboolean
 _tp_board_toggle_moment_of_truth (TpBoard *self)
 {
-  g_autoptr(GPtrArray) ids = dup_touchpoint_targets (self);
+  g_autoptr(GPtrArray) ids = _tp_board_dup_touchpoint_targets (self);
   gboolean mark = FALSE;
   const char *label;
 
@@ -740,6 +741,19 @@ _tp_board_dup_journey_full_text (TpBoard *self,
   return g_string_free (g_steal_pointer (&markup), FALSE);
 }
 
+void
+_tp_board_set_tooltip_area (TpBoard      *self,
+                            GtkTooltip   *tooltip,
+                            const TpRect *rect)
+{
+  graphene_rect_t area;
+
+  _tp_board_rect_to_widget (self, rect, &area);
+  gtk_tooltip_set_tip_area (tooltip, &(GdkRectangle) { (int) area.origin.x, (int) area.origin.y,
+                                                       (int) area.size.width,
+                                                       (int) area.size.height });
+}
+
 static gboolean
 on_query_tooltip (GtkWidget  *widget,
                   int         x,
@@ -748,7 +762,6 @@ on_query_tooltip (GtkWidget  *widget,
                   GtkTooltip *tooltip,
                   TpBoard    *self)
 {
-  graphene_rect_t area;
   double bx, by;
   TpRect rect;
 
@@ -756,6 +769,8 @@ on_query_tooltip (GtkWidget  *widget,
     return FALSE;
 
   tp_board_widget_to_board (self, x, y, &bx, &by);
+  if (_tp_board_emotion_query_tooltip (self, bx, by, tooltip))
+    return TRUE;
   if (!_tp_board_get_add_stage_rect (self, &rect) || !tp_rect_contains_point (&rect, bx, by))
     {
       /* A text the board cuts short (it ends in "…" or "+N more") reads whole here. */
@@ -764,19 +779,12 @@ on_query_tooltip (GtkWidget  *widget,
 
       if (full == NULL)
         return FALSE;
-      _tp_board_rect_to_widget (self, &rect, &area);
-      gtk_tooltip_set_tip_area (tooltip, &(GdkRectangle) { (int) area.origin.x,
-                                                           (int) area.origin.y,
-                                                           (int) area.size.width,
-                                                           (int) area.size.height });
+      _tp_board_set_tooltip_area (self, tooltip, &rect);
       gtk_tooltip_set_markup (tooltip, full);
       return TRUE;
     }
 
-  _tp_board_rect_to_widget (self, &rect, &area);
-  gtk_tooltip_set_tip_area (tooltip, &(GdkRectangle) { (int) area.origin.x, (int) area.origin.y,
-                                                       (int) area.size.width,
-                                                       (int) area.size.height });
+  _tp_board_set_tooltip_area (self, tooltip, &rect);
   gtk_tooltip_set_text (tooltip, _("Add Stage"));
   return TRUE;
 }
@@ -788,9 +796,6 @@ _tp_board_journey_key_pressed (TpBoard  *self,
                                guint     keyval,
                                gboolean  shift)
 {
-  if ((keyval == GDK_KEY_m || keyval == GDK_KEY_M) && !shift)
-    return _tp_board_toggle_moment_of_truth (self);
-
   if (focused_stage (self) == NULL && focused_touchpoint (self) == NULL)
     return FALSE;
 
@@ -882,7 +887,7 @@ _tp_board_journey_update_actions (TpBoard  *self,
                                   gboolean  idle)
 {
   GtkWidget *widget = (GtkWidget *) self;
-  g_autoptr(GPtrArray) touchpoints = idle ? dup_touchpoint_targets (self) : NULL;
+  g_autoptr(GPtrArray) touchpoints = idle ? _tp_board_dup_touchpoint_targets (self) : NULL;
   gboolean movable = FALSE;
 
   if (idle)
@@ -932,6 +937,7 @@ _tp_board_journey_class_init (GtkWidgetClass *widget_class)
     { GDK_KEY_KP_Left, GDK_ALT_MASK, "board.move-back" },
     { GDK_KEY_Right, GDK_ALT_MASK, "board.move-forward" },
     { GDK_KEY_KP_Right, GDK_ALT_MASK, "board.move-forward" },
+    { GDK_KEY_m, GDK_CONTROL_MASK, "board.toggle-moment-of-truth" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (actions); i++)

@@ -2,14 +2,15 @@
  *
  * Chorded shortcuts (Ctrl+A, Ctrl+D, Ctrl+C …, Ctrl+0 … 3, Ctrl+plus/minus) are class
  * binding actions, so they show in menus and the shortcuts window and are disabled with
- * their action. Plain keys (digits, Enter, Delete, arrows, Tab, Escape, space) go
- * through a key controller instead: they mean something only while the board itself has
- * the keyboard, never while a note is being edited in place, where they are text.
+ * their action. Plain keys (Enter, Delete, arrows, Tab, Escape, space) go through a key
+ * controller instead: they mean something only while the board itself has the keyboard,
+ * never while a note is being edited in place, where they are text. No printable key is
+ * a command: typing edits or creates (see tp-board-typing.c).
  *
- * The keyboard has a focus of its own: a block (digits 1–9 choose one of the canvas; Enter
- * starts capturing notes there) or a note (arrows move spatially, Tab in reading order;
- * moving selects; Enter edits), or in the journey a stage or a touchpoint (see
- * tp-board-journey.c). Selecting with the pointer moves it too.
+ * The keyboard has a focus of its own: a block (Alt+1 … 9 choose one of the canvas;
+ * typing or Enter starts capturing notes there) or a note (arrows move spatially, Tab in
+ * reading order; moving selects; typing or Enter edits), or in the journey a stage or a
+ * touchpoint (see tp-board-journey.c). Selecting with the pointer moves it too.
  *
  * Copyright 2025 The Touchpoint developers
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -169,13 +170,13 @@ _tp_board_update_accessible (TpBoard *self)
                                    tp_enum_get_label (TP_ENUM_CONTAINER, note->container),
                                    note->text != NULL ? note->text : "");
   else if (self->focus == TP_BOARD_FOCUS_BLOCK)
-    /* Translators: a focused block of the board; Enter adds a note to it. */
-    description = g_strdup_printf (_("%s block, press Enter to add a note"),
+    /* Translators: a focused block of the board; typing adds a note to it. */
+    description = g_strdup_printf (_("%s block, type to add a note"),
                                    tp_enum_get_label (TP_ENUM_CONTAINER, self->focus_container));
   else if ((description = _tp_board_journey_describe (self)) != NULL)
     ;
   else
-    description = g_strdup (_("Press 1 to 9 to go to a block of the canvas"));
+    description = g_strdup (_("Press Alt+1 to Alt+9 to go to a block of the canvas"));
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Board"),
@@ -534,39 +535,6 @@ edit_focused (TpBoard *self)
 
 /* Keys */
 
-static gboolean
-focus_block_number (TpBoard *self,
-                    guint    number)
-{
-  for (guint c = 0; c < TP_N_BMC_BLOCKS; c++)
-    {
-      TpContainerInfo info;
-
-      if (tp_container_get_number (c) != number)
-        continue;
-
-      tp_selection_clear (self->selection);
-      _tp_board_focus_block (self, c);
-      _tp_board_ensure_layout (self);
-      tp_layout_get_container (self->layout, c, &info);
-      _tp_board_reveal_rect (self, &info.rect);
-      return TRUE;
-    }
-
-  return FALSE;
-}
-
-static guint
-digit_of (guint keyval)
-{
-  if (keyval >= GDK_KEY_1 && keyval <= GDK_KEY_9)
-    return keyval - GDK_KEY_0;
-  if (keyval >= GDK_KEY_KP_1 && keyval <= GDK_KEY_KP_9)
-    return keyval - GDK_KEY_KP_0;
-
-  return 0;
-}
-
 gboolean
 _tp_board_key_pressed (TpBoard         *self,
                        guint            keyval,
@@ -580,12 +548,10 @@ _tp_board_key_pressed (TpBoard         *self,
     return FALSE;
 
   if (mods != 0 && !shift)
-    return FALSE;
+    return _tp_board_typing_chord (self, keyval, 0, mods);
 
-  /* The journey's keys first: a stage or a touchpoint under the keyboard, and M. */
+  /* The journey's keys first: a stage or a touchpoint under the keyboard. */
   if (_tp_board_journey_key_pressed (self, keyval, shift))
-    return TRUE;
-  if (_tp_board_links_key_pressed (self, keyval, state))
     return TRUE;
 
   switch (keyval)
@@ -665,10 +631,8 @@ _tp_board_key_pressed (TpBoard         *self,
       break;
     }
 
-  if (!shift && digit_of (keyval) != 0)
-    return focus_block_number (self, digit_of (keyval));
-
-  return FALSE;
+  /* Whatever is printable is text: it edits or creates, never runs a command. */
+  return _tp_board_type_key (self, keyval);
 }
 
 void
@@ -691,6 +655,23 @@ on_key_pressed (GtkEventControllerKey *controller,
                 GdkModifierType        state,
                 TpBoard               *self)
 {
+  GdkModifierType mods = state & gtk_accelerator_get_default_mod_mask ();
+
+  /* The chords need the key's digit, which Shift hides behind a symbol ("!" for 1 on
+   * many layouts): the keycode finds it. */
+  if (mods != 0 && mods != GDK_SHIFT_MASK && self->document != NULL &&
+      !_tp_board_is_editing (self) && _tp_board_typing_chord (self, keyval, keycode, mods))
+    return TRUE;
+
+  /* A dead key (or Compose) begins a character, say ê: the editor's input method must
+   * see it, and the key after it, to put the two together. */
+  if ((mods & ~GDK_SHIFT_MASK) == 0 && _tp_board_is_compose_key (keyval) &&
+      _tp_board_begin_typing (self))
+    {
+      gtk_event_controller_key_forward (controller, self->editor);
+      return TRUE;
+    }
+
   return _tp_board_key_pressed (self, keyval, state);
 }
 
@@ -712,6 +693,7 @@ _tp_board_keyboard_init (TpBoard *self)
   g_signal_connect (controller, "key-pressed", G_CALLBACK (on_key_pressed), self);
   g_signal_connect (controller, "key-released", G_CALLBACK (on_key_released), self);
   gtk_widget_add_controller (GTK_WIDGET (self), controller);
+  _tp_board_typing_init (self);
 }
 
 /* Actions */
@@ -753,6 +735,7 @@ _tp_board_update_actions (TpBoard *self)
 
   _tp_board_journey_update_actions (self, idle);
   _tp_board_links_update_actions (self, idle);
+  _tp_board_emotion_update_actions (self, idle);
 }
 
 static double
@@ -868,4 +851,5 @@ _tp_board_class_init_actions (GtkWidgetClass *widget_class)
                                          bindings[i].action, NULL);
 
   _tp_board_journey_class_init (widget_class);
+  _tp_board_emotion_class_init (widget_class);
 }

@@ -7,8 +7,8 @@
  * towards the other kind: a note's at the middle of its bottom edge, a card's at the
  * middle of its top. Dragging from the handle draws a live curve to the pointer; the
  * items it could link to are outlined, the one under the pointer strongly, and a drop
- * there makes the link (one undo step). A click on the handle, or L, opens a searchable
- * list of the items it could link to instead. A click on a curve selects the link.
+ * there makes the link (one undo step). A click on the handle, or Ctrl+K, opens a
+ * searchable list of the items it could link to instead. A click on a curve selects the link.
  *
  * The board's tiles draw every link lightly; this file's overlays draw the links of the
  * selection (and the one under the pointer) emphasised with both ends outlined, and,
@@ -646,32 +646,6 @@ _tp_board_snapshot_link_drag (TpBoard     *self,
   cairo_destroy (cr);
 }
 
-/* Keys */
-
-gboolean
-_tp_board_links_key_pressed (TpBoard         *self,
-                             guint            keyval,
-                             GdkModifierType  state)
-{
-  if (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK))
-    return FALSE;
-
-  switch (keyval)
-    {
-    case GDK_KEY_l:
-    case GDK_KEY_L:
-      return _tp_board_start_link_picker (self);
-
-    case GDK_KEY_f:
-    case GDK_KEY_F:
-      tp_board_set_focus_links (self, !self->focus_links);
-      return TRUE;
-
-    default:
-      return FALSE;
-    }
-}
-
 static void
 start_link_action (GtkWidget  *widget,
                    const char *action_name,
@@ -685,6 +659,12 @@ _tp_board_links_class_init (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "board.start-link", NULL, start_link_action);
   gtk_widget_class_install_property_action (widget_class, "board.focus-links", "focus-links");
+  /* Chords, never bare letters: a facilitator typing a name must not link anything.
+   * Ctrl+K links as in most editors; Ctrl+Shift+K, its companion, shows the links. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_k, GDK_CONTROL_MASK,
+                                       "board.start-link", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_k, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "board.focus-links", NULL);
 }
 
 void

@@ -7,6 +7,8 @@
  * place and runs rapid capture; tp-board-commands.c runs the Edit menu's commands
  * (delete, duplicate, cut, copy, paste); tp-board-journey.c is what the customer
  * journey adds (stages and touchpoints: focus, keys, moves, moments of truth);
+ * tp-board-typing.c makes printable keys edit or create and runs the block and colour
+ * chords; tp-board-emotion.c drags and keys the emotion curve's points;
  * tp-board-draw.c maps board units to the widget and paints, tp-board-journey-draw.c
  * the journey's overlays. The underscored functions that take input coordinates are
  * also how the tests drive the board.
@@ -39,6 +41,7 @@ typedef enum {
   TP_BOARD_DRAG_STAGE,
   TP_BOARD_DRAG_PAN,
   TP_BOARD_DRAG_LINK,         /* from a link handle, see tp-board-links.c */
+  TP_BOARD_DRAG_EMOTION,      /* a point of the emotion curve, see tp-board-emotion.c */
 } TpBoardDrag;
 
 /* Whether a drag moves items (and shows a ghost and a drop indicator). */
@@ -89,6 +92,7 @@ struct _TpBoard
   TpContainer      hover_container;
   char            *hover_id;        /* the note, touchpoint or stage (header) under it */
   gboolean         hover_add_stage; /* over the journey's "+" */
+  gboolean         hover_emotion;   /* over a point of the emotion curve */
 
   /* A press and what it turns into. */
   TpBoardDrag      drag;
@@ -118,6 +122,7 @@ struct _TpBoard
   double           drag_ghost_dy;    /* a card picked by a cell below it follows the
                                       * pointer by its middle */
   gboolean         space_held;
+  gboolean         emotion_group;    /* an emotion drag has opened its undo step */
   guint            autoscroll_id;    /* tick callback while a drag is at an edge */
   guint32          last_press_time;  /* for counting double clicks */
   double           last_press_x;
@@ -149,6 +154,7 @@ struct _TpBoard
   char            *capture_stage;   /* where captured touchpoints go */
   guint64          capture_state;   /* the document's state right after the placeholder */
   GPtrArray       *captured;        /* (element-type utf8) items one capture made */
+  int              capture_colour;  /* the colour captured notes get; -1: the default */
   gboolean         ending_edit;
   gboolean         editor_leaving;  /* the keyboard is going elsewhere: let it */
 
@@ -299,11 +305,75 @@ void         _tp_board_end_edit            (TpBoard         *self,
 /* Enter in the editor: commits, and in a capture goes on with the next item. */
 void         _tp_board_editor_activate     (TpBoard         *self);
 void         _tp_board_allocate_editor     (TpBoard         *self);
+/* Types text into the editor as the keyboard would: replace, the item's old text goes
+ * first (type to edit, as on a whiteboard). */
+void         _tp_board_editor_type         (TpBoard         *self,
+                                            const char      *text,
+                                            gboolean         replace);
+/* While capturing notes: this note and the next ones of the capture in colour. FALSE
+ * when no notes are being captured. */
+gboolean     _tp_board_set_capture_colour  (TpBoard         *self,
+                                            TpNoteColour     colour);
 /* Where the edited item is drawn, board units: area, the note, card or stage header
  * (grown with the text typed), and cover, what hides the old text behind the editor. */
 gboolean     _tp_board_get_edit_rect       (TpBoard         *self,
                                             TpRect          *area,
                                             TpRect          *cover);
+
+/* tp-board-typing.c: printable keys edit or create; chords reach blocks and colours */
+void         _tp_board_typing_init         (TpBoard         *self);
+/* A printable key while the board has the keyboard: edits the focused or selected item
+ * with that text, or creates a note or touchpoint in the focused block or stage. */
+gboolean     _tp_board_type_key            (TpBoard         *self,
+                                            guint            keyval);
+/* What a printable key starts, before its text: an edit of the item under the keyboard
+ * with its text cleared, or a capture in the block or stage. FALSE when there is none. */
+gboolean     _tp_board_begin_typing        (TpBoard         *self);
+/* A dead key or Compose, which begins a character the input method finishes. */
+gboolean     _tp_board_is_compose_key      (guint            keyval);
+/* Alt+1 … 9 (a block by its number) and Ctrl+Shift+1 … 8 (a colour), on the board and
+ * in the editor alike; keycode (0: none) finds the digit under a shifted symbol. */
+gboolean     _tp_board_typing_chord        (TpBoard         *self,
+                                            guint            keyval,
+                                            guint            keycode,
+                                            GdkModifierType  mods);
+/* Focuses the canvas block numbered number (1 … 9) and brings it into view; ends an
+ * edit in progress, keeping its text. */
+gboolean     _tp_board_focus_block_number  (TpBoard         *self,
+                                            guint            number);
+/* The selected or focused notes, else the capture, in colour: one step. */
+gboolean     _tp_board_apply_colour        (TpBoard         *self,
+                                            TpNoteColour     colour);
+
+/* tp-board-emotion.c: the emotion curve's points, dragged and keyed */
+void         _tp_board_emotion_class_init  (GtkWidgetClass  *widget_class);
+void         _tp_board_emotion_update_actions (TpBoard      *self,
+                                               gboolean      idle);
+/* The touchpoint whose curve point is at board point (bx, by), or NULL. */
+const char  *_tp_board_emotion_point_at    (TpBoard         *self,
+                                            double           bx,
+                                            double           by);
+/* A press on a curve point: its touchpoint is selected and the point follows the
+ * pointer up and down, whole steps, as one undo step. */
+void         _tp_board_begin_emotion_drag  (TpBoard         *self,
+                                            const char      *id);
+void         _tp_board_update_emotion_drag (TpBoard         *self,
+                                            double           by);
+/* keep: released; otherwise cancelled, and the emotion is as it was. */
+void         _tp_board_end_emotion_drag    (TpBoard         *self,
+                                            gboolean         keep);
+/* Where a tooltip applies: rect, board units. */
+void         _tp_board_set_tooltip_area    (TpBoard         *self,
+                                            GtkTooltip      *tooltip,
+                                            const TpRect    *rect);
+/* Over a curve point: says how to change it. */
+gboolean     _tp_board_emotion_query_tooltip (TpBoard       *self,
+                                              double         bx,
+                                              double         by,
+                                              GtkTooltip    *tooltip);
+/* Alt+Up, Alt+Down: the selected or focused touchpoints' emotion a step up or down. */
+gboolean     _tp_board_step_emotion        (TpBoard         *self,
+                                            int              delta);
 
 /* tp-board-commands.c: the Edit menu's commands */
 const char  *_tp_board_step_label          (TpBoardStep      step,
@@ -360,6 +430,9 @@ char        *_tp_board_dup_journey_neighbour (TpBoard       *self,
 /* Where Ctrl+Enter adds a stage. */
 gboolean     _tp_board_get_new_stage_index (TpBoard         *self,
                                             guint           *index);
+/* The touchpoints a key acts on: the selected ones, else the focused one (element-type
+ * utf8, owned), in board order. */
+GPtrArray   *_tp_board_dup_touchpoint_targets (TpBoard      *self);
 gboolean     _tp_board_toggle_moment_of_truth (TpBoard      *self);
 /* Ctrl+2: the journey in view, and the keyboard on its first stage. */
 void         _tp_board_zoom_to_journey     (TpBoard         *self);
@@ -414,12 +487,9 @@ gboolean     _tp_board_press_link          (TpBoard         *self,
                                             double           bx,
                                             double           by,
                                             GdkModifierType  state);
-/* L: the searchable list of what the primary selected note or touchpoint can link to. */
+/* Ctrl+K: the searchable list of what the primary selected note or touchpoint can link to. */
 gboolean     _tp_board_start_link_picker   (TpBoard         *self);
 void         _tp_board_dismiss_link_picker (TpBoard         *self);
-gboolean     _tp_board_links_key_pressed   (TpBoard         *self,
-                                            guint            keyval,
-                                            GdkModifierType  state);
 /* The selected links that exist (element-type utf8, owned). */
 GPtrArray   *_tp_board_dup_selected_links  (TpBoard         *self);
 /* After the tiles: emphasised links, both ends outlined, the focus veil. */

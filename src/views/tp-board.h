@@ -10,11 +10,13 @@
  * Actions, installed on the class (board.*): zoom-in, zoom-out, zoom-fit (Ctrl+0),
  * zoom-canvas (Ctrl+1), zoom-journey (Ctrl+2), zoom-value-chain (Ctrl+3), select-all,
  * delete, duplicate, cut, copy, paste, add-note, edit, add-stage (Ctrl+Enter),
- * move-back and move-forward (Alt+Left, Alt+Right), toggle-moment-of-truth (M),
- * start-link (L: link the selected note or touchpoint through a searchable list) and
- * focus-links (F, stateful: dim what the selection is not linked to). Plain
- * keys (digits, Enter, F2, Delete, arrows, Tab, M) work while the board itself has the
- * keyboard focus, never while a note or a name is being edited in place.
+ * move-back and move-forward (Alt+Left, Alt+Right), toggle-moment-of-truth (Ctrl+M),
+ * start-link (Ctrl+K: link the selected note or touchpoint through a searchable list),
+ * focus-links (Ctrl+Shift+K, stateful: dim what the selection is not linked to),
+ * emotion-up and emotion-down (Alt+Up, Alt+Down). Plain keys (Enter, F2, Delete,
+ * arrows, Tab) work while the board itself has the keyboard focus, never while a note
+ * or a name is being edited in place. No printable key is a command: typing edits the
+ * focused item or creates one in the focused block or stage (tp-board-typing.c).
  */
 #pragma once
 

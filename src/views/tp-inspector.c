@@ -581,6 +581,9 @@ init_rows (TpInspector *self)
     {
       const char *meaning = tp_enum_get_label (TP_ENUM_NOTE_COLOUR, c);
       g_autofree char *colour_class = g_strconcat ("tp-note-", tp_enum_to_nick (TP_ENUM_NOTE_COLOUR, c), NULL);
+      /* Translators: a colour swatch's tooltip: the colour, then its key on the board
+       * (Ctrl+Shift+1 … 8, in the swatches' order). */
+      g_autofree char *tooltip = g_strdup_printf (_("%s (Ctrl+Shift+%u)"), meaning, c + 1);
       GtkWidget *swatch;
 
       swatch = g_object_new (GTK_TYPE_TOGGLE_BUTTON,
@@ -588,7 +591,7 @@ init_rows (TpInspector *self)
                                                     "icon-name", "object-select-symbolic",
                                                     "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
                                                     NULL),
-                             "tooltip-text", meaning,
+                             "tooltip-text", tooltip,
                              "halign", GTK_ALIGN_CENTER,
                              "valign", GTK_ALIGN_CENTER,
                              "css-classes", (const char *[]) { "tp-swatch", colour_class, NULL },

@@ -265,8 +265,8 @@ update_header (TpLinkRows *self,
   const char *description = "";
 
   if (n_links == 0)
-    description = from_note ? _("Not linked yet. Drag the link handle to a touchpoint, or press L.")
-                            : _("Not linked yet. Drag the link handle to a note, or press L.");
+    description = from_note ? _("Not linked yet. Drag the link handle to a touchpoint, or press Ctrl+K.")
+                            : _("Not linked yet. Drag the link handle to a note, or press Ctrl+K.");
 
   if (g_strcmp0 (adw_preferences_group_get_title (group), title) != 0)
     adw_preferences_group_set_title (group, title);

@@ -13,10 +13,19 @@
 #   Delivery       its name
 #   Escape         end the capture, keeping it
 #   Down           go to the stage's first touchpoint (selecting it alone)
-#   m              mark it as a moment of truth
+#   Ctrl+M         mark it as a moment of truth
+#   Right          on to Delivery
+#   mobile ad      typed over its name: printable keys are text, never commands (m once
+#                  marked a moment of truth, l opened the link picker)
+#   Return         commit the new name
+#   Alt+Down ×2    its emotion down to −2
+#   Up             up to the stage
+#   Returns        typed: a new touchpoint at the stage's end with that name
+#   Escape         end the capture, keeping it
 #   Ctrl+S         save
 # then checks the saved file with xmllint: the new stage follows the first one, with its
-# name, holds both touchpoints in order, and exactly one moment of truth, on Checkout.
+# name, holds the three touchpoints in order, exactly one moment of truth, on Checkout,
+# no link, and "mobile ad" at emotion −2.
 #
 # Runs under tests/with-display (its own Xvfb); exit 77 skips when xdotool or xmllint is
 # missing. It waits on what the application shows (the window, the unsaved-changes mark
@@ -113,7 +122,14 @@ keys Return
 text "Delivery"
 keys Escape
 keys Down
-keys m
+keys ctrl+m
+keys Right
+text "mobile ad"
+keys Return
+keys alt+Down alt+Down
+keys Up
+text "Returns"
+keys Escape
 keys ctrl+s
 
 wait_for 15 '[ "$(cksum <"$doc")" != "$before" ] && ! modified' ||
@@ -133,13 +149,21 @@ stages=$(names "$ns")
 touchpoints=$(names "$ns[@name='Onboarding']/*[local-name()='touchpoint']")
 moments=$(xmllint --xpath "count(//*[local-name()='moment-of-truth'])" "$doc")
 moment=$(names "//*[local-name()='touchpoint'][*[local-name()='moment-of-truth']]")
+links=$(xmllint --xpath "count(//*[local-name()='link'])" "$doc")
+emotion=$(xmllint --xpath "string(//*[local-name()='touchpoint'][@name='mobile ad']/@emotion)" "$doc")
 
 status=0
 if [ "$stages" != "Awareness|Onboarding|" ]; then
   echo "FAIL: the stages are $stages, expected Awareness then Onboarding"; status=1
 fi
-if [ "$touchpoints" != "Checkout|Delivery|" ]; then
-  echo "FAIL: Onboarding holds $touchpoints, expected Checkout then Delivery"; status=1
+if [ "$touchpoints" != "Checkout|mobile ad|Returns|" ]; then
+  echo "FAIL: Onboarding holds $touchpoints, expected Checkout, mobile ad, Returns"; status=1
+fi
+if [ "$links" != "0" ]; then
+  echo "FAIL: typing a name made $links link(s)"; status=1
+fi
+if [ "$emotion" != "-2" ]; then
+  echo "FAIL: mobile ad's emotion is '$emotion', expected -2 after Alt+Down twice"; status=1
 fi
 if [ "$moments" != "1" ] || [ "$moment" != "Checkout|" ]; then
   echo "FAIL: $moments moment(s) of truth, on '$moment'; expected one, on Checkout"; status=1

@@ -101,7 +101,7 @@ file_has () { grep -q -F "$1" "$doc"; }
 
 # capture TEXT: a note with TEXT at the end of Channels, typed as a facilitator would.
 capture () {
-  keys 3
+  keys alt+3
   keys Return
   text "$1"
   keys Escape
