@@ -105,6 +105,12 @@ struct _TpWindow
   guint                 check_again : 1;
   /* The next check replaces the document with the disk's, even if it has changes. */
   guint                 check_reload : 1;
+
+  /* "Deleted — Undo" (tp-window-undo-toast.c): the toast shown, and the history's state
+   * right after the delete it undoes. */
+  gulong                deleted_id;
+  AdwToast             *undo_toast;
+  guint64               undo_toast_state;
 };
 
 void      _tp_window_class_actions_init (TpWindowClass        *klass);
@@ -192,5 +198,9 @@ const TpFileStamp *_tp_window_watch_get_expected (TpWindow     *self);
 void      _tp_window_replace_document   (TpWindow             *self,
                                          TpDocument           *document,
                                          TpFileStamp          *stamp);
+
+/* "Deleted — Undo" toasts (tp-window-undo-toast.c), while a document is bound. */
+void      _tp_window_undo_toast_bind    (TpWindow             *self);
+void      _tp_window_undo_toast_unbind  (TpWindow             *self);
 
 G_END_DECLS

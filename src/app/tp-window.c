@@ -305,6 +305,7 @@ unbind_document (TpWindow *self)
     return;
 
   _tp_window_recovery_detach (self);
+  _tp_window_undo_toast_unbind (self);
   g_clear_signal_handler (&self->changed_id, self->document);
   g_clear_signal_handler (&self->modified_id, self->document);
   g_clear_signal_handler (&self->can_undo_id, self->document);
@@ -349,6 +350,7 @@ bind_document (TpWindow    *self,
                                                G_CALLBACK (on_document_history_changed), self,
                                                G_CONNECT_SWAPPED);
   _tp_window_recovery_attach (self);
+  _tp_window_undo_toast_bind (self);
 
   tp_board_set_document (self->board, document);
   tp_inspector_set_document (self->inspector, document);

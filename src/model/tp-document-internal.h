@@ -22,6 +22,10 @@ void         _tp_document_notify_history_flags (TpDocument   *self,
 void         _tp_document_set_last_affected    (TpDocument   *self,
                                                 TpCommand    *command);
 TpHistory   *_tp_document_get_history          (TpDocument   *self);
+/* After a delete step: the "deleted" signal. */
+void         _tp_document_emit_deleted         (TpDocument   *self,
+                                                guint         n_items,
+                                                const char   *label);
 /* Applies command and records it (transfer full). */
 void         _tp_document_execute              (TpDocument   *self,
                                                 TpCommand    *command);
