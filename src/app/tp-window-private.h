@@ -111,6 +111,16 @@ struct _TpWindow
   gulong                deleted_id;
   AdwToast             *undo_toast;
   guint64               undo_toast_state;
+
+  /* Search (tp-window-search.c): the bar, and the ids of the matches, the current one
+   * at search_current; NULL while no search ran since the query changed. */
+  GtkSearchBar         *search_bar;
+  GtkSearchEntry       *search_entry;
+  GtkLabel             *search_count;
+  GtkWidget            *search_previous;
+  GtkWidget            *search_next;
+  GPtrArray            *search_matches;
+  guint                 search_current;
 };
 
 void      _tp_window_class_actions_init (TpWindowClass        *klass);
@@ -198,6 +208,11 @@ const TpFileStamp *_tp_window_watch_get_expected (TpWindow     *self);
 void      _tp_window_replace_document   (TpWindow             *self,
                                          TpDocument           *document,
                                          TpFileStamp          *stamp);
+
+/* Search and zoom to selection (tp-window-search.c). */
+void      _tp_window_class_search_init  (TpWindowClass        *klass);
+void      _tp_window_search_init        (TpWindow             *self);
+void      _tp_window_search_document_unbound (TpWindow        *self);
 
 /* "Deleted — Undo" toasts (tp-window-undo-toast.c), while a document is bound. */
 void      _tp_window_undo_toast_bind    (TpWindow             *self);

@@ -306,6 +306,7 @@ unbind_document (TpWindow *self)
 
   _tp_window_recovery_detach (self);
   _tp_window_undo_toast_unbind (self);
+  _tp_window_search_document_unbound (self);
   g_clear_signal_handler (&self->changed_id, self->document);
   g_clear_signal_handler (&self->modified_id, self->document);
   g_clear_signal_handler (&self->can_undo_id, self->document);
@@ -847,6 +848,7 @@ tp_window_class_init (TpWindowClass *klass)
   _tp_window_class_actions_init (klass);
   _tp_window_class_watch_init (klass);
   _tp_window_class_import_init (klass);
+  _tp_window_class_search_init (klass);
 }
 
 /* Files dropped on the window open as if chosen with Open: in this window while it shows
@@ -889,6 +891,7 @@ tp_window_init (TpWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   _tp_window_actions_init (self);
   _tp_window_recovery_init (self);
+  _tp_window_search_init (self);
 
   /* One selection for the window: what the board selects is what the inspector edits. */
   self->selection = tp_selection_new ();
