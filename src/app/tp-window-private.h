@@ -79,6 +79,8 @@ struct _TpWindow
   guint                 close_requested : 1;
   /* An import of Kano answers is choosing or reading its file. */
   guint                 importing : 1;
+  /* The window was not on screen yet when its file began to load: made for it. */
+  guint                 opened_unseen : 1;
   /* The inspector was open on the board and closed for the analysis. */
   guint                 inspector_made_way : 1;
 
@@ -106,11 +108,9 @@ struct _TpWindow
   /* The next check replaces the document with the disk's, even if it has changes. */
   guint                 check_reload : 1;
 
-  /* "Deleted — Undo" (tp-window-undo-toast.c): the toast shown, and the history's state
-   * right after the delete it undoes. */
+  /* "Deleted — Undo" (tp-window-undo-toast.c): the toast shown. */
   gulong                deleted_id;
   AdwToast             *undo_toast;
-  guint64               undo_toast_state;
 
   /* Search (tp-window-search.c): the bar, and the ids of the matches, the current one
    * at search_current; NULL while no search ran since the query changed. */
@@ -121,6 +121,7 @@ struct _TpWindow
   GtkWidget            *search_next;
   GPtrArray            *search_matches;
   guint                 search_current;
+  guint                 search_reveal_id;
 };
 
 void      _tp_window_class_actions_init (TpWindowClass        *klass);
@@ -208,6 +209,18 @@ const TpFileStamp *_tp_window_watch_get_expected (TpWindow     *self);
 void      _tp_window_replace_document   (TpWindow             *self,
                                          TpDocument           *document,
                                          TpFileStamp          *stamp);
+
+/* "~/Workshops" for a file in it; the file's name for display. */
+char     *_tp_window_dup_folder_name    (GFile                *file);
+char     *_tp_window_dup_file_display_name (GFile             *file);
+
+/* Recent workshops and files that could not be opened (tp-window-recent.c). */
+void      _tp_window_recent_init        (TpWindow             *self);
+/* Says why file could not be opened, in the error page; TRUE when it said so in
+ * another window and self, made for the file, is to close. */
+gboolean  _tp_window_load_failed        (TpWindow             *self,
+                                         GFile                *file,
+                                         const GError         *error);
 
 /* Search and zoom to selection (tp-window-search.c). */
 void      _tp_window_class_search_init  (TpWindowClass        *klass);

@@ -92,6 +92,26 @@ show_current (TpWindow *self)
   update_count (self);
 }
 
+/* The view changed size (the bar slid in, the inspector opened): the current match is
+ * brought back into view, once things settled. */
+static gboolean
+reveal_again (gpointer data)
+{
+  TpWindow *self = data;
+
+  self->search_reveal_id = 0;
+  if (self->search_matches != NULL && self->search_current < self->search_matches->len)
+    tp_board_reveal_item (self->board, g_ptr_array_index (self->search_matches, self->search_current));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_view_resized (TpWindow *self)
+{
+  if (self->search_matches != NULL && self->search_matches->len > 0 && self->search_reveal_id == 0)
+    self->search_reveal_id = g_idle_add (reveal_again, self);
+}
+
 static void
 run_search (TpWindow *self)
 {
@@ -294,6 +314,10 @@ _tp_window_search_init (TpWindow *self)
   g_signal_connect_object (keys, "key-pressed", G_CALLBACK (on_entry_key_pressed), self,
                            G_CONNECT_SWAPPED);
   gtk_widget_add_controller (GTK_WIDGET (self->search_entry), keys);
+  g_signal_connect_object (gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (self->board)), "changed",
+                           G_CALLBACK (on_view_resized), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->board)), "changed",
+                           G_CALLBACK (on_view_resized), self, G_CONNECT_SWAPPED);
   update_count (self);
 }
 
@@ -303,4 +327,5 @@ _tp_window_search_document_unbound (TpWindow *self)
   if (self->search_bar != NULL)
     gtk_search_bar_set_search_mode (self->search_bar, FALSE);
   g_clear_pointer (&self->search_matches, g_ptr_array_unref);
+  g_clear_handle_id (&self->search_reveal_id, g_source_remove);
 }

@@ -16,10 +16,15 @@
 #include "tp-window-private.h"
 
 static void
-on_undo_clicked (TpWindow *self)
+on_undo_clicked (TpWindow *self,
+                 AdwToast *toast)
 {
-  if (self->document != NULL &&
-      tp_document_get_state (self->document) == self->undo_toast_state)
+  guint64 *state = g_object_get_data (G_OBJECT (toast), "tp-state");
+
+  /* Each toast knows the state its delete left: an older toast still on its way out
+   * must not undo a newer delete. */
+  if (self->document != NULL && state != NULL &&
+      tp_document_get_state (self->document) == *state)
     gtk_widget_activate_action (GTK_WIDGET (self), "win.undo", NULL);
 }
 
@@ -61,7 +66,9 @@ on_deleted (TpWindow   *self,
   g_signal_connect_object (toast, "dismissed",
                            G_CALLBACK (on_toast_dismissed), self, G_CONNECT_SWAPPED);
   self->undo_toast = toast;
-  self->undo_toast_state = tp_document_get_state (document);
+  g_object_set_data_full (G_OBJECT (toast), "tp-state",
+                          g_memdup2 (&(guint64) { tp_document_get_state (document) }, sizeof (guint64)),
+                          g_free);
   _tp_window_add_toast (self, toast);
 }
 

@@ -282,7 +282,7 @@ on_internal_subset (void          *user_data,
  * translated. The commonest damage comes first: a file cut short by a failed copy, an
  * edit by hand that broke a tag. */
 static const char *
-describe_parse_error (int code)
+describe_parse_error_code (int code)
 {
   switch (code)
     {
@@ -290,7 +290,8 @@ describe_parse_error (int code)
     case XML_ERR_EXTRA_CONTENT:
       return _("there is more text after the end of the workshop");
     case XML_ERR_DOCUMENT_EMPTY:
-      return _("it holds no document");
+      /* "Start tag expected": plain text, a picture, anything but XML. */
+      return _("it does not hold a workshop, and may be another kind of file");
     case XML_ERR_TAG_NOT_FINISHED:
     case XML_ERR_LTSLASH_REQUIRED:
       return _("it ends in the middle of the workshop, as if it was cut short while being copied or saved");
@@ -326,12 +327,34 @@ describe_parse_error (int code)
     }
 }
 
+static char *
+describe_parse_error (const xmlError *error)
+{
+  const char *name = error->str1 != NULL && *error->str1 != '\0' ? error->str1 : NULL;
+
+  /* Where libxml2 names the culprit, it is said: the user can search for it. */
+  if (name != NULL && g_utf8_validate (name, -1, NULL))
+    switch (error->code)
+      {
+      case XML_ERR_UNDECLARED_ENTITY:
+      case XML_WAR_UNDECLARED_ENTITY:
+        return g_strdup_printf (_("“&%s;” is written where plain text was expected"), name);
+      case XML_NS_ERR_UNDEFINED_NAMESPACE:
+        return g_strdup_printf (_("a name uses the prefix “%s”, which is never declared"), name);
+      default:
+        break;
+      }
+
+  return g_strdup (describe_parse_error_code (error->code));
+}
+
 static void
 on_parse_error (void        *user_data,
                 xmlErrorPtr  error)
 {
   xmlParserCtxtPtr ctxt = user_data;
   ParseState *state = ctxt->_private;
+  g_autofree char *description = NULL;
 
   if (error == NULL || error->level < XML_ERR_ERROR)
     return;
@@ -342,11 +365,11 @@ on_parse_error (void        *user_data,
     return;
   state->error = TRUE;
 
+  description = describe_parse_error (error);
   _tp_loader_add_problem (state->problems, error->line > 0 ? (guint) error->line : 0,
                           /* Translators: the placeholder says in plain words what is
                            * wrong; "well-formed XML" is the term an expert looks up. */
-                          _("The file is damaged: %s (not well-formed XML)"),
-                          describe_parse_error (error->code));
+                          _("The file is damaged: %s (not well-formed XML)"), description);
 }
 
 static xmlDoc *
