@@ -355,6 +355,7 @@ test_bad_file_plainly (void)
   g_assert_nonnull (strstr (text, "Line 3"));
   g_assert_nonnull (strstr (text, "closed with the wrong name"));
   g_assert_nonnull (strstr (text, "backup"));
+  g_assert_nonnull (strstr (text, "damaged"));
   /* libxml2's own words stay out of it. */
   g_assert_null (strstr (text, "mismatch"));
 

@@ -232,8 +232,7 @@ get_advice (const GError *error)
         return _("The file is far larger than a workshop can be, so it is probably not one. "
                  "Check that you chose the right file.");
       case TP_LOAD_ERROR_MALFORMED:
-        return _("The file was damaged, perhaps cut short while it was copied or saved, or changed by hand. "
-                 "Open a copy or a backup if you have one; unsaved work of a session that ended "
+        return _("Open a copy or a backup if you have one. Unsaved work of a session that ended "
                  "unexpectedly is offered for recovery when Touchpoint starts.");
       case TP_LOAD_ERROR_INVALID:
       default:
