@@ -222,6 +222,10 @@ gboolean  _tp_window_load_failed        (TpWindow             *self,
                                          GFile                *file,
                                          const GError         *error);
 
+/* The Getting Started guide: win.guide, and a toast offering it. */
+void      _tp_window_class_guide_init   (TpWindowClass        *klass);
+void      _tp_window_offer_guide        (TpWindow             *self);
+
 /* Search and zoom to selection (tp-window-search.c). */
 void      _tp_window_class_search_init  (TpWindowClass        *klass);
 void      _tp_window_search_init        (TpWindow             *self);

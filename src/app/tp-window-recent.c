@@ -1,5 +1,6 @@
-/* tp-window-recent.c: the welcome page's Recent Workshops, and what a window does with
- * a file that could not be opened.
+/* tp-window-recent.c: the welcome page's Recent Workshops, what a window does with a
+ * file that could not be opened, and the way to the Getting Started guide (the main
+ * menu, the welcome page, and a toast over a new, empty workshop).
  *
  * A recent entry shows the workshop's title and date (kept in the desktop's recent list
  * when the file is opened or saved, so that the list needs no file read to show them),
@@ -23,6 +24,7 @@
 #include "io/tp-loader.h"
 
 #include "tp-application.h"
+#include "tp-guide-window.h"
 #include "tp-file-chooser.h"
 #include "tp-window-private.h"
 
@@ -321,4 +323,33 @@ _tp_window_load_failed (TpWindow     *self,
   adw_status_page_set_title (self->error_page, title);
   adw_status_page_set_description (self->error_page, body_markup);
   return FALSE;
+}
+
+/* The guide */
+
+static void
+guide_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  tp_guide_window_present_for (GTK_WINDOW (widget));
+}
+
+void
+_tp_window_class_guide_init (TpWindowClass *klass)
+{
+  gtk_widget_class_install_action (GTK_WIDGET_CLASS (klass), "win.guide", NULL, guide_action);
+}
+
+void
+_tp_window_offer_guide (TpWindow *self)
+{
+  AdwToast *toast;
+
+  /* A new, empty workshop is where a newcomer wonders what to do first. */
+  toast = adw_toast_new (_("New to Touchpoint? Read how to capture, link and score."));
+  adw_toast_set_button_label (toast, _("_Getting Started"));
+  adw_toast_set_action_name (toast, "win.guide");
+  adw_toast_set_timeout (toast, 10);
+  _tp_window_add_toast (self, toast);
 }

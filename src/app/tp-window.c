@@ -729,6 +729,7 @@ tp_window_class_init (TpWindowClass *klass)
   _tp_window_class_watch_init (klass);
   _tp_window_class_import_init (klass);
   _tp_window_class_search_init (klass);
+  _tp_window_class_guide_init (klass);
 }
 
 /* Files dropped on the window open as if chosen with Open: in this window while it shows
@@ -861,6 +862,7 @@ tp_window_new_workshop (TpWindow *self)
   /* Naming the workshop is the first thing to do: the title row, which the inspector
    * shows while nothing is selected, takes the keyboard. */
   gtk_widget_child_focus (GTK_WIDGET (self->inspector), GTK_DIR_TAB_FORWARD);
+  _tp_window_offer_guide (self);
 }
 
 void
