@@ -55,14 +55,6 @@ section_new (void)
   return g_menu_new ();
 }
 
-static void
-append_zoom_section (GMenu *menu)
-{
-  GMenu *section = section_new ();
-
-  append (section, _("_Zoom to Selection"), "board.zoom-selection", "<Control>9");
-  append_section (menu, section);
-}
 
 static void
 append_move_section (GMenu *menu)
@@ -74,11 +66,13 @@ append_move_section (GMenu *menu)
   append_section (menu, section);
 }
 
+/* Zoom to Selection, then Delete, last as the HIG has destructive items. */
 static void
-append_delete_section (GMenu *menu)
+append_last_section (GMenu *menu)
 {
   GMenu *section = section_new ();
 
+  append (section, _("_Zoom to Selection"), "board.zoom-selection", "<Control>9");
   append (section, _("_Delete"), "board.delete", "Delete");
   append_section (menu, section);
 }
@@ -102,8 +96,7 @@ build_menu (TpBoard  *self,
       append (section, _("_Copy"), "board.copy", "<Control>c");
       append (section, _("D_uplicate"), "board.duplicate", "<Control>d");
       append_section (menu, section);
-      append_zoom_section (menu);
-      append_delete_section (menu);
+      append_last_section (menu);
       break;
 
     case MENU_TOUCHPOINT:
@@ -113,8 +106,7 @@ build_menu (TpBoard  *self,
       append (section, _("_Link to a Note…"), "board.start-link", NULL);
       append_section (menu, section);
       append_move_section (menu);
-      append_zoom_section (menu);
-      append_delete_section (menu);
+      append_last_section (menu);
       break;
 
     case MENU_STAGE:
@@ -123,14 +115,12 @@ build_menu (TpBoard  *self,
       append (section, _("Add _Stage After"), "board.add-stage", "<Control>Return");
       append_section (menu, section);
       append_move_section (menu);
-      append_zoom_section (menu);
-      append_delete_section (menu);
+      append_last_section (menu);
       break;
 
     case MENU_LINK:
       g_object_unref (section);
-      append_zoom_section (menu);
-      append_delete_section (menu);
+      append_last_section (menu);
       break;
 
     case MENU_BLOCK:
@@ -183,15 +173,15 @@ popup (TpBoard            *self,
   _tp_board_update_actions (self);
 
   model = build_menu (self, kind, tp != NULL && tp->moment_of_truth);
-  if (self->context_menu == NULL)
-    {
-      self->context_menu = gtk_popover_menu_new_from_model (NULL);
-      gtk_widget_set_parent (self->context_menu, GTK_WIDGET (self));
-      gtk_popover_set_has_arrow (GTK_POPOVER (self->context_menu), FALSE);
-      gtk_widget_set_halign (self->context_menu, GTK_ALIGN_START);
-      g_signal_connect_swapped (self->context_menu, "closed", G_CALLBACK (on_menu_closed), self);
-    }
-  gtk_popover_menu_set_menu_model (GTK_POPOVER_MENU (self->context_menu), model);
+
+  /* A new popover for every menu: GTK 4.8's popover menu keeps the size of the model
+   * it was first measured with, cutting a longer one short. The old one closed long
+   * ago (unparenting it while it closes would be a critical). */
+  g_clear_pointer (&self->context_menu, gtk_widget_unparent);
+  self->context_menu = gtk_popover_menu_new_from_model (model);
+  gtk_widget_set_parent (self->context_menu, GTK_WIDGET (self));
+  gtk_popover_set_has_arrow (GTK_POPOVER (self->context_menu), FALSE);
+  g_signal_connect_swapped (self->context_menu, "closed", G_CALLBACK (on_menu_closed), self);
   gtk_popover_set_pointing_to (GTK_POPOVER (self->context_menu), at);
   gtk_popover_set_position (GTK_POPOVER (self->context_menu), GTK_POS_BOTTOM);
   gtk_popover_popup (GTK_POPOVER (self->context_menu));
