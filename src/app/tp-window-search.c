@@ -269,6 +269,7 @@ _tp_window_search_init (TpWindow *self)
   GtkWidget *box = adw_toast_overlay_get_child (self->toast_overlay);
   GtkWidget *header = gtk_widget_get_first_child (box);
   GtkWidget *content = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *find_button;
   GtkEventController *keys;
 
   self->search_entry = GTK_SEARCH_ENTRY (gtk_search_entry_new ());
@@ -296,6 +297,20 @@ _tp_window_search_init (TpWindow *self)
   gtk_search_bar_set_show_close_button (self->search_bar, TRUE);
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
   gtk_box_insert_child_after (GTK_BOX (box), GTK_WIDGET (self->search_bar), header);
+
+  /* The header bar's search button, as in GNOME's apps: it shows the search is there,
+   * and says its key. It shows while a document does, as the inspector's button. */
+  find_button = g_object_new (GTK_TYPE_TOGGLE_BUTTON,
+                              "icon-name", "edit-find-symbolic",
+                              "tooltip-text", _("Find in the Workshop (Ctrl+F)"),
+                              NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (find_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Find"), -1);
+  g_object_bind_property (self->search_bar, "search-mode-enabled", find_button, "active",
+                          G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
+  g_object_bind_property (self->inspector_button, "visible", find_button, "visible",
+                          G_BINDING_SYNC_CREATE);
+  adw_header_bar_pack_end (ADW_HEADER_BAR (header), find_button);
 
   g_signal_connect_object (self->search_entry, "search-changed",
                            G_CALLBACK (run_search), self, G_CONNECT_SWAPPED);
