@@ -360,7 +360,7 @@ test_bad_file (void)
   g_assert_true (tp_window_is_reusable (window));
 
   error_page = template_child (window, "error_page");
-  g_assert_nonnull (strstr (adw_status_page_get_description (error_page), "broken.touchpoint"));
+  g_assert_nonnull (strstr (adw_status_page_get_title (error_page), "broken.touchpoint"));
   g_assert_nonnull (strstr (adw_status_page_get_description (error_page), "Line 3"));
 
   /* Nothing can be saved over the damaged file. */

@@ -79,6 +79,8 @@ struct _TpWindow
   guint                 close_requested : 1;
   /* An import of Kano answers is choosing or reading its file. */
   guint                 importing : 1;
+  /* The window was not on screen yet when its file began to load: made for it. */
+  guint                 opened_unseen : 1;
   /* The inspector was open on the board and closed for the analysis. */
   guint                 inspector_made_way : 1;
 
@@ -108,6 +110,21 @@ struct _TpWindow
   guint                 check_again : 1;
   /* The next check replaces the document with the disk's, even if it has changes. */
   guint                 check_reload : 1;
+
+  /* "Deleted — Undo" (tp-window-undo-toast.c): the toast shown. */
+  gulong                deleted_id;
+  AdwToast             *undo_toast;
+
+  /* Search (tp-window-search.c): the bar, and the ids of the matches, the current one
+   * at search_current; NULL while no search ran since the query changed. */
+  GtkSearchBar         *search_bar;
+  GtkSearchEntry       *search_entry;
+  GtkLabel             *search_count;
+  GtkWidget            *search_previous;
+  GtkWidget            *search_next;
+  GPtrArray            *search_matches;
+  guint                 search_current;
+  guint                 search_reveal_id;
 };
 
 void      _tp_window_class_actions_init (TpWindowClass        *klass);
@@ -199,5 +216,30 @@ const TpFileStamp *_tp_window_watch_get_expected (TpWindow     *self);
 void      _tp_window_replace_document   (TpWindow             *self,
                                          TpDocument           *document,
                                          TpFileStamp          *stamp);
+
+/* "~/Workshops" for a file in it; the file's name for display. */
+char     *_tp_window_dup_folder_name    (GFile                *file);
+char     *_tp_window_dup_file_display_name (GFile             *file);
+
+/* Recent workshops and files that could not be opened (tp-window-recent.c). */
+void      _tp_window_recent_init        (TpWindow             *self);
+/* Says why file could not be opened, in the error page; TRUE when it said so in
+ * another window and self, made for the file, is to close. */
+gboolean  _tp_window_load_failed        (TpWindow             *self,
+                                         GFile                *file,
+                                         const GError         *error);
+
+/* The Getting Started guide: win.guide, and a toast offering it. */
+void      _tp_window_class_guide_init   (TpWindowClass        *klass);
+void      _tp_window_offer_guide        (TpWindow             *self);
+
+/* Search and zoom to selection (tp-window-search.c). */
+void      _tp_window_class_search_init  (TpWindowClass        *klass);
+void      _tp_window_search_init        (TpWindow             *self);
+void      _tp_window_search_document_unbound (TpWindow        *self);
+
+/* "Deleted — Undo" toasts (tp-window-undo-toast.c), while a document is bound. */
+void      _tp_window_undo_toast_bind    (TpWindow             *self);
+void      _tp_window_undo_toast_unbind  (TpWindow             *self);
 
 G_END_DECLS

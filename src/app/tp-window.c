@@ -16,9 +16,6 @@
 #include "tp-resources.h"
 #include "tp-window-private.h"
 
-/* How many recent documents the welcome page offers. */
-#define N_RECENT_MAX 8
-
 /* Loads shorter than this show an empty page rather than a spinner that flickers. */
 #define SPINNER_DELAY_MS 300
 
@@ -40,8 +37,8 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static char *
-dup_folder_name (GFile *file)
+char *
+_tp_window_dup_folder_name (GFile *file)
 {
   g_autoptr(GFile) parent = g_file_get_parent (file);
   g_autoptr(GFile) home = g_file_new_for_path (g_get_home_dir ());
@@ -60,8 +57,8 @@ dup_folder_name (GFile *file)
   return g_file_get_parse_name (parent);
 }
 
-static char *
-dup_file_display_name (GFile *file)
+char *
+_tp_window_dup_file_display_name (GFile *file)
 {
   g_autofree char *basename = g_file_get_basename (file);
 
@@ -90,13 +87,13 @@ _tp_window_update_title (TpWindow *self)
         title = g_steal_pointer (&name);
 
       if (self->file != NULL)
-        subtitle = dup_folder_name (self->file);
+        subtitle = _tp_window_dup_folder_name (self->file);
       else
         subtitle = g_strdup (C_("document not saved to a file yet", "Draft"));
     }
   else if (self->loading && self->file != NULL)
     {
-      title = dup_file_display_name (self->file);
+      title = _tp_window_dup_file_display_name (self->file);
       subtitle = g_strdup (_("Opening…"));
     }
   else
@@ -305,6 +302,8 @@ unbind_document (TpWindow *self)
     return;
 
   _tp_window_recovery_detach (self);
+  _tp_window_undo_toast_unbind (self);
+  _tp_window_search_document_unbound (self);
   g_clear_signal_handler (&self->changed_id, self->document);
   g_clear_signal_handler (&self->modified_id, self->document);
   g_clear_signal_handler (&self->can_undo_id, self->document);
@@ -349,6 +348,7 @@ bind_document (TpWindow    *self,
                                                G_CALLBACK (on_document_history_changed), self,
                                                G_CONNECT_SWAPPED);
   _tp_window_recovery_attach (self);
+  _tp_window_undo_toast_bind (self);
 
   tp_board_set_document (self->board, document);
   tp_inspector_set_document (self->inspector, document);
@@ -439,21 +439,6 @@ _tp_window_set_file (TpWindow *self,
 }
 
 void
-_tp_window_add_recent (TpWindow *self,
-                       GFile    *file)
-{
-  g_autofree char *uri = g_file_get_uri (file);
-  g_autofree char *exec = g_strdup_printf ("%s %%u", g_get_prgname () ? g_get_prgname () : "touchpoint");
-  GtkRecentData data = {
-    .mime_type = (char *) TP_DOCUMENT_MIME_TYPE,
-    .app_name = (char *) (g_get_application_name () ? g_get_application_name () : PACKAGE_NAME),
-    .app_exec = exec,
-  };
-
-  gtk_recent_manager_add_full (gtk_recent_manager_get_default (), uri, &data);
-}
-
-void
 _tp_window_add_toast (TpWindow *self,
                       AdwToast *toast)
 {
@@ -462,115 +447,7 @@ _tp_window_add_toast (TpWindow *self,
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
-/* Welcome page: recent documents */
-
-static gboolean
-is_touchpoint_document (GtkRecentInfo *info)
-{
-  return g_strcmp0 (gtk_recent_info_get_mime_type (info), TP_DOCUMENT_MIME_TYPE) == 0 ||
-         g_str_has_suffix (gtk_recent_info_get_uri (info), TP_DOCUMENT_SUFFIX);
-}
-
-static int
-compare_by_modified (gconstpointer a,
-                     gconstpointer b)
-{
-  GtkRecentInfo *info_a = *(GtkRecentInfo **) a;
-  GtkRecentInfo *info_b = *(GtkRecentInfo **) b;
-
-  /* Most recently used first. */
-  return g_date_time_compare (gtk_recent_info_get_modified (info_b),
-                              gtk_recent_info_get_modified (info_a));
-}
-
-static void
-on_recent_row_activated (TpWindow    *self,
-                         AdwActionRow *row)
-{
-  const char *uri = g_object_get_data (G_OBJECT (row), "tp-uri");
-  g_autoptr(GFile) file = g_file_new_for_uri (uri);
-  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
-
-  if (TP_IS_APPLICATION (app))
-    tp_application_open_file (TP_APPLICATION (app), file);
-  else if (tp_window_is_reusable (self))
-    tp_window_open_file (self, file);
-}
-
-static void
-refresh_recent (TpWindow *self)
-{
-  GtkRecentManager *manager = gtk_recent_manager_get_default ();
-  g_autoptr(GPtrArray) infos = g_ptr_array_new_with_free_func ((GDestroyNotify) gtk_recent_info_unref);
-  GList *items = gtk_recent_manager_get_items (manager);
-
-  for (guint i = 0; i < self->recent_rows->len; i++)
-    adw_preferences_group_remove (self->recent_group, g_ptr_array_index (self->recent_rows, i));
-  g_ptr_array_set_size (self->recent_rows, 0);
-
-  for (const GList *l = items; l != NULL; l = l->next)
-    {
-      GtkRecentInfo *info = l->data;
-
-      /* exists() only checks local files; others are offered and fail clearly. */
-      if (is_touchpoint_document (info) && gtk_recent_info_exists (info))
-        g_ptr_array_add (infos, gtk_recent_info_ref (info));
-    }
-  g_list_free_full (items, (GDestroyNotify) gtk_recent_info_unref);
-
-  g_ptr_array_sort (infos, compare_by_modified);
-
-  for (guint i = 0; i < infos->len && i < N_RECENT_MAX; i++)
-    {
-      GtkRecentInfo *info = g_ptr_array_index (infos, i);
-      g_autoptr(GFile) file = g_file_new_for_uri (gtk_recent_info_get_uri (info));
-      g_autofree char *folder = dup_folder_name (file);
-      GtkWidget *row;
-
-      row = g_object_new (ADW_TYPE_ACTION_ROW,
-                          "title", gtk_recent_info_get_display_name (info),
-                          "subtitle", folder,
-                          "use-markup", FALSE,
-                          "activatable", TRUE,
-                          NULL);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                                 g_object_new (GTK_TYPE_IMAGE,
-                                               "icon-name", "go-next-symbolic",
-                                               "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
-                                               NULL));
-      g_object_set_data_full (G_OBJECT (row), "tp-uri",
-                              g_strdup (gtk_recent_info_get_uri (info)), g_free);
-      g_signal_connect_object (row, "activated",
-                               G_CALLBACK (on_recent_row_activated), self,
-                               G_CONNECT_SWAPPED);
-
-      adw_preferences_group_add (self->recent_group, row);
-      g_ptr_array_add (self->recent_rows, row);
-    }
-
-  gtk_widget_set_visible (GTK_WIDGET (self->recent_group), self->recent_rows->len > 0);
-}
-
 /* Loading */
-
-static void
-show_load_error (TpWindow     *self,
-                 GFile        *file,
-                 const GError *error)
-{
-  g_autofree char *name = dup_file_display_name (file);
-  g_autofree char *name_markup = g_markup_escape_text (name, -1);
-  g_autofree char *message_markup = g_markup_escape_text (error->message, -1);
-  g_autofree char *headline = NULL;
-  g_autofree char *description = NULL;
-
-  /* Translators: %s is a file name; the reason (with its line) follows on a new line. */
-  headline = g_strdup_printf (_("“%s” could not be opened."), name_markup);
-  description = g_strconcat (headline, "\n", message_markup, NULL);
-
-  adw_status_page_set_description (self->error_page, description);
-  show_page (self, "error");
-}
 
 static void
 on_loaded (GObject      *object,
@@ -582,6 +459,7 @@ on_loaded (GObject      *object,
   g_autoptr(TpFileStamp) stamp = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GFile) file = NULL;
+  gboolean close = FALSE;
 
   document = tp_load_file_finish (result, &stamp, &error);
 
@@ -600,7 +478,8 @@ on_loaded (GObject      *object,
       /* The window keeps neither document nor file, so nothing can save over the
        * damaged one. */
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
-      show_load_error (self, file, error);
+      if (!(close = _tp_window_load_failed (self, file, error)))
+        show_page (self, "error");
     }
   else
     {
@@ -614,6 +493,10 @@ on_loaded (GObject      *object,
   _tp_window_update_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
   _tp_window_run_close_queries (self);
+
+  /* No empty window is left behind for a file that did not open. */
+  if (close)
+    gtk_window_destroy (GTK_WINDOW (self));
 }
 
 static gboolean
@@ -846,6 +729,8 @@ tp_window_class_init (TpWindowClass *klass)
   _tp_window_class_watch_init (klass);
   _tp_window_class_recovery_init (klass);
   _tp_window_class_import_init (klass);
+  _tp_window_class_search_init (klass);
+  _tp_window_class_guide_init (klass);
 }
 
 /* Files dropped on the window open as if chosen with Open: in this window while it shows
@@ -888,6 +773,7 @@ tp_window_init (TpWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   _tp_window_actions_init (self);
   _tp_window_recovery_init (self);
+  _tp_window_search_init (self);
 
   /* One selection for the window: what the board selects is what the inspector edits. */
   self->selection = tp_selection_new ();
@@ -913,10 +799,7 @@ tp_window_init (TpWindow *self)
                            G_CONNECT_SWAPPED);
   _tp_window_update_zoom (self);
 
-  g_signal_connect_object (gtk_recent_manager_get_default (), "changed",
-                           G_CALLBACK (refresh_recent), self,
-                           G_CONNECT_SWAPPED);
-  refresh_recent (self);
+  _tp_window_recent_init (self);
 
   drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
   g_signal_connect_object (drop, "drop", G_CALLBACK (on_drop), self, 0);
@@ -949,6 +832,7 @@ tp_window_open_file (TpWindow *self,
   g_return_if_fail (!self->loading);
 
   self->loading = TRUE;
+  self->opened_unseen = !gtk_widget_get_mapped (GTK_WIDGET (self));
   g_set_object (&self->file, file);
   g_set_object (&self->load_cancellable, g_cancellable_new ());
   g_object_unref (self->load_cancellable);
@@ -979,6 +863,7 @@ tp_window_new_workshop (TpWindow *self)
   /* Naming the workshop is the first thing to do: the title row, which the inspector
    * shows while nothing is selected, takes the keyboard. */
   gtk_widget_child_focus (GTK_WIDGET (self->inspector), GTK_DIR_TAB_FORWARD);
+  _tp_window_offer_guide (self);
 }
 
 void
@@ -1007,7 +892,7 @@ tp_window_open_recovered (TpWindow             *self,
     }
   else if (info->file != NULL)
     {
-      g_autofree char *name = dup_file_display_name (info->file);
+      g_autofree char *name = _tp_window_dup_file_display_name (info->file);
       g_autofree char *title = NULL;
       AdwToast *toast;
 

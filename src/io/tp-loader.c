@@ -277,13 +277,84 @@ on_internal_subset (void          *user_data,
   xmlStopParser (ctxt);
 }
 
+/* libxml2's messages ("Opening and ending tag mismatch: note line 5 and block") are
+ * written for programmers, in English; a facilitator gets what happened in plain words,
+ * translated. The commonest damage comes first: a file cut short by a failed copy, an
+ * edit by hand that broke a tag. */
+static const char *
+describe_parse_error_code (int code)
+{
+  switch (code)
+    {
+    case XML_ERR_DOCUMENT_END:
+    case XML_ERR_EXTRA_CONTENT:
+      return _("there is more text after the end of the workshop");
+    case XML_ERR_DOCUMENT_EMPTY:
+      /* "Start tag expected": plain text, a picture, anything but XML. */
+      return _("it does not hold a workshop, and may be another kind of file");
+    case XML_ERR_TAG_NOT_FINISHED:
+    case XML_ERR_LTSLASH_REQUIRED:
+      return _("it ends in the middle of the workshop, as if it was cut short while being copied or saved");
+    case XML_ERR_TAG_NAME_MISMATCH:
+      return _("a part of the workshop is closed with the wrong name, as if it was edited by hand");
+    case XML_ERR_UNDECLARED_ENTITY:
+    case XML_WAR_UNDECLARED_ENTITY:
+    case XML_ERR_ENTITYREF_SEMICOL_MISSING:
+    case XML_ERR_NAME_REQUIRED:
+      /* A bare "&" is the usual cause: typed by hand instead of "&amp;". */
+      return _("an “&” sign or an entity is written where plain text was expected");
+    case XML_ERR_LT_IN_ATTRIBUTE:
+    case XML_ERR_LT_REQUIRED:
+    case XML_ERR_GT_REQUIRED:
+    case XML_ERR_ATTRIBUTE_WITHOUT_VALUE:
+    case XML_ERR_ATTRIBUTE_NOT_STARTED:
+    case XML_ERR_ATTRIBUTE_NOT_FINISHED:
+    case XML_ERR_STRING_NOT_CLOSED:
+    case XML_ERR_STRING_NOT_STARTED:
+    case XML_ERR_SPACE_REQUIRED:
+      return _("a tag is broken (a quote, a “<” or a “>” is missing or out of place)");
+    case XML_ERR_ATTRIBUTE_REDEFINED:
+      return _("a value is given twice in one place");
+    case XML_ERR_INVALID_CHAR:
+    case XML_ERR_INVALID_CHARREF:
+      return _("it contains a character that text files must not have");
+    case XML_NS_ERR_UNDEFINED_NAMESPACE:
+      return _("a name uses a prefix that is never declared");
+    case XML_ERR_DOCUMENT_START:
+      return _("it does not start like a document: it may not be a Touchpoint workshop at all");
+    default:
+      return _("its structure is broken");
+    }
+}
+
+static char *
+describe_parse_error (const xmlError *error)
+{
+  const char *name = error->str1 != NULL && *error->str1 != '\0' ? error->str1 : NULL;
+
+  /* Where libxml2 names the culprit, it is said: the user can search for it. */
+  if (name != NULL && g_utf8_validate (name, -1, NULL))
+    switch (error->code)
+      {
+      case XML_ERR_UNDECLARED_ENTITY:
+      case XML_WAR_UNDECLARED_ENTITY:
+        return g_strdup_printf (_("“&%s;” is written where plain text was expected"), name);
+      case XML_NS_ERR_UNDEFINED_NAMESPACE:
+        return g_strdup_printf (_("a name uses the prefix “%s”, which is never declared"), name);
+      default:
+        break;
+      }
+
+  return g_strdup (describe_parse_error_code (error->code));
+}
+
 static void
 on_parse_error (void        *user_data,
                 xmlErrorPtr  error)
 {
   xmlParserCtxtPtr ctxt = user_data;
   ParseState *state = ctxt->_private;
-  g_autofree char *detail = NULL;
+  g_autofree char *description = NULL;
 
   if (error == NULL || error->level < XML_ERR_ERROR)
     return;
@@ -294,11 +365,11 @@ on_parse_error (void        *user_data,
     return;
   state->error = TRUE;
 
-  detail = g_strstrip (g_strdup (error->message != NULL ? error->message : ""));
+  description = describe_parse_error (error);
   _tp_loader_add_problem (state->problems, error->line > 0 ? (guint) error->line : 0,
-                          /* Translators: the placeholder is libxml2's own description,
-                           * in English. */
-                          _("The file is not well-formed XML (%s)"), detail);
+                          /* Translators: the placeholder says in plain words what is
+                           * wrong; "well-formed XML" is the term an expert looks up. */
+                          _("The file is damaged: %s (not well-formed XML)"), description);
 }
 
 static xmlDoc *

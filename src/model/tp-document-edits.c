@@ -359,6 +359,7 @@ tp_document_delete (TpDocument         *self,
   g_autoptr(GPtrArray) personas = g_ptr_array_new ();
   g_autoptr(GPtrArray) owned = g_ptr_array_new_with_free_func (g_free);
   const char *label;
+  guint n_asked = 0;
 
   g_return_if_fail (TP_IS_DOCUMENT (self));
   g_return_if_fail (ids != NULL || n_ids == 0);
@@ -375,6 +376,7 @@ tp_document_delete (TpDocument         *self,
       if (item == NULL || item->kind == TP_ITEM_META)
         continue;
 
+      n_asked++;
       if (item->kind == TP_ITEM_LINK)
         add_unique (links, item->id);
       else if (item->kind == TP_ITEM_PERSONA)
@@ -419,6 +421,8 @@ tp_document_delete (TpDocument         *self,
     _tp_document_execute (self, tp_remove_command_new (label, g_ptr_array_index (owned, i)));
 
   tp_document_end_group (self);
+
+  _tp_document_emit_deleted (self, n_asked, label);
 }
 
 /* Field edits */

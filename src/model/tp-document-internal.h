@@ -26,6 +26,10 @@ TpHistory   *_tp_document_get_history          (TpDocument   *self);
  * takes from its palette, given how many others use each. */
 guint        _tp_first_least_used              (const guint  *uses,
                                                 guint         n);
+/* After a delete step: the "deleted" signal. */
+void         _tp_document_emit_deleted         (TpDocument   *self,
+                                                guint         n_items,
+                                                const char   *label);
 /* Applies command and records it (transfer full). */
 void         _tp_document_execute              (TpDocument   *self,
                                                 TpCommand    *command);

@@ -47,6 +47,7 @@ enum {
 
 enum {
   CHANGED,
+  DELETED,
   N_SIGNALS
 };
 
@@ -428,6 +429,29 @@ tp_document_class_init (TpDocumentClass *klass)
   signals[CHANGED] =
     g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                   NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_UINT, G_TYPE_STRING);
+
+  /**
+   * TpDocument::deleted:
+   * @self: the document
+   * @n_items: how many items the user asked to delete (what goes along, such as a
+   *   stage's touchpoints and links, is not counted)
+   * @label: the step's undo label; inside a group (a cut) the group's label is the
+   *   step's instead
+   *
+   * Emitted once after tp_document_delete() made its step, never by undo or redo, so
+   * that a window can offer to undo what was just deleted.
+   */
+  signals[DELETED] =
+    g_signal_new ("deleted", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_UINT, G_TYPE_STRING);
+}
+
+void
+_tp_document_emit_deleted (TpDocument *self,
+                           guint       n_items,
+                           const char *label)
+{
+  g_signal_emit (self, signals[DELETED], 0, n_items, label);
 }
 
 static void

@@ -934,4 +934,7 @@ _tp_board_input_init (TpBoard *self)
   controller = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_BOTH_AXES);
   g_signal_connect (controller, "scroll", G_CALLBACK (on_scroll), self);
   gtk_widget_add_controller (widget, controller);
+
+  /* Right-click and long-press: the context menu (tp-board-menu.c). */
+  _tp_board_menu_init (self);
 }

@@ -169,6 +169,12 @@ struct _TpBoard
   gboolean         link_moved;      /* past the drag threshold: a drag, not a click */
   gboolean         focus_links;     /* dim what the selection is not linked to */
   GtkWidget       *link_picker;     /* the open TpLinkPicker, if any */
+
+  /* The context menu (see tp-board-menu.c), made at its first use. */
+  GtkWidget       *context_menu;
+  /* The search's matches (see tp-board-find.c): a set of ids, and the current one. */
+  GHashTable      *matches;
+  char            *current_match;
 };
 
 /* The undo labels of the board's own multi-note steps. */
@@ -218,6 +224,10 @@ void         _tp_board_scroll_by           (TpBoard         *self,
 void         _tp_board_scroll_to           (TpBoard         *self,
                                             double           hvalue,
                                             double           vvalue);
+/* Fits rect (board units) into the view, zooming no further in than max_zoom. */
+gboolean     _tp_board_zoom_to_rect        (TpBoard         *self,
+                                            const TpRect    *rect,
+                                            double           max_zoom);
 /* Pans the least needed to bring rect (board units) into view. */
 void         _tp_board_reveal_rect         (TpBoard         *self,
                                             const TpRect    *rect);
@@ -498,6 +508,27 @@ void         _tp_board_snapshot_links      (TpBoard         *self,
 /* Last: the handle, or the curve being dragged and the targets it could reach. */
 void         _tp_board_snapshot_link_drag  (TpBoard         *self,
                                             GtkSnapshot     *snapshot);
+
+/* tp-board-menu.c: context menus */
+void         _tp_board_menu_class_init     (GtkWidgetClass  *widget_class);
+void         _tp_board_menu_init           (TpBoard         *self);
+void         _tp_board_menu_dispose        (TpBoard         *self);
+/* Selects what is at (x, y), widget coordinates, and opens its menu there. */
+void         _tp_board_popup_menu_at       (TpBoard         *self,
+                                            double           x,
+                                            double           y);
+
+/* tp-board-find.c: search matches, zoom to selection */
+/* Where an item shows, board units: a note, a card, a stage's header, a link's ends. */
+gboolean     _tp_board_get_item_rect       (TpBoard         *self,
+                                            const char      *id,
+                                            TpRect          *rect);
+void         _tp_rect_union                (const TpRect    *a,
+                                            const TpRect    *b,
+                                            TpRect          *out);
+void         _tp_board_snapshot_matches    (TpBoard         *self,
+                                            GtkSnapshot     *snapshot);
+void         _tp_board_find_dispose        (TpBoard         *self);
 
 /* tp-board-draw.c: coordinates and painting */
 /* The part of the board in view, in board units. */

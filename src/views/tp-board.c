@@ -208,6 +208,14 @@ static gboolean
 zoom_to_rect (TpBoard      *self,
               const TpRect *rect)
 {
+  return _tp_board_zoom_to_rect (self, rect, TP_BOARD_ZOOM_MAX);
+}
+
+gboolean
+_tp_board_zoom_to_rect (TpBoard      *self,
+                        const TpRect *rect,
+                        double        max_zoom)
+{
   double width = gtk_widget_get_width (GTK_WIDGET (self));
   double height = gtk_widget_get_height (GTK_WIDGET (self));
   double zoom;
@@ -217,10 +225,9 @@ zoom_to_rect (TpBoard      *self,
 
   zoom = MIN ((width - 2 * FIT_MARGIN) / rect->width, (height - 2 * FIT_MARGIN) / rect->height);
   g_clear_handle_id (&self->settle_id, g_source_remove);
-  set_zoom_keeping (self, MAX (zoom, TP_BOARD_ZOOM_MIN),
+  set_zoom_keeping (self, CLAMP (zoom, TP_BOARD_ZOOM_MIN, max_zoom),
                     rect->x + rect->width / 2, rect->y + rect->height / 2,
                     width / 2, height / 2);
-
   return TRUE;
 }
 
@@ -551,6 +558,8 @@ tp_board_dispose (GObject *object)
   _tp_board_edit_dispose (self);
   _tp_board_draw_dispose (self);
   _tp_board_links_dispose (self);
+  _tp_board_menu_dispose (self);
+  _tp_board_find_dispose (self);
   g_clear_handle_id (&self->settle_id, g_source_remove);
 
   if (self->document != NULL)
@@ -735,6 +744,7 @@ tp_board_class_init (TpBoardClass *klass)
 
   _tp_board_class_init_actions (widget_class);
   _tp_board_links_class_init (widget_class);
+  _tp_board_menu_class_init (widget_class);
 }
 
 static void

@@ -74,6 +74,16 @@ void         tp_board_reveal_item      (TpBoard            *self,
 void         tp_board_select_affected  (TpBoard            *self,
                                         const char * const *ids);
 
+/* Fits the selected items into the view (up to 200 %); FALSE when nothing selected is
+ * on the board. The board.zoom-selection action (Ctrl+9). */
+gboolean     tp_board_zoom_to_selection (TpBoard           *self);
+
+/* The search's matches, highlighted until set to NULL; current (one of ids, or NULL)
+ * more strongly. A current note behind its block's "+N more" is shown. */
+void         tp_board_set_matches      (TpBoard            *self,
+                                        const char * const *ids,
+                                        const char         *current);
+
 /* While on, everything the selection is not linked to is dimmed: "which touchpoints
  * deliver this value proposition?" The "focus-links" property. */
 gboolean     tp_board_get_focus_links  (TpBoard            *self);
