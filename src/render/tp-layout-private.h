@@ -269,6 +269,36 @@ double   _tp_layout_measure_note    (TpLayout   *layout,
                                      guint       max_lines,
                                      gboolean   *truncated,
                                      double     *last_right);
+/* Note widths are multiples of this, so that the fit's trial widths reuse measurements. */
+#define TP_LAYOUT_NOTE_QUANTUM 8.0
+
+/* The blocks (tp-layout-blocks.c), for the canvas's arrangement (tp-layout-canvas.c). */
+/* Sets a block's panel and everything inside it that does not depend on its notes. */
+void     _tp_layout_set_block_rect  (TpLayout     *layout,
+                                     TpContainer   container,
+                                     const TpRect *rect);
+/* The panel height a block needs to show every note at full size, at its width. */
+double   _tp_layout_needed_height   (TpLayout    *layout,
+                                     TpContainer  container,
+                                     GPtrArray   *notes);
+/* How many note columns an unscaled width of notes takes (at least one). */
+guint    _tp_layout_note_columns    (const TpTheme *theme,
+                                     double         width);
+/* Osterwalder's arrangement, or a part of a canvas cut into parts, at a width from
+ * (x0, y0); with max_height > 0 held to it. Return the height. */
+double   _tp_layout_arrange_canvas      (TpLayout   *layout,
+                                         GPtrArray **notes,
+                                         double      x0,
+                                         double      y0,
+                                         double      width,
+                                         double      max_height);
+double   _tp_layout_arrange_canvas_part (TpLayout   *layout,
+                                         GPtrArray **notes,
+                                         double      x0,
+                                         double      y0,
+                                         double      width,
+                                         double      max_height);
+
 /* The width dot votes take: their dots, or one dot and the count. */
 double   _tp_layout_votes_width     (TpLayout   *layout,
                                      guint       votes);
