@@ -1,0 +1,78 @@
+/* tp-story.h: the workshop told step by step, for presenting and for the story deck.
+ *
+ * A story is the document's steps in the order a facilitator tells them (issue 17):
+ * a title step; the Business Model Canvas block by block in Osterwalder's order
+ * (1 Customer Segments … 9 Cost Structure), each step revealing its block with the
+ * earlier blocks kept and the current one emphasised; the value chain; the journey stage
+ * by stage, the emotion curve drawn up to that stage; each moment of truth with its
+ * expectation/experience gap, strategy and actions; the alignment and the analysis.
+ * Steps with nothing to show are skipped; hidden steps (the document's choice) are left
+ * out of tp_story_get_n_steps() but listed by tp_story_get_n_all_steps() so a presenter
+ * can show them again. A block or stage holding more than a step can show legibly
+ * continues on further steps (part / n_parts).
+ *
+ * Core: no GTK, no drawing. A story is a snapshot; build a new one when the document
+ * changes (it is cheap: no text is measured here).
+ */
+#pragma once
+
+#include "model/tp-document.h"
+
+G_BEGIN_DECLS
+
+typedef enum {
+  TP_STORY_STEP_TITLE,          /* title, organisation, facilitator, date */
+  TP_STORY_STEP_CANVAS_BLOCK,   /* container: blocks 1 … container shown, it emphasised */
+  TP_STORY_STEP_VALUE_CHAIN,
+  TP_STORY_STEP_JOURNEY_STAGE,  /* stage: stages 0 … stage_index shown, curve up to it */
+  TP_STORY_STEP_MOMENT,         /* touchpoint: a moment of truth, gap, strategy, actions */
+  TP_STORY_STEP_ALIGNMENT,
+  TP_STORY_STEP_ANALYSIS,
+} TpStoryStepKind;
+
+typedef struct
+{
+  TpStoryStepKind  kind;
+  const char      *key;          /* stable, for hiding: "title", "canvas:customer-segments",
+                                  * "value-chain", "stage:ID", "moment:ID", "alignment",
+                                  * "analysis" (owned by the story) */
+  TpContainer      container;    /* CANVAS_BLOCK */
+  const char      *stage;        /* JOURNEY_STAGE: the stage's id; MOMENT: its stage's */
+  guint            stage_index;  /* JOURNEY_STAGE, MOMENT */
+  const char      *touchpoint;   /* MOMENT: the touchpoint's id */
+  guint            first;        /* of the items this part shows (notes of the block,
+                                  * touchpoints of the stage) */
+  guint            n_items;      /* how many this part shows */
+  guint            part;         /* 0 … n_parts - 1 when the block or stage continues */
+  guint            n_parts;
+  gboolean         hidden;       /* only through tp_story_get_all_step() */
+} TpStoryStep;
+
+typedef struct _TpStory TpStory;
+
+TpStory           *tp_story_new               (TpDocument *document);
+void               tp_story_free              (TpStory    *self);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TpStory, tp_story_free)
+
+/* The steps shown, hidden ones left out. */
+guint              tp_story_get_n_steps       (TpStory    *self);
+const TpStoryStep *tp_story_get_step          (TpStory    *self,
+                                               guint       index);
+/* Every step, hidden ones included, for a list where they can be shown again. */
+guint              tp_story_get_n_all_steps   (TpStory    *self);
+const TpStoryStep *tp_story_get_all_step      (TpStory    *self,
+                                               guint       index);
+/* The step's heading, translated: "Customer Segments", "Stage 2 · Purchase (2/3)". */
+char              *tp_story_step_dup_title    (TpStory    *self,
+                                               const TpStoryStep *step);
+/* Where typing during this step captures: a block (CANVAS_BLOCK, VALUE_CHAIN gives
+ * FALSE) or a stage (JOURNEY_STAGE). FALSE when the step has no capture target. */
+gboolean           tp_story_step_get_capture  (const TpStoryStep *step,
+                                               TpContainer       *container,
+                                               const char       **stage);
+/* The index among the shown steps of the step whose key is key (after an edit rebuilt
+ * the story, a presenter stays on its step), or -1. */
+int                tp_story_find_step         (TpStory    *self,
+                                               const char *key);
+
+G_END_DECLS
