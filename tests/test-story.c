@@ -123,11 +123,13 @@ test_example_order (void)
       g_assert_cmpuint (covered, ==, notes->len);
     }
 
+  /* The value chain, one overview. */
   step = tp_story_get_step (story, index++);
   g_assert_cmpint (step->kind, ==, TP_STORY_STEP_VALUE_CHAIN);
   g_assert_cmpstr (step->key, ==, "value-chain");
-  while (step->part + 1 < step->n_parts)
-    step = tp_story_get_step (story, index++);
+  g_assert_cmpuint (step->n_parts, ==, 1);
+  g_assert_nonnull (tp_story_get_value_chain_note (story, step->n_items - 1));
+  g_assert_null (tp_story_get_value_chain_note (story, step->n_items));
 
   for (guint s = 0; s < stages->len; s++)
     {
@@ -164,10 +166,23 @@ test_example_order (void)
       g_assert_cmpstr (step->key, ==, key);
     }
 
-  step = tp_story_get_step (story, index++);
-  g_assert_cmpint (step->kind, ==, TP_STORY_STEP_ALIGNMENT);
-  step = tp_story_get_step (story, index++);
-  g_assert_cmpint (step->kind, ==, TP_STORY_STEP_ANALYSIS);
+  /* The alignment's matrix, then its gaps; the analysis section by section: the
+   * example has moments, needs, KPIs and a journey. */
+  for (guint i = 0; i < 2; i++)
+    {
+      step = tp_story_get_step (story, index++);
+      g_assert_cmpint (step->kind, ==, TP_STORY_STEP_ALIGNMENT);
+      g_assert_cmpuint (step->first, ==, i);
+      g_assert_cmpuint (step->part, ==, i);
+    }
+  for (TpStorySection section = 0; section < TP_STORY_N_SECTIONS; section++)
+    {
+      step = tp_story_get_step (story, index++);
+      g_assert_cmpint (step->kind, ==, TP_STORY_STEP_ANALYSIS);
+      g_assert_cmpstr (step->key, ==, "analysis");
+      g_assert_cmpuint (step->first, ==, section);
+      g_assert_cmpuint (step->n_parts, ==, TP_STORY_N_SECTIONS);
+    }
   g_assert_cmpuint (index, ==, tp_story_get_n_steps (story));
   g_assert_null (tp_story_get_step (story, index));
 }
@@ -244,11 +259,15 @@ test_skipping (void)
   {
     g_autoptr(TpStory) story = tp_story_new (document);
 
-    g_assert_cmpuint (tp_story_get_n_steps (story), ==, 7);
+    /* Title, Channels, the value chain, the stage, the moment, the alignment's matrix
+     * and gaps, the analysis's moments and journey (no needs, no KPIs). */
+    g_assert_cmpuint (tp_story_get_n_steps (story), ==, 9);
     g_assert_cmpuint (count_kind (story, TP_STORY_STEP_VALUE_CHAIN), ==, 1);
     g_assert_cmpuint (count_kind (story, TP_STORY_STEP_MOMENT), ==, 1);
-    g_assert_cmpuint (count_kind (story, TP_STORY_STEP_ALIGNMENT), ==, 1);
-    g_assert_cmpuint (count_kind (story, TP_STORY_STEP_ANALYSIS), ==, 1);
+    g_assert_cmpuint (count_kind (story, TP_STORY_STEP_ALIGNMENT), ==, 2);
+    g_assert_cmpuint (count_kind (story, TP_STORY_STEP_ANALYSIS), ==, 2);
+    g_assert_cmpuint (tp_story_get_step (story, 7)->first, ==, TP_STORY_SECTION_GAPS);
+    g_assert_cmpuint (tp_story_get_step (story, 8)->first, ==, TP_STORY_SECTION_JOURNEY);
     g_assert_true (tp_analysis_has_content (document));
     assert_order (story);
     g_assert_cmpstr (tp_story_get_value_chain_note (story, 0)->text, ==, "Warehouse");

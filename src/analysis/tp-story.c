@@ -172,27 +172,18 @@ add_canvas (TpStory *self)
     }
 }
 
+/* The value chain is one step: its nine areas are shown as a whole, an overview of
+ * how the business runs (its notes may be smaller than a block's). */
 static void
 add_value_chain (TpStory *self)
 {
-  g_autoptr(GArray) lengths = g_array_new (FALSE, FALSE, sizeof (guint));
-  TpStoryStep step = { .kind = TP_STORY_STEP_VALUE_CHAIN, .key = "value-chain" };
+  TpStoryStep step = { .kind = TP_STORY_STEP_VALUE_CHAIN, .key = "value-chain", .n_parts = 1 };
 
   for (TpContainer container = TP_N_BMC_BLOCKS; container < TP_N_CONTAINERS; container++)
-    {
-      GPtrArray *notes = tp_document_get_notes (self->document, container);
+    step.n_items += tp_document_get_notes (self->document, container)->len;
 
-      for (guint i = 0; i < notes->len; i++)
-        {
-          guint length = note_length (g_ptr_array_index (notes, i));
-
-          g_array_append_val (lengths, length);
-        }
-    }
-
-  if (lengths->len > 0)
-    add_parts (self, &step, (const guint *) lengths->data, lengths->len,
-               TP_STORY_VALUE_CHAIN_CAPACITY, TP_STORY_BLOCK_TEXT_BUDGET);
+  if (step.n_items > 0)
+    add_step (self, &step);
 }
 
 static void
@@ -258,31 +249,64 @@ add_moments (TpStory *self)
     }
 }
 
-/* The analysis page's rule (tp_analysis_has_content() in render/, which the analysis
- * layer cannot call): a moment of truth, a Kano need or a KPI. test-story checks that
- * the two agree. */
-static gboolean
-has_analysis (TpDocument *document)
+/* The analysis page's sections that have something to show, in its order (gaps, Kano,
+ * KPIs, journey: TpAnalysisSection in render/, which the analysis layer cannot include);
+ * the page shows the first three when tp_analysis_has_content() says so, which
+ * test-story checks agrees. */
+static guint
+get_analysis_sections (TpDocument *document,
+                       guint      *sections)
 {
   GPtrArray *stages = tp_document_get_stages (document);
+  gboolean moments = FALSE, needs = FALSE, kpis = FALSE, touchpoints = FALSE;
+  guint n = 0;
 
   for (guint s = 0; s < stages->len; s++)
     {
       const TpStage *stage = g_ptr_array_index (stages, s);
 
-      if (stage->kpis->len > 0)
-        return TRUE;
+      kpis |= stage->kpis->len > 0;
       for (guint i = 0; i < stage->touchpoints->len; i++)
         {
           const TpTouchpoint *touchpoint = g_ptr_array_index (stage->touchpoints, i);
 
-          if (touchpoint->moment_of_truth || touchpoint->needs->len > 0 ||
-              touchpoint->kpis->len > 0)
-            return TRUE;
+          touchpoints = TRUE;
+          moments |= touchpoint->moment_of_truth;
+          needs |= touchpoint->needs->len > 0;
+          kpis |= touchpoint->kpis->len > 0;
         }
     }
 
-  return FALSE;
+  if (!moments && !needs && !kpis)
+    return 0;
+  if (moments)
+    sections[n++] = TP_STORY_SECTION_GAPS;
+  if (needs)
+    sections[n++] = TP_STORY_SECTION_KANO;
+  if (kpis)
+    sections[n++] = TP_STORY_SECTION_KPIS;
+  if (touchpoints)
+    sections[n++] = TP_STORY_SECTION_JOURNEY;
+  return n;
+}
+
+/* A page of the analysis kind told section by section: one page whole is too small
+ * to read in a room. */
+static void
+add_sections (TpStory         *self,
+              TpStoryStepKind  kind,
+              const char      *key,
+              const guint     *sections,
+              guint            n)
+{
+  for (guint i = 0; i < n; i++)
+    {
+      TpStoryStep step = {
+        .kind = kind, .key = key, .first = sections[i], .n_items = 1, .part = i, .n_parts = n,
+      };
+
+      add_step (self, &step);
+    }
 }
 
 TpStory *
@@ -308,16 +332,16 @@ tp_story_new (TpDocument *document)
   add_moments (self);
   if (tp_alignment_has_links (document))
     {
-      TpStoryStep step = { .kind = TP_STORY_STEP_ALIGNMENT, .key = "alignment", .n_parts = 1 };
+      static const guint matrix_and_gaps[] = { TP_STORY_SECTION_GAPS, TP_STORY_SECTION_KANO };
 
-      add_step (self, &step);
+      add_sections (self, TP_STORY_STEP_ALIGNMENT, "alignment", matrix_and_gaps, 2);
     }
-  if (has_analysis (document))
-    {
-      TpStoryStep step = { .kind = TP_STORY_STEP_ANALYSIS, .key = "analysis", .n_parts = 1 };
+  {
+    guint sections[TP_STORY_N_SECTIONS];
+    guint n = get_analysis_sections (document, sections);
 
-      add_step (self, &step);
-    }
+    add_sections (self, TP_STORY_STEP_ANALYSIS, "analysis", sections, n);
+  }
 
   return self;
 }
@@ -436,11 +460,21 @@ tp_story_step_dup_title (TpStory           *self,
       break;
 
     case TP_STORY_STEP_ALIGNMENT:
-      g_string_append (title, _("Alignment"));
+      g_string_append (title, step->first == TP_STORY_SECTION_GAPS
+                              ? _("Alignment · Links") : _("Alignment · Gaps"));
       break;
 
     case TP_STORY_STEP_ANALYSIS:
-      g_string_append (title, _("Analysis"));
+      {
+        const char *sections[TP_STORY_N_SECTIONS] = {
+          [TP_STORY_SECTION_GAPS] = _("Analysis · Moments of Truth"),
+          [TP_STORY_SECTION_KANO] = _("Analysis · Kano"),
+          [TP_STORY_SECTION_KPIS] = _("Analysis · KPIs"),
+          [TP_STORY_SECTION_JOURNEY] = _("Analysis · Jobs and Emotions"),
+        };
+
+        g_string_append (title, sections[MIN (step->first, TP_STORY_N_SECTIONS - 1)]);
+      }
       break;
 
     default:

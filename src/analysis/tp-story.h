@@ -41,7 +41,8 @@ typedef struct
   guint            stage_index;  /* JOURNEY_STAGE, MOMENT */
   const char      *touchpoint;   /* MOMENT: the touchpoint's id */
   guint            first;        /* of the items this part shows (notes of the block,
-                                  * touchpoints of the stage) */
+                                  * touchpoints of the stage); ALIGNMENT, ANALYSIS: the
+                                  * page's section this part shows (TpStorySection) */
   guint            n_items;      /* how many this part shows */
   guint            part;         /* 0 … n_parts - 1 when the block or stage continues */
   guint            n_parts;
@@ -54,9 +55,20 @@ typedef struct
  * (no text is measured here); an item alone over it still gets a step of its own. */
 #define TP_STORY_BLOCK_CAPACITY        6
 #define TP_STORY_BLOCK_TEXT_BUDGET     300
-#define TP_STORY_VALUE_CHAIN_CAPACITY  6
 #define TP_STORY_STAGE_CAPACITY        4
-#define TP_STORY_STAGE_TEXT_BUDGET     320
+#define TP_STORY_STAGE_TEXT_BUDGET     560
+
+/* The sections of the analysis page a part of an ANALYSIS step shows, in the page's
+ * order (TpAnalysisSection of render/tp-analysis-page.h); an ALIGNMENT step's parts are
+ * its matrix (GAPS) and its gaps (KANO), where tp-alignment-page.h puts them. Only the
+ * analysis's sections with data are told. */
+typedef enum {
+  TP_STORY_SECTION_GAPS,
+  TP_STORY_SECTION_KANO,
+  TP_STORY_SECTION_KPIS,
+  TP_STORY_SECTION_JOURNEY,
+  TP_STORY_N_SECTIONS
+} TpStorySection;
 
 typedef struct _TpStory TpStory;
 

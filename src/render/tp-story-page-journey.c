@@ -405,6 +405,7 @@ _tp_story_paint_moment (StoryPainter      *p,
           else
             line = g_strdup_printf ("%s (%s)", action->what,
                                     tp_enum_get_label (TP_ENUM_ACTION_STATUS, action->status));
+          cairo_new_sub_path (p->cr);
           cairo_arc (p->cr, right_x + 6, y + 15, 5, 0, 2 * G_PI);
           tp_colour_set_source (p->cr, &p->theme->title);
           cairo_fill (p->cr);

@@ -18,7 +18,7 @@ G_BEGIN_DECLS
 /* The text of the items a step is about: never below 24 px at 1280 × 720, and no
  * larger than reads comfortably. */
 #define STORY_ITEM_MIN  24.0
-#define STORY_ITEM_MAX  34.0
+#define STORY_ITEM_MAX  40.0
 
 typedef struct
 {

@@ -356,7 +356,9 @@ paint_value_chain (StoryPainter *p,
   cairo_restore (p->cr);
 }
 
-/* The alignment or the analysis: its page, fitted whole into the step. */
+/* A part of the alignment or the analysis: its page's section (the story's part),
+ * laid out at a slide's width and scaled to the step, legible as far as it fits: a
+ * section taller than the step is scaled down whole rather than cut. */
 static void
 paint_report (StoryPainter      *p,
               TpDocument        *document,
@@ -365,21 +367,27 @@ paint_report (StoryPainter      *p,
 {
   g_autoptr(TpAnalysisLayout) report = tp_analysis_layout_new (p->context, p->theme);
   TpRect room = { STORY_MARGIN_X, top, STORY_WIDTH - 2 * STORY_MARGIN_X, STORY_BOTTOM - top };
-  double width, height, scale;
+  TpRect section;
+  double scale;
 
+  /* At 900 units the page's 11-unit captions land near 16 px across the step. */
   if (step->kind == TP_STORY_STEP_ALIGNMENT)
-    tp_alignment_layout_update (report, document, 1200);
+    tp_alignment_layout_update (report, document, 900);
   else
-    tp_analysis_layout_update (report, document, 1200);
-  tp_analysis_layout_get_size (report, &width, &height);
-  if (width <= 0 || height <= 0)
+    tp_analysis_layout_update (report, document, 900);
+  tp_analysis_layout_get_section (report, MIN (step->first, TP_N_ANALYSIS_SECTIONS - 1),
+                                  &section);
+  if (section.width <= 0 || section.height <= 0)
     return;
-  scale = MIN (1.5, MIN (room.width / width, room.height / height));
+  scale = MIN (2.0, MIN (room.width / section.width, room.height / section.height));
 
   cairo_save (p->cr);
-  cairo_translate (p->cr, room.x + (room.width - width * scale) / 2, room.y);
+  cairo_translate (p->cr, room.x + (room.width - section.width * scale) / 2, room.y);
   cairo_scale (p->cr, scale, scale);
-  tp_analysis_paint (p->cr, report, NULL);
+  cairo_translate (p->cr, -section.x, -section.y);
+  cairo_rectangle (p->cr, section.x, section.y, section.width, section.height);
+  cairo_clip (p->cr);
+  tp_analysis_paint (p->cr, report, &section);
   cairo_restore (p->cr);
 }
 
