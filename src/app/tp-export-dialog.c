@@ -118,7 +118,7 @@ static const TpPageSize size_values[] = {
 static const TpExportPage page_values[] = {
   TP_EXPORT_PAGE_ALL, TP_EXPORT_PAGE_CANVAS, TP_EXPORT_PAGE_JOURNEY,
   TP_EXPORT_PAGE_VALUE_CHAIN, TP_EXPORT_PAGE_BOARD, TP_EXPORT_PAGE_ALIGNMENT,
-  TP_EXPORT_PAGE_ANALYSIS,
+  TP_EXPORT_PAGE_ANALYSIS, TP_EXPORT_PAGE_STORY,
 };
 
 /* The resolution row: 1×, 2×, 3×, then a DPI of the user's. */
@@ -141,6 +141,8 @@ get_page_label (TpExportPage page)
       return _("Whole Board with Links");
     case TP_EXPORT_PAGE_ALIGNMENT:
       return _("Alignment Matrix and Gaps");
+    case TP_EXPORT_PAGE_STORY:
+      return _("Workshop Story, a Slide per Step");
     case TP_EXPORT_PAGE_CANVAS:
     case TP_EXPORT_PAGE_JOURNEY:
     case TP_EXPORT_PAGE_VALUE_CHAIN:

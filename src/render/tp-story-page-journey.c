@@ -17,10 +17,10 @@
 #include "tp-painter-private.h"
 #include "tp-story-page-private.h"
 
-#define STRIP_HEIGHT  150.0
+#define STRIP_HEIGHT  120.0
 #define CARD_GAP      20.0
 #define CARD_PAD      16.0
-#define CARD_MAX      400.0   /* a card's widest, when a stage has few touchpoints */
+#define CARD_MAX      560.0   /* a card's widest, when a stage has few touchpoints */
 #define MIN_FACTOR    0.75    /* how far card text may shrink (24 → 18 units) before it
                                * is left to overflow: never reached within the story's
                                * capacities */
@@ -220,8 +220,8 @@ paint_card (StoryPainter       *p,
   y += _tp_story_text (p, TP_FONT_CARD_TITLE, touchpoint->name, x + CARD_PAD, y, inner - star,
                        size * 1.15, 0, paint ? &p->theme->title : none, PANGO_ALIGN_LEFT) + 4;
   if (touchpoint->channel != NULL && touchpoint->channel[0] != '\0')
-    y += _tp_story_text (p, TP_FONT_CAPTION, touchpoint->channel, x + CARD_PAD + 34, y + 4,
-                         inner - 34, size * 0.8, 0, paint ? &p->theme->caption : none,
+    y += _tp_story_text (p, TP_FONT_CAPTION, touchpoint->channel, x + CARD_PAD + 34, y + 2,
+                         inner - 34, size, 0, paint ? &p->theme->caption : none,
                          PANGO_ALIGN_LEFT) + 8;
   else
     y += 8;
