@@ -16,6 +16,7 @@
 #include "io/tp-loader.h"
 #include "model/tp-document-story.h"
 #include "render/tp-export.h"
+#include "render/tp-story-page.h"
 
 #define MIN_WORD_PT  18.0
 
@@ -456,6 +457,42 @@ test_hidden_and_split (void)
   remove_export (path);
 }
 
+/* The presentation paints each step on a 1280 × 720 screen, in the dark theme too, and
+ * the time a step takes is reported (never asserted: the machine's load varies). */
+static void
+test_paint_screen (void)
+{
+  g_autoptr(TpDocument) document = load_example ();
+  g_autoptr(TpStory) story = tp_story_new (document);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1280, 720);
+  const TpTheme *themes[] = { tp_theme_get_default (), tp_theme_get_dark () };
+  gint64 start, first = 0;
+
+  for (guint t = 0; t < G_N_ELEMENTS (themes); t++)
+    {
+      TpStoryPaintOptions options = { .theme = themes[t], .screen = TRUE };
+
+      start = g_get_monotonic_time ();
+      for (guint i = 0; i < tp_story_get_n_steps (story); i++)
+        {
+          cairo_t *cr = cairo_create (surface);
+
+          tp_story_paint_step (cr, document, story, i, 1280, 720, &options);
+          g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+          cairo_destroy (cr);
+          if (i == 0 && t == 0)
+            first = g_get_monotonic_time () - start;
+        }
+      g_test_message ("%s theme: %u steps in %.1f ms (%.1f ms a step; the first %.1f ms)",
+                      t == 0 ? "light" : "dark", tp_story_get_n_steps (story),
+                      (g_get_monotonic_time () - start) / 1000.0,
+                      (g_get_monotonic_time () - start) / 1000.0 / tp_story_get_n_steps (story),
+                      first / 1000.0);
+    }
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (surface);
+}
+
 static void
 test_empty (void)
 {
@@ -483,6 +520,7 @@ main (int    argc,
   g_test_add_func ("/touchpoint/story-deck/text-size", test_text_size);
   g_test_add_func ("/touchpoint/story-deck/hidden-and-split", test_hidden_and_split);
   g_test_add_func ("/touchpoint/story-deck/empty", test_empty);
+  g_test_add_func ("/touchpoint/story-deck/paint-screen", test_paint_screen);
 
   return g_test_run ();
 }
