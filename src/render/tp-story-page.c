@@ -177,7 +177,52 @@ paint_title (StoryPainter *p,
                        PANGO_ALIGN_LEFT) + 16;
   y += _tp_story_text (p, TP_FONT_BLOCK_TITLE, meta->organisation, 120, y, width, 30, 2,
                        &p->theme->title, PANGO_ALIGN_LEFT) + 12;
-  _tp_story_text (p, TP_FONT_NOTE, who, 120, y, width, 24, 2, &p->theme->hint, PANGO_ALIGN_LEFT);
+  y += _tp_story_text (p, TP_FONT_NOTE, who, 120, y, width, 24, 2, &p->theme->hint,
+                       PANGO_ALIGN_LEFT) + 48;
+
+  /* What the walk holds, in its order, so the room knows where it is going. */
+  {
+    g_autoptr(GString) agenda = g_string_new (NULL);
+    int last = -1;
+
+    for (guint i = 0; i < tp_story_get_n_steps (story); i++)
+      {
+        TpStoryStepKind kind = tp_story_get_step (story, i)->kind;
+        const char *label = NULL;
+
+        if ((int) kind == last || kind == TP_STORY_STEP_TITLE)
+          continue;
+        last = kind;
+        switch (kind)
+          {
+          case TP_STORY_STEP_CANVAS_BLOCK:
+            label = tp_region_get_label (TP_REGION_CANVAS);
+            break;
+          case TP_STORY_STEP_VALUE_CHAIN:
+            label = tp_region_get_label (TP_REGION_VALUE_CHAIN);
+            break;
+          case TP_STORY_STEP_JOURNEY_STAGE:
+            label = tp_region_get_label (TP_REGION_JOURNEY);
+            break;
+          case TP_STORY_STEP_MOMENT:
+            label = _("Moments of Truth");
+            break;
+          case TP_STORY_STEP_ALIGNMENT:
+            label = _("Alignment");
+            break;
+          case TP_STORY_STEP_ANALYSIS:
+            label = _("Analysis");
+            break;
+          case TP_STORY_STEP_TITLE:
+          default:
+            break;
+          }
+        if (label != NULL)
+          g_string_append_printf (agenda, "%s%s", agenda->len > 0 ? "  ›  " : "", label);
+      }
+    _tp_story_text (p, TP_FONT_CAPTION, agenda->str, 120, MIN (y, STORY_BOTTOM - 60), width, 20,
+                    2, &p->theme->hint, PANGO_ALIGN_LEFT);
+  }
 
   _tp_story_text (p, TP_FONT_CAPTION, number, STORY_WIDTH - STORY_MARGIN_X - number_width,
                   STORY_MARGIN_Y, number_width + 1, 20, 1, &p->theme->hint, PANGO_ALIGN_LEFT);
@@ -307,7 +352,7 @@ paint_canvas_block (StoryPainter      *p,
   legend = tp_legend_new (document, 1 << TP_REGION_CANVAS, 0, 0);
   if (!tp_legend_is_empty (legend))
     {
-      double k = 1.4;
+      double k = 1.15;
       double height = tp_legend_measure (legend, layout, map.width / k) * k;
 
       if (y + height <= STORY_BOTTOM)
