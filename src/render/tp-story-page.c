@@ -29,24 +29,53 @@
 #include "tp-story-page-private.h"
 #include "tp-text.h"
 
-static GPrivate layout_key = G_PRIVATE_INIT ((GDestroyNotify) tp_layout_free);
-
-/* One layout per thread, kept between steps: its text measurements are cached, so a
- * step after the first lays out only what changed (stepping through a presentation). */
-static TpLayout *
-get_layout (const TpTheme *theme)
+/* One layout per thread, kept between steps of one document: its text measurements are
+ * cached, so a step after the first lays out only what changed (stepping through a
+ * presentation). Another document gets a new layout: the layout's fit is remembered by
+ * document pointer and history state, which a new document at a freed one's address
+ * could repeat (a weak reference tells them apart). */
+typedef struct
 {
-  TpLayout *layout = g_private_get (&layout_key);
+  TpLayout *layout;
+  GWeakRef  document;
+} LayoutCache;
 
-  if (layout == NULL)
+static void
+layout_cache_free (gpointer data)
+{
+  LayoutCache *cache = data;
+
+  g_clear_pointer (&cache->layout, tp_layout_free);
+  g_weak_ref_clear (&cache->document);
+  g_free (cache);
+}
+
+static GPrivate layout_key = G_PRIVATE_INIT (layout_cache_free);
+
+static TpLayout *
+get_layout (TpDocument    *document,
+            const TpTheme *theme)
+{
+  LayoutCache *cache = g_private_get (&layout_key);
+  g_autoptr(TpDocument) last = NULL;
+
+  if (cache == NULL)
     {
-      layout = tp_layout_new ();
-      tp_layout_set_full_text (layout, TRUE);
-      tp_layout_set_link_footers (layout, FALSE);
-      g_private_set (&layout_key, layout);
+      cache = g_new0 (LayoutCache, 1);
+      g_weak_ref_init (&cache->document, NULL);
+      g_private_set (&layout_key, cache);
     }
-  tp_layout_set_theme (layout, theme);
-  return layout;
+  last = g_weak_ref_get (&cache->document);
+  if (cache->layout == NULL || last != document)
+    {
+      g_clear_pointer (&cache->layout, tp_layout_free);
+      cache->layout = tp_layout_new ();
+      tp_layout_set_full_text (cache->layout, TRUE);
+      tp_layout_set_link_footers (cache->layout, FALSE);
+      g_weak_ref_set (&cache->document, document);
+    }
+  tp_layout_set_theme (cache->layout, theme);
+  return cache->layout;
 }
 
 double
@@ -495,7 +524,7 @@ tp_story_paint_step (cairo_t                   *cr,
 
   p.cr = cr;
   p.theme = options->theme != NULL ? options->theme : tp_theme_get_default ();
-  p.layout = get_layout (p.theme);
+  p.layout = get_layout (document, p.theme);
   p.context = tp_layout_get_context (p.layout);
 
   cairo_save (cr);
