@@ -540,6 +540,42 @@ test_paint_screen (void)
   cairo_surface_destroy (surface);
 }
 
+/* `touchpoint --export=OUT.pdf --page=story FILE` writes the same deck. */
+static void
+test_cli (void)
+{
+  g_autoptr(TpDocument) document = load_example ();
+  g_autoptr(TpStory) story = tp_story_new (document);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("tp-story-cli-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "story.pdf", NULL);
+  g_autofree char *out = g_strconcat ("--export=", path, NULL);
+  const char *argv[] = { TP_BUILDDIR "/src/touchpoint", out, "--page=story", TP_EXAMPLE_PATH,
+                         NULL };
+  const char *bad[] = { TP_BUILDDIR "/src/touchpoint", out, "--page=stories", TP_EXAMPLE_PATH,
+                        NULL };
+  g_autofree char *text = NULL;
+  g_autofree char *err = NULL;
+  int wait_status = 0;
+
+  g_assert_no_error (error);
+  if (!have_tools ())
+    return;
+
+  g_free (run_tool (argv));
+  g_assert_cmpuint (pdf_n_pages (path), ==, tp_story_get_n_steps (story));
+  text = pdf_page_text (path, 2);
+  g_assert_nonnull (strstr (text, "CustomerSegments"));
+  g_unlink (path);
+
+  g_spawn_sync (NULL, (char **) bad, NULL, 0, NULL, NULL, NULL, &err, &wait_status, &error);
+  g_assert_no_error (error);
+  g_assert_false (g_spawn_check_wait_status (wait_status, NULL));
+  g_assert_nonnull (strstr (err, "story"));
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_rmdir (dir);
+}
+
 static void
 test_empty (void)
 {
@@ -569,6 +605,7 @@ main (int    argc,
   g_test_add_func ("/touchpoint/story-deck/hidden-and-split", test_hidden_and_split);
   g_test_add_func ("/touchpoint/story-deck/empty", test_empty);
   g_test_add_func ("/touchpoint/story-deck/paint-screen", test_paint_screen);
+  g_test_add_func ("/touchpoint/story-deck/cli", test_cli);
 
   return g_test_run ();
 }
