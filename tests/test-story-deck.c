@@ -244,6 +244,19 @@ get_item_texts (TpDocument        *document,
       for (guint i = step->first; i < step->first + step->n_items; i++)
         g_ptr_array_add (texts, ((TpNote *) g_ptr_array_index (notes, i))->text);
     }
+  else if (step->kind == TP_STORY_STEP_VALUE_CHAIN)
+    {
+      guint n = 0;
+
+      for (TpContainer c = TP_N_BMC_BLOCKS; c < TP_N_CONTAINERS; c++)
+        {
+          GPtrArray *notes = tp_document_get_notes (document, c);
+
+          for (guint i = 0; i < notes->len; i++, n++)
+            if (n >= step->first && n < step->first + step->n_items)
+              g_ptr_array_add (texts, ((TpNote *) g_ptr_array_index (notes, i))->text);
+        }
+    }
   else if (step->kind == TP_STORY_STEP_JOURNEY_STAGE)
     {
       TpStage *stage = tp_document_lookup_kind (document, step->stage, TP_ITEM_STAGE);
@@ -403,9 +416,10 @@ check_text_size (TpDocument *document,
   for (guint k = 0; k < G_N_ELEMENTS (smallest); k++)
     if (counted[k] == 0)
       smallest[k] = 0;
-  g_test_message ("smallest item word boxes: canvas %.1f pt (%u words), stages %.1f pt (%u), "
-                  "moments %.1f pt (%u)",
+  g_test_message ("smallest item word boxes: canvas %.1f pt (%u words), value chain %.1f pt "
+                  "(%u), stages %.1f pt (%u), moments %.1f pt (%u)",
                   smallest[TP_STORY_STEP_CANVAS_BLOCK], counted[TP_STORY_STEP_CANVAS_BLOCK],
+                  smallest[TP_STORY_STEP_VALUE_CHAIN], counted[TP_STORY_STEP_VALUE_CHAIN],
                   smallest[TP_STORY_STEP_JOURNEY_STAGE], counted[TP_STORY_STEP_JOURNEY_STAGE],
                   smallest[TP_STORY_STEP_MOMENT], counted[TP_STORY_STEP_MOMENT]);
   g_assert_cmpuint (counted[TP_STORY_STEP_CANVAS_BLOCK], >, min_counted);
