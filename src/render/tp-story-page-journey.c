@@ -382,11 +382,20 @@ _tp_story_paint_moment (StoryPainter      *p,
     }
   if (touchpoint->impact > 0 || touchpoint->feasibility > 0)
     {
-      /* Translators: a moment of truth's scores (1–5) on a story step. */
-      g_autofree char *text = g_strdup_printf (_("Impact %u · Feasibility %u"),
-                                               touchpoint->impact, touchpoint->feasibility);
+      g_autoptr(GString) text = g_string_new (NULL);
 
-      y += _tp_story_text (p, TP_FONT_CAPTION, text, right_x, y, right_width, 20, 0,
+      /* Translators: a moment of truth's impact score (1–5) on a story step. */
+      if (touchpoint->impact > 0)
+        g_string_append_printf (text, _("Impact %u"), touchpoint->impact);
+      if (touchpoint->feasibility > 0)
+        {
+          if (text->len > 0)
+            g_string_append (text, " · ");
+          /* Translators: a moment of truth's feasibility score (1–5) on a story step. */
+          g_string_append_printf (text, _("Feasibility %u"), touchpoint->feasibility);
+        }
+
+      y += _tp_story_text (p, TP_FONT_CAPTION, text->str, right_x, y, right_width, 20, 0,
                            &p->theme->caption, PANGO_ALIGN_LEFT) + 16;
     }
 
