@@ -192,6 +192,91 @@ test_context_menu_kinds (void)
   close_window (window);
 }
 
+static GtkScrolledWindow *
+find_scrolled (GtkWidget *widget)
+{
+  if (GTK_IS_SCROLLED_WINDOW (widget))
+    return GTK_SCROLLED_WINDOW (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkScrolledWindow *found = find_scrolled (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The open context menu shows every item: as tall as it asks to be, and its scrolled
+ * window has nothing to scroll. */
+static void
+assert_menu_whole (TpBoard *board)
+{
+  GtkWidget *menu = board->context_menu;
+  GtkScrolledWindow *scrolled;
+  GtkAdjustment *adjustment;
+  int natural;
+
+  g_assert_nonnull (menu);
+  tp_test_flush_events ();
+  g_assert_true (gtk_widget_get_mapped (menu));
+  scrolled = find_scrolled (menu);
+  g_assert_nonnull (scrolled);
+  adjustment = gtk_scrolled_window_get_vadjustment (scrolled);
+  gtk_widget_measure (menu, GTK_ORIENTATION_VERTICAL, gtk_widget_get_width (menu),
+                      NULL, &natural, NULL, NULL);
+  g_test_message ("menu %d px high, natural %d; adjustment %g of %g",
+                  gtk_widget_get_height (menu), natural,
+                  gtk_adjustment_get_page_size (adjustment), gtk_adjustment_get_upper (adjustment));
+  g_assert_cmpint (gtk_widget_get_height (menu), >=, natural);
+  g_assert_cmpfloat (gtk_adjustment_get_upper (adjustment), <=,
+                     gtk_adjustment_get_page_size (adjustment) + 0.5);
+  gtk_popover_popdown (GTK_POPOVER (menu));
+  tp_test_flush_events ();
+}
+
+/* Every kind of menu shows whole, opened by a click or by the Menu key: GTK sizes a
+ * popover only when its parent presents it in its allocation, and a menu measured before
+ * its accelerators showed was cut one item short, its last item a scroll away. */
+static void
+test_context_menu_whole (void)
+{
+  TpWindow *window = open_example ();
+  TpBoard *board = window->board;
+  GPtrArray *stages = tp_document_get_stages (tp_window_get_document (window));
+  TpStage *stage = g_ptr_array_index (stages, 0);
+  TpTouchpoint *tp = g_ptr_array_index (stage->touchpoints, 0);
+  TpTouchpointInfo tp_info;
+  double x, y;
+
+  note_centre (board, "n4", &x, &y);
+  _tp_board_popup_menu_at (board, x, y);
+  assert_menu_whole (board);
+
+  tp_board_reveal_item (board, tp->item.id);
+  g_assert_true (tp_layout_get_touchpoint (tp_board_get_layout (board), tp->item.id, &tp_info));
+  tp_board_board_to_widget (board, tp_info.card.x + tp_info.card.width / 2,
+                            tp_info.card.y + tp_info.card.height / 2, &x, &y);
+  _tp_board_popup_menu_at (board, x, y);
+  assert_menu_whole (board);
+
+  /* The Menu key, on a note of the block focused from the keyboard. */
+  g_assert_true (_tp_board_focus_block_number (board, 2));
+  tp_selection_set_one (window->selection, "n4");
+  _tp_board_focus_item (board, "n4");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (board), "menu.popup", NULL));
+  assert_menu_whole (board);
+
+  /* Near the bottom of the view, where the menu must open upwards. */
+  tp_board_zoom_to_fit (board);
+  tp_test_flush_events ();
+  _tp_board_popup_menu_at (board, 4, gtk_widget_get_height (GTK_WIDGET (board)) - 4);
+  assert_menu_whole (board);
+
+  close_window (window);
+}
+
 static gboolean
 is_in_view (TpBoard    *board,
             const char *id)
@@ -389,6 +474,7 @@ main (int   argc,
   g_test_add_func ("/touchpoint/window-find/context-menu-delete", test_context_menu_delete);
   g_test_add_func ("/touchpoint/window-find/toast-undo-is-for-the-delete", test_toast_undo_is_for_the_delete);
   g_test_add_func ("/touchpoint/window-find/context-menu-kinds", test_context_menu_kinds);
+  g_test_add_func ("/touchpoint/window-find/context-menu-whole", test_context_menu_whole);
   g_test_add_func ("/touchpoint/window-find/search", test_search);
   g_test_add_func ("/touchpoint/window-find/search-switches-view", test_search_switches_view);
   g_test_add_func ("/touchpoint/window-find/zoom-to-selection", test_zoom_to_selection);
