@@ -277,6 +277,58 @@ test_context_menu_whole (void)
   close_window (window);
 }
 
+/* Editing while the search is open finds again: a text edited to match is highlighted
+ * and counted, one that no longer matches is not, and undo brings the first back. */
+static void
+test_search_follows_edits (void)
+{
+  TpWindow *window = open_example ();
+  TpBoard *board = window->board;
+  TpDocument *document = tp_window_get_document (window);
+  TpNote *copy;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.find", NULL));
+  tp_test_flush_events ();
+  gtk_editable_set_text (GTK_EDITABLE (window->search_entry), "stock data");
+  g_signal_emit_by_name (window->search_entry, "search-changed");
+  tp_test_flush_events ();
+  g_assert_cmpstr (gtk_label_get_text (window->search_count), ==, "1 of 1");
+  g_assert_cmpstr (board->current_match, ==, "n44");
+
+  /* Another note is edited to match. */
+  copy = (TpNote *) tp_document_edit_begin (document, "n4");
+  g_free (copy->text);
+  copy->text = g_strdup ("Gamers who share stock data");
+  tp_document_edit_commit (document, (TpItem *) copy, "Edit", FALSE);
+  tp_test_flush_events ();
+  g_assert_cmpstr (gtk_label_get_text (window->search_count), ==, "2 of 2");
+  g_assert_true (g_hash_table_contains (board->matches, "n4"));
+  g_assert_cmpstr (board->current_match, ==, "n44");
+
+  /* The current match goes: the count follows, and the other match is current. */
+  tp_document_delete (document, (const char * const[]) { "n44" }, 1);
+  tp_test_flush_events ();
+  g_assert_cmpstr (gtk_label_get_text (window->search_count), ==, "1 of 1");
+  g_assert_false (g_hash_table_contains (board->matches, "n44"));
+  g_assert_cmpstr (board->current_match, ==, "n4");
+
+  /* Undone twice: n44 is back and n4 no longer matches. */
+  tp_document_undo (document);
+  tp_document_undo (document);
+  tp_test_flush_events ();
+  g_assert_cmpstr (gtk_label_get_text (window->search_count), ==, "1 of 1");
+  g_assert_false (g_hash_table_contains (board->matches, "n4"));
+  g_assert_cmpstr (board->current_match, ==, "n44");
+
+  /* Nothing matches any more. */
+  tp_document_delete (document, (const char * const[]) { "n44" }, 1);
+  tp_test_flush_events ();
+  g_assert_cmpstr (gtk_label_get_text (window->search_count), ==, "No matches");
+  g_assert_null (board->matches);
+
+  close_window (window);
+}
+
 static gboolean
 is_in_view (TpBoard    *board,
             const char *id)
@@ -476,6 +528,7 @@ main (int   argc,
   g_test_add_func ("/touchpoint/window-find/context-menu-kinds", test_context_menu_kinds);
   g_test_add_func ("/touchpoint/window-find/context-menu-whole", test_context_menu_whole);
   g_test_add_func ("/touchpoint/window-find/search", test_search);
+  g_test_add_func ("/touchpoint/window-find/search-follows-edits", test_search_follows_edits);
   g_test_add_func ("/touchpoint/window-find/search-switches-view", test_search_switches_view);
   g_test_add_func ("/touchpoint/window-find/zoom-to-selection", test_zoom_to_selection);
   g_test_add_func ("/touchpoint/window-find/find-items", test_find_items);

@@ -349,6 +349,7 @@ bind_document (TpWindow    *self,
                                                G_CONNECT_SWAPPED);
   _tp_window_recovery_attach (self);
   _tp_window_undo_toast_bind (self);
+  _tp_window_search_document_bound (self);
 
   tp_board_set_document (self->board, document);
   tp_inspector_set_document (self->inspector, document);
