@@ -20,6 +20,7 @@
 #include "app/tp-window.h"
 #include "io/tp-document-file.h"
 #include "views/tp-board.h"
+#include "views/tp-inspector.h"
 #include "tp-test-display.h"
 
 static char *tmp_dir;
@@ -635,6 +636,53 @@ test_alt_digit_from_header (Fixture       *fixture,
   g_assert_cmpstr (((TpNote *) g_ptr_array_index (notes, 1))->text, ==, "Cheap");
 }
 
+static gboolean
+is_mapped (gpointer data)
+{
+  return gtk_widget_get_mapped (data);
+}
+
+static TpNoteColour
+note_colour (TpDocument *document,
+             const char *id)
+{
+  return ((TpNote *) tp_document_lookup_kind (document, id, TP_ITEM_NOTE))->colour;
+}
+
+/* Ctrl+Shift+digit colours the selected note with the keyboard in the inspector (on a
+ * swatch), as on the board; but while the inspector's text view has it, the keys are
+ * the text's and the colour stays. */
+static void
+test_colour_keys_in_inspector (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  TpDocument *document = tp_window_get_document (fixture->window);
+  GtkWidget *inspector = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (fixture->window),
+                                                                    TP_TYPE_WINDOW, "inspector"));
+  GtkWidget *swatches = GTK_WIDGET (gtk_widget_get_template_child (inspector, TP_TYPE_INSPECTOR,
+                                                                   "swatch_box"));
+  GtkWidget *text_view = GTK_WIDGET (gtk_widget_get_template_child (inspector, TP_TYPE_INSPECTOR,
+                                                                    "text_view"));
+
+  g_assert_cmpint (note_colour (document, "n1"), ==, TP_NOTE_COLOUR_GREEN);
+  tp_selection_set_one (tp_board_get_selection (fixture->board), "n1");
+  xdotool ("windowfocus --sync %lu", get_xid (fixture));
+  tp_test_wait_until (is_mapped, swatches, "the note page");
+
+  g_assert_true (gtk_widget_grab_focus (gtk_widget_get_first_child (swatches)));
+  tp_test_flush_events ();
+  xdotool ("key --delay 100 ctrl+shift+3");
+  g_assert_cmpint (note_colour (document, "n1"), ==, TP_NOTE_COLOUR_BLUE);
+  g_assert_cmpstr (tp_document_get_undo_label (document), ==, "Change Colour");
+
+  g_assert_true (gtk_widget_grab_focus (text_view));
+  tp_test_flush_events ();
+  xdotool ("key --delay 100 ctrl+shift+1");
+  g_assert_cmpint (note_colour (document, "n1"), ==, TP_NOTE_COLOUR_BLUE);
+  g_assert_cmpstr (((TpNote *) tp_document_lookup_kind (document, "n1", TP_ITEM_NOTE))->text,
+                   ==, "Next-day delivery");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -669,6 +717,8 @@ main (int   argc,
               test_drag_emotion_point, fixture_tear_down);
   g_test_add ("/link-drag/alt-digit-from-header", Fixture, NULL, fixture_set_up,
               test_alt_digit_from_header, fixture_tear_down);
+  g_test_add ("/link-drag/colour-keys-in-inspector", Fixture, NULL, fixture_set_up,
+              test_colour_keys_in_inspector, fixture_tear_down);
 
   status = g_test_run ();
   tp_test_remove_tree (tmp_dir);
