@@ -766,12 +766,11 @@ test_persona_by_pointer (Fixture       *fixture,
                          gconstpointer  data)
 {
   TpDocument *document = tp_window_get_document (fixture->window);
-  TpLayout *layout = tp_board_get_layout (fixture->board);
   g_autoptr(TpDocument) saved = NULL;
   g_autoptr(TpDocument) deleted = NULL;
   g_autoptr(TpDocument) restored = NULL;
   TpTouchpoint *touchpoint;
-  TpTouchpointInfo card;
+  TpPoint centre;
   GtkWidget *row, *label, *persona_row;
 
   /* A laptop's screen: the inspector's rows a scroll away, as a facilitator has them. */
@@ -795,8 +794,8 @@ test_persona_by_pointer (Fixture       *fixture,
                                           "back_button"));
   gtk_widget_activate_action (GTK_WIDGET (fixture->board), "board.zoom-journey", NULL);
   tp_test_flush_events ();
-  g_assert_true (tp_layout_get_touchpoint (layout, "t1", &card));
-  move_to_board (fixture, card.card.x + card.card.width / 2, card.card.y + card.card.height / 2);
+  get_card_centre (fixture, "t1", &centre);
+  move_to_board (fixture, centre.x, centre.y);
   xdotool ("click 1");
   g_assert_cmpstr (tp_selection_get_primary (tp_board_get_selection (fixture->board)), ==, "t1");
   persona_row = inspector_child (fixture, TP_TYPE_TOUCHPOINT_PAGE, "touchpoint_page", "persona_row");

@@ -65,6 +65,21 @@ note_centre (TpBoard    *board,
                             info.rect.y + info.rect.height / 2, x, y);
 }
 
+/* The middle of a touchpoint's card, likewise. */
+static void
+card_centre (TpBoard    *board,
+             const char *id,
+             double     *x,
+             double     *y)
+{
+  TpTouchpointInfo info;
+
+  tp_board_reveal_item (board, id);
+  g_assert_true (tp_layout_get_touchpoint (tp_board_get_layout (board), id, &info));
+  tp_board_board_to_widget (board, info.card.x + info.card.width / 2,
+                            info.card.y + info.card.height / 2, x, y);
+}
+
 static gboolean
 model_has_action (GMenuModel *model,
                   const char *action)
@@ -152,19 +167,14 @@ test_context_menu_kinds (void)
 {
   TpWindow *window = open_example ();
   TpBoard *board = window->board;
-  TpLayout *layout = tp_board_get_layout (board);
   GPtrArray *stages = tp_document_get_stages (tp_window_get_document (window));
   TpStage *stage = g_ptr_array_index (stages, 0);
   TpTouchpoint *tp = g_ptr_array_index (stage->touchpoints, 0);
-  TpTouchpointInfo tp_info;
   TpStageInfo stage_info;
   GMenuModel *model;
   double x, y;
 
-  tp_board_reveal_item (board, tp->item.id);
-  g_assert_true (tp_layout_get_touchpoint (layout, tp->item.id, &tp_info));
-  tp_board_board_to_widget (board, tp_info.card.x + tp_info.card.width / 2,
-                            tp_info.card.y + tp_info.card.height / 2, &x, &y);
+  card_centre (board, tp->item.id, &x, &y);
   _tp_board_popup_menu_at (board, x, y);
   model = gtk_popover_menu_get_menu_model (GTK_POPOVER_MENU (board->context_menu));
   g_assert_cmpstr (tp_selection_get_primary (window->selection), ==, tp->item.id);
@@ -247,17 +257,13 @@ test_context_menu_whole (void)
   GPtrArray *stages = tp_document_get_stages (tp_window_get_document (window));
   TpStage *stage = g_ptr_array_index (stages, 0);
   TpTouchpoint *tp = g_ptr_array_index (stage->touchpoints, 0);
-  TpTouchpointInfo tp_info;
   double x, y;
 
   note_centre (board, "n4", &x, &y);
   _tp_board_popup_menu_at (board, x, y);
   assert_menu_whole (board);
 
-  tp_board_reveal_item (board, tp->item.id);
-  g_assert_true (tp_layout_get_touchpoint (tp_board_get_layout (board), tp->item.id, &tp_info));
-  tp_board_board_to_widget (board, tp_info.card.x + tp_info.card.width / 2,
-                            tp_info.card.y + tp_info.card.height / 2, &x, &y);
+  card_centre (board, tp->item.id, &x, &y);
   _tp_board_popup_menu_at (board, x, y);
   assert_menu_whole (board);
 
