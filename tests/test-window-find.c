@@ -14,6 +14,7 @@
 #include <adwaita.h>
 
 #include "analysis/tp-find.h"
+#include "app/tp-guide-window.h"
 #include "app/tp-window-private.h"
 #include "views/tp-board-private.h"
 #include "tp-test-display.h"
@@ -521,6 +522,104 @@ test_bad_file_plainly (void)
   g_unlink (path);
 }
 
+static GtkWidget *
+find_remove_button (GtkWidget *widget)
+{
+  if (GTK_IS_BUTTON (widget) &&
+      g_strcmp0 (gtk_widget_get_tooltip_text (widget), "Remove From Recent Workshops") == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_remove_button (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The welcome page's row for the workshop titled "Volt — online electronics shop". */
+static gpointer
+volt_row (TpWindow *window)
+{
+  for (guint i = 0; i < window->recent_rows->len; i++)
+    {
+      AdwPreferencesRow *row = g_ptr_array_index (window->recent_rows, i);
+
+      if (g_strcmp0 (adw_preferences_row_get_title (row), "Volt — online electronics shop") == 0)
+        return row;
+    }
+  return NULL;
+}
+
+static gboolean
+has_volt_row (gpointer data)
+{
+  return volt_row (data) != NULL;
+}
+
+static gboolean
+has_no_volt_row (gpointer data)
+{
+  return volt_row (data) == NULL;
+}
+
+static gboolean
+has_guide_window (gpointer data)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, TP_TYPE_GUIDE_WINDOW) &&
+        gtk_widget_get_visible (l->data))
+      return TRUE;
+  return FALSE;
+}
+
+/* A workshop opened enters Recent Workshops under its title, with its date and file; the
+ * row's button takes it out of the list (the file stays). The main menu's Getting
+ * Started opens the guide. */
+static void
+test_recent_and_guide (void)
+{
+  g_autofree char *path = g_build_filename (tmp_dir, "volt.touchpoint", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *uri = g_file_get_uri (file);
+  TpWindow *opened, *welcome;
+  AdwActionRow *row;
+  const char *subtitle;
+
+  g_assert_true (g_file_get_contents (TP_EXAMPLE_PATH, &contents, NULL, NULL));
+  g_assert_true (g_file_set_contents (path, contents, -1, NULL));
+  opened = g_object_ref (tp_window_new (NULL));
+  tp_window_open_file (opened, file);
+  gtk_window_present (GTK_WINDOW (opened));
+  tp_test_wait_until (is_loaded, opened, "the document to load");
+  g_assert_true (recent_has (uri));
+  close_window (opened);
+
+  welcome = g_object_ref (tp_window_new (NULL));
+  gtk_window_present (GTK_WINDOW (welcome));
+  tp_test_wait_until (has_volt_row, welcome, "the workshop in Recent Workshops");
+  row = volt_row (welcome);
+  subtitle = adw_action_row_get_subtitle (row);
+  g_test_message ("recent: %s", subtitle);
+  g_assert_nonnull (strstr (subtitle, "12 November 2026"));
+  g_assert_nonnull (strstr (subtitle, "volt.touchpoint"));
+
+  g_signal_emit_by_name (find_remove_button (GTK_WIDGET (row)), "clicked");
+  tp_test_wait_until (has_no_volt_row, welcome, "the row to go");
+  g_assert_false (recent_has (uri));
+  g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (welcome), "win.guide", NULL));
+  tp_test_wait_until (has_guide_window, NULL, "the guide to open");
+
+  close_window (welcome);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -539,6 +638,7 @@ main (int   argc,
   g_test_add_func ("/touchpoint/window-find/zoom-to-selection", test_zoom_to_selection);
   g_test_add_func ("/touchpoint/window-find/find-items", test_find_items);
   g_test_add_func ("/touchpoint/window-find/bad-file-plainly", test_bad_file_plainly);
+  g_test_add_func ("/touchpoint/window-find/recent-and-guide", test_recent_and_guide);
 
   status = g_test_run ();
 
