@@ -504,10 +504,10 @@ tp_board_size_allocate (GtkWidget *widget,
 
   _tp_board_allocate_editor (self);
 
-  /* A widget that parents popovers must present them in its own allocation: GTK sizes
-   * a popover's surface only there. Without this, a popover keeps the size it was
-   * measured at when it mapped, before its menu's items had their accelerator labels
-   * and section separators, and its scrolled window cuts the last item off. */
+  /* A widget that parents popovers must present them in its own allocation (as
+   * GtkMenuButton does): only that sizes the popover's surface again. Without it a menu
+   * could keep the size of one shown before (measured: 284 px high for a natural 310)
+   * and its scrolled window hid the last item. */
   if (self->context_menu != NULL)
     gtk_popover_present (GTK_POPOVER (self->context_menu));
   if (self->link_picker != NULL)
