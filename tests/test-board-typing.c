@@ -13,55 +13,13 @@
 
 #include "io/tp-document-file.h"
 #include "views/tp-board-private.h"
+#include "tp-test-board.h"
 #include "tp-test-display.h"
 
-typedef struct
-{
-  GtkWindow  *window;
-  TpBoard    *board;
-  TpDocument *document;
-} Fixture;
-
-static gboolean
-is_allocated (gpointer data)
-{
-  TpBoard *board = data;
-
-  return gtk_widget_get_mapped (GTK_WIDGET (board)) &&
-         gtk_widget_get_width (GTK_WIDGET (board)) > 0 && !board->view_pending;
-}
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  g_autoptr(GFile) file = g_file_new_for_path (TP_EXAMPLE_PATH);
-  g_autoptr(GError) error = NULL;
-
-  fixture->document = tp_load_file (file, NULL, NULL, NULL, &error);
-  g_assert_no_error (error);
-
-  fixture->window = GTK_WINDOW (gtk_window_new ());
-  gtk_window_set_default_size (fixture->window, 1200, 800);
-  fixture->board = TP_BOARD (tp_board_new ());
-  gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->board));
-  tp_board_set_document (fixture->board, fixture->document);
-  gtk_window_present (fixture->window);
-  tp_test_wait_until (is_allocated, fixture->board, "the board to be shown");
-  gtk_widget_grab_focus (GTK_WIDGET (fixture->board));
-  tp_test_flush_events ();
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  g_object_add_weak_pointer (G_OBJECT (fixture->board), (gpointer *) &fixture->board);
-  gtk_window_destroy (fixture->window);
-  tp_test_flush_events ();
-  g_assert_null (fixture->board);
-  g_assert_finalize_object (fixture->document);
-}
+/* The example on a board alone (tests/tp-test-board.c). */
+typedef TpTestBoard Fixture;
+#define fixture_set_up tp_test_board_set_up
+#define fixture_tear_down tp_test_board_tear_down
 
 /* Helpers */
 

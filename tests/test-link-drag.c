@@ -20,6 +20,10 @@
 #include "app/tp-window.h"
 #include "io/tp-document-file.h"
 #include "views/tp-board.h"
+#include "views/tp-inspector.h"
+#include "views/tp-overview-page.h"
+#include "views/tp-persona-page.h"
+#include "views/tp-touchpoint-page.h"
 #include "tp-test-display.h"
 
 static char *tmp_dir;
@@ -635,6 +639,256 @@ test_alt_digit_from_header (Fixture       *fixture,
   g_assert_cmpstr (((TpNote *) g_ptr_array_index (notes, 1))->text, ==, "Cheap");
 }
 
+/* Where the middle of widget is, in the window's X window: through its popover (a popup
+ * surface placed relative to its parent's) if it is in one. */
+static void
+widget_to_surface (GtkWidget *widget,
+                   int       *x,
+                   int       *y)
+{
+  GtkNative *native = gtk_widget_get_native (widget);
+  GdkSurface *surface = gtk_native_get_surface (native);
+  graphene_point_t point;
+  double nx, ny, sx, sy;
+
+  g_assert_true (gtk_widget_compute_point (widget, GTK_WIDGET (native),
+                                           &GRAPHENE_POINT_INIT (gtk_widget_get_width (widget) / 2.0,
+                                                                 gtk_widget_get_height (widget) / 2.0),
+                                           &point));
+  gtk_native_get_surface_transform (native, &nx, &ny);
+  sx = point.x + nx;
+  sy = point.y + ny;
+  for (; GDK_IS_POPUP (surface); surface = gdk_popup_get_parent (GDK_POPUP (surface)))
+    {
+      sx += gdk_popup_get_position_x (GDK_POPUP (surface));
+      sy += gdk_popup_get_position_y (GDK_POPUP (surface));
+    }
+  *x = (int) (sx + 0.5);
+  *y = (int) (sy + 0.5);
+}
+
+static gboolean
+is_mapped (gpointer data)
+{
+  return gtk_widget_get_mapped (data);
+}
+
+/* A click in the middle of widget, with the pointer, once it shows. */
+static void
+click_widget (Fixture   *fixture,
+              GtkWidget *widget)
+{
+  int x, y;
+
+  tp_test_wait_until (is_mapped, widget, "a widget to show");
+  tp_test_flush_events ();
+  widget_to_surface (widget, &x, &y);
+  xdotool ("mousemove --window %lu %d %d click 1", get_xid (fixture), x, y);
+}
+
+static GtkWidget *
+inspector_child (Fixture    *fixture,
+                 GType       type,
+                 const char *page,
+                 const char *name)
+{
+  GtkWidget *inspector = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (fixture->window),
+                                                                    TP_TYPE_WINDOW, "inspector"));
+  GtkWidget *widget = GTK_WIDGET (gtk_widget_get_template_child (inspector, TP_TYPE_INSPECTOR, page));
+
+  g_assert_nonnull (widget);
+  widget = GTK_WIDGET (gtk_widget_get_template_child (widget, type, name));
+  g_assert_nonnull (widget);
+  return widget;
+}
+
+/* The mapped label reading text under widget (a popover's list, say). */
+static GtkWidget *
+find_label (GtkWidget  *widget,
+            const char *text)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+      g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+has_one_persona (gpointer data)
+{
+  return tp_document_get_personas (data)->len == 1;
+}
+
+static gboolean
+has_no_persona (gpointer data)
+{
+  return tp_document_get_personas (data)->len == 0;
+}
+
+static gboolean
+checkout_has_persona (gpointer data)
+{
+  TpTouchpoint *touchpoint = tp_document_lookup_kind (data, "t1", TP_ITEM_TOUCHPOINT);
+
+  return touchpoint->persona != NULL;
+}
+
+/* The X window is 720 high; the widget, inside GTK's frame, a little less. */
+static gboolean
+is_720_high (gpointer data)
+{
+  return gtk_widget_get_height (data) <= 720;
+}
+
+static const char *
+persona_name (TpDocument *document)
+{
+  GPtrArray *personas = tp_document_get_personas (document);
+
+  return personas->len > 0 ? ((TpPersona *) g_ptr_array_index (personas, 0))->name : NULL;
+}
+
+/* A persona with the pointer and real keys (issue 15): Add Persona on the overview and a
+ * name typed over the proposed one; the Checkout card clicked on the board and the
+ * persona picked from its page's list; the persona's page opened from the overview and
+ * Delete Persona clicked, which clears the card's reference; Ctrl+Z brings both back.
+ * Each state is saved and read back from the file. */
+static void
+test_persona_by_pointer (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  TpDocument *document = tp_window_get_document (fixture->window);
+  g_autoptr(TpDocument) saved = NULL;
+  g_autoptr(TpDocument) deleted = NULL;
+  g_autoptr(TpDocument) restored = NULL;
+  TpTouchpoint *touchpoint;
+  TpPoint centre;
+  GtkWidget *row, *label, *persona_row;
+
+  /* A laptop's screen: the inspector's rows a scroll away, as a facilitator has them. */
+  xdotool ("windowsize --sync %lu 1280 720", get_xid (fixture));
+  tp_test_wait_until (is_720_high, fixture->window, "the window to be 1280 × 720");
+  gtk_widget_activate_action (GTK_WIDGET (fixture->board), "board.zoom-fit", NULL);
+  tp_selection_clear (tp_board_get_selection (fixture->board));
+  xdotool ("windowfocus --sync %lu", get_xid (fixture));
+  tp_test_flush_events ();
+
+  /* Create, and name it by typing over the name proposed. */
+  click_widget (fixture, inspector_child (fixture, TP_TYPE_OVERVIEW_PAGE, "overview_page",
+                                          "add_persona_button"));
+  tp_test_wait_until (has_one_persona, document, "a persona to be added");
+  xdotool ("type --delay 60 Student");
+  xdotool ("key --delay 100 Return");
+  g_assert_cmpstr (persona_name (document), ==, "Student");
+
+  /* Assign it: the card, then the page's Persona row and the name in its list. */
+  click_widget (fixture, inspector_child (fixture, TP_TYPE_PERSONA_PAGE, "persona_page",
+                                          "back_button"));
+  gtk_widget_activate_action (GTK_WIDGET (fixture->board), "board.zoom-journey", NULL);
+  tp_test_flush_events ();
+  get_card_centre (fixture, "t1", &centre);
+  move_to_board (fixture, centre.x, centre.y);
+  xdotool ("click 1");
+  g_assert_cmpstr (tp_selection_get_primary (tp_board_get_selection (fixture->board)), ==, "t1");
+  persona_row = inspector_child (fixture, TP_TYPE_TOUCHPOINT_PAGE, "touchpoint_page", "persona_row");
+  tp_test_wait_until (is_mapped, persona_row, "the touchpoint page");
+  /* Brought into the page's view, as Tab would, when the window is short. */
+  gtk_widget_grab_focus (persona_row);
+  tp_test_flush_events ();
+  click_widget (fixture, persona_row);
+  for (guint i = 0; i < 100 && (label = find_label (persona_row, "Student")) == NULL; i++)
+    {
+      g_usleep (20000);
+      tp_test_flush_events ();
+    }
+  g_assert_nonnull (label);
+  click_widget (fixture, label);
+  tp_test_wait_until (checkout_has_persona, document, "the persona to be assigned");
+  touchpoint = tp_document_lookup_kind (document, "t1", TP_ITEM_TOUCHPOINT);
+  g_assert_cmpstr (touchpoint->persona, ==,
+                   ((TpItem *) g_ptr_array_index (tp_document_get_personas (document), 0))->id);
+  save_and_wait (fixture);
+  saved = load_saved (fixture);
+  g_assert_cmpstr (persona_name (saved), ==, "Student");
+  g_assert_nonnull (((TpTouchpoint *) tp_document_lookup_kind (saved, "t1", TP_ITEM_TOUCHPOINT))->persona);
+
+  /* Delete it from its page, opened from the overview's list with nothing selected. */
+  xdotool ("windowfocus --sync %lu", get_xid (fixture));
+  gtk_widget_grab_focus (GTK_WIDGET (fixture->board));
+  xdotool ("key --delay 100 Escape");
+  g_assert_null (tp_selection_get_primary (tp_board_get_selection (fixture->board)));
+  row = inspector_child (fixture, TP_TYPE_OVERVIEW_PAGE, "overview_page", "personas_list");
+  tp_test_wait_until (is_mapped, row, "the overview's personas");
+  click_widget (fixture, gtk_widget_get_first_child (row));
+  click_widget (fixture, inspector_child (fixture, TP_TYPE_PERSONA_PAGE, "persona_page",
+                                          "delete_button"));
+  tp_test_wait_until (has_no_persona, document, "the persona to be deleted");
+  g_assert_null (((TpTouchpoint *) tp_document_lookup_kind (document, "t1", TP_ITEM_TOUCHPOINT))->persona);
+  save_and_wait (fixture);
+  deleted = load_saved (fixture);
+  g_assert_cmpuint (tp_document_get_personas (deleted)->len, ==, 0);
+  g_assert_null (((TpTouchpoint *) tp_document_lookup_kind (deleted, "t1", TP_ITEM_TOUCHPOINT))->persona);
+
+  /* One undo: the persona and the card's reference to it. */
+  gtk_widget_grab_focus (GTK_WIDGET (fixture->board));
+  xdotool ("key --delay 100 ctrl+z");
+  tp_test_wait_until (has_one_persona, document, "the persona to come back");
+  save_and_wait (fixture);
+  restored = load_saved (fixture);
+  g_assert_cmpstr (persona_name (restored), ==, "Student");
+  g_assert_cmpstr (((TpTouchpoint *) tp_document_lookup_kind (restored, "t1", TP_ITEM_TOUCHPOINT))->persona,
+                   ==, ((TpItem *) g_ptr_array_index (tp_document_get_personas (restored), 0))->id);
+}
+
+static TpNoteColour
+note_colour (TpDocument *document,
+             const char *id)
+{
+  return ((TpNote *) tp_document_lookup_kind (document, id, TP_ITEM_NOTE))->colour;
+}
+
+/* Ctrl+Shift+digit colours the selected note with the keyboard in the inspector (on a
+ * swatch), as on the board; but while the inspector's text view has it, the keys are
+ * the text's and the colour stays. */
+static void
+test_colour_keys_in_inspector (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  TpDocument *document = tp_window_get_document (fixture->window);
+  GtkWidget *inspector = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (fixture->window),
+                                                                    TP_TYPE_WINDOW, "inspector"));
+  GtkWidget *swatches = GTK_WIDGET (gtk_widget_get_template_child (inspector, TP_TYPE_INSPECTOR,
+                                                                   "swatch_box"));
+  GtkWidget *text_view = GTK_WIDGET (gtk_widget_get_template_child (inspector, TP_TYPE_INSPECTOR,
+                                                                    "text_view"));
+
+  g_assert_cmpint (note_colour (document, "n1"), ==, TP_NOTE_COLOUR_GREEN);
+  tp_selection_set_one (tp_board_get_selection (fixture->board), "n1");
+  xdotool ("windowfocus --sync %lu", get_xid (fixture));
+  tp_test_wait_until (is_mapped, swatches, "the note page");
+
+  g_assert_true (gtk_widget_grab_focus (gtk_widget_get_first_child (swatches)));
+  tp_test_flush_events ();
+  xdotool ("key --delay 100 ctrl+shift+3");
+  g_assert_cmpint (note_colour (document, "n1"), ==, TP_NOTE_COLOUR_BLUE);
+  g_assert_cmpstr (tp_document_get_undo_label (document), ==, "Change Colour");
+
+  g_assert_true (gtk_widget_grab_focus (text_view));
+  tp_test_flush_events ();
+  xdotool ("key --delay 100 ctrl+shift+1");
+  g_assert_cmpint (note_colour (document, "n1"), ==, TP_NOTE_COLOUR_BLUE);
+  g_assert_cmpstr (((TpNote *) tp_document_lookup_kind (document, "n1", TP_ITEM_NOTE))->text,
+                   ==, "Next-day delivery");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -669,6 +923,10 @@ main (int   argc,
               test_drag_emotion_point, fixture_tear_down);
   g_test_add ("/link-drag/alt-digit-from-header", Fixture, NULL, fixture_set_up,
               test_alt_digit_from_header, fixture_tear_down);
+  g_test_add ("/link-drag/persona-by-pointer", Fixture, NULL, fixture_set_up,
+              test_persona_by_pointer, fixture_tear_down);
+  g_test_add ("/link-drag/colour-keys-in-inspector", Fixture, NULL, fixture_set_up,
+              test_colour_keys_in_inspector, fixture_tear_down);
 
   status = g_test_run ();
   tp_test_remove_tree (tmp_dir);

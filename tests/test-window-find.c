@@ -14,6 +14,7 @@
 #include <adwaita.h>
 
 #include "analysis/tp-find.h"
+#include "app/tp-guide-window.h"
 #include "app/tp-window-private.h"
 #include "views/tp-board-private.h"
 #include "tp-test-display.h"
@@ -63,6 +64,21 @@ note_centre (TpBoard    *board,
   g_assert_true (tp_layout_get_note (tp_board_get_layout (board), id, &info));
   tp_board_board_to_widget (board, info.rect.x + info.rect.width / 2,
                             info.rect.y + info.rect.height / 2, x, y);
+}
+
+/* The middle of a touchpoint's card, likewise. */
+static void
+card_centre (TpBoard    *board,
+             const char *id,
+             double     *x,
+             double     *y)
+{
+  TpTouchpointInfo info;
+
+  tp_board_reveal_item (board, id);
+  g_assert_true (tp_layout_get_touchpoint (tp_board_get_layout (board), id, &info));
+  tp_board_board_to_widget (board, info.card.x + info.card.width / 2,
+                            info.card.y + info.card.height / 2, x, y);
 }
 
 static gboolean
@@ -152,19 +168,14 @@ test_context_menu_kinds (void)
 {
   TpWindow *window = open_example ();
   TpBoard *board = window->board;
-  TpLayout *layout = tp_board_get_layout (board);
   GPtrArray *stages = tp_document_get_stages (tp_window_get_document (window));
   TpStage *stage = g_ptr_array_index (stages, 0);
   TpTouchpoint *tp = g_ptr_array_index (stage->touchpoints, 0);
-  TpTouchpointInfo tp_info;
   TpStageInfo stage_info;
   GMenuModel *model;
   double x, y;
 
-  tp_board_reveal_item (board, tp->item.id);
-  g_assert_true (tp_layout_get_touchpoint (layout, tp->item.id, &tp_info));
-  tp_board_board_to_widget (board, tp_info.card.x + tp_info.card.width / 2,
-                            tp_info.card.y + tp_info.card.height / 2, &x, &y);
+  card_centre (board, tp->item.id, &x, &y);
   _tp_board_popup_menu_at (board, x, y);
   model = gtk_popover_menu_get_menu_model (GTK_POPOVER_MENU (board->context_menu));
   g_assert_cmpstr (tp_selection_get_primary (window->selection), ==, tp->item.id);
@@ -188,6 +199,162 @@ test_context_menu_kinds (void)
   g_assert_null (tp_selection_get_primary (window->selection));
   g_assert_true (model_has_action (model, "board.zoom-fit"));
   gtk_popover_popdown (GTK_POPOVER (board->context_menu));
+
+  close_window (window);
+}
+
+typedef gboolean (*WidgetMatch) (GtkWidget *widget);
+
+/* The first widget under (or at) widget that match accepts, depth first. */
+static GtkWidget *
+find_widget (GtkWidget   *widget,
+             WidgetMatch  match)
+{
+  if (match (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, match);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+is_scrolled_window (GtkWidget *widget)
+{
+  return GTK_IS_SCROLLED_WINDOW (widget);
+}
+
+/* Mapped and given a size: the popover's surface is laid out at the next frame. */
+static gboolean
+is_shown (gpointer data)
+{
+  return gtk_widget_get_mapped (data) && gtk_widget_get_height (data) > 0;
+}
+
+/* The open context menu shows every item: as tall as it asks to be, and its scrolled
+ * window has nothing to scroll. */
+static void
+assert_menu_whole (TpBoard *board)
+{
+  GtkWidget *menu = board->context_menu;
+  GtkScrolledWindow *scrolled;
+  GtkAdjustment *adjustment;
+  int natural;
+
+  g_assert_nonnull (menu);
+  tp_test_wait_until (is_shown, menu, "the menu to show");
+  tp_test_flush_events ();
+  scrolled = GTK_SCROLLED_WINDOW (find_widget (menu, is_scrolled_window));
+  g_assert_nonnull (scrolled);
+  adjustment = gtk_scrolled_window_get_vadjustment (scrolled);
+  gtk_widget_measure (menu, GTK_ORIENTATION_VERTICAL, gtk_widget_get_width (menu),
+                      NULL, &natural, NULL, NULL);
+  g_test_message ("menu %d px high, natural %d; adjustment %g of %g",
+                  gtk_widget_get_height (menu), natural,
+                  gtk_adjustment_get_page_size (adjustment), gtk_adjustment_get_upper (adjustment));
+  g_assert_cmpint (gtk_widget_get_height (menu), >=, natural);
+  g_assert_cmpfloat (gtk_adjustment_get_upper (adjustment), <=,
+                     gtk_adjustment_get_page_size (adjustment) + 0.5);
+  gtk_popover_popdown (GTK_POPOVER (menu));
+  tp_test_flush_events ();
+}
+
+/* Every kind of menu shows whole, opened by a click or by the Menu key: GTK sizes a
+ * popover only when its parent presents it in its allocation, and a menu measured before
+ * its accelerators showed was cut one item short, its last item a scroll away. */
+static void
+test_context_menu_whole (void)
+{
+  TpWindow *window = open_example ();
+  TpBoard *board = window->board;
+  GPtrArray *stages = tp_document_get_stages (tp_window_get_document (window));
+  TpStage *stage = g_ptr_array_index (stages, 0);
+  TpTouchpoint *tp = g_ptr_array_index (stage->touchpoints, 0);
+  double x, y;
+
+  note_centre (board, "n4", &x, &y);
+  _tp_board_popup_menu_at (board, x, y);
+  assert_menu_whole (board);
+
+  card_centre (board, tp->item.id, &x, &y);
+  _tp_board_popup_menu_at (board, x, y);
+  assert_menu_whole (board);
+
+  /* The Menu key, on a note of the block focused from the keyboard. */
+  g_assert_true (_tp_board_focus_block_number (board, 2));
+  tp_selection_set_one (window->selection, "n4");
+  _tp_board_focus_item (board, "n4");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (board), "menu.popup", NULL));
+  assert_menu_whole (board);
+
+  /* Near the bottom of the view, where the menu must open upwards. */
+  tp_board_zoom_to_fit (board);
+  tp_test_flush_events ();
+  _tp_board_popup_menu_at (board, 4, gtk_widget_get_height (GTK_WIDGET (board)) - 4);
+  assert_menu_whole (board);
+
+  close_window (window);
+}
+
+static gboolean
+counts_one_of_one (gpointer data)
+{
+  return g_strcmp0 (gtk_label_get_text (((TpWindow *) data)->search_count), "1 of 1") == 0;
+}
+
+/* Editing while the search is open finds again: a text edited to match is highlighted
+ * and counted, one that no longer matches is not, and undo brings the first back. */
+static void
+test_search_follows_edits (void)
+{
+  TpWindow *window = open_example ();
+  TpBoard *board = window->board;
+  TpDocument *document = tp_window_get_document (window);
+  TpNote *copy;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.find", NULL));
+  tp_test_flush_events ();
+  /* The entry's own delayed search-changed, not one emitted here: a late one would
+   * start the search again in the middle of the edits. */
+  gtk_editable_set_text (GTK_EDITABLE (window->search_entry), "stock data");
+  tp_test_wait_until (counts_one_of_one, window, "the search to run");
+  g_assert_cmpstr (board->current_match, ==, "n44");
+
+  /* Another note is edited to match. */
+  copy = (TpNote *) tp_document_edit_begin (document, "n4");
+  g_free (copy->text);
+  copy->text = g_strdup ("Gamers who share stock data");
+  tp_document_edit_commit (document, (TpItem *) copy, "Edit", FALSE);
+  tp_test_flush_events ();
+  g_assert_cmpstr (gtk_label_get_text (window->search_count), ==, "2 of 2");
+  g_assert_true (g_hash_table_contains (board->matches, "n4"));
+  g_assert_cmpstr (board->current_match, ==, "n44");
+
+  /* The current match goes: the count follows, and the other match is current. */
+  tp_document_delete (document, (const char * const[]) { "n44" }, 1);
+  tp_test_flush_events ();
+  g_assert_cmpstr (gtk_label_get_text (window->search_count), ==, "1 of 1");
+  g_assert_false (g_hash_table_contains (board->matches, "n44"));
+  g_assert_cmpstr (board->current_match, ==, "n4");
+
+  /* Undone twice: n44 is back and n4 no longer matches. */
+  tp_document_undo (document);
+  tp_document_undo (document);
+  tp_test_flush_events ();
+  g_assert_cmpstr (gtk_label_get_text (window->search_count), ==, "1 of 1");
+  g_assert_false (g_hash_table_contains (board->matches, "n4"));
+  g_assert_cmpstr (board->current_match, ==, "n44");
+
+  /* Nothing matches any more. */
+  tp_document_delete (document, (const char * const[]) { "n44" }, 1);
+  tp_test_flush_events ();
+  g_assert_cmpstr (gtk_label_get_text (window->search_count), ==, "No matches");
+  g_assert_null (board->matches);
 
   close_window (window);
 }
@@ -378,6 +545,98 @@ test_bad_file_plainly (void)
   g_unlink (path);
 }
 
+static gboolean
+is_remove_button (GtkWidget *widget)
+{
+  return GTK_IS_BUTTON (widget) &&
+         g_strcmp0 (gtk_widget_get_tooltip_text (widget), "Remove From Recent Workshops") == 0;
+}
+
+/* The welcome page's row for tmp_dir's volt.touchpoint (other tests open the example,
+ * whose title is the same). */
+static gpointer
+volt_row (TpWindow *window)
+{
+  for (guint i = 0; i < window->recent_rows->len; i++)
+    {
+      GObject *row = g_ptr_array_index (window->recent_rows, i);
+      const char *uri = g_object_get_data (row, "tp-uri");
+
+      if (uri != NULL && g_str_has_suffix (uri, "/volt.touchpoint"))
+        return row;
+    }
+  return NULL;
+}
+
+static gboolean
+has_volt_row (gpointer data)
+{
+  return volt_row (data) != NULL;
+}
+
+static gboolean
+has_no_volt_row (gpointer data)
+{
+  return volt_row (data) == NULL;
+}
+
+static gboolean
+has_guide_window (gpointer data)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, TP_TYPE_GUIDE_WINDOW) &&
+        gtk_widget_get_visible (l->data))
+      return TRUE;
+  return FALSE;
+}
+
+/* A workshop opened enters Recent Workshops under its title, with its date and file; the
+ * row's button takes it out of the list (the file stays). The main menu's Getting
+ * Started opens the guide. */
+static void
+test_recent_and_guide (void)
+{
+  g_autofree char *path = g_build_filename (tmp_dir, "volt.touchpoint", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *uri = g_file_get_uri (file);
+  TpWindow *opened, *welcome;
+  AdwActionRow *row;
+  const char *subtitle;
+
+  g_assert_true (g_file_get_contents (TP_EXAMPLE_PATH, &contents, NULL, NULL));
+  g_assert_true (g_file_set_contents (path, contents, -1, NULL));
+  opened = g_object_ref (tp_window_new (NULL));
+  tp_window_open_file (opened, file);
+  gtk_window_present (GTK_WINDOW (opened));
+  tp_test_wait_until (is_loaded, opened, "the document to load");
+  g_assert_true (recent_has (uri));
+  close_window (opened);
+
+  welcome = g_object_ref (tp_window_new (NULL));
+  gtk_window_present (GTK_WINDOW (welcome));
+  tp_test_wait_until (has_volt_row, welcome, "the workshop in Recent Workshops");
+  row = volt_row (welcome);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==,
+                   "Volt — online electronics shop");
+  subtitle = adw_action_row_get_subtitle (row);
+  g_test_message ("recent: %s", subtitle);
+  g_assert_nonnull (strstr (subtitle, "12 November 2026"));
+  g_assert_nonnull (strstr (subtitle, "volt.touchpoint"));
+
+  g_signal_emit_by_name (find_widget (GTK_WIDGET (row), is_remove_button), "clicked");
+  tp_test_wait_until (has_no_volt_row, welcome, "the row to go");
+  g_assert_false (recent_has (uri));
+  g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (welcome), "win.guide", NULL));
+  tp_test_wait_until (has_guide_window, NULL, "the guide to open");
+
+  close_window (welcome);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -389,11 +648,14 @@ main (int   argc,
   g_test_add_func ("/touchpoint/window-find/context-menu-delete", test_context_menu_delete);
   g_test_add_func ("/touchpoint/window-find/toast-undo-is-for-the-delete", test_toast_undo_is_for_the_delete);
   g_test_add_func ("/touchpoint/window-find/context-menu-kinds", test_context_menu_kinds);
+  g_test_add_func ("/touchpoint/window-find/context-menu-whole", test_context_menu_whole);
   g_test_add_func ("/touchpoint/window-find/search", test_search);
+  g_test_add_func ("/touchpoint/window-find/search-follows-edits", test_search_follows_edits);
   g_test_add_func ("/touchpoint/window-find/search-switches-view", test_search_switches_view);
   g_test_add_func ("/touchpoint/window-find/zoom-to-selection", test_zoom_to_selection);
   g_test_add_func ("/touchpoint/window-find/find-items", test_find_items);
   g_test_add_func ("/touchpoint/window-find/bad-file-plainly", test_bad_file_plainly);
+  g_test_add_func ("/touchpoint/window-find/recent-and-guide", test_recent_and_guide);
 
   status = g_test_run ();
 

@@ -125,6 +125,8 @@ struct _TpWindow
   GPtrArray            *search_matches;
   guint                 search_current;
   guint                 search_reveal_id;
+  gulong                search_changed_id;  /* the document's "changed" */
+  guint                 search_refresh_id;  /* the matches found again at idle */
 };
 
 void      _tp_window_class_actions_init (TpWindowClass        *klass);
@@ -236,6 +238,7 @@ void      _tp_window_offer_guide        (TpWindow             *self);
 /* Search and zoom to selection (tp-window-search.c). */
 void      _tp_window_class_search_init  (TpWindowClass        *klass);
 void      _tp_window_search_init        (TpWindow             *self);
+void      _tp_window_search_document_bound (TpWindow          *self);
 void      _tp_window_search_document_unbound (TpWindow        *self);
 
 /* "Deleted — Undo" toasts (tp-window-undo-toast.c), while a document is bound. */

@@ -124,6 +124,56 @@ run_search (TpWindow *self)
   show_current (self);
 }
 
+/* The document changed while the search is open: the matches are found again, so that
+ * what was edited to match is highlighted and what no longer matches is not, and the
+ * count is right. The current match stays current while it still matches; nothing is
+ * selected or scrolled, since the user is working somewhere. Once per burst of changes
+ * (a paste or an undo changes many items). */
+static gboolean
+refresh_matches (gpointer data)
+{
+  TpWindow *self = data;
+  g_autofree char *current = NULL;
+  const char *query = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  guint index;
+
+  self->search_refresh_id = 0;
+  if (self->search_matches == NULL || self->document == NULL || *query == '\0')
+    return G_SOURCE_REMOVE;
+
+  if (self->search_current < self->search_matches->len)
+    current = g_strdup (g_ptr_array_index (self->search_matches, self->search_current));
+  g_clear_pointer (&self->search_matches, g_ptr_array_unref);
+  self->search_matches = tp_find_items (self->document, query);
+
+  if (current != NULL && g_ptr_array_find_with_equal_func (self->search_matches, current,
+                                                           g_str_equal, &index))
+    self->search_current = index;
+  else
+    self->search_current = MIN (self->search_current,
+                                MAX (self->search_matches->len, 1) - 1);
+
+  if (self->search_matches->len == 0)
+    tp_board_set_matches (self->board, NULL, NULL);
+  else
+    {
+      g_ptr_array_add (self->search_matches, NULL);
+      tp_board_set_matches (self->board, (const char * const *) self->search_matches->pdata,
+                            g_ptr_array_index (self->search_matches, self->search_current));
+      g_ptr_array_remove_index (self->search_matches, self->search_matches->len - 1);
+    }
+  update_count (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_document_changed (TpWindow *self)
+{
+  if (self->search_matches != NULL && self->search_refresh_id == 0)
+    /* Before the next frame is laid out, so the board draws the new highlights. */
+    self->search_refresh_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, refresh_matches, self, NULL);
+}
+
 static void
 step (TpWindow *self,
       int       direction)
@@ -157,6 +207,7 @@ on_search_mode (TpWindow *self)
   /* Ended: the highlights go, what the search selected stays selected, and the keyboard
    * goes back to the board to work on it. */
   g_clear_pointer (&self->search_matches, g_ptr_array_unref);
+  g_clear_handle_id (&self->search_refresh_id, g_source_remove);
   tp_board_set_matches (self->board, NULL, NULL);
   update_count (self);
   if (self->document != NULL && g_strcmp0 (_tp_window_get_view (self), "board") == 0)
@@ -337,8 +388,21 @@ _tp_window_search_init (TpWindow *self)
 }
 
 void
+_tp_window_search_document_bound (TpWindow *self)
+{
+  g_assert (self->document != NULL);
+
+  self->search_changed_id = g_signal_connect_object (self->document, "changed",
+                                                     G_CALLBACK (on_document_changed), self,
+                                                     G_CONNECT_SWAPPED);
+}
+
+void
 _tp_window_search_document_unbound (TpWindow *self)
 {
+  if (self->document != NULL)
+    g_clear_signal_handler (&self->search_changed_id, self->document);
+  g_clear_handle_id (&self->search_refresh_id, g_source_remove);
   if (self->search_bar != NULL)
     gtk_search_bar_set_search_mode (self->search_bar, FALSE);
   g_clear_pointer (&self->search_matches, g_ptr_array_unref);

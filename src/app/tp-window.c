@@ -212,6 +212,23 @@ on_selection_changed (TpWindow    *self,
   _tp_window_update_actions (self);
 }
 
+/* Ctrl+Shift+1 … 8 colour the selected notes wherever the keyboard is in the
+ * inspector (a swatch, a list, a button), as on the board; but never while an entry or
+ * text view there has it: keys typed into text are the text's. */
+static gboolean
+on_inspector_key_pressed (TpWindow        *self,
+                          guint            keyval,
+                          guint            keycode,
+                          GdkModifierType  state)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+  if (focus != NULL && (GTK_IS_EDITABLE (focus) || GTK_IS_TEXT_VIEW (focus)))
+    return FALSE;
+
+  return tp_board_colour_key (self->board, keyval, keycode, state);
+}
+
 /* The inspector cannot reach the board: it asks here for an item to be shown (the other
  * end of a link) and for a link to be started from the selection. */
 static void
@@ -349,6 +366,7 @@ bind_document (TpWindow    *self,
                                                G_CONNECT_SWAPPED);
   _tp_window_recovery_attach (self);
   _tp_window_undo_toast_bind (self);
+  _tp_window_search_document_bound (self);
 
   tp_board_set_document (self->board, document);
   tp_inspector_set_document (self->inspector, document);
@@ -766,6 +784,7 @@ static void
 tp_window_init (TpWindow *self)
 {
   GtkDropTarget *drop;
+  GtkEventController *keys;
 
   self->recent_rows = g_ptr_array_new ();
   self->close_queries = g_ptr_array_new_with_free_func (g_object_unref);
@@ -788,6 +807,11 @@ tp_window_init (TpWindow *self)
   g_signal_connect_object (self->inspector, "start-link",
                            G_CALLBACK (on_inspector_start_link), self,
                            G_CONNECT_SWAPPED);
+  keys = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect_object (keys, "key-pressed", G_CALLBACK (on_inspector_key_pressed), self,
+                           G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self->inspector), keys);
   g_signal_connect_object (self->analysis_view, "activate-item",
                            G_CALLBACK (on_analysis_activate_item), self,
                            G_CONNECT_SWAPPED);

@@ -189,15 +189,27 @@ _tp_board_typing_chord (TpBoard         *self,
   if (mods == GDK_ALT_MASK && (digit = digit_of (keyval)) != 0)
     return _tp_board_focus_block_number (self, digit);
 
-  if (mods == (GDK_CONTROL_MASK | GDK_SHIFT_MASK) &&
-      (digit = digit_of_key (self, keyval, keycode)) != 0 && digit <= TP_N_NOTE_COLOURS)
-    {
-      if (!_tp_board_apply_colour (self, digit - 1))
-        gtk_widget_error_bell (GTK_WIDGET (self));
-      return TRUE;
-    }
+  return tp_board_colour_key (self, keyval, keycode, mods);
+}
 
-  return FALSE;
+gboolean
+tp_board_colour_key (TpBoard         *self,
+                     guint            keyval,
+                     guint            keycode,
+                     GdkModifierType  state)
+{
+  GdkModifierType mods = state & gtk_accelerator_get_default_mod_mask ();
+  guint digit;
+
+  g_return_val_if_fail (TP_IS_BOARD (self), FALSE);
+
+  if (self->document == NULL || mods != (GDK_CONTROL_MASK | GDK_SHIFT_MASK) ||
+      (digit = digit_of_key (self, keyval, keycode)) == 0 || digit > TP_N_NOTE_COLOURS)
+    return FALSE;
+
+  if (!_tp_board_apply_colour (self, digit - 1))
+    gtk_widget_error_bell (GTK_WIDGET (self));
+  return TRUE;
 }
 
 /* Typing */

@@ -503,6 +503,15 @@ tp_board_size_allocate (GtkWidget *widget,
     }
 
   _tp_board_allocate_editor (self);
+
+  /* A widget that parents popovers must present them in its own allocation (as
+   * GtkMenuButton does): only that sizes the popover's surface again. Without it a menu
+   * could keep the size of one shown before (measured: 284 px high for a natural 310)
+   * and its scrolled window hid the last item. */
+  if (self->context_menu != NULL)
+    gtk_popover_present (GTK_POPOVER (self->context_menu));
+  if (self->link_picker != NULL)
+    gtk_popover_present (GTK_POPOVER (self->link_picker));
 }
 
 static void

@@ -94,6 +94,13 @@ void         tp_board_set_focus_links  (TpBoard            *self,
  * it) before something else reads the document, such as a save. */
 gboolean     tp_board_get_editing      (TpBoard            *self);
 void         tp_board_commit_editing   (TpBoard            *self);
+/* Ctrl+Shift+1 … 8: the selected notes (or the one being captured) in that colour, as
+ * on the board; for the window to pass on keys pressed elsewhere. TRUE if it was one
+ * (keycode, 0 for none, finds the digit under a shifted symbol). */
+gboolean     tp_board_colour_key       (TpBoard            *self,
+                                        guint               keyval,
+                                        guint               keycode,
+                                        GdkModifierType     state);
 
 /* The layout the board shows, up to date (transfer none), and the mapping between board
  * units and widget coordinates; for the inspector, tests and tooltips. */

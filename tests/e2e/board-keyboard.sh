@@ -35,20 +35,8 @@ set -eu
 app=$1
 srcdir=${TP_SRCDIR:-$(cd "$(dirname "$0")/../.." && pwd)}
 
-for tool in xdotool xmllint; do
-  if ! command -v "$tool" >/dev/null 2>&1; then
-    echo "SKIP: $tool is not installed"
-    exit 77
-  fi
-done
-
-tmp=$(mktemp -d)
-pid=
-cleanup () {
-  if [ -n "$pid" ]; then kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; fi
-  rm -rf "$tmp"
-}
-trap cleanup EXIT INT TERM
+. "$(dirname "$0")/lib.sh"
+e2e_require xdotool xmllint xmodmap
 
 doc="$tmp/board-keys.touchpoint"
 cat >"$doc" <<'EOF'
@@ -67,32 +55,15 @@ cat >"$doc" <<'EOF'
   </canvas>
 </touchpoint>
 EOF
-before=$(cksum <"$doc")
 "$app" --validate "$doc"
-
-"$app" "$doc" >"$tmp/log" 2>&1 &
-name="board-keys"
-pid=$!
-
-win=$(timeout $((30 * ${TP_TEST_SLOWDOWN:-1})) xdotool search --sync --onlyvisible --name "$name" | head -n 1) || true
-if [ -z "$win" ]; then
-  echo "FAIL: no window named '$name' appeared; there are:"
-  for w in $(xdotool search --name . 2>/dev/null); do xdotool getwindowname "$w"; done
-  cat "$tmp/log"; exit 1
-fi
-# No window manager here: give the window the keyboard ourselves, and let it settle.
-xdotool windowfocus --sync "$win"
-xdotool mousemove --window "$win" 5 5
-sleep 1
+E2E_KEY_DELAY=120
+e2e_start "$app" "$doc" "board-keys"
 
 # A key the keymap lacks (dead_acute) xdotool maps onto a spare keycode for the moment
 # of the press and then takes back: an app slower than that (a sanitized build) reads the
 # keycode under the old map and gets no dead key. A keycode of its own keeps it steady.
 xmodmap -e "keycode 97 = dead_acute"
 sleep 0.5
-
-keys () { xdotool key --clearmodifiers --delay 120 "$@"; sleep 0.3; }
-text () { xdotool type --clearmodifiers --delay 40 "$1"; sleep 0.3; }
 
 keys alt+3
 keys Return
@@ -104,15 +75,6 @@ keys Return
 keys Escape
 keys ctrl+s
 
-wait_saved () {
-  i=0
-  while [ "$(cksum <"$doc")" = "$before" ] && [ $i -lt $((100 * ${TP_TEST_SLOWDOWN:-1})) ]; do sleep 0.1; i=$((i + 1)); done
-  if [ "$(cksum <"$doc")" = "$before" ]; then
-    echo "FAIL: the document was not saved ($1)"; cat "$tmp/log"; exit 1
-  fi
-  sleep 0.3
-  before=$(cksum <"$doc")
-}
 wait_saved "after rapid capture"
 saved_first=$(cat "$doc")
 

@@ -34,20 +34,8 @@ set -eu
 
 app=$1
 
-for tool in xdotool xmllint; do
-  if ! command -v "$tool" >/dev/null 2>&1; then
-    echo "SKIP: $tool is not installed"
-    exit 77
-  fi
-done
-
-tmp=$(mktemp -d)
-pid=
-cleanup () {
-  if [ -n "$pid" ]; then kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; fi
-  rm -rf "$tmp"
-}
-trap cleanup EXIT INT TERM
+. "$(dirname "$0")/lib.sh"
+e2e_require xdotool xmllint
 
 doc="$tmp/journey-keys.touchpoint"
 cat >"$doc" <<'EOF'
@@ -66,44 +54,13 @@ cat >"$doc" <<'EOF'
   </journey>
 </touchpoint>
 EOF
-before=$(cksum <"$doc")
 "$app" --validate "$doc"
 
-fail () {
-  echo "FAIL: $1"
-  [ ! -s "$tmp/log" ] || cat "$tmp/log"
-  exit 1
-}
-
-# Polls a shell condition every 0.1 s for up to $1 seconds (times TP_TEST_SLOWDOWN: a
-# sanitized build on a busy machine takes its time).
-wait_for () {
-  limit=$(($1 * 10 * ${TP_TEST_SLOWDOWN:-1})); shift
-  i=0
-  while ! eval "$1" && [ $i -lt $limit ]; do sleep 0.1; i=$((i + 1)); done
-  eval "$1"
-}
-
-"$app" "$doc" >"$tmp/log" 2>&1 &
-pid=$!
-name="journey-keys"
-
-win=$(timeout $((30 * ${TP_TEST_SLOWDOWN:-1})) xdotool search --sync --onlyvisible --name "$name" | head -n 1) || true
-if [ -z "$win" ]; then
-  echo "FAIL: no window named '$name' appeared; there are:"
-  for w in $(xdotool search --name . 2>/dev/null); do xdotool getwindowname "$w"; done
-  cat "$tmp/log"; exit 1
-fi
-# No window manager here: give the window the keyboard ourselves. GTK handles the key
-# events in the order they come, so a sequence needs no pauses, only a window ready for
-# it: the first keys are retried until the document shows a change.
-xdotool windowfocus --sync "$win"
-xdotool mousemove --window "$win" 5 5
-
-title () { xdotool getwindowname "$win" 2>/dev/null || true; }
-modified () { case $(title) in "• "*) return 0 ;; *) return 1 ;; esac; }
-keys () { xdotool key --clearmodifiers --delay 60 "$@"; }
-text () { xdotool type --clearmodifiers --delay 30 "$1"; }
+# GTK handles the key events in the order they come, so a sequence needs no pauses, only
+# a window ready for it: the first keys are retried until the document shows a change.
+E2E_KEY_DELAY=60
+E2E_KEY_PAUSE=0
+e2e_start "$app" "$doc" "journey-keys"
 
 # Ctrl+2 and Ctrl+Return: a new, unnamed stage is a change, which the title marks.
 tries=0

@@ -18,22 +18,9 @@ set -eu
 
 app=$1
 
-for tool in xdotool xmllint import convert; do
-  if ! command -v "$tool" >/dev/null 2>&1; then
-    echo "SKIP: $tool is not installed"
-    exit 77
-  fi
-done
+. "$(dirname "$0")/lib.sh"
+e2e_require xdotool xmllint import convert
 
-tmp=$(mktemp -d)
-pid=
-cleanup () {
-  if [ -n "$pid" ]; then kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; fi
-  rm -rf "$tmp"
-}
-trap cleanup EXIT INT TERM
-
-# The recent list of this run only.
 XDG_DATA_HOME="$tmp/data"
 export XDG_DATA_HOME
 mkdir -p "$XDG_DATA_HOME"
@@ -59,33 +46,9 @@ cat >"$doc" <<'DOC'
 DOC
 "$app" --validate "$doc"
 
-fail () {
-  echo "FAIL: $1"
-  [ ! -s "$tmp/log" ] || cat "$tmp/log"
-  exit 1
-}
+E2E_KEY_PAUSE=0
+e2e_start "$app" "$doc" "menus-search"
 
-wait_for () {
-  limit=$(($1 * 10 * ${TP_TEST_SLOWDOWN:-1})); shift
-  i=0
-  while ! eval "$1" && [ $i -lt $limit ]; do sleep 0.1; i=$((i + 1)); done
-  eval "$1"
-}
-
-"$app" "$doc" >"$tmp/log" 2>&1 &
-pid=$!
-name="menus-search"
-
-win=$(timeout $((30 * ${TP_TEST_SLOWDOWN:-1})) xdotool search --sync --onlyvisible --name "$name" | head -n 1) || true
-[ -n "$win" ] || fail "no window named '$name' appeared"
-xdotool windowfocus --sync "$win"
-xdotool mousemove --window "$win" 5 5
-sleep 1
-
-title () { xdotool getwindowname "$win" 2>/dev/null || true; }
-modified () { case $(title) in "• "*) return 0 ;; *) return 1 ;; esac; }
-keys () { xdotool key --clearmodifiers --delay 80 "$@"; }
-text () { xdotool type --clearmodifiers --delay 40 "$1"; }
 notes () { xmllint --xpath "count(//*[local-name()='note'][@id='$1'])" "$doc"; }
 
 # Where the purple note's fill (#dc8add, the light theme's purple) is on the board: "X Y"

@@ -14,20 +14,8 @@ set -eu
 
 app=$1
 
-for tool in xdotool xmllint; do
-  if ! command -v "$tool" >/dev/null 2>&1; then
-    echo "SKIP: $tool is not installed"
-    exit 77
-  fi
-done
-
-tmp=$(mktemp -d)
-pid=
-cleanup () {
-  if [ -n "$pid" ]; then kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; fi
-  rm -rf "$tmp"
-}
-trap cleanup EXIT INT TERM
+. "$(dirname "$0")/lib.sh"
+e2e_require xdotool xmllint
 
 doc="$tmp/persona-keys.touchpoint"
 cat >"$doc" <<'EOF'
@@ -50,33 +38,9 @@ cat >"$doc" <<'EOF'
   </canvas>
 </touchpoint>
 EOF
-before=$(cksum <"$doc")
 "$app" --validate "$doc"
-
-"$app" "$doc" >"$tmp/log" 2>&1 &
-name="persona-keys"
-pid=$!
-
-win=$(timeout $((30 * ${TP_TEST_SLOWDOWN:-1})) xdotool search --sync --onlyvisible --name "$name" | head -n 1) || true
-if [ -z "$win" ]; then
-  echo "FAIL: no window named '$name' appeared"; cat "$tmp/log"; exit 1
-fi
-# No window manager here: give the window the keyboard ourselves, and let it settle.
-xdotool windowfocus --sync "$win"
-xdotool mousemove --window "$win" 5 5
-sleep 1
-
-keys () { xdotool key --clearmodifiers --delay 120 "$@"; sleep 0.3; }
-
-wait_saved () {
-  i=0
-  while [ "$(cksum <"$doc")" = "$before" ] && [ $i -lt $((100 * ${TP_TEST_SLOWDOWN:-1})) ]; do sleep 0.1; i=$((i + 1)); done
-  if [ "$(cksum <"$doc")" = "$before" ]; then
-    echo "FAIL: the document was not saved ($1)"; cat "$tmp/log"; exit 1
-  fi
-  sleep 0.3
-  before=$(cksum <"$doc")
-}
+E2E_KEY_DELAY=120
+e2e_start "$app" "$doc" "persona-keys"
 
 personas () {
   xmllint --xpath "//*[local-name()='note']/@persona" "$doc" 2>/dev/null | tr -d ' \n' || true

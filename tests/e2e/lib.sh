@@ -1,0 +1,85 @@
+# lib.sh: what every end-to-end script does around its own steps, sourced (". lib.sh")
+# by the scripts beside it. They run under tests/with-display (an Xvfb of their own, no
+# window manager) and drive the real app with xdotool, as a facilitator's hands would.
+#
+#   e2e_require TOOL…        skips (exit 77) when a tool is missing
+#   e2e_start APP DOC NAME    runs APP on DOC, waits for the window whose title holds
+#                             NAME and gives it the keyboard; sets $win and $pid
+#   keys KEY…, text TEXT      real key presses and typing (E2E_KEY_DELAY ms between keys,
+#                             a pause of E2E_KEY_PAUSE s after them)
+#   wait_saved WHAT           waits for $doc to change on disk (a save), bounded
+#   wait_for SECONDS COND     waits until the shell condition COND holds, bounded
+#   fail MESSAGE              says so, shows the app's log, exits 1
+#   title, modified           the window's title; whether it says the workshop changed
+#
+# $tmp is a fresh folder, removed on exit with the app it started. Every wait is a bound
+# scaled by TP_TEST_SLOWDOWN (a sanitized build is slower), never a measured time.
+#
+# Copyright 2025 The Touchpoint developers
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+e2e_require () {
+  for tool in "$@"; do
+    if ! command -v "$tool" >/dev/null 2>&1; then
+      echo "SKIP: $tool is not installed"
+      exit 77
+    fi
+  done
+}
+
+tmp=$(mktemp -d)
+pid=
+e2e_cleanup () {
+  if [ -n "$pid" ]; then kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; fi
+  rm -rf "$tmp"
+}
+trap e2e_cleanup EXIT INT TERM
+
+fail () {
+  echo "FAIL: $1"
+  [ ! -s "$tmp/log" ] || cat "$tmp/log"
+  exit 1
+}
+
+wait_for () {
+  limit=$(($1 * 10 * ${TP_TEST_SLOWDOWN:-1})); shift
+  i=0
+  while ! eval "$1" && [ $i -lt $limit ]; do sleep 0.1; i=$((i + 1)); done
+  eval "$1"
+}
+
+e2e_start () {
+  "$1" "$2" >"$tmp/log" 2>&1 &
+  pid=$!
+  before=$(cksum <"$2")
+
+  win=$(timeout $((30 * ${TP_TEST_SLOWDOWN:-1})) xdotool search --sync --onlyvisible --name "$3" | head -n 1) || true
+  if [ -z "$win" ]; then
+    echo "FAIL: no window named '$3' appeared; there are:"
+    for w in $(xdotool search --name . 2>/dev/null); do xdotool getwindowname "$w"; done
+    cat "$tmp/log"; exit 1
+  fi
+  # No window manager here: give the window the keyboard ourselves, and let it settle.
+  xdotool windowfocus --sync "$win"
+  xdotool mousemove --window "$win" 5 5
+  sleep 1
+}
+
+E2E_KEY_DELAY=${E2E_KEY_DELAY:-80}
+E2E_KEY_PAUSE=${E2E_KEY_PAUSE:-0.3}
+keys () { xdotool key --clearmodifiers --delay "$E2E_KEY_DELAY" "$@"; sleep "$E2E_KEY_PAUSE"; }
+text () { xdotool type --clearmodifiers --delay 40 "$1"; sleep "$E2E_KEY_PAUSE"; }
+
+title () { xdotool getwindowname "$win" 2>/dev/null || true; }
+modified () { case $(title) in "• "*) return 0 ;; *) return 1 ;; esac; }
+
+# Waits for $doc's bytes to change from what they were at the start or the last wait.
+wait_saved () {
+  i=0
+  while [ "$(cksum <"$doc")" = "$before" ] && [ $i -lt $((100 * ${TP_TEST_SLOWDOWN:-1})) ]; do sleep 0.1; i=$((i + 1)); done
+  if [ "$(cksum <"$doc")" = "$before" ]; then
+    fail "the document was not saved ($1)"
+  fi
+  sleep 0.3
+  before=$(cksum <"$doc")
+}
