@@ -42,11 +42,12 @@ cat >"$doc" <<'DOC'
   </meta>
   <canvas>
     <block kind="channels">
-      <note id="n1" colour="yellow">Online shop</note>
+      <note id="n1" colour="yellow" evidence="validated">Online shop</note>
     </block>
   </canvas>
 </touchpoint>
 DOC
+"$app" --validate "$doc"
 
 fail () {
   echo "FAIL: $1"
@@ -66,7 +67,7 @@ G_MESSAGES_DEBUG=Touchpoint "$app" "$doc" >"$tmp/log" 2>&1 &
 pid=$!
 name="timer-workshop"
 
-win=$(timeout $((30 * ${TP_TEST_SLOWDOWN:-1})) xdotool search --sync --onlyvisible --name "$name" | head -n 1) || true
+win=$(timeout $((60 * ${TP_TEST_SLOWDOWN:-1})) xdotool search --sync --onlyvisible --name "$name" | head -n 1) || true
 [ -n "$win" ] || fail "no window named '$name' appeared"
 xdotool windowsize --sync "$win" 1280 720 || true
 xdotool windowfocus --sync "$win"
