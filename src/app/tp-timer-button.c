@@ -82,6 +82,15 @@ update (TpTimerButton *self)
           gtk_widget_remove_css_class (self->menu_button, state_classes[i]);
       }
 
+  /* Screen readers hear the state; the time itself is the label's text, read on demand
+   * rather than announced each second. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->menu_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  state == TP_TIMEBOX_RUNNING ? _("Timer, running") :
+                                  state == TP_TIMEBOX_PAUSED ? _("Timer, paused") :
+                                  state == TP_TIMEBOX_FINISHED ? _("Timer, time’s up") :
+                                  _("Timer"),
+                                  -1);
   gtk_image_set_from_icon_name (GTK_IMAGE (self->icon),
                                 state == TP_TIMEBOX_PAUSED ? "media-playback-pause-symbolic"
                                                            : "tp-timer-symbolic");
