@@ -254,10 +254,10 @@ tp_timer_button_init (TpTimerButton *self)
    * spin button of GTK 4.8 has no "activate" signal of its own.) */
   shortcuts = gtk_shortcut_controller_new ();
   gtk_event_controller_set_propagation_phase (shortcuts, GTK_PHASE_CAPTURE);
-  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
-                                        gtk_shortcut_new (gtk_alternative_trigger_new (gtk_keyval_trigger_new (GDK_KEY_Return, 0),
-                                                                                       gtk_keyval_trigger_new (GDK_KEY_KP_Enter, 0)),
-                                                          gtk_callback_action_new (on_spin_enter, self, NULL)));
+  for (guint i = 0; i < 2; i++)
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                          gtk_shortcut_new (gtk_keyval_trigger_new (i == 0 ? GDK_KEY_Return : GDK_KEY_KP_Enter, 0),
+                                                            gtk_callback_action_new (on_spin_enter, self, NULL)));
   gtk_widget_add_controller (self->minutes_spin, shortcuts);
 
   update (self);
