@@ -127,6 +127,14 @@ struct _TpWindow
   guint                 search_reveal_id;
   gulong                search_changed_id;  /* the document's "changed" */
   guint                 search_refresh_id;  /* the matches found again at idle */
+
+  /* The timer for an exercise (tp-window-timer.c): session state, never saved. The
+   * sound context is a GSoundContext, made at the first zero. */
+  TpTimebox            *timebox;
+  GtkWidget            *timer_button;
+  GObject              *timer_sound;
+  GCancellable         *timer_sound_cancellable;
+  gboolean              timer_sound_failed;
 };
 
 void      _tp_window_class_actions_init (TpWindowClass        *klass);
@@ -240,6 +248,12 @@ void      _tp_window_class_search_init  (TpWindowClass        *klass);
 void      _tp_window_search_init        (TpWindow             *self);
 void      _tp_window_search_document_bound (TpWindow          *self);
 void      _tp_window_search_document_unbound (TpWindow        *self);
+
+/* The timer (tp-window-timer.c): win.timer-* actions, Ctrl+T, the sound and the toast
+ * at zero. */
+void      _tp_window_class_timer_init   (TpWindowClass        *klass);
+void      _tp_window_timer_init         (TpWindow             *self);
+void      _tp_window_timer_dispose      (TpWindow             *self);
 
 /* "Deleted — Undo" toasts (tp-window-undo-toast.c), while a document is bound. */
 void      _tp_window_undo_toast_bind    (TpWindow             *self);
