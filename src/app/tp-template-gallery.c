@@ -269,7 +269,11 @@ make_card (TpTemplateGallery *self,
   g_ptr_array_add (self->pictures, picture);
 
   gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
+  gtk_label_set_lines (GTK_LABEL (title), 2);
   gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
+  gtk_label_set_max_width_chars (GTK_LABEL (title), 16);
+  gtk_widget_set_tooltip_text (title, template_->title);
   gtk_widget_set_hexpand (title, TRUE);
   gtk_widget_add_css_class (title, "heading");
   gtk_box_append (GTK_BOX (heading), title);
@@ -294,7 +298,9 @@ make_card (TpTemplateGallery *self,
   gtk_label_set_wrap (GTK_LABEL (purpose), TRUE);
   gtk_label_set_lines (GTK_LABEL (purpose), 3);
   gtk_label_set_ellipsize (GTK_LABEL (purpose), PANGO_ELLIPSIZE_END);
-  gtk_label_set_max_width_chars (GTK_LABEL (purpose), 30);
+  /* Labels ask for no more than the preview's width, or the grid would fit fewer cards
+   * than the window has room for. */
+  gtk_label_set_max_width_chars (GTK_LABEL (purpose), 20);
   gtk_widget_add_css_class (purpose, "dim-label");
   gtk_box_append (GTK_BOX (card), purpose);
 
