@@ -134,7 +134,7 @@ test_save_as_template (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save-as-template", NULL));
   tp_test_wait_until (has_message_dialog, NULL, "the Save as Template dialog");
   dialog = find_message_dialog ();
-  adw_message_dialog_response (dialog, "save");
+  adw_message_dialog_response (dialog, "accept");
   tp_test_flush_events ();
 
   /* It is in the user's folder, in the gallery, with the workshop's title, structure only

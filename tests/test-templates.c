@@ -272,6 +272,26 @@ test_instantiate (void)
     }
 }
 
+/* Nothing installed: New still offers the empty workshop. */
+static void
+test_nothing_installed (void)
+{
+  const char * const none[] = { "/nonexistent", NULL };
+  g_autoptr(GPtrArray) list = tp_template_catalogue_list (none, NULL);
+  g_autoptr(TpDocument) doc = NULL;
+  g_autoptr(GError) error = NULL;
+  TpTemplate *t;
+
+  g_assert_cmpuint (list->len, ==, 1);
+  t = g_ptr_array_index (list, 0);
+  g_assert_null (t->path);
+  g_assert_cmpstr (t->title, ==, "Empty workshop");
+  doc = tp_template_instantiate (t, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (tp_document_get_stages (doc)->len, ==, 5);
+  g_assert_null (tp_document_get_file (doc));
+}
+
 static void
 test_bad_files_skipped (void)
 {
@@ -413,6 +433,7 @@ main (int   argc,
   g_test_add_func ("/touchpoint/templates/shipped", test_shipped);
   g_test_add_func ("/touchpoint/templates/worked-complete", test_worked_complete);
   g_test_add_func ("/touchpoint/templates/instantiate", test_instantiate);
+  g_test_add_func ("/touchpoint/templates/nothing-installed", test_nothing_installed);
   g_test_add_func ("/touchpoint/templates/bad-files-skipped", test_bad_files_skipped);
   g_test_add_func ("/touchpoint/templates/save-rename-remove", test_save_rename_remove);
 

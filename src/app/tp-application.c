@@ -334,10 +334,19 @@ ask_recovery (TpApplication *self)
 /* Actions */
 
 static void
-on_template_chosen (TpApplication *self,
-                    TpDocument    *document)
+on_template_chosen (TpApplication     *self,
+                    TpDocument        *document,
+                    TpTemplateGallery *gallery)
 {
-  TpWindow *window = get_window_for_document (self);
+  /* The gallery is the active window now: the window it was opened over (the welcome
+   * page, say) is the one to reuse. */
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (gallery));
+  TpWindow *window;
+
+  if (TP_IS_WINDOW (parent) && tp_window_is_reusable (TP_WINDOW (parent)))
+    window = TP_WINDOW (parent);
+  else
+    window = get_window_for_document (self);
 
   tp_window_new_workshop_from (window, document);
   gtk_window_present (GTK_WINDOW (window));

@@ -14,6 +14,7 @@
 
 #include "io/tp-template-catalogue.h"
 #include "render/tp-thumbnail.h"
+#include "tp-name-dialog.h"
 
 /* Four cards a row in the gallery's 1040 pixels, as many as a 1280 × 720 projector holds
  * with two rows in view. */
@@ -143,12 +144,11 @@ on_rename_response (AdwMessageDialog *dialog,
                     gpointer          user_data)
 {
   TpTemplateGallery *self = TP_TEMPLATE_GALLERY (user_data);
-  GtkEditable *entry = g_object_get_data (G_OBJECT (dialog), "entry");
   TpTemplate *template_ = g_object_get_data (G_OBJECT (dialog), "template");
-  g_autofree char *title = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+  g_autofree char *title = tp_name_dialog_dup_name (dialog);
   g_autoptr(GError) error = NULL;
 
-  if (!g_str_equal (response, "rename") || title[0] == '\0')
+  if (!g_str_equal (response, "accept") || title[0] == '\0')
     return;
   if (!tp_template_rename (template_, title, &error))
     show_error (self, _("Could not rename the template"), error);
@@ -162,28 +162,15 @@ rename_template (GtkWidget  *widget,
 {
   TpTemplateGallery *self = TP_TEMPLATE_GALLERY (widget);
   TpTemplate *template_;
-  GtkWidget *dialog, *entry;
+  GtkWidget *dialog;
   GtkWidget *focus = gtk_window_get_focus (GTK_WINDOW (self));
 
   if (focus == NULL || (template_ = template_of_widget (self, focus)) == NULL || !template_->user)
     return;
 
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Rename Template"), NULL);
-  entry = gtk_entry_new ();
-  gtk_editable_set_text (GTK_EDITABLE (entry), template_->title);
-  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (entry),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Template name"), -1);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "rename", _("_Rename"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "rename",
-                                              ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "rename");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_object_set_data (G_OBJECT (dialog), "entry", entry);
+  dialog = GTK_WIDGET (tp_name_dialog_new (GTK_WINDOW (self), _("Rename Template"), NULL,
+                                           _("Template name"), template_->title,
+                                           _("_Rename"), NULL));
   g_object_set_data (G_OBJECT (dialog), "template", template_);
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_rename_response), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));

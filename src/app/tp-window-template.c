@@ -11,6 +11,7 @@
 
 #include "io/tp-template-catalogue.h"
 #include "model/tp-meta.h"
+#include "tp-name-dialog.h"
 #include "tp-window-private.h"
 
 static void
@@ -19,15 +20,14 @@ on_response (AdwMessageDialog *dialog,
              gpointer          user_data)
 {
   TpWindow *self = TP_WINDOW (user_data);
-  GtkEditable *entry = g_object_get_data (G_OBJECT (dialog), "entry");
   GtkCheckButton *keep = g_object_get_data (G_OBJECT (dialog), "keep");
-  g_autofree char *title = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+  g_autofree char *title = tp_name_dialog_dup_name (dialog);
   g_autofree char *user_dir = tp_template_dup_user_dir ();
   g_autofree char *path = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
 
-  if (!g_str_equal (response, "save") || self->document == NULL)
+  if (!g_str_equal (response, "accept") || self->document == NULL)
     return;
   if (title[0] == '\0')
     {
@@ -58,43 +58,25 @@ _tp_window_save_as_template_action (GtkWidget  *widget,
                                     GVariant   *parameter)
 {
   TpWindow *self = TP_WINDOW (widget);
-  GtkWidget *dialog, *box, *entry, *keep;
+  GtkWidget *dialog, *keep;
   g_autofree char *name = NULL;
 
   if (self->document == NULL)
     return;
   _tp_window_commit_pending_edit (self);
 
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Save as Template"),
-                                   _("The template appears under New Workshop, for "
-                                     "this and later workshops."));
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  entry = gtk_entry_new ();
   name = tp_document_dup_display_name (self->document);
   if (g_str_has_suffix (name, ".touchpoint"))
     name[strlen (name) - strlen (".touchpoint")] = '\0';
-  gtk_editable_set_text (GTK_EDITABLE (entry), name);
-  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (entry),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Template name"), -1);
-  gtk_box_append (GTK_BOX (box), entry);
   keep = gtk_check_button_new_with_mnemonic (_("_Keep notes and findings"));
   gtk_widget_set_tooltip_text (keep, _("Otherwise only the structure is kept: personas, "
                                        "stages and their jobs, touchpoints, moments of "
                                        "truth, needs and KPI definitions"));
-  gtk_box_append (GTK_BOX (box), keep);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "save", _("_Save"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save",
-                                              ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_object_set_data (G_OBJECT (dialog), "entry", entry);
+  dialog = GTK_WIDGET (tp_name_dialog_new (GTK_WINDOW (self), _("Save as Template"),
+                                           _("The template appears under New Workshop, for "
+                                             "this and later workshops."),
+                                           _("Template name"), name, _("_Save"), keep));
   g_object_set_data (G_OBJECT (dialog), "keep", keep);
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_response), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
-  gtk_widget_grab_focus (entry);
 }

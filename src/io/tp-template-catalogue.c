@@ -104,7 +104,13 @@ load_path (const char  *path,
 static int
 shipped_index (const char *path)
 {
-  g_autofree char *base = g_path_get_basename (path);
+  g_autofree char *base = NULL;
+
+  /* The built-in empty workshop (tp_template_catalogue_list()). */
+  if (path == NULL)
+    return 0;
+
+  base = g_path_get_basename (path);
 
   if (g_str_has_suffix (base, TEMPLATE_SUFFIX))
     base[strlen (base) - strlen (TEMPLATE_SUFFIX)] = '\0';
@@ -275,6 +281,18 @@ tp_template_catalogue_list (const char * const *system_dirs,
   if (user_dir != NULL)
     list_dir (out, user_dir, TRUE);
 
+  /* New must always be able to give an empty workshop, even when no template is
+   * installed (a run from the build tree, a broken installation). */
+  if (!g_hash_table_contains (seen, "blank-workshop" TEMPLATE_SUFFIX))
+    {
+      TpTemplate *empty = g_new0 (TpTemplate, 1);
+
+      empty->title = g_strdup (_(shipped[0].title));
+      empty->purpose = g_strdup (_(shipped[0].purpose));
+      empty->document = tp_document_new_default ();
+      g_ptr_array_add (out, empty);
+    }
+
   g_ptr_array_sort (out, compare_templates);
   return out;
 }
@@ -294,6 +312,11 @@ tp_template_instantiate (const TpTemplate  *template_,
 {
   g_return_val_if_fail (template_ != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  /* The empty workshop is today's New, with the default stages named in the user's
+   * language (the file's names are English). */
+  if (!template_->user && shipped_index (template_->path) == 0)
+    return tp_document_new_default ();
 
   /* Read afresh rather than copied from the preview, so that what opens is what the file
    * says now; the document is never bound to the file (tp_load_file() would bind it). */

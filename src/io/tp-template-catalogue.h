@@ -16,7 +16,8 @@ G_BEGIN_DECLS
 
 typedef struct
 {
-  char       *path;      /* absolute path of the file */
+  char       *path;      /* absolute path of the file; NULL for the built-in empty
+                          * workshop offered when no blank-workshop file is installed */
   char       *title;     /* translated for shipped templates, else the file's title */
   char       *purpose;   /* one line: what it is for, or what it holds */
   gboolean    user;      /* in the user's folder: can be renamed and removed */
@@ -40,7 +41,8 @@ GPtrArray  *tp_template_catalogue_list  (const char * const *system_dirs,
 GPtrArray  *tp_template_catalogue_list_default (void);
 
 /* A new, unsaved document with the template's content, read afresh from its file
- * through the loader; it has no file, so the first save asks where. */
+ * through the loader; it has no file, so the first save asks where. The empty workshop
+ * is tp_document_new_default(), whose stage names are translated. */
 TpDocument *tp_template_instantiate     (const TpTemplate *template_,
                                          GError          **error);
 

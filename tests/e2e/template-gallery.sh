@@ -5,8 +5,9 @@
 #   Ctrl+N        the gallery opens, the first card (the empty workshop) has the keyboard
 #   End, Left     the card before the last: buying a laptop across channels
 #   Enter         a new untitled workshop with that template's content
-# The window's title shows the template's workshop title (not a file name: the document
-# is not bound to the template's file), and the template file is unchanged.
+# The welcome page's window shows it, titled with the template's workshop title (not a
+# file name: the document is not bound to the template's file); the template file is
+# unchanged.
 #
 # Runs under tests/with-display (its own Xvfb); exit 77 skips when xdotool is missing.
 set -eu
@@ -63,6 +64,10 @@ opened=$(find_window "Buying a laptop across channels")
 if [ -z "$opened" ]; then
   echo "FAIL: Enter did not open the laptop workshop"; xdotool search --name "." getwindowname %@ || true
   cat "$tmp/log"; exit 1
+fi
+# The welcome page's window took the workshop: no second window.
+if [ "$opened" != "$win" ]; then
+  echo "FAIL: the workshop opened in a new window instead of the welcome page's"; exit 1
 fi
 if xdotool search --onlyvisible --name "New Workshop" >/dev/null 2>&1; then
   echo "FAIL: the gallery stayed open"; exit 1
