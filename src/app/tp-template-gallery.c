@@ -138,6 +138,32 @@ template_of_widget (TpTemplateGallery *self,
          ? g_ptr_array_index (self->templates, index) : NULL;
 }
 
+/* The user template an action is for: the card whose menu it came from (parameter, its
+ * index), or the focused card (F2, Delete). */
+static TpTemplate *
+target_template (TpTemplateGallery *self,
+                 GVariant          *parameter)
+{
+  TpTemplate *template_ = NULL;
+
+  if (parameter != NULL)
+    {
+      guint index = g_variant_get_uint32 (parameter);
+
+      if (index < self->templates->len)
+        template_ = g_ptr_array_index (self->templates, index);
+    }
+  else
+    {
+      GtkWidget *focus = gtk_window_get_focus (GTK_WINDOW (self));
+
+      if (focus != NULL)
+        template_ = template_of_widget (self, focus);
+    }
+
+  return template_ != NULL && template_->user ? template_ : NULL;
+}
+
 static void
 on_rename_response (AdwMessageDialog *dialog,
                     const char       *response,
@@ -163,9 +189,8 @@ rename_template (GtkWidget  *widget,
   TpTemplateGallery *self = TP_TEMPLATE_GALLERY (widget);
   TpTemplate *template_;
   GtkWidget *dialog;
-  GtkWidget *focus = gtk_window_get_focus (GTK_WINDOW (self));
 
-  if (focus == NULL || (template_ = template_of_widget (self, focus)) == NULL || !template_->user)
+  if ((template_ = target_template (self, parameter)) == NULL)
     return;
 
   dialog = GTK_WIDGET (tp_name_dialog_new (GTK_WINDOW (self), _("Rename Template"), NULL,
@@ -200,9 +225,8 @@ remove_template (GtkWidget  *widget,
   TpTemplateGallery *self = TP_TEMPLATE_GALLERY (widget);
   TpTemplate *template_;
   GtkWidget *dialog;
-  GtkWidget *focus = gtk_window_get_focus (GTK_WINDOW (self));
 
-  if (focus == NULL || (template_ = template_of_widget (self, focus)) == NULL || !template_->user)
+  if ((template_ = target_template (self, parameter)) == NULL)
     return;
 
   dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Remove Template?"), NULL);
@@ -222,23 +246,12 @@ remove_template (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-/* The menu button gives the keyboard focus to its card first, so that the actions (which
- * act on the focused card) act on this one. */
-static void
-on_menu_activate (GtkMenuButton *button,
-                  gpointer       user_data)
-{
-  GtkWidget *child = gtk_widget_get_ancestor (GTK_WIDGET (button), GTK_TYPE_FLOW_BOX_CHILD);
-
-  if (child != NULL)
-    gtk_widget_grab_focus (child);
-}
-
 /* Cards */
 
 static GtkWidget *
 make_card (TpTemplateGallery *self,
-           TpTemplate        *template_)
+           TpTemplate        *template_,
+           guint              index)
 {
   GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkWidget *frame = gtk_frame_new (NULL);
@@ -269,13 +282,19 @@ make_card (TpTemplateGallery *self,
       GMenu *menu = g_menu_new ();
       GtkWidget *button = gtk_menu_button_new ();
 
-      g_menu_append (menu, _("_Rename…"), "gallery.rename");
-      g_menu_append (menu, _("_Remove"), "gallery.remove");
+      g_autoptr(GMenuItem) rename = g_menu_item_new (_("_Rename…"), NULL);
+      g_autoptr(GMenuItem) remove = g_menu_item_new (_("_Remove"), NULL);
+
+      g_menu_item_set_action_and_target_value (rename, "gallery.rename",
+                                               g_variant_new_uint32 (index));
+      g_menu_item_set_action_and_target_value (remove, "gallery.remove",
+                                               g_variant_new_uint32 (index));
+      g_menu_append_item (menu, rename);
+      g_menu_append_item (menu, remove);
       gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (button), G_MENU_MODEL (menu));
       gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "view-more-symbolic");
       gtk_widget_set_tooltip_text (button, _("Template Menu"));
       gtk_widget_add_css_class (button, "flat");
-      g_signal_connect (button, "activate", G_CALLBACK (on_menu_activate), NULL);
       gtk_box_append (GTK_BOX (heading), button);
       g_object_unref (menu);
     }
@@ -316,7 +335,7 @@ reload (TpTemplateGallery *self)
   for (guint i = 0; i < self->templates->len; i++)
     {
       TpTemplate *template_ = g_ptr_array_index (self->templates, i);
-      GtkWidget *card = make_card (self, template_);
+      GtkWidget *card = make_card (self, template_, i);
 
       gtk_flow_box_append (self->flow, card);
       /* The card is the button: a screen reader says what opening it gives. */
@@ -402,12 +421,14 @@ tp_template_gallery_class_init (TpTemplateGalleryClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TpTemplateGallery, flow);
   gtk_widget_class_bind_template_callback (widget_class, on_child_activated);
 
-  gtk_widget_class_install_action (widget_class, "gallery.rename", NULL, rename_template);
-  gtk_widget_class_install_action (widget_class, "gallery.remove", NULL, remove_template);
+  gtk_widget_class_install_action (widget_class, "gallery.rename", "u", rename_template);
+  gtk_widget_class_install_action (widget_class, "gallery.remove", "u", remove_template);
+  gtk_widget_class_install_action (widget_class, "gallery.rename-focused", NULL, rename_template);
+  gtk_widget_class_install_action (widget_class, "gallery.remove-focused", NULL, remove_template);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
   /* F2 and Delete act on a focused card of the user's own, as in a file manager. */
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F2, 0, "gallery.rename", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "gallery.remove", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F2, 0, "gallery.rename-focused", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "gallery.remove-focused", NULL);
 }
 
 static void
