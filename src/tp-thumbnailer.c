@@ -22,7 +22,7 @@
 
 #include "io/tp-atomic-file.h"
 #include "io/tp-document-file.h"
-#include "render/tp-export.h"
+#include "render/tp-thumbnail.h"
 
 #define TIME_LIMIT_SECONDS 10
 #define MIN_SIZE           16
@@ -74,10 +74,7 @@ thumbnail (const char *input,
   g_autoptr(GFile) out = g_file_new_for_commandline_arg (output);
   g_autoptr(GError) error = NULL;
   g_autoptr(TpDocument) document = NULL;
-  g_autoptr(TpLayout) layout = NULL;
   g_autoptr(GBytes) bytes = NULL;
-  TpExportOptions options;
-  double width, height;
 
   document = tp_load_file (file, NULL, NULL, NULL, &error);
   if (document == NULL)
@@ -86,28 +83,7 @@ thumbnail (const char *input,
       return EXIT_BAD_INPUT;
     }
 
-  /* The whole board, fitted into SIZE × SIZE: the picture of the workshop at a glance. */
-  tp_export_options_init (&options);
-  options.format = TP_EXPORT_FORMAT_PNG;
-  options.page = TP_EXPORT_PAGE_BOARD;
-  options.size = TP_PAGE_SIZE_FIT;
-  options.footer = FALSE;
-  /* A preview a few hundred pixels wide has no room to explain its symbols. */
-  options.legend = FALSE;
-  layout = tp_layout_new ();
-  tp_layout_set_full_text (layout, TRUE);
-  tp_layout_update (layout, document);
-  tp_export_get_page_size (layout, &options, options.page, &width, &height);
-  /* A journey of hundreds of touchpoints makes a board too long to show in a square:
-   * then the canvas stands for the workshop. */
-  if (width > 3 * height)
-    {
-      options.page = TP_EXPORT_PAGE_CANVAS;
-      tp_export_get_page_size (layout, &options, options.page, &width, &height);
-    }
-  options.scale = size / MAX (width, height);
-
-  bytes = tp_export_render (document, &options, NULL, &error);
+  bytes = tp_thumbnail_render (document, size, &error);
   if (bytes == NULL || !write_output (out, bytes, &error))
     {
       g_printerr ("%s: %s\n", output, error->message);

@@ -16,6 +16,7 @@
 #include "tp-application.h"
 #include "tp-file-chooser.h"
 #include "tp-recovery-dialog.h"
+#include "tp-template-gallery.h"
 #include "tp-window.h"
 
 struct _TpApplication
@@ -333,15 +334,39 @@ ask_recovery (TpApplication *self)
 /* Actions */
 
 static void
+on_template_chosen (TpApplication     *self,
+                    TpDocument        *document,
+                    TpTemplateGallery *gallery)
+{
+  /* The gallery is the active window now: the window it was opened over (the welcome
+   * page, say) is the one to reuse. */
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (gallery));
+  TpWindow *window;
+
+  if (TP_IS_WINDOW (parent) && tp_window_is_reusable (TP_WINDOW (parent)))
+    window = TP_WINDOW (parent);
+  else
+    window = get_window_for_document (self);
+
+  tp_window_new_workshop_from (window, document);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
 new_action (GSimpleAction *action,
             GVariant      *parameter,
             gpointer       user_data)
 {
   TpApplication *self = user_data;
-  TpWindow *window = get_window_for_document (self);
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  TpTemplateGallery *gallery = tp_template_gallery_new (parent);
 
-  tp_window_new_workshop (window);
-  gtk_window_present (GTK_WINDOW (window));
+  /* New starts from the gallery of templates (issue 18); the empty workshop is its
+   * first card, so Ctrl+N then Enter is today's New. */
+  gtk_window_set_application (GTK_WINDOW (gallery), GTK_APPLICATION (self));
+  g_signal_connect_object (gallery, "open-document",
+                           G_CALLBACK (on_template_chosen), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (gallery));
 }
 
 static void

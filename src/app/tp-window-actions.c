@@ -526,6 +526,8 @@ _tp_window_class_actions_init (TpWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
+  gtk_widget_class_install_action (widget_class, "win.save-as-template", NULL,
+                                   _tp_window_save_as_template_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.close", NULL, close_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, history_action);
@@ -644,6 +646,7 @@ _tp_window_update_actions (TpWindow *self)
                                  (modified || self->file == NULL ||
                                   _tp_window_watch_disk_differs (self)));
   gtk_widget_action_set_enabled (widget, "win.save-as", has_document && !self->saving);
+  gtk_widget_action_set_enabled (widget, "win.save-as-template", has_document);
   gtk_widget_action_set_enabled (widget, "win.export", has_document);
   gtk_widget_action_set_enabled (widget, "win.undo", can_undo);
   gtk_widget_action_set_enabled (widget, "win.redo", can_redo);

@@ -254,6 +254,11 @@ void      _tp_window_search_document_unbound (TpWindow        *self);
 void      _tp_window_class_timer_init   (TpWindowClass        *klass);
 void      _tp_window_timer_init         (TpWindow             *self);
 void      _tp_window_timer_dispose      (TpWindow             *self);
+/* win.save-as-template (tp-window-template.c): asks for a name, then stores a copy of
+ * the document in the user's template folder (tp-template-catalogue.h). */
+void      _tp_window_save_as_template_action (GtkWidget  *widget,
+                                              const char *action_name,
+                                              GVariant   *parameter);
 
 /* "Deleted — Undo" toasts (tp-window-undo-toast.c), while a document is bound. */
 void      _tp_window_undo_toast_bind    (TpWindow             *self);

@@ -878,13 +878,21 @@ tp_window_open_file (TpWindow *self,
 void
 tp_window_new_workshop (TpWindow *self)
 {
-  g_autoptr(TpDocument) document = NULL;
+  g_autoptr(TpDocument) document = tp_document_new_default ();
 
+  tp_window_new_workshop_from (self, document);
+}
+
+void
+tp_window_new_workshop_from (TpWindow   *self,
+                             TpDocument *document)
+{
   g_return_if_fail (TP_IS_WINDOW (self));
+  g_return_if_fail (TP_IS_DOCUMENT (document));
+  g_return_if_fail (tp_document_get_file (document) == NULL);
   g_return_if_fail (self->document == NULL);
   g_return_if_fail (!self->loading);
 
-  document = tp_document_new_default ();
   set_document (self, document, NULL);
 
   /* Naming the workshop is the first thing to do: the title row, which the inspector

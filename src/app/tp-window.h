@@ -27,6 +27,10 @@ void        tp_window_open_file          (TpWindow             *self,
                                           GFile                *file);
 /* Shows a new workshop with the default stages in a window that has no document yet. */
 void        tp_window_new_workshop       (TpWindow             *self);
+/* Shows document, new and never saved (from a template), in a window that has no
+ * document yet, as tp_window_new_workshop() does. */
+void        tp_window_new_workshop_from  (TpWindow             *self,
+                                          TpDocument           *document);
 
 /* Shows a document recovered from snapshot info (tp_recovery_store_load()) in a window
  * that has no document yet: modified, bound to its file if it has one, and continuing

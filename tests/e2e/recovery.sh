@@ -216,6 +216,9 @@ start_app
 find_window '^Touchpoint$'; win=$found
 focus "$win"
 keys ctrl+n
+# New shows the gallery of templates; its first card, the empty workshop, has the keyboard.
+find_window '^New Workshop$'; focus "$found"
+keys Return
 find_window 'Untitled Workshop$'; win=$found
 # A new workshop starts with the keyboard in its title.
 text "A workshop never saved"
