@@ -321,6 +321,28 @@ test_onto_folder (Fixture       *fixture,
   g_assert_true (g_file_test (path, G_FILE_TEST_IS_DIR));
 }
 
+/* A place that is not on this computer's disks and cannot be written (a resource inside
+ * the program, which GIO has without GVfs) gets a clear error through the non-local
+ * path, and the document stays as it was. Onto an existing resource, the check reads
+ * it first and its content differs: the save is refused as a change on disk instead. */
+static void
+test_remote_read_only (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(GFile) file = g_file_new_for_uri ("resource:///io/github/touchpoint/nowhere/x.touchpoint");
+  g_autoptr(TpDocument) document = load_example (NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (g_file_is_native (file));
+  edit (document);
+  g_assert_false (tp_save_file (document, file, NULL, NULL, NULL, &error));
+  g_assert_error (error, TP_SAVE_ERROR, TP_SAVE_ERROR_WRITE);
+  g_assert_cmpstr (error->message, ==, "Could not save “x.touchpoint”: this place cannot be written to. "
+                                       "Save in a folder on this computer.");
+  g_assert_true (tp_document_get_modified (document));
+  g_assert_false (g_file_equal (tp_document_get_file (document), file));
+}
+
 /* A document whose serialization does not load back (here an id that is not an XML
  * name, which only a bug could produce) is never written. */
 static void
@@ -453,6 +475,7 @@ main (int   argc,
   ADD ("symlink-loop", test_symlink_loop);
   ADD ("missing-folder", test_missing_folder);
   ADD ("onto-folder", test_onto_folder);
+  ADD ("remote-read-only", test_remote_read_only);
   ADD ("self-check", test_self_check);
   ADD ("async", test_save_async);
 

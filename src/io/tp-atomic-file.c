@@ -72,6 +72,13 @@ tp_atomic_file_set_error (GError       **error,
                    name, folder != NULL ? folder : "/");
       return;
     }
+  else if (g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED))
+    {
+      /* A place GIO reads but cannot write, such as a resource inside a program. */
+      reason = _("this place cannot be written to");
+      advice = save ? _("Save in a folder on this computer.")
+                    : _("Export to a folder on this computer.");
+    }
   else if (g_error_matches (cause, G_FILE_ERROR, G_FILE_ERROR_IO))
     {
       reason = g_strerror (EIO);
@@ -98,10 +105,16 @@ tp_atomic_file_set_error (GError       **error,
                name, reason, advice);
 }
 
+/* A file elsewhere than on this computer's disks (a GVfs share, a resource): GIO's
+ * replace, which each backend makes as atomic as it can (a temporary file and a rename
+ * where the protocol has them). seen (may be NULL) is the entity tag of the version the
+ * check read: the backend refuses the replace if the file has changed since, so that
+ * check and write are one step wherever the backend keeps etags. */
 static gboolean
 write_remote (GFile         *file,
               GBytes        *bytes,
               TpWriteVerb    verb,
+              const char    *seen,
               char         **etag,
               GCancellable  *cancellable,
               GError       **error)
@@ -112,10 +125,13 @@ write_remote (GFile         *file,
   gsize size;
   const char *data = g_bytes_get_data (bytes, &size);
 
-  stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_NONE, cancellable, &local_error);
+  stream = g_file_replace (file, seen, FALSE, G_FILE_CREATE_NONE, cancellable, &local_error);
   if (stream == NULL)
     {
-      tp_atomic_file_set_error (error, file, verb, local_error);
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_WRONG_ETAG))
+        tp_atomic_file_set_changed_error (error, file);
+      else
+        tp_atomic_file_set_error (error, file, verb, local_error);
       return FALSE;
     }
 
@@ -177,12 +193,14 @@ tp_atomic_file_set_changed_error (GError **error,
                name);
 }
 
-/* The remote check: read, compare, then replace. Not atomic, but GIO offers nothing
- * better for every backend. */
+/* The remote check: read and compare, and hand the etag of what was read to the replace
+ * (seen), which the backend compares again as it opens the file for writing. A backend
+ * without etags gives none, and then the check and the write are two steps. */
 static gboolean
 check_remote (GFile              *file,
               const TpFileStamp  *expected,
               TpWriteVerb         verb,
+              char              **seen,
               GCancellable       *cancellable,
               GError            **error)
 {
@@ -193,7 +211,7 @@ check_remote (GFile              *file,
   if (expected == NULL)
     return TRUE;
 
-  current = tp_read_document_bytes (file, NULL, cancellable, &local_error);
+  current = tp_read_document_bytes (file, seen, cancellable, &local_error);
   if (current == NULL)
     {
       if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
@@ -227,6 +245,7 @@ tp_atomic_file_replace (GFile              *file,
 {
   g_autofree char *path = NULL;
   g_autofree char *new_etag = NULL;
+  g_autofree char *seen = NULL;
 
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
   g_return_val_if_fail (bytes != NULL, FALSE);
@@ -247,8 +266,8 @@ tp_atomic_file_replace (GFile              *file,
       if (info != NULL)
         new_etag = g_strdup (g_file_info_get_etag (info));
     }
-  else if (!check_remote (file, expected, verb, cancellable, error) ||
-           !write_remote (file, bytes, verb, &new_etag, cancellable, error))
+  else if (!check_remote (file, expected, verb, &seen, cancellable, error) ||
+           !write_remote (file, bytes, verb, seen, &new_etag, cancellable, error))
     {
       return FALSE;
     }

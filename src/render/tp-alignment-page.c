@@ -473,6 +473,7 @@ place_matrix (TpAnalysisLayout  *self,
   g_autoptr(GPtrArray) by_row = NULL;
   Grid grid = *grid_in;
   double top, body;
+  TpRect repeat;
 
   y = _tp_analysis_place_heading (self, _("Business model × journey"),
                                   _("A row for each note with a link, by block of the canvas and "
@@ -497,14 +498,18 @@ place_matrix (TpAnalysisLayout  *self,
   body = place_column_headers (self, alignment, &grid, y);
   /* A matrix taller than a sheet continues on the next between two groups, under its
    * column headers again. */
-  self->repeat = (TpRect) { 0, top, grid.right, body - top };
+  repeat = (TpRect) { 0, top, grid.right, body - top };
   y = body;
   for (guint i = 0; i < alignment->groups->len; i++)
     {
       const TpAlignmentGroup *group = &g_array_index (alignment->groups, TpAlignmentGroup, i);
 
       if (i > 0)
-        g_array_append_val (self->cuts, y);
+        {
+          TpAnalysisCut cut = { y, repeat };
+
+          g_array_append_val (self->cuts, cut);
+        }
       _tp_analysis_add_line (self, grid.block_x, y + 0.5, grid.right, y + 0.5,
                              &theme->panel_border, 1, FALSE);
       y = place_group (self, alignment, &grid, by_row, group, y);

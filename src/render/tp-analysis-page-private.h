@@ -30,8 +30,25 @@ typedef struct
   double       x1, y1;      /* TEXT: its origin; LINE: the start; CIRCLE: the centre */
   double       x2, y2;      /* LINE: the end */
   gboolean     dashed;
-  PangoLayout *text;        /* TEXT (owned) */
+  /* TEXT: not its shaped layout, which would keep every text of a 50,000-row report
+   * shaped at once (143 MiB at 20,000 moments of truth, issue 16), but what shapes it
+   * again when painted, through the bounded text cache. Both strings are in the
+   * layout's string chunk. */
+  const char  *string;      /* what it shows (its lines cut, when it has max_lines) */
+  const char  *source;      /* what it was shaped from */
+  int          style;       /* TpTextStyle */
+  double       wrap;        /* its width as shaped; -1: one line */
+  guint        max_lines;
 } TpOp;
+
+/* Where a sheet may begin inside a section (a table's row, the alignment's row group),
+ * and what a sheet that begins there repeats at its top (the table's column headers;
+ * empty: nothing). */
+typedef struct
+{
+  double y;
+  TpRect repeat;
+} TpAnalysisCut;
 
 typedef struct
 {
@@ -54,11 +71,15 @@ struct _TpAnalysisLayout
   TpRect          plots[TP_N_ANALYSIS_CHARTS];
   GArray         *points[TP_N_ANALYSIS_CHARTS];   /* TpAnalysisPoint */
   GArray         *hits;        /* TpAnalysisRow: chart markers and labels */
-  /* Where a sheet may begin besides the sections (double, in order: the alignment's row
-   * groups), and what a sheet that begins at such a cut repeats at its top (the matrix's
-   * column headers). Empty on the analysis page. */
+  /* Where a sheet may begin besides the sections (TpAnalysisCut, in order), so that a
+   * table taller than a sheet continues on the next rather than shrinking onto one. */
   GArray         *cuts;
-  TpRect          repeat;
+  /* For painting a band: the largest bottom of the ops up to each one, and the least
+   * top from each one on (double), so that a sheet finds the run of ops that may touch
+   * it by bisection instead of testing every op of the page (sheets × ops). Built on
+   * the first paint after a layout; NULL until then. */
+  GArray         *max_bottom;
+  GArray         *min_top;
   /* Whether a hit is highlighted like a table row when hovered (the alignment's cells,
    * labels and gaps), rather than left as it is (a chart's points). */
   gboolean        hits_are_rows;
@@ -101,6 +122,14 @@ char        *_tp_analysis_format_subtitle (TpDocument   *document);
 #define TP_ANALYSIS_CELL_PAD_X   8.0
 #define TP_ANALYSIS_CELL_PAD_Y   6.0
 #define TP_ANALYSIS_GUTTER       40.0   /* between a chart and what stands beside it */
+
+/* Counters of the work the page does, for tests that prove it grows linearly by counting
+ * rather than timing (issue 16): texts shaped (cache misses), the longest text shaped
+ * in one piece (bytes), ops looked at while painting, and the layouts alive now. */
+extern guint64 _tp_analysis_shapings;
+extern gsize   _tp_analysis_longest_shaped;
+extern guint64 _tp_analysis_ops_visited;
+extern gint    _tp_analysis_live_layouts;
 
 /* A text shaped in a style: wrapped at width (≤ 0: one line, unwrapped) and cut with an
  * ellipsis after max_lines (0: no limit). A new reference to a layout that may be

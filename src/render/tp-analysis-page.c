@@ -22,6 +22,8 @@
 #define HEADER_GAP      28.0   /* under the title block */
 #define SECTION_GAP     44.0   /* between sections */
 #define EMPTY_HEIGHT    56.0
+/* The most of a legend entry's list of items that is shaped (bytes); it shows 3 lines. */
+#define LEGEND_ITEMS_MAX 2048
 
 /* Text styles */
 
@@ -71,8 +73,41 @@ theme_for_style (const TpTheme *theme,
     font->style = spec->italic ? PANGO_STYLE_ITALIC : PANGO_STYLE_NORMAL;
 }
 
-/* Past this many, the cache starts again: a page shows a few hundred texts. */
+/* Past this many, the cache starts again: a page shows a few hundred texts, and this
+ * bounds what a report of any size keeps shaped (the display list keeps none). */
 #define TEXT_CACHE_MAX  8192
+
+guint64 _tp_analysis_shapings;
+gsize   _tp_analysis_longest_shaped;
+guint64 _tp_analysis_ops_visited;
+gint    _tp_analysis_live_layouts;
+
+/* What a layout was shaped from, kept on it so that the display list can record how to
+ * shape it again instead of the layout itself. */
+typedef struct
+{
+  TpTextStyle style;
+  double      wrap;
+  guint       max_lines;
+  char        text[];
+} TextKey;
+
+static GQuark
+text_key_quark (void)
+{
+  static GQuark quark;
+
+  if (quark == 0)
+    quark = g_quark_from_static_string ("tp-analysis-text-key");
+  return quark;
+}
+
+static void
+text_key_free (gpointer data)
+{
+  g_free (data);
+  g_atomic_int_add (&_tp_analysis_live_layouts, -1);
+}
 
 PangoLayout *
 _tp_analysis_text (TpAnalysisLayout *self,
@@ -84,6 +119,8 @@ _tp_analysis_text (TpAnalysisLayout *self,
   g_autofree char *key = NULL;
   PangoLayout *layout;
   TpTheme theme;
+  TextKey *origin;
+  gsize length;
 
   if (text == NULL)
     text = "";
@@ -97,6 +134,17 @@ _tp_analysis_text (TpAnalysisLayout *self,
   theme_for_style (self->theme, style, &theme);
   layout = tp_text_layout_new_lines (self->context, &theme, styles[style].role, text, width,
                                      max_lines);
+  length = strlen (text);
+  origin = g_malloc (sizeof (TextKey) + length + 1);
+  origin->style = style;
+  origin->wrap = width;
+  origin->max_lines = max_lines;
+  memcpy (origin->text, text, length + 1);
+  g_object_set_qdata_full (G_OBJECT (layout), text_key_quark (), origin, text_key_free);
+  _tp_analysis_shapings++;
+  _tp_analysis_longest_shaped = MAX (_tp_analysis_longest_shaped, length);
+  g_atomic_int_inc (&_tp_analysis_live_layouts);
+
   if (g_hash_table_size (self->texts) >= TEXT_CACHE_MAX)
     g_hash_table_remove_all (self->texts);
   g_hash_table_insert (self->texts, g_steal_pointer (&key), g_object_ref (layout));
@@ -148,11 +196,10 @@ _tp_analysis_text_size (PangoLayout *text,
 /* Display list */
 
 static void
-op_clear (gpointer data)
+forget_index (TpAnalysisLayout *self)
 {
-  TpOp *op = data;
-
-  g_clear_object (&op->text);
+  g_clear_pointer (&self->max_bottom, g_array_unref);
+  g_clear_pointer (&self->min_top, g_array_unref);
 }
 
 static TpOp *
@@ -173,10 +220,20 @@ _tp_analysis_add_text (TpAnalysisLayout *self,
                        const TpColour   *colour)
 {
   TpOp *op = add_op (self, TP_OP_TEXT);
+  const TextKey *origin = g_object_get_qdata (G_OBJECT (text), text_key_quark ());
+  const char *shown = pango_layout_get_text (text);
   double width, height;
 
+  /* Every text comes from _tp_analysis_text(), which marks it with its origin. */
+  g_assert (origin != NULL);
   tp_text_layout_get_size (text, &width, &height);
-  op->text = text;
+  op->source = g_string_chunk_insert_const (self->ids, origin->text);
+  op->string = strcmp (shown, origin->text) == 0 ? op->source
+                                                  : g_string_chunk_insert_const (self->ids, shown);
+  op->style = origin->style;
+  op->wrap = origin->wrap;
+  op->max_lines = origin->max_lines;
+  g_object_unref (text);
   op->x1 = x;
   op->y1 = y;
   op->fill = *colour;
@@ -414,9 +471,21 @@ _tp_analysis_place_legend (TpAnalysisLayout    *self,
                                       width - indent, 2, &theme->caption);
       if (entry->items->len > 0)
         {
+          g_autofree char *items = NULL;
+
+          /* Three lines show a few hundred characters: a longer list is cut before it is
+           * shaped (all 20,000 needs of a category were, to show three lines of them). */
+          if (entry->items->len > LEGEND_ITEMS_MAX)
+            {
+              const char *end = g_utf8_find_prev_char (entry->items->str,
+                                                       entry->items->str + LEGEND_ITEMS_MAX);
+              g_autofree char *head = g_strndup (entry->items->str, end - entry->items->str);
+
+              items = g_strconcat (head, "\u2026", NULL);
+            }
           y += 2;
-          y += _tp_analysis_add_string (self, TP_STYLE_CELL, entry->items->str, x + indent, y,
-                                        width - indent, 3, &theme->cell_text);
+          y += _tp_analysis_add_string (self, TP_STYLE_CELL, items != NULL ? items : entry->items->str,
+                                        x + indent, y, width - indent, 3, &theme->cell_text);
         }
       y += 12;
     }
@@ -440,14 +509,13 @@ tp_analysis_layout_new (PangoContext  *context,
   self->context = g_object_ref (context);
   self->theme = theme;
   self->ops = g_array_new (FALSE, FALSE, sizeof (TpOp));
-  g_array_set_clear_func (self->ops, op_clear);
   self->ids = g_string_chunk_new (256);
   for (guint i = 0; i < TP_N_ANALYSIS_TABLES; i++)
     self->rows[i] = g_array_new (FALSE, FALSE, sizeof (TpAnalysisRow));
   for (guint i = 0; i < TP_N_ANALYSIS_CHARTS; i++)
     self->points[i] = g_array_new (FALSE, FALSE, sizeof (TpAnalysisPoint));
   self->hits = g_array_new (FALSE, FALSE, sizeof (TpAnalysisRow));
-  self->cuts = g_array_new (FALSE, FALSE, sizeof (double));
+  self->cuts = g_array_new (FALSE, FALSE, sizeof (TpAnalysisCut));
   self->texts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   self->words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   return self;
@@ -467,6 +535,7 @@ tp_analysis_layout_free (TpAnalysisLayout *self)
     g_array_unref (self->points[i]);
   g_array_unref (self->hits);
   g_array_unref (self->cuts);
+  forget_index (self);
   g_hash_table_unref (self->texts);
   g_hash_table_unref (self->words);
   g_object_unref (self->context);
@@ -487,7 +556,7 @@ clear (TpAnalysisLayout *self)
     }
   g_array_set_size (self->hits, 0);
   g_array_set_size (self->cuts, 0);
-  self->repeat = (TpRect) { 0 };
+  forget_index (self);
   self->hits_are_rows = FALSE;
   self->header = (TpRect) { 0 };
   memset (self->sections, 0, sizeof self->sections);
@@ -789,7 +858,7 @@ tp_analysis_layout_get_text (TpAnalysisLayout *self,
         continue;
       if (rect != NULL)
         *rect = op->bounds;
-      return pango_layout_get_text (op->text);
+      return op->string;
     }
   return NULL;
 }
@@ -831,124 +900,4 @@ tp_analysis_hit_item (TpAnalysisLayout *self,
           }
       }
   return NULL;
-}
-
-/* Painting */
-
-static void
-paint_mark (cairo_t    *cr,
-            const TpOp *op)
-{
-  const TpRect *r = &op->bounds;
-
-  cairo_save (cr);
-  cairo_set_line_width (cr, op->line_width);
-  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
-  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
-  tp_colour_set_source (cr, &op->stroke);
-  if (op->kind == TP_OP_TICK)
-    {
-      cairo_move_to (cr, r->x + r->width * 0.1, r->y + r->height * 0.55);
-      cairo_line_to (cr, r->x + r->width * 0.4, r->y + r->height * 0.85);
-      cairo_line_to (cr, r->x + r->width * 0.9, r->y + r->height * 0.15);
-    }
-  else
-    {
-      cairo_move_to (cr, r->x + r->width * 0.15, r->y + r->height * 0.15);
-      cairo_line_to (cr, r->x + r->width * 0.85, r->y + r->height * 0.85);
-      cairo_move_to (cr, r->x + r->width * 0.85, r->y + r->height * 0.15);
-      cairo_line_to (cr, r->x + r->width * 0.15, r->y + r->height * 0.85);
-    }
-  cairo_stroke (cr);
-  cairo_restore (cr);
-}
-
-static void
-fill_and_stroke (cairo_t    *cr,
-                 const TpOp *op)
-{
-  if (op->fill.alpha > 0)
-    {
-      tp_colour_set_source (cr, &op->fill);
-      if (op->line_width > 0)
-        cairo_fill_preserve (cr);
-      else
-        cairo_fill (cr);
-    }
-  if (op->line_width > 0)
-    {
-      cairo_set_line_width (cr, op->line_width);
-      tp_colour_set_source (cr, &op->stroke);
-      cairo_stroke (cr);
-    }
-  cairo_new_path (cr);
-}
-
-static void
-paint_op (cairo_t    *cr,
-          const TpOp *op)
-{
-  static const double dash[] = { 4, 3 };
-
-  switch (op->kind)
-    {
-    case TP_OP_TEXT:
-      tp_colour_set_source (cr, &op->fill);
-      cairo_move_to (cr, op->x1, op->y1);
-      _tp_paint_layout (cr, op->text);
-      cairo_new_path (cr);
-      break;
-
-    case TP_OP_RECT:
-      if (op->radius > 0)
-        _tp_rounded_rect (cr, &op->bounds, op->radius);
-      else
-        cairo_rectangle (cr, op->bounds.x, op->bounds.y, op->bounds.width, op->bounds.height);
-      fill_and_stroke (cr, op);
-      break;
-
-    case TP_OP_LINE:
-      cairo_save (cr);
-      if (op->dashed)
-        cairo_set_dash (cr, dash, G_N_ELEMENTS (dash), 0);
-      cairo_move_to (cr, op->x1, op->y1);
-      cairo_line_to (cr, op->x2, op->y2);
-      cairo_set_line_width (cr, op->line_width);
-      tp_colour_set_source (cr, &op->stroke);
-      cairo_stroke (cr);
-      cairo_restore (cr);
-      break;
-
-    case TP_OP_CIRCLE:
-      cairo_new_sub_path (cr);
-      cairo_arc (cr, op->x1, op->y1, op->radius, 0, 2 * G_PI);
-      fill_and_stroke (cr, op);
-      break;
-
-    case TP_OP_TICK:
-    case TP_OP_CROSS:
-    default:
-      paint_mark (cr, op);
-      break;
-    }
-}
-
-void
-tp_analysis_paint (cairo_t          *cr,
-                   TpAnalysisLayout *self,
-                   const TpRect     *clip)
-{
-  g_return_if_fail (cr != NULL);
-  g_return_if_fail (self != NULL);
-
-  cairo_save (cr);
-  for (guint i = 0; i < self->ops->len; i++)
-    {
-      const TpOp *op = &g_array_index (self->ops, TpOp, i);
-
-      if (clip != NULL && !tp_rect_is_empty (clip) && !tp_rect_intersects (&op->bounds, clip))
-        continue;
-      paint_op (cr, op);
-    }
-  cairo_restore (cr);
 }

@@ -13,6 +13,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "tp-analysis-page-private.h"
 #include "tp-painter-private.h"
@@ -28,6 +29,14 @@
 #define INLINE_GAP       7.0     /* between a bar or dot and its number */
 #define NATURAL_MAX      340.0   /* the widest a prose column's natural width counts */
 #define WORD_MAX         160.0   /* the widest a single word may make a prose column */
+/* A cell's text longer than this is shaped in pieces of about this size, stacked: Pango
+ * 1.50 measures one long paragraph in more than linear time (a stage's KPIs at 40,000:
+ * 8,000 lines in one cell, 18 times the time for 10 times the KPIs, issue 16), and
+ * beyond about 300 KB it stops wrapping it at all. */
+#define PIECE_BYTES      1024
+/* Nor more lines than this in a piece, so that a piece is far shorter than a sheet:
+ * a sheet may begin between two pieces of a row taller than itself. */
+#define PIECE_LINES      12
 
 typedef struct
 {
@@ -132,6 +141,66 @@ cell_text (const TpCell *cell)
   return cell->text != NULL ? cell->text : "";
 }
 
+/* text cut into pieces of at most about PIECE_BYTES, at a line's end where there is one
+ * (the pieces stack exactly), else after a list's separator or a space (a line then
+ * ends a little early), else at a character. NULL when it is short enough whole. */
+static GPtrArray *
+split_text (const char *text)
+{
+  GPtrArray *pieces;
+  const char *start = text, *end;
+
+  guint n_lines = 0;
+
+  if (text == NULL)
+    return NULL;
+  for (const char *p = text; *p != '\0' && n_lines <= PIECE_LINES; p++)
+    n_lines += *p == '\n';
+  if (strlen (text) <= PIECE_BYTES && n_lines <= PIECE_LINES)
+    return NULL;
+
+  pieces = g_ptr_array_new_with_free_func (g_free);
+  end = start + strlen (start);
+  while (start < end)
+    {
+      const char *limit = start + PIECE_BYTES, *cut = NULL, *next;
+      guint lines = 0;
+
+      /* The end of the PIECE_LINES-th line, when it comes first. */
+      for (const char *p = start; p < end && p < limit; p++)
+        if (*p == '\n' && ++lines == PIECE_LINES)
+          {
+            cut = p;
+            break;
+          }
+      if (cut == NULL && limit >= end)
+        {
+          g_ptr_array_add (pieces, g_strdup (start));
+          break;
+        }
+      for (const char *p = MIN (limit, end - 1); p > start && cut == NULL; p--)
+        if (*p == '\n')
+          cut = p;
+      for (const char *p = limit; p > start && cut == NULL; p--)
+        if (*p == ' ')
+          cut = p;
+      if (cut != NULL)
+        {
+          next = cut + 1;
+        }
+      else
+        {
+          cut = g_utf8_find_prev_char (start, limit + 1);
+          if (cut == NULL || cut <= start)
+            cut = g_utf8_find_next_char (start, end);
+          next = cut;
+        }
+      g_ptr_array_add (pieces, g_strndup (start, cut - start));
+      start = next;
+    }
+  return pieces;
+}
+
 /* What stands before a cell's number: a dot, a bar. */
 static double
 get_lead_width (const TpCell *cell)
@@ -160,8 +229,26 @@ measure_cell (TpAnalysisLayout *self,
   g_autoptr(PangoLayout) text = NULL;
   double width = 0, detail_width = 0;
 
+  g_autoptr(GPtrArray) pieces = NULL;
+
   if (cell->kind == TP_CELL_MARK && !isnan (cell->value))
     return MARK_SIZE;
+
+  /* A text in pieces: the widest piece on one line, which is far wider than any prose
+   * column's natural width may count anyway (NATURAL_MAX). */
+  if (cell->kind == TP_CELL_TEXT && (pieces = split_text (cell->text)) != NULL)
+    {
+      for (guint i = 0; i < pieces->len; i++)
+        {
+          g_autoptr(PangoLayout) piece = _tp_analysis_text (self, cell_style (cell),
+                                                            g_ptr_array_index (pieces, i), -1, 0);
+          double piece_width;
+
+          _tp_analysis_text_size (piece, &piece_width, NULL);
+          width = MAX (width, piece_width);
+        }
+      return width;
+    }
 
   text = _tp_analysis_text (self, cell->kind == TP_CELL_TAG ? TP_STYLE_TAG : cell_style (cell),
                             cell_text (cell), -1, 0);
@@ -185,9 +272,18 @@ static double
 measure_longest_word (TpAnalysisLayout *self,
                       const TpCell     *cell)
 {
+  g_autoptr(GPtrArray) pieces = NULL;
+  double word = 0;
+
   if (cell->kind != TP_CELL_TEXT || cell->text == NULL)
     return 0;
-  return MIN (_tp_analysis_longest_word (self, cell_style (cell), cell->text), WORD_MAX);
+  pieces = split_text (cell->text);
+  if (pieces == NULL)
+    return MIN (_tp_analysis_longest_word (self, cell_style (cell), cell->text), WORD_MAX);
+  for (guint i = 0; i < pieces->len && word < WORD_MAX; i++)
+    word = MAX (word, _tp_analysis_longest_word (self, cell_style (cell),
+                                                 g_ptr_array_index (pieces, i)));
+  return MIN (word, WORD_MAX);
 }
 
 /* Each column's natural width (its widest cell on one line, prose capped) and the
@@ -318,7 +414,8 @@ place_cell (TpAnalysisLayout *self,
             double            x,
             double            y,
             double            width,
-            gboolean          add)
+            gboolean          add,
+            GArray           *breaks)
 {
   const TpTheme *theme = self->theme;
   double middle = first_line_middle (self, y);
@@ -328,6 +425,7 @@ place_cell (TpAnalysisLayout *self,
    * "every word survives"); figures and short words keep to one line. */
   guint max_lines = is_flexible (column) ? 0 : 1;
   g_autoptr(PangoLayout) text = NULL;
+  g_autoptr(GPtrArray) pieces = NULL;
   double text_width = 0, text_height = 0;
 
   if (cell->kind == TP_CELL_MARK && !isnan (cell->value))
@@ -372,6 +470,29 @@ place_cell (TpAnalysisLayout *self,
                                      _tp_analysis_text_on (self, &cell->colour));
             }
         }
+    }
+  else if (!column->numeric && cell->kind == TP_CELL_TEXT &&
+           (pieces = split_text (cell->text)) != NULL)
+    {
+      double top = y;
+
+      /* Every piece wraps at the column's width, under the one before. */
+      for (guint i = 0; i < pieces->len; i++)
+        {
+          g_autoptr(PangoLayout) piece = _tp_analysis_text (self, cell_style (cell),
+                                                            g_ptr_array_index (pieces, i), width,
+                                                            max_lines);
+          double piece_height;
+
+          _tp_analysis_text_size (piece, NULL, &piece_height);
+          if (add && breaks != NULL && i > 0)
+            g_array_append_val (breaks, top);
+          if (add)
+            _tp_analysis_add_text (self, g_steal_pointer (&piece), x, top,
+                                   cell->muted ? &theme->caption : &theme->cell_text);
+          top += piece_height;
+        }
+      height = MAX (height, top - y);
     }
   else
     {
@@ -437,6 +558,32 @@ place_cell (TpAnalysisLayout *self,
   return height;
 }
 
+/* A row taller than a sheet (a stage's 640 moments of truth in one cell) may continue on
+ * the next sheet between the pieces of its one long cell, where every other cell of the
+ * row has ended: no line is cut in two. */
+static void
+add_row_cuts (TpAnalysisLayout *self,
+              TpTable          *table,
+              const double     *heights,
+              guint             column,
+              GArray           *breaks,
+              const TpRect     *header,
+              double            top)
+{
+  double ended = top;
+
+  for (guint c = 0; c < table->n_columns; c++)
+    if (c != column)
+      ended = MAX (ended, top + heights[c]);
+  for (guint i = 0; i < breaks->len; i++)
+    {
+      TpAnalysisCut cut = { g_array_index (breaks, double, i), *header };
+
+      if (cut.y >= ended)
+        g_array_append_val (self->cuts, cut);
+    }
+}
+
 double
 _tp_table_place (TpAnalysisLayout *self,
                  TpTable          *table,
@@ -450,7 +597,10 @@ _tp_table_place (TpAnalysisLayout *self,
   g_autofree double *minimum = g_new0 (double, table->n_columns);
   g_autofree double *widths = g_new0 (double, table->n_columns);
   TpColour rule = theme->title;
+  g_autofree double *heights = g_new0 (double, table->n_columns);
+  g_autoptr(GArray) breaks = g_array_new (FALSE, FALSE, sizeof (double));
   double top = y, header_height = 0, table_width = 0, cx;
+  TpRect header;
 
   rule.alpha = 0.55;
   measure_columns (self, table, natural, minimum);
@@ -481,6 +631,9 @@ _tp_table_place (TpAnalysisLayout *self,
     }
   y += header_height + 2 * TP_ANALYSIS_CELL_PAD_Y;
   _tp_analysis_add_line (self, x, y, x + table_width, y, &rule, 1, FALSE);
+  /* A table taller than a sheet continues on the next at a row, under its header again,
+   * rather than shrinking onto one sheet (a 50,000-row table as one PDF page, issue 16). */
+  header = (TpRect) { x, top, table_width, y + 1 - top };
 
   for (guint r = 0; r < table->rows->len; r++)
     {
@@ -490,18 +643,30 @@ _tp_table_place (TpAnalysisLayout *self,
 
       /* Measure first, so that every cell knows the row's height. */
       for (guint c = 0; c < table->n_columns; c++)
-        height = MAX (height, place_cell (self, &table->columns[c], &row->cells[c], 0, 0,
-                                          widths[c] - 2 * TP_ANALYSIS_CELL_PAD_X, FALSE));
+        {
+          heights[c] = place_cell (self, &table->columns[c], &row->cells[c], 0, 0,
+                                   widths[c] - 2 * TP_ANALYSIS_CELL_PAD_X, FALSE, NULL);
+          height = MAX (height, heights[c]);
+        }
       height += 2 * TP_ANALYSIS_CELL_PAD_Y;
 
       cx = x;
       for (guint c = 0; c < table->n_columns; c++)
         {
+          g_array_set_size (breaks, 0);
           place_cell (self, &table->columns[c], &row->cells[c], cx + TP_ANALYSIS_CELL_PAD_X,
-                      y + TP_ANALYSIS_CELL_PAD_Y, widths[c] - 2 * TP_ANALYSIS_CELL_PAD_X, TRUE);
+                      y + TP_ANALYSIS_CELL_PAD_Y, widths[c] - 2 * TP_ANALYSIS_CELL_PAD_X, TRUE,
+                      breaks);
           cx += widths[c];
+          add_row_cuts (self, table, heights, c, breaks, &header, y + TP_ANALYSIS_CELL_PAD_Y);
         }
 
+      if (r > 0)
+        {
+          TpAnalysisCut cut = { y, header };
+
+          g_array_append_val (self->cuts, cut);
+        }
       record.rect = (TpRect) { x, y, table_width, height };
       record.id = _tp_analysis_intern (self, row->id);
       g_array_append_val (self->rows[which], record);

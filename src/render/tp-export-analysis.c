@@ -41,6 +41,12 @@ typedef struct
   TpAnalysisLayout *analysis;
   guint64           state;      /* tp_document_get_state() when laid out */
   double            width;
+  /* The sheets last cut from it, and for what room: every page of an export asks for
+   * them, and cutting costs as much as the page has rows. */
+  GArray           *sheets;
+  double            sheets_width;
+  double            sheets_height;
+  gboolean          sheets_fit;
 } Cache;
 
 /* One cache per report page: the analysis's, the alignment's. */
@@ -55,6 +61,7 @@ caches_free (gpointer data)
     {
       g_weak_ref_clear (&caches[i].document);
       g_clear_pointer (&caches[i].analysis, tp_analysis_layout_free);
+      g_clear_pointer (&caches[i].sheets, g_array_unref);
     }
   g_free (caches);
 }
@@ -139,7 +146,17 @@ _tp_export_analysis_get (TpLayout              *layout,
     tp_analysis_layout_update (cache->analysis, remembered, width);
   cache->state = state;
   cache->width = width;
+  g_clear_pointer (&cache->sheets, g_array_unref);
   return cache->analysis;
+}
+
+static int
+compare_cuts (gconstpointer a,
+              gconstpointer b)
+{
+  double ya = ((const TpAnalysisCut *) a)->y, yb = ((const TpAnalysisCut *) b)->y;
+
+  return (ya > yb) - (ya < yb);
 }
 
 /* The bands the page may be cut between: the title with the first section, then each
@@ -163,30 +180,41 @@ get_bands (TpAnalysisLayout *analysis)
       band.top = i == 0 ? 0 : section.y;
       band.bottom = section.y + section.height;
       band.scale = 1;
-      band.repeat = FALSE;
+      band.repeat = (TpRect) { 0 };
       g_array_append_val (bands, band);
     }
   g_array_index (bands, TpAnalysisSheet, bands->len - 1).bottom = height;
 
-  /* The page's own cuts inside a section (the alignment's row groups) split its band;
-   * what follows a cut repeats the column headers above it. */
-  for (guint c = 0; c < analysis->cuts->len; c++)
+  /* The page's own cuts inside a section (a table's rows, the alignment's row groups)
+   * split its band; what follows a cut repeats the headers it names. One pass over
+   * both, in order of height: a 50,000-row table has as many cuts. */
+  if (analysis->cuts->len > 0)
     {
-      double cut = g_array_index (analysis->cuts, double, c);
+      g_autoptr(GArray) cuts = g_array_copy (analysis->cuts);
+      GArray *split = g_array_sized_new (FALSE, FALSE, sizeof (TpAnalysisSheet),
+                                         bands->len + cuts->len);
+      guint c = 0;
 
+      g_array_sort (cuts, compare_cuts);
       for (guint i = 0; i < bands->len; i++)
         {
-          TpAnalysisSheet *band = &g_array_index (bands, TpAnalysisSheet, i);
+          TpAnalysisSheet band = g_array_index (bands, TpAnalysisSheet, i);
 
-          if (cut > band->top && cut < band->bottom)
+          while (c < cuts->len && g_array_index (cuts, TpAnalysisCut, c).y <= band.top)
+            c++;
+          for (; c < cuts->len && g_array_index (cuts, TpAnalysisCut, c).y < band.bottom; c++)
             {
-              TpAnalysisSheet rest = { cut, band->bottom, 1, TRUE };
+              const TpAnalysisCut *cut = &g_array_index (cuts, TpAnalysisCut, c);
+              TpAnalysisSheet rest = { cut->y, band.bottom, 1, cut->repeat };
 
-              band->bottom = cut;
-              g_array_insert_val (bands, i + 1, rest);
-              break;
+              band.bottom = cut->y;
+              g_array_append_val (split, band);
+              band = rest;
             }
+          g_array_append_val (split, band);
         }
+      g_array_unref (bands);
+      bands = split;
     }
   return bands;
 }
@@ -196,7 +224,7 @@ static double
 sheet_height (TpAnalysisLayout      *analysis,
               const TpAnalysisSheet *sheet)
 {
-  return sheet->bottom - sheet->top + (sheet->repeat ? analysis->repeat.height : 0);
+  return sheet->bottom - sheet->top + sheet->repeat.height;
 }
 
 /* Greedily, whole bands from first to last (inclusive): a sheet takes bands while they
@@ -236,14 +264,24 @@ fill_sheets (TpAnalysisLayout *analysis,
   return n;
 }
 
+/* By bisection: the bands are in order and a sheet begins where a band does. */
 static guint
 find_band (GArray *bands,
            double  top)
 {
-  for (guint i = 0; i < bands->len; i++)
-    if (g_array_index (bands, TpAnalysisSheet, i).top == top)
-      return i;
-  g_assert_not_reached ();
+  guint low = 0, high = bands->len;
+
+  while (low < high)
+    {
+      guint middle = low + (high - low) / 2;
+
+      if (g_array_index (bands, TpAnalysisSheet, middle).top < top)
+        low = middle + 1;
+      else
+        high = middle;
+    }
+  g_assert (low < bands->len && g_array_index (bands, TpAnalysisSheet, low).top == top);
+  return low;
 }
 
 /* A table continued over sheets (the alignment's matrix) is shared out evenly: the
@@ -263,7 +301,7 @@ balance_sheets (TpAnalysisLayout *analysis,
       guint end = i + 1, first, last, n;
       double low, high;
 
-      while (end < sheets->len && g_array_index (sheets, TpAnalysisSheet, end).repeat)
+      while (end < sheets->len && g_array_index (sheets, TpAnalysisSheet, end).repeat.height > 0)
         end++;
       n = end - i;
       if (n == 1)
@@ -310,7 +348,7 @@ _tp_export_analysis_split (TpAnalysisLayout      *analysis,
 
   tp_analysis_layout_get_size (analysis, &width, &height);
   target = room_width / width;
-  sheet = (TpAnalysisSheet) { 0, height, MIN (target, room_height / height), FALSE };
+  sheet = (TpAnalysisSheet) { 0, height, MIN (target, room_height / height), { 0 } };
   if (options->size == TP_PAGE_SIZE_FIT || sheet.scale >= WHOLE_SHARE * target)
     {
       g_array_append_val (sheets, sheet);
@@ -346,14 +384,26 @@ split_analysis (TpLayout               *layout,
                 TpAnalysisLayout      **analysis)
 {
   double margin = _tp_export_get_margin (width, height);
+  double room_width = width - 2 * margin, room_height = height - 2 * margin;
   TpAnalysisLayout *laid = _tp_export_analysis_get (layout, page, document, options,
-                                                    width - 2 * margin, height - 2 * margin);
+                                                    room_width, room_height);
+  Cache *cache = get_cache (layout, page);
+  gboolean fit = options->size == TP_PAGE_SIZE_FIT;
 
   if (analysis != NULL)
     *analysis = laid;
   if (laid == NULL)
     return NULL;
-  return _tp_export_analysis_split (laid, options, width - 2 * margin, height - 2 * margin);
+  if (cache->sheets == NULL || cache->sheets_width != room_width ||
+      cache->sheets_height != room_height || cache->sheets_fit != fit)
+    {
+      g_clear_pointer (&cache->sheets, g_array_unref);
+      cache->sheets = _tp_export_analysis_split (laid, options, room_width, room_height);
+      cache->sheets_width = room_width;
+      cache->sheets_height = room_height;
+      cache->sheets_fit = fit;
+    }
+  return g_array_ref (cache->sheets);
 }
 
 guint
@@ -400,7 +450,7 @@ _tp_export_analysis_paint (cairo_t               *cr,
   else
     sheet = (TpAnalysisSheet) { 0, page_height, MIN ((width - 2 * margin) / page_width,
                                                      (height - 2 * margin) / page_height),
-                                FALSE };
+                                { 0 } };
   band = (TpRect) { 0, sheet.top, page_width, sheet.bottom - sheet.top };
 
   cairo_save (cr);
@@ -412,9 +462,9 @@ _tp_export_analysis_paint (cairo_t               *cr,
     }
 
   /* A sheet that continues a table starts with its headers again. */
-  if (sheet.repeat && !whole)
+  if (sheet.repeat.height > 0 && !whole)
     {
-      const TpRect *repeat = &analysis->repeat;
+      const TpRect *repeat = &sheet.repeat;
 
       cairo_save (cr);
       cairo_translate (cr, (width - page_width * sheet.scale) / 2, margin);

@@ -51,7 +51,7 @@ typedef struct
   double top;     /* the band of the analysis page it shows, in its units */
   double bottom;
   double scale;   /* analysis units to page pixels */
-  gboolean repeat; /* the page's repeated band (its column headers) goes above it */
+  TpRect   repeat; /* what goes above it (a continued table's column headers); empty: nothing */
 } TpAnalysisSheet;
 
 GArray           *_tp_export_analysis_split     (TpAnalysisLayout      *analysis,
