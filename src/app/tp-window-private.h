@@ -125,6 +125,11 @@ struct _TpWindow
   GPtrArray            *search_matches;
   guint                 search_current;
   guint                 search_reveal_id;
+
+  /* Presenting (tp-window-present.c): the full-screen presentation, and the presenter
+   * strip shown under the editor while it is on another monitor. */
+  GtkWidget            *present_window;
+  GtkWidget            *presenter_strip;
 };
 
 void      _tp_window_class_actions_init (TpWindowClass        *klass);
@@ -241,5 +246,11 @@ void      _tp_window_search_document_unbound (TpWindow        *self);
 /* "Deleted — Undo" toasts (tp-window-undo-toast.c), while a document is bound. */
 void      _tp_window_undo_toast_bind    (TpWindow             *self);
 void      _tp_window_undo_toast_unbind  (TpWindow             *self);
+
+/* Presenting (tp-window-present.c): win.present (F5) shows the workshop full screen,
+ * on the other monitor when there is one. */
+void      _tp_window_class_present_init (TpWindowClass        *klass);
+void      _tp_window_present            (TpWindow             *self);
+void      _tp_window_present_document_unbound (TpWindow       *self);
 
 G_END_DECLS

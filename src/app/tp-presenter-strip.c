@@ -1,0 +1,267 @@
+/* tp-presenter-strip.c: the facilitator's view of a presentation on another monitor.
+ *
+ * Copyright 2025 The Touchpoint developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "render/tp-story-page.h"
+
+#include "tp-presenter-strip.h"
+
+/* The thumbnails are the projector's 1280 × 720 layout scaled down, so they show the
+ * room's slide, not a different layout made for a small area. */
+#define PROJECTOR_WIDTH  1280.0
+#define PROJECTOR_HEIGHT 720.0
+#define THUMB_WIDTH      224
+#define THUMB_HEIGHT     126
+
+struct _TpPresenterStrip
+{
+  GtkBox           parent_instance;
+
+  TpPresentWindow *presentation;   /* not owned: the window that made the strip removes
+                                    * it when the presentation ends */
+  GtkWidget       *current;
+  GtkWidget       *next;
+  GtkWidget       *current_label;
+  GtkWidget       *next_label;
+  GtkListBox      *steps;
+  gboolean         filling;
+};
+
+G_DEFINE_FINAL_TYPE (TpPresenterStrip, tp_presenter_strip, GTK_TYPE_BOX)
+
+static void
+paint_thumb (TpPresenterStrip *self,
+             cairo_t          *cr,
+             int               width,
+             int               height,
+             guint             index)
+{
+  TpStoryPaintOptions options = { .theme = NULL, .screen = TRUE };
+  TpStory *story = tp_present_window_get_story (self->presentation);
+  double scale = MIN (width / PROJECTOR_WIDTH, height / PROJECTOR_HEIGHT);
+
+  cairo_set_source_rgb (cr, 0, 0, 0);
+  cairo_paint (cr);
+  if (story == NULL || index >= tp_story_get_n_steps (story))
+    return;
+
+  cairo_scale (cr, scale, scale);
+  cairo_rectangle (cr, 0, 0, PROJECTOR_WIDTH, PROJECTOR_HEIGHT);
+  cairo_clip (cr);
+  tp_story_paint_step (cr, tp_present_window_get_document (self->presentation), story,
+                       index, PROJECTOR_WIDTH, PROJECTOR_HEIGHT, &options);
+}
+
+static void
+draw_current (GtkDrawingArea *area,
+              cairo_t        *cr,
+              int             width,
+              int             height,
+              gpointer        data)
+{
+  TpPresenterStrip *self = data;
+
+  /* What the room sees: black while the screen is blanked. */
+  if (tp_present_window_get_blank (self->presentation))
+    {
+      cairo_set_source_rgb (cr, 0, 0, 0);
+      cairo_paint (cr);
+      return;
+    }
+  paint_thumb (self, cr, width, height, tp_present_window_get_step (self->presentation));
+}
+
+static void
+draw_next (GtkDrawingArea *area,
+           cairo_t        *cr,
+           int             width,
+           int             height,
+           gpointer        data)
+{
+  TpPresenterStrip *self = data;
+
+  paint_thumb (self, cr, width, height, tp_present_window_get_step (self->presentation) + 1);
+}
+
+static void
+update_step (TpPresenterStrip *self)
+{
+  TpStory *story = tp_present_window_get_story (self->presentation);
+  guint step = tp_present_window_get_step (self->presentation);
+  guint n_steps = story != NULL ? tp_story_get_n_steps (story) : 0;
+  g_autofree char *now = NULL;
+  GtkListBoxRow *row;
+
+  /* Translators: under the thumbnail of the step the room sees, "Now · 3 of 17". */
+  now = g_strdup_printf (_("Now · %u of %u"), MIN (step + 1, n_steps), n_steps);
+  gtk_label_set_label (GTK_LABEL (self->current_label), now);
+  gtk_label_set_label (GTK_LABEL (self->next_label),
+                       step + 1 < n_steps ? _("Next") : _("Last step"));
+
+  self->filling = TRUE;
+  row = gtk_list_box_get_row_at_index (self->steps, step);
+  gtk_list_box_select_row (self->steps, row);
+  self->filling = FALSE;
+
+  gtk_widget_queue_draw (self->current);
+  gtk_widget_queue_draw (self->next);
+}
+
+static void
+fill_steps (TpPresenterStrip *self)
+{
+  TpStory *story = tp_present_window_get_story (self->presentation);
+  GtkWidget *child;
+
+  self->filling = TRUE;
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->steps))) != NULL)
+    gtk_list_box_remove (self->steps, child);
+
+  for (guint i = 0; story != NULL && i < tp_story_get_n_steps (story); i++)
+    {
+      g_autofree char *title = tp_story_step_dup_title (story, tp_story_get_step (story, i));
+      g_autofree char *text = g_strdup_printf ("%u  %s", i + 1, title);
+      GtkWidget *label = gtk_label_new (text);
+
+      gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_list_box_append (self->steps, label);
+    }
+  self->filling = FALSE;
+
+  update_step (self);
+}
+
+static void
+on_row_selected (GtkListBox       *box,
+                 GtkListBoxRow    *row,
+                 TpPresenterStrip *self)
+{
+  /* A click shows the step to the room; selecting the row that follows the
+   * presentation does nothing more. */
+  if (self->filling || row == NULL)
+    return;
+
+  tp_present_window_set_step (self->presentation, gtk_list_box_row_get_index (row));
+}
+
+/* A clicker sends Page Down and Page Up: while the editor has the keyboard (the laptop
+ * is where edits are made) they still step the projector. */
+static gboolean
+clicker_key (GtkWidget *widget,
+             GVariant  *args,
+             gpointer   data)
+{
+  TpPresenterStrip *self = TP_PRESENTER_STRIP (widget);
+
+  gtk_widget_activate_action (GTK_WIDGET (self->presentation),
+                              g_variant_get_boolean (args) ? "present.next" : "present.previous",
+                              NULL);
+  return TRUE;
+}
+
+static GtkWidget *
+make_thumb (TpPresenterStrip  *self,
+            GtkDrawingAreaDrawFunc draw,
+            GtkWidget        **label)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  GtkWidget *area = gtk_drawing_area_new ();
+
+  gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (area), THUMB_WIDTH);
+  gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (area), THUMB_HEIGHT);
+  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (area), draw, self, NULL);
+  gtk_widget_add_css_class (area, "card");
+  *label = gtk_label_new (NULL);
+  gtk_label_set_xalign (GTK_LABEL (*label), 0.0);
+  gtk_widget_add_css_class (*label, "caption");
+  gtk_box_append (GTK_BOX (box), area);
+  gtk_box_append (GTK_BOX (box), *label);
+  gtk_box_append (GTK_BOX (self), box);
+
+  return area;
+}
+
+static void
+tp_presenter_strip_class_init (TpPresenterStripClass *klass)
+{
+  gtk_widget_class_set_css_name (GTK_WIDGET_CLASS (klass), "presenterstrip");
+}
+
+static void
+tp_presenter_strip_init (TpPresenterStrip *self)
+{
+  static const struct {
+    guint    keyval;
+    gboolean forward;
+  } clicker[] = {
+    { GDK_KEY_Page_Down, TRUE },
+    { GDK_KEY_Page_Up, FALSE },
+  };
+  GtkEventController *controller;
+  GtkWidget *scrolled;
+
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (self), GTK_ORIENTATION_HORIZONTAL);
+  gtk_box_set_spacing (GTK_BOX (self), 12);
+  gtk_widget_set_margin_start (GTK_WIDGET (self), 12);
+  gtk_widget_set_margin_end (GTK_WIDGET (self), 12);
+  gtk_widget_set_margin_top (GTK_WIDGET (self), 8);
+  gtk_widget_set_margin_bottom (GTK_WIDGET (self), 8);
+
+  self->current = make_thumb (self, draw_current, &self->current_label);
+  self->next = make_thumb (self, draw_next, &self->next_label);
+
+  scrolled = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER,
+                                  GTK_POLICY_AUTOMATIC);
+  gtk_widget_set_hexpand (scrolled, TRUE);
+  gtk_widget_set_size_request (scrolled, 200, THUMB_HEIGHT);
+  self->steps = GTK_LIST_BOX (gtk_list_box_new ());
+  gtk_widget_add_css_class (GTK_WIDGET (self->steps), "navigation-sidebar");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->steps),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Steps"), -1);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (self->steps));
+  gtk_box_append (GTK_BOX (self), scrolled);
+  g_signal_connect_object (self->steps, "row-selected", G_CALLBACK (on_row_selected), self, 0);
+
+  /* Global: the strip sees them wherever the editor's focus is. */
+  controller = gtk_shortcut_controller_new ();
+  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (controller), GTK_SHORTCUT_SCOPE_GLOBAL);
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  for (guint i = 0; i < G_N_ELEMENTS (clicker); i++)
+    {
+      GtkShortcut *shortcut;
+
+      shortcut = gtk_shortcut_new (gtk_keyval_trigger_new (clicker[i].keyval, 0),
+                                   gtk_callback_action_new (clicker_key, NULL, NULL));
+      gtk_shortcut_set_arguments (shortcut, g_variant_new_boolean (clicker[i].forward));
+      gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), shortcut);
+    }
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+}
+
+GtkWidget *
+tp_presenter_strip_new (TpPresentWindow *presentation)
+{
+  TpPresenterStrip *self;
+
+  g_return_val_if_fail (TP_IS_PRESENT_WINDOW (presentation), NULL);
+
+  self = g_object_new (TP_TYPE_PRESENTER_STRIP, NULL);
+  self->presentation = presentation;
+  g_signal_connect_object (presentation, "notify::step", G_CALLBACK (update_step), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (presentation, "notify::blank", G_CALLBACK (update_step), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (presentation, "story-changed", G_CALLBACK (fill_steps), self,
+                           G_CONNECT_SWAPPED);
+  fill_steps (self);
+
+  return GTK_WIDGET (self);
+}
