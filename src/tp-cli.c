@@ -221,7 +221,7 @@ parse_export (const ExportArgs *args,
     }
   if (args->page != NULL && !tp_export_page_from_string (args->page, &options->page))
     {
-      usage_error (_("--page must be canvas, journey, value-chain, board, alignment, analysis or all"));
+      usage_error (_("--page must be canvas, journey, value-chain, board, alignment, analysis, story or all"));
       return FALSE;
     }
   /* A PDF is pages for a deck; an image is the content at its own proportions. */
@@ -326,7 +326,7 @@ tp_cli_run (int    argc,
     { "export", 0, 0, G_OPTION_ARG_FILENAME, &export.output,
       N_("Export FILE to OUT (.pdf, .png, .svg, or .csv with --table) without opening a window"), N_("OUT") },
     { "page", 0, 0, G_OPTION_ARG_STRING, &export.page,
-      N_("What to export: canvas, journey, value-chain, board, alignment, analysis or all"), N_("PAGE") },
+      N_("What to export: canvas, journey, value-chain, board, alignment, analysis, story or all"), N_("PAGE") },
     { "size", 0, 0, G_OPTION_ARG_STRING, &export.size,
       N_("Page size: slide, a4, a3, letter or fit"), N_("SIZE") },
     { "scale", 0, 0, G_OPTION_ARG_STRING, &export.scale_text,

@@ -41,12 +41,34 @@ typedef struct
   guint            stage_index;  /* JOURNEY_STAGE, MOMENT */
   const char      *touchpoint;   /* MOMENT: the touchpoint's id */
   guint            first;        /* of the items this part shows (notes of the block,
-                                  * touchpoints of the stage) */
+                                  * touchpoints of the stage); ALIGNMENT, ANALYSIS: the
+                                  * page's section this part shows (TpStorySection) */
   guint            n_items;      /* how many this part shows */
   guint            part;         /* 0 … n_parts - 1 when the block or stage continues */
   guint            n_parts;
   gboolean         hidden;       /* only through tp_story_get_all_step() */
 } TpStoryStep;
+
+/* What one step shows at most, so that the painter (render/tp-story-page.c) can keep the
+ * text of the items a step is about at 24 px or more at 1280 × 720: a block's notes or
+ * the value chain's notes, and a stage's touchpoints. The text budget counts characters
+ * (no text is measured here); an item alone over it still gets a step of its own. */
+#define TP_STORY_BLOCK_CAPACITY        6
+#define TP_STORY_BLOCK_TEXT_BUDGET     300
+#define TP_STORY_STAGE_CAPACITY        4
+#define TP_STORY_STAGE_TEXT_BUDGET     560
+
+/* The sections of the analysis page a part of an ANALYSIS step shows, in the page's
+ * order (TpAnalysisSection of render/tp-analysis-page.h); an ALIGNMENT step's parts are
+ * its matrix (GAPS) and its gaps (KANO), where tp-alignment-page.h puts them. Only the
+ * analysis's sections with data are told. */
+typedef enum {
+  TP_STORY_SECTION_GAPS,
+  TP_STORY_SECTION_KANO,
+  TP_STORY_SECTION_KPIS,
+  TP_STORY_SECTION_JOURNEY,
+  TP_STORY_N_SECTIONS
+} TpStorySection;
 
 typedef struct _TpStory TpStory;
 
@@ -65,6 +87,13 @@ const TpStoryStep *tp_story_get_all_step      (TpStory    *self,
 /* The step's heading, translated: "Customer Segments", "Stage 2 · Purchase (2/3)". */
 char              *tp_story_step_dup_title    (TpStory    *self,
                                                const TpStoryStep *step);
+/* The reveal state: whether a canvas step shows the block (Osterwalder's blocks up to
+ * and including its own; TRUE for every block on steps past the canvas, FALSE before),
+ * and whether a stage step shows the stage at index (and the curve through it). */
+gboolean           tp_story_step_reveals_block (const TpStoryStep *step,
+                                                TpContainer        container);
+gboolean           tp_story_step_reveals_stage (const TpStoryStep *step,
+                                                guint              stage_index);
 /* Where typing during this step captures: a block (CANVAS_BLOCK, VALUE_CHAIN gives
  * FALSE) or a stage (JOURNEY_STAGE). FALSE when the step has no capture target. */
 gboolean           tp_story_step_get_capture  (const TpStoryStep *step,
@@ -74,5 +103,15 @@ gboolean           tp_story_step_get_capture  (const TpStoryStep *step,
  * the story, a presenter stays on its step), or -1. */
 int                tp_story_find_step         (TpStory    *self,
                                                const char *key);
+/* Like tp_story_find_step() but for part part of the step (the last part when it has
+ * fewer now), so a presenter on a continued block stays on its part. */
+int                tp_story_find_step_part    (TpStory    *self,
+                                               const char *key,
+                                               guint       part);
+/* The document's notes that a VALUE_CHAIN step's first … first + n_items - 1 count
+ * over: the value chain's areas in order, each area's notes in order. (transfer none)
+ * of the note at position index, or NULL. */
+const TpNote      *tp_story_get_value_chain_note (TpStory *self,
+                                                  guint    index);
 
 G_END_DECLS

@@ -271,6 +271,52 @@ read_persona_ref (Builder    *b,
   return persona;
 }
 
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* The story's hidden steps, sorted and unique as the model keeps them (sorted first:
+ * a search per key would be quadratic in a hostile file's thousands of keys). */
+static void
+build_story_hidden (Builder   *b,
+                    xmlNode   *node,
+                    GPtrArray *keys)
+{
+  guint kept = 0;
+
+  for (xmlNode *child = node->children; child != NULL; child = child->next)
+    {
+      char *key;
+
+      if (!_tp_loader_is_element (child, TP_XML_HIDE))
+        continue;
+      key = get_text_attribute (b, child, TP_XML_A_STEP, TRUE);
+      if (key != NULL && key[0] != '\0')
+        g_ptr_array_add (keys, key);
+      else
+        g_free (key);
+    }
+
+  g_ptr_array_sort (keys, compare_strings);
+  for (guint i = 0; i < keys->len; i++)
+    {
+      if (kept > 0 && strcmp (g_ptr_array_index (keys, kept - 1), g_ptr_array_index (keys, i)) == 0)
+        continue;
+      if (kept != i)
+        {
+          char *key = g_ptr_array_index (keys, i);
+
+          keys->pdata[i] = keys->pdata[kept];
+          keys->pdata[kept] = key;
+        }
+      kept++;
+    }
+  g_ptr_array_set_size (keys, kept);
+}
+
 static void
 build_meta (Builder *b,
             xmlNode *node)
@@ -296,6 +342,8 @@ build_meta (Builder *b,
             problem (b, child, _("The date must be a real date written as YYYY-MM-DD, not “%s”"),
                      date);
         }
+      else if (_tp_loader_is_element (child, TP_XML_STORY))
+        build_story_hidden (b, child, meta->story_hidden);
     }
 
   _tp_loader_take_extras (b->extras, node, &meta->item.extras);

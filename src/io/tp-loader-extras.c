@@ -48,9 +48,15 @@ LEAF (pain_info, TP_XML_PAIN);
 LEAF (opportunity_info, TP_XML_OPPORTUNITY);
 LEAF (text_info, TP_XML_TEXT);
 
+static const ElementInfo hide_info = {
+  TP_XML_HIDE, TRUE, ATTRIBUTES (TP_XML_A_STEP), NO_CHILDREN,
+};
+static const ElementInfo story_info = {
+  TP_XML_STORY, TRUE, NO_ATTRIBUTES, CHILDREN (&hide_info),
+};
 static const ElementInfo meta_info = {
   TP_XML_META, TRUE, NO_ATTRIBUTES,
-  CHILDREN (&title_info, &organisation_info, &facilitator_info, &date_info),
+  CHILDREN (&title_info, &organisation_info, &facilitator_info, &date_info, &story_info),
 };
 static const ElementInfo persona_info = {
   TP_XML_PERSONA, TRUE, ATTRIBUTES (TP_XML_A_ID, TP_XML_A_NAME, TP_XML_A_ACCENT),

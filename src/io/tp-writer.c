@@ -326,6 +326,7 @@ write_meta (Writer       *w,
       (meta->organisation == NULL || meta->organisation[0] == '\0') &&
       (meta->facilitator == NULL || meta->facilitator[0] == '\0') &&
       (meta->date == NULL || meta->date[0] == '\0') &&
+      meta->story_hidden->len == 0 &&
       tp_extras_is_empty (&meta->item.extras))
     return;
 
@@ -343,6 +344,18 @@ write_meta (Writer       *w,
       if (sscanf (meta->date, "%4u-%2u-%2u", &year, &month, &day) == 3 &&
           g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year))
         text_element (w, TP_XML_DATE, meta->date);
+    }
+
+  if (meta->story_hidden->len > 0)
+    {
+      element_start (w, TP_XML_STORY);
+      for (guint i = 0; i < meta->story_hidden->len; i++)
+        {
+          element_start (w, TP_XML_HIDE);
+          attribute (w, TP_XML_A_STEP, g_ptr_array_index (meta->story_hidden, i));
+          element_end (w);
+        }
+      element_end (w);
     }
 
   extras_elements (w, &meta->item.extras);

@@ -43,6 +43,8 @@
 #define TP_XML_SCORE                 "score"
 #define TP_XML_LINKS                 "links"
 #define TP_XML_LINK                  "link"
+#define TP_XML_STORY                 "story"
+#define TP_XML_HIDE                  "hide"
 
 /* Attributes. */
 #define TP_XML_A_VERSION             "version"
@@ -50,6 +52,7 @@
 #define TP_XML_A_NAME                "name"
 #define TP_XML_A_ACCENT              "accent"
 #define TP_XML_A_KIND                "kind"
+#define TP_XML_A_STEP                "step"
 #define TP_XML_A_COLOUR              "colour"
 #define TP_XML_A_EVIDENCE            "evidence"
 #define TP_XML_A_VOTES               "votes"

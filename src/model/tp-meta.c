@@ -14,6 +14,7 @@ tp_meta_new (void)
   meta->organisation = g_strdup ("");
   meta->facilitator = g_strdup ("");
   meta->date = g_strdup ("");
+  meta->story_hidden = g_ptr_array_new_with_free_func (g_free);
 
   return meta;
 }
@@ -26,6 +27,9 @@ _tp_meta_assign (TpMeta       *dest,
   _tp_str_assign (&dest->organisation, src->organisation);
   _tp_str_assign (&dest->facilitator, src->facilitator);
   _tp_str_assign (&dest->date, src->date);
+  g_ptr_array_set_size (dest->story_hidden, 0);
+  for (guint i = 0; i < src->story_hidden->len; i++)
+    g_ptr_array_add (dest->story_hidden, g_strdup (g_ptr_array_index (src->story_hidden, i)));
 }
 
 TpMeta *
@@ -49,7 +53,20 @@ tp_meta_free (TpMeta *meta)
   g_free (meta->organisation);
   g_free (meta->facilitator);
   g_free (meta->date);
+  g_ptr_array_unref (meta->story_hidden);
   g_free (meta);
+}
+
+static gboolean
+strv_equal (const GPtrArray *a,
+            const GPtrArray *b)
+{
+  if (a->len != b->len)
+    return FALSE;
+  for (guint i = 0; i < a->len; i++)
+    if (g_strcmp0 (g_ptr_array_index (a, i), g_ptr_array_index (b, i)) != 0)
+      return FALSE;
+  return TRUE;
 }
 
 gboolean
@@ -60,5 +77,6 @@ tp_meta_equal (const TpMeta *a,
          g_strcmp0 (a->title, b->title) == 0 &&
          g_strcmp0 (a->organisation, b->organisation) == 0 &&
          g_strcmp0 (a->facilitator, b->facilitator) == 0 &&
-         g_strcmp0 (a->date, b->date) == 0;
+         g_strcmp0 (a->date, b->date) == 0 &&
+         strv_equal (a->story_hidden, b->story_hidden);
 }

@@ -16,6 +16,10 @@ struct _TpMeta
   char   *organisation;
   char   *facilitator;
   char   *date;          /* YYYY-MM-DD, or "" */
+  /* Keys of the story's steps the facilitator hid (analysis/tp-story.h), sorted and
+   * unique; kept even when no step matches any more, so a step that comes back (a block
+   * emptied and refilled) stays hidden. */
+  GPtrArray *story_hidden;  /* (element-type utf8) */
 };
 
 TpMeta   *tp_meta_new   (void);

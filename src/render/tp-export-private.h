@@ -18,6 +18,18 @@ G_BEGIN_DECLS
 /* Whether page is a report page (TP_EXPORT_PAGE_ANALYSIS or _ALIGNMENT): laid out from
  * the document on its own, not a region of the board. */
 gboolean          _tp_export_page_is_report     (TpExportPage           page);
+
+/* tp-export-story.c: the story's deck. */
+guint             _tp_export_story_count        (TpDocument            *document);
+guint             _tp_export_story_count_parts  (TpLayout              *layout);
+void              _tp_export_story_paint        (cairo_t               *cr,
+                                                 TpDocument            *document,
+                                                 const TpExportOptions *options,
+                                                 guint                  step,
+                                                 double                 width,
+                                                 double                 height,
+                                                 guint                  page_number,
+                                                 guint                  n_pages);
 /* Whether the document has anything for the report page to show (something to analyse;
  * a link); remembers it in layout if so. */
 gboolean          _tp_export_analysis_remember  (TpLayout              *layout,

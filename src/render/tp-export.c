@@ -66,6 +66,7 @@ static const char * const page_names[] = {
   [TP_EXPORT_PAGE_BOARD] = "board",
   [TP_EXPORT_PAGE_ANALYSIS] = "analysis",
   [TP_EXPORT_PAGE_ALIGNMENT] = "alignment",
+  [TP_EXPORT_PAGE_STORY] = "story",
 };
 
 static const char * const size_names[] = {
@@ -155,6 +156,8 @@ tp_export_page_get_label (TpExportPage page)
       return _("Analysis");
     case TP_EXPORT_PAGE_ALIGNMENT:
       return _("Alignment");
+    case TP_EXPORT_PAGE_STORY:
+      return _("Story");
     case TP_EXPORT_PAGE_ALL:
     default:
       return _("All Pages");
@@ -246,7 +249,12 @@ tp_export_list_pages (TpLayout              *layout,
 
   if (document != NULL)
     _tp_export_canvas_remember (layout, document);
-  if (_tp_export_page_is_report (options->page))
+  if (options->page == TP_EXPORT_PAGE_STORY)
+    {
+      if (_tp_export_story_count (document) > 0)
+        g_array_append_val (pages, options->page);
+    }
+  else if (_tp_export_page_is_report (options->page))
     {
       /* Only these pages need the document later, where it is not passed (sizes, parts). */
       if (_tp_export_analysis_remember (layout, options->page, document))
@@ -294,6 +302,14 @@ tp_export_get_page_size (TpLayout              *layout,
 
   g_return_if_fail (layout != NULL);
   g_return_if_fail (options != NULL);
+
+  /* The story is slides whatever the size: at fit, 1280 × 720 px (960 × 540 pt). */
+  if (page == TP_EXPORT_PAGE_STORY && options->size == TP_PAGE_SIZE_FIT)
+    {
+      *width = 1280;
+      *height = 720;
+      return;
+    }
 
   switch (options->size)
     {
@@ -439,6 +455,8 @@ tp_export_count_parts (TpLayout              *layout,
   g_return_val_if_fail (layout != NULL, 1);
   g_return_val_if_fail (options != NULL, 1);
 
+  if (page == TP_EXPORT_PAGE_STORY)
+    return _tp_export_story_count_parts (layout);
   if (_tp_export_page_is_report (page))
     {
       return _tp_export_analysis_count_sheets (layout, page, options, width, height);
@@ -551,6 +569,11 @@ tp_export_paint_page (cairo_t               *cr,
   g_return_if_fail (TP_IS_DOCUMENT (document));
   g_return_if_fail (options != NULL);
 
+  if (page == TP_EXPORT_PAGE_STORY)
+    {
+      _tp_export_story_paint (cr, document, options, 0, width, height, page_number, n_pages);
+      return;
+    }
   if (_tp_export_page_is_report (page))
     {
       _tp_export_analysis_paint (cr, layout, page, document, options, G_MAXUINT, width, height,
@@ -586,6 +609,11 @@ tp_export_paint_page_part (cairo_t               *cr,
   g_return_if_fail (TP_IS_DOCUMENT (document));
   g_return_if_fail (options != NULL);
 
+  if (page == TP_EXPORT_PAGE_STORY)
+    {
+      _tp_export_story_paint (cr, document, options, part, width, height, page_number, n_pages);
+      return;
+    }
   if (_tp_export_page_is_report (page))
     {
       _tp_export_analysis_paint (cr, layout, page, document, options, part, width, height,

@@ -39,6 +39,8 @@ typedef enum {
                                 * Kano, KPIs, jobs and emotions */
   TP_EXPORT_PAGE_ALIGNMENT,    /* the matrix of notes × touchpoints and its gaps
                                 * (tp-alignment-page.h), when the document has links */
+  TP_EXPORT_PAGE_STORY,        /* the workshop's story (analysis/tp-story.h), a sheet per
+                                * shown step, at 16:9 (tp-story-page.h); not in ALL */
 } TpExportPage;
 
 typedef enum {
