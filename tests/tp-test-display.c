@@ -95,3 +95,50 @@ tp_test_remove_tree (const char *path)
 
   g_rmdir (path);
 }
+
+void
+tp_test_press_shortcut (gpointer widget,
+                        guint    keyval,
+                        guint    modifiers)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  g_autoptr(GtkShortcutTrigger) wanted = gtk_keyval_trigger_new (keyval, modifiers);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+
+          if (gtk_shortcut_trigger_equal (gtk_shortcut_get_trigger (shortcut), wanted))
+            {
+              g_assert_true (gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut),
+                                                           GTK_SHORTCUT_ACTION_EXCLUSIVE, widget,
+                                                           gtk_shortcut_get_arguments (shortcut)));
+              tp_test_flush_events ();
+              return;
+            }
+        }
+    }
+  g_error ("no shortcut %s", gtk_accelerator_name (keyval, modifiers));
+}
+
+gboolean
+tp_test_window_is_closed (gpointer window)
+{
+  /* Transfer none: GTK's own list. */
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (toplevel == window)
+        return FALSE;
+    }
+  return TRUE;
+}

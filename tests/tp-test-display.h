@@ -22,6 +22,16 @@ void tp_test_wait_until   (TpTestCondition  condition,
 /* Lets pending work run, for at most a second. */
 void tp_test_flush_events (void);
 
+/* Activates the shortcut of widget (a GtkWidget: its own controllers, class bindings
+ * included) for keyval with modifiers (GdkModifierType), as the key would, then flushes
+ * events; fails the test when there is none. For new tests: the older ones each have a
+ * press_ctrl() of their own. */
+void tp_test_press_shortcut (gpointer     widget,
+                             guint        keyval,
+                             guint        modifiers);
+/* A TpTestCondition: window is no longer one of GTK's toplevels. */
+gboolean tp_test_window_is_closed (gpointer window);
+
 /* Starts a display test in a private environment: recent files, settings and caches in
  * a fresh temporary folder (returned, to remove with tp_test_remove_tree()), settings in
  * memory, and no accessibility bus (its registry daemon writes to stdout, which is TAP);

@@ -24,12 +24,17 @@ typedef enum {
   TP_TIMEBOX_FINISHED,  /* reached zero; stays until started again or cancelled */
 } TpTimeboxState;
 
+#define TP_TYPE_TIMEBOX_STATE (tp_timebox_state_get_type ())
+GType           tp_timebox_state_get_type (void) G_GNUC_CONST;
+
 TpTimebox      *tp_timebox_new            (void);
 /* Starts counting down from seconds (> 0), replacing any running count. */
 void            tp_timebox_start          (TpTimebox *self,
                                            guint      seconds);
 void            tp_timebox_pause          (TpTimebox *self);
 void            tp_timebox_resume         (TpTimebox *self);
+/* More time for a running or paused count; a finished one runs again for seconds ("one
+ * more minute" when time is up); nothing when idle. The duration grows by seconds. */
 void            tp_timebox_add_seconds    (TpTimebox *self,
                                            guint      seconds);
 void            tp_timebox_cancel         (TpTimebox *self);
@@ -41,6 +46,7 @@ guint           tp_timebox_get_duration   (TpTimebox *self);
 char           *tp_timebox_dup_label      (TpTimebox *self);
 
 /* Signals: "notify::remaining" each second and on every change of state;
- * "finished" once when the count reaches zero. */
+ * "finished" once when the count reaches zero. Properties (read-only): "state",
+ * "remaining", "duration" (the seconds set, with the ones added). */
 
 G_END_DECLS

@@ -130,6 +130,13 @@ struct _TpWindow
    * strip shown under the editor while it is on another monitor. */
   GtkWidget            *present_window;
   GtkWidget            *presenter_strip;
+  /* The timer for an exercise (tp-window-timer.c): session state, never saved. The
+   * sound context is a GSoundContext, made at the first zero. */
+  TpTimebox            *timebox;
+  GtkWidget            *timer_button;
+  GObject              *timer_sound;
+  GCancellable         *timer_sound_cancellable;
+  gboolean              timer_sound_failed;
 };
 
 void      _tp_window_class_actions_init (TpWindowClass        *klass);
@@ -242,6 +249,12 @@ void      _tp_window_offer_guide        (TpWindow             *self);
 void      _tp_window_class_search_init  (TpWindowClass        *klass);
 void      _tp_window_search_init        (TpWindow             *self);
 void      _tp_window_search_document_unbound (TpWindow        *self);
+
+/* The timer (tp-window-timer.c): win.timer-* actions, Ctrl+T, the sound and the toast
+ * at zero. */
+void      _tp_window_class_timer_init   (TpWindowClass        *klass);
+void      _tp_window_timer_init         (TpWindow             *self);
+void      _tp_window_timer_dispose      (TpWindow             *self);
 
 /* "Deleted — Undo" toasts (tp-window-undo-toast.c), while a document is bound. */
 void      _tp_window_undo_toast_bind    (TpWindow             *self);

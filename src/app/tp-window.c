@@ -578,6 +578,7 @@ tp_window_dispose (GObject *object)
     _tp_window_resolve_close_queries (self, TRUE);
 
   _tp_window_watch_dispose (self);
+  _tp_window_timer_dispose (self);
   unbind_document (self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), TP_TYPE_WINDOW);
@@ -733,6 +734,7 @@ tp_window_class_init (TpWindowClass *klass)
   _tp_window_class_search_init (klass);
   _tp_window_class_guide_init (klass);
   _tp_window_class_present_init (klass);
+  _tp_window_class_timer_init (klass);
 }
 
 /* Files dropped on the window open as if chosen with Open: in this window while it shows
@@ -776,6 +778,7 @@ tp_window_init (TpWindow *self)
   _tp_window_actions_init (self);
   _tp_window_recovery_init (self);
   _tp_window_search_init (self);
+  _tp_window_timer_init (self);
 
   /* One selection for the window: what the board selects is what the inspector edits. */
   self->selection = tp_selection_new ();

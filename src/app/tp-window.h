@@ -12,6 +12,8 @@
 #include "io/tp-recovery-store.h"
 #include "model/tp-document.h"
 
+#include "tp-timebox.h"
+
 G_BEGIN_DECLS
 
 #define TP_TYPE_WINDOW (tp_window_get_type ())
@@ -55,5 +57,10 @@ void        tp_window_query_close_async  (TpWindow             *self,
                                           gpointer              user_data);
 gboolean    tp_window_query_close_finish (TpWindow             *self,
                                           GAsyncResult         *result);
+
+/* The window's timer for an exercise: what the header's timer button shows, and what a
+ * presentation of the window's document shows large. Watch it; start or stop it through
+ * the window's win.timer-* actions (win.timer-start takes seconds, "u"). */
+TpTimebox  *tp_window_get_timebox        (TpWindow             *self);
 
 G_END_DECLS
