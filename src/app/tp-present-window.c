@@ -55,8 +55,10 @@ struct _TpPresentWindow
   TpDocument     *document;
   TpStory        *story;
   guint           step;
-  /* The key of the shown step, to find it again when an edit rebuilds the story. */
+  /* The key and part of the shown step, to find it again when an edit rebuilds the
+   * story. */
   char           *step_key;
+  guint           step_part;
   guint           rebuild_id;
 
   gboolean        blank;
@@ -110,6 +112,7 @@ remember_step_key (TpPresentWindow *self)
 
   g_free (self->step_key);
   self->step_key = step != NULL ? g_strdup (step->key) : NULL;
+  self->step_part = step != NULL ? step->part : 0;
 }
 
 static void
@@ -167,7 +170,7 @@ rebuild_story (TpPresentWindow *self)
   /* The same step if it is still there (an edit elsewhere, a note added to it); else
    * the step now at the same place, so the room is not thrown back to the start. */
   if (self->step_key != NULL)
-    found = tp_story_find_step (self->story, self->step_key);
+    found = tp_story_find_step_part (self->story, self->step_key, self->step_part);
   if (found >= 0)
     self->step = found;
   else
@@ -214,6 +217,33 @@ end_capture (TpPresentWindow *self)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAPTURE]);
 }
 
+/* Moves to the part of the shown step that holds item id (a note of its block, a
+ * touchpoint of its stage). */
+static void
+show_item (TpPresentWindow *self,
+           const char      *id)
+{
+  const TpStoryStep *shown = get_shown_step (self);
+  g_autofree char *key = NULL;
+  guint index;
+
+  if (shown == NULL || !tp_document_get_index (self->document, id, &index))
+    return;
+
+  key = g_strdup (shown->key);
+  for (guint i = 0; i < tp_story_get_n_steps (self->story); i++)
+    {
+      const TpStoryStep *step = tp_story_get_step (self->story, i);
+
+      if (g_str_equal (step->key, key) && index >= step->first &&
+          index < step->first + step->n_items)
+        {
+          tp_present_window_set_step (self, i);
+          return;
+        }
+    }
+}
+
 /* Adds the words captured as a note or touchpoint, one undo step, and stops capturing.
  * Only blank words are dropped: there is nothing to keep. */
 static void
@@ -227,14 +257,25 @@ commit_capture (TpPresentWindow *self)
   text = g_strstrip (g_strdup (self->capture->str));
   if (*text != '\0')
     {
+      const char *id = NULL;
+
       if (self->capture_stage != NULL)
         {
           if (tp_document_lookup_kind (self->document, self->capture_stage, TP_ITEM_STAGE))
-            tp_document_add_touchpoint (self->document, self->capture_stage, G_MAXUINT, text);
+            id = tp_document_add_touchpoint (self->document, self->capture_stage, G_MAXUINT, text);
         }
       else
         {
-          tp_document_add_note (self->document, self->capture_container, G_MAXUINT, text);
+          id = tp_document_add_note (self->document, self->capture_container, G_MAXUINT, text);
+        }
+
+      /* The room sees the words land: on the part of the block or stage that shows
+       * them, which a full block only has after the story is built again. */
+      if (id != NULL)
+        {
+          g_clear_handle_id (&self->rebuild_id, g_source_remove);
+          rebuild_story (self);
+          show_item (self, id);
         }
     }
 
@@ -583,7 +624,9 @@ paint_capture (TpPresentWindow *self,
   g_autofree char *shown = NULL;
   PangoFontDescription *font;
   double scale = height / 720.0;
-  double pad = 18.0 * scale;
+  /* Compact and low, in the band the step's layout usually leaves free under its
+   * content (seen on the example's steps at 1280 × 720): the room reads both. */
+  double pad = 12.0 * scale;
   double card_w = width * 0.62;
   int text_w, text_h, caption_w, caption_h;
   double card_h, x, y;
@@ -615,7 +658,7 @@ paint_capture (TpPresentWindow *self,
 
   caption = gtk_widget_create_pango_layout (self->area, caption_text);
   font = pango_font_description_from_string ("Inter, sans-serif");
-  pango_font_description_set_absolute_size (font, 18.0 * scale * PANGO_SCALE);
+  pango_font_description_set_absolute_size (font, 16.0 * scale * PANGO_SCALE);
   pango_layout_set_font_description (caption, font);
   pango_layout_set_width (caption, (int) ((card_w - 2 * pad) * PANGO_SCALE));
   pango_layout_set_ellipsize (caption, PANGO_ELLIPSIZE_END);
@@ -631,9 +674,9 @@ paint_capture (TpPresentWindow *self,
   pango_layout_get_pixel_size (caption, &caption_w, &caption_h);
   pango_layout_get_pixel_size (layout, &text_w, &text_h);
 
-  card_h = pad + caption_h + pad * 0.5 + text_h + pad;
+  card_h = pad + caption_h + pad * 0.25 + text_h + pad;
   x = (width - card_w) / 2.0;
-  y = height - card_h - 36.0 * scale;
+  y = height - card_h - 12.0 * scale;
 
   /* A sticky note's yellow with a shadow: what is typed reads as a note on its way in. */
   cairo_save (cr);
@@ -652,7 +695,7 @@ paint_capture (TpPresentWindow *self,
   cairo_move_to (cr, x + pad, y + pad);
   pango_cairo_show_layout (cr, caption);
   cairo_set_source_rgb (cr, 0.12, 0.12, 0.12);
-  cairo_move_to (cr, x + pad, y + pad + caption_h + pad * 0.5);
+  cairo_move_to (cr, x + pad, y + pad + caption_h + pad * 0.25);
   pango_cairo_show_layout (cr, layout);
   cairo_restore (cr);
 }
