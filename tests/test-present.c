@@ -329,20 +329,31 @@ test_paint (void)
   tp_test_flush_events ();
 }
 
+/* The nth widget of type under widget, depth first. */
 static GtkWidget *
-find_list_box (GtkWidget *widget)
+find_widget (GtkWidget *widget,
+             GType      type,
+             guint     *nth)
 {
-  if (GTK_IS_LIST_BOX (widget))
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) && (*nth)-- == 0)
     return widget;
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      GtkWidget *found = find_list_box (child);
+      GtkWidget *found = find_widget (child, type, nth);
 
       if (found != NULL)
         return found;
     }
   return NULL;
+}
+
+static GtkWidget *
+find_list_box (GtkWidget *widget)
+{
+  guint nth = 0;
+
+  return find_widget (widget, GTK_TYPE_LIST_BOX, &nth);
 }
 
 /* The presenter strip (a second monitor's laptop side) follows the presentation, and a
@@ -375,6 +386,32 @@ test_strip (void)
   row = gtk_list_box_get_selected_row (steps);
   g_assert_nonnull (row);
   g_assert_cmpint (gtk_list_box_row_get_index (row), ==, (int) tp_present_window_get_step (window));
+
+  /* The second step's check hides it from the room (one undo step), and shows it again. */
+  {
+    TpStory *story = tp_present_window_get_story (window);
+    g_autofree char *hidden_key = g_strdup (tp_story_get_step (story, 1)->key);
+    guint n_shown = tp_story_get_n_steps (story);
+    guint nth = 1;
+    GtkWidget *check = find_widget (strip, GTK_TYPE_CHECK_BUTTON, &nth);
+
+    g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
+    gtk_check_button_set_active (GTK_CHECK_BUTTON (check), FALSE);
+    tp_test_flush_events ();
+    story = tp_present_window_get_story (window);
+    g_assert_cmpuint (tp_story_get_n_steps (story), <, n_shown);
+    g_assert_cmpint (tp_story_find_step (story, hidden_key), ==, -1);
+    g_assert_cmpstr (tp_document_get_undo_label (document), ==, "Hide Step");
+
+    nth = 1;
+    check = find_widget (strip, GTK_TYPE_CHECK_BUTTON, &nth);
+    g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
+    gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
+    tp_test_flush_events ();
+    story = tp_present_window_get_story (window);
+    g_assert_cmpuint (tp_story_get_n_steps (story), ==, n_shown);
+    g_assert_cmpint (tp_story_find_step (story, hidden_key), ==, 1);
+  }
 
   g_object_unref (strip);
   gtk_window_destroy (GTK_WINDOW (window));

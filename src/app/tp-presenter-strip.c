@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "model/tp-document-story.h"
 #include "render/tp-story-page.h"
 
 #include "tp-presenter-strip.h"
@@ -30,6 +31,8 @@ struct _TpPresenterStrip
   GtkWidget       *current_label;
   GtkWidget       *next_label;
   GtkListBox      *steps;
+  /* The row of each shown step: the list holds hidden steps too, to show them again. */
+  GArray          *rows;
   gboolean         filling;
 };
 
@@ -105,7 +108,9 @@ update_step (TpPresenterStrip *self)
                        step + 1 < n_steps ? _("Next") : _("Last step"));
 
   self->filling = TRUE;
-  row = gtk_list_box_get_row_at_index (self->steps, step);
+  row = step < self->rows->len
+        ? gtk_list_box_get_row_at_index (self->steps, g_array_index (self->rows, int, step))
+        : NULL;
   gtk_list_box_select_row (self->steps, row);
   self->filling = FALSE;
 
@@ -114,24 +119,79 @@ update_step (TpPresenterStrip *self)
 }
 
 static void
+on_shown_toggled (GtkCheckButton   *check,
+                  TpPresenterStrip *self)
+{
+  const char *key = g_object_get_data (G_OBJECT (check), "tp-step-key");
+
+  if (self->filling)
+    return;
+
+  /* An undoable edit of the workshop: the story is built again and the list with it. */
+  tp_document_set_story_step_hidden (tp_present_window_get_document (self->presentation),
+                                     key, !gtk_check_button_get_active (check));
+}
+
+static void
 fill_steps (TpPresenterStrip *self)
 {
   TpStory *story = tp_present_window_get_story (self->presentation);
   GtkWidget *child;
+  guint shown = 0;
 
   self->filling = TRUE;
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->steps))) != NULL)
     gtk_list_box_remove (self->steps, child);
+  g_array_set_size (self->rows, 0);
 
-  for (guint i = 0; story != NULL && i < tp_story_get_n_steps (story); i++)
+  for (guint i = 0; story != NULL && i < tp_story_get_n_all_steps (story); i++)
     {
-      g_autofree char *title = tp_story_step_dup_title (story, tp_story_get_step (story, i));
-      g_autofree char *text = g_strdup_printf ("%u  %s", i + 1, title);
-      GtkWidget *label = gtk_label_new (text);
+      const TpStoryStep *step = tp_story_get_all_step (story, i);
+      g_autofree char *title = tp_story_step_dup_title (story, step);
+      g_autofree char *text = NULL;
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+      GtkWidget *label;
+      GtkWidget *row;
+      int index = (int) i;
 
+      /* Shown steps are numbered as the room's keys count them. */
+      if (step->hidden)
+        text = g_strdup (title);
+      else
+        text = g_strdup_printf ("%u  %s", ++shown, title);
+      label = gtk_label_new (text);
       gtk_label_set_xalign (GTK_LABEL (label), 0.0);
       gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-      gtk_list_box_append (self->steps, label);
+      gtk_widget_set_hexpand (label, TRUE);
+
+      /* The parts of a step are hidden and shown with it, from its first part. */
+      if (step->part == 0)
+        {
+          GtkWidget *check = gtk_check_button_new ();
+
+          gtk_check_button_set_active (GTK_CHECK_BUTTON (check), !step->hidden);
+          gtk_widget_set_tooltip_text (check, _("Show this step to the room"));
+          g_object_set_data_full (G_OBJECT (check), "tp-step-key", g_strdup (step->key), g_free);
+          g_signal_connect_object (check, "toggled", G_CALLBACK (on_shown_toggled), self, 0);
+          gtk_box_append (GTK_BOX (box), check);
+        }
+      else
+        {
+          gtk_widget_set_margin_start (label, 28);
+        }
+      gtk_box_append (GTK_BOX (box), label);
+      gtk_list_box_append (self->steps, box);
+
+      row = gtk_widget_get_parent (box);
+      if (step->hidden)
+        {
+          gtk_widget_add_css_class (label, "dim-label");
+          gtk_list_box_row_set_selectable (GTK_LIST_BOX_ROW (row), FALSE);
+        }
+      else
+        {
+          g_array_append_val (self->rows, index);
+        }
     }
   self->filling = FALSE;
 
@@ -148,7 +208,9 @@ on_row_selected (GtkListBox       *box,
   if (self->filling || row == NULL)
     return;
 
-  tp_present_window_set_step (self->presentation, gtk_list_box_row_get_index (row));
+  for (guint i = 0; i < self->rows->len; i++)
+    if (g_array_index (self->rows, int, i) == gtk_list_box_row_get_index (row))
+      tp_present_window_set_step (self->presentation, i);
 }
 
 /* A clicker sends Page Down and Page Up: while the editor has the keyboard (the laptop
@@ -189,8 +251,19 @@ make_thumb (TpPresenterStrip  *self,
 }
 
 static void
+tp_presenter_strip_finalize (GObject *object)
+{
+  TpPresenterStrip *self = TP_PRESENTER_STRIP (object);
+
+  g_array_unref (self->rows);
+
+  G_OBJECT_CLASS (tp_presenter_strip_parent_class)->finalize (object);
+}
+
+static void
 tp_presenter_strip_class_init (TpPresenterStripClass *klass)
 {
+  G_OBJECT_CLASS (klass)->finalize = tp_presenter_strip_finalize;
   gtk_widget_class_set_css_name (GTK_WIDGET_CLASS (klass), "presenterstrip");
 }
 
@@ -208,6 +281,7 @@ tp_presenter_strip_init (TpPresenterStrip *self)
   GtkWidget *scrolled;
 
   gtk_orientable_set_orientation (GTK_ORIENTABLE (self), GTK_ORIENTATION_HORIZONTAL);
+  self->rows = g_array_new (FALSE, FALSE, sizeof (int));
   gtk_box_set_spacing (GTK_BOX (self), 12);
   gtk_widget_set_margin_start (GTK_WIDGET (self), 12);
   gtk_widget_set_margin_end (GTK_WIDGET (self), 12);
