@@ -11,6 +11,7 @@
 
 #include "app/tp-present-window-private.h"
 #include "app/tp-presenter-strip.h"
+#include "app/tp-timebox-private.h"
 #include "app/tp-window-private.h"
 #include "io/tp-document-file.h"
 #include "tp-test-display.h"
@@ -299,6 +300,12 @@ pixel_at (cairo_surface_t *surface,
                        y * cairo_image_surface_get_stride (surface) + x * 4);
 }
 
+static gint64
+fake_clock (gpointer data)
+{
+  return *(gint64 *) data;
+}
+
 static void
 test_paint (void)
 {
@@ -317,8 +324,36 @@ test_paint (void)
   g_assert_cmphex (pixel_at (surface, 640, 10) & 0xffffff, ==, 0);
   g_assert_cmphex (pixel_at (surface, 640, 400) & 0xffffff, !=, 0);
 
+  /* The timer, large in the slide's bottom right corner: dark while it counts, red at
+   * zero. */
+  {
+    g_autoptr(TpTimebox) timebox = tp_timebox_new ();
+    gint64 now = 1000000;
+    guint32 pixel;
+
+    _tp_timebox_set_clock (timebox, fake_clock, &now);
+    key (window, GDK_KEY_Return);
+    g_assert_null (tp_present_window_get_capture (window));
+    tp_present_window_set_timebox (window, timebox);
+    _tp_present_window_paint (window, cr, 1280, 800);
+    pixel = pixel_at (surface, 1254, 708);
+    g_assert_cmphex (pixel & 0xffffff, ==, pixel_at (surface, 1254, 600) & 0xffffff);
+
+    tp_timebox_start (timebox, 60);
+    _tp_present_window_paint (window, cr, 1280, 800);
+    pixel = pixel_at (surface, 1254, 708);
+    g_assert_cmpuint ((pixel >> 16) & 0xff, <, 0x60);
+
+    now += 61 * G_USEC_PER_SEC;
+    _tp_timebox_tick (timebox);
+    g_assert_cmpint (tp_timebox_get_state (timebox), ==, TP_TIMEBOX_FINISHED);
+    _tp_present_window_paint (window, cr, 1280, 800);
+    pixel = pixel_at (surface, 1254, 708);
+    g_assert_cmpuint ((pixel >> 16) & 0xff, >, 2 * ((pixel >> 8) & 0xff));
+    tp_present_window_set_timebox (window, NULL);
+  }
+
   /* Blank: all black. */
-  key (window, GDK_KEY_Escape);
   key (window, GDK_KEY_b);
   _tp_present_window_paint (window, cr, 1280, 800);
   g_assert_cmphex (pixel_at (surface, 640, 400) & 0xffffff, ==, 0);

@@ -74,6 +74,8 @@ struct _TpPresentWindow
   GString        *capture;
   TpContainer     capture_container;
   char           *capture_stage;
+
+  TpTimebox      *timebox;
 };
 
 G_DEFINE_FINAL_TYPE (TpPresentWindow, tp_present_window, GTK_TYPE_WINDOW)
@@ -700,6 +702,66 @@ paint_capture (TpPresentWindow *self,
   cairo_restore (cr);
 }
 
+/* The timer, large in the slide's bottom right corner (the capture card keeps to the
+ * middle): dark while it counts, grey while paused, red at zero. */
+static void
+paint_timer (TpPresentWindow *self,
+             cairo_t         *cr,
+             double           width,
+             double           height)
+{
+  g_autoptr(PangoLayout) layout = NULL;
+  g_autofree char *label = NULL;
+  PangoFontDescription *font;
+  TpTimeboxState state;
+  double scale = height / 720.0;
+  double pad = 10.0 * scale;
+  int text_w, text_h;
+  double x, y, w, h;
+
+  if (self->timebox == NULL || (state = tp_timebox_get_state (self->timebox)) == TP_TIMEBOX_IDLE)
+    return;
+
+  label = tp_timebox_dup_label (self->timebox);
+  layout = gtk_widget_create_pango_layout (self->area, label);
+  font = pango_font_description_from_string ("Inter, sans-serif");
+  pango_font_description_set_absolute_size (font, 44.0 * scale * PANGO_SCALE);
+  pango_font_description_set_weight (font, PANGO_WEIGHT_BOLD);
+  pango_layout_set_font_description (layout, font);
+  pango_font_description_free (font);
+  {
+    /* Tabular figures: the label does not jitter as the seconds change. */
+    PangoAttrList *attrs = pango_attr_list_new ();
+
+    pango_attr_list_insert (attrs, pango_attr_font_features_new ("tnum 1"));
+    pango_layout_set_attributes (layout, attrs);
+    pango_attr_list_unref (attrs);
+  }
+  pango_layout_get_pixel_size (layout, &text_w, &text_h);
+
+  w = text_w + 4 * pad;
+  h = text_h + 2 * pad;
+  x = width - w - 16.0 * scale;
+  y = height - h - 16.0 * scale;
+
+  cairo_save (cr);
+  if (state == TP_TIMEBOX_FINISHED)
+    cairo_set_source_rgb (cr, 0.78, 0.11, 0.11);
+  else if (state == TP_TIMEBOX_PAUSED)
+    cairo_set_source_rgba (cr, 0.35, 0.35, 0.38, 0.92);
+  else
+    cairo_set_source_rgba (cr, 0.14, 0.14, 0.17, 0.92);
+  cairo_new_sub_path (cr);
+  cairo_arc (cr, x + w - h / 2, y + h / 2, h / 2, -G_PI / 2, G_PI / 2);
+  cairo_arc (cr, x + h / 2, y + h / 2, h / 2, G_PI / 2, 3 * G_PI / 2);
+  cairo_close_path (cr);
+  cairo_fill (cr);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_move_to (cr, x + 2 * pad, y + pad);
+  pango_cairo_show_layout (cr, layout);
+  cairo_restore (cr);
+}
+
 static void
 paint_spotlight (TpPresentWindow *self,
                  cairo_t         *cr,
@@ -760,6 +822,7 @@ _tp_present_window_paint (TpPresentWindow *self,
   if (self->story != NULL && tp_story_get_n_steps (self->story) > 0)
     tp_story_paint_step (cr, self->document, self->story, self->step, slide_w, slide_h,
                          &options);
+  paint_timer (self, cr, slide_w, slide_h);
   if (self->capture != NULL)
     paint_capture (self, cr, slide_w, slide_h);
   cairo_restore (cr);
@@ -807,6 +870,7 @@ tp_present_window_dispose (GObject *object)
   TpPresentWindow *self = TP_PRESENT_WINDOW (object);
 
   g_clear_handle_id (&self->rebuild_id, g_source_remove);
+  tp_present_window_set_timebox (self, NULL);
   if (self->document != NULL)
     g_signal_handlers_disconnect_by_data (self->document, self);
   g_clear_object (&self->document);
@@ -1007,6 +1071,44 @@ tp_present_window_get_spotlight (TpPresentWindow *self)
   g_return_val_if_fail (TP_IS_PRESENT_WINDOW (self), FALSE);
 
   return self->spotlight;
+}
+
+static void
+on_timebox_notify (TpPresentWindow *self)
+{
+  gtk_widget_queue_draw (self->area);
+}
+
+void
+tp_present_window_set_timebox (TpPresentWindow *self,
+                               TpTimebox       *timebox)
+{
+  g_return_if_fail (TP_IS_PRESENT_WINDOW (self));
+  g_return_if_fail (timebox == NULL || TP_IS_TIMEBOX (timebox));
+
+  if (self->timebox == timebox)
+    return;
+
+  if (self->timebox != NULL)
+    g_signal_handlers_disconnect_by_func (self->timebox, on_timebox_notify, self);
+  g_set_object (&self->timebox, timebox);
+  if (timebox != NULL)
+    {
+      g_signal_connect_object (timebox, "notify::remaining", G_CALLBACK (on_timebox_notify),
+                               self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (timebox, "notify::state", G_CALLBACK (on_timebox_notify),
+                               self, G_CONNECT_SWAPPED);
+    }
+  if (self->area != NULL)
+    gtk_widget_queue_draw (self->area);
+}
+
+TpTimebox *
+tp_present_window_get_timebox (TpPresentWindow *self)
+{
+  g_return_val_if_fail (TP_IS_PRESENT_WINDOW (self), NULL);
+
+  return self->timebox;
 }
 
 const char *

@@ -16,6 +16,7 @@
 
 #include "analysis/tp-story.h"
 #include "model/tp-document.h"
+#include "tp-timebox.h"
 
 G_BEGIN_DECLS
 
@@ -35,6 +36,11 @@ void             tp_present_window_set_step       (TpPresentWindow *self,
 gboolean         tp_present_window_get_blank      (TpPresentWindow *self);
 /* The pointer is a spotlight (Ctrl+L): all but a circle around it is dimmed. */
 gboolean         tp_present_window_get_spotlight  (TpPresentWindow *self);
+/* The exercise's timer, shown large in the slide's corner while it counts, red at zero
+ * (the room's visual cue); NULL for none. The window only watches it. */
+void             tp_present_window_set_timebox    (TpPresentWindow *self,
+                                                   TpTimebox       *timebox);
+TpTimebox       *tp_present_window_get_timebox    (TpPresentWindow *self);
 /* The words being captured on this step, or NULL when nothing is being captured. */
 const char      *tp_present_window_get_capture    (TpPresentWindow *self);
 

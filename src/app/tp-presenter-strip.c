@@ -30,6 +30,7 @@ struct _TpPresenterStrip
   GtkWidget       *next;
   GtkWidget       *current_label;
   GtkWidget       *next_label;
+  GtkWidget       *timer;
   GtkListBox      *steps;
   /* The row of each shown step: the list holds hidden steps too, to show them again. */
   GArray          *rows;
@@ -130,6 +131,26 @@ on_shown_toggled (GtkCheckButton   *check,
   /* An undoable edit of the workshop: the story is built again and the list with it. */
   tp_document_set_story_step_hidden (tp_present_window_get_document (self->presentation),
                                      key, !gtk_check_button_get_active (check));
+}
+
+/* The timer as the room sees it, for the facilitator's eye; nothing while none runs. */
+static void
+update_timer (TpPresenterStrip *self)
+{
+  TpTimebox *timebox = tp_present_window_get_timebox (self->presentation);
+  TpTimeboxState state = timebox != NULL ? tp_timebox_get_state (timebox) : TP_TIMEBOX_IDLE;
+  g_autofree char *label = NULL;
+
+  gtk_widget_set_visible (self->timer, state != TP_TIMEBOX_IDLE);
+  if (state == TP_TIMEBOX_IDLE)
+    return;
+
+  label = tp_timebox_dup_label (timebox);
+  gtk_label_set_label (GTK_LABEL (self->timer), label);
+  if (state == TP_TIMEBOX_FINISHED)
+    gtk_widget_add_css_class (self->timer, "error");
+  else
+    gtk_widget_remove_css_class (self->timer, "error");
 }
 
 static void
@@ -291,6 +312,13 @@ tp_presenter_strip_init (TpPresenterStrip *self)
   self->current = make_thumb (self, draw_current, &self->current_label);
   self->next = make_thumb (self, draw_next, &self->next_label);
 
+  self->timer = gtk_label_new (NULL);
+  gtk_widget_add_css_class (self->timer, "title-1");
+  gtk_widget_add_css_class (self->timer, "numeric");
+  gtk_widget_set_valign (self->timer, GTK_ALIGN_CENTER);
+  gtk_widget_set_visible (self->timer, FALSE);
+  gtk_box_append (GTK_BOX (self), self->timer);
+
   scrolled = gtk_scrolled_window_new ();
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER,
                                   GTK_POLICY_AUTOMATIC);
@@ -335,7 +363,15 @@ tp_presenter_strip_new (TpPresentWindow *presentation)
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (presentation, "story-changed", G_CALLBACK (fill_steps), self,
                            G_CONNECT_SWAPPED);
+  if (tp_present_window_get_timebox (presentation) != NULL)
+    {
+      g_signal_connect_object (tp_present_window_get_timebox (presentation), "notify::remaining",
+                               G_CALLBACK (update_timer), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (tp_present_window_get_timebox (presentation), "notify::state",
+                               G_CALLBACK (update_timer), self, G_CONNECT_SWAPPED);
+    }
   fill_steps (self);
+  update_timer (self);
 
   return GTK_WIDGET (self);
 }

@@ -85,6 +85,7 @@ _tp_window_present (TpWindow *self)
   _tp_window_commit_pending_edit (self);
 
   presentation = tp_present_window_new (self->document);
+  tp_present_window_set_timebox (presentation, tp_window_get_timebox (self));
   self->present_window = GTK_WIDGET (presentation);
   gtk_window_set_application (GTK_WINDOW (presentation),
                               gtk_window_get_application (GTK_WINDOW (self)));
