@@ -312,16 +312,17 @@ test_rows (void)
   GtkWidget *dpi_row = dialog_child (dialog, "dpi_row");
   TpExportOptions options;
 
-  /* A PDF: every page, no resolution. */
+  /* A PDF: every page, the story's deck last, no resolution. */
   g_assert_cmpuint (adw_combo_row_get_selected (format_row), ==, FORMAT_PDF);
-  g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (page_row)), ==, 7);
+  g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (page_row)), ==, 8);
   g_assert_cmpuint (adw_combo_row_get_selected (page_row), ==, 0);
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (scale_row)));
   g_assert_false (gtk_widget_get_visible (dpi_row));
   tp_export_dialog_get_options (dialog, &options);
   g_assert_cmpint (options.page, ==, TP_EXPORT_PAGE_ALL);
 
-  /* A PNG is one picture: no "all pages" (the board instead), and a resolution. */
+  /* A PNG is one picture: no "all pages" (the board instead), no story, and a
+   * resolution. */
   adw_combo_row_set_selected (format_row, FORMAT_PNG);
   g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (page_row)), ==, 6);
   g_assert_cmpuint (adw_combo_row_get_selected (page_row), ==, 3);
@@ -348,8 +349,19 @@ test_rows (void)
 
   /* Back to PDF, the choice of all pages returns: it was never changed. */
   adw_combo_row_set_selected (format_row, FORMAT_PDF);
-  g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (page_row)), ==, 7);
+  g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (page_row)), ==, 8);
   g_assert_cmpuint (adw_combo_row_get_selected (page_row), ==, 0);
+
+  /* The story's deck, last, is a PDF's alone: a PNG of it shows the board. */
+  adw_combo_row_set_selected (page_row, 7);
+  tp_export_dialog_get_options (dialog, &options);
+  g_assert_cmpint (options.page, ==, TP_EXPORT_PAGE_STORY);
+  adw_combo_row_set_selected (format_row, FORMAT_PNG);
+  tp_export_dialog_get_options (dialog, &options);
+  g_assert_cmpint (options.page, ==, TP_EXPORT_PAGE_BOARD);
+  adw_combo_row_set_selected (format_row, FORMAT_PDF);
+  tp_export_dialog_get_options (dialog, &options);
+  g_assert_cmpint (options.page, ==, TP_EXPORT_PAGE_STORY);
 
   close_dialog (dialog);
   close_and_finalize (window);

@@ -123,13 +123,24 @@ test_example_order (void)
       g_assert_cmpuint (covered, ==, notes->len);
     }
 
-  /* The value chain, one overview. */
-  step = tp_story_get_step (story, index++);
-  g_assert_cmpint (step->kind, ==, TP_STORY_STEP_VALUE_CHAIN);
-  g_assert_cmpstr (step->key, ==, "value-chain");
-  g_assert_cmpuint (step->n_parts, ==, 1);
-  g_assert_nonnull (tp_story_get_value_chain_note (story, step->n_items - 1));
-  g_assert_null (tp_story_get_value_chain_note (story, step->n_items));
+  /* The value chain's notes, area after area, in parts. */
+  {
+    guint covered = 0;
+
+    do
+      {
+        step = tp_story_get_step (story, index++);
+        g_assert_cmpint (step->kind, ==, TP_STORY_STEP_VALUE_CHAIN);
+        g_assert_cmpstr (step->key, ==, "value-chain");
+        g_assert_cmpuint (step->first, ==, covered);
+        g_assert_cmpuint (step->n_items, <=, TP_STORY_VALUE_CHAIN_CAPACITY);
+        covered += step->n_items;
+      }
+    while (step->part + 1 < step->n_parts);
+    g_assert_cmpuint (step->n_parts, >, 1);
+    g_assert_nonnull (tp_story_get_value_chain_note (story, covered - 1));
+    g_assert_null (tp_story_get_value_chain_note (story, covered));
+  }
 
   for (guint s = 0; s < stages->len; s++)
     {

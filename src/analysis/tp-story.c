@@ -172,18 +172,28 @@ add_canvas (TpStory *self)
     }
 }
 
-/* The value chain is one step: its nine areas are shown as a whole, an overview of
- * how the business runs (its notes may be smaller than a block's). */
+/* The value chain's notes, area after area, in parts like a block's. */
 static void
 add_value_chain (TpStory *self)
 {
-  TpStoryStep step = { .kind = TP_STORY_STEP_VALUE_CHAIN, .key = "value-chain", .n_parts = 1 };
+  g_autoptr(GArray) lengths = g_array_new (FALSE, FALSE, sizeof (guint));
+  TpStoryStep step = { .kind = TP_STORY_STEP_VALUE_CHAIN, .key = "value-chain" };
 
   for (TpContainer container = TP_N_BMC_BLOCKS; container < TP_N_CONTAINERS; container++)
-    step.n_items += tp_document_get_notes (self->document, container)->len;
+    {
+      GPtrArray *notes = tp_document_get_notes (self->document, container);
 
-  if (step.n_items > 0)
-    add_step (self, &step);
+      for (guint i = 0; i < notes->len; i++)
+        {
+          guint length = note_length (g_ptr_array_index (notes, i));
+
+          g_array_append_val (lengths, length);
+        }
+    }
+
+  if (lengths->len > 0)
+    add_parts (self, &step, (const guint *) lengths->data, lengths->len,
+               TP_STORY_VALUE_CHAIN_CAPACITY, TP_STORY_BLOCK_TEXT_BUDGET);
 }
 
 static void

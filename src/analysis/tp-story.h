@@ -55,8 +55,9 @@ typedef struct
  * (no text is measured here); an item alone over it still gets a step of its own. */
 #define TP_STORY_BLOCK_CAPACITY        6
 #define TP_STORY_BLOCK_TEXT_BUDGET     300
+#define TP_STORY_VALUE_CHAIN_CAPACITY  5
 #define TP_STORY_STAGE_CAPACITY        4
-#define TP_STORY_STAGE_TEXT_BUDGET     560
+#define TP_STORY_STAGE_TEXT_BUDGET     480
 
 /* The sections of the analysis page a part of an ANALYSIS step shows, in the page's
  * order (TpAnalysisSection of render/tp-analysis-page.h); an ALIGNMENT step's parts are

@@ -114,11 +114,12 @@ static const TpPageSize size_values[] = {
   TP_PAGE_SIZE_SLIDE, TP_PAGE_SIZE_A4, TP_PAGE_SIZE_A3, TP_PAGE_SIZE_LETTER, TP_PAGE_SIZE_FIT,
 };
 
-/* The page row's items; without the first unless the format is PDF. */
+/* The page row's items; without the first and the last (the story, a deck) unless the
+ * format is PDF. */
 static const TpExportPage page_values[] = {
   TP_EXPORT_PAGE_ALL, TP_EXPORT_PAGE_CANVAS, TP_EXPORT_PAGE_JOURNEY,
   TP_EXPORT_PAGE_VALUE_CHAIN, TP_EXPORT_PAGE_BOARD, TP_EXPORT_PAGE_ALIGNMENT,
-  TP_EXPORT_PAGE_ANALYSIS,
+  TP_EXPORT_PAGE_ANALYSIS, TP_EXPORT_PAGE_STORY,
 };
 
 /* The resolution row: 1×, 2×, 3×, then a DPI of the user's. */
@@ -141,6 +142,8 @@ get_page_label (TpExportPage page)
       return _("Whole Board with Links");
     case TP_EXPORT_PAGE_ALIGNMENT:
       return _("Alignment Matrix and Gaps");
+    case TP_EXPORT_PAGE_STORY:
+      return _("Workshop Story, a Slide per Step");
     case TP_EXPORT_PAGE_CANVAS:
     case TP_EXPORT_PAGE_JOURNEY:
     case TP_EXPORT_PAGE_VALUE_CHAIN:
@@ -155,7 +158,8 @@ get_effective_options (TpExportDialog  *self,
                        TpExportOptions *options)
 {
   *options = self->options;
-  if (options->format != TP_EXPORT_FORMAT_PDF && options->page == TP_EXPORT_PAGE_ALL)
+  if (options->format != TP_EXPORT_FORMAT_PDF &&
+      (options->page == TP_EXPORT_PAGE_ALL || options->page == TP_EXPORT_PAGE_STORY))
     options->page = TP_EXPORT_PAGE_BOARD;
   if (options->format != TP_EXPORT_FORMAT_PNG)
     {
@@ -486,7 +490,7 @@ set_page_model (TpExportDialog *self)
     return;
 
   model = gtk_string_list_new (NULL);
-  for (guint i = with_all ? 0 : 1; i < G_N_ELEMENTS (page_values); i++)
+  for (guint i = with_all ? 0 : 1; i < G_N_ELEMENTS (page_values) - (with_all ? 0 : 1); i++)
     gtk_string_list_append (model, get_page_label (page_values[i]));
 
   self->page_model_has_all = with_all;

@@ -17,10 +17,10 @@
 #include "tp-painter-private.h"
 #include "tp-story-page-private.h"
 
-#define STRIP_HEIGHT  150.0
+#define STRIP_HEIGHT  96.0
 #define CARD_GAP      20.0
-#define CARD_PAD      16.0
-#define CARD_MAX      400.0   /* a card's widest, when a stage has few touchpoints */
+#define CARD_PAD      12.0
+#define CARD_MAX      560.0   /* a card's widest, when a stage has few touchpoints */
 #define MIN_FACTOR    0.75    /* how far card text may shrink (24 → 18 units) before it
                                * is left to overflow: never reached within the story's
                                * capacities */
@@ -161,15 +161,15 @@ paint_chips (StoryPainter   *p,
 
       if (paint)
         {
-          TpRect chip = { x, y, width, h + 10 };
+          TpRect chip = { x, y, width, h + 6 };
 
           _tp_rounded_rect (p->cr, &chip, 6);
           tp_colour_set_source (p->cr, fill);
           cairo_fill (p->cr);
-          _tp_story_text (p, TP_FONT_CELL, text, x + 8, y + 5, width - 16, size, 0,
+          _tp_story_text (p, TP_FONT_CELL, text, x + 8, y + 3, width - 16, size, 0,
                           &p->theme->cell_text, PANGO_ALIGN_LEFT);
         }
-      y += h + 10 + 6;
+      y += h + 6 + 4;
     }
   return y - top;
 }
@@ -218,10 +218,10 @@ paint_card (StoryPainter       *p,
 
   y += 12 + CARD_PAD;
   y += _tp_story_text (p, TP_FONT_CARD_TITLE, touchpoint->name, x + CARD_PAD, y, inner - star,
-                       size * 1.15, 0, paint ? &p->theme->title : none, PANGO_ALIGN_LEFT) + 4;
+                       size * 1.1, 0, paint ? &p->theme->title : none, PANGO_ALIGN_LEFT) + 4;
   if (touchpoint->channel != NULL && touchpoint->channel[0] != '\0')
-    y += _tp_story_text (p, TP_FONT_CAPTION, touchpoint->channel, x + CARD_PAD + 34, y + 4,
-                         inner - 34, size * 0.8, 0, paint ? &p->theme->caption : none,
+    y += _tp_story_text (p, TP_FONT_CAPTION, touchpoint->channel, x + CARD_PAD + 34, y + 2,
+                         inner - 34, size, 0, paint ? &p->theme->caption : none,
                          PANGO_ALIGN_LEFT) + 8;
   else
     y += 8;
@@ -260,8 +260,8 @@ _tp_story_paint_stage (StoryPainter      *p,
     }
   paint_strip (p, document, step, &strip);
 
-  y = strip.y + strip.height + 20;
-  room = STORY_BOTTOM - y;
+  y = strip.y + strip.height + 14;
+  room = STORY_BOTTOM + 8 - y;
   width = MIN (CARD_MAX, (strip.width - (step->n_items - 1) * CARD_GAP) / MAX (1, step->n_items));
   left = STORY_MARGIN_X;
 
@@ -382,11 +382,20 @@ _tp_story_paint_moment (StoryPainter      *p,
     }
   if (touchpoint->impact > 0 || touchpoint->feasibility > 0)
     {
-      /* Translators: a moment of truth's scores (1–5) on a story step. */
-      g_autofree char *text = g_strdup_printf (_("Impact %u · Feasibility %u"),
-                                               touchpoint->impact, touchpoint->feasibility);
+      g_autoptr(GString) text = g_string_new (NULL);
 
-      y += _tp_story_text (p, TP_FONT_CAPTION, text, right_x, y, right_width, 20, 0,
+      /* Translators: a moment of truth's impact score (1–5) on a story step. */
+      if (touchpoint->impact > 0)
+        g_string_append_printf (text, _("Impact %u"), touchpoint->impact);
+      if (touchpoint->feasibility > 0)
+        {
+          if (text->len > 0)
+            g_string_append (text, " · ");
+          /* Translators: a moment of truth's feasibility score (1–5) on a story step. */
+          g_string_append_printf (text, _("Feasibility %u"), touchpoint->feasibility);
+        }
+
+      y += _tp_story_text (p, TP_FONT_CAPTION, text->str, right_x, y, right_width, 20, 0,
                            &p->theme->caption, PANGO_ALIGN_LEFT) + 16;
     }
 

@@ -29,24 +29,53 @@
 #include "tp-story-page-private.h"
 #include "tp-text.h"
 
-static GPrivate layout_key = G_PRIVATE_INIT ((GDestroyNotify) tp_layout_free);
-
-/* One layout per thread, kept between steps: its text measurements are cached, so a
- * step after the first lays out only what changed (stepping through a presentation). */
-static TpLayout *
-get_layout (const TpTheme *theme)
+/* One layout per thread, kept between steps of one document: its text measurements are
+ * cached, so a step after the first lays out only what changed (stepping through a
+ * presentation). Another document gets a new layout: the layout's fit is remembered by
+ * document pointer and history state, which a new document at a freed one's address
+ * could repeat (a weak reference tells them apart). */
+typedef struct
 {
-  TpLayout *layout = g_private_get (&layout_key);
+  TpLayout *layout;
+  GWeakRef  document;
+} LayoutCache;
 
-  if (layout == NULL)
+static void
+layout_cache_free (gpointer data)
+{
+  LayoutCache *cache = data;
+
+  g_clear_pointer (&cache->layout, tp_layout_free);
+  g_weak_ref_clear (&cache->document);
+  g_free (cache);
+}
+
+static GPrivate layout_key = G_PRIVATE_INIT (layout_cache_free);
+
+static TpLayout *
+get_layout (TpDocument    *document,
+            const TpTheme *theme)
+{
+  LayoutCache *cache = g_private_get (&layout_key);
+  g_autoptr(TpDocument) last = NULL;
+
+  if (cache == NULL)
     {
-      layout = tp_layout_new ();
-      tp_layout_set_full_text (layout, TRUE);
-      tp_layout_set_link_footers (layout, FALSE);
-      g_private_set (&layout_key, layout);
+      cache = g_new0 (LayoutCache, 1);
+      g_weak_ref_init (&cache->document, NULL);
+      g_private_set (&layout_key, cache);
     }
-  tp_layout_set_theme (layout, theme);
-  return layout;
+  last = g_weak_ref_get (&cache->document);
+  if (cache->layout == NULL || last != document)
+    {
+      g_clear_pointer (&cache->layout, tp_layout_free);
+      cache->layout = tp_layout_new ();
+      tp_layout_set_full_text (cache->layout, TRUE);
+      tp_layout_set_link_footers (cache->layout, FALSE);
+      g_weak_ref_set (&cache->document, document);
+    }
+  tp_layout_set_theme (cache->layout, theme);
+  return cache->layout;
 }
 
 double
@@ -177,7 +206,52 @@ paint_title (StoryPainter *p,
                        PANGO_ALIGN_LEFT) + 16;
   y += _tp_story_text (p, TP_FONT_BLOCK_TITLE, meta->organisation, 120, y, width, 30, 2,
                        &p->theme->title, PANGO_ALIGN_LEFT) + 12;
-  _tp_story_text (p, TP_FONT_NOTE, who, 120, y, width, 24, 2, &p->theme->hint, PANGO_ALIGN_LEFT);
+  y += _tp_story_text (p, TP_FONT_NOTE, who, 120, y, width, 24, 2, &p->theme->hint,
+                       PANGO_ALIGN_LEFT) + 48;
+
+  /* What the walk holds, in its order, so the room knows where it is going. */
+  {
+    g_autoptr(GString) agenda = g_string_new (NULL);
+    int last = -1;
+
+    for (guint i = 0; i < tp_story_get_n_steps (story); i++)
+      {
+        TpStoryStepKind kind = tp_story_get_step (story, i)->kind;
+        const char *label = NULL;
+
+        if ((int) kind == last || kind == TP_STORY_STEP_TITLE)
+          continue;
+        last = kind;
+        switch (kind)
+          {
+          case TP_STORY_STEP_CANVAS_BLOCK:
+            label = tp_region_get_label (TP_REGION_CANVAS);
+            break;
+          case TP_STORY_STEP_VALUE_CHAIN:
+            label = tp_region_get_label (TP_REGION_VALUE_CHAIN);
+            break;
+          case TP_STORY_STEP_JOURNEY_STAGE:
+            label = tp_region_get_label (TP_REGION_JOURNEY);
+            break;
+          case TP_STORY_STEP_MOMENT:
+            label = _("Moments of Truth");
+            break;
+          case TP_STORY_STEP_ALIGNMENT:
+            label = _("Alignment");
+            break;
+          case TP_STORY_STEP_ANALYSIS:
+            label = _("Analysis");
+            break;
+          case TP_STORY_STEP_TITLE:
+          default:
+            break;
+          }
+        if (label != NULL)
+          g_string_append_printf (agenda, "%s%s", agenda->len > 0 ? "  ›  " : "", label);
+      }
+    _tp_story_text (p, TP_FONT_CAPTION, agenda->str, 120, MIN (y, STORY_BOTTOM - 60), width, 20,
+                    2, &p->theme->hint, PANGO_ALIGN_LEFT);
+  }
 
   _tp_story_text (p, TP_FONT_CAPTION, number, STORY_WIDTH - STORY_MARGIN_X - number_width,
                   STORY_MARGIN_Y, number_width + 1, 20, 1, &p->theme->hint, PANGO_ALIGN_LEFT);
@@ -307,7 +381,7 @@ paint_canvas_block (StoryPainter      *p,
   legend = tp_legend_new (document, 1 << TP_REGION_CANVAS, 0, 0);
   if (!tp_legend_is_empty (legend))
     {
-      double k = 1.4;
+      double k = 1.15;
       double height = tp_legend_measure (legend, layout, map.width / k) * k;
 
       if (y + height <= STORY_BOTTOM)
@@ -321,39 +395,105 @@ paint_canvas_block (StoryPainter      *p,
     }
 }
 
-/* The value chain: its region, fitted to the step as on its export page. */
+/* Places (paint FALSE: measures) the part's notes at text size size, area by area under
+ * the area's name, flowing in rows across width; returns the height. Notes are the
+ * board's own, painted by tp_paint_note() at the scale that gives their text size. */
+static double
+flow_chain_notes (StoryPainter      *p,
+                  TpDocument        *document,
+                  TpStory           *story,
+                  const TpStoryStep *step,
+                  const TpRect      *room,
+                  double             size,
+                  gboolean           paint)
+{
+  double note_size = p->theme->fonts[TP_FONT_NOTE].size;
+  double x = room->x, y = room->y, row_height = 0;
+  int area = -1;
+  TpPaintOptions options;
+
+  tp_paint_options_init (&options);
+  options.transparent = TRUE;
+  options.links = FALSE;
+
+  for (guint i = step->first; i < step->first + step->n_items; i++)
+    {
+      const TpNote *note = tp_story_get_value_chain_note (story, i);
+      TpNoteInfo info;
+      double k, width, height;
+
+      if (note == NULL || !tp_layout_get_note (p->layout, note->item.id, &info) || !info.visible)
+        continue;
+      if ((int) note->container != area)
+        {
+          const char *name = tp_enum_get_label (TP_ENUM_CONTAINER, note->container);
+
+          y += row_height + (area >= 0 ? 16 : 0);
+          x = room->x;
+          row_height = 0;
+          area = note->container;
+          if (paint)
+            {
+              TpRect icon = { room->x, y + 3, 24, 24 };
+
+              _tp_paint_icon (p->cr, note->container, &icon, &p->theme->icon,
+                              p->theme->icon_line_width * 1.6);
+            }
+          y += _tp_story_text (p, TP_FONT_BLOCK_TITLE, name, room->x + 34, y, room->width - 34,
+                               24, 1, paint ? &p->theme->title : NULL, PANGO_ALIGN_LEFT) + 8;
+        }
+
+      k = size / (note_size * info.scale);
+      width = info.rect.width * k;
+      height = info.rect.height * k;
+      if (x > room->x && x + width > room->x + room->width)
+        {
+          x = room->x;
+          y += row_height + 12;
+          row_height = 0;
+        }
+      if (paint)
+        {
+          cairo_save (p->cr);
+          cairo_translate (p->cr, x, y);
+          cairo_scale (p->cr, k, k);
+          cairo_translate (p->cr, -info.rect.x, -info.rect.y);
+          tp_paint_note (p->cr, p->layout, document, note->item.id, &options);
+          cairo_restore (p->cr);
+        }
+      x += width + 12;
+      row_height = MAX (row_height, height);
+    }
+
+  return y + row_height - room->y;
+}
+
+/* A value-chain step: this part's notes large, under their areas' names, across the
+ * whole step (the areas' notes are as wide as the board's rows make them: a map beside
+ * them left the support activities' notes one to a row, shrinking). */
 static void
-paint_value_chain (StoryPainter *p,
-                   TpDocument   *document,
-                   double        top)
+paint_value_chain (StoryPainter      *p,
+                   TpDocument        *document,
+                   TpStory           *story,
+                   const TpStoryStep *step,
+                   double             top)
 {
   TpLayout *layout = p->layout;
-  double note_size = p->theme->fonts[TP_FONT_NOTE].size;
   TpRect room = { STORY_MARGIN_X, top, STORY_WIDTH - 2 * STORY_MARGIN_X, STORY_BOTTOM - top };
-  TpRect region;
-  TpPaintOptions paint;
-  double scale;
+  double size = STORY_ITEM_MAX - 8;
 
+  /* The board's own arrangement, whole: the notes are painted one by one from it. */
   tp_layout_set_canvas_part (layout, NULL, 0);
   tp_layout_set_frame (layout, TP_REGION_CANVAS, 0, 0, 0, 0);
-  tp_layout_set_frame (layout, TP_REGION_VALUE_CHAIN, room.width, room.height,
-                       12 / note_size, STORY_ITEM_MAX / note_size);
+  tp_layout_set_frame (layout, TP_REGION_VALUE_CHAIN, 0, 0, 0, 0);
   tp_layout_update (layout, document);
-  if (!tp_layout_get_region (layout, TP_REGION_VALUE_CHAIN, &region))
-    return;
-  scale = MIN (room.width / region.width, room.height / region.height);
-  scale = MIN (scale, tp_layout_get_frame_scale (layout, TP_REGION_VALUE_CHAIN));
 
-  cairo_save (p->cr);
-  cairo_translate (p->cr, room.x + (room.width - region.width * scale) / 2, room.y);
-  cairo_scale (p->cr, scale, scale);
-  cairo_translate (p->cr, -region.x, -region.y);
-  tp_paint_options_init (&paint);
-  paint.visible = region;
-  paint.transparent = TRUE;
-  paint.links = FALSE;
-  tp_paint_board (p->cr, layout, document, &paint);
-  cairo_restore (p->cr);
+  /* The largest text that fits, down to 24 px; below that (a note too long for any
+   * part) as small as 18 px rather than off the page. */
+  for (; size > STORY_ITEM_MIN * 0.75; size -= 1)
+    if (flow_chain_notes (p, document, story, step, &room, size, FALSE) <= room.height)
+      break;
+  flow_chain_notes (p, document, story, step, &room, size, TRUE);
 }
 
 /* A part of the alignment or the analysis: its page's section (the story's part),
@@ -450,7 +590,7 @@ tp_story_paint_step (cairo_t                   *cr,
 
   p.cr = cr;
   p.theme = options->theme != NULL ? options->theme : tp_theme_get_default ();
-  p.layout = get_layout (p.theme);
+  p.layout = get_layout (document, p.theme);
   p.context = tp_layout_get_context (p.layout);
 
   cairo_save (cr);
@@ -478,7 +618,7 @@ tp_story_paint_step (cairo_t                   *cr,
       paint_canvas_block (&p, document, story, step, top);
       break;
     case TP_STORY_STEP_VALUE_CHAIN:
-      paint_value_chain (&p, document, top);
+      paint_value_chain (&p, document, story, step, top);
       break;
     case TP_STORY_STEP_JOURNEY_STAGE:
       _tp_story_paint_stage (&p, document, story, step, top);
