@@ -182,8 +182,9 @@ test_popover (void)
   g_assert_cmpint (tp_timebox_get_state (timebox), ==, TP_TIMEBOX_IDLE);
   assert_header (timer_button, NULL);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "setup");
-  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), 7);
-  click (timer_button, "_Start");
+  /* Typed, then Return in the field (no need to reach for Start). */
+  gtk_editable_set_text (GTK_EDITABLE (spin), "7");
+  tp_test_press_shortcut (spin, GDK_KEY_Return, 0);
   g_assert_cmpuint (tp_timebox_get_duration (timebox), ==, 7 * 60);
   assert_header (timer_button, "7:00");
 
@@ -216,6 +217,15 @@ test_popover (void)
   gtk_widget_activate_action (GTK_WIDGET (window), "win.timer-stop", NULL);
   g_assert_cmpint (tp_timebox_get_state (timebox), ==, TP_TIMEBOX_IDLE);
   g_assert_false (gtk_widget_has_css_class (menu_button, "tp-timer-running"));
+
+  /* The Start button beside the field. */
+  tp_timer_button_popup (TP_TIMER_BUTTON (timer_button));
+  tp_test_wait_until (is_mapped, popover, "the timer's popover to open");
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), 2);
+  click (timer_button, "_Start");
+  g_assert_cmpuint (tp_timebox_get_duration (timebox), ==, 2 * 60);
+  assert_header (timer_button, "2:00");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.timer-stop", NULL);
 
   gtk_window_close (GTK_WINDOW (window));
   tp_test_wait_until (tp_test_window_is_closed, window, "the window to close");

@@ -82,6 +82,15 @@ update (TpTimerButton *self)
           gtk_widget_remove_css_class (self->menu_button, state_classes[i]);
       }
 
+  /* Screen readers hear the state; the time itself is the label's text, read on demand
+   * rather than announced each second. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->menu_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  state == TP_TIMEBOX_RUNNING ? _("Timer, running") :
+                                  state == TP_TIMEBOX_PAUSED ? _("Timer, paused") :
+                                  state == TP_TIMEBOX_FINISHED ? _("Timer, time’s up") :
+                                  _("Timer"),
+                                  -1);
   gtk_image_set_from_icon_name (GTK_IMAGE (self->icon),
                                 state == TP_TIMEBOX_PAUSED ? "media-playback-pause-symbolic"
                                                            : "tp-timer-symbolic");
@@ -245,10 +254,10 @@ tp_timer_button_init (TpTimerButton *self)
    * spin button of GTK 4.8 has no "activate" signal of its own.) */
   shortcuts = gtk_shortcut_controller_new ();
   gtk_event_controller_set_propagation_phase (shortcuts, GTK_PHASE_CAPTURE);
-  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
-                                        gtk_shortcut_new (gtk_alternative_trigger_new (gtk_keyval_trigger_new (GDK_KEY_Return, 0),
-                                                                                       gtk_keyval_trigger_new (GDK_KEY_KP_Enter, 0)),
-                                                          gtk_callback_action_new (on_spin_enter, self, NULL)));
+  for (guint i = 0; i < 2; i++)
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                          gtk_shortcut_new (gtk_keyval_trigger_new (i == 0 ? GDK_KEY_Return : GDK_KEY_KP_Enter, 0),
+                                                            gtk_callback_action_new (on_spin_enter, self, NULL)));
   gtk_widget_add_controller (self->minutes_spin, shortcuts);
 
   update (self);

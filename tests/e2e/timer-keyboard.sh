@@ -13,25 +13,9 @@
 set -eu
 
 app=$1
-
-for tool in xdotool import convert; do
-  if ! command -v "$tool" >/dev/null 2>&1; then
-    echo "SKIP: $tool is not installed"
-    exit 77
-  fi
-done
-
-tmp=$(mktemp -d)
-pid=
-cleanup () {
-  if [ -n "$pid" ]; then kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; fi
-  rm -rf "$tmp"
-}
-trap cleanup EXIT INT TERM
-
-XDG_DATA_HOME="$tmp/data"
-export XDG_DATA_HOME
-mkdir -p "$XDG_DATA_HOME"
+. "$(dirname "$0")/e2e-lib.sh"
+e2e_require xdotool import convert
+e2e_setup
 
 doc="$tmp/timer-workshop.touchpoint"
 cat >"$doc" <<'DOC'
@@ -42,38 +26,22 @@ cat >"$doc" <<'DOC'
   </meta>
   <canvas>
     <block kind="channels">
-      <note id="n1" colour="yellow">Online shop</note>
+      <note id="n1" colour="yellow" evidence="validated">Online shop</note>
     </block>
   </canvas>
 </touchpoint>
 DOC
-
-fail () {
-  echo "FAIL: $1"
-  [ ! -s "$tmp/log" ] || cat "$tmp/log"
-  exit 1
-}
-
-wait_for () {
-  limit=$(($1 * 10 * ${TP_TEST_SLOWDOWN:-1})); shift
-  i=0
-  while ! eval "$1" && [ $i -lt $limit ]; do sleep 0.1; i=$((i + 1)); done
-  eval "$1"
-}
+"$app" --validate "$doc"
 
 # The timer's debug lines only, in the log.
 G_MESSAGES_DEBUG=Touchpoint "$app" "$doc" >"$tmp/log" 2>&1 &
 pid=$!
 name="timer-workshop"
 
-win=$(timeout $((30 * ${TP_TEST_SLOWDOWN:-1})) xdotool search --sync --onlyvisible --name "$name" | head -n 1) || true
-[ -n "$win" ] || fail "no window named '$name' appeared"
+e2e_window "$name"
 xdotool windowsize --sync "$win" 1280 720 || true
-xdotool windowfocus --sync "$win"
 xdotool mousemove --window "$win" 640 400
 sleep 1
-
-keys () { xdotool key --clearmodifiers --delay 120 "$@"; }
 
 # Pixels of the red of the cue (libadwaita's destructive colour, #e01b24 in the light
 # style) in the header bar. No window manager: the window is at the screen's origin.
