@@ -19,21 +19,9 @@
 set -eu
 
 app=$1
-
-for tool in xdotool xmllint; do
-  if ! command -v "$tool" >/dev/null 2>&1; then
-    echo "SKIP: $tool is not installed"
-    exit 77
-  fi
-done
-
-tmp=$(mktemp -d)
-pid=
-cleanup () {
-  if [ -n "$pid" ]; then kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; fi
-  rm -rf "$tmp"
-}
-trap cleanup EXIT INT TERM
+. "$(dirname "$0")/e2e-lib.sh"
+e2e_require xdotool xmllint
+e2e_setup
 
 doc="$tmp/present-keys.touchpoint"
 cat >"$doc" <<'XML'
@@ -55,77 +43,49 @@ XML
 before=$(cksum <"$doc")
 "$app" --validate "$doc"
 
-slow=${TP_TEST_SLOWDOWN:-1}
-keys () { xdotool key --clearmodifiers --delay 120 "$@"; sleep 0.4; }
 text () { xdotool type --clearmodifiers --delay 40 "$1"; sleep 0.4; }
-
-find_window () {
-  w=$(timeout $((30 * slow)) xdotool search --sync --onlyvisible --name "$1" | head -n 1) || true
-  if [ -z "$w" ]; then
-    {
-      echo "FAIL: no window named '$1' appeared; there are:"
-      for x in $(xdotool search --name . 2>/dev/null); do xdotool getwindowname "$x"; done
-      cat "$tmp/log"
-    } >&2
-    exit 1
-  fi
-  echo "$w"
-}
+step () { keys "$@"; sleep 0.4; }
 
 "$app" "$doc" >"$tmp/log" 2>&1 &
 pid=$!
-win=$(find_window "present-keys")
-# No window manager here: give the window the keyboard ourselves, and let it settle.
-xdotool windowfocus --sync "$win"
+# No window manager here: e2e_window gives the window the keyboard itself.
+e2e_window "present-keys"
+editor=$win
 sleep 1
 
-keys F5
-show=$(find_window "^Presentation$")
-xdotool windowfocus --sync "$show"
+step F5
+e2e_window "^Presentation$"
 sleep 0.5
-geometry=$(xdotool getwindowgeometry "$show")
+geometry=$(xdotool getwindowgeometry "$win")
 case $geometry in
   *"Geometry: 1280x720"*) ;;
-  *) echo "FAIL: the presentation is not full screen at 1280 × 720: $geometry"; exit 1 ;;
+  *) fail "the presentation is not full screen at 1280 × 720: $geometry" ;;
 esac
 
-keys Right
-keys Page_Down
-keys b
-keys b
+step Right
+step Page_Down
+step b
+step b
 text "Same-day delivery"
-keys Return
-keys Escape
+step Return
+step Escape
 
 # Left: the presentation window is gone, the editor has the keyboard again.
-i=0
-while xdotool search --onlyvisible --name "^Presentation$" >/dev/null 2>&1 && [ $i -lt $((50 * slow)) ]; do
-  sleep 0.1; i=$((i + 1))
-done
-if xdotool search --onlyvisible --name "^Presentation$" >/dev/null 2>&1; then
-  echo "FAIL: Escape did not leave the presentation"; cat "$tmp/log"; exit 1
-fi
-xdotool windowfocus --sync "$win"
+wait_for 5 '! xdotool search --onlyvisible --name "^Presentation$" >/dev/null 2>&1' ||
+  fail "Escape did not leave the presentation"
+xdotool windowfocus --sync "$editor"
 sleep 0.5
-keys ctrl+s
+step ctrl+s
 
-i=0
-while [ "$(cksum <"$doc")" = "$before" ] && [ $i -lt $((100 * slow)) ]; do sleep 0.1; i=$((i + 1)); done
-if [ "$(cksum <"$doc")" = "$before" ]; then
-  echo "FAIL: the document was not saved"; cat "$tmp/log"; exit 1
-fi
+wait_for 10 '[ "$(cksum <"$doc")" != "$before" ]' || fail "the document was not saved"
 sleep 0.3
 
 vp=$(xmllint --xpath "string(//*[local-name()='block'][@kind='value-propositions']/*[local-name()='note'][last()])" "$doc")
-if [ "$vp" != "Same-day delivery" ]; then
-  echo "FAIL: the last note of Value Propositions is '$vp', not 'Same-day delivery':"
-  cat "$doc"; exit 1
-fi
+[ "$vp" = "Same-day delivery" ] ||
+  fail "the last note of Value Propositions is '$vp', not 'Same-day delivery': $(cat "$doc")"
 n=$(xmllint --xpath "count(//*[local-name()='note'])" "$doc")
-if [ "$n" != "3" ]; then
-  echo "FAIL: $n notes in the saved file, not 3 (B must not have typed, nor Page_Down):"
-  cat "$doc"; exit 1
-fi
+[ "$n" = "3" ] ||
+  fail "$n notes in the saved file, not 3 (B must not have typed, nor Page_Down): $(cat "$doc")"
 
 kill "$pid" 2>/dev/null || true
 wait "$pid" 2>/dev/null || true
@@ -134,5 +94,5 @@ pid=
 # `touchpoint --present FILE`: the presentation opens by itself once the file is loaded.
 "$app" --present "$doc" >"$tmp/log" 2>&1 &
 pid=$!
-show=$(find_window "^Presentation$")
+e2e_window "^Presentation$"
 echo "ok: presented, captured, left and saved; --present opened the presentation"
