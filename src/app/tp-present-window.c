@@ -14,7 +14,7 @@
  *   Escape                            leave (the editor was never hidden)
  *
  * On a step that shows a block or a stage (tp_story_step_get_capture()), typing any other
- * printable character, or Enter, starts capturing a note (block) or touchpoint (stage)
+ * printable character, a dead key (an accent), or Enter, starts capturing a note (block) or touchpoint (stage)
  * there. From then on every printable key is text, B and digits included, until Enter
  * or Escape adds it as one undo step: Escape keeps the words too, as on the board
  * (issue 15: Escape never loses words); Page Up and Page Down add it and step, so a
@@ -51,6 +51,10 @@ struct _TpPresentWindow
   GtkWindow       parent_instance;
 
   GtkWidget      *area;
+  GtkEventController *keys;
+  /* Composes what is typed while capturing (dead keys, compose sequences): only then,
+   * so that B and digits stay commands before the first word. */
+  GtkIMContext   *im;
 
   TpDocument     *document;
   TpStory        *story;
@@ -215,6 +219,8 @@ end_capture (TpPresentWindow *self)
 
   g_string_free (g_steal_pointer (&self->capture), TRUE);
   g_clear_pointer (&self->capture_stage, g_free);
+  gtk_im_context_focus_out (self->im);
+  gtk_event_controller_key_set_im_context (GTK_EVENT_CONTROLLER_KEY (self->keys), NULL);
   gtk_widget_queue_draw (self->area);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAPTURE]);
 }
@@ -297,6 +303,8 @@ begin_capture (TpPresentWindow *self)
   self->capture = g_string_new (NULL);
   self->capture_container = container;
   self->capture_stage = g_strdup (stage);
+  gtk_event_controller_key_set_im_context (GTK_EVENT_CONTROLLER_KEY (self->keys), self->im);
+  gtk_im_context_focus_in (self->im);
   set_blank (self, FALSE);
   gtk_widget_queue_draw (self->area);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAPTURE]);
@@ -541,7 +549,33 @@ on_key_pressed (GtkEventControllerKey *controller,
                 GdkModifierType        state,
                 TpPresentWindow       *self)
 {
+  /* A dead key (an accent to come) starts a note too: the input method, now listening,
+   * composes it with the next key. */
+  if (self->capture == NULL && keyval >= GDK_KEY_dead_grave && keyval <= GDK_KEY_dead_greek &&
+      !(state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK)))
+    {
+      self->number = 0;
+      if (!begin_capture (self))
+        return FALSE;
+      gtk_im_context_filter_keypress (self->im,
+                                      gtk_event_controller_get_current_event (GTK_EVENT_CONTROLLER (controller)));
+      return TRUE;
+    }
+
   return _tp_present_window_key (self, keyval, state);
+}
+
+static void
+on_im_commit (GtkIMContext    *im,
+              const char      *text,
+              TpPresentWindow *self)
+{
+  if (self->capture == NULL)
+    return;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    if (!g_unichar_iscntrl (g_utf8_get_char (p)))
+      capture_append (self, g_utf8_get_char (p));
 }
 
 /* Actions */
@@ -875,6 +909,9 @@ tp_present_window_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->document, self);
   g_clear_object (&self->document);
   g_clear_pointer (&self->story, tp_story_free);
+  if (self->im != NULL)
+    gtk_im_context_set_client_widget (self->im, NULL);
+  g_clear_object (&self->im);
 
   G_OBJECT_CLASS (tp_present_window_parent_class)->dispose (object);
 }
@@ -1008,6 +1045,11 @@ tp_present_window_init (TpPresentWindow *self)
   gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
   g_signal_connect_object (controller, "key-pressed", G_CALLBACK (on_key_pressed), self, 0);
   gtk_widget_add_controller (GTK_WIDGET (self), controller);
+  self->keys = controller;
+
+  self->im = gtk_im_multicontext_new ();
+  gtk_im_context_set_client_widget (self->im, self->area);
+  g_signal_connect_object (self->im, "commit", G_CALLBACK (on_im_commit), self, 0);
 
   controller = gtk_event_controller_motion_new ();
   g_signal_connect_object (controller, "motion", G_CALLBACK (on_motion), self, 0);
