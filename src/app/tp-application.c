@@ -40,6 +40,8 @@ struct _TpApplication
   /* What the snapshots at a signal or the session's end could not write, a line per
    * window, said on stderr when the application ends (issue 16). */
   GHashTable       *unprotected;     /* TpWindow * → char *, not owning the window */
+  /* `touchpoint --present FILE`: the files to present once open (a GFile set). */
+  GHashTable       *present_files;
 };
 
 G_DEFINE_FINAL_TYPE (TpApplication, tp_application, ADW_TYPE_APPLICATION)
@@ -86,6 +88,16 @@ get_window_for_document (TpApplication *self)
   return window;
 }
 
+static void
+present_when_loaded (TpWindow *window)
+{
+  if (tp_window_get_document (window) == NULL)
+    return;
+
+  g_signal_handlers_disconnect_by_func (window, present_when_loaded, NULL);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.present", NULL);
+}
+
 void
 tp_application_open_file (TpApplication *self,
                           GFile         *file)
@@ -103,6 +115,14 @@ tp_application_open_file (TpApplication *self,
     }
 
   gtk_window_present (GTK_WINDOW (window));
+
+  /* Presenting starts once the document is loaded (a file that cannot be opened shows
+   * its error page and is never presented). */
+  if (g_hash_table_remove (self->present_files, file))
+    {
+      g_signal_connect (window, "notify::document", G_CALLBACK (present_when_loaded), NULL);
+      present_when_loaded (window);
+    }
 }
 
 /* Recovery */
@@ -588,13 +608,48 @@ tp_application_open (GApplication  *application,
                      const char    *hint)
 {
   TpApplication *self = TP_APPLICATION (application);
+  gboolean present = g_strcmp0 (hint, "present") == 0;
 
   for (int i = 0; i < n_files; i++)
-    g_ptr_array_add (self->pending_files, g_object_ref (files[i]));
+    {
+      g_ptr_array_add (self->pending_files, g_object_ref (files[i]));
+      if (present)
+        g_hash_table_add (self->present_files, g_object_ref (files[i]));
+    }
 
   /* One of them may be a file whose unsaved work is about to be recovered. */
   if (!ask_recovery (self))
     open_pending_files (self);
+}
+
+/* `touchpoint --present FILE` (the launcher's "Present"): opens the file and presents
+ * it, in this process when it is the first instance, else in the running one, with the
+ * hint "present" (tp_application_open()). */
+static int
+handle_present (GApplication *application,
+                GVariantDict *options)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!g_variant_dict_lookup (options, "present", "^ay", &path) || path[0] == '\0')
+    {
+      g_printerr ("touchpoint: %s\n", _("--present needs a workshop file to present"));
+      return 1;
+    }
+
+  if (!g_application_register (application, NULL, &error))
+    {
+      g_printerr ("touchpoint: %s\n", error->message);
+      return 1;
+    }
+
+  file = g_file_new_for_commandline_arg (path);
+  g_application_open (application, &file, 1, "present");
+
+  /* The first instance runs on (its windows hold it); a later one is done. */
+  return g_application_get_is_remote (application) ? 0 : -1;
 }
 
 /* `touchpoint --new-window` (the launcher's "New Window"): runs in the process that was
@@ -604,6 +659,9 @@ tp_application_handle_local_options (GApplication *application,
                                      GVariantDict *options)
 {
   g_autoptr(GError) error = NULL;
+
+  if (g_variant_dict_contains (options, "present"))
+    return handle_present (application, options);
 
   if (!g_variant_dict_contains (options, "new-window"))
     return -1;
@@ -629,6 +687,7 @@ tp_application_finalize (GObject *object)
   g_clear_pointer (&self->pending_files, g_ptr_array_unref);
   g_clear_pointer (&self->recovery_store, tp_recovery_store_unref);
   g_clear_pointer (&self->unprotected, g_hash_table_unref);
+  g_clear_pointer (&self->present_files, g_hash_table_unref);
 
   G_OBJECT_CLASS (tp_application_parent_class)->finalize (object);
 }
@@ -653,12 +712,16 @@ tp_application_init (TpApplication *self)
 {
   const GOptionEntry options[] = {
     { "new-window", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Open a new window"), NULL },
+    { "present", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Present the workshop full screen"),
+      N_("FILE") },
     { NULL }
   };
 
   self->quit_queue = g_ptr_array_new_with_free_func (g_object_unref);
   self->pending_files = g_ptr_array_new_with_free_func (g_object_unref);
   self->unprotected = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  self->present_files = g_hash_table_new_full (g_file_hash, (GEqualFunc) g_file_equal,
+                                               g_object_unref, NULL);
   g_application_add_main_option_entries (G_APPLICATION (self), options);
 }
 

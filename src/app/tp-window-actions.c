@@ -666,6 +666,7 @@ _tp_window_update_actions (TpWindow *self)
   gtk_widget_action_set_enabled (widget, "win.toggle-inspector", has_document);
   gtk_widget_action_set_enabled (widget, "win.print", has_document);
   gtk_widget_action_set_enabled (widget, "win.copy-image", has_document);
+  gtk_widget_action_set_enabled (widget, "win.present", has_document);
 
   /* Deleting needs a selected note, stage or touchpoint that still exists (the
    * selection holds ids). */

@@ -128,6 +128,10 @@ struct _TpWindow
   gulong                search_changed_id;  /* the document's "changed" */
   guint                 search_refresh_id;  /* the matches found again at idle */
 
+  /* Presenting (tp-window-present.c): the full-screen presentation, and the presenter
+   * strip shown under the editor while it is on another monitor. */
+  GtkWidget            *present_window;
+  GtkWidget            *presenter_strip;
   /* The timer for an exercise (tp-window-timer.c): session state, never saved. The
    * sound context is a GSoundContext, made at the first zero. */
   TpTimebox            *timebox;
@@ -263,5 +267,11 @@ void      _tp_window_save_as_template_action (GtkWidget  *widget,
 /* "Deleted — Undo" toasts (tp-window-undo-toast.c), while a document is bound. */
 void      _tp_window_undo_toast_bind    (TpWindow             *self);
 void      _tp_window_undo_toast_unbind  (TpWindow             *self);
+
+/* Presenting (tp-window-present.c): win.present (F5) shows the workshop full screen,
+ * on the other monitor when there is one. */
+void      _tp_window_class_present_init (TpWindowClass        *klass);
+void      _tp_window_present            (TpWindow             *self);
+void      _tp_window_present_document_unbound (TpWindow       *self);
 
 G_END_DECLS

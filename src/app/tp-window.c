@@ -321,6 +321,7 @@ unbind_document (TpWindow *self)
   _tp_window_recovery_detach (self);
   _tp_window_undo_toast_unbind (self);
   _tp_window_search_document_unbound (self);
+  _tp_window_present_document_unbound (self);
   g_clear_signal_handler (&self->changed_id, self->document);
   g_clear_signal_handler (&self->modified_id, self->document);
   g_clear_signal_handler (&self->can_undo_id, self->document);
@@ -750,6 +751,7 @@ tp_window_class_init (TpWindowClass *klass)
   _tp_window_class_import_init (klass);
   _tp_window_class_search_init (klass);
   _tp_window_class_guide_init (klass);
+  _tp_window_class_present_init (klass);
   _tp_window_class_timer_init (klass);
 }
 
