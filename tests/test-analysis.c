@@ -1147,7 +1147,7 @@ test_csv_example (void)
     guint       n_rows;
     const char *first_row;   /* its first two fields */
   } tables[] = {
-    { TP_TABLE_GAPS, 12, 5, "Checkout & payment|Purchase" },
+    { TP_TABLE_GAPS, 13, 5, "Checkout & payment|Purchase" },
     { TP_TABLE_KANO, 12, 10, "Search result|Prices in ads match the shop" },
     { TP_TABLE_KPIS, 6, 11, "Awareness|Share of branded search" },
   };
