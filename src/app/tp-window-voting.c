@@ -165,28 +165,6 @@ number_row (GtkGrid    *grid,
   return spin;
 }
 
-/* Enter starts the round, as the dialog's default: the drop-down, which would otherwise
- * take the first focus, keeps Enter for opening its list. Tab still reaches every field. */
-static gboolean
-focus_default (gpointer data)
-{
-  GtkWindow *dialog = data;
-  GtkWidget *button = gtk_window_get_default_widget (dialog);
-
-  if (button != NULL)
-    gtk_widget_grab_focus (button);
-  else
-    gtk_window_set_focus (dialog, NULL);
-  return G_SOURCE_REMOVE;
-}
-
-/* After GTK has given the first focus, which it does once the dialog is shown. */
-static void
-on_dialog_mapped (GtkWindow *dialog)
-{
-  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, focus_default, g_object_ref (dialog), g_object_unref);
-}
-
 /* Asks for the scope, the participants and the dots each; preset is the scope to offer
  * first (a block's or stage's, from its context menu), or NULL for the whole board. */
 static void
@@ -263,7 +241,6 @@ show_start_dialog (TpWindow   *self,
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   g_signal_connect_data (dialog, "response", G_CALLBACK (on_start_response), data,
                          (GClosureNotify) start_dialog_free, 0);
-  g_signal_connect_after (dialog, "map", G_CALLBACK (on_dialog_mapped), NULL);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
