@@ -211,7 +211,8 @@ check_links_csv (TpDocument *document)
   g_autoptr(GBytes) bytes = tp_analysis_csv_write (document, TP_TABLE_LINKS);
   g_autoptr(GPtrArray) rows = parse_csv (bytes);
   GPtrArray *links = tp_document_get_links (document);
-  static const char * const header[] = { "note", "block", "touchpoint", "stage", "label", NULL };
+  static const char * const header[] = { "note", "block", "touchpoint", "stage", "label",
+                                         "note_votes", "touchpoint_votes", NULL };
 
   g_assert_cmpuint (rows->len, ==, links->len + 1);
   g_assert_cmpstrv ((char **) g_ptr_array_index (rows, 0), header);
@@ -228,12 +229,17 @@ check_links_csv (TpDocument *document)
       g_autofree char *stage_name = expected_text (stage->name);
       g_autofree char *label = expected_text (link->label);
 
-      g_assert_cmpuint (g_strv_length (row), ==, 5);
+      g_autofree char *note_votes = g_strdup_printf ("%u", note->votes);
+      g_autofree char *tp_votes = g_strdup_printf ("%u", tp->votes);
+
+      g_assert_cmpuint (g_strv_length (row), ==, 7);
       g_assert_cmpstr (row[0], ==, note_text);
       g_assert_cmpstr (row[1], ==, tp_enum_to_nick (TP_ENUM_CONTAINER, note->container));
       g_assert_cmpstr (row[2], ==, tp_name);
       g_assert_cmpstr (row[3], ==, stage_name);
       g_assert_cmpstr (row[4], ==, label);
+      g_assert_cmpstr (row[5], ==, note_votes);
+      g_assert_cmpstr (row[6], ==, tp_votes);
     }
 }
 
@@ -262,10 +268,10 @@ test_csv_crafted (void)
    * defused with a leading quote. */
   g_assert_nonnull (strstr (text, "\"Commuters who say \"\"soon\"\", often\",customer-segments,"));
   g_assert_nonnull (strstr (text, "\"Partner, with a comma\nand a second line\",key-partners,"));
-  g_assert_nonnull (strstr (text, ",\"says \"\"ask us\"\"\"\r\n"));
+  g_assert_nonnull (strstr (text, ",\"says \"\"ask us\"\"\",0,0\r\n"));
   g_assert_nonnull (strstr (text, "\r\n'=SUM(A1:A9) formula-looking note,channels,"));
-  g_assert_nonnull (strstr (text, ",Receive,'-packs it\r\n"));
-  g_assert_true (g_str_has_prefix (text, "note,block,touchpoint,stage,label\r\n"));
+  g_assert_nonnull (strstr (text, ",Receive,'-packs it,0,0\r\n"));
+  g_assert_true (g_str_has_prefix (text, "note,block,touchpoint,stage,label,note_votes,touchpoint_votes\r\n"));
 }
 
 /* OWASP's rule, every leading character of it: "=", "+", "-", "@", tab and carriage

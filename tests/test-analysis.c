@@ -1026,9 +1026,9 @@ test_csv_exact (void)
   g_autoptr(GBytes) kpis = tp_analysis_csv_write (document, TP_TABLE_KPIS);
 
   assert_bytes (gaps,
-                "touchpoint,stage,expectation,experience,gap,impact,feasibility,priority,strategy,action,owner,status\r\n"
-                "\"Checkout \"\"fast\"\", please\",\"Buy, now\",5,2,3,5,4,60,proactive,\"Fix it\nnow\",Ops,in-progress\r\n"
-                "Search,\"Buy, now\",3,,,,,,none,,,\r\n");
+                "touchpoint,stage,expectation,experience,gap,impact,feasibility,priority,strategy,action,owner,status,votes\r\n"
+                "\"Checkout \"\"fast\"\", please\",\"Buy, now\",5,2,3,5,4,60,proactive,\"Fix it\nnow\",Ops,in-progress,0\r\n"
+                "Search,\"Buy, now\",3,,,,,,none,,,,0\r\n");
   assert_bytes (kano,
                 "touchpoint,need,A,O,M,I,R,Q,category,better,worse,significant\r\n"
                 "\"Checkout \"\"fast\"\", please\",Guest checkout,0,3,1,0,0,0,one-dimensional,0.7500,-1.0000,too-few\r\n"
@@ -1053,7 +1053,7 @@ test_csv_empty (void)
   g_autoptr(GBytes) kpis = tp_analysis_csv_write (document, TP_TABLE_KPIS);
 
   assert_bytes (gaps, "touchpoint,stage,expectation,experience,gap,impact,feasibility,"
-                      "priority,strategy,action,owner,status\r\n");
+                      "priority,strategy,action,owner,status,votes\r\n");
   assert_bytes (kano, "touchpoint,need,A,O,M,I,R,Q,category,better,worse,significant\r\n");
   assert_bytes (kpis, "scope,name,kind,value,target,met\r\n");
 }
@@ -1147,7 +1147,7 @@ test_csv_example (void)
     guint       n_rows;
     const char *first_row;   /* its first two fields */
   } tables[] = {
-    { TP_TABLE_GAPS, 12, 5, "Checkout & payment|Purchase" },
+    { TP_TABLE_GAPS, 13, 5, "Checkout & payment|Purchase" },
     { TP_TABLE_KANO, 12, 10, "Search result|Prices in ads match the shop" },
     { TP_TABLE_KPIS, 6, 11, "Awareness|Share of branded search" },
   };

@@ -167,10 +167,10 @@ typedef struct
 } TableCase;
 
 static const TableCase table_cases[] = {
-  { "gaps", "touchpoint,stage,expectation,experience,gap,impact,feasibility,priority,strategy,action,owner,status", 12 },
+  { "gaps", "touchpoint,stage,expectation,experience,gap,impact,feasibility,priority,strategy,action,owner,status,votes", 13 },
   { "kano", "touchpoint,need,A,O,M,I,R,Q,category,better,worse,significant", 12 },
   { "kpis", "scope,name,kind,value,target,met", 6 },
-  { "links", "note,block,touchpoint,stage,label", 5 },
+  { "links", "note,block,touchpoint,stage,label,note_votes,touchpoint_votes", 7 },
 };
 
 /* How many rows a table of the example must have, counted from the model. */

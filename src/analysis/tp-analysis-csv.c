@@ -17,7 +17,7 @@
 
 static const char * const gap_columns[] = {
   "touchpoint", "stage", "expectation", "experience", "gap", "impact", "feasibility",
-  "priority", "strategy", "action", "owner", "status",
+  "priority", "strategy", "action", "owner", "status", "votes",
 };
 
 static const char * const kano_columns[] = {
@@ -36,7 +36,7 @@ static const char * const kpi_columns[] = {
 };
 
 static const char * const link_columns[] = {
-  "note", "block", "touchpoint", "stage", "label",
+  "note", "block", "touchpoint", "stage", "label", "note_votes", "touchpoint_votes",
 };
 
 gboolean
@@ -181,6 +181,7 @@ write_gaps (GString    *out,
       row_add (row, action != NULL ? action->owner : NULL);
       row_add (row, action != NULL ? tp_enum_to_nick (TP_ENUM_ACTION_STATUS, action->status)
                                    : NULL);
+      row_take (row, g_strdup_printf ("%u", tp->votes));
       write_row (out, row);
     }
 }
@@ -293,6 +294,8 @@ write_links (GString    *out,
       row_add (row, tp->name);
       row_add (row, stage != NULL ? stage->name : NULL);
       row_add (row, link->label);
+      row_take (row, g_strdup_printf ("%u", note->votes));
+      row_take (row, g_strdup_printf ("%u", tp->votes));
       write_row (out, row);
     }
 }

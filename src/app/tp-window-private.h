@@ -8,6 +8,7 @@
 #include "views/tp-inspector.h"
 #include "views/tp-legend-view.h"
 #include "views/tp-selection.h"
+#include "views/tp-vote-bar.h"
 
 #include "tp-window.h"
 
@@ -139,8 +140,27 @@ struct _TpWindow
   GObject              *timer_sound;
   GCancellable         *timer_sound_cancellable;
   gboolean              timer_sound_failed;
+
+  /* Dot voting (tp-window-voting.c): the round in progress, or NULL, its bar, and the
+   * numbers the last round was started with. */
+  TpVoteRound          *vote_round;
+  gulong                vote_changed_id;
+  GtkRevealer          *vote_revealer;
+  TpVoteBar            *vote_bar;
+  guint                 vote_participants;
+  guint                 vote_dots_each;
 };
 
+/* Dot voting (tp-window-voting.c): win.start-voting (a scope string, "" for the dialog's
+ * own choice), win.end-voting, win.cancel-voting, win.reset-votes (a scope string). */
+void      _tp_window_class_voting_init  (TpWindowClass        *klass);
+void      _tp_window_voting_init        (TpWindow             *self);
+void      _tp_window_voting_document_changed (TpWindow        *self);
+void      _tp_window_start_voting       (TpWindow             *self,
+                                         const TpVoteScope    *scope,
+                                         guint                 participants,
+                                         guint                 dots_each);
+TpVoteRound *_tp_window_get_vote_round  (TpWindow             *self);
 void      _tp_window_class_actions_init (TpWindowClass        *klass);
 void      _tp_window_actions_init       (TpWindow             *self);
 void      _tp_window_update_actions     (TpWindow             *self);

@@ -322,6 +322,7 @@ unbind_document (TpWindow *self)
   _tp_window_undo_toast_unbind (self);
   _tp_window_search_document_unbound (self);
   _tp_window_present_document_unbound (self);
+  _tp_window_voting_document_changed (self);
   g_clear_signal_handler (&self->changed_id, self->document);
   g_clear_signal_handler (&self->modified_id, self->document);
   g_clear_signal_handler (&self->can_undo_id, self->document);
@@ -379,6 +380,7 @@ bind_document (TpWindow    *self,
 
   _tp_window_update_title (self);
   _tp_window_update_actions (self);
+  _tp_window_voting_document_changed (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
 }
@@ -750,6 +752,7 @@ tp_window_class_init (TpWindowClass *klass)
   _tp_window_class_recovery_init (klass);
   _tp_window_class_import_init (klass);
   _tp_window_class_search_init (klass);
+  _tp_window_class_voting_init (klass);
   _tp_window_class_guide_init (klass);
   _tp_window_class_present_init (klass);
   _tp_window_class_timer_init (klass);
@@ -798,6 +801,7 @@ tp_window_init (TpWindow *self)
   _tp_window_recovery_init (self);
   _tp_window_search_init (self);
   _tp_window_timer_init (self);
+  _tp_window_voting_init (self);
 
   /* One selection for the window: what the board selects is what the inspector edits. */
   self->selection = tp_selection_new ();

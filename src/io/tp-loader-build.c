@@ -695,6 +695,7 @@ build_touchpoint (Builder *b,
   read_integer (b, node, TP_XML_A_EMOTION, _("Emotion"), TP_EMOTION_MIN, TP_EMOTION_MAX, &emotion);
   touchpoint->emotion = (int) emotion;
   replace_string (&touchpoint->persona, read_persona_ref (b, node, id, ID_TOUCHPOINT));
+  touchpoint->votes = read_count (b, node, TP_XML_A_VOTES, _("Votes"));
 
   for (xmlNode *child = node->children; child != NULL; child = child->next)
     {

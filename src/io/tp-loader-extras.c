@@ -112,7 +112,8 @@ static const ElementInfo need_info = {
 };
 static const ElementInfo touchpoint_info = {
   TP_XML_TOUCHPOINT, TRUE,
-  ATTRIBUTES (TP_XML_A_ID, TP_XML_A_NAME, TP_XML_A_CHANNEL, TP_XML_A_EMOTION, TP_XML_A_PERSONA),
+  ATTRIBUTES (TP_XML_A_ID, TP_XML_A_NAME, TP_XML_A_CHANNEL, TP_XML_A_EMOTION, TP_XML_A_PERSONA,
+              TP_XML_A_VOTES),
   CHILDREN (&action_info, &pain_info, &opportunity_info, &moment_of_truth_info, &need_info,
             &kpi_info),
 };

@@ -572,6 +572,7 @@ write_touchpoint (Writer             *w,
   if (touchpoint->emotion != 0)
     attribute_int (w, TP_XML_A_EMOTION, CLAMP (touchpoint->emotion, TP_EMOTION_MIN, TP_EMOTION_MAX));
   attribute_text (w, TP_XML_A_PERSONA, touchpoint->persona);
+  attribute_count (w, TP_XML_A_VOTES, touchpoint->votes);
   extras_attributes (w, &touchpoint->item.extras);
 
   optional_text_element (w, TP_XML_ACTION, touchpoint->action);

@@ -60,6 +60,7 @@ _tp_touchpoint_assign (TpTouchpoint       *dest,
   g_ptr_array_unref (dest->opportunities);
   dest->opportunities = _tp_ptr_array_copy (src->opportunities, copy_str, g_free);
   _tp_str_assign (&dest->persona, src->persona);
+  dest->votes = src->votes;
 
   dest->moment_of_truth = src->moment_of_truth;
   dest->expectation = src->expectation;
@@ -125,6 +126,7 @@ tp_touchpoint_equal (const TpTouchpoint *a,
          _tp_ptr_array_equal (a->pains, b->pains, str_equal) &&
          _tp_ptr_array_equal (a->opportunities, b->opportunities, str_equal) &&
          g_strcmp0 (a->persona, b->persona) == 0 &&
+         a->votes == b->votes &&
          a->moment_of_truth == b->moment_of_truth &&
          a->expectation == b->expectation &&
          a->experience == b->experience &&

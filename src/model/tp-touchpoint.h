@@ -16,6 +16,7 @@ struct _TpTouchpoint
   GPtrArray  *pains;           /* (element-type utf8) */
   GPtrArray  *opportunities;   /* (element-type utf8) */
   char       *persona;         /* persona id, or NULL */
+  guint       votes;           /* dot votes, 0 … TP_COUNT_MAX */
 
   /* Moment of truth and its gap analysis; scores are 1 … 5, 0 when not yet scored. */
   gboolean    moment_of_truth;

@@ -319,7 +319,7 @@ void     _tp_chart_place     (TpAnalysisLayout   *self,
                               guint               n_points,
                               const TpRect       *area);
 
-/* Sections (tp-analysis-sections.c, tp-analysis-journey.c): each lays its section out
+/* Sections (tp-analysis-sections.c, tp-analysis-journey.c, tp-analysis-votes.c): each lays its section out
  * from y across the page and returns where the next begins. */
 double   _tp_analysis_place_heading (TpAnalysisLayout *self,
                                      const char       *heading,
@@ -335,6 +335,9 @@ double   _tp_analysis_place_kpis    (TpAnalysisLayout *self,
                                      TpDocument       *document,
                                      double            y);
 double   _tp_analysis_place_journey (TpAnalysisLayout *self,
+                                     TpDocument       *document,
+                                     double            y);
+double   _tp_analysis_place_votes   (TpAnalysisLayout *self,
                                      TpDocument       *document,
                                      double            y);
 

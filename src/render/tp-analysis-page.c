@@ -691,6 +691,7 @@ tp_analysis_layout_update (TpAnalysisLayout *self,
     [TP_ANALYSIS_SECTION_KANO] = _tp_analysis_place_kano,
     [TP_ANALYSIS_SECTION_KPIS] = _tp_analysis_place_kpis,
     [TP_ANALYSIS_SECTION_JOURNEY] = _tp_analysis_place_journey,
+    [TP_ANALYSIS_SECTION_VOTES] = _tp_analysis_place_votes,
   };
   double y;
 

@@ -33,6 +33,7 @@ typedef enum {
   TP_ANALYSIS_SECTION_KANO,
   TP_ANALYSIS_SECTION_KPIS,
   TP_ANALYSIS_SECTION_JOURNEY,
+  TP_ANALYSIS_SECTION_VOTES,
   TP_N_ANALYSIS_SECTIONS
 } TpAnalysisSection;
 
@@ -42,6 +43,7 @@ typedef enum {
   TP_ANALYSIS_TABLE_KPIS,        /* a row per KPI, stages' and touchpoints' */
   TP_ANALYSIS_TABLE_STAGES,      /* a row per stage: job, emotion, moments, KPIs */
   TP_ANALYSIS_TABLE_PAIN_PEAKS,  /* a row per pain peak, lowest first */
+  TP_ANALYSIS_TABLE_VOTES,       /* the most voted notes and touchpoints */
   TP_N_ANALYSIS_TABLES
 } TpAnalysisTable;
 

@@ -133,6 +133,19 @@ measure_touchpoint (TpLayout        *layout,
   else
     box->tags = rect_make (0, 0, 0, 0);
 
+  /* Dot votes as on a note: a footer of their own, right-aligned, so that they never
+   * cover the name, the star or the tags. */
+  if (touchpoint->votes > 0)
+    {
+      double votes_width = _tp_layout_votes_width (layout, touchpoint->votes);
+
+      box->info.votes = rect_make (width - TP_JOURNEY_CARD_PAD - 2 - votes_width, body + 6,
+                                   votes_width, TP_LAYOUT_FOOTER_HEIGHT);
+      body += 6 + TP_LAYOUT_FOOTER_HEIGHT;
+    }
+  else
+    box->info.votes = rect_make (0, 0, 0, 0);
+
   if (body > box->band)
     body += TP_JOURNEY_CARD_PAD;
   /* The card is as tall as what it holds: a card of a name and a channel is no more than
@@ -353,6 +366,7 @@ place_touchpoint (TpLayout        *layout,
   info->name = rect_offset (&info->name, info->card.x, info->card.y);
   info->star = rect_offset (&info->star, info->card.x, info->card.y);
   info->gap = rect_offset (&info->gap, info->card.x, info->card.y);
+  info->votes = rect_offset (&info->votes, info->card.x, info->card.y);
   box->tags = rect_offset (&box->tags, info->card.x, info->card.y);
   info->emotion_x = x + width / 2;
   info->emotion_y = emotion_y (journey, box->emotion);

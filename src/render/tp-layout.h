@@ -148,6 +148,8 @@ typedef struct
   TpRect      star;         /* the moment-of-truth badge on the card; empty if none */
   TpRect      gap;          /* the gap bars and label; empty unless a moment of truth
                              * with expectation and experience scored */
+  TpRect      votes;        /* the dot votes at the card's foot, right-aligned; empty
+                             * without votes */
   double      emotion_x;    /* the curve's point: the column's centre … */
   double      emotion_y;    /* … at the height of the touchpoint's emotion */
   gboolean    truncated;    /* some text of the touchpoint is cut short on the board

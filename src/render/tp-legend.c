@@ -110,6 +110,8 @@ use_touchpoint (Usage        *usage,
   TpPersona *persona;
 
   usage->touchpoints = TRUE;
+  if (touchpoint->votes > 0)
+    usage->votes = TRUE;
   if (touchpoint->moment_of_truth)
     {
       usage->moment_of_truth = TRUE;

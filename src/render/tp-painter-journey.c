@@ -331,6 +331,9 @@ paint_card (cairo_t               *cr,
     paint_gap (cr, layout, touchpoint, &info->gap);
   if (!tp_rect_is_empty (&box->tags))
     paint_tags (cr, layout, touchpoint, &box->tags);
+  if (!tp_rect_is_empty (&info->votes))
+    _tp_paint_votes (cr, layout, touchpoint->votes, info->votes.x + info->votes.width,
+                     info->votes.y, &theme->note_marks);
 }
 
 /* Rows */

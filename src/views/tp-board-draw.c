@@ -739,6 +739,7 @@ _tp_board_snapshot (GtkWidget   *widget,
   _tp_board_ensure_layout (self);
   snapshot_tiles (self, snapshot);
   _tp_board_snapshot_links (self, snapshot);
+  _tp_board_snapshot_vote (self, snapshot);
   _tp_board_snapshot_matches (self, snapshot);
   _tp_board_snapshot_add_stage (self, snapshot);
   snapshot_hover (self, snapshot);

@@ -219,6 +219,10 @@ _tp_board_pointer_pressed (TpBoard         *self,
   if (self->document == NULL)
     return;
 
+  /* During a dot-voting round a click on an item is a dot. */
+  if (_tp_board_vote_pressed (self, button, x, y, state))
+    return;
+
   hit = hit_at (self, x, y, &bx, &by);
   self->drag_button = button;
   self->drag_state = state;

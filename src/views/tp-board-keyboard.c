@@ -547,6 +547,10 @@ _tp_board_key_pressed (TpBoard         *self,
   if (self->document == NULL || _tp_board_is_editing (self))
     return FALSE;
 
+  /* + and - vote only during a round; otherwise they type, as every printable key. */
+  if (_tp_board_vote_key (self, keyval, mods))
+    return TRUE;
+
   if (mods != 0 && !shift)
     return _tp_board_typing_chord (self, keyval, 0, mods);
 

@@ -16,6 +16,7 @@
 
 #include <glib/gi18n.h>
 
+#include "model/tp-enums.h"
 #include "tp-board-private.h"
 
 typedef enum {
@@ -77,13 +78,58 @@ append_last_section (GMenu *menu)
   append_section (menu, section);
 }
 
+/* Dot voting on scope (a TpVoteScope string): the window's actions, which the menu
+ * reaches from the board. */
+static void
+append_voting_section (GMenu      *menu,
+                       const char *scope)
+{
+  GMenu *section = section_new ();
+  g_autoptr(GMenuItem) start = g_menu_item_new (_("Start Dot _Voting…"), NULL);
+  g_autoptr(GMenuItem) reset = g_menu_item_new (_("_Reset Votes"), NULL);
+
+  g_menu_item_set_action_and_target (start, "win.start-voting", "s", scope);
+  g_menu_item_set_action_and_target (reset, "win.reset-votes", "s", scope);
+  g_menu_append_item (section, start);
+  g_menu_append_item (section, reset);
+  append_section (menu, section);
+}
+
+/* The region under the pointer as a voting scope; the whole board elsewhere. */
+static const char *
+region_scope (TpBoard *self)
+{
+  TpHit hit;
+  double bx, by;
+
+  if (!self->pointer_inside)
+    return "board";
+  tp_board_widget_to_board (self, self->pointer_x, self->pointer_y, &bx, &by);
+  hit = tp_layout_hit (self->layout, bx, by);
+  if (hit.kind != TP_HIT_REGION)
+    return "board";
+  switch (hit.region)
+    {
+    case TP_REGION_CANVAS:
+      return "canvas";
+    case TP_REGION_VALUE_CHAIN:
+      return "value-chain";
+    case TP_REGION_JOURNEY:
+      return "journey";
+    default:
+      return "board";
+    }
+}
+
 static GMenuModel *
-build_menu (TpBoard  *self,
-            MenuKind  kind,
-            gboolean  moment_of_truth)
+build_menu (TpBoard    *self,
+            MenuKind    kind,
+            const char *id,
+            gboolean    moment_of_truth)
 {
   GMenu *menu = g_menu_new ();
   GMenu *section = section_new ();
+  g_autofree char *scope = NULL;
 
   switch (kind)
     {
@@ -114,6 +160,8 @@ build_menu (TpBoard  *self,
       append (section, _("Add _Touchpoint"), "board.add-touchpoint", NULL);
       append (section, _("Add _Stage After"), "board.add-stage", "<Control>Return");
       append_section (menu, section);
+      scope = g_strconcat ("stage:", id != NULL ? id : "", NULL);
+      append_voting_section (menu, scope);
       append_move_section (menu);
       append_last_section (menu);
       break;
@@ -128,6 +176,8 @@ build_menu (TpBoard  *self,
       append (section, _("_Paste"), "board.paste", "<Control>v");
       append (section, _("Select _All"), "board.select-all", "<Control>a");
       append_section (menu, section);
+      scope = g_strconcat ("block:", tp_enum_to_nick (TP_ENUM_CONTAINER, self->focus_container), NULL);
+      append_voting_section (menu, scope);
       break;
 
     case MENU_EMPTY:
@@ -142,6 +192,7 @@ build_menu (TpBoard  *self,
       append (section, _("_Journey"), "board.zoom-journey", "<Control>2");
       append (section, _("_Value Chain"), "board.zoom-value-chain", "<Control>3");
       append_section (menu, section);
+      append_voting_section (menu, region_scope (self));
       break;
     }
 
@@ -172,7 +223,7 @@ popup (TpBoard            *self,
    * the next idle, so that the menu opens right. */
   _tp_board_update_actions (self);
 
-  model = build_menu (self, kind, tp != NULL && tp->moment_of_truth);
+  model = build_menu (self, kind, id, tp != NULL && tp->moment_of_truth);
 
   /* A new popover for every menu: GTK 4.8's popover menu keeps the size of the model
    * it was first measured with, cutting a longer one short. The old one closed long
@@ -355,6 +406,9 @@ on_secondary_pressed (GtkGestureClick *gesture,
 
   gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
   gtk_widget_grab_focus (GTK_WIDGET (self));
+  /* During a dot-voting round a right click on an item takes a dot back. */
+  if (_tp_board_vote_pressed (self, GDK_BUTTON_SECONDARY, x, y, 0))
+    return;
   _tp_board_popup_menu_at (self, x, y);
 }
 

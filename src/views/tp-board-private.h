@@ -175,6 +175,9 @@ struct _TpBoard
   /* The search's matches (see tp-board-find.c): a set of ids, and the current one. */
   GHashTable      *matches;
   char            *current_match;
+  /* A dot-voting round in progress (see tp-board-vote.c), or NULL. */
+  TpVoteRound     *vote_round;
+  gulong           vote_changed_id;
 };
 
 /* The undo labels of the board's own multi-note steps. */
@@ -503,6 +506,18 @@ void         _tp_board_dismiss_link_picker (TpBoard         *self);
 /* The selected links that exist (element-type utf8, owned). */
 GPtrArray   *_tp_board_dup_selected_links  (TpBoard         *self);
 /* After the tiles: emphasised links, both ends outlined, the focus veil. */
+/* Dot voting (tp-board-vote.c): each returns whether it handled the event. */
+gboolean     _tp_board_vote_pressed        (TpBoard         *self,
+                                            guint            button,
+                                            double           x,
+                                            double           y,
+                                            GdkModifierType  state);
+gboolean     _tp_board_vote_key            (TpBoard         *self,
+                                            guint            keyval,
+                                            GdkModifierType  state);
+void         _tp_board_snapshot_vote       (TpBoard         *self,
+                                            GtkSnapshot     *snapshot);
+void         _tp_board_vote_dispose        (TpBoard         *self);
 void         _tp_board_snapshot_links      (TpBoard         *self,
                                             GtkSnapshot     *snapshot);
 /* Last: the handle, or the curve being dragged and the targets it could reach. */

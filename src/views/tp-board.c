@@ -569,6 +569,7 @@ tp_board_dispose (GObject *object)
   _tp_board_links_dispose (self);
   _tp_board_menu_dispose (self);
   _tp_board_find_dispose (self);
+  _tp_board_vote_dispose (self);
   g_clear_handle_id (&self->settle_id, g_source_remove);
 
   if (self->document != NULL)

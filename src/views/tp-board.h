@@ -23,6 +23,7 @@
 #include <gtk/gtk.h>
 
 #include "model/tp-document.h"
+#include "model/tp-vote-round.h"
 #include "render/tp-export.h"
 #include "render/tp-layout.h"
 #include "tp-selection.h"
@@ -86,6 +87,11 @@ void         tp_board_set_matches      (TpBoard            *self,
 
 /* While on, everything the selection is not linked to is dimmed: "which touchpoints
  * deliver this value proposition?" The "focus-links" property. */
+/* During a dot-voting round clicks and +/- keys give and take back dots, and what is out
+ * of the round's scope is veiled; the board lets go of the round when it ends. */
+void         tp_board_set_vote_round   (TpBoard            *self,
+                                        TpVoteRound        *round);
+TpVoteRound *tp_board_get_vote_round   (TpBoard            *self);
 gboolean     tp_board_get_focus_links  (TpBoard            *self);
 void         tp_board_set_focus_links  (TpBoard            *self,
                                         gboolean            focus_links);

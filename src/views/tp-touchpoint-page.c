@@ -77,6 +77,8 @@ struct _TpTouchpointPage
   AdwEntryRow       *channel_row;
   AdwEntryRow       *action_row;
   AdwComboRow       *persona_row;
+  GtkSpinButton     *votes_spin;
+  GtkAdjustment     *votes_adjustment;
   GtkLabel          *emotion_label;
   GtkImage          *emotion_face;
   GtkScale          *emotion_scale;
@@ -192,6 +194,18 @@ on_persona_selected (TpTouchpointPage *self)
   g_free (copy->persona);
   copy->persona = g_strdup (tp_field_get_persona (self->persona_row));
   commit (self, copy, _("Set Persona"), FALSE);
+}
+
+static void
+on_votes_changed (TpTouchpointPage *self)
+{
+  TpTouchpoint *copy;
+
+  if ((copy = begin_edit (self)) == NULL)
+    return;
+
+  copy->votes = (guint) gtk_spin_button_get_value_as_int (self->votes_spin);
+  commit (self, copy, _("Vote"), TRUE);
 }
 
 static void
@@ -453,6 +467,9 @@ sync_rows (TpTouchpointPage *self)
   tp_field_set_text (GTK_EDITABLE (self->channel_row), touchpoint->channel);
   tp_field_set_text (GTK_EDITABLE (self->action_row), touchpoint->action);
   tp_field_sync_persona_combo (self->persona_row, self->document, touchpoint->persona);
+  /* As the note's field: votes above what the spin button offers show as they are. */
+  gtk_adjustment_set_upper (self->votes_adjustment, MAX (99, touchpoint->votes));
+  gtk_spin_button_set_value (self->votes_spin, touchpoint->votes);
 
   if ((int) gtk_range_get_value (GTK_RANGE (self->emotion_scale)) != touchpoint->emotion)
     gtk_range_set_value (GTK_RANGE (self->emotion_scale), touchpoint->emotion);
@@ -656,6 +673,8 @@ tp_touchpoint_page_class_init (TpTouchpointPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TpTouchpointPage, channel_row);
   gtk_widget_class_bind_template_child (widget_class, TpTouchpointPage, action_row);
   gtk_widget_class_bind_template_child (widget_class, TpTouchpointPage, persona_row);
+  gtk_widget_class_bind_template_child (widget_class, TpTouchpointPage, votes_spin);
+  gtk_widget_class_bind_template_child (widget_class, TpTouchpointPage, votes_adjustment);
   gtk_widget_class_bind_template_child (widget_class, TpTouchpointPage, emotion_label);
   gtk_widget_class_bind_template_child (widget_class, TpTouchpointPage, emotion_face);
   gtk_widget_class_bind_template_child (widget_class, TpTouchpointPage, emotion_scale);
@@ -682,6 +701,7 @@ tp_touchpoint_page_class_init (TpTouchpointPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_name_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_channel_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_action_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_votes_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_persona_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_emotion_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_mot_toggled);
