@@ -5,6 +5,10 @@
 #   e2e_require TOOL…        skips (exit 77) when a tool is missing
 #   e2e_start APP DOC NAME    runs APP on DOC, waits for the window whose title holds
 #                             NAME and gives it the keyboard; sets $win and $pid
+#   e2e_setup                 a private data folder (recent files, templates) in $tmp,
+#                             for a script that starts the app itself
+#   e2e_window NAME           waits for the window whose title holds NAME (an app the
+#                             script started), gives it the keyboard; sets $win
 #   keys KEY…, text TEXT      real key presses and typing (E2E_KEY_DELAY ms between keys,
 #                             a pause of E2E_KEY_PAUSE s after them)
 #   wait_saved WHAT           waits for $doc to change on disk (a save), bounded
@@ -41,11 +45,29 @@ fail () {
   exit 1
 }
 
+# Holds as soon as COND held once: a condition that flickers (a pulsing colour) must not
+# be asked a second time.
 wait_for () {
   limit=$(($1 * 10 * ${TP_TEST_SLOWDOWN:-1})); shift
   i=0
-  while ! eval "$1" && [ $i -lt $limit ]; do sleep 0.1; i=$((i + 1)); done
-  eval "$1"
+  while [ $i -le $limit ]; do
+    if eval "$1"; then return 0; fi
+    sleep 0.1; i=$((i + 1))
+  done
+  return 1
+}
+
+e2e_setup () {
+  XDG_DATA_HOME="$tmp/data"
+  export XDG_DATA_HOME
+  mkdir -p "$XDG_DATA_HOME"
+}
+
+# A busy machine (the suite runs two tests at once) can take a while to show a window.
+e2e_window () {
+  win=$(timeout $((60 * ${TP_TEST_SLOWDOWN:-1})) xdotool search --sync --onlyvisible --name "$1" | head -n 1) || true
+  [ -n "$win" ] || fail "no window named '$1' appeared"
+  xdotool windowfocus --sync "$win"
 }
 
 e2e_start () {

@@ -21,7 +21,9 @@
 set -eu
 
 app=$1
-. "$(dirname "$0")/e2e-lib.sh"
+E2E_KEY_DELAY=120
+E2E_KEY_PAUSE=0.4
+. "$(dirname "$0")/lib.sh"
 e2e_require xdotool xmllint xmodmap
 e2e_setup
 
@@ -45,8 +47,7 @@ XML
 before=$(cksum <"$doc")
 "$app" --validate "$doc"
 
-text () { xdotool type --clearmodifiers --delay 40 "$1"; sleep 0.4; }
-step () { keys "$@"; sleep 0.4; }
+step () { keys "$@"; }
 
 "$app" "$doc" >"$tmp/log" 2>&1 &
 pid=$!

@@ -13,7 +13,9 @@
 set -eu
 
 app=$1
-. "$(dirname "$0")/e2e-lib.sh"
+E2E_KEY_DELAY=120
+E2E_KEY_PAUSE=0
+. "$(dirname "$0")/lib.sh"
 e2e_require xdotool import convert
 e2e_setup
 
