@@ -224,7 +224,7 @@ paint_card (StoryPainter       *p,
                          inner - 34, size, 0, paint ? &p->theme->caption : none,
                          PANGO_ALIGN_LEFT) + 8;
   else
-    y += 8;
+    y += size * 1.2 + 8;  /* the emotion's face keeps a line of its own, off the name */
   if (paint)
     _tp_paint_face_marker (p->cr, p->theme, x + CARD_PAD + 13, y - 8 - size * 0.5, 13,
                            touchpoint->emotion, &p->theme->panel);
