@@ -114,6 +114,14 @@ update_budget (StartDialog *data)
 }
 
 static void
+start_on_enter (AdwMessageDialog *dialog)
+{
+  /* As a click on the button does: respond, then close. */
+  adw_message_dialog_response (dialog, "start");
+  gtk_window_close (GTK_WINDOW (dialog));
+}
+
+static void
 on_start_response (AdwMessageDialog *dialog,
                    const char       *response,
                    StartDialog      *data)
@@ -241,6 +249,14 @@ show_start_dialog (TpWindow   *self,
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   g_signal_connect_data (dialog, "response", G_CALLBACK (on_start_response), data,
                          (GClosureNotify) start_dialog_free, 0);
+  /* Enter in a number starts the round, as the default response would: GTK 4.8's spin
+   * button cannot activate the default itself (its text can be activated). The keyboard starts on the participants,
+   * not on the scope's drop-down, where Enter would open its list instead. */
+  g_signal_connect_swapped (gtk_editable_get_delegate (GTK_EDITABLE (data->participants)),
+                            "activate", G_CALLBACK (start_on_enter), dialog);
+  g_signal_connect_swapped (gtk_editable_get_delegate (GTK_EDITABLE (data->dots_each)),
+                            "activate", G_CALLBACK (start_on_enter), dialog);
+  gtk_window_set_focus (GTK_WINDOW (dialog), GTK_WIDGET (data->participants));
   gtk_window_present (GTK_WINDOW (dialog));
 }
 

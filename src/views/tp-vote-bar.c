@@ -6,11 +6,13 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "tp-vote-bar.h"
 
 /* As many as a glance takes in. */
 #define RANKING_SHOWN  5
+#define RANKING_NAME_MAX  24  /* characters of an item's text in the ranking */
 
 struct _TpVoteBar
 {
@@ -38,8 +40,18 @@ item_name (TpDocument *document,
   else if (item != NULL && item->kind == TP_ITEM_TOUCHPOINT)
     text = ((TpTouchpoint *) item)->name;
 
-  /* One line of a note's first words: the bar is one line high. */
-  return g_utf8_substring (text, 0, MIN (g_utf8_strlen (text, -1), 32));
+  /* A note's first words, cut at a space and marked as cut: the bar is one line high and
+   * shows five of them. */
+  if (g_utf8_strlen (text, -1) > RANKING_NAME_MAX)
+    {
+      g_autofree char *cut = g_utf8_substring (text, 0, RANKING_NAME_MAX);
+      char *space = strrchr (cut, ' ');
+
+      if (space != NULL && space - cut > RANKING_NAME_MAX / 2)
+        *space = '\0';
+      return g_strconcat (cut, "…", NULL);
+    }
+  return g_strdup (text);
 }
 
 static void
@@ -76,8 +88,11 @@ update (TpVoteBar *self)
       const TpVoteRank *rank = &g_array_index (ranking, TpVoteRank, i);
       g_autofree char *name = item_name (document, rank->id);
 
-      /* Translators: one entry of the live ranking: place, name, votes ("1. Courier 4"). */
-      g_string_append_printf (ranks, "%s%u. %s %u", i > 0 ? "   " : "", i + 1, name, rank->votes);
+      if (i > 0)
+        g_string_append (ranks, "   ");
+      /* Translators: one entry of the live ranking: place, name, votes
+       * ("1. Courier · 4"). */
+      g_string_append_printf (ranks, _("%u. %s · %u"), i + 1, name, rank->votes);
     }
   if (ranking->len == 0)
     g_string_append (ranks, _("Click a note or touchpoint to give it a dot; Shift+click takes one back"));
