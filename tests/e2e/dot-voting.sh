@@ -2,34 +2,22 @@
 # dot-voting.sh TOUCHPOINT: a dot-voting round with real input events (issue 17).
 #
 #   Alt+8 Menu Down×3 Return   Key Partners' context menu: Start Dot Voting…
-#   a click on Start Voting     the dialog's default numbers: 8 × 3 = 24 dots
+#   Return                      the dialog's default numbers: 8 × 3 = 24 dots
 #   Down + +                    two dots on Courier
 #   Down + -  +                 Bank: one, one back, one again (it had 2)
 #   a click on End Round        the round is one undo step
 #   Ctrl+S                      saved: Courier 2, Bank 3
 #   Ctrl+Z Ctrl+S               one undo takes the whole round back: Bank 2, Courier none
 #
-# Runs under tests/with-display (its own Xvfb, no window manager: windows sit at 0, 0, so
-# the dialog's and the bar's buttons are at fixed places); exit 77 skips without xdotool
-# or xmllint.
+# Runs under tests/with-display (its own Xvfb, no window manager: the window sits at 0, 0,
+# so the bar's End Round is at a fixed place); exit 77 skips without xdotool or xmllint.
 set -eu
 
 app=$1
-
-for tool in xdotool xmllint; do
-  if ! command -v "$tool" >/dev/null 2>&1; then
-    echo "SKIP: $tool is not installed"
-    exit 77
-  fi
-done
-
-tmp=$(mktemp -d)
-pid=
-cleanup () {
-  if [ -n "$pid" ]; then kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; fi
-  rm -rf "$tmp"
-}
-trap cleanup EXIT INT TERM
+E2E_KEY_DELAY=150
+E2E_KEY_PAUSE=0.4
+. "$(dirname "$0")/lib.sh"
+e2e_require xdotool xmllint
 
 doc="$tmp/dot-voting.touchpoint"
 cat >"$doc" <<'DOC'
@@ -49,46 +37,28 @@ cat >"$doc" <<'DOC'
   </canvas>
 </touchpoint>
 DOC
-before=$(cksum <"$doc")
 
-"$app" "$doc" >"$tmp/log" 2>&1 &
-pid=$!
-slow=${TP_TEST_SLOWDOWN:-1}
+e2e_start "$app" "$doc" "dot-voting"
 
-win=$(timeout $((30 * slow)) xdotool search --sync --onlyvisible --name "dot-voting" | head -n 1) || true
-if [ -z "$win" ]; then
-  echo "FAIL: no window appeared"; cat "$tmp/log"; exit 1
-fi
-xdotool windowfocus --sync "$win"
-xdotool mousemove --window "$win" 5 5
-sleep 1
-
-keys () { xdotool key --clearmodifiers --delay 150 "$@"; sleep 0.4; }
+# The app's visible windows: the editor, and the dialog while it shows.
+n_windows () { xdotool search --onlyvisible --pid "$pid" 2>/dev/null | wc -l; }
 
 keys alt+8 Menu
 keys Down Down Down Return
-sleep $((2 * slow))
-# The dialog's Start Voting, right of Cancel at its foot.
-xdotool mousemove 290 334 click 1
-sleep $((1 * slow))
+wait_for 30 '[ "$(n_windows)" -ge 2 ]' || fail "the voting dialog did not open"
+# The keyboard starts in the participants' number: Enter starts with 8 × 3 = 24 dots.
+keys Return
+wait_for 30 '[ "$(n_windows)" -le 1 ]' || fail "Enter did not start the round"
+sleep 1
 keys Down plus plus
 keys Down plus minus plus
 # End Round, at the bar's right end under the header bar.
-xdotool mousemove 1210 72 click 1
+xdotool mousemove --window "$win" 1210 72 click 1
 sleep 1
 keys ctrl+s
 
 votes () {
   xmllint --xpath "string(//*[local-name()='note'][@id='$1']/@votes)" "$doc"
-}
-wait_saved () {
-  i=0
-  while [ "$(cksum <"$doc")" = "$before" ] && [ $i -lt $((100 * slow)) ]; do sleep 0.1; i=$((i + 1)); done
-  if [ "$(cksum <"$doc")" = "$before" ]; then
-    echo "FAIL: the document was not saved ($1)"; cat "$tmp/log"; exit 1
-  fi
-  sleep 0.3
-  before=$(cksum <"$doc")
 }
 wait_saved "after the round"
 status=0
