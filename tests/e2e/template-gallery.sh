@@ -13,69 +13,41 @@
 set -eu
 
 app=$1
-
-if ! command -v xdotool >/dev/null 2>&1; then
-  echo "SKIP: xdotool is not installed"
-  exit 77
-fi
-
-tmp=$(mktemp -d)
-pid=
-cleanup () {
-  if [ -n "$pid" ]; then kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; fi
-  rm -rf "$tmp"
-}
-trap cleanup EXIT INT TERM
+E2E_KEY_DELAY=150
+E2E_KEY_PAUSE=0.5
+. "$(dirname "$0")/lib.sh"
+e2e_require xdotool
 
 templates="$TP_SRCDIR/data/templates"
 export TOUCHPOINT_TEMPLATE_PATH="$templates:$TP_SRCDIR/data/examples"
 export XDG_DATA_HOME="$tmp/data" XDG_CONFIG_HOME="$tmp/config" XDG_STATE_HOME="$tmp/state"
 export XDG_CACHE_HOME="$tmp/cache"
 before=$(cksum <"$templates/laptop-omnichannel.touchpoint")
-slow=${TP_TEST_SLOWDOWN:-1}
 
 "$app" >"$tmp/log" 2>&1 &
 pid=$!
 
-find_window () {
-  timeout $((30 * slow)) xdotool search --sync --onlyvisible --name "$1" | head -n 1 || true
-}
-
-win=$(find_window "Touchpoint")
-if [ -z "$win" ]; then
-  echo "FAIL: the welcome window did not appear"; cat "$tmp/log"; exit 1
-fi
-# No window manager here: give the window the keyboard ourselves, and let it settle.
-xdotool windowfocus --sync "$win"
+e2e_window "Touchpoint"
+welcome=$win
 sleep 1
 
-keys () { xdotool key --clearmodifiers --delay 150 "$@"; sleep 0.5; }
-
 keys ctrl+n
-gallery=$(find_window "New Workshop")
-if [ -z "$gallery" ]; then
-  echo "FAIL: Ctrl+N showed no gallery"; cat "$tmp/log"; exit 1
-fi
-xdotool windowfocus --sync "$gallery"
+e2e_window "New Workshop"
 sleep 1
 keys End Left Return
 
-opened=$(find_window "Buying a laptop across channels")
-if [ -z "$opened" ]; then
-  echo "FAIL: Enter did not open the laptop workshop"; xdotool search --name "." getwindowname %@ || true
-  cat "$tmp/log"; exit 1
-fi
+e2e_window "Buying a laptop across channels"
 # The welcome page's window took the workshop: no second window.
-if [ "$opened" != "$win" ]; then
-  echo "FAIL: the workshop opened in a new window instead of the welcome page's"; exit 1
+if [ "$win" != "$welcome" ]; then
+  fail "the workshop opened in a new window instead of the welcome page's"
 fi
 if xdotool search --onlyvisible --name "New Workshop" >/dev/null 2>&1; then
-  echo "FAIL: the gallery stayed open"; exit 1
+  fail "the gallery stayed open"
 fi
 if [ "$(cksum <"$templates/laptop-omnichannel.touchpoint")" != "$before" ]; then
-  echo "FAIL: the template file changed"; exit 1
+  fail "the template file changed"
 fi
 if grep -q "CRITICAL\|WARNING" "$tmp/log"; then
-  echo "FAIL: warnings on the way"; cat "$tmp/log"; exit 1
+  fail "warnings on the way"
 fi
 echo "PASS: Ctrl+N, End, Left, Enter opened the laptop workshop as a new document"
