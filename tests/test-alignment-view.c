@@ -70,21 +70,6 @@ fixture_set_up (Fixture       *fixture,
   tp_test_flush_events ();
 }
 
-static AdwMessageDialog *
-find_message_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (toplevel) && gtk_widget_get_visible (GTK_WIDGET (toplevel)))
-        return ADW_MESSAGE_DIALOG (toplevel);
-    }
-  return NULL;
-}
-
 static gboolean
 is_closed (gpointer data)
 {
@@ -108,7 +93,7 @@ fixture_tear_down (Fixture       *fixture,
 {
   g_assert_false (tp_document_get_modified (tp_window_get_document (fixture->window)));
   gtk_window_close (GTK_WINDOW (fixture->window));
-  g_assert_null (find_message_dialog ());
+  g_assert_null (tp_test_find_message_dialog ());
   tp_test_wait_until (is_closed, fixture->window, "the window to close");
   tp_test_flush_events ();
   g_assert_finalize_object (fixture->window);

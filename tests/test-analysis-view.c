@@ -70,27 +70,6 @@ fixture_set_up (Fixture       *fixture,
   tp_test_flush_events ();
 }
 
-static AdwMessageDialog *
-find_message_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (toplevel) && gtk_widget_get_visible (GTK_WIDGET (toplevel)))
-        return ADW_MESSAGE_DIALOG (toplevel);
-    }
-  return NULL;
-}
-
-static gboolean
-has_message_dialog (gpointer data)
-{
-  return find_message_dialog () != NULL;
-}
-
 static gboolean
 is_closed (gpointer data)
 {
@@ -113,7 +92,7 @@ dismiss (AdwMessageDialog *dialog)
   adw_message_dialog_response (dialog, "close");
   gtk_window_close (GTK_WINDOW (dialog));
   tp_test_flush_events ();
-  g_assert_null (find_message_dialog ());
+  g_assert_null (tp_test_find_message_dialog ());
 }
 
 /* Every test leaves the document as it found it: closing must not ask, and the window
@@ -124,7 +103,7 @@ fixture_tear_down (Fixture       *fixture,
 {
   g_assert_false (tp_document_get_modified (tp_window_get_document (fixture->window)));
   gtk_window_close (GTK_WINDOW (fixture->window));
-  g_assert_null (find_message_dialog ());
+  g_assert_null (tp_test_find_message_dialog ());
   tp_test_wait_until (is_closed, fixture->window, "the window to close");
   tp_test_flush_events ();
   g_assert_finalize_object (fixture->window);
@@ -320,8 +299,8 @@ test_import (Fixture       *fixture,
   before = count_kano_rows (fixture);
 
   _tp_window_import_kano (fixture->window, file);
-  tp_test_wait_until (has_message_dialog, NULL, "the import's report");
-  dialog = find_message_dialog ();
+  tp_test_wait_until (tp_test_has_message_dialog, NULL, "the import's report");
+  dialog = tp_test_find_message_dialog ();
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Kano Answers Imported");
   body = adw_message_dialog_get_body (dialog);
   g_assert_nonnull (strstr (body, "2 answers imported from “answers.csv”"));
@@ -357,8 +336,8 @@ test_import_binary (Fixture       *fixture,
 
   g_assert_true (g_file_set_contents (path, binary, sizeof binary - 1, NULL));
   _tp_window_import_kano (fixture->window, file);
-  tp_test_wait_until (has_message_dialog, NULL, "the import's failure");
-  dialog = find_message_dialog ();
+  tp_test_wait_until (tp_test_has_message_dialog, NULL, "the import's failure");
+  dialog = tp_test_find_message_dialog ();
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Could Not Import Kano Answers");
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "picture.csv"));
   dismiss (dialog);
@@ -383,8 +362,8 @@ test_import_special (Fixture       *fixture,
       AdwMessageDialog *dialog;
 
       _tp_window_import_kano (fixture->window, file);
-      tp_test_wait_until (has_message_dialog, NULL, "the import's failure");
-      dialog = find_message_dialog ();
+      tp_test_wait_until (tp_test_has_message_dialog, NULL, "the import's failure");
+      dialog = tp_test_find_message_dialog ();
       g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Could Not Import Kano Answers");
       g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "not a regular file"));
       dismiss (dialog);
@@ -418,7 +397,7 @@ test_import_cancel (Fixture       *fixture,
 
   _tp_window_set_import_progress_delay (0);
   _tp_window_import_kano (fixture->window, file);
-  dialog = find_message_dialog ();
+  dialog = tp_test_find_message_dialog ();
   g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Importing Kano Answers");
   adw_message_dialog_response (dialog, "cancel");
@@ -426,7 +405,7 @@ test_import_cancel (Fixture       *fixture,
   _tp_window_set_import_progress_delay (300);
 
   tp_test_flush_events ();
-  g_assert_null (find_message_dialog ());
+  g_assert_null (tp_test_find_message_dialog ());
   g_assert_false (tp_document_can_undo (tp_window_get_document (fixture->window)));
 
   g_unlink (path);

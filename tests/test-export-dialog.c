@@ -88,22 +88,10 @@ has_no_export_dialog (gpointer data)
   return find_export_dialog () == NULL;
 }
 
-static AdwMessageDialog *
-find_message_dialog (void)
-{
-  return (AdwMessageDialog *) find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
-}
-
-static gboolean
-has_message_dialog (gpointer data)
-{
-  return find_message_dialog () != NULL;
-}
-
 static gboolean
 has_no_message_dialog (gpointer data)
 {
-  return find_message_dialog () == NULL;
+  return tp_test_find_message_dialog () == NULL;
 }
 
 static gboolean
@@ -502,7 +490,7 @@ test_export (void)
 
   /* Then it closes, and the window tells where the file went. */
   tp_test_wait_until (has_no_export_dialog, NULL, "the export to finish");
-  g_assert_null (find_message_dialog ());
+  g_assert_null (tp_test_find_message_dialog ());
   tp_test_wait_until (has_label, &toast, "the toast");
 
   g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
@@ -531,9 +519,9 @@ test_failure (void)
   AdwMessageDialog *message;
 
   tp_export_dialog_export_to (dialog, file);
-  tp_test_wait_until (has_message_dialog, NULL, "the failure to be shown");
+  tp_test_wait_until (tp_test_has_message_dialog, NULL, "the failure to be shown");
 
-  message = find_message_dialog ();
+  message = tp_test_find_message_dialog ();
   g_assert_cmpstr (adw_message_dialog_get_heading (message), ==, "Could Not Export");
   g_assert_nonnull (adw_message_dialog_get_body (message));
   g_assert_cmpstr (adw_message_dialog_get_body (message), !=, "");
@@ -580,7 +568,7 @@ test_cancel (void)
   g_signal_emit_by_name (dialog_child (dialog, "cancel_button"), "clicked");
   tp_test_wait_until (is_not_busy, dialog, "the export to stop");
   g_assert_true (find_export_dialog () == dialog);
-  g_assert_null (find_message_dialog ());
+  g_assert_null (tp_test_find_message_dialog ());
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
 
   /* Closing the dialog gives the export up too, and the dialog goes once it has. */
@@ -588,7 +576,7 @@ test_cancel (void)
   g_set_weak_pointer (&weak, dialog);
   gtk_window_close (GTK_WINDOW (dialog));
   tp_test_wait_until (is_null, &weak, "the closed dialog to be freed");
-  g_assert_null (find_message_dialog ());
+  g_assert_null (tp_test_find_message_dialog ());
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
 
   close_and_finalize (window);

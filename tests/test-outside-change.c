@@ -261,28 +261,6 @@ let_checks_run (void)
     g_main_context_iteration (NULL, TRUE);
 }
 
-static AdwMessageDialog *
-find_message_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (toplevel) && gtk_widget_get_visible (GTK_WIDGET (toplevel)))
-        return ADW_MESSAGE_DIALOG (toplevel);
-    }
-
-  return NULL;
-}
-
-static gboolean
-has_message_dialog (gpointer data)
-{
-  return find_message_dialog () != NULL;
-}
-
 static gboolean
 is_unmodified (gpointer data)
 {
@@ -309,7 +287,7 @@ static void
 close_and_finalize (TpWindow *window)
 {
   gtk_window_close (GTK_WINDOW (window));
-  g_assert_null (find_message_dialog ());
+  g_assert_null (tp_test_find_message_dialog ());
   tp_test_wait_until (is_closed, window, "the window to close");
   tp_test_flush_events ();
 
@@ -422,7 +400,7 @@ test_own_save (void)
   let_checks_run ();
   g_assert_true (tp_window_get_document (window) == document);
   g_assert_false (banner_shown (window));
-  g_assert_null (find_message_dialog ());
+  g_assert_null (tp_test_find_message_dialog ());
   g_assert_false (save_enabled (window));
 
   /* A touch (same bytes, new time) is no change either. */
@@ -467,8 +445,8 @@ test_conflict_keep_mine (void)
   g_assert_false (banner_shown (window));
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
-  tp_test_wait_until (has_message_dialog, NULL, "the file-changed dialog");
-  dialog = find_message_dialog ();
+  tp_test_wait_until (tp_test_has_message_dialog, NULL, "the file-changed dialog");
+  dialog = tp_test_find_message_dialog ();
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "File Changed on Disk");
   g_assert_true (file_holds (path, OTHER_TITLE));
   /* As a click does: the response, then the dialog goes (not through close-request,
@@ -481,7 +459,7 @@ test_conflict_keep_mine (void)
   let_checks_run ();
   g_assert_true (tp_window_get_document (window) == document);
   g_assert_false (banner_shown (window));
-  g_assert_null (find_message_dialog ());
+  g_assert_null (tp_test_find_message_dialog ());
   g_assert_false (save_enabled (window));
 
   /* The stamp is the new file's: the next outside change reloads as usual. */
@@ -538,8 +516,8 @@ test_deleted (void)
 
   /* The window has the only copy now: closing asks. */
   gtk_window_close (GTK_WINDOW (window));
-  tp_test_wait_until (has_message_dialog, NULL, "the unsaved-changes prompt");
-  dialog = find_message_dialog ();
+  tp_test_wait_until (tp_test_has_message_dialog, NULL, "the unsaved-changes prompt");
+  dialog = tp_test_find_message_dialog ();
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Save Changes?");
   adw_message_dialog_response (dialog, "cancel");
   gtk_window_destroy (GTK_WINDOW (dialog));
@@ -566,7 +544,7 @@ test_deleted (void)
   tp_test_wait_until (has_no_banner, window, "the banner to go after saving");
   g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
   g_assert_true (file_holds (path, ORIGINAL_TITLE));
-  g_assert_null (find_message_dialog ());
+  g_assert_null (tp_test_find_message_dialog ());
   g_assert_true (tp_window_get_document (window) == document);
   g_assert_false (save_enabled (window));
 
@@ -649,8 +627,8 @@ test_two_savers (void)
   g_assert_true (has_temporary_beside (path));
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
-  tp_test_wait_until (has_message_dialog, NULL, "the file-changed dialog");
-  dialog = find_message_dialog ();
+  tp_test_wait_until (tp_test_has_message_dialog, NULL, "the file-changed dialog");
+  dialog = tp_test_find_message_dialog ();
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "File Changed on Disk");
 
   while (!other_exited)
@@ -696,7 +674,7 @@ test_damaged (void)
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
   tp_test_wait_until (has_no_banner, window, "the banner to go after saving");
-  g_assert_null (find_message_dialog ());
+  g_assert_null (tp_test_find_message_dialog ());
   g_assert_true (file_holds (path, ORIGINAL_TITLE));
   g_assert_true (tp_window_get_document (window) == document);
   g_assert_false (save_enabled (window));

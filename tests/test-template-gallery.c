@@ -16,27 +16,6 @@
 
 static char *tmp_dir;
 
-static AdwMessageDialog *
-find_message_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (toplevel) && gtk_widget_get_visible (GTK_WIDGET (toplevel)))
-        return ADW_MESSAGE_DIALOG (toplevel);
-    }
-  return NULL;
-}
-
-static gboolean
-has_message_dialog (gpointer data)
-{
-  return find_message_dialog () != NULL;
-}
-
 /* As a click on a response button: the response, then the dialog closes. */
 static void
 respond (AdwMessageDialog *dialog,
@@ -136,8 +115,8 @@ test_save_as_template (void)
   tp_window_new_workshop_from (window, document);
   gtk_window_present (GTK_WINDOW (window));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save-as-template", NULL));
-  tp_test_wait_until (has_message_dialog, NULL, "the Save as Template dialog");
-  dialog = find_message_dialog ();
+  tp_test_wait_until (tp_test_has_message_dialog, NULL, "the Save as Template dialog");
+  dialog = tp_test_find_message_dialog ();
   respond (dialog, "accept");
 
   /* It is in the user's folder, in the gallery, with the workshop's title, structure only
@@ -169,8 +148,8 @@ test_save_as_template (void)
     gtk_window_present (GTK_WINDOW (gallery));
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (gallery), "gallery.rename", "u",
                                                last_index));
-    tp_test_wait_until (has_message_dialog, NULL, "the Rename Template dialog");
-    dialog = find_message_dialog ();
+    tp_test_wait_until (tp_test_has_message_dialog, NULL, "the Rename Template dialog");
+    dialog = tp_test_find_message_dialog ();
     entry = g_object_get_data (G_OBJECT (dialog), "tp-name-entry");
     gtk_editable_set_text (entry, "  Our subscription workshop ");
     respond (dialog, "accept");
@@ -182,8 +161,8 @@ test_save_as_template (void)
 
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (gallery), "gallery.remove", "u",
                                                tp_template_gallery_get_n_templates (gallery) - 1));
-    tp_test_wait_until (has_message_dialog, NULL, "the Remove Template dialog");
-    respond (find_message_dialog (), "remove");
+    tp_test_wait_until (tp_test_has_message_dialog, NULL, "the Remove Template dialog");
+    respond (tp_test_find_message_dialog (), "remove");
     g_assert_cmpuint (tp_template_gallery_get_n_templates (gallery), ==, before);
     g_clear_pointer (&list, g_ptr_array_unref);
     list = tp_template_catalogue_list_default ();

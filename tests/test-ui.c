@@ -91,28 +91,6 @@ open_window (const char *path)
   return window;
 }
 
-static AdwMessageDialog *
-find_message_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (toplevel) && gtk_widget_get_visible (GTK_WIDGET (toplevel)))
-        return ADW_MESSAGE_DIALOG (toplevel);
-    }
-
-  return NULL;
-}
-
-static gboolean
-has_message_dialog (gpointer data)
-{
-  return find_message_dialog () != NULL;
-}
-
 /* gtk_window_destroy() drops GTK's own reference and leaves the rest to whoever holds
  * one (the tests do), so a closed window is one that left the list of toplevels. */
 static gboolean
@@ -137,7 +115,7 @@ static void
 close_and_finalize (TpWindow *window)
 {
   gtk_window_close (GTK_WINDOW (window));
-  g_assert_null (find_message_dialog ());
+  g_assert_null (tp_test_find_message_dialog ());
   tp_test_wait_until (is_closed, window, "the window to close");
   tp_test_flush_events ();
 
@@ -319,8 +297,8 @@ test_close_prompt (void)
 
   /* Cancel keeps the window and the changes. */
   gtk_window_close (GTK_WINDOW (window));
-  tp_test_wait_until (has_message_dialog, NULL, "the unsaved-changes prompt");
-  dialog = find_message_dialog ();
+  tp_test_wait_until (tp_test_has_message_dialog, NULL, "the unsaved-changes prompt");
+  dialog = tp_test_find_message_dialog ();
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Save Changes?");
   adw_message_dialog_response (dialog, "cancel");
   tp_test_flush_events ();
@@ -329,8 +307,8 @@ test_close_prompt (void)
 
   /* Discard closes without saving (the example on disk is not touched). */
   gtk_window_close (GTK_WINDOW (window));
-  tp_test_wait_until (has_message_dialog, NULL, "the unsaved-changes prompt");
-  adw_message_dialog_response (find_message_dialog (), "discard");
+  tp_test_wait_until (tp_test_has_message_dialog, NULL, "the unsaved-changes prompt");
+  adw_message_dialog_response (tp_test_find_message_dialog (), "discard");
   tp_test_wait_until (is_closed, window, "the window to close");
   tp_test_flush_events ();
 

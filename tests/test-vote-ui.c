@@ -51,32 +51,10 @@ is_unmodified (gpointer data)
   return !tp_document_get_modified (data);
 }
 
-static AdwMessageDialog *
-find_message_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (toplevel) && gtk_widget_get_visible (GTK_WIDGET (toplevel)))
-        return ADW_MESSAGE_DIALOG (toplevel);
-    }
-
-  return NULL;
-}
-
-static gboolean
-has_message_dialog (gpointer data)
-{
-  return find_message_dialog () != NULL;
-}
-
 static gboolean
 has_no_message_dialog (gpointer data)
 {
-  return find_message_dialog () == NULL;
+  return tp_test_find_message_dialog () == NULL;
 }
 
 static gboolean
@@ -189,8 +167,8 @@ test_round_on_block (void)
   /* From the block's context menu: the dialog offers Key Partners first. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.start-voting", "s",
                                              "block:key-partners"));
-  tp_test_wait_until (has_message_dialog, NULL, "the voting dialog");
-  dialog = find_message_dialog ();
+  tp_test_wait_until (tp_test_has_message_dialog, NULL, "the voting dialog");
+  dialog = tp_test_find_message_dialog ();
   /* The keyboard starts in the participants' number, and Enter there starts the round
    * and closes the dialog (not the scope's list, which Enter would open). */
   focus = gtk_window_get_focus (GTK_WINDOW (dialog));
@@ -287,7 +265,7 @@ test_cancel_round (void)
                    "Dot voting · Customer Journey · 4 of 4 dots left");
   /* Only one round at a time. */
   g_assert_false (gtk_widget_activate_action (GTK_WIDGET (window), "win.start-voting", "s", "board") &&
-                  find_message_dialog () != NULL);
+                  tp_test_find_message_dialog () != NULL);
   click_item (window, "t1", GDK_BUTTON_PRIMARY, 0);
   click_item (window, "p1", GDK_BUTTON_PRIMARY, 0);
   g_assert_cmpuint (votes_of (window, "t1"), ==, 1);

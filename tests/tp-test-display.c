@@ -142,3 +142,24 @@ tp_test_window_is_closed (gpointer window)
     }
   return TRUE;
 }
+
+gpointer
+tp_test_find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (toplevel) && gtk_widget_get_visible (GTK_WIDGET (toplevel)))
+        return toplevel;
+    }
+  return NULL;
+}
+
+gboolean
+tp_test_has_message_dialog (gpointer data)
+{
+  return tp_test_find_message_dialog () != NULL;
+}

@@ -29,6 +29,10 @@ void tp_test_flush_events (void);
 void tp_test_press_shortcut (gpointer     widget,
                              guint        keyval,
                              guint        modifiers);
+/* The AdwMessageDialog that shows (a visible toplevel), or NULL. */
+gpointer tp_test_find_message_dialog (void);
+/* A TpTestCondition: a message dialog shows (data is not used). */
+gboolean tp_test_has_message_dialog  (gpointer data);
 /* A TpTestCondition: window is no longer one of GTK's toplevels. */
 gboolean tp_test_window_is_closed (gpointer window);
 
