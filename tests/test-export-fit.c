@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "io/tp-loader.h"
+#include "tp-test-tools.h"
 #include "io/tp-writer.h"
 #include "model/tp-enums.h"
 #include "render/tp-export.h"
@@ -43,53 +44,6 @@ static void
 word_clear (gpointer data)
 {
   g_free (((Word *) data)->text);
-}
-
-static gboolean
-have_tool (const char *name)
-{
-  g_autofree char *path = g_find_program_in_path (name);
-
-  if (path == NULL)
-    {
-      g_autofree char *message = g_strdup_printf ("%s is not installed", name);
-
-      g_test_skip (message);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-static char *
-run_tool (const char * const *argv)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *err = NULL;
-  char *out = NULL;
-  int wait_status = 0;
-
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
-                &out, &err, &wait_status, &error);
-  g_assert_no_error (error);
-  if (!g_spawn_check_wait_status (wait_status, NULL))
-    g_error ("%s failed: %s", argv[0], err);
-  return out;
-}
-
-static TpDocument *
-load_path (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *contents = NULL;
-  gsize length;
-  g_autoptr(GBytes) bytes = NULL;
-  TpDocument *document;
-
-  g_assert_true (g_file_get_contents (path, &contents, &length, &error));
-  bytes = g_bytes_new_take (g_steal_pointer (&contents), length);
-  document = tp_load_bytes (bytes, NULL, &error);
-  g_assert_no_error (error);
-  return document;
 }
 
 /* Exports document with options into a temporary file; returns its path. */
@@ -129,14 +83,14 @@ pdf_text (const char *path,
   const char *one[] = { "pdftotext", "-enc", "UTF-8", "-f", number, "-l", number, path, "-", NULL };
   const char *all[] = { "pdftotext", "-enc", "UTF-8", path, "-", NULL };
 
-  return run_tool (page > 0 ? one : all);
+  return tp_test_run_tool (page > 0 ? one : all);
 }
 
 static guint
 pdf_n_pages (const char *path)
 {
   const char *argv[] = { "pdfinfo", path, NULL };
-  g_autofree char *info = run_tool (argv);
+  g_autofree char *info = tp_test_run_tool (argv);
   const char *pages = strstr (info, "Pages:");
 
   g_assert_nonnull (pages);
@@ -149,7 +103,7 @@ pdf_words (const char *path,
            double     *page_height)
 {
   const char *argv[] = { "pdftotext", "-bbox", "-enc", "UTF-8", path, "-", NULL };
-  g_autofree char *html = run_tool (argv);
+  g_autofree char *html = tp_test_run_tool (argv);
   g_autoptr(GRegex) regex = g_regex_new ("<page width=\"([0-9.]+)\" height=\"([0-9.]+)\">|"
                                          "<word xMin=\"([0-9.]+)\" yMin=\"([0-9.]+)\" "
                                          "xMax=\"([0-9.]+)\" yMax=\"([0-9.]+)\">([^<]*)</word>",
@@ -242,9 +196,9 @@ static void
 test_every_word (void)
 {
   static const TpPageSize sizes[] = { TP_PAGE_SIZE_SLIDE, TP_PAGE_SIZE_A4, TP_PAGE_SIZE_FIT };
-  g_autoptr(TpDocument) document = load_path (LONG_NOTES_PATH);
+  g_autoptr(TpDocument) document = tp_test_load_path (LONG_NOTES_PATH);
 
-  if (!have_tool ("pdftotext") || !have_tool ("pdfinfo"))
+  if (!tp_test_have_tool ("pdftotext") || !tp_test_have_tool ("pdfinfo"))
     return;
 
   for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
@@ -298,7 +252,7 @@ test_every_word (void)
 static void
 test_every_word_svg (void)
 {
-  g_autoptr(TpDocument) document = load_path (LONG_NOTES_PATH);
+  g_autoptr(TpDocument) document = tp_test_load_path (LONG_NOTES_PATH);
   TpExportOptions options;
   g_autofree char *path = NULL;
   g_autofree char *svg = NULL;
@@ -414,7 +368,7 @@ compare_doubles (gconstpointer a,
 static void
 test_canvas_slide (void)
 {
-  g_autoptr(TpDocument) document = load_path (TP_EXAMPLE_PATH);
+  g_autoptr(TpDocument) document = tp_test_load_path (TP_EXAMPLE_PATH);
   g_autoptr(GHashTable) note_words = collect_note_words (document, TRUE);
   g_autoptr(GArray) words = NULL;
   g_autofree char *path = NULL;
@@ -422,7 +376,7 @@ test_canvas_slide (void)
   double page_height = 0, smallest = G_MAXDOUBLE, left = G_MAXDOUBLE, right = 0;
   guint n = 0;
 
-  if (!have_tool ("pdftotext") || !have_tool ("pdfinfo"))
+  if (!tp_test_have_tool ("pdftotext") || !tp_test_have_tool ("pdfinfo"))
     return;
 
   tp_export_options_init (&options);
@@ -484,7 +438,7 @@ test_canvas_split (void)
   double page_height = 0, smallest = G_MAXDOUBLE;
   guint n_pages, first_page[TP_N_BMC_BLOCKS] = { 0 }, n = 0;
 
-  if (!have_tool ("pdftotext") || !have_tool ("pdfinfo"))
+  if (!tp_test_have_tool ("pdftotext") || !tp_test_have_tool ("pdfinfo"))
     return;
 
   /* Sixty notes a block, each with a token of its own to count. */
@@ -572,7 +526,7 @@ test_geometry (void)
 
   for (guint d = 0; d < G_N_ELEMENTS (paths); d++)
     {
-      g_autoptr(TpDocument) document = load_path (paths[d]);
+      g_autoptr(TpDocument) document = tp_test_load_path (paths[d]);
       g_autoptr(TpLayout) layout = tp_layout_new ();
       g_autoptr(GArray) notes = g_array_new (FALSE, FALSE, sizeof (TpRect));
       g_autoptr(GArray) texts = g_array_new (FALSE, FALSE, sizeof (TpRect));
@@ -625,7 +579,7 @@ test_geometry (void)
 static void
 test_board_whole (void)
 {
-  g_autoptr(TpDocument) document = load_path (LONG_NOTES_PATH);
+  g_autoptr(TpDocument) document = tp_test_load_path (LONG_NOTES_PATH);
   g_autoptr(TpLayout) layout = tp_layout_new ();
   guint cut = 0;
 

@@ -21,6 +21,7 @@
 
 #include "io/tp-document-file.h"
 #include "io/tp-loader.h"
+#include "tp-test-tools.h"
 #include "model/tp-document.h"
 #include "model/tp-note.h"
 #include "model/tp-stage.h"
@@ -84,40 +85,6 @@ export_ok (const char * const *args)
     g_error ("touchpoint %s … exited %d: %s", args[0], run.status, run.err);
   g_assert_cmpstr (run.err, ==, "");
   run_clear (&run);
-}
-
-/* Whether a helper program is installed; skips the current test when it is not. */
-static gboolean
-have_tool (const char *name)
-{
-  g_autofree char *path = g_find_program_in_path (name);
-
-  if (path == NULL)
-    {
-      g_autofree char *message = g_strdup_printf ("%s is not installed", name);
-
-      g_test_skip (message);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-/* Runs a tool (argv[0] looked up in PATH) and returns its standard output; fails the test
- * unless it exits 0. */
-static char *
-run_tool (const char * const *argv)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *err = NULL;
-  char *out = NULL;
-  int wait_status = 0;
-
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
-                &out, &err, &wait_status, &error);
-  g_assert_no_error (error);
-  if (!g_spawn_check_wait_status (wait_status, NULL))
-    g_error ("%s failed on %s: %s", argv[0], argv[g_strv_length ((char **) argv) - 1], err);
-  return out;
 }
 
 /* A new empty folder under the run's temporary folder. */
@@ -199,18 +166,6 @@ strip_space (const char *text)
         g_string_append_unichar (out, c);
     }
   return g_string_free (out, FALSE);
-}
-
-static TpDocument *
-load_path (const char *path)
-{
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  TpDocument *document = tp_load_file (file, NULL, NULL, NULL, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (document);
-  return document;
 }
 
 static TpDocument *
@@ -319,7 +274,7 @@ static GArray *
 pdf_page_sizes (const char *path)
 {
   const char *argv[] = { "pdfinfo", "-f", "1", "-l", "1000", path, NULL };
-  g_autofree char *info = run_tool (argv);
+  g_autofree char *info = tp_test_run_tool (argv);
   g_auto(GStrv) lines = g_strsplit (info, "\n", -1);
   GArray *sizes = g_array_new (FALSE, FALSE, sizeof (double));
 
@@ -345,7 +300,7 @@ static guint
 pdf_n_pages (const char *path)
 {
   const char *argv[] = { "pdfinfo", path, NULL };
-  g_autofree char *info = run_tool (argv);
+  g_autofree char *info = tp_test_run_tool (argv);
   g_autofree char *pages = pdfinfo_field (info, "Pages");
 
   g_assert_nonnull (pages);
@@ -362,13 +317,13 @@ pdf_text (const char *path,
     {
       const char *argv[] = { "pdftotext", "-enc", "UTF-8", "-f", first, "-l", first, path, "-", NULL };
 
-      return run_tool (argv);
+      return tp_test_run_tool (argv);
     }
   else
     {
       const char *argv[] = { "pdftotext", "-enc", "UTF-8", path, "-", NULL };
 
-      return run_tool (argv);
+      return tp_test_run_tool (argv);
     }
 }
 
@@ -446,7 +401,7 @@ test_cli_format (gconstpointer data)
 
   if (g_str_equal (c->format, "pdf"))
     {
-      g_autoptr(TpDocument) document = load_path (TP_EXAMPLE_PATH);
+      g_autoptr(TpDocument) document = tp_test_load_path (TP_EXAMPLE_PATH);
       g_autoptr(GArray) sizes = NULL;
       g_autoptr(GArray) sheets = NULL;
       TpExportPage page = TP_EXPORT_PAGE_ALL;
@@ -461,7 +416,7 @@ test_cli_format (gconstpointer data)
         g_assert_cmpuint (sheets->len, >=, c->n_pages + 1);
       else
         g_assert_cmpuint (sheets->len, ==, c->n_pages);
-      if (!have_tool ("pdfinfo"))
+      if (!tp_test_have_tool ("pdfinfo"))
         return;
       g_assert_cmpuint (pdf_n_pages (path), ==, sheets->len);
       /* Every page a 16:9 slide: 1920 × 1080 px as 13.33 × 7.5 in = 960 × 540 pt. */
@@ -475,7 +430,7 @@ test_cli_format (gconstpointer data)
     }
   else if (g_str_equal (c->format, "png"))
     {
-      g_autoptr(TpDocument) document = load_path (TP_EXAMPLE_PATH);
+      g_autoptr(TpDocument) document = tp_test_load_path (TP_EXAMPLE_PATH);
       TpLayout *layout = layout_document (document);
       cairo_surface_t *image;
       double width, height;
@@ -491,7 +446,7 @@ test_cli_format (gconstpointer data)
     }
   else
     {
-      g_autoptr(TpDocument) document = load_path (TP_EXAMPLE_PATH);
+      g_autoptr(TpDocument) document = tp_test_load_path (TP_EXAMPLE_PATH);
       TpLayout *layout = layout_document (document);
       g_autofree char *size = NULL;
       double width, height;
@@ -503,10 +458,10 @@ test_cli_format (gconstpointer data)
       if (strstr (contents, size) == NULL)
         g_error ("the SVG does not say %s", size);
       tp_layout_free (layout);
-      if (have_tool ("xmllint"))
+      if (tp_test_have_tool ("xmllint"))
         {
           const char *argv[] = { "xmllint", "--noout", "--nonet", path, NULL };
-          g_autofree char *out = run_tool (argv);
+          g_autofree char *out = tp_test_run_tool (argv);
         }
     }
 }
@@ -544,7 +499,7 @@ test_pdf_size (gconstpointer data)
   g_autofree char *page_arg = g_strconcat ("--page=", c->page, NULL);
   const char *options[] = { size_arg, page_arg, NULL };
   g_autofree char *path = export_example (dir_name, "out.pdf", options);
-  g_autoptr(TpDocument) document = load_path (TP_EXAMPLE_PATH);
+  g_autoptr(TpDocument) document = tp_test_load_path (TP_EXAMPLE_PATH);
   g_autoptr(GArray) sheets = NULL;
   g_autoptr(GArray) sizes = NULL;
   TpExportPage page;
@@ -588,7 +543,7 @@ test_pdf_size (gconstpointer data)
         }
     }
 
-  if (!have_tool ("pdfinfo"))
+  if (!tp_test_have_tool ("pdfinfo"))
     return;
   sizes = pdf_page_sizes (path);
   g_assert_cmpuint (sizes->len, ==, 2 * sheets->len);
@@ -613,9 +568,9 @@ test_pdf_metadata (void)
   g_autofree char *subject = NULL;
   g_autofree char *creator = NULL;
 
-  if (!have_tool ("pdfinfo"))
+  if (!tp_test_have_tool ("pdfinfo"))
     return;
-  info = run_tool (argv);
+  info = tp_test_run_tool (argv);
   title = pdfinfo_field (info, "Title");
   author = pdfinfo_field (info, "Author");
   subject = pdfinfo_field (info, "Subject");
@@ -665,7 +620,7 @@ test_noncharacters (void)
       g_assert_nonnull (bytes);
       g_assert_cmpuint (g_bytes_get_size (bytes), >, 0);
 
-      if (formats[i] == TP_EXPORT_FORMAT_PDF && have_tool ("pdfinfo"))
+      if (formats[i] == TP_EXPORT_FORMAT_PDF && tp_test_have_tool ("pdfinfo"))
         {
           g_autofree char *dir = g_build_filename (tmp_root, "noncharacters", NULL);
           g_autofree char *path = g_build_filename (dir, "out.pdf", NULL);
@@ -678,7 +633,7 @@ test_noncharacters (void)
           g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
           g_assert_true (g_file_set_contents (path, g_bytes_get_data (bytes, NULL),
                                               g_bytes_get_size (bytes), NULL));
-          info = run_tool (argv);
+          info = tp_test_run_tool (argv);
           title = pdfinfo_field (info, "Title");
           author = pdfinfo_field (info, "Author");
           subject = pdfinfo_field (info, "Subject");
@@ -746,11 +701,11 @@ test_pdf_text (void)
   GPtrArray *stages;
   guint n_cut = 0;
 
-  if (!have_tool ("pdftotext"))
+  if (!tp_test_have_tool ("pdftotext"))
     return;
 
   /* Which sheet shows what: the canvas, the journey's parts, the value chain, the board. */
-  document = load_path (TP_EXAMPLE_PATH);
+  document = tp_test_load_path (TP_EXAMPLE_PATH);
   sheets = list_sheets (document, TP_EXPORT_FORMAT_PDF, TP_EXPORT_PAGE_ALL, TP_PAGE_SIZE_SLIDE);
   g_test_message ("the example's PDF has %u slides", sheets->len);
   for (guint i = 0; i < sheets->len; i++)
@@ -899,7 +854,7 @@ test_png_scale (gconstpointer data)
   g_autofree char *page_arg = g_strconcat ("--page=", c->page, NULL);
   const char *options[] = { page_arg, c->option, NULL };
   g_autofree char *path = export_example (dir_name, "out.png", options);
-  g_autoptr(TpDocument) document = load_path (TP_EXAMPLE_PATH);
+  g_autoptr(TpDocument) document = tp_test_load_path (TP_EXAMPLE_PATH);
   TpLayout *layout = layout_document (document);
   cairo_surface_t *image = read_png (path);
   TpExportPage page;
@@ -1047,7 +1002,7 @@ test_svg_text (void)
                                           (const char *[]) { "--page=canvas", NULL });
   g_autofree char *contents = NULL;
   g_autoptr(GPtrArray) texts = NULL;
-  g_autoptr(TpDocument) document = load_path (TP_EXAMPLE_PATH);
+  g_autoptr(TpDocument) document = tp_test_load_path (TP_EXAMPLE_PATH);
   gboolean next_day = FALSE;
 
   g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
@@ -1090,7 +1045,7 @@ test_svg_renders (void)
   g_autofree char *png = g_build_filename (tmp_root, "svg-render.png", NULL);
   const char *argv[] = { "rsvg-convert", "--format=png", "-o", png, path, NULL };
   g_autofree char *out = NULL;
-  g_autoptr(TpDocument) document = load_path (TP_EXAMPLE_PATH);
+  g_autoptr(TpDocument) document = tp_test_load_path (TP_EXAMPLE_PATH);
   TpLayout *layout = layout_document (document);
   cairo_surface_t *image;
   double width, height;
@@ -1098,15 +1053,15 @@ test_svg_renders (void)
   natural_size (layout, TP_EXPORT_PAGE_VALUE_CHAIN, &width, &height);
   tp_layout_free (layout);
 
-  if (!have_tool ("xmllint"))
+  if (!tp_test_have_tool ("xmllint"))
     return;
   {
     const char *lint[] = { "xmllint", "--noout", "--nonet", path, NULL };
-    g_autofree char *lint_out = run_tool (lint);
+    g_autofree char *lint_out = tp_test_run_tool (lint);
   }
-  if (!have_tool ("rsvg-convert"))
+  if (!tp_test_have_tool ("rsvg-convert"))
     return;
-  out = run_tool (argv);
+  out = tp_test_run_tool (argv);
   /* At 96 dpi, rsvg-convert turns the SVG's points back into the page's pixels. */
   image = read_png (png);
   g_assert_cmpint (cairo_image_surface_get_width (image), ==, (int) ceil (width));
@@ -1177,7 +1132,7 @@ static GPtrArray *
 pdf_words (const char *path)
 {
   const char *argv[] = { "pdftotext", "-bbox", "-enc", "UTF-8", "-f", "1", "-l", "1", path, "-", NULL };
-  g_autofree char *xhtml = run_tool (argv);
+  g_autofree char *xhtml = tp_test_run_tool (argv);
   g_auto(GStrv) lines = g_strsplit (xhtml, "\n", -1);
   GPtrArray *words = g_ptr_array_new_with_free_func ((GDestroyNotify) word_free);
 
@@ -1347,7 +1302,7 @@ test_wrap (void)
   g_assert_false (long_info.truncated);
   g_assert_false (short_info.truncated);
 
-  if (!have_tool ("pdftotext") || !have_tool ("pdfinfo"))
+  if (!tp_test_have_tool ("pdftotext") || !tp_test_have_tool ("pdfinfo"))
     {
       tp_layout_free (layout);
       return;
@@ -1714,7 +1669,7 @@ test_render_empty (void)
 static void
 test_render_too_large (void)
 {
-  g_autoptr(TpDocument) document = load_path (TP_EXAMPLE_PATH);
+  g_autoptr(TpDocument) document = tp_test_load_path (TP_EXAMPLE_PATH);
   const double scales[] = { 10, 1000, 1e9 };
 
   for (guint i = 0; i < G_N_ELEMENTS (scales); i++)
@@ -1754,7 +1709,7 @@ test_render_too_large (void)
 static void
 test_page_sizes (void)
 {
-  g_autoptr(TpDocument) document = load_path (TP_EXAMPLE_PATH);
+  g_autoptr(TpDocument) document = tp_test_load_path (TP_EXAMPLE_PATH);
   TpLayout *layout = layout_document (document);
   const struct { TpPageSize size; double width, height; } presets[] = {
     { TP_PAGE_SIZE_SLIDE, 1920, 1080 },

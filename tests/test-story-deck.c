@@ -14,6 +14,7 @@
 
 #include "analysis/tp-story.h"
 #include "io/tp-loader.h"
+#include "tp-test-tools.h"
 #include "model/tp-document-story.h"
 #include "render/tp-export.h"
 #include "render/tp-story-page.h"
@@ -39,46 +40,7 @@ word_clear (gpointer data)
 static gboolean
 have_tools (void)
 {
-  g_autofree char *path = g_find_program_in_path ("pdftotext");
-
-  if (path == NULL)
-    {
-      g_test_skip ("pdftotext is not installed");
-      return FALSE;
-    }
-  return TRUE;
-}
-
-static char *
-run_tool (const char * const *argv)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *err = NULL;
-  char *out = NULL;
-  int wait_status = 0;
-
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
-                &out, &err, &wait_status, &error);
-  g_assert_no_error (error);
-  if (!g_spawn_check_wait_status (wait_status, NULL))
-    g_error ("%s failed: %s", argv[0], err);
-  return out;
-}
-
-static TpDocument *
-load_example (void)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *contents = NULL;
-  gsize length;
-  g_autoptr(GBytes) bytes = NULL;
-  TpDocument *document;
-
-  g_assert_true (g_file_get_contents (TP_EXAMPLE_PATH, &contents, &length, &error));
-  bytes = g_bytes_new_take (g_steal_pointer (&contents), length);
-  document = tp_load_bytes (bytes, NULL, &error);
-  g_assert_no_error (error);
-  return document;
+  return tp_test_have_tool ("pdftotext");
 }
 
 /* The story deck of document, written to a temporary file; returns its path. */
@@ -138,7 +100,7 @@ pdf_page_text (const char *path,
   g_autofree char *number = g_strdup_printf ("%u", page);
   const char *argv[] = { "pdftotext", "-enc", "UTF-8", "-f", number, "-l", number, path, "-",
                          NULL };
-  g_autofree char *text = run_tool (argv);
+  g_autofree char *text = tp_test_run_tool (argv);
 
   return squeeze (text);
 }
@@ -147,7 +109,7 @@ static guint
 pdf_n_pages (const char *path)
 {
   const char *argv[] = { "pdfinfo", path, NULL };
-  g_autofree char *info = run_tool (argv);
+  g_autofree char *info = tp_test_run_tool (argv);
   const char *pages = strstr (info, "Pages:");
 
   g_assert_nonnull (pages);
@@ -172,7 +134,7 @@ static GArray *
 pdf_words (const char *path)
 {
   const char *argv[] = { "pdftotext", "-bbox", "-enc", "UTF-8", path, "-", NULL };
-  g_autofree char *html = run_tool (argv);
+  g_autofree char *html = tp_test_run_tool (argv);
   g_autoptr(GRegex) regex = g_regex_new ("<page width=\"([0-9.]+)\" height=\"([0-9.]+)\">|"
                                          "<word xMin=\"([0-9.]+)\" yMin=\"([0-9.]+)\" "
                                          "xMax=\"([0-9.]+)\" yMax=\"([0-9.]+)\">([^<]*)</word>",
@@ -281,7 +243,7 @@ get_item_texts (TpDocument        *document,
 static void
 test_pages (void)
 {
-  g_autoptr(TpDocument) document = load_example ();
+  g_autoptr(TpDocument) document = tp_test_load_path (TP_EXAMPLE_PATH);
   g_autoptr(TpStory) story = tp_story_new (document);
   g_autofree char *path = NULL;
   g_autoptr(GString) all = g_string_new (NULL);
@@ -430,7 +392,7 @@ check_text_size (TpDocument *document,
 static void
 test_text_size (void)
 {
-  g_autoptr(TpDocument) document = load_example ();
+  g_autoptr(TpDocument) document = tp_test_load_path (TP_EXAMPLE_PATH);
 
   check_text_size (document, 100);
 }
@@ -523,7 +485,7 @@ test_hidden_and_split (void)
 static void
 test_paint_screen (void)
 {
-  g_autoptr(TpDocument) document = load_example ();
+  g_autoptr(TpDocument) document = tp_test_load_path (TP_EXAMPLE_PATH);
   g_autoptr(TpStory) story = tp_story_new (document);
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1280, 720);
   const TpTheme *themes[] = { tp_theme_get_default (), tp_theme_get_dark () };
@@ -558,7 +520,7 @@ test_paint_screen (void)
 static void
 test_cli (void)
 {
-  g_autoptr(TpDocument) document = load_example ();
+  g_autoptr(TpDocument) document = tp_test_load_path (TP_EXAMPLE_PATH);
   g_autoptr(TpStory) story = tp_story_new (document);
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = g_dir_make_tmp ("tp-story-cli-XXXXXX", &error);
@@ -576,7 +538,7 @@ test_cli (void)
   if (!have_tools ())
     return;
 
-  g_free (run_tool (argv));
+  g_free (tp_test_run_tool (argv));
   g_assert_cmpuint (pdf_n_pages (path), ==, tp_story_get_n_steps (story));
   text = pdf_page_text (path, 2);
   g_assert_nonnull (strstr (text, "CustomerSegments"));
