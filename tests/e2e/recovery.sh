@@ -220,6 +220,8 @@ keys ctrl+n
 find_window '^New Workshop$'; focus "$found"
 keys Return
 find_window 'Untitled Workshop$'; win=$found
+# No window manager gives the keyboard back when the gallery closes: give it, as one would.
+focus "$win"
 # A new workshop starts with the keyboard in its title.
 text "A workshop never saved"
 wait_for "a snapshot of the new workshop" snapshot_has "A workshop never saved"
