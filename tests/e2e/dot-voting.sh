@@ -43,8 +43,15 @@ e2e_start "$app" "$doc" "dot-voting"
 # The app's visible windows: the editor, and the dialog while it shows.
 n_windows () { xdotool search --onlyvisible --pid "$pid" 2>/dev/null | wc -l; }
 
-keys alt+8 Menu
-keys Down Down Down Return
+# A slow (sanitized) run opens the menu late: give each step the time its slowdown asks.
+slow=${TP_TEST_SLOWDOWN:-1}
+keys alt+8
+sleep "$slow"
+keys Menu
+sleep "$slow"
+keys Down Down Down
+sleep "$slow"
+keys Return
 wait_for 30 '[ "$(n_windows)" -ge 2 ]' || fail "the voting dialog did not open"
 # The keyboard starts in the participants' number: Enter starts with 8 × 3 = 24 dots.
 keys Return
