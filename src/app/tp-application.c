@@ -583,6 +583,8 @@ tp_application_shutdown (GApplication *application)
     tp_recovery_store_end_session (self->recovery_store);
 
   G_APPLICATION_CLASS (tp_application_parent_class)->shutdown (application);
+  /* The windows are gone, galleries cancelled: let a preview being drawn finish. */
+  tp_template_gallery_wait_for_previews ();
 }
 
 static void

@@ -48,6 +48,13 @@ static void reload (TpTemplateGallery *self);
 
 /* Previews */
 
+/* Previews queued or being drawn, in any gallery: the process must not exit under one,
+ * for HarfBuzz and fontconfig free their tables at exit while the worker still shapes
+ * text (a use-after-free the sanitizers caught on SIGTERM with a gallery drawing). */
+static GMutex previews_lock;
+static GCond previews_done;
+static guint previews_running;
+
 static void
 render_in_thread (GTask        *task,
                   gpointer      source_object,
@@ -57,12 +64,28 @@ render_in_thread (GTask        *task,
   TpDocument *document = task_data;
   int size = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (task), "size"));
   g_autoptr(GError) error = NULL;
-  GBytes *bytes = tp_thumbnail_render (document, size, &error);
+  GBytes *bytes = NULL;
 
+  if (!g_cancellable_set_error_if_cancelled (cancellable, &error))
+    bytes = tp_thumbnail_render (document, size, &error);
   if (bytes == NULL)
     g_task_return_error (task, g_steal_pointer (&error));
   else
     g_task_return_pointer (task, bytes, (GDestroyNotify) g_bytes_unref);
+
+  g_mutex_lock (&previews_lock);
+  previews_running--;
+  g_cond_broadcast (&previews_done);
+  g_mutex_unlock (&previews_lock);
+}
+
+void
+tp_template_gallery_wait_for_previews (void)
+{
+  g_mutex_lock (&previews_lock);
+  while (previews_running > 0)
+    g_cond_wait (&previews_done, &previews_lock);
+  g_mutex_unlock (&previews_lock);
 }
 
 static void
@@ -107,6 +130,9 @@ render_next_preview (TpTemplateGallery *self)
    * pixels, it neither blurs nor pushes the grid to fewer, wider cards. */
   g_object_set_data (G_OBJECT (task), "size",
                      GINT_TO_POINTER (PREVIEW_WIDTH * gtk_widget_get_scale_factor (GTK_WIDGET (self))));
+  g_mutex_lock (&previews_lock);
+  previews_running++;
+  g_mutex_unlock (&previews_lock);
   g_task_run_in_thread (task, render_in_thread);
 }
 

@@ -16,5 +16,9 @@ G_DECLARE_FINAL_TYPE (TpTemplateGallery, tp_template_gallery, TP, TEMPLATE_GALLE
 TpTemplateGallery *tp_template_gallery_new    (GtkWindow         *parent);
 /* The number of templates shown. */
 guint              tp_template_gallery_get_n_templates (TpTemplateGallery *self);
+/* Blocks until no gallery's preview is being drawn: before the process exits (a worker
+ * still drawing would shape text with tables freed at exit). Cancelled galleries draw
+ * no further previews, so this waits for at most one per gallery. */
+void               tp_template_gallery_wait_for_previews (void);
 
 G_END_DECLS
