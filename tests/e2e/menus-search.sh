@@ -65,9 +65,9 @@ purple_at () {
 
 # The whole board: both regions in view.
 keys ctrl+0
-sleep 1
+# A slow (sanitized, loaded) run draws the zoomed board a while after the key.
+wait_for 20 '[ -n "$(purple_at)" ]' || fail "the purple note is not on screen after Ctrl+0"
 at=$(purple_at)
-[ -n "$at" ] || fail "the purple note is not on screen after Ctrl+0"
 set -- $at
 # Inside the note, clear of its edge.
 x=$(($1 + 12)); y=$(($2 + 12))
@@ -91,16 +91,14 @@ wait_for 15 '[ "$(notes n2)" = 1 ] && ! modified' || fail "undo did not bring th
 # The canvas, closer: the value chain's note leaves the view.
 xdotool mousemove --window "$win" 5 5
 keys ctrl+1
-sleep 1
-[ -z "$(purple_at)" ] || fail "the purple note is still in view after Ctrl+1"
+wait_for 20 '[ -z "$(purple_at)" ]' || fail "the purple note is still in view after Ctrl+1"
 keys ctrl+f
 sleep 0.5
 text "pick-pack"
 keys Return
 sleep 1
 keys Escape
-sleep 1
-[ -n "$(purple_at)" ] || fail "the search did not bring the note into view"
+wait_for 20 '[ -n "$(purple_at)" ]' || fail "the search did not bring the note into view"
 
 # A damaged file, opened from outside: handed to the running instance.
 bad="$tmp/damaged.touchpoint"
