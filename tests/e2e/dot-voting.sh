@@ -50,7 +50,11 @@ sleep "$slow"
 keys Menu
 # The context menu is a window of its own, named after the application.
 wait_for 30 'shown "^Touchpoint$"' || fail "the block's context menu did not open"
-keys Down Down Down Return
+# Shown is not yet listening: let the menu take the keyboard.
+sleep "$slow"
+keys Down Down Down
+sleep "$slow"
+keys Return
 wait_for 30 'shown "^Start Dot Voting$"' || fail "the voting dialog did not open"
 xdotool windowfocus --sync "$(xdotool search --onlyvisible --name '^Start Dot Voting$' | head -n 1)"
 sleep "$slow"

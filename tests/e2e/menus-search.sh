@@ -109,7 +109,7 @@ sleep 2
 # for the file (titled with its name while loading, "Touchpoint" on an error page).
 wait_for 10 '[ -n "$(xdotool search --onlyvisible --name "Could Not Open" 2>/dev/null)" ]' ||
   fail "no message about the damaged file appeared"
-[ -z "$(xdotool search --onlyvisible --name '^(damaged\.touchpoint|Touchpoint)$' 2>/dev/null)" ] ||
+wait_for 20 '[ -z "$(xdotool search --onlyvisible --name "^(damaged\.touchpoint|Touchpoint)$" 2>/dev/null)" ]' ||
   fail "a window for the damaged file is left"
 import -window root "$tmp/shot.png"
 [ -z "${TP_E2E_SHOTS:-}" ] || cp "$tmp/shot.png" "$TP_E2E_SHOTS/menus-search-damaged.png"
