@@ -1,5 +1,5 @@
 #!/bin/sh
-# template-gallery.sh TOUCHPOINT: New from the gallery with real key events (issue 18).
+# template-gallery.sh TOUCHPOINT: New from the gallery with real key and pointer events (issue 18).
 #
 # From the welcome page, as a facilitator would:
 #   Ctrl+N        the gallery opens, the first card (the empty workshop) has the keyboard
@@ -7,7 +7,11 @@
 #   Enter         a new untitled workshop with that template's content
 # The welcome page's window shows it, titled with the template's workshop title (not a
 # file name: the document is not bound to the template's file); the template file is
-# unchanged.
+# unchanged. Then with the pointer:
+#   Ctrl+N        in the laptop workshop's window, the gallery again
+#   a click       on the first card's preview (the empty workshop)
+# opens the empty workshop as a new untitled document in a window of its own (the laptop
+# workshop stays where it was).
 #
 # Runs under tests/with-display (its own Xvfb); exit 77 skips when xdotool is missing.
 set -eu
@@ -47,7 +51,26 @@ wait_for 20 '! xdotool search --onlyvisible --name "New Workshop" >/dev/null 2>&
 if [ "$(cksum <"$templates/laptop-omnichannel.touchpoint")" != "$before" ]; then
   fail "the template file changed"
 fi
+laptop=$win
+
+# The pointer: a real click (xdotool moves the X pointer and presses its button) on the
+# first card, the empty workshop, in a gallery opened over the laptop workshop.
+xdotool windowfocus --sync "$laptop"
+keys ctrl+n
+e2e_window "New Workshop"
+gallery=$win
+sleep 1
+xdotool mousemove --window "$gallery" 140 140 click 1
+e2e_window "Untitled Workshop"
+if [ "$win" = "$laptop" ]; then
+  fail "the clicked template replaced the open laptop workshop"
+fi
+wait_for 20 '! xdotool search --onlyvisible --name "New Workshop" >/dev/null 2>&1' ||
+  fail "the gallery stayed open after the click"
+xdotool search --onlyvisible --name "Buying a laptop across channels" >/dev/null 2>&1 ||
+  fail "the laptop workshop's window went away"
+
 if grep -q "CRITICAL\|WARNING" "$tmp/log"; then
   fail "warnings on the way"
 fi
-echo "PASS: Ctrl+N, End, Left, Enter opened the laptop workshop as a new document"
+echo "PASS: Ctrl+N, End, Left, Enter opened the laptop workshop as a new document; a click opened the empty one beside it"
