@@ -15,6 +15,8 @@
 #include "io/tp-writer.h"
 #include "io/tp-xml-names.h"
 #include "model/tp-document-private.h"
+#include "model/tp-document-story.h"
+#include "model/tp-vote-scope.h"
 
 #define HEADER "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" \
                "<touchpoint xmlns=\"" TP_XML_NS "\" version=\"1.0\">\n"
@@ -579,7 +581,7 @@ static void
 test_too_deep (void)
 {
   g_autoptr(GString) text = g_string_new ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-                                          "<touchpoint xmlns=\"" TP_XML_NS "\" version=\"1.1\">\n");
+                                          "<touchpoint xmlns=\"" TP_XML_NS "\" version=\"1.2\">\n");
   g_autoptr(GBytes) bytes = NULL;
 
   /* Nesting inside unknown content, which a newer minor version may have. */
@@ -818,6 +820,64 @@ test_stage_colours (void)
                      "  </journey>\n</touchpoint>\n", &error);
   g_assert_null (bad);
   g_assert_error (error, TP_LOAD_ERROR, TP_LOAD_ERROR_INVALID);
+}
+
+static void
+assert_writes_version (TpDocument *document,
+                       const char *version)
+{
+  g_autoptr(GBytes) written = tp_write_bytes (document);
+  g_autofree char *attribute = g_strdup_printf (" version=\"%s\"", version);
+  g_autofree char *text = g_strndup (g_bytes_get_data (written, NULL), g_bytes_get_size (written));
+
+  g_assert_nonnull (strstr (text, attribute));
+}
+
+/* The writer says the lowest version that holds the content: 1.0 as before for a
+ * workshop without 1.1's additions, 1.1 with a touchpoint's votes or a hidden story
+ * step (a 1.0 build then keeps them as a newer minor version's content, where its schema
+ * would refuse them in a "1.0" file), and a newer minor version read stays. */
+static void
+test_format_minor (void)
+{
+  g_autoptr(TpDocument) document = tp_document_new ();
+  g_autoptr(GError) error = NULL;
+  const char *stage, *touchpoint;
+
+  g_assert_cmpuint (TP_FORMAT_MINOR, ==, 1);
+  assert_writes_version (document, "1.0");
+
+  stage = tp_document_add_stage (document, 0, "Buy");
+  touchpoint = tp_document_add_touchpoint (document, stage, 0, "Checkout");
+  tp_document_insert_note (document, tp_note_new (NULL, "Idea"),
+                           TP_CONTAINER_CHANNELS, 0);
+  tp_vote_set_votes (tp_document_get_notes (document, TP_CONTAINER_CHANNELS)->pdata[0], 3);
+  assert_writes_version (document, "1.0");  /* a note's votes were in 1.0 */
+
+  tp_vote_set_votes (tp_document_lookup (document, touchpoint), 2);
+  assert_writes_version (document, "1.1");
+  tp_vote_set_votes (tp_document_lookup (document, touchpoint), 0);
+  assert_writes_version (document, "1.0");
+
+  tp_document_set_story_step_hidden (document, "title", TRUE);
+  assert_writes_version (document, "1.1");
+  tp_document_undo (document);
+  assert_writes_version (document, "1.0");
+
+  /* 1.1 is this build's own: its content is read as such, not kept aside. */
+  {
+    g_autoptr(TpDocument) read = load_string (
+      "<touchpoint xmlns=\"" TP_XML_NS "\" version=\"1.1\">\n"
+      "  <meta>\n    <story>\n      <hide step=\"title\"/>\n    </story>\n  </meta>\n"
+      "  <journey>\n    <stage id=\"s1\" name=\"Buy\">\n"
+      "      <touchpoint id=\"t1\" name=\"Checkout\" votes=\"4\"/>\n"
+      "    </stage>\n  </journey>\n</touchpoint>\n", &error);
+
+    g_assert_no_error (error);
+    g_assert_true (tp_document_get_story_step_hidden (read, "title"));
+    g_assert_cmpuint (tp_vote_get_votes (tp_document_lookup (read, "t1")), ==, 4);
+    assert_writes_version (read, "1.1");
+  }
 }
 
 static void
@@ -1115,6 +1175,7 @@ main (int   argc,
   g_test_add_func ("/touchpoint/io/newer-minor-namespaces", test_newer_minor_namespaces);
   g_test_add_func ("/touchpoint/io/unknown-in-current-version", test_unknown_in_current_version);
   g_test_add_func ("/touchpoint/io/minimal", test_minimal);
+  g_test_add_func ("/touchpoint/io/format-minor", test_format_minor);
   g_test_add_func ("/touchpoint/io/stage-colours", test_stage_colours);
   g_test_add_func ("/touchpoint/io/escaping", test_escaping);
   g_test_add_func ("/touchpoint/io/reals", test_reals);

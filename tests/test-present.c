@@ -353,6 +353,31 @@ test_paint (void)
     tp_present_window_set_timebox (window, NULL);
   }
 
+  /* The spotlight: a note's width (220 px of a 720-pixel-high slide) around the pointer
+   * stays as it was, what lies further off is dimmed. */
+  {
+    static const int offsets[] = { -110, 0, 110 };
+    cairo_surface_t *plain = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 1280, 800);
+    cairo_t *plain_cr = cairo_create (plain);
+    guint32 lit, dimmed;
+
+    _tp_present_window_paint (window, plain_cr, 1280, 800);
+    gtk_widget_activate_action (GTK_WIDGET (window), "present.spotlight", NULL);
+    window->pointer_x = 640;
+    window->pointer_y = 400;
+    window->pointer_inside = TRUE;
+    _tp_present_window_paint (window, cr, 1280, 800);
+    for (guint i = 0; i < G_N_ELEMENTS (offsets); i++)
+      g_assert_cmphex (pixel_at (surface, 640 + offsets[i], 400), ==,
+                       pixel_at (plain, 640 + offsets[i], 400));
+    lit = pixel_at (plain, 640, 80) & 0xff;
+    dimmed = pixel_at (surface, 640, 80) & 0xff;
+    g_assert_cmpuint (dimmed * 2, <, lit);
+    gtk_widget_activate_action (GTK_WIDGET (window), "present.spotlight", NULL);
+    cairo_destroy (plain_cr);
+    cairo_surface_destroy (plain);
+  }
+
   /* Blank: all black. */
   key (window, GDK_KEY_b);
   _tp_present_window_paint (window, cr, 1280, 800);

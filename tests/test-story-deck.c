@@ -324,6 +324,38 @@ in_item_area (const TpStoryStep *step,
   return TRUE;
 }
 
+/* Reports, for every step, its smallest word of three letters or more between the frame's
+ * heading and footer, in px at 1280 × 720 (a 960-pt sheet shown 1280 px wide): the
+ * measure of the steps that check_text_size() does not hold to the floor yet, the
+ * alignment and analysis sections, scaled down whole to fit (issue 17). */
+static void
+report_step_text (TpStory *story,
+                  GArray  *words)
+{
+  static const char *kinds[] = { "title", "block", "value chain", "stage", "moment",
+                                 "alignment", "analysis" };
+  g_autoptr(GString) line = g_string_new ("smallest word per step (px at 1280 × 720):");
+
+  for (guint i = 0; i < tp_story_get_n_steps (story); i++)
+    {
+      const TpStoryStep *step = tp_story_get_step (story, i);
+      double smallest = G_MAXDOUBLE;
+
+      for (guint w = 0; w < words->len; w++)
+        {
+          const Word *word = &g_array_index (words, Word, w);
+
+          if (word->page == i + 1 && word->y_min > 110 && word->y_max < 500 &&
+              g_utf8_strlen (word->text, -1) >= 3)
+            smallest = MIN (smallest, word->y_max - word->y_min);
+        }
+      if (smallest < G_MAXDOUBLE)
+        g_string_append_printf (line, " %u %s %.0f;", i + 1, kinds[step->kind],
+                                smallest * 1280.0 / 960.0);
+    }
+  g_test_message ("%s", line->str);
+}
+
 /* The words of the items each step is about are boxes of 18 pt or more: 24 px text at
  * 1280 × 720. */
 static void
@@ -384,8 +416,9 @@ check_text_size (TpDocument *document,
                   smallest[TP_STORY_STEP_VALUE_CHAIN], counted[TP_STORY_STEP_VALUE_CHAIN],
                   smallest[TP_STORY_STEP_JOURNEY_STAGE], counted[TP_STORY_STEP_JOURNEY_STAGE],
                   smallest[TP_STORY_STEP_MOMENT], counted[TP_STORY_STEP_MOMENT]);
-  g_assert_cmpuint (counted[TP_STORY_STEP_CANVAS_BLOCK], >, min_counted);
-  g_assert_cmpuint (counted[TP_STORY_STEP_JOURNEY_STAGE], >, min_counted);
+  g_assert_cmpuint (counted[TP_STORY_STEP_CANVAS_BLOCK], >=, min_counted);
+  g_assert_cmpuint (counted[TP_STORY_STEP_JOURNEY_STAGE], >=, min_counted);
+  report_step_text (story, words);
   remove_export (path);
 }
 
@@ -432,6 +465,34 @@ test_text_size_full (void)
   if (!have_tools ())
     return;
   check_text_size (document, 100);
+}
+
+/* Every step of every template (data/templates) about notes or touchpoints keeps their
+ * text at 24 px or more: the worked workshops' long notes, and the blank ones' prompts. */
+static void
+test_text_size_templates (void)
+{
+  g_autofree char *folder = g_build_filename (TP_SRCDIR, "data", "templates", NULL);
+  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+  const char *name;
+  guint n = 0;
+
+  g_assert_nonnull (dir);
+  if (!have_tools ())
+    return;
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (folder, name, NULL);
+      g_autoptr(TpDocument) document = NULL;
+
+      if (!g_str_has_suffix (name, ".touchpoint"))
+        continue;
+      g_test_message ("%s", name);
+      document = tp_test_load_path (path);
+      check_text_size (document, 0);
+      n++;
+    }
+  g_assert_cmpuint (n, >=, 7);
 }
 
 /* A hidden step leaves the deck; a stage of 40 touchpoints is ten legible sheets. */
@@ -578,6 +639,7 @@ main (int    argc,
   g_test_add_func ("/touchpoint/story-deck/pages", test_pages);
   g_test_add_func ("/touchpoint/story-deck/text-size", test_text_size);
   g_test_add_func ("/touchpoint/story-deck/text-size-full", test_text_size_full);
+  g_test_add_func ("/touchpoint/story-deck/text-size-templates", test_text_size_templates);
   g_test_add_func ("/touchpoint/story-deck/hidden-and-split", test_hidden_and_split);
   g_test_add_func ("/touchpoint/story-deck/empty", test_empty);
   g_test_add_func ("/touchpoint/story-deck/paint-screen", test_paint_screen);

@@ -491,6 +491,44 @@ test_splitting_text (void)
   }
 }
 
+/* A value-chain step shows at most TP_STORY_VALUE_CHAIN_AREAS areas, each under its own
+ * heading: five short notes in five areas were one step whose text the painter had to
+ * shrink to 18 px (the hotel template's deck). */
+static void
+test_splitting_areas (void)
+{
+  g_autoptr(TpDocument) document = tp_document_new ();
+  g_autoptr(TpStory) story = NULL;
+  guint n_parts = 0, total = 0;
+
+  for (guint i = 0; i < 5; i++)
+    tp_document_add_note (document, TP_CONTAINER_INBOUND_LOGISTICS + i, 0, "Short");
+  story = tp_story_new (document);
+
+  for (guint i = 0; i < tp_story_get_n_steps (story); i++)
+    {
+      const TpStoryStep *step = tp_story_get_step (story, i);
+      guint areas = 0;
+      int last = -1;
+
+      if (step->kind != TP_STORY_STEP_VALUE_CHAIN)
+        continue;
+      for (guint j = step->first; j < step->first + step->n_items; j++)
+        {
+          const TpNote *note = tp_story_get_value_chain_note (story, j);
+
+          areas += (int) note->container != last;
+          last = note->container;
+        }
+      g_assert_cmpuint (areas, <=, TP_STORY_VALUE_CHAIN_AREAS);
+      g_assert_cmpuint (step->n_parts, ==, 2);
+      n_parts++;
+      total += step->n_items;
+    }
+  g_assert_cmpuint (n_parts, ==, 2);
+  g_assert_cmpuint (total, ==, 5);
+}
+
 static void
 test_reveal (void)
 {
@@ -544,6 +582,7 @@ main (int    argc,
   g_test_add_func ("/touchpoint/story/hidden-load", test_hidden_load);
   g_test_add_func ("/touchpoint/story/splitting", test_splitting);
   g_test_add_func ("/touchpoint/story/splitting-text", test_splitting_text);
+  g_test_add_func ("/touchpoint/story/splitting-areas", test_splitting_areas);
   g_test_add_func ("/touchpoint/story/reveal", test_reveal);
 
   return g_test_run ();

@@ -378,6 +378,89 @@ test_edit_beside_round (Fixture       *f,
   g_assert_cmpstr (copy->text, ==, "Web shop");
 }
 
+
+static void
+edit_text (Fixture    *f,
+           const char *id,
+           const char *text)
+{
+  TpNote *copy = (TpNote *) tp_document_edit_begin (f->document, id);
+
+  g_free (copy->text);
+  copy->text = g_strdup (text);
+  tp_document_edit_commit (f->document, &copy->item, "Edit Text", FALSE);
+}
+
+static const char *
+text_of (Fixture    *f,
+         const char *id)
+{
+  return ((TpNote *) tp_document_lookup_kind (f->document, id, TP_ITEM_NOTE))->text;
+}
+
+/* Issue 17: ending a round is one undo step and keeps the counts, whatever was edited or
+ * undone beside it. data: whether the edit beside the round is undone before the next
+ * dot (the history's top is the round's step again) or kept (the round's earlier step
+ * lies under the edit). The edited note is itself voted on, so its snapshots carry
+ * provisional votes. */
+static void
+test_edit_mid_round (Fixture       *f,
+                     gconstpointer  data)
+{
+  gboolean undo_edit = GPOINTER_TO_INT (data);
+  g_autoptr(TpVoteRound) round = new_round (f, TP_VOTE_SCOPE_BOARD, 4, 3);
+
+  set_votes (f, f->partner[1], 1);  /* an earlier round's vote stays */
+  g_assert_true (tp_vote_round_add (round, f->partner[0]));
+  g_assert_true (tp_vote_round_add (round, f->partner[1]));
+  edit_text (f, f->partner[0], "Courier service");
+  if (undo_edit)
+    {
+      tp_document_undo (f->document);
+      g_assert_cmpstr (text_of (f, f->partner[0]), ==, "Courier");
+      /* Undoing the edit took none of the round's dots. */
+      g_assert_cmpuint (votes_of (f, f->partner[0]), ==, 1);
+      g_assert_cmpuint (votes_of (f, f->partner[1]), ==, 2);
+    }
+  g_assert_true (tp_vote_round_add (round, f->partner[0]));
+  g_assert_true (tp_vote_round_add (round, f->touchpoint[1]));
+  tp_vote_round_end (round);
+
+  g_assert_cmpuint (votes_of (f, f->partner[0]), ==, 2);
+  g_assert_cmpuint (votes_of (f, f->partner[1]), ==, 2);
+  g_assert_cmpuint (votes_of (f, f->touchpoint[1]), ==, 1);
+  g_assert_cmpstr (tp_document_get_undo_label (f->document), ==, "Dot Voting");
+
+  /* One undo takes exactly the round's dots back, and nothing else. */
+  tp_document_undo (f->document);
+  g_assert_cmpuint (votes_of (f, f->partner[0]), ==, 0);
+  g_assert_cmpuint (votes_of (f, f->partner[1]), ==, 1);
+  g_assert_cmpuint (votes_of (f, f->touchpoint[1]), ==, 0);
+  g_assert_cmpstr (text_of (f, f->partner[0]), ==, undo_edit ? "Courier" : "Courier service");
+
+  if (!undo_edit)
+    {
+      /* The edit is the next step, and undoing it leaves the votes alone. */
+      g_assert_cmpstr (tp_document_get_undo_label (f->document), ==, "Edit Text");
+      tp_document_undo (f->document);
+      g_assert_cmpstr (text_of (f, f->partner[0]), ==, "Courier");
+      g_assert_cmpuint (votes_of (f, f->partner[0]), ==, 0);
+      g_assert_cmpuint (votes_of (f, f->partner[1]), ==, 1);
+      g_assert_cmpstr (tp_document_get_undo_label (f->document), ==, "Vote");
+      tp_document_redo (f->document);
+      g_assert_cmpstr (text_of (f, f->partner[0]), ==, "Courier service");
+    }
+  else
+    g_assert_cmpstr (tp_document_get_undo_label (f->document), ==, "Vote");
+
+  /* Redo brings the round back whole. */
+  tp_document_redo (f->document);
+  g_assert_cmpstr (tp_document_get_undo_label (f->document), ==, "Dot Voting");
+  g_assert_cmpuint (votes_of (f, f->partner[0]), ==, 2);
+  g_assert_cmpuint (votes_of (f, f->partner[1]), ==, 2);
+  g_assert_cmpuint (votes_of (f, f->touchpoint[1]), ==, 1);
+}
+
 static void
 test_reset (Fixture       *f,
             gconstpointer  data)
@@ -554,6 +637,10 @@ main (int   argc,
   ADD ("cancel", test_cancel);
   ADD ("no-dots-no-step", test_no_dots_no_step);
   ADD ("edit-beside-round", test_edit_beside_round);
+  g_test_add ("/touchpoint/vote/edit-mid-round/undone", Fixture, GINT_TO_POINTER (TRUE),
+              fixture_set_up, test_edit_mid_round, fixture_tear_down);
+  g_test_add ("/touchpoint/vote/edit-mid-round/kept", Fixture, GINT_TO_POINTER (FALSE),
+              fixture_set_up, test_edit_mid_round, fixture_tear_down);
   ADD ("reset", test_reset);
   ADD ("most-voted", test_most_voted);
 #undef ADD

@@ -53,15 +53,35 @@ balanced_start (guint part,
   return (part * n + n_parts - 1) / n_parts;
 }
 
+/* How many groups (groups[i] is item i's) the items first … end - 1 span, counting a
+ * change of group each time; 1 for any run when groups is NULL. */
+static guint
+count_groups (const guint *groups,
+              guint        first,
+              guint        end)
+{
+  guint n = 1;
+
+  if (groups == NULL)
+    return 1;
+  for (guint i = first + 1; i < end; i++)
+    n += groups[i] != groups[i - 1];
+  return n;
+}
+
 /* Cuts n items, whose lengths in characters are lengths, into parts of at most capacity
- * items and budget characters (an item over the budget alone takes a part). Parts are
- * balanced when the budget allows: 7 notes make parts of 4 and 3, not 6 and 1.
- * Returns the parts' first items, with n appended as the end of the last. */
+ * items and budget characters (an item over the budget alone takes a part), and, when
+ * groups is not NULL, of at most max_groups runs of a group (the value chain's areas,
+ * each shown under a heading of its own). Parts are balanced when the limits allow: 7
+ * notes make parts of 4 and 3, not 6 and 1. Returns the parts' first items, with n
+ * appended as the end of the last. */
 static GArray *
 split_items (const guint *lengths,
+             const guint *groups,
              guint        n,
              guint        capacity,
-             guint        budget)
+             guint        budget,
+             guint        max_groups)
 {
   GArray *starts = g_array_new (FALSE, FALSE, sizeof (guint));
   guint n_parts = 0;
@@ -70,10 +90,11 @@ split_items (const guint *lengths,
   /* Greedy first: the fewest parts the limits allow. */
   for (guint i = 0; i < n;)
     {
-      guint count = 0, chars = 0;
+      guint count = 0, chars = 0, first = i;
 
       g_array_append_val (starts, i);
-      while (i < n && count < capacity && (count == 0 || chars + lengths[i] <= budget))
+      while (i < n && count < capacity && (count == 0 || chars + lengths[i] <= budget) &&
+             (count == 0 || count_groups (groups, first, i + 1) <= max_groups))
         chars += lengths[i++], count++;
       n_parts++;
     }
@@ -82,7 +103,7 @@ split_items (const guint *lengths,
   if (n_parts < 2)
     return starts;
 
-  /* Then as many parts, of sizes as equal as they can be, if each keeps the budget. */
+  /* Then as many parts, of sizes as equal as they can be, if each keeps the limits. */
   for (guint part = 0; part < n_parts && balanced; part++)
     {
       guint first = balanced_start (part, n, n_parts);
@@ -90,7 +111,8 @@ split_items (const guint *lengths,
 
       for (guint i = first; i < end; i++)
         chars += lengths[i];
-      balanced = end - first == 1 || chars <= budget;
+      balanced = end - first == 1 ||
+                 (chars <= budget && count_groups (groups, first, end) <= max_groups);
     }
 
   if (balanced)
@@ -104,11 +126,13 @@ static void
 add_parts (TpStory     *self,
            TpStoryStep *step,
            const guint *lengths,
+           const guint *groups,
            guint        n,
            guint        capacity,
            guint        budget)
 {
-  g_autoptr(GArray) starts = split_items (lengths, n, capacity, budget);
+  g_autoptr(GArray) starts = split_items (lengths, groups, n, capacity, budget,
+                                          TP_STORY_VALUE_CHAIN_AREAS);
 
   step->n_parts = starts->len - 1;
   for (guint part = 0; part < step->n_parts; part++)
@@ -167,7 +191,7 @@ add_canvas (TpStory *self)
       lengths = g_new (guint, notes->len);
       for (guint i = 0; i < notes->len; i++)
         lengths[i] = note_length (g_ptr_array_index (notes, i));
-      add_parts (self, &step, lengths, notes->len, TP_STORY_BLOCK_CAPACITY,
+      add_parts (self, &step, lengths, NULL, notes->len, TP_STORY_BLOCK_CAPACITY,
                  TP_STORY_BLOCK_TEXT_BUDGET);
     }
 }
@@ -177,23 +201,26 @@ static void
 add_value_chain (TpStory *self)
 {
   g_autoptr(GArray) lengths = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GArray) areas = g_array_new (FALSE, FALSE, sizeof (guint));
   TpStoryStep step = { .kind = TP_STORY_STEP_VALUE_CHAIN, .key = "value-chain" };
 
   for (TpContainer container = TP_N_BMC_BLOCKS; container < TP_N_CONTAINERS; container++)
     {
       GPtrArray *notes = tp_document_get_notes (self->document, container);
+      guint area = container;
 
       for (guint i = 0; i < notes->len; i++)
         {
           guint length = note_length (g_ptr_array_index (notes, i));
 
           g_array_append_val (lengths, length);
+          g_array_append_val (areas, area);
         }
     }
 
   if (lengths->len > 0)
-    add_parts (self, &step, (const guint *) lengths->data, lengths->len,
-               TP_STORY_VALUE_CHAIN_CAPACITY, TP_STORY_BLOCK_TEXT_BUDGET);
+    add_parts (self, &step, (const guint *) lengths->data, (const guint *) areas->data,
+               lengths->len, TP_STORY_VALUE_CHAIN_CAPACITY, TP_STORY_BLOCK_TEXT_BUDGET);
 }
 
 static void
@@ -221,7 +248,7 @@ add_journey (TpStory *self)
       lengths = g_new (guint, stage->touchpoints->len);
       for (guint i = 0; i < stage->touchpoints->len; i++)
         lengths[i] = touchpoint_length (g_ptr_array_index (stage->touchpoints, i));
-      add_parts (self, &step, lengths, stage->touchpoints->len, TP_STORY_STAGE_CAPACITY,
+      add_parts (self, &step, lengths, NULL, stage->touchpoints->len, TP_STORY_STAGE_CAPACITY,
                  TP_STORY_STAGE_TEXT_BUDGET);
     }
 }

@@ -56,6 +56,9 @@ typedef struct
 #define TP_STORY_BLOCK_CAPACITY        6
 #define TP_STORY_BLOCK_TEXT_BUDGET     300
 #define TP_STORY_VALUE_CHAIN_CAPACITY  5
+/* A value-chain step shows at most this many areas, each under its own heading: five
+ * notes of five areas were five headings and rows, and their text shrank below 24 px. */
+#define TP_STORY_VALUE_CHAIN_AREAS     3
 #define TP_STORY_STAGE_CAPACITY        4
 #define TP_STORY_STAGE_TEXT_BUDGET     480
 

@@ -660,6 +660,32 @@ write_links (Writer     *w,
   element_end (w);
 }
 
+/* The lowest minor version that holds the document's content (FORMAT.md, "Versions").
+ * A workshop using nothing of 1.1 is still written as 1.0, byte for byte as before; one
+ * with a touchpoint's votes or hidden story steps says 1.1, so that a 1.0 build keeps
+ * them aside as a newer minor version's content instead of refusing the file as
+ * invalid (its schema knows neither). */
+static guint
+get_content_minor (TpDocument *document)
+{
+  GPtrArray *stages = tp_document_get_stages (document);
+  const TpMeta *meta = tp_document_get_meta (document);
+
+  if (meta->story_hidden != NULL && meta->story_hidden->len > 0)
+    return 1;
+
+  for (guint s = 0; s < stages->len; s++)
+    {
+      const TpStage *stage = g_ptr_array_index (stages, s);
+
+      for (guint i = 0; i < stage->touchpoints->len; i++)
+        if (((const TpTouchpoint *) g_ptr_array_index (stage->touchpoints, i))->votes > 0)
+          return 1;
+    }
+
+  return 0;
+}
+
 GBytes *
 tp_write_bytes (TpDocument *document)
 {
@@ -676,7 +702,8 @@ tp_write_bytes (TpDocument *document)
   /* A document carrying a newer minor version's content says so, so that a newer
    * Touchpoint reads that content as its own. */
   version = g_strdup_printf ("%u.%u", TP_FORMAT_MAJOR,
-                             MAX (_tp_document_get_format_minor (document), TP_FORMAT_MINOR));
+                             MAX (_tp_document_get_format_minor (document),
+                                  get_content_minor (document)));
 
   g_string_append (w.out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
   element_start (&w, TP_XML_ROOT);

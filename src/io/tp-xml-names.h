@@ -7,10 +7,11 @@
 
 #define TP_XML_NS                    "https://touchpoint.github.io/ns/1"
 
-/* The format version this build writes. A document with a higher minor is opened and its
- * unknown content kept; a higher major is refused. */
+/* The newest format version this build knows (docs/FORMAT.md, "Versions"). A document
+ * with a higher minor is opened and its unknown content kept; a higher major is refused.
+ * The writer writes the lowest minor that holds a document's content. */
 #define TP_FORMAT_MAJOR              1
-#define TP_FORMAT_MINOR              0
+#define TP_FORMAT_MINOR              1
 
 /* Elements. */
 #define TP_XML_ROOT                  "touchpoint"

@@ -619,6 +619,17 @@ tp_document_undo_discard (TpDocument *self)
   _tp_document_notify_history_flags (self, before);
 }
 
+gboolean
+_tp_document_forget_step (TpDocument *self,
+                          guint64     state)
+{
+  HistoryFlags before = _tp_document_get_history_flags (self);
+  gboolean forgot = tp_history_forget_applied (_tp_document_get_history (self), state);
+
+  _tp_document_notify_history_flags (self, before);
+  return forgot;
+}
+
 const char * const *
 tp_document_get_last_affected (TpDocument *self)
 {

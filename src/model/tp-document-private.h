@@ -75,6 +75,11 @@ void      _tp_document_move_item      (TpDocument       *self,
                                        const TpPosition *position);
 void      _tp_document_assign_item    (TpDocument       *self,
                                        const TpItem     *fields);
+/* Forgets the applied step of state state (tp_document_get_state() right after it)
+ * without reverting it, wherever it lies in the history; the caller takes its changes
+ * over (tp-vote-round.c). FALSE when no applied step has that state. */
+gboolean  _tp_document_forget_step    (TpDocument       *self,
+                                       guint64           state);
 gboolean  _tp_document_get_position   (TpDocument       *self,
                                        const char       *id,
                                        TpPosition       *position);

@@ -8,6 +8,7 @@
 
 #include "tp-edit-command.h"
 #include "tp-document-private.h"
+#include "tp-vote-scope.h"
 
 typedef struct
 {
@@ -16,18 +17,44 @@ typedef struct
   TpItem    *after;
 } TpEditCommand;
 
+/* Assigns fields, one of the command's snapshots. An edit that did not change the item's
+ * dot votes leaves its votes as they are: a dot-voting round keeps its dots as one step
+ * above the edits made beside it (tp-vote-round.c), so an edit undone or redone must not
+ * put back the provisional votes its snapshots happened to see. */
+static void
+assign (TpEditCommand *self,
+        TpDocument    *document,
+        const TpItem  *fields)
+{
+  guint votes = tp_vote_get_votes (fields);
+  TpItem *current;
+
+  if (tp_vote_get_votes (self->before) == tp_vote_get_votes (self->after) &&
+      (current = tp_document_lookup (document, fields->id)) != NULL &&
+      tp_vote_get_votes (current) != votes)
+    {
+      g_autoptr(TpItem) copy = tp_item_copy (fields);
+
+      tp_vote_set_votes (copy, tp_vote_get_votes (current));
+      _tp_document_assign_item (document, copy);
+      return;
+    }
+
+  _tp_document_assign_item (document, fields);
+}
+
 static void
 edit_apply (TpCommand  *command,
             TpDocument *document)
 {
-  _tp_document_assign_item (document, ((TpEditCommand *) command)->after);
+  assign ((TpEditCommand *) command, document, ((TpEditCommand *) command)->after);
 }
 
 static void
 edit_revert (TpCommand  *command,
              TpDocument *document)
 {
-  _tp_document_assign_item (document, ((TpEditCommand *) command)->before);
+  assign ((TpEditCommand *) command, document, ((TpEditCommand *) command)->before);
 }
 
 static gboolean

@@ -158,6 +158,24 @@ tp_history_get_state (TpHistory *self)
   return top != NULL ? top->serial : 0;
 }
 
+gboolean
+tp_history_forget_applied (TpHistory *self,
+                           guint64    state)
+{
+  for (guint i = 0; i < self->position; i++)
+    {
+      TpCommand *step = g_ptr_array_index (self->steps, i);
+
+      if (step->serial != state)
+        continue;
+      g_ptr_array_remove_index (self->steps, i);
+      self->position--;
+      return TRUE;
+    }
+
+  return FALSE;
+}
+
 guint64
 tp_history_get_saved_state (TpHistory *self)
 {

@@ -36,6 +36,12 @@ void        tp_history_step_forward    (TpHistory  *self);
 /* Forgets the steps that were undone (no redo past this point). */
 void        tp_history_drop_redo       (TpHistory  *self);
 guint64     tp_history_get_state       (TpHistory  *self);
+/* Forgets the applied step whose state (serial) is state, wherever it is among the
+ * applied steps, without reverting it: for a step whose changes the caller takes over
+ * (a dot-voting round lifting its provisional step above edits made beside it). FALSE
+ * when no applied step has that state. */
+gboolean    tp_history_forget_applied  (TpHistory  *self,
+                                        guint64     state);
 guint64     tp_history_get_saved_state (TpHistory  *self);
 void        tp_history_set_saved_state (TpHistory  *self,
                                         guint64     state);

@@ -4,6 +4,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "tp-document-private.h"
 #include "tp-vote-round.h"
 
 struct _TpVoteRound
@@ -189,12 +190,41 @@ write_votes (TpVoteRound *self,
   self->step_state = tp_document_get_state (self->document);
 }
 
-/* Replaces the provisional step with one holding the current dots. */
+/* Lifts a provisional step that edits made beside the round have buried: the step is
+ * forgotten by the history without being reverted, and the items' votes are set back to
+ * their counts before the round outside the history, so that the step written next on
+ * top goes from those counts and holds the whole round. The edits above it keep their
+ * meaning: an edit that did not change votes leaves them alone when undone or redone
+ * (tp-edit-command.c). */
+static void
+lift_buried_step (TpVoteRound *self)
+{
+  if (!self->has_step || !_tp_document_forget_step (self->document, self->step_state))
+    return;
+
+  for (guint i = 0; i < self->order->len; i++)
+    {
+      const char *id = g_ptr_array_index (self->order, i);
+      TpItem *item = tp_document_lookup (self->document, id);
+      g_autoptr(TpItem) copy = NULL;
+
+      if (item == NULL)
+        continue;
+      copy = tp_item_copy (item);
+      tp_vote_set_votes (copy, GPOINTER_TO_UINT (g_hash_table_lookup (self->base, id)));
+      _tp_document_assign_item (self->document, copy);
+    }
+  self->has_step = FALSE;
+}
+
+/* Replaces the provisional step with one holding the current dots, on top. */
 static void
 update_step (TpVoteRound *self)
 {
   if (step_on_top (self))
     tp_document_undo_discard (self->document);
+  else
+    lift_buried_step (self);
   write_votes (self, TRUE, _("Dot Voting"));
   g_signal_emit (self, signals[CHANGED], 0);
 }

@@ -488,9 +488,10 @@ paint_value_chain (StoryPainter      *p,
   tp_layout_set_frame (layout, TP_REGION_VALUE_CHAIN, 0, 0, 0, 0);
   tp_layout_update (layout, document);
 
-  /* The largest text that fits, down to 24 px; below that (a note too long for any
-   * part) as small as 18 px rather than off the page. */
-  for (; size > STORY_ITEM_MIN * 0.75; size -= 1)
+  /* The largest text that fits, down to 24 px, the floor: the story split what cannot
+   * fit there into further steps. Only a note alone on its step and too long for it
+   * goes as small as 18 px rather than off the page. */
+  for (; size > (step->n_items > 1 ? STORY_ITEM_MIN : STORY_ITEM_MIN * 0.75); size -= 1)
     if (flow_chain_notes (p, document, story, step, &room, size, FALSE) <= room.height)
       break;
   flow_chain_notes (p, document, story, step, &room, size, TRUE);
