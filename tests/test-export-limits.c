@@ -24,6 +24,8 @@
 
 #include "io/tp-writer.h"
 #include "model/tp-document-private.h"
+#include "model/tp-kano-need.h"
+#include "model/tp-kpi.h"
 #include "render/tp-export.h"
 #include "tp-test-tools.h"
 
@@ -51,11 +53,14 @@ make_word (const char *prefix,
 }
 
 /* n_notes notes over every block and area, n_touchpoints touchpoints over 5 stages,
- * n_links links; each note and touchpoint named by its own word. */
+ * n_links links; each note and touchpoint named by its own word. With kinds, every other
+ * touchpoint is a moment of truth with a Kano need and a KPI, named by words of their own
+ * ("Ne…", "Ke…", by the touchpoint's number). */
 static TpDocument *
-make_document (guint n_notes,
-               guint n_touchpoints,
-               guint n_links)
+make_document (guint    n_notes,
+               guint    n_touchpoints,
+               guint    n_links,
+               gboolean kinds)
 {
   TpDocument *document = tp_document_new ();
   TpStage *stages[5];
@@ -81,8 +86,30 @@ make_document (guint n_notes,
       g_autofree char *id = g_strdup_printf ("t%u", i + 1);
       g_autofree char *word = make_word ("Tu", i);
 
-      _tp_document_append_touchpoint (document, stages[i % G_N_ELEMENTS (stages)],
-                                      tp_touchpoint_new (id, word));
+      TpTouchpoint *touchpoint = tp_touchpoint_new (id, word);
+
+      if (kinds && i % 2 == 0)
+        {
+          g_autofree char *need_id = g_strdup_printf ("k%u", i + 1);
+          g_autofree char *need_word = make_word ("Ne", i);
+          g_autofree char *kpi_id = g_strdup_printf ("m%u", i + 1);
+          g_autofree char *kpi_word = make_word ("Ke", i);
+          TpKanoNeed *need = tp_kano_need_new (need_id, need_word);
+          TpKpi *kpi = tp_kpi_new (kpi_id, TP_KPI_NPS, kpi_word);
+
+          touchpoint->moment_of_truth = TRUE;
+          touchpoint->expectation = 1 + i % 5;
+          touchpoint->experience = 1 + i / 5 % 5;
+          touchpoint->impact = 3;
+          touchpoint->feasibility = 3;
+          for (guint f = 0; f < TP_N_KANO_ANSWERS; f++)
+            need->answers[f][(f + i) % TP_N_KANO_ANSWERS] = 1 + i % 7;
+          g_ptr_array_add (touchpoint->needs, need);
+          for (guint v = 0; v <= 10; v++)
+            kpi->scores[v] = (i + v) % 9;
+          g_ptr_array_add (touchpoint->kpis, kpi);
+        }
+      _tp_document_append_touchpoint (document, stages[i % G_N_ELEMENTS (stages)], touchpoint);
     }
   for (guint i = 0; i < n_links && n_notes > 0 && n_touchpoints > 0; i++)
     {
@@ -156,20 +183,27 @@ split_words (const char *text)
 }
 
 /* Fails unless every note's (n_notes) and touchpoint's (n_touchpoints) word is in words,
- * and no "+N more" is. */
+ * with kinds every need's and KPI's too, and no "+N more" is. */
 static void
 assert_every_word (GHashTable *words,
                    guint       n_notes,
                    guint       n_touchpoints,
+                   gboolean    kinds,
                    const char *what)
 {
-  guint missing = 0;
+  guint missing = 0, n_words = n_notes + n_touchpoints * (kinds ? 3 : 1);
   g_autofree char *first = NULL;
 
-  for (guint i = 0; i < n_notes + n_touchpoints; i++)
+  for (guint i = 0; i < n_words; i++)
     {
-      g_autofree char *word = i < n_notes ? make_word ("No", i)
-                                          : make_word ("Tu", i - n_notes);
+      guint t = (i - n_notes) % n_touchpoints;
+      const char *prefix = (i - n_notes) / n_touchpoints == 0 ? "Tu"
+                           : (i - n_notes) / n_touchpoints == 1 ? "Ne" : "Ke";
+      g_autofree char *word = NULL;
+
+      if (i >= n_notes && prefix[0] != 'T' && t % 2 != 0)
+        continue;
+      word = i < n_notes ? make_word ("No", i) : make_word (prefix, t);
 
       if (!g_hash_table_contains (words, word))
         {
@@ -179,8 +213,7 @@ assert_every_word (GHashTable *words,
         }
     }
   if (missing > 0)
-    g_error ("%s: %u of %u words missing, the first %s", what, missing,
-             n_notes + n_touchpoints, first);
+    g_error ("%s: %u words missing, the first %s", what, missing, first);
   g_assert_false (g_hash_table_contains (words, "more"));
 }
 
@@ -188,7 +221,7 @@ static void
 test_pdf_page_limit (void)
 {
   const guint n_touchpoints = 2000;
-  g_autoptr(TpDocument) document = make_document (20, n_touchpoints, 0);
+  g_autoptr(TpDocument) document = make_document (20, n_touchpoints, 0, FALSE);
   g_autofree char *input = save_document (document, "journey-2000.touchpoint");
   g_autofree char *pdf = g_build_filename (tmp_root, "journey-2000.pdf", NULL);
   g_autofree char *output = g_strconcat ("--export=", pdf, NULL);
@@ -240,7 +273,7 @@ test_pdf_page_limit (void)
   /* Scaled with the page, the text is still text: every touchpoint's word is found. */
   text = tp_test_run_tool (pdftotext);
   words = split_words (text);
-  assert_every_word (words, 20, n_touchpoints, "fitted PDF");
+  assert_every_word (words, 20, n_touchpoints, FALSE, "fitted PDF");
 }
 
 /* "… Use --scale=0.48 or --size=slide." → { "--scale=0.48", "--size=slide" } */
@@ -273,7 +306,7 @@ static void
 test_png_hint (gconstpointer data)
 {
   guint n_touchpoints = GPOINTER_TO_UINT (data);
-  g_autoptr(TpDocument) document = make_document (20, n_touchpoints, 0);
+  g_autoptr(TpDocument) document = make_document (20, n_touchpoints, 0, FALSE);
   g_autofree char *name = g_strdup_printf ("journey-%u.touchpoint", n_touchpoints);
   g_autofree char *input = save_document (document, name);
   g_autofree char *png = g_build_filename (tmp_root, "journey.png", NULL);
@@ -332,14 +365,15 @@ strip_tags (char *xml)
   return xml;
 }
 
-/* Every note drawn: no "+N more" in a PDF of every page or an SVG of the board. */
+/* Every item drawn: every note, touchpoint, need and KPI, and no "+N more", in a PDF of
+ * every page and an SVG of the board. */
 static void
 test_every_item (void)
 {
   /* 2,000 notes keep the run to seconds; TP_TEST_NOTES=10000 checks the size. */
   const char *asked = g_getenv ("TP_TEST_NOTES");
   const guint n_notes = asked != NULL ? (guint) atoi (asked) : 2000, n_touchpoints = 100;
-  g_autoptr(TpDocument) document = make_document (n_notes, n_touchpoints, n_notes / 2);
+  g_autoptr(TpDocument) document = make_document (n_notes, n_touchpoints, n_notes / 2, TRUE);
   g_autofree char *input = save_document (document, "notes.touchpoint");
   g_autofree char *pdf = g_build_filename (tmp_root, "notes.pdf", NULL);
   g_autofree char *svg = g_build_filename (tmp_root, "notes.svg", NULL);
@@ -360,7 +394,7 @@ test_every_item (void)
   g_clear_pointer (&run.err, g_free);
   text = tp_test_run_tool (pdftotext);
   words = split_words (text);
-  assert_every_word (words, n_notes, n_touchpoints, "PDF of every page");
+  assert_every_word (words, n_notes, n_touchpoints, TRUE, "PDF of every page");
   g_clear_pointer (&words, g_hash_table_unref);
 
   /* The SVG keeps its text as <text> elements: the words between the tags. */
@@ -370,7 +404,7 @@ test_every_item (void)
   g_clear_pointer (&run.err, g_free);
   g_assert_true (g_file_get_contents (svg, &contents, NULL, NULL));
   words = split_words (strip_tags (contents));
-  assert_every_word (words, n_notes, n_touchpoints, "SVG of the board");
+  assert_every_word (words, n_notes, n_touchpoints, TRUE, "SVG of the board");
 }
 
 int
