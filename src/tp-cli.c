@@ -284,7 +284,14 @@ format_size_hint (const TpExportOptions *options,
   if (scale_works && options->dpi > 0)
     g_string_append_printf (hint, "--dpi=%.0f", floor (report->fitting_scale * 96));
   else if (scale_works)
-    g_string_append_printf (hint, "--scale=%.2f", report->fitting_scale);
+    {
+      /* As --scale reads it, whatever the locale's decimal mark. */
+      char number[G_ASCII_DTOSTR_BUF_SIZE];
+
+      g_string_append_printf (hint, "--scale=%s",
+                              g_ascii_formatd (number, sizeof number, "%.2f",
+                                               report->fitting_scale));
+    }
   if (report->slide_fits && options->size != TP_PAGE_SIZE_SLIDE)
     g_string_append_printf (hint, "%s--size=slide", hint->len > 0 ? _(" or ") : "");
   if (hint->len == 0)
@@ -301,7 +308,7 @@ export_file (const ExportArgs      *args,
   g_autoptr(GFile) output = g_file_new_for_commandline_arg (args->output);
   g_autoptr(GError) error = NULL;
   g_autoptr(TpDocument) document = load_for_export (path);
-  TpExportReport report;
+  TpExportReport report = { .page_shrink = 1 };
 
   if (document == NULL)
     return EXIT_BAD_INPUT;
