@@ -2,6 +2,7 @@
  *
  *   tp-bench [--repeat N] [SIZE…]       print the figures as a Markdown table
  *   tp-bench generate SIZE OUT          write a synthetic document of SIZE notes
+ *   tp-bench generate SHAPE=N OUT       … or of N moments, links, needs or kpis
  *
  * Wall-clock times vary from machine to machine, so every figure comes with a ratio to
  * a baseline measured in the same run on the same bytes: loading against a bare libxml2
@@ -213,10 +214,19 @@ static int
 generate (const char *size,
           const char *out)
 {
-  g_autoptr(TpDocument) document = tp_bench_make_document (MAX (atoi (size), 1));
+  /* "moments=50000": a document that grows in one kind (tp_bench_make_shape()). */
+  g_auto(GStrv) shape = g_strsplit (size, "=", 2);
+  g_autoptr(TpDocument) document = shape[1] != NULL
+                                   ? tp_bench_make_shape (shape[0], MAX (atoi (shape[1]), 1))
+                                   : tp_bench_make_document (MAX (atoi (size), 1));
   g_autoptr(GFile) file = g_file_new_for_commandline_arg (out);
   g_autoptr(GError) error = NULL;
 
+  if (document == NULL)
+    {
+      g_printerr ("unknown shape %s (links, moments, needs, kpis)\n", shape[0]);
+      return 1;
+    }
   if (!tp_save_file (document, file, NULL, NULL, NULL, &error))
     {
       g_printerr ("%s: %s\n", out, error->message);

@@ -270,6 +270,36 @@ load_for_export (const char *path)
   return document;
 }
 
+/* The options that will make an image refused as too large, as they are typed, as a
+ * sentence to end its message with ("" when there are none). */
+static char *
+format_size_hint (const TpExportOptions *options,
+                  const TpExportReport  *report)
+{
+  g_autoptr(GString) hint = g_string_new (NULL);
+  /* --scale and --dpi take no less than these. */
+  gboolean scale_works = options->dpi > 0 ? report->fitting_scale * 96 >= 10
+                                          : report->fitting_scale >= 0.1;
+
+  if (scale_works && options->dpi > 0)
+    g_string_append_printf (hint, "--dpi=%.0f", floor (report->fitting_scale * 96));
+  else if (scale_works)
+    {
+      /* As --scale reads it, whatever the locale's decimal mark. */
+      char number[G_ASCII_DTOSTR_BUF_SIZE];
+
+      g_string_append_printf (hint, "--scale=%s",
+                              g_ascii_formatd (number, sizeof number, "%.2f",
+                                               report->fitting_scale));
+    }
+  if (report->slide_fits && options->size != TP_PAGE_SIZE_SLIDE)
+    g_string_append_printf (hint, "%s--size=slide", hint->len > 0 ? _(" or ") : "");
+  if (hint->len == 0)
+    return g_strdup ("");
+  /* Translators: %s is one or two command line options, "--scale=0.35 or --size=slide". */
+  return g_strdup_printf (_(" Use %s."), hint->str);
+}
+
 static int
 export_file (const ExportArgs      *args,
              const char            *path,
@@ -278,14 +308,23 @@ export_file (const ExportArgs      *args,
   g_autoptr(GFile) output = g_file_new_for_commandline_arg (args->output);
   g_autoptr(GError) error = NULL;
   g_autoptr(TpDocument) document = load_for_export (path);
+  TpExportReport report = { .page_shrink = 1 };
 
   if (document == NULL)
     return EXIT_BAD_INPUT;
-  if (!tp_export_to_file (document, output, options, NULL, &error))
+  if (!tp_export_to_file_full (document, output, options, &report, NULL, &error))
     {
-      g_printerr ("%s: %s\n", args->output, error->message);
+      g_autofree char *hint = NULL;
+
+      if (g_error_matches (error, TP_EXPORT_ERROR, TP_EXPORT_ERROR_TOO_LARGE))
+        hint = format_size_hint (options, &report);
+      g_printerr ("%s: %s%s\n", args->output, error->message, hint != NULL ? hint : "");
       return EXIT_BAD_INPUT;
     }
+  if (report.page_shrink < 1)
+    /* Translators: %.1f is a percentage; 14,400 pt is 200 inches. */
+    g_printerr (_("%s: pages larger than 14,400 pt (200 in), the most PDF readers take, were scaled down to %.1f %% with their content; the text is still text.\n"),
+                args->output, report.page_shrink * 100);
   return EXIT_DONE;
 }
 

@@ -143,10 +143,33 @@ void         tp_export_paint_page_part    (cairo_t               *cr,
                                            guint                  page_number,
                                            guint                  n_pages);
 
+/* What an export did that its caller may want to tell (tp_export_render_full()). */
+typedef struct
+{
+  double page_shrink;   /* PDF: the smallest factor a page and its content were scaled by
+                         * to keep the page within the 14,400 pt that PDF readers take
+                         * (TP_EXPORT_MAX_PAGE_PT); 1 when no page needed it */
+  double fitting_scale; /* PNG refused as TP_EXPORT_ERROR_TOO_LARGE: the largest scale
+                         * (output pixels per CSS pixel, two decimals) that an image of the
+                         * same page may have; 0 otherwise */
+  gboolean slide_fits;  /* PNG refused: whether a slide-sized page at the same scale fits */
+} TpExportReport;
+
+/* The largest side of a PDF page: Acrobat and the PDF specification's implementation
+ * limits refuse larger pages without UserUnit, which cairo 1.16 cannot write. */
+#define TP_EXPORT_MAX_PAGE_PT 14400.0
+
 /* The whole export as the bytes of its file. Lays the document out itself, so it may run
  * on any one thread while nothing changes the document. */
 GBytes      *tp_export_render             (TpDocument            *document,
                                            const TpExportOptions *options,
+                                           GCancellable          *cancellable,
+                                           GError               **error);
+/* tp_export_render(), saying in report (which may be NULL) what it had to adapt or
+ * what would work instead. */
+GBytes      *tp_export_render_full        (TpDocument            *document,
+                                           const TpExportOptions *options,
+                                           TpExportReport        *report,
                                            GCancellable          *cancellable,
                                            GError               **error);
 /* Renders and writes file atomically, like a save: a failed export leaves whatever file
@@ -154,6 +177,12 @@ GBytes      *tp_export_render             (TpDocument            *document,
 gboolean     tp_export_to_file            (TpDocument            *document,
                                            GFile                 *file,
                                            const TpExportOptions *options,
+                                           GCancellable          *cancellable,
+                                           GError               **error);
+gboolean     tp_export_to_file_full       (TpDocument            *document,
+                                           GFile                 *file,
+                                           const TpExportOptions *options,
+                                           TpExportReport        *report,
                                            GCancellable          *cancellable,
                                            GError               **error);
 /* The same in a worker thread, on a copy of the document taken now: the user may go on
