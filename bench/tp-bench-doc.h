@@ -14,6 +14,8 @@ TpDocument *tp_bench_make_document (guint n_notes);
  * base, so that a cost growing faster than that kind shows in time at n against n / 10:
  *   "links"    n links between n / 2 notes and n / 10 touchpoints (at least 500 and
  *              100), as a board of N notes has N / 2 links (issue 19);
+ *   "touchpoints" n plain touchpoints (an action, a pain, an opportunity, no moment of
+ *              truth), over 100 notes;
  *   "moments"  n touchpoints, every one a moment of truth with its gap fields and an
  *              action, over 100 notes;
  *   "needs"    n Kano needs with answers, over 100 moments of truth;
