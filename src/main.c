@@ -4,61 +4,67 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Export, validation and thumbnails run without a display (PRODUCT.md), and scripts run
- * them on many files: this executable links the core alone, so `touchpoint --validate`
- * and `--export` do not pay for loading GTK, libadwaita and their eighty libraries (issue
- * 19 measured that fixed cost as most of a small file's validation). Anything else is the
- * application: this process becomes it by exec (same process id, same arguments), the
- * executable touchpoint-app beside this one in a build tree, or in the libexec folder
- * once installed.
+ * them on many files. Loading a process's libraries was most of a small file's run (issue
+ * 19: GTK and libadwaita pull in eighty), so this command links the C library alone and
+ * becomes, by exec (same process id, same arguments), the executable that the command
+ * line needs (tp-cli-route.c): touchpoint-validate (the loader: GLib and libxml2),
+ * touchpoint-cli (the core: exports too) or touchpoint-app (the window). They are beside
+ * this executable in a build tree, in the libexec folder once installed.
  */
 
 #include "config.h"
 
 #include <errno.h>
-#include <locale.h>
+#include <limits.h>
+#include <stdio.h>
+#include <string.h>
 #include <unistd.h>
 
-#include <glib/gi18n.h>
+#include "tp-cli-route.h"
 
-#include "tp-cli.h"
-
-/* Where touchpoint-app is: beside this executable (a build tree), else where it is
- * installed. */
-static char *
-find_app (void)
+static const char *
+executable_for (TpCliRoute route)
 {
-  g_autofree char *self = g_file_read_link ("/proc/self/exe", NULL);
-
-  if (self != NULL)
+  switch (route)
     {
-      g_autofree char *dir = g_path_get_dirname (self);
-      char *beside = g_build_filename (dir, "touchpoint-app", NULL);
-
-      if (g_file_test (beside, G_FILE_TEST_IS_EXECUTABLE))
-        return beside;
-      g_free (beside);
+    case TP_CLI_ROUTE_VALIDATE:
+      return "touchpoint-validate";
+    case TP_CLI_ROUTE_CLI:
+      return "touchpoint-cli";
+    case TP_CLI_ROUTE_APP:
+    default:
+      return "touchpoint-app";
     }
-  return g_strdup (TP_APP_PATH);
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *app = NULL;
+  const char *name = executable_for (tp_cli_route (argc, argv));
+  char self[PATH_MAX];
+  char path[PATH_MAX + 64];
+  ssize_t len = readlink ("/proc/self/exe", self, sizeof self - 1);
 
-  /* Before the command line too: its messages are translated. */
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  /* Beside this executable first (a build tree); argv[0] stays "touchpoint", which GLib
+   * names the program by (and GTK the window's class). */
+  if (len > 0)
+    {
+      char *slash;
 
-  if (tp_cli_wants (argc, argv))
-    return tp_cli_run (argc, argv);
+      self[len] = '\0';
+      slash = strrchr (self, '/');
+      if (slash != NULL)
+        {
+          slash[1] = '\0';
+          snprintf (path, sizeof path, "%s%s", self, name);
+          if (access (path, X_OK) == 0)
+            execv (path, argv);
+        }
+    }
 
-  /* argv[0] stays "touchpoint": GLib names the program (and GTK the window class) from it. */
-  app = find_app ();
-  execv (app, argv);
-  g_printerr ("touchpoint: %s: %s\n", app, g_strerror (errno));
-  return 1;
+  snprintf (path, sizeof path, "%s/%s", TP_LIBEXECDIR, name);
+  execv (path, argv);
+  fprintf (stderr, "touchpoint: %s: %s\n", path, strerror (errno));
+  return 2;
 }

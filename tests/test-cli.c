@@ -314,8 +314,9 @@ loaded_libraries (const char * const *args,
 }
 
 /* Issue 19: the command-line modes load the core's libraries only, not GTK and
- * libadwaita (most of a small file's validation was loading them); anything else is
- * still the application, which the same command becomes. */
+ * libadwaita, and --validate not even the renderer's (most of a small file's validation
+ * was loading them); anything else is still the application, which the same command
+ * becomes. */
 static void
 test_no_gtk (void)
 {
@@ -332,6 +333,9 @@ test_no_gtk (void)
   g_assert_nonnull (strstr (validate, "libxml2.so"));
   g_assert_null (strstr (validate, "libgtk-4.so"));
   g_assert_null (strstr (validate, "libadwaita-1.so"));
+  /* The plain form is validated without the renderer's libraries too. */
+  g_assert_null (strstr (validate, "libcairo.so"));
+  g_assert_null (strstr (validate, "libpango-1.0.so"));
 
   export = loaded_libraries ((const char * const[]) { export_arg, "--page=canvas", TP_EXAMPLE_PATH, NULL }, &status);
   g_assert_cmpint (status, ==, 0);
