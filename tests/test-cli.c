@@ -286,30 +286,20 @@ test_bad_usage (void)
 }
 
 /* The libraries the dynamic loader opened for a run of touchpoint with args (its
- * LD_DEBUG=libs report), and the run's exit status. */
+ * LD_DEBUG=libs report, on stderr), and the run's exit status. */
 static char *
 loaded_libraries (const char * const *args,
                   int                *status)
 {
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_auto(GStrv) envp = g_get_environ ();
-  g_autoptr(GError) error = NULL;
-  g_autofree char *out = NULL;
-  char *err = NULL;
-  int wait_status = 0;
+  Run run = { 0, };
+  char *err;
 
-  g_ptr_array_add (argv, (gpointer) TP_BUILDDIR "/src/touchpoint");
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (gpointer) args[i]);
-  g_ptr_array_add (argv, NULL);
-  envp = g_environ_unsetenv (envp, "DISPLAY");
-  envp = g_environ_unsetenv (envp, "WAYLAND_DISPLAY");
-  envp = g_environ_setenv (envp, "LD_DEBUG", "libs", TRUE);
-  g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
-                &out, &err, &wait_status, &error);
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (wait_status));
-  *status = WEXITSTATUS (wait_status);
+  g_setenv ("LD_DEBUG", "libs", TRUE);
+  run_touchpoint (&run, args);
+  g_unsetenv ("LD_DEBUG");
+  *status = run.status;
+  err = g_steal_pointer (&run.err);
+  run_clear (&run);
   return err;
 }
 
