@@ -24,6 +24,11 @@ TpDocument *tp_bench_make_document (guint n_notes);
 TpDocument *tp_bench_make_shape    (const char *shape,
                                     guint       n);
 
+/* Between min_words and max_words words of a shop's vocabulary, drawn from rand. */
+char       *tp_bench_make_text     (GRand      *rand,
+                                    guint       min_words,
+                                    guint       max_words);
+
 /* Microseconds now: by the process's CPU clock with cpu set (for a machine that other
  * work shares: an export runs on one thread, so on an idle machine the two agree),
  * else by the monotonic wall clock. */

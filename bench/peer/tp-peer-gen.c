@@ -19,33 +19,11 @@
 #include <stdlib.h>
 
 #include "tp-peer-grid.h"
+#include "tp-bench-doc.h"
 #include "io/tp-document-file.h"
 #include "model/tp-document-private.h"
 
-static const char * const words[] = {
-  "customer", "delivery", "same-day", "price", "review", "checkout", "return", "warranty",
-  "support", "chat", "store", "laptop", "phone", "bundle", "subscription", "trust",
-  "fast", "simple", "compare", "payment", "courier", "refund", "upgrade", "setup",
-};
-
 #define PEER_WRAP_CHARS 24
-
-static char *
-make_text (GRand *rand,
-           guint  min_words,
-           guint  max_words)
-{
-  GString *text = g_string_new (NULL);
-  guint n = g_rand_int_range (rand, min_words, max_words + 1);
-
-  for (guint i = 0; i < n; i++)
-    {
-      if (i > 0)
-        g_string_append_c (text, ' ');
-      g_string_append (text, words[g_rand_int_range (rand, 0, G_N_ELEMENTS (words))]);
-    }
-  return g_string_free (text, FALSE);
-}
 
 /* The text broken at spaces into lines of at most PEER_WRAP_CHARS, as Dia shows it. */
 static char *
@@ -190,7 +168,7 @@ main (int    argc,
   for (guint i = 0; i < n; i++)
     {
       g_autofree char *id = g_strdup_printf ("n%u", i + 1);
-      char *text = make_text (rand, 2, 14);
+      char *text = tp_bench_make_text (rand, 2, 14);
       TpNote *note = tp_note_new (id, text);
 
       note->container = i % TP_N_CONTAINERS;
@@ -210,7 +188,7 @@ main (int    argc,
   for (guint i = 0; i < n_touchpoints; i++)
     {
       g_autofree char *id = g_strdup_printf ("t%u", i + 1);
-      char *name = make_text (rand, 1, 3);
+      char *name = tp_bench_make_text (rand, 1, 3);
 
       _tp_document_append_touchpoint (document, stages[i % G_N_ELEMENTS (stages)],
                                       tp_touchpoint_new (id, name));
