@@ -13,10 +13,10 @@ static const char * const words[] = {
   "fast", "simple", "compare", "payment", "courier", "refund", "upgrade", "setup",
 };
 
-static char *
-make_text (GRand *rand,
-           guint  min_words,
-           guint  max_words)
+char *
+tp_bench_make_text (GRand *rand,
+                    guint  min_words,
+                    guint  max_words)
 {
   GString *text = g_string_new (NULL);
   guint n = g_rand_int_range (rand, min_words, max_words + 1);
@@ -56,7 +56,7 @@ tp_bench_make_document (guint n_notes)
   for (guint i = 0; i < n_notes; i++)
     {
       g_autofree char *id = g_strdup_printf ("n%u", i + 1);
-      g_autofree char *text = make_text (rand, 2, 14);
+      g_autofree char *text = tp_bench_make_text (rand, 2, 14);
       TpNote *note = tp_note_new (id, text);
 
       note->container = i % TP_N_CONTAINERS;
@@ -80,14 +80,14 @@ tp_bench_make_document (guint n_notes)
   for (guint i = 0; i < n_touchpoints; i++)
     {
       g_autofree char *id = g_strdup_printf ("t%u", i + 1);
-      g_autofree char *name = make_text (rand, 1, 3);
+      g_autofree char *name = tp_bench_make_text (rand, 1, 3);
       TpTouchpoint *tp = tp_touchpoint_new (id, name);
 
       _tp_str_assign (&tp->channel, "Website");
-      tp->action = make_text (rand, 3, 8);
+      tp->action = tp_bench_make_text (rand, 3, 8);
       tp->emotion = g_rand_int_range (rand, -2, 3);
-      g_ptr_array_add (tp->pains, make_text (rand, 3, 10));
-      g_ptr_array_add (tp->opportunities, make_text (rand, 3, 10));
+      g_ptr_array_add (tp->pains, tp_bench_make_text (rand, 3, 10));
+      g_ptr_array_add (tp->opportunities, tp_bench_make_text (rand, 3, 10));
 
       if (i % 3 == 0)
         {
@@ -144,7 +144,7 @@ add_base (TpDocument *document,
   for (guint i = 0; i < n_notes; i++)
     {
       g_autofree char *id = g_strdup_printf ("n%u", i + 1);
-      g_autofree char *text = make_text (rand, 2, 10);
+      g_autofree char *text = tp_bench_make_text (rand, 2, 10);
       TpNote *note = tp_note_new (id, text);
 
       note->container = i % TP_N_CONTAINERS;
@@ -161,15 +161,25 @@ add_base (TpDocument *document,
 }
 
 static TpTouchpoint *
-make_moment (GRand *rand,
-             guint  i)
+make_moment (GRand    *rand,
+             guint     i,
+             gboolean  moment)
 {
   g_autofree char *id = g_strdup_printf ("t%u", i + 1);
-  g_autofree char *name = make_text (rand, 1, 3);
+  g_autofree char *name = tp_bench_make_text (rand, 1, 3);
   TpTouchpoint *tp = tp_touchpoint_new (id, name);
 
   _tp_str_assign (&tp->channel, "Website");
   tp->emotion = g_rand_int_range (rand, -2, 3);
+  /* A plain touchpoint (the "touchpoints" shape) has an action, a pain and an
+   * opportunity to draw on the journey, and none of a moment's analysis. */
+  if (!moment)
+    {
+      tp->action = tp_bench_make_text (rand, 3, 8);
+      g_ptr_array_add (tp->pains, tp_bench_make_text (rand, 3, 10));
+      g_ptr_array_add (tp->opportunities, tp_bench_make_text (rand, 3, 10));
+      return tp;
+    }
   tp->moment_of_truth = TRUE;
   tp->expectation = g_rand_int_range (rand, 1, 6);
   tp->experience = g_rand_int_range (rand, 1, 6);
@@ -192,12 +202,13 @@ tp_bench_make_shape (const char *shape,
   gboolean moments = g_strcmp0 (shape, "moments") == 0;
   gboolean needs = g_strcmp0 (shape, "needs") == 0;
   gboolean kpis = g_strcmp0 (shape, "kpis") == 0;
+  gboolean plain = g_strcmp0 (shape, "touchpoints") == 0;
   guint n_notes = links ? MAX (n / 2, 500) : 100;
-  guint n_touchpoints = moments ? MAX (n, 1) : links ? MAX (n / 10, 100) : 100;
+  guint n_touchpoints = moments || plain ? MAX (n, 1) : links ? MAX (n / 10, 100) : 100;
   TpStage *stages[5];
   TpTouchpoint **touchpoints;
 
-  if (!links && !moments && !needs && !kpis)
+  if (!links && !moments && !needs && !kpis && !plain)
     return NULL;
 
   add_base (document, rand, n_notes, stages, G_N_ELEMENTS (stages));
@@ -205,7 +216,7 @@ tp_bench_make_shape (const char *shape,
   touchpoints = g_new (TpTouchpoint *, n_touchpoints);
   for (guint i = 0; i < n_touchpoints; i++)
     {
-      touchpoints[i] = make_moment (rand, i);
+      touchpoints[i] = make_moment (rand, i, !plain);
       _tp_document_append_touchpoint (document, stages[i % G_N_ELEMENTS (stages)],
                                       touchpoints[i]);
     }

@@ -13,6 +13,8 @@
 #include <string.h>
 
 #include "tp-cli.h"
+#include "tp-cli-route.h"
+#include "tp-cli-validate.h"
 #include "analysis/tp-analysis-csv.h"
 #include "io/tp-atomic-file.h"
 #include "io/tp-document-file.h"
@@ -24,62 +26,11 @@ enum {
   EXIT_BAD_USAGE = 2,
 };
 
-/* --table counts too: without --export it is a mistake for this contract to report (exit
- * 2), not an option for the application to refuse. */
-static const char * const cli_options[] = { "--validate", "--version", "--export", "--table" };
-
 gboolean
 tp_cli_wants (int    argc,
               char **argv)
 {
-  for (int i = 1; i < argc; i++)
-    {
-      if (g_str_equal (argv[i], "--"))
-        break;
-      for (guint j = 0; j < G_N_ELEMENTS (cli_options); j++)
-        if (g_str_equal (argv[i], cli_options[j]) ||
-            (g_str_has_prefix (argv[i], cli_options[j]) &&
-             argv[i][strlen (cli_options[j])] == '='))
-          return TRUE;
-    }
-
-  return FALSE;
-}
-
-static void
-print_problem (const char      *path,
-               const TpProblem *problem)
-{
-  if (problem->line > 0)
-    g_printerr ("%s:%u: %s\n", path, problem->line, problem->message);
-  else
-    g_printerr ("%s: %s\n", path, problem->message);
-}
-
-/* Returns TRUE when the file is a valid document. */
-static gboolean
-validate_file (const char *path)
-{
-  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
-  g_autoptr(GPtrArray) problems = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(TpDocument) document = NULL;
-
-  document = tp_load_file (file, NULL, &problems, NULL, &error);
-  if (document != NULL)
-    return TRUE;
-
-  if (problems != NULL && problems->len > 0)
-    {
-      for (guint i = 0; i < problems->len; i++)
-        print_problem (path, g_ptr_array_index (problems, i));
-    }
-  else
-    {
-      g_printerr ("%s: %s\n", path, error->message);
-    }
-
-  return FALSE;
+  return tp_cli_route (argc, argv) != TP_CLI_ROUTE_APP;
 }
 
 typedef struct
@@ -263,7 +214,7 @@ load_for_export (const char *path)
     {
       /* The first problem is the one to fix first; --validate lists them all. */
       if (problems != NULL && problems->len > 0)
-        print_problem (path, g_ptr_array_index (problems, 0));
+        tp_cli_print_problem (path, g_ptr_array_index (problems, 0));
       else
         g_printerr ("%s: %s\n", path, error->message);
     }
@@ -452,7 +403,7 @@ tp_cli_run (int    argc,
         }
 
       for (guint i = 0; files[i] != NULL; i++)
-        if (!validate_file (files[i]))
+        if (!tp_cli_validate_file (files[i]))
           status = EXIT_BAD_INPUT;
 
       return status;

@@ -32,6 +32,9 @@ fail () { echo "FAIL: $*"; status=1; }
 for f in \
     bin/touchpoint \
     bin/touchpoint-thumbnailer \
+    libexec/touchpoint-app \
+    libexec/touchpoint-cli \
+    libexec/touchpoint-validate \
     share/applications/$app_id.desktop \
     share/metainfo/$app_id.metainfo.xml \
     share/mime/packages/$app_id.xml \

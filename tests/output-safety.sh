@@ -45,10 +45,14 @@ fi
 
 # The unprivileged user must be able to run the programs and read the example: the build
 # tree may sit in a folder only its owner can enter, so they are copied here.
-cp "$touchpoint" "$tmp/touchpoint"
+# touchpoint becomes the executable beside it that its command line needs (src/main.c).
+for exe in touchpoint touchpoint-cli touchpoint-validate; do
+  cp "$(dirname "$touchpoint")/$exe" "$tmp/$exe"
+  chmod 755 "$tmp/$exe"
+done
 cp "$tool" "$tmp/save-tool"
 cp "$example" "$tmp/example.touchpoint"
-chmod 755 "$tmp/touchpoint" "$tmp/save-tool"
+chmod 755 "$tmp/save-tool"
 chmod 644 "$tmp/example.touchpoint"
 touchpoint=$tmp/touchpoint
 tool=$tmp/save-tool

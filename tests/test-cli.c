@@ -285,6 +285,61 @@ test_bad_usage (void)
   run_clear (&run);
 }
 
+/* The libraries the dynamic loader opened for a run of touchpoint with args (its
+ * LD_DEBUG=libs report, on stderr), and the run's exit status. */
+static char *
+loaded_libraries (const char * const *args,
+                  int                *status)
+{
+  Run run = { 0, };
+  char *err;
+
+  g_setenv ("LD_DEBUG", "libs", TRUE);
+  run_touchpoint (&run, args);
+  g_unsetenv ("LD_DEBUG");
+  *status = run.status;
+  err = g_steal_pointer (&run.err);
+  run_clear (&run);
+  return err;
+}
+
+/* Issue 19: the command-line modes load the core's libraries only, not GTK and
+ * libadwaita, and --validate not even the renderer's (most of a small file's validation
+ * was loading them); anything else is still the application, which the same command
+ * becomes. */
+static void
+test_no_gtk (void)
+{
+  g_autofree char *validate = NULL;
+  g_autofree char *help = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("tp-cli-XXXXXX", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "out.pdf", NULL);
+  g_autofree char *export_arg = g_strconcat ("--export=", pdf, NULL);
+  g_autofree char *export = NULL;
+  int status = -1;
+
+  validate = loaded_libraries ((const char * const[]) { "--validate", TP_EXAMPLE_PATH, NULL }, &status);
+  g_assert_cmpint (status, ==, 0);
+  g_assert_nonnull (strstr (validate, "libxml2.so"));
+  g_assert_null (strstr (validate, "libgtk-4.so"));
+  g_assert_null (strstr (validate, "libadwaita-1.so"));
+  /* The plain form is validated without the renderer's libraries too. */
+  g_assert_null (strstr (validate, "libcairo.so"));
+  g_assert_null (strstr (validate, "libpango-1.0.so"));
+
+  export = loaded_libraries ((const char * const[]) { export_arg, "--page=canvas", TP_EXAMPLE_PATH, NULL }, &status);
+  g_assert_cmpint (status, ==, 0);
+  g_assert_true (g_file_test (pdf, G_FILE_TEST_IS_REGULAR));
+  g_assert_null (strstr (export, "libgtk-4.so"));
+  g_unlink (pdf);
+  g_rmdir (dir);
+
+  /* GApplication answers --help before it needs a display. */
+  help = loaded_libraries ((const char * const[]) { "--help", NULL }, &status);
+  g_assert_cmpint (status, ==, 0);
+  g_assert_nonnull (strstr (help, "libgtk-4.so"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -304,6 +359,7 @@ main (int    argc,
   g_test_add_func ("/touchpoint/cli/validate-waiting", test_validate_waiting);
   g_test_add_func ("/touchpoint/cli/bad-numbers", test_bad_numbers);
   g_test_add_func ("/touchpoint/cli/bad-usage", test_bad_usage);
+  g_test_add_func ("/touchpoint/cli/no-gtk", test_no_gtk);
 
   return g_test_run ();
 }

@@ -23,9 +23,14 @@
 #include "tp-xml-names.h"
 
 /* The only parser options we ever use (RELIABILITY.md, "Loading"). Never NOENT, DTDLOAD,
- * DTDATTR, DTDVALID, XINCLUDE, HUGE or RECOVER. */
+ * DTDATTR, DTDVALID, XINCLUDE, HUGE or RECOVER. COMPACT keeps short texts (the
+ * indentation between elements, most of a document's nodes) inside their node instead
+ * of in a block of their own: 5 % of `--validate` at 10,000 notes (issue 19). Such a tree
+ * must not have its texts changed in place; the loader only reads it, and the extras of
+ * a newer minor version only unlink and free nodes and attributes. */
 #define TP_PARSE_OPTIONS (XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | \
-                          XML_PARSE_BIG_LINES | XML_PARSE_IGNORE_ENC | XML_PARSE_NOCDATA)
+                          XML_PARSE_BIG_LINES | XML_PARSE_IGNORE_ENC | XML_PARSE_NOCDATA | \
+                          XML_PARSE_COMPACT)
 
 /* A Touchpoint file of another major version would use a namespace of this family. */
 #define TP_XML_NS_FAMILY "https://touchpoint.github.io/ns/"
