@@ -1,0 +1,154 @@
+/* tp-document-caps.c: edits that would make a document its file cannot hold are refused
+ *
+ * A change is tried out of sight (no "changed" signal, no history), the document is
+ * measured by io's function, and the change is taken back; only a change whose result
+ * fits is then executed for real. Trying the very command that will run, rather than
+ * estimating what it adds, keeps the rule exact for every kind of item and every field
+ * (a link's label, a touchpoint's needs, a hidden story step) without the model knowing
+ * how a file is written.
+ */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "io/tp-caps.h"
+#include "tp-document-caps.h"
+#include "tp-document-internal.h"
+#include "tp-insert-command.h"
+
+static TpDocumentMeasureFunc measure_func;
+
+G_DEFINE_QUARK (tp-document-error-quark, tp_document_error)
+
+void
+tp_document_set_measure_func (TpDocumentMeasureFunc func)
+{
+  measure_func = func;
+}
+
+gboolean
+tp_document_size_fits (const TpDocumentSize  *size,
+                       GError               **error)
+{
+  g_return_val_if_fail (size != NULL, FALSE);
+
+  if (size->bytes + TP_DOCUMENT_EDIT_SLACK_BYTES <= TP_DOCUMENT_MAX_BYTES &&
+      size->elements + TP_DOCUMENT_EDIT_SLACK_ELEMENTS <= TP_DOCUMENT_MAX_ELEMENTS)
+    return TRUE;
+
+  g_set_error (error, TP_DOCUMENT_ERROR, TP_DOCUMENT_ERROR_FULL,
+               _("This workshop already holds as much as a file can (%u MiB, %u elements)"),
+               (guint) (TP_DOCUMENT_MAX_BYTES / (1024 * 1024)), (guint) TP_DOCUMENT_MAX_ELEMENTS);
+  return FALSE;
+}
+
+/* The size the document would have with command applied; FALSE if not measured. */
+static gboolean
+measure_with (TpDocument     *self,
+              TpCommand      *command,
+              TpDocumentSize *size)
+{
+  gboolean measured;
+
+  _tp_document_set_quiet (self, TRUE);
+  tp_command_apply (command, self);
+  measured = measure_func (self, size);
+  tp_command_revert (command, self);
+  _tp_document_set_quiet (self, FALSE);
+
+  return measured;
+}
+
+static void
+refuse (TpDocument *self,
+        const char *what,
+        GError     *cause,
+        GError    **error)
+{
+  g_autoptr(GError) refusal = NULL;
+
+  /* The cap first, then what was not done: the cap is the news. */
+  refusal = g_error_new (TP_DOCUMENT_ERROR, TP_DOCUMENT_ERROR_FULL,
+                         /* Translators: the first %s says which cap, the second is an undo
+                          * label such as "Add Note". */
+                         _("%s: “%s” was not done"), cause->message, what);
+  _tp_document_emit_refused (self, refusal);
+  if (error != NULL)
+    *error = g_steal_pointer (&refusal);
+}
+
+gboolean
+_tp_document_execute_checked (TpDocument *self,
+                              TpCommand  *command)
+{
+  TpDocumentSize size = { 0, };
+  g_autoptr(GError) cause = NULL;
+
+  /* A step of many changes (a paste, an import) is measured once, whole, when it ends:
+   * measuring after each would make it quadratic, and half a paste is no answer. */
+  if (measure_func != NULL && tp_history_in_group (_tp_document_get_history (self)))
+    {
+      _tp_document_exchange_group_grew (self, TRUE);
+      _tp_document_execute (self, command);
+      return TRUE;
+    }
+
+  if (measure_func != NULL && measure_with (self, command, &size) &&
+      !tp_document_size_fits (&size, &cause))
+    {
+      refuse (self, command->label, cause, NULL);
+      tp_command_free (command);
+      return FALSE;
+    }
+
+  _tp_document_execute (self, command);
+  return TRUE;
+}
+
+gboolean
+_tp_document_check_closed_group (TpDocument *self)
+{
+  TpDocumentSize size = { 0, };
+  g_autoptr(GError) cause = NULL;
+  g_autofree char *label = NULL;
+
+  if (measure_func == NULL || !measure_func (self, &size) || tp_document_size_fits (&size, &cause))
+    return TRUE;
+
+  label = g_strdup (tp_document_get_undo_label (self));
+  tp_document_undo_discard (self);
+  refuse (self, label, cause, NULL);
+  return FALSE;
+}
+
+gboolean
+tp_document_can_add_notes (TpDocument  *self,
+                           guint        n,
+                           GError     **error)
+{
+  g_autoptr(TpCommand) command = NULL;
+  g_autofree char *id = NULL;
+  g_autoptr(GError) cause = NULL;
+  TpPosition position = { TP_CONTAINER_CUSTOMER_SEGMENTS, NULL, 0 };
+  TpDocumentSize before = { 0, }, after = { 0, }, total;
+
+  g_return_val_if_fail (TP_IS_DOCUMENT (self), FALSE);
+
+  if (measure_func == NULL || n == 0)
+    return TRUE;
+
+  /* One empty note, tried and measured: what each of n adds at the least. */
+  id = tp_document_make_id (self, "n");
+  command = tp_insert_command_new (_("Add Note"), (TpItem *) tp_note_new (id, NULL), &position);
+  if (!measure_func (self, &before) || !measure_with (self, command, &after))
+    return TRUE;
+
+  total.bytes = before.bytes + (gsize) n * (after.bytes - MIN (before.bytes, after.bytes));
+  total.elements = before.elements + n * (after.elements - MIN (before.elements, after.elements));
+  if (tp_document_size_fits (&total, &cause))
+    return TRUE;
+
+  g_set_error (error, TP_DOCUMENT_ERROR, TP_DOCUMENT_ERROR_FULL, "%s", cause->message);
+  return FALSE;
+}

@@ -1,0 +1,54 @@
+/* tp-document-caps.h: no edit makes a document larger than its file may be.
+ *
+ * The loader refuses files past the caps of io/tp-caps.h, so an edit that pushed a
+ * document past them would make work that can never be saved or reopened. Every change
+ * that can make a document bigger (adding an item of any kind, editing an item's fields)
+ * goes through one check here before it is recorded: it is tried out of sight, measured,
+ * and taken back when the result would not fit. A refused change leaves the document and
+ * its history as they were and emits TpDocument::refused with a message naming the cap.
+ *
+ * What a file weighs is io's business (the writer's bytes, the loader's element count),
+ * and the model knows nothing of XML; so io hands the model a measuring function
+ * (tp_caps_install() in io/tp-caps-measure.h). Until one is set, nothing is refused.
+ */
+#pragma once
+
+#include "tp-document.h"
+
+G_BEGIN_DECLS
+
+#define TP_DOCUMENT_ERROR (tp_document_error_quark ())
+
+typedef enum {
+  TP_DOCUMENT_ERROR_FULL,   /* the change would pass a cap of io/tp-caps.h */
+} TpDocumentError;
+
+GQuark   tp_document_error_quark (void);
+
+/* The size of a document as a file: what the caps limit. */
+typedef struct
+{
+  gsize bytes;
+  guint elements;
+} TpDocumentSize;
+
+/* Measures document as it would be written; FALSE when it cannot be measured (then
+ * nothing is refused). */
+typedef gboolean (*TpDocumentMeasureFunc) (TpDocument     *document,
+                                           TpDocumentSize *size);
+
+/* For the whole process: documents are written by one writer. */
+void     tp_document_set_measure_func (TpDocumentMeasureFunc func);
+
+/* Whether a document of this size leaves an edit's slack below the caps; if not, error
+ * names the caps. */
+gboolean tp_document_size_fits   (const TpDocumentSize *size,
+                                  GError              **error);
+
+/* Whether n new notes (empty ones, the least a note can be) still fit, without changing
+ * anything: for the UI to refuse up front, before a dialog or a capture starts. */
+gboolean tp_document_can_add_notes (TpDocument  *self,
+                                    guint        n,
+                                    GError     **error);
+
+G_END_DECLS
