@@ -10,6 +10,7 @@
 
 #include "config.h"
 
+#include <string.h>
 #include <glib/gi18n-lib.h>
 
 #include "io/tp-caps.h"
@@ -18,6 +19,95 @@
 #include "tp-insert-command.h"
 
 static TpDocumentMeasureFunc measure_func;
+
+/* Text: at most TP_TEXT_MAX characters a field, which is what the loader accepts. The
+ * views stop typing and pasting there (tp_field_init_editable(), tp_field_limit_text_view());
+ * this is the backstop for every other way text comes in, so that the model never holds
+ * what the writer would cut. */
+
+static void
+clamp (char **text)
+{
+  char *cut;
+
+  if (*text == NULL || strlen (*text) <= TP_TEXT_MAX ||
+      g_utf8_strlen (*text, -1) <= TP_TEXT_MAX)
+    return;
+
+  cut = g_utf8_substring (*text, 0, TP_TEXT_MAX);
+  g_free (*text);
+  *text = cut;
+}
+
+static void
+clamp_all (GPtrArray *texts)
+{
+  for (guint i = 0; texts != NULL && i < texts->len; i++)
+    clamp ((char **) &texts->pdata[i]);
+}
+
+static void
+clamp_kpis (GPtrArray *kpis)
+{
+  for (guint i = 0; kpis != NULL && i < kpis->len; i++)
+    {
+      TpKpi *kpi = g_ptr_array_index (kpis, i);
+
+      clamp (&kpi->name);
+      clamp (&kpi->unit);
+    }
+}
+
+void
+_tp_item_clamp_text (TpItem *item)
+{
+  switch (item->kind)
+    {
+    case TP_ITEM_NOTE:
+      clamp (&((TpNote *) item)->text);
+      break;
+    case TP_ITEM_PERSONA:
+      clamp (&((TpPersona *) item)->name);
+      clamp (&((TpPersona *) item)->description);
+      break;
+    case TP_ITEM_STAGE:
+      clamp (&((TpStage *) item)->name);
+      clamp (&((TpStage *) item)->job);
+      clamp_kpis (((TpStage *) item)->kpis);
+      break;
+    case TP_ITEM_TOUCHPOINT:
+      {
+        TpTouchpoint *touchpoint = (TpTouchpoint *) item;
+
+        clamp (&touchpoint->name);
+        clamp (&touchpoint->channel);
+        clamp (&touchpoint->action);
+        clamp_all (touchpoint->pains);
+        clamp_all (touchpoint->opportunities);
+        clamp_kpis (touchpoint->kpis);
+        for (guint i = 0; touchpoint->actions != NULL && i < touchpoint->actions->len; i++)
+          {
+            TpActionItem *action = g_ptr_array_index (touchpoint->actions, i);
+
+            clamp (&action->what);
+            clamp (&action->owner);
+          }
+        for (guint i = 0; touchpoint->needs != NULL && i < touchpoint->needs->len; i++)
+          clamp (&((TpKanoNeed *) g_ptr_array_index (touchpoint->needs, i))->text);
+      }
+      break;
+    case TP_ITEM_LINK:
+      clamp (&((TpLink *) item)->label);
+      break;
+    case TP_ITEM_META:
+      clamp (&((TpMeta *) item)->title);
+      clamp (&((TpMeta *) item)->organisation);
+      clamp (&((TpMeta *) item)->facilitator);
+      break;
+    default:
+      break;
+    }
+}
 
 G_DEFINE_QUARK (tp-document-error-quark, tp_document_error)
 
@@ -60,22 +150,35 @@ measure_with (TpDocument     *self,
   return measured;
 }
 
-static void
-refuse (TpDocument *self,
-        const char *what,
-        GError     *cause,
-        GError    **error)
+/* The cap first, then what was not done: the cap is the news. */
+static GError *
+refusal_new (const char   *what,
+             const GError *cause)
 {
-  g_autoptr(GError) refusal = NULL;
+  return g_error_new (TP_DOCUMENT_ERROR, TP_DOCUMENT_ERROR_FULL,
+                      /* Translators: the first %s says which cap, the second is an undo
+                       * label such as "Add Note". */
+                      _("%s: “%s” was not done"), cause->message, what);
+}
 
-  /* The cap first, then what was not done: the cap is the news. */
-  refusal = g_error_new (TP_DOCUMENT_ERROR, TP_DOCUMENT_ERROR_FULL,
-                         /* Translators: the first %s says which cap, the second is an undo
-                          * label such as "Add Note". */
-                         _("%s: “%s” was not done"), cause->message, what);
+static void
+refuse (TpDocument   *self,
+        const char   *what,
+        const GError *cause)
+{
+  g_autoptr(GError) refusal = refusal_new (what, cause);
+
   _tp_document_emit_refused (self, refusal);
-  if (error != NULL)
-    *error = g_steal_pointer (&refusal);
+}
+
+void
+tp_document_refuse (TpDocument   *self,
+                    const GError *error)
+{
+  g_return_if_fail (TP_IS_DOCUMENT (self));
+  g_return_if_fail (error != NULL);
+
+  _tp_document_emit_refused (self, error);
 }
 
 gboolean
@@ -97,7 +200,7 @@ _tp_document_execute_checked (TpDocument *self,
   if (measure_func != NULL && measure_with (self, command, &size) &&
       !tp_document_size_fits (&size, &cause))
     {
-      refuse (self, command->label, cause, NULL);
+      refuse (self, command->label, cause);
       tp_command_free (command);
       return FALSE;
     }
@@ -118,7 +221,7 @@ _tp_document_check_closed_group (TpDocument *self)
 
   label = g_strdup (tp_document_get_undo_label (self));
   tp_document_undo_discard (self);
-  refuse (self, label, cause, NULL);
+  refuse (self, label, cause);
   return FALSE;
 }
 
@@ -149,6 +252,7 @@ tp_document_can_add_notes (TpDocument  *self,
   if (tp_document_size_fits (&total, &cause))
     return TRUE;
 
-  g_set_error (error, TP_DOCUMENT_ERROR, TP_DOCUMENT_ERROR_FULL, "%s", cause->message);
+  if (error != NULL)
+    *error = refusal_new (_("Add Note"), cause);
   return FALSE;
 }

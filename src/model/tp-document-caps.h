@@ -46,9 +46,15 @@ gboolean tp_document_size_fits   (const TpDocumentSize *size,
                                   GError              **error);
 
 /* Whether n new notes (empty ones, the least a note can be) still fit, without changing
- * anything: for the UI to refuse up front, before a dialog or a capture starts. */
+ * anything: for the UI to refuse up front, before the user types a note that could not
+ * be added. The error is the one the refused change would have given. */
 gboolean tp_document_can_add_notes (TpDocument  *self,
                                     guint        n,
                                     GError     **error);
+
+/* Emits TpDocument::refused for a change a view refused up front on the document's word
+ * (tp_document_can_add_notes()), so that the window says it as it says every refusal. */
+void     tp_document_refuse        (TpDocument   *self,
+                                    const GError *error);
 
 G_END_DECLS

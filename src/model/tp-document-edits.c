@@ -24,6 +24,7 @@ insert_new (TpDocument       *self,
   g_autofree char *id = g_strdup (item->id);
   TpItem *inserted;
 
+  _tp_item_clamp_text (item);
   /* A refused insertion frees the item with its command. */
   if (!_tp_document_execute_checked (self, tp_insert_command_new (label, item, position)))
     return NULL;
@@ -479,6 +480,7 @@ tp_document_edit_commit (TpDocument *self,
   else if (item->kind == TP_ITEM_TOUCHPOINT)
     _tp_str_assign (&((TpTouchpoint *) after)->stage, ((TpTouchpoint *) item)->stage);
 
+  _tp_item_clamp_text (after);
   if (tp_item_equal (item, after))
     return TRUE;
 

@@ -47,6 +47,9 @@ gboolean     _tp_document_exchange_group_grew  (TpDocument   *self,
 /* After the outermost group closed: TRUE if it fits the caps, else it is taken back and
  * forgotten, TpDocument::refused emitted and FALSE returned. */
 gboolean     _tp_document_check_closed_group   (TpDocument   *self);
+/* Cuts every text field of item (and of what it holds: KPIs, needs, actions) to
+ * TP_TEXT_MAX characters, what a file may hold (tp-document-caps.c). */
+void         _tp_item_clamp_text               (TpItem       *item);
 /* While quiet, primitive changes emit no "changed": a change being tried. */
 void         _tp_document_set_quiet            (TpDocument   *self,
                                                 gboolean      quiet);
