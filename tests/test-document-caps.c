@@ -33,7 +33,7 @@ measured_bytes (TpDocument *document)
 {
   TpDocumentSize size;
 
-  g_assert_true (tp_caps_measure (document, &size));
+  g_assert_true (tp_caps_measure (document, NULL, &size));
   return size.bytes;
 }
 
@@ -59,15 +59,20 @@ fixture_fill (Fixture *f,
   gsize size = 0;
   guint n;
 
+  TpStage *stage;
+  TpNote *web_shop = tp_note_new ("n1", "Web shop");
+
+  /* Built as the loader builds, before anyone edits (nothing notified, nothing measured). */
   f->document = tp_document_new_default ();
-  f->stage = ((TpItem *) g_ptr_array_index (tp_document_get_stages (f->document), 0))->id;
-  f->touchpoint = tp_document_add_touchpoint (f->document, f->stage, 0, "Checkout");
-  f->note = tp_document_add_note (f->document, TP_CONTAINER_CHANNELS, 0, "Web shop");
-  f->persona = tp_document_add_persona (f->document, "Ann", TP_ACCENT_BLUE);
-  g_assert_nonnull (f->touchpoint);
-  g_assert_nonnull (f->note);
-  g_assert_nonnull (f->persona);
-  tp_document_set_saved (f->document);
+  stage = g_ptr_array_index (tp_document_get_stages (f->document), 0);
+  f->stage = stage->item.id;
+  g_assert_true (_tp_document_append_touchpoint (f->document, stage, tp_touchpoint_new ("t1", "Checkout")));
+  f->touchpoint = "t1";
+  web_shop->container = TP_CONTAINER_CHANNELS;
+  g_assert_true (_tp_document_append_note (f->document, web_shop));
+  f->note = "n1";
+  g_assert_true (_tp_document_append_persona (f->document, tp_persona_new ("p1", "Ann", TP_ACCENT_BLUE)));
+  f->persona = "p1";
 
   /* Full notes to within three of the target, each some 10,100 bytes. */
   n = (target - measured_bytes (f->document)) / (TP_TEXT_MAX + 100);
@@ -214,14 +219,16 @@ static void
 test_refused_at_cap (Fixture       *f,
                      gconstpointer  data)
 {
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+
   fixture_fill (f, TP_DOCUMENT_MAX_BYTES - TP_DOCUMENT_EDIT_SLACK_BYTES);
+  before = tp_write_bytes (f->document);
 
   for (guint i = 0; i < G_N_ELEMENTS (changes); i++)
     {
-      g_autoptr(GBytes) before = tp_write_bytes (f->document);
-      g_autoptr(GBytes) after = NULL;
       guint64 state = tp_document_get_state (f->document);
-      g_autofree char *undo_label = g_strdup (tp_document_get_undo_label (f->document));
+      guint n_notes = tp_document_get_n_notes (f->document);
       guint n_refused = f->n_refused;
 
       g_test_message ("%s", changes[i].name);
@@ -230,14 +237,16 @@ test_refused_at_cap (Fixture       *f,
       g_assert_nonnull (strstr (f->message, "8 MiB"));
       g_assert_nonnull (strstr (f->message, changes[i].label));
 
-      after = tp_write_bytes (f->document);
-      g_assert_true (g_bytes_equal (before, after));
       g_assert_cmpuint (tp_document_get_state (f->document), ==, state);
+      g_assert_cmpuint (tp_document_get_n_notes (f->document), ==, n_notes);
       g_assert_false (tp_document_get_modified (f->document));
-      g_assert_cmpstr (tp_document_get_undo_label (f->document), ==, undo_label);
+      g_assert_false (tp_document_can_undo (f->document));
       g_assert_false (tp_document_can_redo (f->document));
     }
 
+  /* Not a byte of the file changed. */
+  after = tp_write_bytes (f->document);
+  g_assert_true (g_bytes_equal (before, after));
   g_assert_false (tp_document_can_add_notes (f->document, 1, NULL));
 }
 
@@ -275,6 +284,52 @@ test_made_below_cap (Fixture       *f,
   while (tp_document_can_redo (f->document))
     tp_document_redo (f->document);
   g_assert_cmpuint (f->n_refused, ==, 0);
+}
+
+/* Typing on below the caps is checked against a bound kept from one measure (each
+ * change adds what its item measures alone), not against a new measure of the whole
+ * document each time; near the caps the check turns exact. So notes are added until
+ * the first refusal, which comes only when even the smallest note could not fit. */
+static void
+test_fills_to_the_byte (Fixture       *f,
+                        gconstpointer  data)
+{
+  const gsize limit = TP_DOCUMENT_MAX_BYTES - TP_DOCUMENT_EDIT_SLACK_BYTES;
+  g_autoptr(TpDocument) one = tp_document_new ();
+  TpNote *note = tp_note_new ("n1", NULL);
+  TpDocumentSize least, size;
+  guint added = 0;
+
+  fixture_fill (f, limit - 20000);
+  note->container = TP_CONTAINER_CHANNELS;
+  g_assert_true (tp_caps_measure (one, &note->item, &least));
+
+  while (TRUE)
+    {
+      const char *id = tp_document_add_note (f->document, TP_CONTAINER_CHANNELS, 0, "Typed");
+
+      if (id == NULL)
+        break;
+      added++;
+      /* And typed on: each letter one merged edit. */
+      for (guint i = 0; i < 20 && id != NULL; i++)
+        {
+          TpNote *copy = (TpNote *) tp_document_edit_begin (f->document, id);
+          char *longer = g_strconcat (copy->text, "a", NULL);
+
+          g_free (copy->text);
+          copy->text = longer;
+          if (!tp_document_edit_commit (f->document, (TpItem *) copy, "Edit Text", TRUE))
+            id = NULL;
+        }
+    }
+
+  g_assert_cmpuint (added, >, 100);
+  g_assert_cmpuint (f->n_refused, >=, 1);
+  g_assert_true (tp_caps_measure (f->document, NULL, &size));
+  g_assert_cmpuint (size.bytes, <=, limit);
+  g_assert_cmpuint (size.bytes + least.bytes + 30, >, limit);
+  tp_note_free (note);
 }
 
 /* A document of exactly the byte cap is written, read back and written again the same,
@@ -353,6 +408,8 @@ main (int   argc,
               test_made_below_cap, fixture_tear_down);
   g_test_add ("/touchpoint/document-caps/round-trip-at-cap", Fixture, NULL, NULL,
               test_round_trip_at_cap, fixture_tear_down);
+  g_test_add ("/touchpoint/document-caps/fills-to-the-byte", Fixture, NULL, NULL,
+              test_fills_to_the_byte, fixture_tear_down);
   g_test_add_func ("/touchpoint/document-caps/element-cap", test_element_cap);
 
   return g_test_run ();

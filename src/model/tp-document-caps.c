@@ -117,6 +117,12 @@ tp_document_set_measure_func (TpDocumentMeasureFunc func)
   measure_func = func;
 }
 
+TpDocumentMeasureFunc
+tp_document_get_measure_func (void)
+{
+  return measure_func;
+}
+
 gboolean
 tp_document_size_fits (const TpDocumentSize  *size,
                        GError               **error)
@@ -143,7 +149,7 @@ measure_with (TpDocument     *self,
 
   _tp_document_set_quiet (self, TRUE);
   tp_command_apply (command, self);
-  measured = measure_func (self, size);
+  measured = measure_func (self, NULL, size);
   tp_command_revert (command, self);
   _tp_document_set_quiet (self, FALSE);
 
@@ -181,31 +187,124 @@ tp_document_refuse (TpDocument   *self,
   _tp_document_emit_refused (self, error);
 }
 
+/* What a file of the document weighs, as far as known: exact after a measure, then kept
+ * as an upper bound through the changes this file lets through (each adds at most what
+ * its item measures alone); any other change (a move, undo, a load) forgets it. So typing
+ * costs a measure of the one item, not of the whole document, until the caps are near. */
+typedef struct
+{
+  gboolean       known;
+  TpDocumentSize size;
+} SizeCache;
+
+static void
+forget_size (TpDocument   *document,
+             TpChangeKind  kind,
+             const char   *id,
+             SizeCache    *cache)
+{
+  cache->known = FALSE;
+}
+
+static SizeCache *
+get_size_cache (TpDocument *self)
+{
+  static GQuark quark;
+  SizeCache *cache;
+
+  if (quark == 0)
+    quark = g_quark_from_static_string ("tp-document-size-cache");
+
+  cache = g_object_get_qdata (G_OBJECT (self), quark);
+  if (cache == NULL)
+    {
+      /* Handlers go at dispose, the data at finalize: the handler never sees it freed. */
+      cache = g_new0 (SizeCache, 1);
+      g_object_set_qdata_full (G_OBJECT (self), quark, cache, g_free);
+      g_signal_connect (self, "changed", G_CALLBACK (forget_size), cache);
+    }
+
+  return cache;
+}
+
+static void
+remember_size (TpDocument           *self,
+               const TpDocumentSize *size)
+{
+  SizeCache *cache = get_size_cache (self);
+
+  cache->size = *size;
+  cache->known = TRUE;
+}
+
+/* An upper bound of the document's size once before (NULL: nothing) became after. */
+static gboolean
+bound_after_change (TpDocument     *self,
+                    const TpItem   *before,
+                    const TpItem   *after,
+                    TpDocumentSize *bound)
+{
+  SizeCache *cache = get_size_cache (self);
+  TpDocumentSize old = { 0, }, new;
+
+  if (!cache->known)
+    {
+      if (!measure_func (self, NULL, &cache->size))
+        return FALSE;
+      cache->known = TRUE;
+    }
+
+  if (!measure_func (self, after, &new) || (before != NULL && !measure_func (self, before, &old)))
+    return FALSE;
+
+  bound->bytes = cache->size.bytes + new.bytes - MIN (new.bytes, old.bytes);
+  bound->elements = cache->size.elements + new.elements - MIN (new.elements, old.elements);
+  return TRUE;
+}
+
 gboolean
-_tp_document_execute_checked (TpDocument *self,
-                              TpCommand  *command)
+_tp_document_execute_checked (TpDocument   *self,
+                              TpCommand    *command,
+                              const TpItem *before,
+                              const TpItem *after)
 {
   TpDocumentSize size = { 0, };
   g_autoptr(GError) cause = NULL;
 
+  if (measure_func == NULL)
+    {
+      _tp_document_execute (self, command);
+      return TRUE;
+    }
+
   /* A step of many changes (a paste, an import) is measured once, whole, when it ends:
    * measuring after each would make it quadratic, and half a paste is no answer. */
-  if (measure_func != NULL && tp_history_in_group (_tp_document_get_history (self)))
+  if (tp_history_in_group (_tp_document_get_history (self)))
     {
       _tp_document_exchange_group_grew (self, TRUE);
       _tp_document_execute (self, command);
       return TRUE;
     }
 
-  if (measure_func != NULL && measure_with (self, command, &size) &&
-      !tp_document_size_fits (&size, &cause))
+  /* Far from the caps the bound settles it; near them the change is tried and the
+   * document measured exactly. */
+  if (!bound_after_change (self, before, after, &size) || !tp_document_size_fits (&size, NULL))
     {
-      refuse (self, command->label, cause);
-      tp_command_free (command);
-      return FALSE;
+      if (!measure_with (self, command, &size))
+        {
+          _tp_document_execute (self, command);
+          return TRUE;
+        }
+      if (!tp_document_size_fits (&size, &cause))
+        {
+          refuse (self, command->label, cause);
+          tp_command_free (command);
+          return FALSE;
+        }
     }
 
   _tp_document_execute (self, command);
+  remember_size (self, &size);
   return TRUE;
 }
 
@@ -216,8 +315,13 @@ _tp_document_check_closed_group (TpDocument *self)
   g_autoptr(GError) cause = NULL;
   g_autofree char *label = NULL;
 
-  if (measure_func == NULL || !measure_func (self, &size) || tp_document_size_fits (&size, &cause))
+  if (measure_func == NULL || !measure_func (self, NULL, &size))
     return TRUE;
+  if (tp_document_size_fits (&size, &cause))
+    {
+      remember_size (self, &size);
+      return TRUE;
+    }
 
   label = g_strdup (tp_document_get_undo_label (self));
   tp_document_undo_discard (self);
@@ -244,7 +348,7 @@ tp_document_can_add_notes (TpDocument  *self,
   /* One empty note, tried and measured: what each of n adds at the least. */
   id = tp_document_make_id (self, "n");
   command = tp_insert_command_new (_("Add Note"), (TpItem *) tp_note_new (id, NULL), &position);
-  if (!measure_func (self, &before) || !measure_with (self, command, &after))
+  if (!measure_func (self, NULL, &before) || !measure_with (self, command, &after))
     return TRUE;
 
   total.bytes = before.bytes + (gsize) n * (after.bytes - MIN (before.bytes, after.bytes));

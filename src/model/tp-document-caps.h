@@ -32,13 +32,16 @@ typedef struct
   guint elements;
 } TpDocumentSize;
 
-/* Measures document as it would be written; FALSE when it cannot be measured (then
- * nothing is refused). */
+/* Measures document as it would be written (item NULL), or what item would add to a file
+ * at the least as much as it adds to any document (item not NULL). FALSE when it cannot
+ * be measured (then nothing is refused). */
 typedef gboolean (*TpDocumentMeasureFunc) (TpDocument     *document,
+                                           const TpItem   *item,
                                            TpDocumentSize *size);
 
 /* For the whole process: documents are written by one writer. */
 void     tp_document_set_measure_func (TpDocumentMeasureFunc func);
+TpDocumentMeasureFunc tp_document_get_measure_func (void);
 
 /* Whether a document of this size leaves an edit's slack below the caps; if not, error
  * names the caps. */

@@ -26,7 +26,7 @@ insert_new (TpDocument       *self,
 
   _tp_item_clamp_text (item);
   /* A refused insertion frees the item with its command. */
-  if (!_tp_document_execute_checked (self, tp_insert_command_new (label, item, position)))
+  if (!_tp_document_execute_checked (self, tp_insert_command_new (label, item, position), NULL, item))
     return NULL;
   inserted = tp_document_lookup (self, id);
 
@@ -484,9 +484,9 @@ tp_document_edit_commit (TpDocument *self,
   if (tp_item_equal (item, after))
     return TRUE;
 
-  command = tp_edit_command_new (label, tp_item_copy (item), g_steal_pointer (&after));
+  command = tp_edit_command_new (label, tp_item_copy (item), tp_item_copy (after));
   command->mergeable = merge;
-  return _tp_document_execute_checked (self, command);
+  return _tp_document_execute_checked (self, command, item, after);
 }
 
 /* Groups and history */

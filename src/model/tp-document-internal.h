@@ -33,11 +33,13 @@ void         _tp_document_emit_deleted         (TpDocument   *self,
 /* Applies command and records it (transfer full). */
 void         _tp_document_execute              (TpDocument   *self,
                                                 TpCommand    *command);
-/* Like _tp_document_execute() for a change that can make the document bigger: FALSE,
- * nothing done and TpDocument::refused emitted when the result would pass a cap
- * (tp-document-caps.c). */
+/* Like _tp_document_execute() for a change that can make the document bigger, from before
+ * (NULL for an insertion) to after: FALSE, nothing done and TpDocument::refused emitted
+ * when the result would pass a cap (tp-document-caps.c). */
 gboolean     _tp_document_execute_checked      (TpDocument   *self,
-                                                TpCommand    *command);
+                                                TpCommand    *command,
+                                                const TpItem *before,
+                                                const TpItem *after);
 void         _tp_document_emit_refused         (TpDocument   *self,
                                                 const GError *error);
 /* Sets whether the open group holds a change whose caps check waits for the group's end
