@@ -381,6 +381,35 @@ test_round_trip_at_cap (Fixture       *f,
   g_assert_cmpint (g_rmdir (dir), ==, 0);
 }
 
+/* Text longer than a file may hold is cut where it enters the model, in every field of
+ * every kind, rather than held whole and cut unseen by the writer. */
+static void
+test_text_cut_at_entry (void)
+{
+  g_autoptr(TpDocument) document = tp_document_new_default ();
+  g_autofree char *long_text = NULL;
+  GString *text = g_string_new (NULL);
+  TpStage *stage = g_ptr_array_index (tp_document_get_stages (document), 0);
+  const char *note, *touchpoint;
+  TpTouchpoint *copy;
+
+  for (guint i = 0; i < TP_TEXT_MAX + 10; i++)
+    g_string_append (text, i % 7 != 0 ? "é" : " ");
+  long_text = g_string_free (text, FALSE);
+
+  note = tp_document_add_note (document, TP_CONTAINER_CHANNELS, 0, long_text);
+  g_assert_cmpint (g_utf8_strlen (((TpNote *) tp_document_lookup (document, note))->text, -1), ==, TP_TEXT_MAX);
+
+  touchpoint = tp_document_add_touchpoint (document, stage->item.id, 0, "Checkout");
+  copy = (TpTouchpoint *) tp_document_edit_begin (document, touchpoint);
+  g_ptr_array_add (copy->pains, g_strdup (long_text));
+  g_ptr_array_add (copy->needs, tp_kano_need_new ("k1", long_text));
+  g_assert_true (tp_document_edit_commit (document, (TpItem *) copy, "Edit", FALSE));
+  copy = tp_document_lookup_kind (document, touchpoint, TP_ITEM_TOUCHPOINT);
+  g_assert_cmpint (g_utf8_strlen (g_ptr_array_index (copy->pains, 0), -1), ==, TP_TEXT_MAX);
+  g_assert_cmpint (g_utf8_strlen (((TpKanoNeed *) g_ptr_array_index (copy->needs, 0))->text, -1), ==, TP_TEXT_MAX);
+}
+
 /* The element cap, which a document reaches only with tiny elements: the same rule. */
 static void
 test_element_cap (void)
@@ -410,6 +439,7 @@ main (int   argc,
               test_round_trip_at_cap, fixture_tear_down);
   g_test_add ("/touchpoint/document-caps/fills-to-the-byte", Fixture, NULL, NULL,
               test_fills_to_the_byte, fixture_tear_down);
+  g_test_add_func ("/touchpoint/document-caps/text-cut-at-entry", test_text_cut_at_entry);
   g_test_add_func ("/touchpoint/document-caps/element-cap", test_element_cap);
 
   return g_test_run ();

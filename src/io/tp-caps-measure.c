@@ -117,7 +117,14 @@ tp_caps_measure (TpDocument     *document,
 void
 tp_caps_install (void)
 {
-  /* One already set stays: a test may measure its own way. */
-  if (tp_document_get_measure_func () == NULL)
-    tp_document_set_measure_func (tp_caps_measure);
+  static gsize installed = 0;
+
+  /* Once, as the writer may run on any thread; one already set stays (a test may
+   * measure its own way). */
+  if (g_once_init_enter (&installed))
+    {
+      if (tp_document_get_measure_func () == NULL)
+        tp_document_set_measure_func (tp_caps_measure);
+      g_once_init_leave (&installed, 1);
+    }
 }

@@ -1,11 +1,12 @@
 /* tp-document-caps.c: edits that would make a document its file cannot hold are refused
  *
- * A change is tried out of sight (no "changed" signal, no history), the document is
- * measured by io's function, and the change is taken back; only a change whose result
- * fits is then executed for real. Trying the very command that will run, rather than
- * estimating what it adds, keeps the rule exact for every kind of item and every field
- * (a link's label, a touchpoint's needs, a hidden story step) without the model knowing
- * how a file is written.
+ * Far from the caps, a bound settles it: the document's size from its last measure plus
+ * what the changed item weighs alone (io measures both; the model knows nothing of how a
+ * file is written). Near them, the change is tried out of sight (no "changed" signal, no
+ * history), the document measured exactly, and the change taken back; only a change
+ * whose result fits is then executed for real. Trying the very command that will run,
+ * rather than estimating what it adds, keeps the rule exact for every kind of item and
+ * every field (a link's label, a touchpoint's needs, a hidden story step).
  */
 
 #include "config.h"

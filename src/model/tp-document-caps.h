@@ -3,9 +3,11 @@
  * The loader refuses files past the caps of io/tp-caps.h, so an edit that pushed a
  * document past them would make work that can never be saved or reopened. Every change
  * that can make a document bigger (adding an item of any kind, editing an item's fields)
- * goes through one check here before it is recorded: it is tried out of sight, measured,
- * and taken back when the result would not fit. A refused change leaves the document and
- * its history as they were and emits TpDocument::refused with a message naming the cap.
+ * goes through one check here before it is recorded; a step of several (a paste, an
+ * import, between tp_document_begin_group() and _end_group()) is checked whole when it
+ * ends. A refused change leaves the document and its history as they were and emits
+ * TpDocument::refused with a message naming the caps; text is cut to TP_TEXT_MAX
+ * characters a field where it enters the document.
  *
  * What a file weighs is io's business (the writer's bytes, the loader's element count),
  * and the model knows nothing of XML; so io hands the model a measuring function
