@@ -452,6 +452,7 @@ tp_document_edit_commit (TpDocument *self,
                          gboolean    merge)
 {
   g_autoptr(TpItem) after = copy;
+  const TpItem *fields;
   TpItem *item;
   TpCommand *command;
 
@@ -484,9 +485,12 @@ tp_document_edit_commit (TpDocument *self,
   if (tp_item_equal (item, after))
     return TRUE;
 
-  command = tp_edit_command_new (label, tp_item_copy (item), tp_item_copy (after));
+  /* The command owns the copy from here; the check reads it before anything can free
+   * it (a refusal frees the command, a merge the newer command, both afterwards). */
+  fields = after;
+  command = tp_edit_command_new (label, tp_item_copy (item), g_steal_pointer (&after));
   command->mergeable = merge;
-  return _tp_document_execute_checked (self, command, item, after);
+  return _tp_document_execute_checked (self, command, item, fields);
 }
 
 /* Groups and history */
