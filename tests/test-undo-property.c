@@ -98,11 +98,12 @@ random_text (void)
       return g_string_free (text, FALSE);
     }
 
-  /* Longer than a file may hold: the writer cuts it to TP_TEXT_MAX characters. */
+  /* As long as a file may hold: TP_TEXT_MAX characters. Longer text is cut to that where
+   * it enters the model (test-document-caps), so the model holds what the file keeps. */
   {
     GString *text = g_string_new (NULL);
 
-    for (guint i = 0; i < TP_TEXT_MAX + 10; i++)
+    for (guint i = 0; i < TP_TEXT_MAX; i++)
       g_string_append (text, i % 7 != 0 ? "é" : " ");
 
     return g_string_free (text, FALSE);

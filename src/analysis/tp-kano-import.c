@@ -17,8 +17,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "io/tp-caps.h"
-#include "io/tp-prescan.h"
-#include "io/tp-writer.h"
+#include "io/tp-caps-measure.h"
 #include "model/tp-enums.h"
 #include "tp-kano-import.h"
 
@@ -821,8 +820,10 @@ add_document_names (Import *import)
     }
 }
 
-/* Commits the edited touchpoints in journey order, as one undo step. */
-static void
+/* Commits the edited touchpoints in journey order, as one undo step. FALSE when the
+ * document refused the step whole because the file could not hold it (the caps are the
+ * model's to check: model/tp-document-caps.h). */
+static gboolean
 apply (Import *import)
 {
   const char *label = _("Import Kano Answers");
@@ -836,27 +837,7 @@ apply (Import *import)
       if (edit != NULL && edit->copy != NULL)
         tp_document_edit_commit (import->document, (TpItem *) g_steal_pointer (&edit->copy), label, FALSE);
     }
-  tp_document_end_group (import->document);
-}
-
-/* Whether the document still fits the caps every file must (tp-caps.h): the same bytes
- * and elements the loader counts, on the bytes a save would write. */
-static gboolean
-document_fits (TpDocument  *document,
-               GError     **error)
-{
-  g_autoptr(GBytes) bytes = tp_write_bytes (document);
-  g_autoptr(TpProblem) problem = NULL;
-  gsize size;
-  const char *data = g_bytes_get_data (bytes, &size);
-
-  if (size <= TP_DOCUMENT_MAX_BYTES && tp_prescan (data, size, NULL, &problem))
-    return TRUE;
-
-  g_set_error (error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE,
-               _("With these answers the workshop would be larger than a file may hold (%u MiB, %u elements); nothing was imported"),
-               (guint) (TP_DOCUMENT_MAX_BYTES / (1024 * 1024)), (guint) TP_DOCUMENT_MAX_ELEMENTS);
-  return FALSE;
+  return tp_document_end_group (import->document);
 }
 
 static void
@@ -913,13 +894,15 @@ tp_kano_rows_apply (TpDocument        *document,
   if (report->n_imported == 0)
     return g_steal_pointer (&report);
 
-  /* Applied, measured as a save would write it, and taken back at once when too large:
-   * only the writer knows the exact bytes, and an import that a save then refused would
-   * leave a workshop that can never be saved. */
-  apply (&import);
-  if (!document_fits (document, error))
+  /* Applied as one step, measured as a save would write it, and taken back whole when
+   * too large: an import that a save then refused would leave a workshop that can never
+   * be saved, and importing part of the answers would lose the rest silently. */
+  tp_caps_install ();
+  if (!apply (&import))
     {
-      tp_document_undo_discard (document);
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE,
+                   _("With these answers the workshop would be larger than a file may hold (%u MiB, %u elements); nothing was imported"),
+                   (guint) (TP_DOCUMENT_MAX_BYTES / (1024 * 1024)), (guint) TP_DOCUMENT_MAX_ELEMENTS);
       return NULL;
     }
 

@@ -14,6 +14,7 @@
 #include <glib-unix.h>
 
 #include "tp-application.h"
+#include "io/tp-caps-measure.h"
 #include "tp-file-chooser.h"
 #include "tp-recovery-dialog.h"
 #include "tp-template-gallery.h"
@@ -544,6 +545,9 @@ tp_application_startup (GApplication *application)
     { "app.quit", { "<Control>q", NULL } },
   };
   TpApplication *self = TP_APPLICATION (application);
+
+  /* Edits that would make a workshop its file cannot hold are refused up front. */
+  tp_caps_install ();
 
   G_APPLICATION_CLASS (tp_application_parent_class)->startup (application);
 

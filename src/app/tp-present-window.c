@@ -29,6 +29,7 @@
 
 #include <glib/gi18n.h>
 
+#include "model/tp-document-caps.h"
 #include "render/tp-story-page.h"
 
 #include "tp-present-window-private.h"
@@ -250,8 +251,18 @@ begin_capture (TpPresentWindow *self)
   TpContainer container = 0;
   const char *stage = NULL;
 
+  g_autoptr(GError) error = NULL;
+
   if (step == NULL || !tp_story_step_get_capture (step, &container, &stage))
     return FALSE;
+
+  /* At the caps the room's words could not be kept: refused before they are typed. */
+  if (!tp_document_can_add_notes (self->document, 1, &error))
+    {
+      tp_document_refuse (self->document, error);
+      gtk_widget_error_bell (GTK_WIDGET (self));
+      return FALSE;
+    }
 
   self->capture = g_string_new (NULL);
   self->capture_container = container;

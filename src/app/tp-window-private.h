@@ -114,6 +114,7 @@ struct _TpWindow
 
   /* "Deleted — Undo" (tp-window-undo-toast.c): the toast shown. */
   gulong                deleted_id;
+  gulong                refused_id;
   AdwToast             *undo_toast;
 
   /* Search (tp-window-search.c): the bar, and the ids of the matches, the current one

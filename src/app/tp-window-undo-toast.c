@@ -1,4 +1,4 @@
-/* tp-window-undo-toast.c: "Deleted — Undo" after every delete.
+/* tp-window-undo-toast.c: "Deleted — Undo" after every delete, and why a change was refused.
  *
  * A delete is one keystroke and easy to make by mistake in a live workshop; the toast
  * says it happened and offers the way back where the eye is, as GNOME's file manager
@@ -72,6 +72,35 @@ on_deleted (TpWindow   *self,
   _tp_window_add_toast (self, toast);
 }
 
+/* Whatever asked for it (a key, a menu, a paste, an import, the presenter's capture), a
+ * change the file could not hold is refused by the document, and said here. */
+static void
+on_refused_dismissed (TpWindow *self,
+                      AdwToast *toast)
+{
+  if (g_object_get_data (G_OBJECT (self), "tp-refused-toast") == toast)
+    g_object_set_data (G_OBJECT (self), "tp-refused-toast", NULL);
+}
+
+static void
+on_refused (TpWindow     *self,
+            const GError *error,
+            TpDocument   *document)
+{
+  AdwToast *toast;
+
+  /* Typing on at the cap is refused at every key: one toast says it, not a queue. */
+  if (g_object_get_data (G_OBJECT (self), "tp-refused-toast") != NULL)
+    return;
+
+  toast = adw_toast_new (error->message);
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  g_signal_connect_object (toast, "dismissed",
+                           G_CALLBACK (on_refused_dismissed), self, G_CONNECT_SWAPPED);
+  g_object_set_data (G_OBJECT (self), "tp-refused-toast", toast);
+  _tp_window_add_toast (self, toast);
+}
+
 void
 _tp_window_undo_toast_bind (TpWindow *self)
 {
@@ -81,6 +110,9 @@ _tp_window_undo_toast_bind (TpWindow *self)
   self->deleted_id = g_signal_connect_object (self->document, "deleted",
                                               G_CALLBACK (on_deleted), self,
                                               G_CONNECT_SWAPPED);
+  self->refused_id = g_signal_connect_object (self->document, "refused",
+                                              G_CALLBACK (on_refused), self,
+                                              G_CONNECT_SWAPPED);
 }
 
 void
@@ -89,7 +121,10 @@ _tp_window_undo_toast_unbind (TpWindow *self)
   g_assert (TP_IS_WINDOW (self));
 
   if (self->document != NULL)
-    g_clear_signal_handler (&self->deleted_id, self->document);
+    {
+      g_clear_signal_handler (&self->deleted_id, self->document);
+      g_clear_signal_handler (&self->refused_id, self->document);
+    }
   if (self->undo_toast != NULL)
     adw_toast_dismiss (self->undo_toast);
 }

@@ -17,6 +17,12 @@
  * 30,000. */
 #define TP_DOCUMENT_MAX_ELEMENTS 500000
 
+/* What an edit must leave free below the caps (model/tp-document-caps.c). Edits are
+ * measured exactly before they are made, but moves are not, and a note moved into an
+ * empty block opens that block's element: a few dozen bytes, at most once a container. */
+#define TP_DOCUMENT_EDIT_SLACK_BYTES    4096
+#define TP_DOCUMENT_EDIT_SLACK_ELEMENTS 64
+
 /* A Kano answers file: each row adds at most one answer, and a row is at least a dozen
  * bytes, so a file larger than a document could not fit in one anyway. */
 #define TP_KANO_IMPORT_MAX_BYTES TP_DOCUMENT_MAX_BYTES

@@ -21,6 +21,7 @@
 #include "model/tp-document-private.h"
 #include "model/tp-enums.h"
 #include "tp-xml-names.h"
+#include "tp-caps-measure.h"
 
 typedef struct
 {
@@ -695,6 +696,9 @@ tp_write_bytes (TpDocument *document)
   Writer w = { NULL, 0, FALSE, names };
 
   g_return_val_if_fail (TP_IS_DOCUMENT (document), NULL);
+
+  /* Whatever program writes documents also edits them within the caps. */
+  tp_caps_install ();
 
   w.out = g_string_sized_new (64 * 1024);
   root_extras = _tp_document_get_section_extras (document, TP_SECTION_ROOT);

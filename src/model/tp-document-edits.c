@@ -21,12 +21,16 @@ insert_new (TpDocument       *self,
             TpItem           *item,
             const TpPosition *position)
 {
-  const char *id;
+  g_autofree char *id = g_strdup (item->id);
+  TpItem *inserted;
 
-  _tp_document_execute (self, tp_insert_command_new (label, item, position));
-  id = tp_document_lookup (self, item->id) ? item->id : NULL;
+  _tp_item_clamp_text (item);
+  /* A refused insertion frees the item with its command. */
+  if (!_tp_document_execute_checked (self, tp_insert_command_new (label, item, position), NULL, item))
+    return NULL;
+  inserted = tp_document_lookup (self, id);
 
-  return id;
+  return inserted != NULL ? inserted->id : NULL;
 }
 
 static guint
@@ -441,21 +445,22 @@ tp_document_edit_begin (TpDocument *self,
   return tp_item_copy (item);
 }
 
-void
+gboolean
 tp_document_edit_commit (TpDocument *self,
                          TpItem     *copy,
                          const char *label,
                          gboolean    merge)
 {
   g_autoptr(TpItem) after = copy;
+  const TpItem *fields;
   TpItem *item;
   TpCommand *command;
 
-  g_return_if_fail (TP_IS_DOCUMENT (self));
-  g_return_if_fail (copy != NULL);
+  g_return_val_if_fail (TP_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (copy != NULL, FALSE);
 
   item = tp_document_lookup (self, copy->id);
-  g_return_if_fail (item != NULL && item->kind == copy->kind);
+  g_return_val_if_fail (item != NULL && item->kind == copy->kind, FALSE);
 
   /* A link's ends are its identity (no two links join the same pair, and each end must
    * be of its kind): a field edit may change its label, never what it joins. */
@@ -463,8 +468,8 @@ tp_document_edit_commit (TpDocument *self,
     {
       const TpLink *old_link = (const TpLink *) item, *new_link = (const TpLink *) after;
 
-      g_return_if_fail (g_strcmp0 (old_link->note, new_link->note) == 0 &&
-                        g_strcmp0 (old_link->touchpoint, new_link->touchpoint) == 0);
+      g_return_val_if_fail (g_strcmp0 (old_link->note, new_link->note) == 0 &&
+                            g_strcmp0 (old_link->touchpoint, new_link->touchpoint) == 0, FALSE);
     }
 
   /* Where an item sits is the business of moves, and applying an edit keeps the item
@@ -476,12 +481,16 @@ tp_document_edit_commit (TpDocument *self,
   else if (item->kind == TP_ITEM_TOUCHPOINT)
     _tp_str_assign (&((TpTouchpoint *) after)->stage, ((TpTouchpoint *) item)->stage);
 
+  _tp_item_clamp_text (after);
   if (tp_item_equal (item, after))
-    return;
+    return TRUE;
 
+  /* The command owns the copy from here; the check reads it before anything can free
+   * it (a refusal frees the command, a merge the newer command, both afterwards). */
+  fields = after;
   command = tp_edit_command_new (label, tp_item_copy (item), g_steal_pointer (&after));
   command->mergeable = merge;
-  _tp_document_execute (self, command);
+  return _tp_document_execute_checked (self, command, item, fields);
 }
 
 /* Groups and history */
@@ -504,12 +513,12 @@ tp_document_begin_group (TpDocument *self,
   _tp_document_notify_history_flags (self, before);
 }
 
-void
+gboolean
 tp_document_end_group (TpDocument *self)
 {
   HistoryFlags before;
 
-  g_return_if_fail (TP_IS_DOCUMENT (self));
+  g_return_val_if_fail (TP_IS_DOCUMENT (self), FALSE);
 
   /* While a group is open its steps are not on the stack yet; the flags change when it
    * lands there. */
@@ -518,7 +527,11 @@ tp_document_end_group (TpDocument *self)
     {
       _tp_document_set_last_affected (self, tp_history_peek_undo (_tp_document_get_history (self)));
       _tp_document_notify_history_flags (self, before);
+      if (_tp_document_exchange_group_grew (self, FALSE))
+        return _tp_document_check_closed_group (self);
     }
+
+  return TRUE;
 }
 
 gboolean

@@ -33,6 +33,28 @@ void         _tp_document_emit_deleted         (TpDocument   *self,
 /* Applies command and records it (transfer full). */
 void         _tp_document_execute              (TpDocument   *self,
                                                 TpCommand    *command);
+/* Like _tp_document_execute() for a change that can make the document bigger, from before
+ * (NULL for an insertion) to after: FALSE, nothing done and TpDocument::refused emitted
+ * when the result would pass a cap (tp-document-caps.c). */
+gboolean     _tp_document_execute_checked      (TpDocument   *self,
+                                                TpCommand    *command,
+                                                const TpItem *before,
+                                                const TpItem *after);
+void         _tp_document_emit_refused         (TpDocument   *self,
+                                                const GError *error);
+/* Sets whether the open group holds a change whose caps check waits for the group's end
+ * (tp-document-caps.c), and returns what it was. */
+gboolean     _tp_document_exchange_group_grew  (TpDocument   *self,
+                                                gboolean      grew);
+/* After the outermost group closed: TRUE if it fits the caps, else it is taken back and
+ * forgotten, TpDocument::refused emitted and FALSE returned. */
+gboolean     _tp_document_check_closed_group   (TpDocument   *self);
+/* Cuts every text field of item (and of what it holds: KPIs, needs, actions) to
+ * TP_TEXT_MAX characters, what a file may hold (tp-document-caps.c). */
+void         _tp_item_clamp_text               (TpItem       *item);
+/* While quiet, primitive changes emit no "changed": a change being tried. */
+void         _tp_document_set_quiet            (TpDocument   *self,
+                                                gboolean      quiet);
 
 G_END_DECLS
 

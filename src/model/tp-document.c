@@ -32,6 +32,8 @@ struct _TpDocument
   TpExtras    section_extras[TP_N_SECTIONS];
   TpExtras    container_extras[TP_N_CONTAINERS];
   guint       format_minor;
+  gboolean    quiet;       /* a change is being tried (tp-document-caps.c): no signals */
+  gboolean    group_grew;  /* the open group holds a change the caps check left to its end */
 };
 
 G_DEFINE_FINAL_TYPE (TpDocument, tp_document, G_TYPE_OBJECT)
@@ -48,6 +50,7 @@ enum {
 enum {
   CHANGED,
   DELETED,
+  REFUSED,
   N_SIGNALS
 };
 
@@ -83,7 +86,8 @@ emit_changed (TpDocument   *self,
               TpChangeKind  kind,
               const char   *id)
 {
-  g_signal_emit (self, signals[CHANGED], 0, kind, id);
+  if (!self->quiet)
+    g_signal_emit (self, signals[CHANGED], 0, kind, id);
 }
 
 /* Ids and positions */
@@ -444,6 +448,43 @@ tp_document_class_init (TpDocumentClass *klass)
   signals[DELETED] =
     g_signal_new ("deleted", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                   NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_UINT, G_TYPE_STRING);
+
+  /**
+   * TpDocument::refused:
+   * @self: the document
+   * @error: (type GError): why, naming the cap (TP_DOCUMENT_ERROR_FULL)
+   *
+   * Emitted when a change was refused because the document would no longer fit in a
+   * file (tp-document-caps.h); the document and its history are unchanged. Whatever
+   * asked for the change, a window can say so in one place.
+   */
+  signals[REFUSED] =
+    g_signal_new ("refused", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_ERROR);
+}
+
+void
+_tp_document_emit_refused (TpDocument   *self,
+                           const GError *error)
+{
+  g_signal_emit (self, signals[REFUSED], 0, error);
+}
+
+void
+_tp_document_set_quiet (TpDocument *self,
+                        gboolean    quiet)
+{
+  self->quiet = quiet;
+}
+
+gboolean
+_tp_document_exchange_group_grew (TpDocument *self,
+                                  gboolean    grew)
+{
+  gboolean was = self->group_grew;
+
+  self->group_grew = grew;
+  return was;
 }
 
 void

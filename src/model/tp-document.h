@@ -69,8 +69,9 @@ TpPersona    *tp_document_get_persona_of (TpDocument *self,
                                           const char *id);
 
 /* Changes, each one undo step with a human label. Functions that create an item return
- * its new id (owned by the document) or NULL when nothing was done. Indices are clamped
- * to the target list. */
+ * its new id (owned by the document) or NULL when nothing was done, which includes a
+ * change refused because the file could not hold it (TpDocument::refused,
+ * tp-document-caps.h). Indices are clamped to the target list. */
 const char   *tp_document_add_note      (TpDocument  *self,
                                          TpContainer  container,
                                          guint        index,
@@ -139,19 +140,22 @@ void          tp_document_delete        (TpDocument         *self,
 
 /* Field edits: take a copy, change its fields, commit it. Consecutive commits of the same
  * item with the same label and merge set become one undo step (typing, dragging a slider).
- * A commit that changes nothing records nothing. */
+ * A commit that changes nothing records nothing. Returns FALSE when the change was
+ * refused because the document would no longer fit in a file (tp-document-caps.h). */
 TpItem       *tp_document_edit_begin    (TpDocument  *self,
                                          const char  *id);
-void          tp_document_edit_commit   (TpDocument  *self,
+gboolean      tp_document_edit_commit   (TpDocument  *self,
                                          TpItem      *copy,
                                          const char  *label,
                                          gboolean     merge);
 
 /* Everything between begin and end is one undo step (a drag, a multi-item operation).
- * Groups nest; the outermost label wins. */
+ * Groups nest; the outermost label wins. The caps (tp-document-caps.h) are checked once
+ * for the whole step when the outermost group ends: FALSE then means the step would not
+ * fit in a file and was taken back whole (TpDocument::refused). */
 void          tp_document_begin_group   (TpDocument  *self,
                                          const char  *label);
-void          tp_document_end_group     (TpDocument  *self);
+gboolean      tp_document_end_group     (TpDocument  *self);
 
 /* History. */
 gboolean      tp_document_can_undo      (TpDocument  *self);

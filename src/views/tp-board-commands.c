@@ -271,7 +271,9 @@ _tp_board_duplicate_selection (TpBoard *self)
       if (id != NULL)
         g_ptr_array_add (copies, g_strdup (id));
     }
-  tp_document_end_group (self->document);
+  /* Past the caps the step is taken back whole (the window says so): nothing to select. */
+  if (!tp_document_end_group (self->document))
+    return;
 
   g_ptr_array_add (copies, NULL);
   tp_selection_set (self->selection, (const char * const *) copies->pdata);
@@ -338,7 +340,9 @@ insert_notes (TpBoard   *self,
       if (id != NULL)
         g_ptr_array_add (added, g_strdup (id));
     }
-  tp_document_end_group (self->document);
+  /* Past the caps the step is taken back whole (the window says so): nothing to select. */
+  if (!tp_document_end_group (self->document))
+    return;
 
   if (added->len == 0)
     return;

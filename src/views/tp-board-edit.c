@@ -27,6 +27,7 @@
 #include <math.h>
 
 #include "tp-board-private.h"
+#include "tp-field-rows.h"
 
 gboolean
 _tp_board_is_editing (TpBoard *self)
@@ -852,6 +853,7 @@ _tp_board_edit_init (TpBoard *self)
   gtk_text_view_set_top_margin (view, 0);
   gtk_text_view_set_bottom_margin (view, 0);
   gtk_widget_add_css_class (self->editor, "tp-note-editor");
+  tp_field_limit_text_view (view);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->editor),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Note text"), -1);
 

@@ -22,6 +22,7 @@
 #include <math.h>
 
 #include "model/tp-enums.h"
+#include "model/tp-document-caps.h"
 #include "tp-board-private.h"
 
 /* The zoom levels Ctrl+plus and Ctrl+minus step through. */
@@ -514,11 +515,23 @@ move_spatially (TpBoard  *self,
 static void
 add_note (TpBoard *self)
 {
+  g_autoptr(GError) error = NULL;
   TpContainer container;
   guint index;
 
-  if (_tp_board_get_target (self, &container, &index))
-    _tp_board_start_capture (self, container, index);
+  if (!_tp_board_get_target (self, &container, &index))
+    return;
+
+  /* A workshop at its caps refuses the note before anyone types it (the window says
+   * why), rather than after, which would throw the typing away. */
+  if (!tp_document_can_add_notes (self->document, 1, &error))
+    {
+      tp_document_refuse (self->document, error);
+      gtk_widget_error_bell (GTK_WIDGET (self));
+      return;
+    }
+
+  _tp_board_start_capture (self, container, index);
 }
 
 static gboolean

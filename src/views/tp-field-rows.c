@@ -76,6 +76,31 @@ tp_field_init_editable (GtkEditable *editable)
     gtk_entry_set_max_length (GTK_ENTRY (editable), TP_TEXT_MAX);
 }
 
+static void
+on_limited_insert_text (GtkTextView   *view,
+                        GtkTextIter   *location,
+                        const char    *text,
+                        int            length,
+                        GtkTextBuffer *buffer)
+{
+  /* The model keeps at most TP_TEXT_MAX characters: typing or pasting past them is
+   * refused here, as the entries refuse it, rather than cut off unseen in the document. */
+  if (gtk_text_buffer_get_char_count (buffer) + g_utf8_strlen (text, length) > TP_TEXT_MAX)
+    {
+      g_signal_stop_emission_by_name (buffer, "insert-text");
+      gtk_widget_error_bell (GTK_WIDGET (view));
+    }
+}
+
+void
+tp_field_limit_text_view (GtkTextView *view)
+{
+  g_return_if_fail (GTK_IS_TEXT_VIEW (view));
+
+  g_signal_connect_object (gtk_text_view_get_buffer (view), "insert-text",
+                           G_CALLBACK (on_limited_insert_text), view, G_CONNECT_SWAPPED);
+}
+
 void
 tp_field_set_text (GtkEditable *editable,
                    const char  *text)

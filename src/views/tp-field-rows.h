@@ -35,6 +35,9 @@ gboolean    tp_field_is_blank          (const char  *text);
 /* Makes an entry (or entry row) edit document text: no undo of its own (the document's
  * history owns Ctrl+Z), and no more characters than the model keeps. */
 void        tp_field_init_editable     (GtkEditable *editable);
+/* The same for a text view: typing or pasting past TP_TEXT_MAX characters is refused
+ * with the error bell, not cut off unseen in the document. */
+void        tp_field_limit_text_view   (GtkTextView *view);
 /* Shows text unless the editable shows it already: setting equal text would still move
  * the cursor of someone typing. */
 void        tp_field_set_text          (GtkEditable *editable,

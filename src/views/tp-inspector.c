@@ -619,6 +619,7 @@ init_rows (TpInspector *self)
   gtk_text_buffer_set_enable_undo (gtk_text_view_get_buffer (self->text_view), FALSE);
   g_signal_connect_object (gtk_text_view_get_buffer (self->text_view), "changed",
                            G_CALLBACK (on_text_changed), self, G_CONNECT_SWAPPED);
+  tp_field_limit_text_view (self->text_view);
 }
 
 /* GObject */

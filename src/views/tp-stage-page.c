@@ -105,22 +105,6 @@ on_job_changed (TpStagePage *self)
 }
 
 static void
-on_job_insert_text (TpStagePage   *self,
-                    GtkTextIter   *location,
-                    const char    *text,
-                    int            length,
-                    GtkTextBuffer *buffer)
-{
-  /* The model keeps at most TP_TEXT_MAX characters: typing or pasting past them is
-   * refused here, as the entries refuse it, rather than cut off unseen in the document. */
-  if (gtk_text_buffer_get_char_count (buffer) + g_utf8_strlen (text, length) > TP_TEXT_MAX)
-    {
-      g_signal_stop_emission_by_name (buffer, "insert-text");
-      gtk_widget_error_bell (GTK_WIDGET (self->job_view));
-    }
-}
-
-static void
 on_list_changed (gpointer    data,
                  TpItemList *list,
                  const char *label,
@@ -354,7 +338,7 @@ tp_stage_page_init (TpStagePage *self)
   buffer = gtk_text_view_get_buffer (self->job_view);
   gtk_text_buffer_set_enable_undo (buffer, FALSE);
   g_signal_connect_object (buffer, "changed", G_CALLBACK (on_job_changed), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (buffer, "insert-text", G_CALLBACK (on_job_insert_text), self, G_CONNECT_SWAPPED);
+  tp_field_limit_text_view (self->job_view);
 
   self->kpis = tp_item_list_new (self->kpis_box, &tp_kpi_editor_list_class,
                                  _("Edit KPI"), _("Remove KPI"),
