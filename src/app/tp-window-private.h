@@ -31,6 +31,7 @@ struct _TpWindow
   GtkWidget            *legend_view;
   GtkWidget            *legend_empty_label;
   GtkWidget            *view_switcher;
+  GtkMenuButton        *view_menu_button;
   GtkStack             *view_stack;
   TpAnalysisView       *analysis_view;
   TpAnalysisView       *alignment_view;

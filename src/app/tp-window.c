@@ -157,6 +157,11 @@ _tp_window_set_view (TpWindow   *self,
   changed = g_strcmp0 (_tp_window_get_view (self), view) != 0;
   gtk_stack_set_visible_child_full (self->view_stack, view, GTK_STACK_TRANSITION_TYPE_NONE);
 
+  /* The narrow switcher names the view it shows. */
+  gtk_menu_button_set_label (self->view_menu_button,
+                             board ? _("Board")
+                             : g_str_equal (view, "analysis") ? _("Analysis") : _("Alignment"));
+
   /* Zoom is the board's; the report pages have none (the main menu's row). */
   gtk_widget_set_visible (self->zoom_controls, is_document && board);
 
@@ -732,6 +737,7 @@ tp_window_class_init (TpWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TpWindow, legend_view);
   gtk_widget_class_bind_template_child (widget_class, TpWindow, legend_empty_label);
   gtk_widget_class_bind_template_child (widget_class, TpWindow, view_switcher);
+  gtk_widget_class_bind_template_child (widget_class, TpWindow, view_menu_button);
   gtk_widget_class_bind_template_child (widget_class, TpWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, TpWindow, analysis_view);
   gtk_widget_class_bind_template_child (widget_class, TpWindow, alignment_view);
