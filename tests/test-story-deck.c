@@ -21,22 +21,6 @@
 
 #define MIN_WORD_PT  18.0
 
-typedef struct
-{
-  char   *text;
-  guint   page;     /* from 1 */
-  double  x_min;
-  double  y_min;
-  double  x_max;
-  double  y_max;
-} Word;
-
-static void
-word_clear (gpointer data)
-{
-  g_free (((Word *) data)->text);
-}
-
 static gboolean
 have_tools (void)
 {
@@ -47,134 +31,35 @@ have_tools (void)
 static char *
 export_story (TpDocument *document)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("tp-story-deck-XXXXXX", &error);
   TpExportOptions options;
-  char *path;
 
   tp_export_options_init (&options);
   options.page = TP_EXPORT_PAGE_STORY;
   options.size = TP_PAGE_SIZE_SLIDE;
-  bytes = tp_export_render (document, &options, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (bytes);
-  g_assert_no_error (error);
-  path = g_build_filename (dir, "story.pdf", NULL);
-  g_assert_true (g_file_set_contents (path, g_bytes_get_data (bytes, NULL),
-                                      g_bytes_get_size (bytes), &error));
-  g_assert_no_error (error);
-  return path;
-}
-
-static void
-remove_export (const char *path)
-{
-  g_autofree char *dir = g_path_get_dirname (path);
-
-  g_unlink (path);
-  g_rmdir (dir);
-}
-
-/* The text without white space or hyphens (a word broken after its hyphen at a line's
- * end comes back without it). */
-static char *
-squeeze (const char *text)
-{
-  GString *out = g_string_new (NULL);
-
-  for (const char *p = text; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (!g_unichar_isspace (c) && c != '-')
-        g_string_append_unichar (out, c);
-    }
-  return g_string_free (out, FALSE);
+  return tp_test_export_to_file (document, &options, "story.pdf");
 }
 
 static char *
 pdf_page_text (const char *path,
                guint       page)
 {
-  g_autofree char *number = g_strdup_printf ("%u", page);
-  const char *argv[] = { "pdftotext", "-enc", "UTF-8", "-f", number, "-l", number, path, "-",
-                         NULL };
-  g_autofree char *text = tp_test_run_tool (argv);
+  g_autofree char *text = tp_test_pdf_text (path, page);
 
-  return squeeze (text);
+  return tp_test_squeeze (text);
 }
 
-static guint
-pdf_n_pages (const char *path)
-{
-  const char *argv[] = { "pdfinfo", path, NULL };
-  g_autofree char *info = tp_test_run_tool (argv);
-  const char *pages = strstr (info, "Pages:");
-
-  g_assert_nonnull (pages);
-  return (guint) g_ascii_strtoull (pages + strlen ("Pages:"), NULL, 10);
-}
-
-static char *
-unescape (const char *html)
-{
-  g_autoptr(GString) text = g_string_new (html);
-
-  g_string_replace (text, "&lt;", "<", 0);
-  g_string_replace (text, "&gt;", ">", 0);
-  g_string_replace (text, "&quot;", "\"", 0);
-  g_string_replace (text, "&#39;", "'", 0);
-  g_string_replace (text, "&amp;", "&", 0);
-  return g_string_free (g_steal_pointer (&text), FALSE);
-}
-
-/* Every word of the PDF with its box, in points, from pdftotext -bbox. */
+/* Every word of the deck with its box, in points; every sheet is a 960 × 540 pt slide. */
 static GArray *
 pdf_words (const char *path)
 {
-  const char *argv[] = { "pdftotext", "-bbox", "-enc", "UTF-8", path, "-", NULL };
-  g_autofree char *html = tp_test_run_tool (argv);
-  g_autoptr(GRegex) regex = g_regex_new ("<page width=\"([0-9.]+)\" height=\"([0-9.]+)\">|"
-                                         "<word xMin=\"([0-9.]+)\" yMin=\"([0-9.]+)\" "
-                                         "xMax=\"([0-9.]+)\" yMax=\"([0-9.]+)\">([^<]*)</word>",
-                                         0, 0, NULL);
-  g_autoptr(GMatchInfo) match = NULL;
-  GArray *words = g_array_new (FALSE, FALSE, sizeof (Word));
-  guint page = 0;
+  GArray *words = tp_test_pdf_words (path, TP_TEST_PDF_WORDS_UNESCAPE);
 
-  g_array_set_clear_func (words, word_clear);
-  g_regex_match (regex, html, 0, &match);
-  while (g_match_info_matches (match))
+  for (guint i = 0; i < words->len; i++)
     {
-      g_autofree char *height = g_match_info_fetch (match, 2);
+      const TpTestWord *word = &g_array_index (words, TpTestWord, i);
 
-      if (height != NULL && *height != '\0')
-        {
-          g_autofree char *width = g_match_info_fetch (match, 1);
-
-          page++;
-          g_assert_cmpfloat (g_ascii_strtod (width, NULL), ==, 960);
-          g_assert_cmpfloat (g_ascii_strtod (height, NULL), ==, 540);
-        }
-      else
-        {
-          Word word = { 0 };
-          g_autofree char *x_min = g_match_info_fetch (match, 3);
-          g_autofree char *y_min = g_match_info_fetch (match, 4);
-          g_autofree char *x_max = g_match_info_fetch (match, 5);
-          g_autofree char *y_max = g_match_info_fetch (match, 6);
-          g_autofree char *text = g_match_info_fetch (match, 7);
-
-          word.page = page;
-          word.x_min = g_ascii_strtod (x_min, NULL);
-          word.y_min = g_ascii_strtod (y_min, NULL);
-          word.x_max = g_ascii_strtod (x_max, NULL);
-          word.y_max = g_ascii_strtod (y_max, NULL);
-          word.text = unescape (text);
-          g_array_append_val (words, word);
-        }
-      g_match_info_next (match, NULL);
+      g_assert_cmpfloat (word->page_width, ==, 960);
+      g_assert_cmpfloat (word->page_height, ==, 540);
     }
   return words;
 }
@@ -253,7 +138,7 @@ test_pages (void)
     return;
 
   path = export_story (document);
-  g_assert_cmpuint (pdf_n_pages (path), ==, n_steps);
+  g_assert_cmpuint (tp_test_pdf_n_pages (path), ==, n_steps);
   g_assert_cmpuint (n_steps, >, 20);
 
   for (guint i = 0; i < n_steps; i++)
@@ -261,7 +146,7 @@ test_pages (void)
       const TpStoryStep *step = tp_story_get_step (story, i);
       g_autofree char *text = pdf_page_text (path, i + 1);
       g_autofree char *title = tp_story_step_dup_title (story, step);
-      g_autofree char *heading = squeeze (title);
+      g_autofree char *heading = tp_test_squeeze (title);
       g_autofree char *number = g_strdup_printf ("%u/%u", i + 1, n_steps);
       g_autoptr(GPtrArray) items = get_item_texts (document, step);
 
@@ -269,7 +154,7 @@ test_pages (void)
       g_assert_nonnull (strstr (text, number));
       for (guint j = 0; j < items->len; j++)
         {
-          g_autofree char *item = squeeze (g_ptr_array_index (items, j));
+          g_autofree char *item = tp_test_squeeze (g_ptr_array_index (items, j));
 
           if (strstr (text, item) == NULL)
             g_error ("step %u (%s): “%s” is not on its sheet", i + 1, title,
@@ -284,7 +169,7 @@ test_pages (void)
 
       for (guint i = 0; i < notes->len; i++)
         {
-          g_autofree char *note = squeeze (((TpNote *) g_ptr_array_index (notes, i))->text);
+          g_autofree char *note = tp_test_squeeze (((TpNote *) g_ptr_array_index (notes, i))->text);
 
           g_assert_nonnull (strstr (all->str, note));
         }
@@ -300,20 +185,20 @@ test_pages (void)
           add_touchpoint_texts (texts, g_ptr_array_index (stage->touchpoints, i));
           for (guint j = 0; j < texts->len; j++)
             {
-              g_autofree char *item = squeeze (g_ptr_array_index (texts, j));
+              g_autofree char *item = tp_test_squeeze (g_ptr_array_index (texts, j));
 
               g_assert_nonnull (strstr (all->str, item));
             }
         }
     }
-  remove_export (path);
+  tp_test_remove_export (path);
 }
 
 /* Whether a word lies where a step shows its items rather than its frame (kicker,
  * footer), the map and key beside a block, or the journey strip above a stage's cards. */
 static gboolean
 in_item_area (const TpStoryStep *step,
-              const Word        *word)
+              const TpTestWord        *word)
 {
   if (word->y_max < 40 || word->y_min > 500)
     return FALSE;
@@ -343,7 +228,7 @@ report_step_text (TpStory *story,
 
       for (guint w = 0; w < words->len; w++)
         {
-          const Word *word = &g_array_index (words, Word, w);
+          const TpTestWord *word = &g_array_index (words, TpTestWord, w);
 
           if (word->page == i + 1 && word->y_min > 110 && word->y_max < 500 &&
               g_utf8_strlen (word->text, -1) >= 3)
@@ -386,15 +271,15 @@ check_text_size (TpDocument *document,
         continue;
       for (guint j = 0; j < items->len; j++)
         {
-          g_autofree char *item = squeeze (g_ptr_array_index (items, j));
+          g_autofree char *item = tp_test_squeeze (g_ptr_array_index (items, j));
 
           g_string_append_printf (blob, "%s\n", item);
         }
 
       for (guint w = 0; w < words->len; w++)
         {
-          const Word *word = &g_array_index (words, Word, w);
-          g_autofree char *text = squeeze (word->text);
+          const TpTestWord *word = &g_array_index (words, TpTestWord, w);
+          g_autofree char *text = tp_test_squeeze (word->text);
 
           if (word->page != i + 1 || g_utf8_strlen (text, -1) < 3 ||
               strstr (blob->str, text) == NULL || !in_item_area (step, word))
@@ -419,7 +304,7 @@ check_text_size (TpDocument *document,
   g_assert_cmpuint (counted[TP_STORY_STEP_CANVAS_BLOCK], >=, min_counted);
   g_assert_cmpuint (counted[TP_STORY_STEP_JOURNEY_STAGE], >=, min_counted);
   report_step_text (story, words);
-  remove_export (path);
+  tp_test_remove_export (path);
 }
 
 static void
@@ -518,7 +403,7 @@ test_hidden_and_split (void)
 
   path = export_story (document);
   /* The title and ten parts of the stage; Channels hidden. */
-  g_assert_cmpuint (pdf_n_pages (path), ==, 11);
+  g_assert_cmpuint (tp_test_pdf_n_pages (path), ==, 11);
   for (guint page = 2; page <= 11; page++)
     {
       g_autofree char *sheet = pdf_page_text (path, page);
@@ -530,15 +415,15 @@ test_hidden_and_split (void)
           g_assert_nonnull (strstr (sheet, name));
         }
     }
-  remove_export (path);
+  tp_test_remove_export (path);
   g_clear_pointer (&path, g_free);
 
   tp_document_undo (document);
   path = export_story (document);
-  g_assert_cmpuint (pdf_n_pages (path), ==, 12);
+  g_assert_cmpuint (tp_test_pdf_n_pages (path), ==, 12);
   text = pdf_page_text (path, 2);
   g_assert_nonnull (strstr (text, "Showroom"));
-  remove_export (path);
+  tp_test_remove_export (path);
 }
 
 /* The presentation paints each step on a 1280 × 720 screen, in the dark theme too, and
@@ -600,7 +485,7 @@ test_cli (void)
     return;
 
   g_free (tp_test_run_tool (argv));
-  g_assert_cmpuint (pdf_n_pages (path), ==, tp_story_get_n_steps (story));
+  g_assert_cmpuint (tp_test_pdf_n_pages (path), ==, tp_story_get_n_steps (story));
   text = pdf_page_text (path, 2);
   g_assert_nonnull (strstr (text, "CustomerSegments"));
   g_unlink (path);
@@ -624,10 +509,10 @@ test_empty (void)
     return;
 
   path = export_story (document);
-  g_assert_cmpuint (pdf_n_pages (path), ==, 1);
+  g_assert_cmpuint (tp_test_pdf_n_pages (path), ==, 1);
   text = pdf_page_text (path, 1);
   g_assert_nonnull (strstr (text, "UntitledWorkshop"));
-  remove_export (path);
+  tp_test_remove_export (path);
 }
 
 int

@@ -207,6 +207,37 @@ test_open_example (void)
   close_and_finalize (window);
 }
 
+/* The header bar keeps few buttons: the board's zoom and its links' focus are in the main
+ * menu (win.focus-links), and the narrow view switcher names the view it shows. */
+static void
+test_header (void)
+{
+  TpWindow *window = open_window (example_path ());
+  GObject *board = template_child (window, "board");
+  GtkMenuButton *view_menu = GTK_MENU_BUTTON (template_child (window, "view_menu_button"));
+  gboolean focus_links = TRUE;
+
+  g_assert_null (gtk_widget_get_template_child (GTK_WIDGET (window), TP_TYPE_WINDOW, "zoom_button"));
+  g_assert_null (gtk_widget_get_template_child (GTK_WIDGET (window), TP_TYPE_WINDOW, "links_button"));
+  g_assert_true (gtk_widget_get_visible (template_child (window, "zoom_controls")));
+  g_assert_cmpstr (gtk_menu_button_get_label (view_menu), ==, "Board");
+
+  g_object_get (board, "focus-links", &focus_links, NULL);
+  g_assert_false (focus_links);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.focus-links", NULL));
+  g_object_get (board, "focus-links", &focus_links, NULL);
+  g_assert_true (focus_links);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.focus-links", NULL));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.view", "s", "analysis"));
+  g_assert_cmpstr (gtk_menu_button_get_label (view_menu), ==, "Analysis");
+  g_assert_false (gtk_widget_get_visible (template_child (window, "zoom_controls")));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.view", "s", "board"));
+  g_assert_true (gtk_widget_get_visible (template_child (window, "zoom_controls")));
+
+  close_and_finalize (window);
+}
+
 static void
 test_edit_and_undo (void)
 {
@@ -425,6 +456,7 @@ main (int   argc,
   tmp_dir = tp_test_init_display (&argc, &argv, "touchpoint-test-ui");
 
   g_test_add_func ("/touchpoint/ui/open-example", test_open_example);
+  g_test_add_func ("/touchpoint/ui/header", test_header);
   g_test_add_func ("/touchpoint/ui/edit-and-undo", test_edit_and_undo);
   g_test_add_func ("/touchpoint/ui/save", test_save);
   g_test_add_func ("/touchpoint/ui/close-prompt", test_close_prompt);

@@ -1,8 +1,10 @@
 /* tp-test-tools.h: what the core tests that read exports back share: the outside tools
- * they run (pdftotext, pdfinfo, xmllint …) and loading a document from a path. No GTK. */
+ * they run (pdftotext, pdfinfo, xmllint …), loading a document from a path, writing an
+ * export to a temporary file, and reading a PDF's text and word boxes back. No GTK. */
 #pragma once
 
 #include "model/tp-document.h"
+#include "render/tp-export.h"
 
 G_BEGIN_DECLS
 
@@ -13,5 +15,47 @@ gboolean    tp_test_have_tool  (const char         *name);
 char       *tp_test_run_tool   (const char * const *argv);
 /* The document at path, through the hardened loader; fails the test on an error. */
 TpDocument *tp_test_load_path  (const char         *path);
+
+/* Exports document with options into a file called name in a new temporary folder;
+ * returns its path. tp_test_remove_export() removes the file and the folder. */
+char       *tp_test_export_to_file (TpDocument            *document,
+                                    const TpExportOptions *options,
+                                    const char            *name);
+void        tp_test_remove_export  (const char            *path);
+
+/* The text without white space or hyphens: pdftotext breaks lines where the export did
+ * not, and joins a word broken after its hyphen at a line's end without it. */
+char       *tp_test_squeeze        (const char            *text);
+
+/* The PDF's pages, from pdfinfo. */
+guint       tp_test_pdf_n_pages    (const char            *path);
+/* The text of a page of the PDF (from 1), or of every page (0), from pdftotext. */
+char       *tp_test_pdf_text       (const char            *path,
+                                    guint                  page);
+
+/* A word of a PDF and its box, in points, as pdftotext -bbox reports it. */
+typedef struct
+{
+  char   *text;
+  guint   page;         /* from 1 */
+  double  page_width;   /* the size of the word's page */
+  double  page_height;
+  double  x_min;
+  double  y_min;
+  double  x_max;
+  double  y_max;
+} TpTestWord;
+
+typedef enum
+{
+  TP_TEST_PDF_WORDS_NONE     = 0,
+  /* pdftotext -bbox escapes the words like HTML: give them back as the document has
+   * them. Without it, a word with & < > " or ' stays escaped. */
+  TP_TEST_PDF_WORDS_UNESCAPE = 1 << 0,
+} TpTestPdfWordsFlags;
+
+/* Every word of the PDF, page by page, as an array of TpTestWord that frees its texts. */
+GArray     *tp_test_pdf_words      (const char            *path,
+                                    TpTestPdfWordsFlags    flags);
 
 G_END_DECLS

@@ -1,4 +1,7 @@
-/* tp-export-dialog.c: the Export dialog, its preview, and the toast that follows.
+/* tp-export-dialog.c: the Export dialog: its rows, and the export it starts.
+ *
+ * The choices, the preview and the toast are in tp-export-dialog-options.c,
+ * tp-export-dialog-preview.c and tp-export-dialog-toast.c.
  *
  * Copyright 2025 The Touchpoint developers
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -11,77 +14,9 @@
 
 #include <glib/gi18n.h>
 
-#include "render/tp-layout.h"
-
-#include "tp-export-dialog.h"
+#include "tp-export-dialog-private.h"
 #include "tp-file-chooser.h"
 #include "tp-window-private.h"
-
-#define CSS_PX_PER_INCH 96.0
-#define MM_PER_INCH     25.4
-
-/* Room around the preview's page for its shadow. */
-#define PREVIEW_PADDING 16
-/* What the DPI row offers first when the user picks a custom resolution: print quality;
- * and what it allows (the schema's range, from a sensible least). */
-#define DEFAULT_DPI     300
-#define MIN_DPI         24
-#define MAX_DPI         1200
-
-struct _TpExportDialog
-{
-  AdwWindow           parent_instance;
-
-  /* Template widgets */
-  GtkWidget          *cancel_button;
-  GtkWidget          *export_button;
-  GtkStack           *export_stack;
-  GtkSpinner         *export_spinner;
-  GtkDrawingArea     *preview;
-  GtkLabel           *page_label;
-  GtkLabel           *caption_label;
-  GtkWidget          *options_page;
-  AdwComboRow        *format_row;
-  AdwComboRow        *page_row;
-  AdwComboRow        *size_row;
-  AdwComboRow        *scale_row;
-  GtkWidget          *dpi_row;
-  GtkSpinButton      *dpi_spin;
-  GtkSwitch          *transparent_switch;
-  GtkSwitch          *footer_switch;
-  GtkSwitch          *legend_switch;
-
-  TpWindow           *window;       /* weak: the dialog dies with it */
-  TpDocument         *document;
-  /* Laid out here rather than borrowed from the board: the same layout as the export
-   * makes in its worker, so the preview is what the file will show. */
-  TpLayout           *layout;
-  /* NULL when the schema is not installed: then nothing is remembered. */
-  GSettings          *settings;
-
-  /* The user's choices. options.page may be "all pages" while the format makes one
-   * picture: the page row then shows the board, and PDF brings "all pages" back. */
-  TpExportOptions     options;
-  guint               custom_dpi;   /* the DPI row's value, kept while it is hidden */
-
-  /* The pages the export makes now, and how many sheets they take. */
-  GArray             *pages;
-  guint               n_sheets;
-  /* Whether page_row's model offers "all pages" (PDF). */
-  gboolean            page_model_has_all;
-
-  /* The first sheet as it will come out, at the preview's size. */
-  cairo_surface_t    *preview_cache;
-  int                 cache_width;
-  int                 cache_height;
-  int                 cache_scale;
-
-  GCancellable       *cancellable;  /* the chooser, then the export */
-
-  guint               syncing : 1;  /* rows are being set from options: not the user */
-  guint               busy : 1;
-  guint               closed : 1;
-};
 
 G_DEFINE_FINAL_TYPE (TpExportDialog, tp_export_dialog, ADW_TYPE_WINDOW)
 
@@ -93,21 +28,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-typedef struct
-{
-  const char *name;         /* in GSettings */
-  const char *extension;
-  const char *mime_type;
-  const char *filter_name;
-} FormatInfo;
-
-/* Indexed by TpExportFormat, in the order of the format row (tp-export-dialog.ui). */
-static const FormatInfo formats[] = {
-  [TP_EXPORT_FORMAT_PDF] = { "pdf", ".pdf", "application/pdf", N_("PDF Documents") },
-  [TP_EXPORT_FORMAT_PNG] = { "png", ".png", "image/png", N_("PNG Images") },
-  [TP_EXPORT_FORMAT_SVG] = { "svg", ".svg", "image/svg+xml", N_("SVG Images") },
-};
 
 /* The page size row's items, in order. */
 static const TpPageSize size_values[] = {
@@ -122,362 +42,6 @@ static const TpExportPage page_values[] = {
   TP_EXPORT_PAGE_ANALYSIS, TP_EXPORT_PAGE_STORY,
 };
 
-/* The resolution row: 1×, 2×, 3×, then a DPI of the user's. */
-#define N_SCALES     3
-#define CUSTOM_SCALE N_SCALES
-
-static const char * const setting_keys[] = {
-  "export-format", "export-page", "export-size", "export-scale", "export-dpi",
-  "export-transparent", "export-footer", "export-legend", "last-export-folder",
-};
-
-static const char *
-get_page_label (TpExportPage page)
-{
-  switch (page)
-    {
-    case TP_EXPORT_PAGE_ALL:
-      return _("All Pages");
-    case TP_EXPORT_PAGE_BOARD:
-      return _("Whole Board with Links");
-    case TP_EXPORT_PAGE_ALIGNMENT:
-      return _("Alignment Matrix and Gaps");
-    case TP_EXPORT_PAGE_STORY:
-      return _("Workshop Story, a Slide per Step");
-    case TP_EXPORT_PAGE_CANVAS:
-    case TP_EXPORT_PAGE_JOURNEY:
-    case TP_EXPORT_PAGE_VALUE_CHAIN:
-    default:
-      return tp_export_page_get_label (page);
-    }
-}
-
-/* What the export makes of the user's choices. */
-static void
-get_effective_options (TpExportDialog  *self,
-                       TpExportOptions *options)
-{
-  *options = self->options;
-  if (options->format != TP_EXPORT_FORMAT_PDF &&
-      (options->page == TP_EXPORT_PAGE_ALL || options->page == TP_EXPORT_PAGE_STORY))
-    options->page = TP_EXPORT_PAGE_BOARD;
-  if (options->format != TP_EXPORT_FORMAT_PNG)
-    {
-      options->scale = 1;
-      options->dpi = 0;
-    }
-}
-
-/* Settings */
-
-static GSettings *
-dup_settings (void)
-{
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr(GSettingsSchema) schema = NULL;
-
-  /* Running from the build tree without GSETTINGS_SCHEMA_DIR, or with an older schema
-   * installed: g_settings_new() would abort the app, where forgetting the last export's
-   * choices is no loss. */
-  if (source != NULL)
-    schema = g_settings_schema_source_lookup (source, APPLICATION_ID, TRUE);
-  if (schema == NULL)
-    {
-      g_debug ("No settings schema %s: export choices are not remembered", APPLICATION_ID);
-      return NULL;
-    }
-  for (guint i = 0; i < G_N_ELEMENTS (setting_keys); i++)
-    if (!g_settings_schema_has_key (schema, setting_keys[i]))
-      {
-        g_debug ("The settings schema has no key %s: export choices are not remembered",
-                 setting_keys[i]);
-        return NULL;
-      }
-
-  return g_settings_new_full (schema, NULL, NULL);
-}
-
-static void
-load_settings (TpExportDialog *self)
-{
-  g_autofree char *format = NULL;
-  g_autofree char *page = NULL;
-  g_autofree char *size = NULL;
-  int dpi;
-
-  tp_export_options_init (&self->options);
-  self->custom_dpi = DEFAULT_DPI;
-
-  if (self->settings == NULL)
-    return;
-
-  format = g_settings_get_string (self->settings, "export-format");
-  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
-    if (g_str_equal (format, formats[i].name))
-      self->options.format = i;
-
-  page = g_settings_get_string (self->settings, "export-page");
-  tp_export_page_from_string (page, &self->options.page);
-  size = g_settings_get_string (self->settings, "export-size");
-  tp_page_size_from_string (size, &self->options.size);
-
-  /* The row offers whole scales only. */
-  self->options.scale = CLAMP (round (g_settings_get_double (self->settings, "export-scale")),
-                               1, N_SCALES);
-  dpi = g_settings_get_int (self->settings, "export-dpi");
-  if (dpi > 0)
-    dpi = CLAMP (dpi, MIN_DPI, MAX_DPI);
-  self->options.dpi = dpi > 0 ? dpi : 0;
-  if (dpi > 0)
-    self->custom_dpi = dpi;
-
-  self->options.transparent = g_settings_get_boolean (self->settings, "export-transparent");
-  self->options.footer = g_settings_get_boolean (self->settings, "export-footer");
-  self->options.legend = g_settings_get_boolean (self->settings, "export-legend");
-}
-
-static void
-store_settings (TpExportDialog *self)
-{
-  GSettings *settings = self->settings;
-
-  if (settings == NULL)
-    return;
-
-  g_settings_set_string (settings, "export-format", formats[self->options.format].name);
-  g_settings_set_string (settings, "export-page", tp_export_page_to_string (self->options.page));
-  g_settings_set_string (settings, "export-size", tp_page_size_to_string (self->options.size));
-  g_settings_set_double (settings, "export-scale", self->options.scale);
-  g_settings_set_int (settings, "export-dpi", (int) self->options.dpi);
-  g_settings_set_boolean (settings, "export-transparent", self->options.transparent);
-  g_settings_set_boolean (settings, "export-footer", self->options.footer);
-  g_settings_set_boolean (settings, "export-legend", self->options.legend);
-}
-
-/* Preview */
-
-static void
-invalidate_preview (TpExportDialog *self)
-{
-  g_clear_pointer (&self->preview_cache, cairo_surface_destroy);
-  gtk_widget_queue_draw (GTK_WIDGET (self->preview));
-}
-
-/* "6 pages · 508.0 × 285.8 mm", "3840 × 2160 px". */
-static char *
-format_caption (TpExportDialog        *self,
-                const TpExportOptions *options,
-                double                 width,
-                double                 height)
-{
-  g_autofree char *size = NULL;
-
-  switch (options->format)
-    {
-    case TP_EXPORT_FORMAT_PNG:
-      {
-        double scale = options->dpi > 0 ? options->dpi / CSS_PX_PER_INCH : options->scale;
-
-        /* Translators: an image's size in pixels. */
-        return g_strdup_printf (_("%.0f × %.0f px"), ceil (width * scale), ceil (height * scale));
-      }
-
-    case TP_EXPORT_FORMAT_SVG:
-      /* Translators: an image's size in pixels. */
-      return g_strdup_printf (_("%.0f × %.0f px"), ceil (width), ceil (height));
-
-    case TP_EXPORT_FORMAT_PDF:
-    default:
-      /* The size the PDF's pages have, in points, as a reader shows it. */
-      /* Translators: a page's size in millimetres. */
-      size = g_strdup_printf (_("%.1f × %.1f mm"),
-                              width * tp_export_get_points_per_pixel (options) / 72 * MM_PER_INCH,
-                              height * tp_export_get_points_per_pixel (options) / 72 * MM_PER_INCH);
-      /* Translators: the number of pages of a PDF, then the size of its first page. */
-      return g_strdup_printf (ngettext ("%u page · %s", "%u pages · %s", self->n_sheets),
-                              self->n_sheets, size);
-    }
-}
-
-/* Recounts the pages and their sheets, and says what the export makes. */
-static void
-update_preview (TpExportDialog *self)
-{
-  TpExportOptions options;
-  g_autofree char *caption = NULL;
-  double width, height;
-
-  get_effective_options (self, &options);
-
-  g_clear_pointer (&self->pages, g_array_unref);
-  self->pages = tp_export_list_pages (self->layout, self->document, &options);
-  self->n_sheets = 0;
-
-  for (guint i = 0; i < self->pages->len; i++)
-    {
-      TpExportPage page = g_array_index (self->pages, TpExportPage, i);
-
-      tp_export_get_page_size (self->layout, &options, page, &width, &height);
-      /* A PNG or SVG is one picture of the page, however long it is. */
-      if (options.format == TP_EXPORT_FORMAT_PDF)
-        self->n_sheets += tp_export_count_parts (self->layout, &options, page, width, height);
-      else
-        self->n_sheets += 1;
-    }
-
-  if (self->pages->len > 0)
-    {
-      TpExportPage first = g_array_index (self->pages, TpExportPage, 0);
-
-      tp_export_get_page_size (self->layout, &options, first, &width, &height);
-      caption = format_caption (self, &options, width, height);
-      gtk_label_set_label (self->page_label, get_page_label (first));
-      gtk_label_set_label (self->caption_label, caption);
-    }
-  else
-    {
-      gtk_label_set_label (self->page_label, _("Nothing to Export"));
-      gtk_label_set_label (self->caption_label, _("This part of the board is empty"));
-    }
-
-  gtk_widget_set_sensitive (self->export_button, !self->busy && self->pages->len > 0);
-  invalidate_preview (self);
-}
-
-/* The first sheet, whole, in a width × height (device pixels) surface. */
-static cairo_surface_t *
-paint_first_sheet (TpExportDialog *self,
-                   int             width,
-                   int             height,
-                   int             scale_factor)
-{
-  TpExportOptions options;
-  TpExportPage page = g_array_index (self->pages, TpExportPage, 0);
-  cairo_surface_t *surface;
-  double page_width, page_height;
-  cairo_t *cr;
-
-  get_effective_options (self, &options);
-  tp_export_get_page_size (self->layout, &options, page, &page_width, &page_height);
-
-  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width * scale_factor,
-                                        height * scale_factor);
-  cairo_surface_set_device_scale (surface, scale_factor, scale_factor);
-  cr = cairo_create (surface);
-  cairo_scale (cr, width / page_width, height / page_height);
-  if (options.format == TP_EXPORT_FORMAT_PDF)
-    tp_export_paint_page_part (cr, self->layout, self->document, &options, page, 0,
-                               page_width, page_height, 1, self->n_sheets);
-  else
-    tp_export_paint_page (cr, self->layout, self->document, &options, page,
-                          page_width, page_height, 0, 0);
-  cairo_destroy (cr);
-
-  return surface;
-}
-
-static void
-rounded_rectangle (cairo_t *cr,
-                   double   x,
-                   double   y,
-                   double   width,
-                   double   height,
-                   double   radius)
-{
-  cairo_new_sub_path (cr);
-  cairo_arc (cr, x + width - radius, y + radius, radius, -G_PI / 2, 0);
-  cairo_arc (cr, x + width - radius, y + height - radius, radius, 0, G_PI / 2);
-  cairo_arc (cr, x + radius, y + height - radius, radius, G_PI / 2, G_PI);
-  cairo_arc (cr, x + radius, y + radius, radius, G_PI, 3 * G_PI / 2);
-  cairo_close_path (cr);
-}
-
-/* A transparent page shows as the usual grey and white squares. */
-static void
-paint_checkerboard (cairo_t *cr,
-                    int      width,
-                    int      height)
-{
-  const int square = 8;
-
-  cairo_set_source_rgb (cr, 1, 1, 1);
-  cairo_rectangle (cr, 0, 0, width, height);
-  cairo_fill (cr);
-
-  cairo_set_source_rgb (cr, 0.85, 0.85, 0.85);
-  for (int y = 0; y < height; y += square)
-    for (int x = (y / square) % 2 == 0 ? 0 : square; x < width; x += 2 * square)
-      cairo_rectangle (cr, x, y, MIN (square, width - x), MIN (square, height - y));
-  cairo_fill (cr);
-}
-
-static void
-draw_preview (GtkDrawingArea *area,
-              cairo_t        *cr,
-              int             width,
-              int             height,
-              gpointer        user_data)
-{
-  TpExportDialog *self = user_data;
-  TpExportOptions options;
-  int scale_factor = gtk_widget_get_scale_factor (GTK_WIDGET (area));
-  double page_width, page_height, fit;
-  int sheet_width, sheet_height, x, y;
-
-  if (self->pages == NULL || self->pages->len == 0)
-    return;
-
-  get_effective_options (self, &options);
-  tp_export_get_page_size (self->layout, &options, g_array_index (self->pages, TpExportPage, 0),
-                           &page_width, &page_height);
-  if (page_width <= 0 || page_height <= 0)
-    return;
-
-  /* The page at its aspect ratio, as large as the area allows. */
-  fit = MIN ((width - 2.0 * PREVIEW_PADDING) / page_width,
-             (height - 2.0 * PREVIEW_PADDING) / page_height);
-  sheet_width = (int) floor (page_width * fit);
-  sheet_height = (int) floor (page_height * fit);
-  if (sheet_width < 1 || sheet_height < 1)
-    return;
-  x = (width - sheet_width) / 2;
-  y = (height - sheet_height) / 2;
-
-  if (self->preview_cache == NULL || self->cache_width != sheet_width ||
-      self->cache_height != sheet_height || self->cache_scale != scale_factor)
-    {
-      g_clear_pointer (&self->preview_cache, cairo_surface_destroy);
-      self->preview_cache = paint_first_sheet (self, sheet_width, sheet_height, scale_factor);
-      self->cache_width = sheet_width;
-      self->cache_height = sheet_height;
-      self->cache_scale = scale_factor;
-    }
-
-  /* A soft shadow, as a sheet of paper lying on the dialog. */
-  for (int i = 1; i <= 4; i++)
-    {
-      rounded_rectangle (cr, x - i / 2.0, y - i / 2.0 + 1, sheet_width + i, sheet_height + i,
-                         2 + i);
-      cairo_set_source_rgba (cr, 0, 0, 0, 0.035);
-      cairo_fill (cr);
-    }
-
-  cairo_save (cr);
-  cairo_translate (cr, x, y);
-  cairo_rectangle (cr, 0, 0, sheet_width, sheet_height);
-  cairo_clip (cr);
-  if (options.transparent)
-    paint_checkerboard (cr, sheet_width, sheet_height);
-  cairo_set_source_surface (cr, self->preview_cache, 0, 0);
-  cairo_paint (cr);
-  cairo_restore (cr);
-
-  cairo_rectangle (cr, x + 0.5, y + 0.5, sheet_width - 1, sheet_height - 1);
-  cairo_set_source_rgba (cr, 0, 0, 0, 0.12);
-  cairo_set_line_width (cr, 1);
-  cairo_stroke (cr);
-}
-
 /* Rows */
 
 static void
@@ -491,7 +55,7 @@ set_page_model (TpExportDialog *self)
 
   model = gtk_string_list_new (NULL);
   for (guint i = with_all ? 0 : 1; i < G_N_ELEMENTS (page_values) - (with_all ? 0 : 1); i++)
-    gtk_string_list_append (model, get_page_label (page_values[i]));
+    gtk_string_list_append (model, _tp_export_dialog_get_page_label (page_values[i]));
 
   self->page_model_has_all = with_all;
   adw_combo_row_set_model (self->page_row, G_LIST_MODEL (model));
@@ -505,7 +69,7 @@ sync_rows (TpExportDialog *self)
   gboolean png = self->options.format == TP_EXPORT_FORMAT_PNG;
   gboolean custom = self->options.dpi > 0;
 
-  get_effective_options (self, &options);
+  _tp_export_dialog_get_effective_options (self, &options);
 
   self->syncing = TRUE;
 
@@ -538,8 +102,8 @@ static void
 options_changed (TpExportDialog *self)
 {
   sync_rows (self);
-  store_settings (self);
-  update_preview (self);
+  _tp_export_dialog_store_settings (self);
+  _tp_export_dialog_update_preview (self);
 }
 
 static void
@@ -549,7 +113,7 @@ on_format_selected (TpExportDialog *self,
 {
   guint selected = adw_combo_row_get_selected (row);
 
-  if (self->syncing || selected >= G_N_ELEMENTS (formats))
+  if (self->syncing || selected >= N_FORMATS)
     return;
 
   self->options.format = selected;
@@ -662,149 +226,6 @@ on_legend_changed (TpExportDialog *self,
   options_changed (self);
 }
 
-/* After the export: the toast and what its buttons do */
-
-static void
-on_launched (GObject      *object,
-             GAsyncResult *result,
-             gpointer      user_data)
-{
-  g_autofree char *uri = user_data;
-  g_autoptr(GError) error = NULL;
-
-  /* Nothing on this system opens the file: the toast is gone, and the file is there to
-   * find; say why in the log. */
-  if (!g_app_info_launch_default_for_uri_finish (result, &error))
-    g_message ("Could not open %s: %s", uri, error->message);
-}
-
-static void
-launch_uri (const char *uri)
-{
-  g_autoptr(GdkAppLaunchContext) context = NULL;
-
-  context = gdk_display_get_app_launch_context (gdk_display_get_default ());
-  g_app_info_launch_default_for_uri_async (uri, G_APP_LAUNCH_CONTEXT (context), NULL,
-                                           on_launched, g_strdup (uri));
-}
-
-static void
-open_folder_of (GFile *file)
-{
-  g_autoptr(GFile) folder = g_file_get_parent (file);
-  g_autofree char *uri = NULL;
-
-  if (folder == NULL)
-    return;
-
-  uri = g_file_get_uri (folder);
-  launch_uri (uri);
-}
-
-static void
-on_show_items (GObject      *object,
-               GAsyncResult *result,
-               gpointer      user_data)
-{
-  g_autoptr(GFile) file = user_data;
-  g_autoptr(GVariant) reply = NULL;
-  g_autoptr(GError) error = NULL;
-
-  reply = g_dbus_connection_call_finish (G_DBUS_CONNECTION (object), result, &error);
-  if (reply == NULL)
-    {
-      g_debug ("No file manager shows items: %s", error->message);
-      open_folder_of (file);
-    }
-}
-
-static void
-on_session_bus (GObject      *object,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  g_autoptr(GFile) file = user_data;
-  g_autoptr(GDBusConnection) bus = NULL;
-  g_autofree char *uri = NULL;
-  const char *uris[2] = { NULL, NULL };
-
-  if (!(bus = g_bus_get_finish (result, NULL)))
-    {
-      open_folder_of (file);
-      return;
-    }
-
-  /* The file manager opens the folder with the file selected (the interface Nautilus,
-   * Dolphin, Nemo and others implement); without one, the folder opens as it is. */
-  uri = g_file_get_uri (file);
-  uris[0] = uri;
-  g_dbus_connection_call (bus,
-                          "org.freedesktop.FileManager1",
-                          "/org/freedesktop/FileManager1",
-                          "org.freedesktop.FileManager1",
-                          "ShowItems",
-                          g_variant_new ("(^ass)", uris, ""),
-                          NULL,
-                          G_DBUS_CALL_FLAGS_NONE,
-                          -1,
-                          NULL,
-                          on_show_items,
-                          g_steal_pointer (&file));
-}
-
-static void
-on_toast_open (AdwToast *toast)
-{
-  GFile *file = g_object_get_data (G_OBJECT (toast), "tp-file");
-  g_autofree char *uri = g_file_get_uri (file);
-
-  launch_uri (uri);
-}
-
-static void
-on_toast_show_in_folder (AdwToast *toast)
-{
-  GFile *file = g_object_get_data (G_OBJECT (toast), "tp-file");
-
-  g_bus_get (G_BUS_TYPE_SESSION, NULL, on_session_bus, g_object_ref (file));
-  adw_toast_dismiss (toast);
-}
-
-static void
-show_exported_toast (TpWindow *window,
-                     GFile    *file)
-{
-  g_autofree char *basename = g_file_get_basename (file);
-  g_autofree char *name = g_filename_display_name (basename);
-  g_autofree char *title = NULL;
-  AdwToast *toast;
-  GtkWidget *box, *label, *button;
-
-  title = g_strdup_printf (_("Exported “%s”"), name);
-  toast = adw_toast_new (title);
-  adw_toast_set_button_label (toast, _("Open"));
-  g_object_set_data_full (G_OBJECT (toast), "tp-file", g_object_ref (file), g_object_unref);
-  g_signal_connect (toast, "button-clicked", G_CALLBACK (on_toast_open), NULL);
-
-  /* A toast has one button of its own: the second goes beside the title. */
-  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  label = g_object_new (GTK_TYPE_LABEL,
-                        "label", title,
-                        "ellipsize", PANGO_ELLIPSIZE_MIDDLE,
-                        "hexpand", TRUE,
-                        "xalign", 0.0f,
-                        NULL);
-  gtk_widget_add_css_class (label, "heading");
-  button = gtk_button_new_with_mnemonic (_("Show in _Folder"));
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  g_signal_connect_swapped (button, "clicked", G_CALLBACK (on_toast_show_in_folder), toast);
-  gtk_box_append (GTK_BOX (box), label);
-  gtk_box_append (GTK_BOX (box), button);
-  adw_toast_set_custom_title (toast, box);
-
-  _tp_window_add_toast (window, toast);
-}
-
 /* Exporting */
 
 static void
@@ -882,7 +303,7 @@ on_exported (GObject      *object,
 
       /* Even when the dialog was closed meanwhile, the file is there: say so. */
       if (self->window != NULL)
-        show_exported_toast (self->window, data->file);
+        _tp_export_dialog_show_toast (self->window, data->file);
     }
 
   if (self->closed)
@@ -909,7 +330,7 @@ tp_export_dialog_export_to (TpExportDialog *self,
   g_return_if_fail (!self->busy);
   g_return_if_fail (!self->closed);
 
-  get_effective_options (self, &options);
+  _tp_export_dialog_get_effective_options (self, &options);
 
   data = g_new0 (ExportData, 1);
   data->self = g_object_ref (self);
@@ -982,7 +403,7 @@ dup_suggested_name (TpExportDialog *self)
   TpExportOptions options;
   g_autofree char *stem = NULL;
 
-  get_effective_options (self, &options);
+  _tp_export_dialog_get_effective_options (self, &options);
 
   if (file != NULL)
     {
@@ -1010,17 +431,17 @@ dup_suggested_name (TpExportDialog *self)
   if (options.page != TP_EXPORT_PAGE_ALL && options.page != TP_EXPORT_PAGE_BOARD)
     {
       /* Translators: a file name: the workshop's, then what the page shows. */
-      return g_strdup_printf (_("%s – %s%s"), stem, get_page_label (options.page),
-                              formats[options.format].extension);
+      return g_strdup_printf (_("%s – %s%s"), stem, _tp_export_dialog_get_page_label (options.page),
+                              _tp_export_dialog_get_format_info (options.format)->extension);
     }
 
-  return g_strconcat (stem, formats[options.format].extension, NULL);
+  return g_strconcat (stem, _tp_export_dialog_get_format_info (options.format)->extension, NULL);
 }
 
 static void
 on_export_clicked (TpExportDialog *self)
 {
-  const FormatInfo *format = &formats[self->options.format];
+  const TpExportFormatInfo *format = _tp_export_dialog_get_format_info (self->options.format);
   g_autoptr(GFile) folder = NULL;
   g_autofree char *name = NULL;
   g_autofree char *pattern = NULL;
@@ -1074,9 +495,9 @@ tp_export_dialog_constructed (GObject *object)
 
   tp_layout_update (self->layout, self->document);
 
-  load_settings (self);
+  _tp_export_dialog_load_settings (self);
   sync_rows (self);
-  update_preview (self);
+  _tp_export_dialog_update_preview (self);
 
   /* Enter exports, rather than cancelling from the first button. */
   gtk_window_set_focus (GTK_WINDOW (self), self->export_button);
@@ -1230,9 +651,9 @@ tp_export_dialog_init (TpExportDialog *self)
 
   self->layout = tp_layout_new ();
   tp_layout_set_full_text (self->layout, TRUE);
-  self->settings = dup_settings ();
+  self->settings = _tp_export_dialog_dup_settings ();
 
-  gtk_drawing_area_set_draw_func (self->preview, draw_preview, self, NULL);
+  gtk_drawing_area_set_draw_func (self->preview, _tp_export_dialog_draw_preview, self, NULL);
 }
 
 /* Public API */
@@ -1255,7 +676,7 @@ tp_export_dialog_get_options (TpExportDialog  *self,
   g_return_if_fail (TP_IS_EXPORT_DIALOG (self));
   g_return_if_fail (options != NULL);
 
-  get_effective_options (self, options);
+  _tp_export_dialog_get_effective_options (self, options);
 }
 
 void
@@ -1264,7 +685,7 @@ tp_export_dialog_set_options (TpExportDialog        *self,
 {
   g_return_if_fail (TP_IS_EXPORT_DIALOG (self));
   g_return_if_fail (options != NULL);
-  g_return_if_fail (options->format < G_N_ELEMENTS (formats));
+  g_return_if_fail (options->format < N_FORMATS);
   g_return_if_fail (options->page < G_N_ELEMENTS (page_values));
   g_return_if_fail (options->size < G_N_ELEMENTS (size_values));
 

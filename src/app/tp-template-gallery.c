@@ -190,21 +190,47 @@ target_template (TpTemplateGallery *self,
   return template_ != NULL && template_->user ? template_ : NULL;
 }
 
+/* The answer of either dialog about a user template: "accept" from Rename (with the
+ * new name), "remove" from Remove; anything else leaves the template as it is. */
 static void
-on_rename_response (AdwMessageDialog *dialog,
-                    const char       *response,
-                    gpointer          user_data)
+on_template_response (AdwMessageDialog *dialog,
+                      const char       *response,
+                      gpointer          user_data)
 {
   TpTemplateGallery *self = TP_TEMPLATE_GALLERY (user_data);
   TpTemplate *template_ = g_object_get_data (G_OBJECT (dialog), "template");
-  g_autofree char *title = tp_name_dialog_dup_name (dialog);
   g_autoptr(GError) error = NULL;
 
-  if (!g_str_equal (response, "accept") || title[0] == '\0')
-    return;
-  if (!tp_template_rename (template_, title, &error))
-    show_error (self, _("Could not rename the template"), error);
+  if (g_str_equal (response, "accept"))
+    {
+      g_autofree char *title = tp_name_dialog_dup_name (dialog);
+
+      if (title[0] == '\0')
+        return;
+      if (!tp_template_rename (template_, title, &error))
+        show_error (self, _("Could not rename the template"), error);
+    }
+  else if (g_str_equal (response, "remove"))
+    {
+      if (!tp_template_remove (template_, &error))
+        show_error (self, _("Could not remove the template"), error);
+    }
+  else
+    {
+      return;
+    }
   reload (self);
+}
+
+/* Shows dialog over the gallery, about template_. */
+static void
+present_template_dialog (TpTemplateGallery *self,
+                         GtkWidget         *dialog,
+                         TpTemplate        *template_)
+{
+  g_object_set_data (G_OBJECT (dialog), "template", template_);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_template_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -214,33 +240,16 @@ rename_template (GtkWidget  *widget,
 {
   TpTemplateGallery *self = TP_TEMPLATE_GALLERY (widget);
   TpTemplate *template_;
-  GtkWidget *dialog;
 
   if ((template_ = target_template (self, parameter)) == NULL)
     return;
 
-  dialog = GTK_WIDGET (tp_name_dialog_new (GTK_WINDOW (self), _("Rename Template"), NULL,
-                                           _("Template name"), template_->title,
-                                           _("_Rename"), NULL));
-  g_object_set_data (G_OBJECT (dialog), "template", template_);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_rename_response), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-on_remove_response (AdwMessageDialog *dialog,
-                    const char       *response,
-                    gpointer          user_data)
-{
-  TpTemplateGallery *self = TP_TEMPLATE_GALLERY (user_data);
-  TpTemplate *template_ = g_object_get_data (G_OBJECT (dialog), "template");
-  g_autoptr(GError) error = NULL;
-
-  if (!g_str_equal (response, "remove"))
-    return;
-  if (!tp_template_remove (template_, &error))
-    show_error (self, _("Could not remove the template"), error);
-  reload (self);
+  present_template_dialog (self,
+                           GTK_WIDGET (tp_name_dialog_new (GTK_WINDOW (self),
+                                                           _("Rename Template"), NULL,
+                                                           _("Template name"), template_->title,
+                                                           _("_Rename"), NULL)),
+                           template_);
 }
 
 static void
@@ -267,9 +276,7 @@ remove_template (GtkWidget  *widget,
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "remove",
                                               ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_object_set_data (G_OBJECT (dialog), "template", template_);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_remove_response), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  present_template_dialog (self, dialog, template_);
 }
 
 /* Cards */

@@ -707,7 +707,7 @@ _tp_window_update_actions (TpWindow *self)
   gtk_widget_set_tooltip_text (self->redo_button, redo_tip != NULL ? redo_tip : _("Redo"));
 }
 
-/* The zoom level, in the header bar and in its menu. */
+/* The zoom level, in the main menu's zoom row. */
 void
 _tp_window_update_zoom (TpWindow *self)
 {
@@ -716,7 +716,6 @@ _tp_window_update_zoom (TpWindow *self)
 
   /* Translators: a zoom level, as in "100%". */
   text = g_strdup_printf (_("%d%%"), percent);
-  gtk_label_set_label (self->zoom_label, text);
   gtk_label_set_label (self->zoom_menu_label, text);
 }
 

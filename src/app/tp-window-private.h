@@ -26,16 +26,15 @@ struct _TpWindow
   GtkWidget            *redo_button;
   GtkWidget            *save_button;
   GtkWidget            *inspector_button;
-  GtkWidget            *links_button;
-  GtkWidget            *zoom_button;
+  GtkWidget            *zoom_controls;
   GtkWidget            *legend_button;
   GtkWidget            *legend_view;
   GtkWidget            *legend_empty_label;
   GtkWidget            *view_switcher;
+  GtkMenuButton        *view_menu_button;
   GtkStack             *view_stack;
   TpAnalysisView       *analysis_view;
   TpAnalysisView       *alignment_view;
-  GtkLabel             *zoom_label;
   GtkLabel             *zoom_menu_label;
   AdwPreferencesGroup  *recent_group;
   AdwFlap              *flap;

@@ -125,6 +125,7 @@ show_page (TpWindow   *self,
   gtk_widget_set_visible (self->save_button, is_document);
   gtk_widget_set_visible (self->view_switcher, is_document);
   gtk_widget_set_visible (self->inspector_button, is_document);
+  gtk_widget_set_visible (self->legend_button, is_document);
   _tp_window_set_view (self, _tp_window_get_view (self));
 }
 
@@ -156,9 +157,13 @@ _tp_window_set_view (TpWindow   *self,
   changed = g_strcmp0 (_tp_window_get_view (self), view) != 0;
   gtk_stack_set_visible_child_full (self->view_stack, view, GTK_STACK_TRANSITION_TYPE_NONE);
 
-  /* Zoom and the links' focus are the board's; the report pages have neither. */
-  gtk_widget_set_visible (self->zoom_button, is_document && board);
-  gtk_widget_set_visible (self->links_button, is_document && board);
+  /* The narrow switcher names the view it shows. */
+  gtk_menu_button_set_label (self->view_menu_button,
+                             board ? _("Board")
+                             : g_str_equal (view, "analysis") ? _("Analysis") : _("Alignment"));
+
+  /* Zoom is the board's; the report pages have none (the main menu's row). */
+  gtk_widget_set_visible (self->zoom_controls, is_document && board);
 
   if (changed)
     {
@@ -728,16 +733,15 @@ tp_window_class_init (TpWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TpWindow, redo_button);
   gtk_widget_class_bind_template_child (widget_class, TpWindow, save_button);
   gtk_widget_class_bind_template_child (widget_class, TpWindow, inspector_button);
-  gtk_widget_class_bind_template_child (widget_class, TpWindow, links_button);
-  gtk_widget_class_bind_template_child (widget_class, TpWindow, zoom_button);
   gtk_widget_class_bind_template_child (widget_class, TpWindow, legend_button);
   gtk_widget_class_bind_template_child (widget_class, TpWindow, legend_view);
   gtk_widget_class_bind_template_child (widget_class, TpWindow, legend_empty_label);
   gtk_widget_class_bind_template_child (widget_class, TpWindow, view_switcher);
+  gtk_widget_class_bind_template_child (widget_class, TpWindow, view_menu_button);
   gtk_widget_class_bind_template_child (widget_class, TpWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, TpWindow, analysis_view);
   gtk_widget_class_bind_template_child (widget_class, TpWindow, alignment_view);
-  gtk_widget_class_bind_template_child (widget_class, TpWindow, zoom_label);
+  gtk_widget_class_bind_template_child (widget_class, TpWindow, zoom_controls);
   gtk_widget_class_bind_template_child (widget_class, TpWindow, zoom_menu_label);
   gtk_widget_class_bind_template_child (widget_class, TpWindow, recent_group);
   gtk_widget_class_bind_template_child (widget_class, TpWindow, flap);
@@ -798,6 +802,14 @@ tp_window_init (TpWindow *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   _tp_window_actions_init (self);
+  /* Showing only what the selection is linked to, from the main menu (the board's own
+   * board.focus-links is out of a header menu's reach). */
+  {
+    g_autoptr(GPropertyAction) focus_links = g_property_action_new ("focus-links", self->board,
+                                                                    "focus-links");
+
+    g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (focus_links));
+  }
   _tp_window_recovery_init (self);
   _tp_window_search_init (self);
   _tp_window_timer_init (self);

@@ -64,6 +64,22 @@ add (TpLegend       *legend,
   g_array_append_val (legend->entries, entry);
 }
 
+/* Adds an entry of a group, and the group's heading before its first entry: a group
+ * that nothing on the page uses has no heading. */
+static void
+add_in_group (TpLegend       *legend,
+              gboolean       *any,
+              const char     *heading,
+              TpLegendSymbol  symbol,
+              guint           value,
+              const char     *label)
+{
+  if (!*any)
+    add (legend, TP_LEGEND_HEADING, 0, heading);
+  *any = TRUE;
+  add (legend, symbol, value, label);
+}
+
 /* What the page's notes and touchpoints use. */
 typedef struct
 {
@@ -171,24 +187,18 @@ tp_legend_new (TpDocument *document,
   any = FALSE;
   for (guint i = 0; i < TP_N_NOTE_COLOURS; i++)
     if (usage.colours[i])
-      {
-        if (!any)
-          /* Translators: the legend's heading before the note colours' meanings. */
-          add (legend, TP_LEGEND_HEADING, 0, C_("legend", "Notes"));
-        any = TRUE;
-        add (legend, TP_LEGEND_NOTE_COLOUR, i, tp_enum_get_label (TP_ENUM_NOTE_COLOUR, i));
-      }
+      add_in_group (legend, &any,
+                    /* Translators: the legend's heading before the note colours' meanings. */
+                    C_("legend", "Notes"),
+                    TP_LEGEND_NOTE_COLOUR, i, tp_enum_get_label (TP_ENUM_NOTE_COLOUR, i));
 
   any = FALSE;
   for (guint i = 0; i < TP_N_EVIDENCE; i++)
     if (usage.evidence[i])
-      {
-        if (!any)
-          /* Translators: the legend's heading before the evidence glyphs of notes. */
-          add (legend, TP_LEGEND_HEADING, 0, C_("legend", "Evidence"));
-        any = TRUE;
-        add (legend, TP_LEGEND_EVIDENCE, i, tp_enum_get_label (TP_ENUM_EVIDENCE, i));
-      }
+      add_in_group (legend, &any,
+                    /* Translators: the legend's heading before the evidence glyphs of notes. */
+                    C_("legend", "Evidence"),
+                    TP_LEGEND_EVIDENCE, i, tp_enum_get_label (TP_ENUM_EVIDENCE, i));
   if (usage.votes)
     /* Translators: the legend's label of the dots on a note. */
     add (legend, TP_LEGEND_VOTES, 0, C_("legend", "Dot votes"));
@@ -204,12 +214,12 @@ tp_legend_new (TpDocument *document,
 
         if (!g_hash_table_contains (usage.personas, persona->item.id))
           continue;
-        if (!any)
-          /* Translators: the legend's heading before the personas' coloured edges. */
-          add (legend, TP_LEGEND_HEADING, 0, C_("legend", "Personas"));
-        any = TRUE;
-        add (legend, TP_LEGEND_PERSONA, persona->accent,
-             persona->name != NULL && persona->name[0] != '\0' ? persona->name : _("Unnamed persona"));
+        add_in_group (legend, &any,
+                      /* Translators: the legend's heading before the personas' coloured edges. */
+                      C_("legend", "Personas"),
+                      TP_LEGEND_PERSONA, persona->accent,
+                      persona->name != NULL && persona->name[0] != '\0' ? persona->name
+                                                                         : _("Unnamed persona"));
       }
   }
 
@@ -222,13 +232,10 @@ tp_legend_new (TpDocument *document,
   any = FALSE;
   for (guint i = 0; i < TP_N_KANO_CATEGORIES; i++)
     if (usage.kano[i])
-      {
-        if (!any)
-          /* Translators: the legend's heading before the Kano categories of needs. */
-          add (legend, TP_LEGEND_HEADING, 0, C_("legend", "Kano"));
-        any = TRUE;
-        add (legend, TP_LEGEND_KANO, i, tp_enum_get_label (TP_ENUM_KANO_CATEGORY, i));
-      }
+      add_in_group (legend, &any,
+                    /* Translators: the legend's heading before the Kano categories of needs. */
+                    C_("legend", "Kano"),
+                    TP_LEGEND_KANO, i, tp_enum_get_label (TP_ENUM_KANO_CATEGORY, i));
 
   if (usage.touchpoints)
     /* Translators: the legend's label of the emotion curve's faces, from −2 to +2. */
