@@ -275,8 +275,11 @@ double   _tp_layout_measure_note    (TpLayout   *layout,
                                      guint       max_lines,
                                      gboolean   *truncated,
                                      double     *last_right);
-/* How many texts the measurement cache has shaped in this process (for tests' counts). */
-guint    _tp_layout_get_n_shaped    (void);
+/* For tests' counts, over the process: texts the measurement cache shaped, lookups in
+ * it, and laid-out texts handed out for painting. */
+void     _tp_layout_get_counts      (guint *shaped,
+                                     guint *lookups,
+                                     guint *text_refs);
 /* Note widths are multiples of this, so that the fit's trial widths reuse measurements. */
 #define TP_LAYOUT_NOTE_QUANTUM 8.0
 

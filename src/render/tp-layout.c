@@ -76,14 +76,19 @@ struct _TpMeasure
  * measurements stay. */
 #define MAX_KEPT_LAYOUTS 4096
 
-/* Texts shaped by the cache, over the process: tests count them to prove an algorithm
- * measures each text once (tests/test-paint-scale.c), never time. */
-static guint n_shaped;
+/* What the cache was asked, over the process: tests count these to prove that an
+ * algorithm looks each text up a bounded number of times and that painting at a tiny
+ * scale shapes none (tests/test-paint-scale.c); never time. */
+static guint n_shaped, n_lookups, n_text_refs;
 
-guint
-_tp_layout_get_n_shaped (void)
+void
+_tp_layout_get_counts (guint *shaped,
+                       guint *lookups,
+                       guint *text_refs)
 {
-  return n_shaped;
+  *shaped = n_shaped;
+  *lookups = n_lookups;
+  *text_refs = n_text_refs;
 }
 
 static PangoLayout *
@@ -138,6 +143,8 @@ lookup_measure (TpLayout   *layout,
   TpMeasure key = { (char *) (text ? text : ""), width > 0 ? (int) floor (width * PANGO_SCALE) : -1,
                     max_lines, role };
   TpMeasure *measure = g_hash_table_lookup (layout->measures, &key);
+
+  n_lookups++;
 
   if (measure == NULL)
     {
@@ -252,6 +259,7 @@ _tp_layout_ref_text (TpLayout   *layout,
 {
   TpMeasure *measure = lookup_measure (layout, role, text, width, max_lines, TRUE);
 
+  n_text_refs++;
   return g_object_ref (measure->layout);
 }
 
