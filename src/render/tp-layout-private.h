@@ -59,6 +59,12 @@ typedef struct
   guint            slice_first;  /* the first note flowed (a part's run of them) */
   guint            n_boxes;      /* all its notes' boxes, shown or not */
   gboolean         continued;    /* its first notes are on an earlier page */
+  /* The heights of its rows at full size by width, while its notes stay the same
+   * (tp-layout-blocks.c, _tp_layout_needed_height()): the canvas's arrangement asks
+   * at dozens of widths per update, and every update asks the same again. */
+  GPtrArray       *need_notes;   /* the notes the memo holds for (not owned) */
+  guint64          need_signature;
+  GArray          *need_memo;    /* TpNeedMemo */
 } TpBlock;
 
 /* The journey's fixed parts, in board units. */
@@ -269,6 +275,11 @@ double   _tp_layout_measure_note    (TpLayout   *layout,
                                      guint       max_lines,
                                      gboolean   *truncated,
                                      double     *last_right);
+/* For tests' counts, over the process: texts the measurement cache shaped, lookups in
+ * it, and laid-out texts handed out for painting. */
+void     _tp_layout_get_counts      (guint *shaped,
+                                     guint *lookups,
+                                     guint *text_refs);
 /* Note widths are multiples of this, so that the fit's trial widths reuse measurements. */
 #define TP_LAYOUT_NOTE_QUANTUM 8.0
 
@@ -281,6 +292,21 @@ void     _tp_layout_set_block_rect  (TpLayout     *layout,
 double   _tp_layout_needed_height   (TpLayout    *layout,
                                      TpContainer  container,
                                      GPtrArray   *notes);
+/* The memo of _tp_layout_needed_height() (tp-layout-need.c): a new one; the block's
+ * notes signed at the start of an update (the memo forgets when they changed); a
+ * remembered rows' height at the block's width; one to remember. */
+GArray  *_tp_layout_need_memo_new   (void);
+void     _tp_layout_need_sign       (TpLayout    *layout,
+                                     TpContainer  container,
+                                     GPtrArray   *notes);
+gboolean _tp_layout_need_lookup     (TpLayout    *layout,
+                                     TpBlock     *block,
+                                     GPtrArray   *notes,
+                                     double      *height);
+void     _tp_layout_need_store      (TpLayout    *layout,
+                                     TpBlock     *block,
+                                     GPtrArray   *notes,
+                                     double       height);
 /* How many note columns an unscaled width of notes takes (at least one). */
 guint    _tp_layout_note_columns    (const TpTheme *theme,
                                      double         width);

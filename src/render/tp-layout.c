@@ -76,6 +76,32 @@ struct _TpMeasure
  * measurements stay. */
 #define MAX_KEPT_LAYOUTS 4096
 
+/* What the cache was asked, over the process: tests count these to prove that an
+ * algorithm looks each text up a bounded number of times and that painting at a tiny
+ * scale shapes none (tests/test-paint-scale.c); never time. */
+static guint n_shaped, n_lookups, n_text_refs;
+
+void
+_tp_layout_get_counts (guint *shaped,
+                       guint *lookups,
+                       guint *text_refs)
+{
+  *shaped = n_shaped;
+  *lookups = n_lookups;
+  *text_refs = n_text_refs;
+}
+
+static PangoLayout *
+shape (TpLayout   *layout,
+       TpFontRole  role,
+       const char *text,
+       double      width,
+       guint       max_lines)
+{
+  n_shaped++;
+  return tp_text_layout_new_lines (layout->context, layout->theme, role, text, width, max_lines);
+}
+
 static guint
 measure_hash (gconstpointer key)
 {
@@ -118,6 +144,8 @@ lookup_measure (TpLayout   *layout,
                     max_lines, role };
   TpMeasure *measure = g_hash_table_lookup (layout->measures, &key);
 
+  n_lookups++;
+
   if (measure == NULL)
     {
       measure = g_new0 (TpMeasure, 1);
@@ -126,8 +154,7 @@ lookup_measure (TpLayout   *layout,
       measure->max_lines = max_lines;
       measure->role = role;
       measure->link.data = measure;
-      measure->layout = tp_text_layout_new_lines (layout->context, layout->theme, role,
-                                                  key.text, width, max_lines);
+      measure->layout = shape (layout, role, key.text, width, max_lines);
       tp_text_layout_get_size (measure->layout, &measure->text_width, &measure->height);
       measure->last_right = tp_text_layout_get_last_line_end (measure->layout);
       measure->truncated = tp_text_layout_get_truncated (measure->layout);
@@ -136,8 +163,7 @@ lookup_measure (TpLayout   *layout,
   else if (measure->layout != NULL)
     g_queue_unlink (&layout->kept, &measure->link);
   else if (keep_text)
-    measure->layout = tp_text_layout_new_lines (layout->context, layout->theme, role,
-                                                key.text, width, max_lines);
+    measure->layout = shape (layout, role, key.text, width, max_lines);
 
   if (measure->layout != NULL)
     {
@@ -233,6 +259,7 @@ _tp_layout_ref_text (TpLayout   *layout,
 {
   TpMeasure *measure = lookup_measure (layout, role, text, width, max_lines, TRUE);
 
+  n_text_refs++;
   return g_object_ref (measure->layout);
 }
 
@@ -270,7 +297,10 @@ tp_layout_new (void)
   layout->linked = g_hash_table_new (g_str_hash, g_str_equal);
   layout->link_footers = TRUE;
   for (guint c = 0; c < TP_N_CONTAINERS; c++)
-    layout->blocks[c].rows = g_array_new (FALSE, FALSE, sizeof (TpRow));
+    {
+      layout->blocks[c].rows = g_array_new (FALSE, FALSE, sizeof (TpRow));
+      layout->blocks[c].need_memo = _tp_layout_need_memo_new ();
+    }
   g_weak_ref_init (&layout->export_document, NULL);
   _tp_journey_init (&layout->journey);
   _tp_links_init (&layout->links);
@@ -291,7 +321,10 @@ tp_layout_free (TpLayout *layout)
     layout->canvas_split_free (layout->canvas_split);
   g_weak_ref_clear (&layout->export_document);
   for (guint c = 0; c < TP_N_CONTAINERS; c++)
-    g_array_unref (layout->blocks[c].rows);
+    {
+      g_array_unref (layout->blocks[c].rows);
+      g_array_unref (layout->blocks[c].need_memo);
+    }
   _tp_journey_clear (&layout->journey);
   _tp_links_clear (&layout->links);
   g_hash_table_unref (layout->measures);

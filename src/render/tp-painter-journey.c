@@ -26,8 +26,14 @@ _tp_paint_journey_text (cairo_t        *cr,
                         guint           max_lines,
                         const TpColour *colour)
 {
-  g_autoptr(PangoLayout) text_layout = _tp_layout_ref_text (layout, role, text, width, max_lines);
+  g_autoptr(PangoLayout) text_layout = NULL;
 
+  if (_tp_paint_is_tiny_text (cr, layout->theme, role))
+    {
+      _tp_paint_text_bars (cr, layout, role, text, x, y, width, max_lines, colour);
+      return;
+    }
+  text_layout = _tp_layout_ref_text (layout, role, text, width, max_lines);
   tp_colour_set_source (cr, colour);
   cairo_move_to (cr, x, y);
   _tp_paint_layout (cr, text_layout);

@@ -14,6 +14,24 @@ void    _tp_rounded_rect (cairo_t      *cr,
  * (tp-svg-text.h), hands it over to be written as text. Every text goes through here. */
 void    _tp_paint_layout (cairo_t      *cr,
                           PangoLayout  *layout);
+/* Level of detail on raster targets (tp-painter-lod.c): whether a role's lines, or a
+ * note width across, are too small to read; and a text drawn as a bar per line, from
+ * its measurement (the same key as _tp_layout_ref_text()). */
+void     _tp_paint_mark_screen  (cairo_t        *cr);
+gboolean _tp_paint_is_tiny_text (cairo_t        *cr,
+                                 const TpTheme  *theme,
+                                 TpFontRole      role);
+gboolean _tp_paint_is_tiny_note (cairo_t        *cr,
+                                 double          width);
+void     _tp_paint_text_bars    (cairo_t        *cr,
+                                 TpLayout       *layout,
+                                 TpFontRole      role,
+                                 const char     *text,
+                                 double          x,
+                                 double          y,
+                                 double          width,
+                                 guint           max_lines,
+                                 const TpColour *colour);
 /* rect shrunk by d on every side. */
 TpRect  _tp_rect_inset   (const TpRect *rect,
                           double        d);

@@ -257,6 +257,16 @@ paint_note_box (cairo_t              *cr,
   shape = (TpRect) { 0, 0, box->rect.width / s, box->rect.height / s };
   fill = &theme->notes[note->colour < TP_N_NOTE_COLOURS ? note->colour : 0];
 
+  /* A pixel or two across: its colour is all that shows (tp-painter-lod.c). */
+  if (_tp_paint_is_tiny_note (cr, shape.width))
+    {
+      cairo_rectangle (cr, 0, 0, shape.width, shape.height);
+      tp_colour_set_source (cr, fill);
+      cairo_fill (cr);
+      cairo_restore (cr);
+      return;
+    }
+
   if (options->screen)
     {
       /* A soft shadow from two offset layers: the look of a blur without its cost. */
@@ -297,10 +307,16 @@ paint_note_box (cairo_t              *cr,
     cairo_stroke (cr);
   }
 
-  text = _tp_layout_ref_note_text (layout, note->text, box);
-  tp_colour_set_source (cr, &theme->note_text);
-  cairo_move_to (cr, pad, pad);
-  _tp_paint_layout (cr, text);
+  if (_tp_paint_is_tiny_text (cr, theme, TP_FONT_NOTE))
+    _tp_paint_text_bars (cr, layout, TP_FONT_NOTE, note->text, pad, pad, box->text_width,
+                         box->max_lines, &theme->note_text);
+  else
+    {
+      text = _tp_layout_ref_note_text (layout, note->text, box);
+      tp_colour_set_source (cr, &theme->note_text);
+      cairo_move_to (cr, pad, pad);
+      _tp_paint_layout (cr, text);
+    }
 
   /* The marks in the bottom right corner: beside the last line when they fit there
    * (the layout made the note no taller), else on the footer row. */
@@ -515,6 +531,8 @@ tp_paint_board (cairo_t              *cr,
   clip = tp_rect_is_empty (&options->visible) ? layout->bounds : options->visible;
 
   cairo_save (cr);
+  if (options->screen)
+    _tp_paint_mark_screen (cr);
   paint_board_clipped (cr, layout, document, &clip, options);
   cairo_restore (cr);
 }
