@@ -16,6 +16,7 @@
 #include "io/tp-loader.h"
 #include "tp-test-tools.h"
 #include "model/tp-document-story.h"
+#include "model/tp-enums.h"
 #include "render/tp-export.h"
 #include "render/tp-story-page.h"
 
@@ -119,6 +120,26 @@ get_item_texts (TpDocument        *document,
       add_touchpoint_texts (texts, touchpoint);
       for (guint i = 0; i < touchpoint->actions->len; i++)
         g_ptr_array_add (texts, ((TpActionItem *) g_ptr_array_index (touchpoint->actions, i))->what);
+    }
+  else if (step->kind == TP_STORY_STEP_ALIGNMENT)
+    {
+      g_autoptr(GArray) rows = tp_story_get_alignment_rows (document, step->section);
+
+      /* The rows' notes, touchpoints, stages and blocks (the document's strings). */
+      for (guint i = step->first; i < step->first + step->n_items; i++)
+        {
+          const TpStoryRow *row = &g_array_index (rows, TpStoryRow, i);
+
+          if (row->note != NULL)
+            g_ptr_array_add (texts, row->note->text);
+          if (row->touchpoint != NULL)
+            g_ptr_array_add (texts, row->touchpoint->name);
+          if (row->stage != NULL)
+            g_ptr_array_add (texts, row->stage->name);
+          if (row->kind == TP_STORY_ROW_EMPTY_BLOCK)
+            g_ptr_array_add (texts, (char *) tp_enum_get_label (TP_ENUM_CONTAINER,
+                                                                 row->container));
+        }
     }
   return texts;
 }
@@ -296,13 +317,18 @@ check_text_size (TpDocument *document,
     if (counted[k] == 0)
       smallest[k] = 0;
   g_test_message ("smallest item word boxes: canvas %.1f pt (%u words), value chain %.1f pt "
-                  "(%u), stages %.1f pt (%u), moments %.1f pt (%u)",
+                  "(%u), stages %.1f pt (%u), moments %.1f pt (%u), alignment %.1f pt (%u)",
                   smallest[TP_STORY_STEP_CANVAS_BLOCK], counted[TP_STORY_STEP_CANVAS_BLOCK],
                   smallest[TP_STORY_STEP_VALUE_CHAIN], counted[TP_STORY_STEP_VALUE_CHAIN],
                   smallest[TP_STORY_STEP_JOURNEY_STAGE], counted[TP_STORY_STEP_JOURNEY_STAGE],
-                  smallest[TP_STORY_STEP_MOMENT], counted[TP_STORY_STEP_MOMENT]);
+                  smallest[TP_STORY_STEP_MOMENT], counted[TP_STORY_STEP_MOMENT],
+                  smallest[TP_STORY_STEP_ALIGNMENT], counted[TP_STORY_STEP_ALIGNMENT]);
   g_assert_cmpuint (counted[TP_STORY_STEP_CANVAS_BLOCK], >=, min_counted);
   g_assert_cmpuint (counted[TP_STORY_STEP_JOURNEY_STAGE], >=, min_counted);
+  /* Alignment steps are rows of their own now: their words are held to the floor too. */
+  for (guint i = 0; i < tp_story_get_n_steps (story); i++)
+    if (tp_story_get_step (story, i)->kind == TP_STORY_STEP_ALIGNMENT)
+      g_assert_cmpuint (counted[TP_STORY_STEP_ALIGNMENT], >, 0);
   report_step_text (story, words);
   tp_test_remove_export (path);
 }

@@ -132,7 +132,9 @@ add_parts (TpStory     *self,
            guint        budget)
 {
   g_autoptr(GArray) starts = split_items (lengths, groups, n, capacity, budget,
-                                          TP_STORY_VALUE_CHAIN_AREAS);
+                                          step->kind == TP_STORY_STEP_ALIGNMENT
+                                          ? TP_STORY_ALIGNMENT_KINDS
+                                          : TP_STORY_VALUE_CHAIN_AREAS);
 
   step->n_parts = starts->len - 1;
   for (guint part = 0; part < step->n_parts; part++)
@@ -327,23 +329,145 @@ get_analysis_sections (TpDocument *document,
   return n;
 }
 
-/* A page of the analysis kind told section by section: one page whole is too small
- * to read in a room. */
+/* The analysis told section by section: one page whole is too small to read in a
+ * room. */
 static void
-add_sections (TpStory         *self,
-              TpStoryStepKind  kind,
-              const char      *key,
-              const guint     *sections,
-              guint            n)
+add_analysis (TpStory     *self,
+              const guint *sections,
+              guint        n)
 {
   for (guint i = 0; i < n; i++)
     {
       TpStoryStep step = {
-        .kind = kind, .key = key, .first = sections[i], .n_items = 1, .part = i, .n_parts = n,
+        .kind = TP_STORY_STEP_ANALYSIS, .key = "analysis", .section = sections[i],
+        .n_items = 1, .part = i, .n_parts = n, .section_n_parts = 1,
       };
 
       add_step (self, &step);
     }
+}
+
+static void
+append_row (GArray             *rows,
+            TpStoryRowKind      kind,
+            const TpNote       *note,
+            const TpTouchpoint *touchpoint,
+            const TpStage      *stage,
+            TpContainer         container)
+{
+  TpStoryRow row = { kind, note, touchpoint, stage, container };
+
+  g_array_append_val (rows, row);
+}
+
+static void
+append_touchpoint_rows (GArray         *rows,
+                        TpDocument     *document,
+                        TpStoryRowKind  kind,
+                        GPtrArray      *touchpoints)
+{
+  for (guint i = 0; i < touchpoints->len; i++)
+    {
+      const TpTouchpoint *touchpoint = g_ptr_array_index (touchpoints, i);
+
+      append_row (rows, kind, NULL, touchpoint,
+                  tp_document_lookup_kind (document, touchpoint->stage, TP_ITEM_STAGE), 0);
+    }
+}
+
+GArray *
+tp_story_get_alignment_rows (TpDocument *document,
+                             guint       section)
+{
+  g_autoptr(TpAlignment) alignment = NULL;
+  GArray *rows = g_array_new (FALSE, FALSE, sizeof (TpStoryRow));
+
+  g_return_val_if_fail (TP_IS_DOCUMENT (document), rows);
+
+  alignment = tp_alignment_new (document);
+  if (section == TP_STORY_SECTION_GAPS)
+    {
+      for (guint i = 0; i < alignment->cells->len; i++)
+        {
+          const TpAlignmentCell *cell = &g_array_index (alignment->cells, TpAlignmentCell, i);
+          const TpTouchpoint *touchpoint = g_ptr_array_index (alignment->columns, cell->column);
+
+          append_row (rows, TP_STORY_ROW_LINK, g_ptr_array_index (alignment->rows, cell->row),
+                      touchpoint,
+                      tp_document_lookup_kind (document, touchpoint->stage, TP_ITEM_STAGE), 0);
+        }
+      return rows;
+    }
+
+  for (guint i = 0; i < alignment->unlinked_notes->len; i++)
+    append_row (rows, TP_STORY_ROW_UNLINKED_NOTE,
+                g_ptr_array_index (alignment->unlinked_notes, i), NULL, NULL, 0);
+  append_touchpoint_rows (rows, document, TP_STORY_ROW_UNSUPPORTED_TOUCHPOINT,
+                          alignment->unsupported_touchpoints);
+  append_touchpoint_rows (rows, document, TP_STORY_ROW_UNOWNED_MOMENT,
+                          alignment->unowned_moments);
+  for (guint i = 0; i < alignment->empty_blocks->len; i++)
+    append_row (rows, TP_STORY_ROW_EMPTY_BLOCK, NULL, NULL, NULL,
+                g_array_index (alignment->empty_blocks, TpContainer, i));
+  for (guint i = 0; i < alignment->empty_stages->len; i++)
+    append_row (rows, TP_STORY_ROW_EMPTY_STAGE, NULL, NULL,
+                g_ptr_array_index (alignment->empty_stages, i), 0);
+  return rows;
+}
+
+/* The characters a row shows, for the text budget. */
+static guint
+row_length (const TpStoryRow *row)
+{
+  guint length = 0;
+
+  if (row->note != NULL)
+    length += note_length (row->note);
+  if (row->touchpoint != NULL)
+    length += text_length (row->touchpoint->name);
+  if (row->stage != NULL)
+    length += text_length (row->stage->name);
+  return MAX (length, 16);
+}
+
+/* The alignment told as rows in large type: its links, then its gaps by kind, each
+ * section in parts of a few rows. The parts are numbered over both sections, so that
+ * tp_story_find_step_part() keeps a presenter on its part under the one key. */
+static void
+add_alignment (TpStory *self)
+{
+  static const guint sections[] = { TP_STORY_SECTION_GAPS, TP_STORY_SECTION_KANO };
+  guint first_step = self->all->len, part = 0;
+
+  for (guint s = 0; s < G_N_ELEMENTS (sections); s++)
+    {
+      g_autoptr(GArray) rows = tp_story_get_alignment_rows (self->document, sections[s]);
+      g_autofree guint *lengths = g_new (guint, MAX (rows->len, 1));
+      g_autofree guint *kinds = g_new (guint, MAX (rows->len, 1));
+      TpStoryStep step = { .kind = TP_STORY_STEP_ALIGNMENT, .key = "alignment",
+                           .section = sections[s] };
+      guint before = self->all->len;
+
+      if (rows->len == 0)
+        continue;
+      for (guint i = 0; i < rows->len; i++)
+        {
+          lengths[i] = row_length (&g_array_index (rows, TpStoryRow, i));
+          kinds[i] = g_array_index (rows, TpStoryRow, i).kind;
+        }
+      add_parts (self, &step, lengths, kinds, rows->len, TP_STORY_ALIGNMENT_CAPACITY,
+                 TP_STORY_BLOCK_TEXT_BUDGET);
+      for (guint i = before; i < self->all->len; i++)
+        {
+          TpStoryStep *added = &g_array_index (self->all, TpStoryStep, i);
+
+          added->section_part = added->part;
+          added->section_n_parts = added->n_parts;
+          added->part = part++;
+        }
+    }
+  for (guint i = first_step; i < self->all->len; i++)
+    g_array_index (self->all, TpStoryStep, i).n_parts = part;
 }
 
 TpStory *
@@ -368,16 +492,12 @@ tp_story_new (TpDocument *document)
   add_journey (self);
   add_moments (self);
   if (tp_alignment_has_links (document))
-    {
-      static const guint matrix_and_gaps[] = { TP_STORY_SECTION_GAPS, TP_STORY_SECTION_KANO };
-
-      add_sections (self, TP_STORY_STEP_ALIGNMENT, "alignment", matrix_and_gaps, 2);
-    }
+    add_alignment (self);
   {
     guint sections[TP_STORY_N_SECTIONS];
     guint n = get_analysis_sections (document, sections);
 
-    add_sections (self, TP_STORY_STEP_ANALYSIS, "analysis", sections, n);
+    add_analysis (self, sections, n);
   }
 
   return self;
@@ -497,8 +617,11 @@ tp_story_step_dup_title (TpStory           *self,
       break;
 
     case TP_STORY_STEP_ALIGNMENT:
-      g_string_append (title, step->first == TP_STORY_SECTION_GAPS
+      g_string_append (title, step->section == TP_STORY_SECTION_GAPS
                               ? _("Alignment · Links") : _("Alignment · Gaps"));
+      if (step->section_n_parts > 1)
+        g_string_append_printf (title, " (%u/%u)", step->section_part + 1,
+                                step->section_n_parts);
       break;
 
     case TP_STORY_STEP_ANALYSIS:
@@ -510,7 +633,7 @@ tp_story_step_dup_title (TpStory           *self,
           [TP_STORY_SECTION_JOURNEY] = _("Analysis · Jobs and Emotions"),
         };
 
-        g_string_append (title, sections[MIN (step->first, TP_STORY_N_SECTIONS - 1)]);
+        g_string_append (title, sections[MIN (step->section, TP_STORY_N_SECTIONS - 1)]);
       }
       break;
 

@@ -41,11 +41,15 @@ typedef struct
   guint            stage_index;  /* JOURNEY_STAGE, MOMENT */
   const char      *touchpoint;   /* MOMENT: the touchpoint's id */
   guint            first;        /* of the items this part shows (notes of the block,
-                                  * touchpoints of the stage); ALIGNMENT, ANALYSIS: the
-                                  * page's section this part shows (TpStorySection) */
+                                  * touchpoints of the stage, ALIGNMENT: rows of its
+                                  * section, tp_story_get_alignment_rows()) */
   guint            n_items;      /* how many this part shows */
-  guint            part;         /* 0 … n_parts - 1 when the block or stage continues */
+  guint            part;         /* 0 … n_parts - 1 when the block or stage continues
+                                  * (ALIGNMENT, ANALYSIS: over all their sections) */
   guint            n_parts;
+  guint            section;      /* ALIGNMENT, ANALYSIS: the section (TpStorySection) */
+  guint            section_part; /* ALIGNMENT: the part within its section, for its title */
+  guint            section_n_parts;
   gboolean         hidden;       /* only through tp_story_get_all_step() */
 } TpStoryStep;
 
@@ -61,6 +65,10 @@ typedef struct
 #define TP_STORY_VALUE_CHAIN_AREAS     3
 #define TP_STORY_STAGE_CAPACITY        4
 #define TP_STORY_STAGE_TEXT_BUDGET     480
+/* An alignment step's rows (a link, or a gap under its kind's heading): each is a line
+ * or two of 24 px text across the slide, with at most two headings among them. */
+#define TP_STORY_ALIGNMENT_CAPACITY    6
+#define TP_STORY_ALIGNMENT_KINDS       2
 
 /* The sections of the analysis page a part of an ANALYSIS step shows, in the page's
  * order (TpAnalysisSection of render/tp-analysis-page.h); an ALIGNMENT step's parts are
@@ -73,6 +81,26 @@ typedef enum {
   TP_STORY_SECTION_JOURNEY,
   TP_STORY_N_SECTIONS
 } TpStorySection;
+
+/* What a row of an alignment step is: a link of the matrix (GAPS section), or a gap
+ * (KANO section), grouped by kind in tp-alignment.h's order. */
+typedef enum {
+  TP_STORY_ROW_LINK,                  /* note → touchpoint (its stage) */
+  TP_STORY_ROW_UNLINKED_NOTE,         /* note */
+  TP_STORY_ROW_UNSUPPORTED_TOUCHPOINT,/* touchpoint (its stage) */
+  TP_STORY_ROW_UNOWNED_MOMENT,        /* touchpoint (its stage) */
+  TP_STORY_ROW_EMPTY_BLOCK,           /* container */
+  TP_STORY_ROW_EMPTY_STAGE,           /* stage */
+} TpStoryRowKind;
+
+typedef struct
+{
+  TpStoryRowKind      kind;
+  const TpNote       *note;
+  const TpTouchpoint *touchpoint;
+  const TpStage      *stage;
+  TpContainer         container;
+} TpStoryRow;
 
 typedef struct _TpStory TpStory;
 
@@ -117,5 +145,12 @@ int                tp_story_find_step_part    (TpStory    *self,
  * of the note at position index, or NULL. */
 const TpNote      *tp_story_get_value_chain_note (TpStory *self,
                                                   guint    index);
+
+/* The rows of an alignment section (TP_STORY_SECTION_GAPS: the links, one a row, in the
+ * matrix's order; TP_STORY_SECTION_KANO: the gaps by kind), that an ALIGNMENT step's
+ * first … first + n_items - 1 count over. Pointers are borrowed from the document.
+ * (element-type TpStoryRow) */
+GArray            *tp_story_get_alignment_rows (TpDocument *document,
+                                                guint       section);
 
 G_END_DECLS

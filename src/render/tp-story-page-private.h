@@ -57,4 +57,10 @@ void    _tp_story_paint_moment (StoryPainter      *p,
                                 const TpStoryStep *step,
                                 double             top);
 
+/* tp-story-page-alignment.c: an alignment step's rows below its heading. */
+void    _tp_story_paint_alignment (StoryPainter      *p,
+                                   TpDocument        *document,
+                                   const TpStoryStep *step,
+                                   double             top);
+
 G_END_DECLS

@@ -11,8 +11,9 @@
  * evidence and votes exactly as on the board; the canvas beside it is a map of the nine
  * blocks in their conventional places. Stage and moment steps draw touchpoints as
  * presentation cards with the journey's symbols (faces, stars, gap bars). The value
- * chain, the alignment and the analysis are their own pages fitted into the step: an
- * overview, whose text may be smaller than the cards'.
+ * chain's notes flow under their areas' headings; the alignment is rows in large type
+ * (tp-story-page-alignment.c); the analysis is its own page's sections fitted into the
+ * step: an overview, whose text may be smaller than the cards'.
  */
 
 #include "config.h"
@@ -22,7 +23,6 @@
 
 #include "analysis/tp-gap.h"
 #include "model/tp-enums.h"
-#include "tp-alignment-page.h"
 #include "tp-analysis-page-private.h"
 #include "tp-legend.h"
 #include "tp-painter-private.h"
@@ -497,7 +497,7 @@ paint_value_chain (StoryPainter      *p,
   flow_chain_notes (p, document, story, step, &room, size, TRUE);
 }
 
-/* A part of the alignment or the analysis: its page's section (the story's part),
+/* A part of the analysis: its page's section (the story's part),
  * laid out at a slide's width and scaled to the step, legible as far as it fits: a
  * section taller than the step is scaled down whole rather than cut. */
 static void
@@ -512,11 +512,8 @@ paint_report (StoryPainter      *p,
   double scale;
 
   /* At 900 units the page's 11-unit captions land near 16 px across the step. */
-  if (step->kind == TP_STORY_STEP_ALIGNMENT)
-    tp_alignment_layout_update (report, document, 900);
-  else
-    tp_analysis_layout_update (report, document, 900);
-  tp_analysis_layout_get_section (report, MIN (step->first, TP_N_ANALYSIS_SECTIONS - 1),
+  tp_analysis_layout_update (report, document, 900);
+  tp_analysis_layout_get_section (report, MIN (step->section, TP_N_ANALYSIS_SECTIONS - 1),
                                   &section);
   if (section.width <= 0 || section.height <= 0)
     return;
@@ -628,6 +625,8 @@ tp_story_paint_step (cairo_t                   *cr,
       _tp_story_paint_moment (&p, document, step, top);
       break;
     case TP_STORY_STEP_ALIGNMENT:
+      _tp_story_paint_alignment (&p, document, step, top);
+      break;
     case TP_STORY_STEP_ANALYSIS:
       paint_report (&p, document, step, top);
       break;
