@@ -193,6 +193,9 @@ main (int   argc,
 
   status = g_test_run ();
 
+  /* As the application's shutdown does: a preview still being drawn in a worker thread
+   * would meet Pango and HarfBuzz torn down by exit(). */
+  tp_template_gallery_wait_for_previews ();
   tp_test_remove_tree (tmp_dir);
   g_free (tmp_dir);
   return status;
