@@ -1753,7 +1753,10 @@ op_type_note (Ctx *c)
     return;
 
   id = g_strdup (note->item.id);
-  typed = g_string_new (chance (50) ? note->text : "");
+  /* Typing goes on from the note's text unless that is at the cap already, where the
+   * editor stops typing with the bell (and the model would cut the keystrokes). */
+  typed = g_string_new (chance (50) && g_utf8_strlen (note->text, -1) + 5 <= TP_TEXT_MAX
+                        ? note->text : "");
   for (guint i = 0, n = 1 + rnd (5); i < n; i++)
     {
       TpNote *copy = (TpNote *) tp_document_edit_begin (c->doc, id);
