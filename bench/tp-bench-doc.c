@@ -84,6 +84,7 @@ tp_bench_make_document (guint n_notes)
       TpTouchpoint *tp = tp_touchpoint_new (id, name);
 
       _tp_str_assign (&tp->channel, "Website");
+      g_free (tp->action);
       tp->action = tp_bench_make_text (rand, 3, 8);
       tp->emotion = g_rand_int_range (rand, -2, 3);
       g_ptr_array_add (tp->pains, tp_bench_make_text (rand, 3, 10));
@@ -175,6 +176,7 @@ make_moment (GRand    *rand,
    * opportunity to draw on the journey, and none of a moment's analysis. */
   if (!moment)
     {
+      g_free (tp->action);
       tp->action = tp_bench_make_text (rand, 3, 8);
       g_ptr_array_add (tp->pains, tp_bench_make_text (rand, 3, 10));
       g_ptr_array_add (tp->opportunities, tp_bench_make_text (rand, 3, 10));
