@@ -27,15 +27,18 @@
 
 static const cairo_user_data_key_t screen_key;
 
+/* User data outlives cairo_restore(): tp_paint_board() marks the context for its own
+ * call only and clears the mark as it returns. */
 void
-_tp_paint_mark_screen (cairo_t *cr)
+_tp_paint_mark_screen (cairo_t  *cr,
+                       gboolean  screen)
 {
-  cairo_set_user_data (cr, &screen_key, GINT_TO_POINTER (TRUE), NULL);
+  cairo_set_user_data (cr, &screen_key, screen ? GINT_TO_POINTER (TRUE) : NULL, NULL);
 }
 
 /* A raster the board's widget paints (its tiles), not an export. */
 static gboolean
-is_raster (cairo_t *cr)
+is_screen_raster (cairo_t *cr)
 {
   return cairo_get_user_data (cr, &screen_key) != NULL &&
          cairo_surface_get_type (cairo_get_target (cr)) == CAIRO_SURFACE_TYPE_IMAGE;
@@ -56,14 +59,14 @@ _tp_paint_is_tiny_text (cairo_t       *cr,
                         const TpTheme *theme,
                         TpFontRole     role)
 {
-  return is_raster (cr) && device_length (cr, tp_theme_get_line_height (theme, role)) < TINY_LINE;
+  return is_screen_raster (cr) && device_length (cr, tp_theme_get_line_height (theme, role)) < TINY_LINE;
 }
 
 gboolean
 _tp_paint_is_tiny_note (cairo_t *cr,
                         double   width)
 {
-  return is_raster (cr) && device_length (cr, width) < TINY_NOTE;
+  return is_screen_raster (cr) && device_length (cr, width) < TINY_NOTE;
 }
 
 void

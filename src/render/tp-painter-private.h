@@ -17,7 +17,8 @@ void    _tp_paint_layout (cairo_t      *cr,
 /* Level of detail on raster targets (tp-painter-lod.c): whether a role's lines, or a
  * note width across, are too small to read; and a text drawn as a bar per line, from
  * its measurement (the same key as _tp_layout_ref_text()). */
-void     _tp_paint_mark_screen  (cairo_t        *cr);
+void     _tp_paint_mark_screen  (cairo_t        *cr,
+                                 gboolean        screen);
 gboolean _tp_paint_is_tiny_text (cairo_t        *cr,
                                  const TpTheme  *theme,
                                  TpFontRole      role);

@@ -531,9 +531,9 @@ tp_paint_board (cairo_t              *cr,
   clip = tp_rect_is_empty (&options->visible) ? layout->bounds : options->visible;
 
   cairo_save (cr);
-  if (options->screen)
-    _tp_paint_mark_screen (cr);
+  _tp_paint_mark_screen (cr, options->screen);
   paint_board_clipped (cr, layout, document, &clip, options);
+  _tp_paint_mark_screen (cr, FALSE);
   cairo_restore (cr);
 }
 
