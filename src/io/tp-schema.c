@@ -1,4 +1,11 @@
-/* tp-schema.c: the RelaxNG schema of the file format, compiled once. */
+/* tp-schema.c: the RelaxNG schema of the file format, compiled once.
+ *
+ * What is compiled is data/touchpoint.rng without its facets (<param>) and comments,
+ * made at build time by build-aux/tp-runtime-schema.py: the loader checks every faceted
+ * value in code with a clearer message, and libxml2 2.9 made each facet check of each
+ * value cost a whole XML Schema parser context (issue 19). The structure, the
+ * enumerations and the datatypes stay the schema's.
+ */
 #include "config.h"
 
 #include "tp-schema.h"
@@ -11,7 +18,7 @@
 #include "tp-loader-private.h"
 #include "tp-problem.h"
 
-#define SCHEMA_RESOURCE "/io/github/touchpoint/Touchpoint/core/touchpoint.rng"
+#define SCHEMA_RESOURCE "/io/github/touchpoint/Touchpoint/core/touchpoint-runtime.rng"
 
 /* libxml2 does not promise that one compiled grammar may validate in several threads at
  * once; loads are rare and validation takes milliseconds, so serialize it. */
