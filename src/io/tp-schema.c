@@ -1,10 +1,11 @@
 /* tp-schema.c: the RelaxNG schema of the file format, compiled once.
  *
- * What is compiled is data/touchpoint.rng without its facets (<param>) and comments,
- * made at build time by build-aux/tp-runtime-schema.py: the loader checks every faceted
- * value in code with a clearer message, and libxml2 2.9 made each facet check of each
- * value cost a whole XML Schema parser context (issue 19). The structure, the
- * enumerations and the datatypes stay the schema's.
+ * What is compiled is data/touchpoint.rng without its facets (<param>), without the
+ * datatypes the loader parses itself (<text/> instead) and without comments, made at
+ * build time by build-aux/tp-runtime-schema.py: the loader checks those values in code
+ * with clearer messages, and libxml2 2.9 made each facet check of each value cost a
+ * whole XML Schema parser context (issue 19). The structure, the enumerations and the
+ * ids' NCName stay the schema's.
  */
 #include "config.h"
 
