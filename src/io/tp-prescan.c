@@ -3,7 +3,9 @@
  * Every byte is looked at a bounded number of times, so the cost is O(n) whatever the
  * input. The scan over-counts rather than under-counts when the input is not well-formed:
  * such input is rejected by the parser anyway, and must not get there by slipping past
- * the caps.
+ * the caps. Text and quoted values are skipped with memchr(), and lines are counted only
+ * for the problem's line: counting them byte by byte was 40 % of the scan (issue 19,
+ * `--validate`).
  */
 #include "config.h"
 
@@ -14,9 +16,9 @@
 
 typedef struct
 {
+  const char *start;
   const char *p;
   const char *end;
-  guint       line;
 } Scanner;
 
 static gboolean
@@ -28,12 +30,14 @@ looking_at (Scanner    *s,
   return (gsize) (s->end - s->p) >= len && memcmp (s->p, text, len) == 0;
 }
 
+/* Moves to the next c, or to the end. */
 static void
-advance (Scanner *s)
+skip_to (Scanner *s,
+         char     c)
 {
-  if (*s->p == '\n')
-    s->line++;
-  s->p++;
+  const char *found = memchr (s->p, c, s->end - s->p);
+
+  s->p = found != NULL ? found : s->end;
 }
 
 /* Moves past the next occurrence of terminator, or to the end. */
@@ -43,13 +47,28 @@ skip_past (Scanner    *s,
 {
   while (s->p < s->end)
     {
+      skip_to (s, terminator[0]);
       if (looking_at (s, terminator))
         {
           s->p += strlen (terminator);
           return;
         }
-      advance (s);
+      if (s->p < s->end)
+        s->p++;
     }
+}
+
+/* The line of position at (from 1). */
+static guint
+line_at (Scanner    *s,
+         const char *at)
+{
+  guint line = 1;
+
+  for (const char *p = s->start; p < at; p++)
+    line += *p == '\n';
+
+  return line;
 }
 
 static gboolean
@@ -78,11 +97,12 @@ skip_name (Scanner *s)
 
 static gboolean
 fail (TpProblem  **problem,
-      guint        line,
+      Scanner     *s,
+      const char  *at,
       char        *message)
 {
   if (problem != NULL)
-    *problem = tp_problem_new (line, message);
+    *problem = tp_problem_new (line_at (s, at), message);
   g_free (message);
   return FALSE;
 }
@@ -99,7 +119,7 @@ tp_prescan (const char             *data,
     TP_PRESCAN_MAX_ELEMENTS,
     TP_PRESCAN_MAX_DEPTH,
   };
-  Scanner s = { data, data + length, 1 };
+  Scanner s = { data, data, data + length };
   guint elements = 0;
   guint depth = 0;
 
@@ -111,17 +131,15 @@ tp_prescan (const char             *data,
 
   while (s.p < s.end)
     {
-      guint tag_line;
+      const char *tag;
       guint attributes = 0;
       gboolean self_closing = FALSE;
 
-      if (*s.p != '<')
-        {
-          advance (&s);
-          continue;
-        }
+      skip_to (&s, '<');
+      if (s.p >= s.end)
+        break;
 
-      tag_line = s.line;
+      tag = s.p;
       s.p++;
 
       if (looking_at (&s, "!--"))
@@ -151,7 +169,7 @@ tp_prescan (const char             *data,
         {
           s.p++;
           if (skip_name (&s) > limits->max_name_length)
-            return fail (problem, tag_line,
+            return fail (problem, &s, tag,
                          g_strdup_printf (_("A name is longer than %u characters"),
                                           limits->max_name_length));
           if (depth > 0)
@@ -162,11 +180,11 @@ tp_prescan (const char             *data,
 
       /* A start tag. */
       if (++elements > limits->max_elements)
-        return fail (problem, tag_line,
+        return fail (problem, &s, tag,
                      g_strdup_printf (_("The document has more than %u elements"),
                                       limits->max_elements));
       if (skip_name (&s) > limits->max_name_length)
-        return fail (problem, tag_line,
+        return fail (problem, &s, tag,
                      g_strdup_printf (_("A name is longer than %u characters"),
                                       limits->max_name_length));
 
@@ -179,15 +197,14 @@ tp_prescan (const char             *data,
           if (c == '"' || c == '\'')
             {
               s.p++;
-              while (s.p < s.end && *s.p != c)
-                advance (&s);
+              skip_to (&s, c);
               if (s.p < s.end)
                 s.p++;
             }
           else if (c == '=')
             {
               if (++attributes > limits->max_attributes)
-                return fail (problem, tag_line,
+                return fail (problem, &s, tag,
                              g_strdup_printf (_("An element has more than %u attributes"),
                                               limits->max_attributes));
               s.p++;
@@ -199,11 +216,11 @@ tp_prescan (const char             *data,
             }
           else if (is_space (c))
             {
-              advance (&s);
+              s.p++;
             }
           else if (skip_name (&s) > limits->max_name_length)
             {
-              return fail (problem, tag_line,
+              return fail (problem, &s, tag,
                            g_strdup_printf (_("A name is longer than %u characters"),
                                             limits->max_name_length));
             }
@@ -215,7 +232,7 @@ tp_prescan (const char             *data,
         s.p++;
 
       if (!self_closing && ++depth > limits->max_depth)
-        return fail (problem, tag_line,
+        return fail (problem, &s, tag,
                      g_strdup_printf (_("Elements are nested more than %u levels deep"),
                                       limits->max_depth));
     }
