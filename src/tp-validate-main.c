@@ -29,6 +29,7 @@ main (int   argc,
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
+  tp_cli_validate_keep_documents ();
   for (int i = 1; i < argc; i++)
     if (strcmp (argv[i], "--validate") != 0 && !tp_cli_validate_file (argv[i]))
       status = 1;
