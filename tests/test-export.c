@@ -296,37 +296,6 @@ pdf_page_sizes (const char *path)
   return sizes;
 }
 
-static guint
-pdf_n_pages (const char *path)
-{
-  const char *argv[] = { "pdfinfo", path, NULL };
-  g_autofree char *info = tp_test_run_tool (argv);
-  g_autofree char *pages = pdfinfo_field (info, "Pages");
-
-  g_assert_nonnull (pages);
-  return (guint) g_ascii_strtoull (pages, NULL, 10);
-}
-
-static char *
-pdf_text (const char *path,
-          int         page)    /* 0: every page */
-{
-  g_autofree char *first = g_strdup_printf ("%d", page);
-
-  if (page > 0)
-    {
-      const char *argv[] = { "pdftotext", "-enc", "UTF-8", "-f", first, "-l", first, path, "-", NULL };
-
-      return tp_test_run_tool (argv);
-    }
-  else
-    {
-      const char *argv[] = { "pdftotext", "-enc", "UTF-8", path, "-", NULL };
-
-      return tp_test_run_tool (argv);
-    }
-}
-
 /* Exports the example with args into a folder of its own and checks the run: status 0,
  * and the folder holds the one file. Returns the file's path. */
 static char *
@@ -418,7 +387,7 @@ test_cli_format (gconstpointer data)
         g_assert_cmpuint (sheets->len, ==, c->n_pages);
       if (!tp_test_have_tool ("pdfinfo"))
         return;
-      g_assert_cmpuint (pdf_n_pages (path), ==, sheets->len);
+      g_assert_cmpuint (tp_test_pdf_n_pages (path), ==, sheets->len);
       /* Every page a 16:9 slide: 1920 × 1080 px as 13.33 × 7.5 in = 960 × 540 pt. */
       sizes = pdf_page_sizes (path);
       g_assert_cmpuint (sizes->len, ==, 2 * sheets->len);
@@ -710,7 +679,7 @@ test_pdf_text (void)
   g_test_message ("the example's PDF has %u slides", sheets->len);
   for (guint i = 0; i < sheets->len; i++)
     {
-      g_autofree char *text = pdf_text (path, i + 1);
+      g_autofree char *text = tp_test_pdf_text (path, i + 1);
 
       switch (g_array_index (sheets, Sheet, i).page)
         {
@@ -744,7 +713,7 @@ test_pdf_text (void)
   g_assert_nonnull (board);
   g_assert_cmpuint (n_journey, >=, 1);
   journey = g_string_free (g_steal_pointer (&journey_parts), FALSE);
-  all = pdf_text (path, 0);
+  all = tp_test_pdf_text (path, 0);
 
   layout = layout_document (document);
   for (guint c = 0; c < TP_N_CONTAINERS; c++)

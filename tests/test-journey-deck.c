@@ -12,11 +12,9 @@
 
 #include "config.h"
 
-#include <glib/gstdio.h>
 #include <math.h>
 #include <string.h>
 
-#include "io/tp-document-file.h"
 #include "io/tp-loader.h"
 #include "model/tp-document.h"
 #include "model/tp-kano-need.h"
@@ -25,24 +23,12 @@
 #include "render/tp-export-private.h"
 #include "render/tp-export.h"
 #include "render/tp-layout-private.h"
+#include "tp-test-tools.h"
 
 #define LONG_TEXTS_PATH TP_SRCDIR "/tests/files/long-texts.touchpoint"
 #define LONG_WORD "Kundenzufriedenheitsrueckmeldungsbogenxy"
 
 /* Helpers */
-
-static TpDocument *
-load_path (const char *path)
-{
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  TpDocument *document = tp_load_file (file, NULL, NULL, NULL, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (document);
-
-  return document;
-}
 
 static TpLayout *
 layout_full (TpDocument *document,
@@ -56,47 +42,20 @@ layout_full (TpDocument *document,
   return layout;
 }
 
-static gboolean
-have_tool (const char *name)
-{
-  g_autofree char *path = g_find_program_in_path (name);
-
-  return path != NULL;
-}
-
 /* Writes the journey of document as a PDF of the given page size; the path (free it). */
 static char *
 export_journey (TpDocument *document,
                 TpPageSize  size,
                 const char *name)
 {
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GError) error = NULL;
   TpExportOptions options;
-  g_autofree char *dir = g_dir_make_tmp ("tp-journey-deck-XXXXXX", &error);
-  char *path;
 
-  g_assert_no_error (error);
   tp_export_options_init (&options);
   options.format = TP_EXPORT_FORMAT_PDF;
   options.page = TP_EXPORT_PAGE_JOURNEY;
   options.size = size;
-  bytes = tp_export_render (document, &options, NULL, &error);
-  g_assert_no_error (error);
-  path = g_build_filename (dir, name, NULL);
-  g_assert_true (g_file_set_contents (path, g_bytes_get_data (bytes, NULL),
-                                      g_bytes_get_size (bytes), NULL));
 
-  return path;
-}
-
-static void
-remove_export (const char *path)
-{
-  g_autofree char *dir = g_path_get_dirname (path);
-
-  g_unlink (path);
-  g_rmdir (dir);
+  return tp_test_export_to_file (document, &options, name);
 }
 
 /* pdftotext's output for a page (0: all), with extra arguments. */
@@ -106,10 +65,6 @@ pdftotext (const char *path,
            const char *mode)
 {
   g_autofree char *first = g_strdup_printf ("%u", page);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *err = NULL;
-  char *out = NULL;
-  int status = 0;
   const char *argv[10];
   guint n = 0;
 
@@ -127,40 +82,7 @@ pdftotext (const char *path,
   argv[n++] = "-";
   argv[n] = NULL;
 
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &err,
-                &status, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-
-  return out;
-}
-
-static guint
-pdf_n_pages (const char *path)
-{
-  g_autofree char *text = pdftotext (path, 0, NULL);
-
-  /* Every page ends in a form feed. */
-  guint n = 0;
-
-  for (const char *c = text; *c != '\0'; c++)
-    n += *c == '\f';
-
-  return n;
-}
-
-/* The text with every space, line break and hyphen taken out: a word broken over lines
- * (with a hyphen, as Pango marks a break inside a word) reads whole in it. */
-static char *
-squeeze (const char *text)
-{
-  GString *out = g_string_new (NULL);
-
-  for (const char *c = text; *c != '\0'; c++)
-    if (!g_ascii_isspace (*c) && *c != '-')
-      g_string_append_c (out, *c);
-
-  return g_string_free (out, FALSE);
+  return tp_test_run_tool (argv);
 }
 
 /* Every whitespace-separated word of text is a word of the PDF (its words in
@@ -348,7 +270,7 @@ text_height (TpLayout   *layout,
 static void
 test_full_text_layout (void)
 {
-  g_autoptr(TpDocument) document = load_path (LONG_TEXTS_PATH);
+  g_autoptr(TpDocument) document = tp_test_load_path (LONG_TEXTS_PATH);
   TpLayout *layout = layout_full (document, TRUE);
   const TpTheme *theme = tp_layout_get_theme (layout);
   g_autoptr(GArray) boxes = g_array_new (FALSE, FALSE, sizeof (TpRect));
@@ -450,7 +372,7 @@ test_full_text_layout (void)
 static void
 test_board_bounded (void)
 {
-  g_autoptr(TpDocument) document = load_path (LONG_TEXTS_PATH);
+  g_autoptr(TpDocument) document = tp_test_load_path (LONG_TEXTS_PATH);
   TpLayout *board = layout_full (document, FALSE);
   TpLayout *full = layout_full (document, TRUE);
   TpStage *stage = g_ptr_array_index (tp_document_get_stages (document), 0);
@@ -477,7 +399,7 @@ test_board_bounded (void)
 static void
 test_collapsed_cards (void)
 {
-  g_autoptr(TpDocument) document = load_path (TP_EXAMPLE_PATH);
+  g_autoptr(TpDocument) document = tp_test_load_path (TP_EXAMPLE_PATH);
   TpLayout *layout = layout_full (document, FALSE);
   GPtrArray *stages = tp_document_get_stages (document);
   guint n_plain = 0, n_rich = 0;
@@ -527,16 +449,13 @@ test_pdf_every_word (void)
   g_autoptr(GHashTable) words = NULL;
   GPtrArray *stages;
 
-  if (!have_tool ("pdftotext"))
-    {
-      g_test_skip ("pdftotext is not installed");
-      return;
-    }
+  if (!tp_test_have_tool ("pdftotext") || !tp_test_have_tool ("pdfinfo"))
+    return;
 
-  document = load_path (LONG_TEXTS_PATH);
+  document = tp_test_load_path (LONG_TEXTS_PATH);
   path = export_journey (document, TP_PAGE_SIZE_SLIDE, "long.pdf");
   text = pdftotext (path, 0, "-raw");
-  squeezed = squeeze (text);
+  squeezed = tp_test_squeeze (text);
   words = split_words (text);
   g_assert_null (strstr (text, "…"));
   g_assert_nonnull (strstr (squeezed, LONG_WORD));
@@ -573,14 +492,14 @@ test_pdf_every_word (void)
         }
     }
 
-  remove_export (path);
+  tp_test_remove_export (path);
 }
 
 /* Every slide of the deck: the title at one place and size, the row labels repeated. */
 static void
 check_deck_pdf (const char *path)
 {
-  guint n = pdf_n_pages (path);
+  guint n = tp_test_pdf_n_pages (path);
   const Word *first_title = NULL;
   g_autoptr(GArray) first_words = NULL;
 
@@ -679,7 +598,7 @@ make_long_journey (void)
 static void
 test_deck_balance (void)
 {
-  g_autoptr(TpDocument) example = load_path (TP_EXAMPLE_PATH);
+  g_autoptr(TpDocument) example = tp_test_load_path (TP_EXAMPLE_PATH);
   g_autoptr(TpDocument) long_journey = make_long_journey ();
 
   check_balance (example, TP_PAGE_SIZE_SLIDE);
@@ -692,7 +611,7 @@ test_deck_balance (void)
 static void
 test_deck_fit (void)
 {
-  g_autoptr(TpDocument) document = load_path (LONG_TEXTS_PATH);
+  g_autoptr(TpDocument) document = tp_test_load_path (LONG_TEXTS_PATH);
   TpLayout *layout = layout_full (document, TRUE);
   TpExportOptions options;
   double width, height;
@@ -719,13 +638,10 @@ test_deck_pdf (void)
   double ratio;
   guint n_pages, n_found = 0;
 
-  if (!have_tool ("pdftotext"))
-    {
-      g_test_skip ("pdftotext is not installed");
-      return;
-    }
+  if (!tp_test_have_tool ("pdftotext") || !tp_test_have_tool ("pdfinfo"))
+    return;
 
-  document = load_path (TP_EXAMPLE_PATH);
+  document = tp_test_load_path (TP_EXAMPLE_PATH);
 
   /* A word's box is taller than its type by the font's ascent and descent: measure that
    * ratio where the size is known (a fitted page draws 13-unit card titles at 100 %,
@@ -737,11 +653,11 @@ test_deck_pdf (void)
   ratio = (reference->y_max - reference->y_min) / (13 * 0.75);
   g_assert_cmpfloat (ratio, >, 0.9);
   g_assert_cmpfloat (ratio, <, 1.6);
-  remove_export (fit_path);
+  tp_test_remove_export (fit_path);
 
   path = export_journey (document, TP_PAGE_SIZE_SLIDE, "slides.pdf");
   check_deck_pdf (path);
-  n_pages = pdf_n_pages (path);
+  n_pages = tp_test_pdf_n_pages (path);
   stages = tp_document_get_stages (document);
   for (guint page = 1; page <= n_pages; page++)
     {
@@ -776,15 +692,15 @@ test_deck_pdf (void)
         }
     }
   g_assert_cmpuint (n_found, >, 0);
-  remove_export (path);
+  tp_test_remove_export (path);
 
   /* The long texts' deck, too. */
   {
-    g_autoptr(TpDocument) long_texts = load_path (LONG_TEXTS_PATH);
+    g_autoptr(TpDocument) long_texts = tp_test_load_path (LONG_TEXTS_PATH);
     g_autofree char *long_path = export_journey (long_texts, TP_PAGE_SIZE_SLIDE, "long.pdf");
 
     check_deck_pdf (long_path);
-    remove_export (long_path);
+    tp_test_remove_export (long_path);
   }
 }
 
@@ -805,7 +721,7 @@ grey_at (cairo_surface_t *surface,
 static void
 test_closed_frame (void)
 {
-  g_autoptr(TpDocument) document = load_path (TP_EXAMPLE_PATH);
+  g_autoptr(TpDocument) document = tp_test_load_path (TP_EXAMPLE_PATH);
   TpLayout *layout = layout_full (document, TRUE);
   TpExportOptions options;
   TpJourneyDeck deck;

@@ -26,6 +26,7 @@
 #include "model/tp-touchpoint.h"
 #include "views/tp-board.h"
 #include "tp-test-display.h"
+#include "tp-test-tools.h"
 
 static char *tmp_dir;
 
@@ -44,24 +45,6 @@ load_example (void)
   g_assert_nonnull (document);
 
   return document;
-}
-
-/* Text as pdftotext gives it back, without what wrapping adds or removes: spaces, line
- * breaks and hyphens. */
-static char *
-squeeze (const char *text)
-{
-  GString *out = g_string_new (NULL);
-
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (!g_unichar_isspace (c) && c != '-' && c != 0x2010 && c != 0x00ad)
-        g_string_append_unichar (out, c);
-    }
-
-  return g_string_free (out, FALSE);
 }
 
 /* The standard output of a tool run on path; NULL (and the test skipped) when the tool
@@ -151,7 +134,7 @@ assert_has_text (const char *squeezed,
                  const char *text,
                  const char *what)
 {
-  g_autofree char *needle = squeeze (text);
+  g_autofree char *needle = tp_test_squeeze (text);
 
   if (strstr (squeezed, needle) == NULL)
     g_error ("the printed PDF lacks %s: %s", what, text);
@@ -233,7 +216,7 @@ test_print_all (void)
   text = run_tool ("pdftotext", path);
   if (text == NULL)
     return;
-  squeezed = squeeze (text);
+  squeezed = tp_test_squeeze (text);
 
   /* Every note, every block's name, every stage and touchpoint is on paper. */
   for (guint c = 0; c < TP_N_CONTAINERS; c++)
@@ -312,7 +295,7 @@ test_print_choices (gconstpointer data)
   text = run_tool ("pdftotext", path);
   if (text == NULL)
     return;
-  squeezed = squeeze (text);
+  squeezed = tp_test_squeeze (text);
   for (guint i = 0; i < shown->len; i++)
     assert_has_text (squeezed, ((TpNote *) g_ptr_array_index (shown, i))->text, "a note");
   if (test->hidden >= 0)
@@ -321,12 +304,12 @@ test_print_choices (gconstpointer data)
 
       for (guint i = 0; i < hidden->len; i++)
         {
-          g_autofree char *note = squeeze (((TpNote *) g_ptr_array_index (hidden, i))->text);
+          g_autofree char *note = tp_test_squeeze (((TpNote *) g_ptr_array_index (hidden, i))->text);
 
           g_assert_null (strstr (squeezed, note));
         }
     }
-  title = squeeze (tp_document_get_meta (document)->title);
+  title = tp_test_squeeze (tp_document_get_meta (document)->title);
   if (test->footer)
     g_assert_nonnull (strstr (squeezed, title));
   else
@@ -413,7 +396,7 @@ test_print_snapshot (void)
   text = run_tool ("pdftotext", path);
   if (text == NULL)
     return;
-  squeezed = squeeze (text);
+  squeezed = tp_test_squeeze (text);
   g_assert_null (strstr (squeezed, "Zeppelinbanner"));
   /* The note that was first before the edit is there. */
   assert_has_text (squeezed, ((TpNote *) g_ptr_array_index (channels, 1))->text,

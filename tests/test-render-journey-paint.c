@@ -17,6 +17,7 @@
 #include "render/tp-curve.h"
 #include "render/tp-layout-private.h"
 #include "render/tp-painter.h"
+#include "tp-test-tools.h"
 
 static TpDocument *
 load_example (void)
@@ -165,28 +166,11 @@ paint_to (cairo_surface_t *surface,
   g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
 }
 
-/* Text as extracted from a PDF: no spaces, line breaks or hyphens. */
-static char *
-squeeze (const char *text)
-{
-  GString *out = g_string_new (NULL);
-
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (!g_unichar_isspace (c) && c != '-' && c != 0x2010 && c != 0x00ad && c != 0x202f)
-        g_string_append_unichar (out, c);
-    }
-
-  return g_string_free (out, FALSE);
-}
-
 static void
 expect_text (const char *squeezed,
              const char *text)
 {
-  g_autofree char *wanted = squeeze (text);
+  g_autofree char *wanted = tp_test_squeeze (text);
 
   if (strstr (squeezed, wanted) == NULL)
     g_error ("the PDF lacks “%s”", text);
@@ -241,7 +225,7 @@ test_paint_surfaces (void)
       g_assert_no_error (error);
       g_spawn_check_wait_status (status, &error);
       g_assert_no_error (error);
-      squeezed = squeeze (out);
+      squeezed = tp_test_squeeze (out);
 
       expect_text (squeezed, "Customer Journey");
       for (guint r = 0; r < TP_N_JOURNEY_ROWS; r++)

@@ -18,6 +18,7 @@
 #include "render/tp-layout.h"
 #include "render/tp-painter.h"
 #include "render/tp-text.h"
+#include "tp-test-tools.h"
 
 /* Fixtures */
 
@@ -778,24 +779,6 @@ paint_to (cairo_surface_t *surface,
   g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
 }
 
-/* Text as extracted from a PDF: no spaces, line breaks or hyphens (wrapping adds and
- * removes them). */
-static char *
-squeeze (const char *text)
-{
-  GString *out = g_string_new (NULL);
-
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (!g_unichar_isspace (c) && c != '-' && c != 0x2010 && c != 0x00ad)
-        g_string_append_unichar (out, c);
-    }
-
-  return g_string_free (out, FALSE);
-}
-
 static void
 test_paint_surfaces (void)
 {
@@ -841,7 +824,7 @@ test_paint_surfaces (void)
       g_assert_no_error (error);
       g_spawn_check_wait_status (status, &error);
       g_assert_no_error (error);
-      squeezed = squeeze (out);
+      squeezed = tp_test_squeeze (out);
 
       for (guint c = 0; c < TP_N_CONTAINERS; c++)
         {
@@ -850,14 +833,14 @@ test_paint_surfaces (void)
           for (guint i = 0; i < notes->len; i++)
             {
               TpNote *note = g_ptr_array_index (notes, i);
-              g_autofree char *text = squeeze (note->text);
+              g_autofree char *text = tp_test_squeeze (note->text);
 
               if (strstr (squeezed, text) == NULL)
                 g_error ("the PDF lacks the text of note %s: %s", note->item.id, note->text);
             }
           {
             /* Whole, though a narrow block's title may take two lines. */
-            g_autofree char *label = squeeze (tp_enum_get_label (TP_ENUM_CONTAINER, c));
+            g_autofree char *label = tp_test_squeeze (tp_enum_get_label (TP_ENUM_CONTAINER, c));
 
             g_assert_nonnull (strstr (squeezed, label));
           }

@@ -92,7 +92,7 @@ tp_test_squeeze (const char *text)
     {
       gunichar c = g_utf8_get_char (p);
 
-      if (!g_unichar_isspace (c) && c != '-')
+      if (!g_unichar_isspace (c) && c != '-' && c != 0x2010 && c != 0x00ad)
         g_string_append_unichar (out, c);
     }
   return g_string_free (out, FALSE);

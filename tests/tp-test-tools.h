@@ -23,7 +23,8 @@ char       *tp_test_export_to_file (TpDocument            *document,
                                     const char            *name);
 void        tp_test_remove_export  (const char            *path);
 
-/* The text without white space or hyphens: pdftotext breaks lines where the export did
+/* The text without white space or hyphens (ASCII, U+2010 and the soft hyphen that
+ * Pango shows at a break inside a word): pdftotext breaks lines where the export did
  * not, and joins a word broken after its hyphen at a line's end without it. */
 char       *tp_test_squeeze        (const char            *text);
 
