@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "render/tp-painter.h"
 #include "tp-export-dialog-private.h"
 
 #define CSS_PX_PER_INCH 96.0
@@ -139,22 +140,6 @@ paint_first_sheet (TpExportDialog *self,
   return surface;
 }
 
-static void
-rounded_rectangle (cairo_t *cr,
-                   double   x,
-                   double   y,
-                   double   width,
-                   double   height,
-                   double   radius)
-{
-  cairo_new_sub_path (cr);
-  cairo_arc (cr, x + width - radius, y + radius, radius, -G_PI / 2, 0);
-  cairo_arc (cr, x + width - radius, y + height - radius, radius, 0, G_PI / 2);
-  cairo_arc (cr, x + radius, y + height - radius, radius, G_PI / 2, G_PI);
-  cairo_arc (cr, x + radius, y + radius, radius, G_PI, 3 * G_PI / 2);
-  cairo_close_path (cr);
-}
-
 /* A transparent page shows as the usual grey and white squares. */
 static void
 paint_checkerboard (cairo_t *cr,
@@ -219,8 +204,8 @@ _tp_export_dialog_draw_preview (GtkDrawingArea *area,
   /* A soft shadow, as a sheet of paper lying on the dialog. */
   for (int i = 1; i <= 4; i++)
     {
-      rounded_rectangle (cr, x - i / 2.0, y - i / 2.0 + 1, sheet_width + i, sheet_height + i,
-                         2 + i);
+      tp_paint_rounded_rect (cr, &(TpRect) { x - i / 2.0, y - i / 2.0 + 1, sheet_width + i,
+                                             sheet_height + i }, 2 + i);
       cairo_set_source_rgba (cr, 0, 0, 0, 0.035);
       cairo_fill (cr);
     }

@@ -12,22 +12,6 @@
 #include "tp-painter-private.h"
 
 static void
-rounded_rect (cairo_t *cr,
-              double   x,
-              double   y,
-              double   w,
-              double   h,
-              double   r)
-{
-  cairo_new_sub_path (cr);
-  cairo_arc (cr, x + w - r, y + r, r, -G_PI / 2, 0);
-  cairo_arc (cr, x + w - r, y + h - r, r, 0, G_PI / 2);
-  cairo_arc (cr, x + r, y + h - r, r, G_PI / 2, G_PI);
-  cairo_arc (cr, x + r, y + r, r, G_PI, 3 * G_PI / 2);
-  cairo_close_path (cr);
-}
-
-static void
 circle (cairo_t *cr,
         double   x,
         double   y,
@@ -166,8 +150,8 @@ icon_path (cairo_t     *cr,
       cairo_translate (cr, 10, 10);
       cairo_rotate (cr, -G_PI / 4);
       cairo_translate (cr, -10, -10);
-      rounded_rect (cr, 0.5, 7, 11, 6, 3);
-      rounded_rect (cr, 8.5, 7, 11, 6, 3);
+      tp_paint_rounded_rect (cr, &(TpRect) { 0.5, 7, 11, 6 }, 3);
+      tp_paint_rounded_rect (cr, &(TpRect) { 8.5, 7, 11, 6 }, 3);
       cairo_restore (cr);
       break;
 
@@ -263,7 +247,7 @@ icon_path (cairo_t     *cr,
       break;
 
     case TP_CONTAINER_TECHNOLOGY_DEVELOPMENT:
-      rounded_rect (cr, 5, 5, 10, 10, 1.5);
+      tp_paint_rounded_rect (cr, &(TpRect) { 5, 5, 10, 10 }, 1.5);
       cairo_rectangle (cr, 8, 8, 4, 4);
       for (guint i = 0; i < 2; i++)
         {

@@ -6,10 +6,8 @@
 
 G_BEGIN_DECLS
 
-/* A rect's outline with rounded corners, as a new sub-path. */
-void    _tp_rounded_rect (cairo_t      *cr,
-                          const TpRect *rect,
-                          double        radius);
+/* The painter's files' name for tp_paint_rounded_rect(), which the app uses too. */
+#define _tp_rounded_rect tp_paint_rounded_rect
 /* Shows a laid-out text at the current point, or, while an SVG export records text
  * (tp-svg-text.h), hands it over to be written as text. Every text goes through here. */
 void    _tp_paint_layout (cairo_t      *cr,

@@ -26,9 +26,9 @@ tp_paint_options_init (TpPaintOptions *options)
 }
 
 void
-_tp_rounded_rect (cairo_t      *cr,
-                  const TpRect *rect,
-                  double        radius)
+tp_paint_rounded_rect (cairo_t      *cr,
+                       const TpRect *rect,
+                       double        radius)
 {
   double x = rect->x, y = rect->y, w = rect->width, h = rect->height;
 

@@ -41,6 +41,12 @@ typedef struct
 /* Everything drawn, for an export: no clip, no shadows, opaque. */
 void  tp_paint_options_init  (TpPaintOptions       *options);
 
+/* A rect's outline with rounded corners, as a new sub-path; the radius is at most half
+ * the shorter side. The one shape of every card, pill and sheet, the app's included. */
+void  tp_paint_rounded_rect  (cairo_t              *cr,
+                              const TpRect         *rect,
+                              double                radius);
+
 /* Paints the board as layout placed it; layout must have been updated since the
  * document last changed. */
 void  tp_paint_board         (cairo_t              *cr,
