@@ -11,7 +11,9 @@
 #include <glib/gstdio.h>
 #include <adwaita.h>
 
+#include "../bench/tp-bench-doc.h"
 #include "app/tp-export-dialog.h"
+#include "io/tp-writer.h"
 #include "app/tp-window.h"
 #include "tp-test-display.h"
 
@@ -46,9 +48,9 @@ reset_settings (void)
 }
 
 static TpWindow *
-open_window (void)
+open_window_path (const char *path)
 {
-  g_autoptr(GFile) file = g_file_new_for_path (TP_EXAMPLE_PATH);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
   TpWindow *window = g_object_ref (tp_window_new (NULL));
 
   tp_window_open_file (window, file);
@@ -57,6 +59,12 @@ open_window (void)
   g_assert_nonnull (tp_window_get_document (window));
 
   return window;
+}
+
+static TpWindow *
+open_window (void)
+{
+  return open_window_path (TP_EXAMPLE_PATH);
 }
 
 static GtkWindow *
@@ -506,6 +514,69 @@ test_export (void)
   g_assert_cmpint (g_unlink (path), ==, 0);
 }
 
+/* A journey of 200 touchpoints at its own size is wider than the 14,400 pt a PDF page
+ * may be: the toast says that the pages were scaled down, as the command line does. */
+static void
+test_scaled_toast (void)
+{
+  g_autoptr(GSettings) settings = reset_settings ();
+  g_autofree char *input = g_build_filename (tmp_dir, "wide.touchpoint", NULL);
+  g_autofree char *path = g_build_filename (tmp_dir, "wide.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(TpDocument) wide = tp_bench_make_document (1000);
+  g_autoptr(GBytes) bytes = tp_write_bytes (wide);
+  TpExportOptions options;
+  TpWindow *window;
+  TpExportDialog *dialog;
+  LabelQuery toast;
+  GtkWidget *caption;
+
+  g_assert_true (g_file_set_contents (input, g_bytes_get_data (bytes, NULL),
+                                      g_bytes_get_size (bytes), NULL));
+  window = open_window_path (input);
+  dialog = open_dialog (window);
+  toast = (LabelQuery) { window, "Exported “wide.pdf”" };
+
+  tp_export_options_init (&options);
+  options.format = TP_EXPORT_FORMAT_PDF;
+  options.page = TP_EXPORT_PAGE_JOURNEY;
+  options.size = TP_PAGE_SIZE_FIT;
+  tp_export_dialog_set_options (dialog, &options);
+  tp_export_dialog_export_to (dialog, file);
+
+  tp_test_wait_until (has_no_export_dialog, NULL, "the export to finish");
+  g_assert_null (tp_test_find_message_dialog ());
+  tp_test_wait_until (has_label, &toast, "the toast");
+  caption = gtk_widget_get_next_sibling (find_label (GTK_WIDGET (window), toast.text));
+  g_assert_true (GTK_IS_LABEL (caption));
+  g_assert_true (g_str_has_prefix (gtk_label_get_label (GTK_LABEL (caption)),
+                                   "Pages larger than PDF readers take were scaled down to "));
+
+  close_and_finalize (window);
+  g_assert_cmpint (g_unlink (path), ==, 0);
+  g_assert_cmpint (g_unlink (input), ==, 0);
+}
+
+/* An export that needs no scaling says nothing more than where the file went. */
+static void
+test_plain_toast (void)
+{
+  g_autoptr(GSettings) settings = reset_settings ();
+  g_autofree char *path = g_build_filename (tmp_dir, "plain.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  TpWindow *window = open_window ();
+  TpExportDialog *dialog = open_dialog (window);
+  LabelQuery toast = { window, "Exported “plain.pdf”" };
+
+  tp_export_dialog_export_to (dialog, file);
+  tp_test_wait_until (has_no_export_dialog, NULL, "the export to finish");
+  tp_test_wait_until (has_label, &toast, "the toast");
+  g_assert_null (gtk_widget_get_next_sibling (find_label (GTK_WIDGET (window), toast.text)));
+
+  close_and_finalize (window);
+  g_assert_cmpint (g_unlink (path), ==, 0);
+}
+
 static void
 test_failure (void)
 {
@@ -605,6 +676,8 @@ main (int   argc,
   g_test_add_func ("/touchpoint/export-dialog/preview", test_preview);
   g_test_add_func ("/touchpoint/export-dialog/settings", test_settings);
   g_test_add_func ("/touchpoint/export-dialog/export", test_export);
+  g_test_add_func ("/touchpoint/export-dialog/scaled-toast", test_scaled_toast);
+  g_test_add_func ("/touchpoint/export-dialog/plain-toast", test_plain_toast);
   g_test_add_func ("/touchpoint/export-dialog/failure", test_failure);
   g_test_add_func ("/touchpoint/export-dialog/cancel", test_cancel);
 

@@ -112,7 +112,9 @@ void                      _tp_export_dialog_draw_preview          (GtkDrawingAre
                                                                    gpointer         user_data);
 
 /* tp-export-dialog-toast.c */
-void                      _tp_export_dialog_show_toast            (TpWindow        *window,
-                                                                   GFile           *file);
+/* "Exported …", and what the export had to adapt (report), over window. */
+void                      _tp_export_dialog_show_toast            (TpWindow             *window,
+                                                                   GFile                *file,
+                                                                   const TpExportReport *report);
 
 G_END_DECLS

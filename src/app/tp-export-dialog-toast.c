@@ -1,5 +1,6 @@
 /* tp-export-dialog-toast.c: the toast an export leaves in the window ("Exported
- * “Acme.pdf”"), and its Open and Show in Folder buttons.
+ * “Acme.pdf”", and whether its pages had to be scaled down), and its Open and Show in
+ * Folder buttons.
  *
  * Copyright 2025 The Touchpoint developers
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -119,14 +120,15 @@ on_toast_show_in_folder (AdwToast *toast)
 }
 
 void
-_tp_export_dialog_show_toast (TpWindow *window,
-                     GFile    *file)
+_tp_export_dialog_show_toast (TpWindow             *window,
+                              GFile                *file,
+                              const TpExportReport *report)
 {
   g_autofree char *basename = g_file_get_basename (file);
   g_autofree char *name = g_filename_display_name (basename);
   g_autofree char *title = NULL;
   AdwToast *toast;
-  GtkWidget *box, *label, *button;
+  GtkWidget *box, *texts, *label, *button;
 
   title = g_strdup_printf (_("Exported “%s”"), name);
   toast = adw_toast_new (title);
@@ -143,10 +145,33 @@ _tp_export_dialog_show_toast (TpWindow *window,
                         "xalign", 0.0f,
                         NULL);
   gtk_widget_add_css_class (label, "heading");
+  texts = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  gtk_widget_set_hexpand (texts, TRUE);
+  gtk_box_append (GTK_BOX (texts), label);
+
+  /* As the command line says it (tp-cli.c): a page wider than PDF readers take was made
+   * smaller, which the user should know before sending the file on. */
+  if (report != NULL && report->page_shrink < 1)
+    {
+      g_autofree char *scaled = NULL;
+
+      scaled = g_strdup_printf (_("Pages larger than PDF readers take were scaled down to %.1f %%; the text is still text"),
+                                report->page_shrink * 100);
+      label = g_object_new (GTK_TYPE_LABEL,
+                            "label", scaled,
+                            "wrap", TRUE,
+                            "xalign", 0.0f,
+                            NULL);
+      gtk_widget_add_css_class (label, "caption");
+      gtk_box_append (GTK_BOX (texts), label);
+      /* A toast with more to read stays a little longer. */
+      adw_toast_set_timeout (toast, 10);
+    }
+
   button = gtk_button_new_with_mnemonic (_("Show in _Folder"));
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   g_signal_connect_swapped (button, "clicked", G_CALLBACK (on_toast_show_in_folder), toast);
-  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), texts);
   gtk_box_append (GTK_BOX (box), button);
   adw_toast_set_custom_title (toast, box);
 

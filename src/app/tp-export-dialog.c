@@ -286,9 +286,10 @@ on_exported (GObject      *object,
   g_autoptr(ExportData) data = user_data;
   TpExportDialog *self = data->self;
   g_autoptr(GError) error = NULL;
+  TpExportReport report;
   gboolean ok;
 
-  ok = tp_export_to_file_finish (result, &error);
+  ok = tp_export_to_file_finish_full (result, &report, &error);
 
   if (ok)
     {
@@ -303,7 +304,7 @@ on_exported (GObject      *object,
 
       /* Even when the dialog was closed meanwhile, the file is there: say so. */
       if (self->window != NULL)
-        _tp_export_dialog_show_toast (self->window, data->file);
+        _tp_export_dialog_show_toast (self->window, data->file, &report);
     }
 
   if (self->closed)

@@ -396,6 +396,7 @@ typedef struct
   GBytes          *document;  /* serialized: the worker loads its own copy */
   GFile           *file;
   TpExportOptions  options;
+  TpExportReport   report;    /* written by the worker, read once it has returned */
 } ExportData;
 
 static void
@@ -417,7 +418,8 @@ export_in_thread (GTask        *task,
   GError *error = NULL;
 
   copy = tp_load_bytes (data->document, NULL, &error);
-  if (copy == NULL || !tp_export_to_file (copy, data->file, &data->options, cancellable, &error))
+  if (copy == NULL || !tp_export_to_file_full (copy, data->file, &data->options, &data->report,
+                                               cancellable, &error))
     g_task_return_error (task, error);
   else
     g_task_return_boolean (task, TRUE);
@@ -442,6 +444,7 @@ tp_export_to_file_async (TpDocument            *document,
   data->document = tp_write_bytes (document);
   data->file = g_object_ref (file);
   data->options = *options;
+  data->report = (TpExportReport) { .page_shrink = 1 };
 
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, tp_export_to_file_async);
@@ -454,6 +457,19 @@ tp_export_to_file_finish (GAsyncResult  *result,
                           GError       **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+gboolean
+tp_export_to_file_finish_full (GAsyncResult    *result,
+                               TpExportReport  *report,
+                               GError         **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
+
+  if (report != NULL)
+    *report = ((ExportData *) g_task_get_task_data (G_TASK (result)))->report;
 
   return g_task_propagate_boolean (G_TASK (result), error);
 }

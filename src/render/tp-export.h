@@ -195,5 +195,9 @@ void         tp_export_to_file_async      (TpDocument            *document,
                                            gpointer               user_data);
 gboolean     tp_export_to_file_finish     (GAsyncResult          *result,
                                            GError               **error);
+/* tp_export_to_file_finish(), with what the export reported (tp_export_render_full()). */
+gboolean     tp_export_to_file_finish_full (GAsyncResult         *result,
+                                            TpExportReport       *report,
+                                            GError              **error);
 
 G_END_DECLS
