@@ -13,46 +13,7 @@
 
 #include "analysis/tp-analysis-csv.h"
 #include "io/tp-document-file.h"
-
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_clear_pointer (&run->out, g_free);
-  g_clear_pointer (&run->err, g_free);
-}
-
-static void
-run_touchpoint (Run                *run,
-                const char * const *args)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_auto(GStrv) envp = g_get_environ ();
-  g_autoptr(GError) error = NULL;
-  int wait_status = 0;
-
-  g_ptr_array_add (argv, (gpointer) TP_BUILDDIR "/src/touchpoint");
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (gpointer) args[i]);
-  g_ptr_array_add (argv, NULL);
-
-  /* No display: tables are for scripts and servers. */
-  envp = g_environ_unsetenv (envp, "DISPLAY");
-  envp = g_environ_unsetenv (envp, "WAYLAND_DISPLAY");
-  envp = g_environ_setenv (envp, "GDK_BACKEND", "none-at-all", TRUE);
-
-  g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
-                &run->out, &run->err, &wait_status, &error);
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (wait_status));
-  run->status = WEXITSTATUS (wait_status);
-}
+#include "tp-test-tools.h"
 
 static char *
 make_dir (void)
@@ -218,15 +179,15 @@ test_table (gconstpointer data)
   g_autoptr(GPtrArray) records = NULL;
   g_autoptr(GBytes) expected = NULL;
   g_autoptr(GString) header = g_string_new (NULL);
-  Run run = { 0, };
+  TpTestRun run = { 0, };
   gsize length;
   TpTable table;
 
-  run_touchpoint (&run, (const char *[]) { output, option, TP_EXAMPLE_PATH, NULL });
+  tp_test_run_touchpoint (&run, (const char *[]) { output, option, TP_EXAMPLE_PATH, NULL });
   g_assert_cmpint (run.status, ==, 0);
   g_assert_cmpstr (run.out, ==, "");
   g_assert_cmpstr (run.err, ==, "");
-  run_clear (&run);
+  tp_test_run_clear (&run);
 
   /* Only the table: no temporary file left beside it. */
   listing = list_dir (dir);
@@ -293,7 +254,7 @@ test_usage (gconstpointer data)
   g_autofree char *output = path != NULL ? g_strconcat ("--export=", path, NULL) : NULL;
   g_autofree char *listing = NULL;
   g_autoptr(GPtrArray) args = g_ptr_array_new ();
-  Run run = { 0, };
+  TpTestRun run = { 0, };
 
   if (output != NULL)
     g_ptr_array_add (args, output);
@@ -303,7 +264,7 @@ test_usage (gconstpointer data)
     g_ptr_array_add (args, (gpointer) TP_EXAMPLE_PATH);
   g_ptr_array_add (args, NULL);
 
-  run_touchpoint (&run, (const char * const *) args->pdata);
+  tp_test_run_touchpoint (&run, (const char * const *) args->pdata);
   g_assert_cmpint (run.status, ==, 2);
   g_assert_cmpstr (run.out, ==, "");
   g_assert_true (g_str_has_prefix (run.err, "touchpoint: "));
@@ -314,7 +275,7 @@ test_usage (gconstpointer data)
     g_assert_nonnull (strstr (run.err, "--table must be gaps, kano, kpis or links"));
   if (strcmp (c->name, "alignment-misspelt") == 0)
     g_assert_nonnull (strstr (run.err, "alignment"));
-  run_clear (&run);
+  tp_test_run_clear (&run);
 
   listing = list_dir (dir);
   g_assert_cmpstr (listing, ==, "");
@@ -330,16 +291,16 @@ test_bad_input (void)
   g_autofree char *path = g_build_filename (dir, "gaps.csv", NULL);
   g_autofree char *output = g_strconcat ("--export=", path, NULL);
   g_autofree char *contents = NULL;
-  Run run = { 0, };
+  TpTestRun run = { 0, };
 
   g_assert_true (g_file_set_contents (input, "<touchpoint", -1, NULL));
   g_assert_true (g_file_set_contents (path, "old,table\r\n", -1, NULL));
 
-  run_touchpoint (&run, (const char *[]) { output, "--table=gaps", input, NULL });
+  tp_test_run_touchpoint (&run, (const char *[]) { output, "--table=gaps", input, NULL });
   g_assert_cmpint (run.status, ==, 1);
   g_assert_cmpstr (run.out, ==, "");
   g_assert_true (g_str_has_prefix (run.err, input));
-  run_clear (&run);
+  tp_test_run_clear (&run);
 
   g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
   g_assert_cmpstr (contents, ==, "old,table\r\n");
@@ -353,14 +314,14 @@ test_unwritable (void)
   g_autofree char *dir = make_dir ();
   g_autofree char *path = g_build_filename (dir, "missing", "folder", "kpis.csv", NULL);
   g_autofree char *output = g_strconcat ("--export=", path, NULL);
-  Run run = { 0, };
+  TpTestRun run = { 0, };
 
-  run_touchpoint (&run, (const char *[]) { output, "--table=kpis", TP_EXAMPLE_PATH, NULL });
+  tp_test_run_touchpoint (&run, (const char *[]) { output, "--table=kpis", TP_EXAMPLE_PATH, NULL });
   g_assert_cmpint (run.status, ==, 1);
   g_assert_cmpstr (run.out, ==, "");
   g_assert_true (g_str_has_prefix (run.err, path));
   g_assert_true (strchr (run.err, '\n') == run.err + strlen (run.err) - 1);
-  run_clear (&run);
+  tp_test_run_clear (&run);
   remove_dir (dir);
 }
 
@@ -371,12 +332,12 @@ test_upper_case (void)
   g_autofree char *dir = make_dir ();
   g_autofree char *path = g_build_filename (dir, "KANO.CSV", NULL);
   g_autofree char *output = g_strconcat ("--export=", path, NULL);
-  Run run = { 0, };
+  TpTestRun run = { 0, };
 
-  run_touchpoint (&run, (const char *[]) { output, "--table=kano", TP_EXAMPLE_PATH, NULL });
+  tp_test_run_touchpoint (&run, (const char *[]) { output, "--table=kano", TP_EXAMPLE_PATH, NULL });
   g_assert_cmpint (run.status, ==, 0);
   g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
-  run_clear (&run);
+  tp_test_run_clear (&run);
   remove_dir (dir);
 }
 

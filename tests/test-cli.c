@@ -13,62 +13,7 @@
 #include <unistd.h>
 #include <gio/gio.h>
 
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_clear_pointer (&run->out, g_free);
-  g_clear_pointer (&run->err, g_free);
-}
-
-/* With a limit in seconds (0: none), the run is killed when it takes longer: a hang
- * fails the test (the status is that of timeout(1)) instead of blocking the suite. */
-static void
-run_touchpoint_limited (Run                *run,
-                        guint               limit,
-                        const char * const *args)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (NULL);
-  g_auto(GStrv) envp = g_get_environ ();
-  g_autoptr(GError) error = NULL;
-  g_autofree char *seconds = g_strdup_printf ("%u", limit);
-  int wait_status = 0;
-
-  if (limit > 0)
-    {
-      g_ptr_array_add (argv, (gpointer) "timeout");
-      g_ptr_array_add (argv, (gpointer) "-s");
-      g_ptr_array_add (argv, (gpointer) "KILL");
-      g_ptr_array_add (argv, seconds);
-    }
-  g_ptr_array_add (argv, (gpointer) TP_BUILDDIR "/src/touchpoint");
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (gpointer) args[i]);
-  g_ptr_array_add (argv, NULL);
-
-  envp = g_environ_unsetenv (envp, "DISPLAY");
-  envp = g_environ_unsetenv (envp, "WAYLAND_DISPLAY");
-  envp = g_environ_setenv (envp, "GDK_BACKEND", "none-at-all", TRUE);
-
-  g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_SEARCH_PATH, NULL, NULL,
-                &run->out, &run->err, &wait_status, &error);
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (wait_status));
-  run->status = WEXITSTATUS (wait_status);
-}
-
-static void
-run_touchpoint (Run                *run,
-                const char * const *args)
-{
-  run_touchpoint_limited (run, 0, args);
-}
+#include "tp-test-tools.h"
 
 static char *
 write_temp (const char *name,
@@ -94,25 +39,25 @@ remove_temp (const char *path)
 static void
 test_version (void)
 {
-  Run run = { 0, };
+  TpTestRun run = { 0, };
 
-  run_touchpoint (&run, (const char * const[]) { "--version", NULL });
+  tp_test_run_touchpoint (&run, (const char * const[]) { "--version", NULL });
   g_assert_cmpint (run.status, ==, 0);
   g_assert_true (g_str_has_prefix (run.out, "touchpoint " PACKAGE_VERSION));
   g_assert_cmpstr (run.err, ==, "");
-  run_clear (&run);
+  tp_test_run_clear (&run);
 }
 
 static void
 test_validate_example (void)
 {
-  Run run = { 0, };
+  TpTestRun run = { 0, };
 
-  run_touchpoint (&run, (const char * const[]) { "--validate", TP_EXAMPLE_PATH, NULL });
+  tp_test_run_touchpoint (&run, (const char * const[]) { "--validate", TP_EXAMPLE_PATH, NULL });
   g_assert_cmpint (run.status, ==, 0);
   g_assert_cmpstr (run.out, ==, "");
   g_assert_cmpstr (run.err, ==, "");
-  run_clear (&run);
+  tp_test_run_clear (&run);
 }
 
 /* One line per problem, FILE:LINE: message, and status 1, for each kind of bad input. */
@@ -145,9 +90,9 @@ test_validate_bad (gconstpointer data)
   g_autofree char *path = write_temp (name, c->contents);
   g_autofree char *prefix = NULL;
   g_auto(GStrv) lines = NULL;
-  Run run = { 0, };
+  TpTestRun run = { 0, };
 
-  run_touchpoint (&run, (const char * const[]) { "--validate", path, NULL });
+  tp_test_run_touchpoint (&run, (const char * const[]) { "--validate", path, NULL });
   g_assert_cmpint (run.status, ==, 1);
   g_assert_cmpstr (run.out, ==, "");
 
@@ -168,7 +113,7 @@ test_validate_bad (gconstpointer data)
     g_assert_nonnull (strstr (lower, c->fragment));
   }
 
-  run_clear (&run);
+  tp_test_run_clear (&run);
   remove_temp (path);
 }
 
@@ -176,14 +121,14 @@ static void
 test_validate_many (void)
 {
   g_autofree char *bad = write_temp ("bad.touchpoint", "<nope/>\n");
-  Run run = { 0, };
+  TpTestRun run = { 0, };
 
   /* A good file among bad ones: status 1, and only the bad one is reported. */
-  run_touchpoint (&run, (const char * const[]) { "--validate", TP_EXAMPLE_PATH, bad, NULL });
+  tp_test_run_touchpoint (&run, (const char * const[]) { "--validate", TP_EXAMPLE_PATH, bad, NULL });
   g_assert_cmpint (run.status, ==, 1);
   g_assert_true (g_str_has_prefix (run.err, bad));
   g_assert_null (strstr (run.err, TP_EXAMPLE_PATH));
-  run_clear (&run);
+  tp_test_run_clear (&run);
   remove_temp (bad);
 }
 
@@ -194,13 +139,13 @@ test_validate_missing_and_special (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
     {
-      Run run = { 0, };
+      TpTestRun run = { 0, };
 
-      run_touchpoint (&run, (const char * const[]) { "--validate", paths[i], NULL });
+      tp_test_run_touchpoint (&run, (const char * const[]) { "--validate", paths[i], NULL });
       g_assert_cmpint (run.status, ==, 1);
       g_assert_true (g_str_has_prefix (run.err, paths[i]));
       g_assert_cmpuint (strlen (run.err), <, 400);
-      run_clear (&run);
+      tp_test_run_clear (&run);
     }
 }
 
@@ -219,7 +164,7 @@ test_validate_waiting (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
     {
-      Run run = { 0, };
+      TpTestRun run = { 0, };
 
       if (g_access (paths[i], R_OK) != 0)
         {
@@ -227,11 +172,11 @@ test_validate_waiting (void)
           continue;
         }
 
-      run_touchpoint_limited (&run, 20, (const char * const[]) { "--validate", paths[i], NULL });
+      tp_test_run_touchpoint_limited (&run, 20, (const char * const[]) { "--validate", paths[i], NULL });
       g_assert_cmpint (run.status, ==, 1);
       g_assert_true (g_str_has_prefix (run.err, paths[i]));
       g_assert_nonnull (strstr (run.err, "cannot be a document"));
-      run_clear (&run);
+      tp_test_run_clear (&run);
     }
 
   g_unlink (fifo);
@@ -255,16 +200,16 @@ test_bad_numbers (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (options); i++)
     {
-      Run run = { 0, };
+      TpTestRun run = { 0, };
       const char *name = g_str_has_prefix (options[i], "--dpi") ? "--dpi" : "--scale";
 
-      run_touchpoint (&run, (const char * const[]) { export, options[i], TP_EXAMPLE_PATH, NULL });
+      tp_test_run_touchpoint (&run, (const char * const[]) { export, options[i], TP_EXAMPLE_PATH, NULL });
       g_test_message ("%s: %d %s", options[i], run.status, run.err);
       g_assert_cmpint (run.status, ==, 2);
       g_assert_nonnull (strstr (run.err, name));
       g_assert_nonnull (strstr (run.err, "between"));
       g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
-      run_clear (&run);
+      tp_test_run_clear (&run);
     }
 
   g_rmdir (dir);
@@ -273,16 +218,16 @@ test_bad_numbers (void)
 static void
 test_bad_usage (void)
 {
-  Run run = { 0, };
+  TpTestRun run = { 0, };
 
-  run_touchpoint (&run, (const char * const[]) { "--validate", NULL });
+  tp_test_run_touchpoint (&run, (const char * const[]) { "--validate", NULL });
   g_assert_cmpint (run.status, ==, 2);
   g_assert_cmpstr (run.err, !=, "");
-  run_clear (&run);
+  tp_test_run_clear (&run);
 
-  run_touchpoint (&run, (const char * const[]) { "--validate", "--no-such-option", TP_EXAMPLE_PATH, NULL });
+  tp_test_run_touchpoint (&run, (const char * const[]) { "--validate", "--no-such-option", TP_EXAMPLE_PATH, NULL });
   g_assert_cmpint (run.status, ==, 2);
-  run_clear (&run);
+  tp_test_run_clear (&run);
 }
 
 /* The libraries the dynamic loader opened for a run of touchpoint with args (its
@@ -291,15 +236,15 @@ static char *
 loaded_libraries (const char * const *args,
                   int                *status)
 {
-  Run run = { 0, };
+  TpTestRun run = { 0, };
   char *err;
 
   g_setenv ("LD_DEBUG", "libs", TRUE);
-  run_touchpoint (&run, args);
+  tp_test_run_touchpoint (&run, args);
   g_unsetenv ("LD_DEBUG");
   *status = run.status;
   err = g_steal_pointer (&run.err);
-  run_clear (&run);
+  tp_test_run_clear (&run);
   return err;
 }
 

@@ -35,56 +35,17 @@ static char *tmp_root;   /* every export of this run goes under it */
 
 /* Helpers */
 
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_clear_pointer (&run->out, g_free);
-  g_clear_pointer (&run->err, g_free);
-}
-
-static void
-run_touchpoint (Run                *run,
-                const char * const *args)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_auto(GStrv) envp = g_get_environ ();
-  g_autoptr(GError) error = NULL;
-  int wait_status = 0;
-
-  g_ptr_array_add (argv, (gpointer) TP_BUILDDIR "/src/touchpoint");
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (gpointer) args[i]);
-  g_ptr_array_add (argv, NULL);
-
-  envp = g_environ_unsetenv (envp, "DISPLAY");
-  envp = g_environ_unsetenv (envp, "WAYLAND_DISPLAY");
-  envp = g_environ_setenv (envp, "GDK_BACKEND", "none-at-all", TRUE);
-
-  g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
-                &run->out, &run->err, &wait_status, &error);
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (wait_status));
-  run->status = WEXITSTATUS (wait_status);
-}
-
 /* Runs touchpoint with args and expects success: status 0, nothing on stderr. */
 static void
 export_ok (const char * const *args)
 {
-  Run run = { 0, };
+  TpTestRun run = { 0, };
 
-  run_touchpoint (&run, args);
+  tp_test_run_touchpoint (&run, args);
   if (run.status != 0)
     g_error ("touchpoint %s … exited %d: %s", args[0], run.status, run.err);
   g_assert_cmpstr (run.err, ==, "");
-  run_clear (&run);
+  tp_test_run_clear (&run);
 }
 
 /* A new empty folder under the run's temporary folder. */
@@ -1299,7 +1260,7 @@ test_wrap (void)
 /* Checks a failed run: its status, nothing on stdout, one line on stderr starting with
  * prefix. */
 static void
-check_failure (Run        *run,
+check_failure (TpTestRun        *run,
                int         status,
                const char *prefix)
 {
@@ -1352,7 +1313,7 @@ test_usage (gconstpointer data)
   g_autofree char *output = g_strconcat ("--export=", out, NULL);
   g_autofree char *listing = NULL;
   g_autoptr(GPtrArray) args = g_ptr_array_new ();
-  Run run = { 0, };
+  TpTestRun run = { 0, };
 
   g_ptr_array_add (args, output);
   for (guint i = 0; c->args[i] != NULL; i++)
@@ -1360,7 +1321,7 @@ test_usage (gconstpointer data)
   g_ptr_array_add (args, (gpointer) TP_EXAMPLE_PATH);
   g_ptr_array_add (args, NULL);
 
-  run_touchpoint (&run, (const char * const *) args->pdata);
+  tp_test_run_touchpoint (&run, (const char * const *) args->pdata);
   listing = list_dir (dir);
   if (run.status != 2)
     {
@@ -1368,11 +1329,11 @@ test_usage (gconstpointer data)
       g_test_fail_printf ("touchpoint --export %s exited %d, not 2 (bad usage); stderr: “%s”; "
                           "the folder holds: “%s”", c->args[0] ? c->args[0] : c->output,
                           run.status, g_strchomp (run.err), listing);
-      run_clear (&run);
+      tp_test_run_clear (&run);
       return;
     }
   check_failure (&run, 2, "touchpoint: ");
-  run_clear (&run);
+  tp_test_run_clear (&run);
   g_assert_cmpstr (listing, ==, "");
 }
 
@@ -1382,15 +1343,15 @@ test_usage_files (void)
   g_autofree char *dir = make_dir ("usage-files");
   g_autofree char *output = g_strconcat ("--export=", dir, "/out.pdf", NULL);
   g_autofree char *listing = NULL;
-  Run run = { 0, };
+  TpTestRun run = { 0, };
 
   /* No FILE, and two. */
-  run_touchpoint (&run, (const char *[]) { output, NULL });
+  tp_test_run_touchpoint (&run, (const char *[]) { output, NULL });
   check_failure (&run, 2, "touchpoint: ");
-  run_clear (&run);
-  run_touchpoint (&run, (const char *[]) { output, TP_EXAMPLE_PATH, TP_EXAMPLE_PATH, NULL });
+  tp_test_run_clear (&run);
+  tp_test_run_touchpoint (&run, (const char *[]) { output, TP_EXAMPLE_PATH, TP_EXAMPLE_PATH, NULL });
   check_failure (&run, 2, "touchpoint: ");
-  run_clear (&run);
+  tp_test_run_clear (&run);
 
   listing = list_dir (dir);
   g_assert_cmpstr (listing, ==, "");
@@ -1415,11 +1376,11 @@ test_unwritable (void)
     {
       g_autofree char *output = g_strconcat ("--export=", outputs[i], NULL);
       g_autofree char *prefix = g_strconcat (outputs[i], ": ", NULL);
-      Run run = { 0, };
+      TpTestRun run = { 0, };
 
-      run_touchpoint (&run, (const char *[]) { output, TP_EXAMPLE_PATH, NULL });
+      tp_test_run_touchpoint (&run, (const char *[]) { output, TP_EXAMPLE_PATH, NULL });
       check_failure (&run, 1, prefix);
-      run_clear (&run);
+      tp_test_run_clear (&run);
     }
 
   /* Nothing made, nothing left behind; the folder in the way is still an empty folder. */
@@ -1438,7 +1399,7 @@ test_read_only_folder (void)
   g_autofree char *output = g_strconcat ("--export=", out, NULL);
   g_autofree char *prefix = g_strconcat (out, ": ", NULL);
   g_autofree char *listing = NULL;
-  Run run = { 0, };
+  TpTestRun run = { 0, };
 
   if (geteuid () == 0)
     {
@@ -1446,11 +1407,11 @@ test_read_only_folder (void)
       return;
     }
   g_assert_cmpint (g_chmod (dir, 0500), ==, 0);
-  run_touchpoint (&run, (const char *[]) { output, TP_EXAMPLE_PATH, NULL });
+  tp_test_run_touchpoint (&run, (const char *[]) { output, TP_EXAMPLE_PATH, NULL });
   g_chmod (dir, 0700);
   check_failure (&run, 1, prefix);
   g_assert_nonnull (strstr (run.err, "out.pdf"));
-  run_clear (&run);
+  tp_test_run_clear (&run);
 
   listing = list_dir (dir);
   g_assert_cmpstr (listing, ==, "");
@@ -1475,19 +1436,19 @@ test_bad_input (void)
   for (guint i = 0; i < G_N_ELEMENTS (inputs); i++)
     {
       g_autofree char *prefix = g_strconcat (inputs[i], ":", NULL);
-      Run run = { 0, };
+      TpTestRun run = { 0, };
 
-      run_touchpoint (&run, (const char *[]) { output, inputs[i], NULL });
+      tp_test_run_touchpoint (&run, (const char *[]) { output, inputs[i], NULL });
       check_failure (&run, 1, prefix);
-      run_clear (&run);
+      tp_test_run_clear (&run);
     }
   /* The truncated file's line is given. */
   {
-    Run run = { 0, };
+    TpTestRun run = { 0, };
 
-    run_touchpoint (&run, (const char *[]) { output, inputs[0], NULL });
+    tp_test_run_touchpoint (&run, (const char *[]) { output, inputs[0], NULL });
     g_assert_true (g_str_has_prefix (run.err, TP_SRCDIR "/tests/files/bad/truncated.touchpoint:8: "));
-    run_clear (&run);
+    tp_test_run_clear (&run);
   }
 
   listing = list_dir (dir);
@@ -1525,7 +1486,7 @@ test_keeps_existing (void)
   g_autoptr(GBytes) old_png = NULL;
   g_autoptr(GBytes) old_pdf = NULL;
   g_autofree char *listing = NULL;
-  Run run = { 0, };
+  TpTestRun run = { 0, };
 
   g_assert_true (g_file_set_contents (input, empty_journey, -1, NULL));
 
@@ -1536,29 +1497,29 @@ test_keeps_existing (void)
   old_pdf = read_bytes (pdf);
 
   /* The board at 10x would be 40,000 pixels wide: refused. */
-  run_touchpoint (&run, (const char *[]) { png_arg, "--scale=10", TP_EXAMPLE_PATH, NULL });
+  tp_test_run_touchpoint (&run, (const char *[]) { png_arg, "--scale=10", TP_EXAMPLE_PATH, NULL });
   check_failure (&run, 1, png_prefix);
   g_assert_nonnull (strstr (run.err, "too large"));
-  run_clear (&run);
+  tp_test_run_clear (&run);
 
   /* Nothing to show. */
-  run_touchpoint (&run, (const char *[]) { pdf_arg, "--page=journey", input, NULL });
+  tp_test_run_touchpoint (&run, (const char *[]) { pdf_arg, "--page=journey", input, NULL });
   check_failure (&run, 1, pdf_prefix);
   g_assert_nonnull (strstr (run.err, "journey"));
-  run_clear (&run);
-  run_touchpoint (&run, (const char *[]) { png_arg, "--page=journey", input, NULL });
+  tp_test_run_clear (&run);
+  tp_test_run_touchpoint (&run, (const char *[]) { png_arg, "--page=journey", input, NULL });
   check_failure (&run, 1, png_prefix);
-  run_clear (&run);
+  tp_test_run_clear (&run);
 
   /* A damaged input. */
-  run_touchpoint (&run, (const char *[]) { pdf_arg, TP_SRCDIR "/tests/files/bad/truncated.touchpoint", NULL });
+  tp_test_run_touchpoint (&run, (const char *[]) { pdf_arg, TP_SRCDIR "/tests/files/bad/truncated.touchpoint", NULL });
   check_failure (&run, 1, TP_SRCDIR "/tests/files/bad/truncated.touchpoint:");
-  run_clear (&run);
+  tp_test_run_clear (&run);
 
   /* Bad usage writes nothing either. */
-  run_touchpoint (&run, (const char *[]) { png_arg, "--page=nowhere", TP_EXAMPLE_PATH, NULL });
+  tp_test_run_touchpoint (&run, (const char *[]) { png_arg, "--page=nowhere", TP_EXAMPLE_PATH, NULL });
   check_failure (&run, 2, "touchpoint: ");
-  run_clear (&run);
+  tp_test_run_clear (&run);
 
   {
     g_autoptr(GBytes) new_png = read_bytes (png);

@@ -4,6 +4,7 @@
 
 #include <glib/gstdio.h>
 #include <string.h>
+#include <sys/wait.h>
 
 #include "io/tp-document-file.h"
 #include "io/tp-loader.h"
@@ -81,6 +82,54 @@ tp_test_remove_export (const char *path)
 
   g_unlink (path);
   g_rmdir (dir);
+}
+
+void
+tp_test_run_clear (TpTestRun *run)
+{
+  g_clear_pointer (&run->out, g_free);
+  g_clear_pointer (&run->err, g_free);
+}
+
+void
+tp_test_run_touchpoint_limited (TpTestRun          *run,
+                                guint               limit,
+                                const char * const *args)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_auto(GStrv) envp = g_get_environ ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *seconds = g_strdup_printf ("%u", limit);
+  int wait_status = 0;
+
+  if (limit > 0)
+    {
+      g_ptr_array_add (argv, (gpointer) "timeout");
+      g_ptr_array_add (argv, (gpointer) "-s");
+      g_ptr_array_add (argv, (gpointer) "KILL");
+      g_ptr_array_add (argv, seconds);
+    }
+  g_ptr_array_add (argv, (gpointer) TP_BUILDDIR "/src/touchpoint");
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  envp = g_environ_unsetenv (envp, "DISPLAY");
+  envp = g_environ_unsetenv (envp, "WAYLAND_DISPLAY");
+  envp = g_environ_setenv (envp, "GDK_BACKEND", "none-at-all", TRUE);
+
+  g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                &run->out, &run->err, &wait_status, &error);
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (wait_status));
+  run->status = WEXITSTATUS (wait_status);
+}
+
+void
+tp_test_run_touchpoint (TpTestRun          *run,
+                        const char * const *args)
+{
+  tp_test_run_touchpoint_limited (run, 0, args);
 }
 
 char *

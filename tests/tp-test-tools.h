@@ -23,6 +23,25 @@ char       *tp_test_export_to_file (TpDocument            *document,
                                     const char            *name);
 void        tp_test_remove_export  (const char            *path);
 
+/* What a run of the touchpoint command left: its exit status and its output. */
+typedef struct
+{
+  int   status;
+  char *out;
+  char *err;
+} TpTestRun;
+
+void        tp_test_run_clear      (TpTestRun             *run);
+/* Runs the built touchpoint command with args, as a script would, without a display
+ * (export and validation never need one). With a limit in seconds (0: none), the run is
+ * killed when it takes longer: a hang fails the test (the status is that of timeout(1))
+ * instead of blocking the suite. */
+void        tp_test_run_touchpoint_limited (TpTestRun          *run,
+                                            guint               limit,
+                                            const char * const *args);
+void        tp_test_run_touchpoint (TpTestRun             *run,
+                                    const char * const    *args);
+
 /* The text without white space or hyphens (ASCII, U+2010 and the soft hyphen that
  * Pango shows at a break inside a word): pdftotext breaks lines where the export did
  * not, and joins a word broken after its hyphen at a line's end without it. */
