@@ -10,13 +10,13 @@
 
 #include <glib/gstdio.h>
 #include <string.h>
-#include <sys/wait.h>
 #include <gio/gio.h>
 
 #include "io/tp-document-file.h"
 #include "render/tp-export-private.h"
 #include "render/tp-layout.h"
 #include "render/tp-legend.h"
+#include "tp-test-tools.h"
 
 #define SLIDE_WIDTH   1920.0
 #define SLIDE_HEIGHT  1080.0
@@ -37,27 +37,18 @@ word_clear (gpointer data)
   g_free (((Word *) data)->text);
 }
 
+/* Runs the command; its status, and its standard error in err. */
 static int
 run_touchpoint (const char * const *args,
                 char              **err)
 {
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_auto(GStrv) envp = g_get_environ ();
-  g_autoptr(GError) error = NULL;
-  int wait_status = 0;
+  TpTestRun run = { 0, };
 
-  g_ptr_array_add (argv, (gpointer) TP_BUILDDIR "/src/touchpoint");
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (gpointer) args[i]);
-  g_ptr_array_add (argv, NULL);
-  envp = g_environ_unsetenv (envp, "DISPLAY");
-  envp = g_environ_unsetenv (envp, "WAYLAND_DISPLAY");
+  tp_test_run_touchpoint (&run, args);
+  *err = g_steal_pointer (&run.err);
+  tp_test_run_clear (&run);
 
-  g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL, NULL, err,
-                &wait_status, &error);
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (wait_status));
-  return WEXITSTATUS (wait_status);
+  return run.status;
 }
 
 static char *
