@@ -12,8 +12,7 @@
  * blocks in their conventional places. Stage and moment steps draw touchpoints as
  * presentation cards with the journey's symbols (faces, stars, gap bars). The value
  * chain's notes flow under their areas' headings; the alignment is rows in large type
- * (tp-story-page-alignment.c); the analysis is its own page's sections fitted into the
- * step: an overview, whose text may be smaller than the cards'.
+ * (tp-story-page-alignment.c), and so is the analysis (tp-story-page-analysis.c).
  */
 
 #include "config.h"
@@ -497,38 +496,6 @@ paint_value_chain (StoryPainter      *p,
   flow_chain_notes (p, document, story, step, &room, size, TRUE);
 }
 
-/* A part of the analysis: its page's section (the story's part),
- * laid out at a slide's width and scaled to the step, legible as far as it fits: a
- * section taller than the step is scaled down whole rather than cut. */
-static void
-paint_report (StoryPainter      *p,
-              TpDocument        *document,
-              const TpStoryStep *step,
-              double             top)
-{
-  g_autoptr(TpAnalysisLayout) report = tp_analysis_layout_new (p->context, p->theme);
-  TpRect room = { STORY_MARGIN_X, top, STORY_WIDTH - 2 * STORY_MARGIN_X, STORY_BOTTOM - top };
-  TpRect section;
-  double scale;
-
-  /* At 900 units the page's 11-unit captions land near 16 px across the step. */
-  tp_analysis_layout_update (report, document, 900);
-  tp_analysis_layout_get_section (report, MIN (step->section, TP_N_ANALYSIS_SECTIONS - 1),
-                                  &section);
-  if (section.width <= 0 || section.height <= 0)
-    return;
-  scale = MIN (2.0, MIN (room.width / section.width, room.height / section.height));
-
-  cairo_save (p->cr);
-  cairo_translate (p->cr, room.x + (room.width - section.width * scale) / 2, room.y);
-  cairo_scale (p->cr, scale, scale);
-  cairo_translate (p->cr, -section.x, -section.y);
-  cairo_rectangle (p->cr, section.x, section.y, section.width, section.height);
-  cairo_clip (p->cr);
-  tp_analysis_paint (p->cr, report, &section);
-  cairo_restore (p->cr);
-}
-
 static const char *
 get_kicker (const TpStoryStep *step,
             TpDocument        *document,
@@ -554,7 +521,7 @@ get_kicker (const TpStoryStep *step,
     case TP_STORY_STEP_ALIGNMENT:
       return _("The business model against the journey");
     case TP_STORY_STEP_ANALYSIS:
-      return _("Gaps, needs, KPIs and emotions");
+      return _("Gaps, needs, KPIs, emotions and votes");
     case TP_STORY_STEP_TITLE:
     default:
       return NULL;
@@ -628,7 +595,7 @@ tp_story_paint_step (cairo_t                   *cr,
       _tp_story_paint_alignment (&p, document, step, top);
       break;
     case TP_STORY_STEP_ANALYSIS:
-      paint_report (&p, document, step, top);
+      _tp_story_paint_analysis (&p, document, step, top);
       break;
     case TP_STORY_STEP_TITLE:
     default:
