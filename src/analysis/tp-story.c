@@ -375,8 +375,7 @@ add_row_sections (TpStory         *self,
       add_parts (self, &step, lengths, kinds, rows->len,
                  kind == TP_STORY_STEP_ANALYSIS ? tp_story_get_analysis_capacity (sections[s])
                                                 : TP_STORY_ALIGNMENT_CAPACITY,
-                 kind == TP_STORY_STEP_ANALYSIS ? TP_STORY_ANALYSIS_TEXT_BUDGET
-                                                : TP_STORY_BLOCK_TEXT_BUDGET);
+                 TP_STORY_ROWS_TEXT_BUDGET);
       for (guint i = before; i < self->all->len; i++)
         {
           TpStoryStep *added = &g_array_index (self->all, TpStoryStep, i);

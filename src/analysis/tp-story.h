@@ -72,9 +72,10 @@ typedef struct
  * five). An analysis step's rows are grouped the same way (stages, then pain peaks). */
 #define TP_STORY_ALIGNMENT_CAPACITY    8
 #define TP_STORY_ALIGNMENT_KINDS       2
-/* An analysis step's rows run across the slide, their texts in columns beside one
- * another: a stage's job and a pain peak's pains are a sentence or two each. */
-#define TP_STORY_ANALYSIS_TEXT_BUDGET  480
+/* An alignment or analysis step's rows run across the whole slide, wider than a
+ * block's notes: eight links of a line each are 480 characters (a block's budget of 300
+ * cut them in parts of five), a stage's job and a pain peak's pains a sentence or two. */
+#define TP_STORY_ROWS_TEXT_BUDGET      480
 
 /* The sections of the analysis page a part of an ANALYSIS step shows, in the page's
  * order (TpAnalysisSection of render/tp-analysis-page.h); an ALIGNMENT step's parts are

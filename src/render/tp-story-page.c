@@ -323,6 +323,20 @@ paint_canvas_map (StoryPainter      *p,
     }
 }
 
+/* Lays the block's part out at scale k across room; whether its height fits at it. */
+static gboolean
+try_block_size (TpLayout     *layout,
+                TpDocument   *document,
+                const TpRect *room,
+                double        k,
+                double       *scale)
+{
+  tp_layout_set_frame (layout, TP_REGION_CANVAS, room->width, room->height, k, k);
+  tp_layout_update (layout, document);
+  *scale = tp_layout_get_frame_scale (layout, TP_REGION_CANVAS);
+  return *scale >= k * 0.999;
+}
+
 /* A canvas step: the block's notes (this part of them) large, with the board's layout
  * and painter; the map, the block's question and the key to the notes' symbols beside. */
 static void
@@ -346,11 +360,33 @@ paint_canvas_block (StoryPainter      *p,
   g_autofree char *told = NULL;
 
   tp_layout_set_canvas_part (layout, &slice, 1);
-  tp_layout_set_frame (layout, TP_REGION_CANVAS, room.width, room.height,
-                       STORY_ITEM_MIN / note_size, STORY_ITEM_MAX / note_size);
   tp_layout_set_frame (layout, TP_REGION_VALUE_CHAIN, 0, 0, 0, 0);
-  tp_layout_update (layout, document);
-  scale = tp_layout_get_frame_scale (layout, TP_REGION_CANVAS);
+  /* A part of a block is laid out at the one scale it is given (the layout draws every
+   * part at its frame's floor), across the room's width: at 24 px a part of three or
+   * four notes was a row or two above an empty lower third. So the largest text size at
+   * which the part still fits the room's height is looked for, bisected to 2 units
+   * between the largest and the floor (where it fits: the story's capacities see to
+   * that), four layouts at most; the last tried is drawn, the fitting size last. */
+  {
+    double lo = STORY_ITEM_MIN, hi = STORY_ITEM_MAX, size = STORY_ITEM_MAX;
+
+    while (TRUE)
+      {
+        gboolean fits = try_block_size (layout, document, &room, size / note_size, &scale);
+
+        if (fits)
+          lo = size;
+        else
+          hi = size;
+        if (hi - lo <= 2)
+          {
+            if (!fits)
+              try_block_size (layout, document, &room, lo / note_size, &scale);
+            break;
+          }
+        size = (lo + hi) / 2;
+      }
+  }
   tp_layout_get_container (layout, step->container, &info);
   block = info.rect;
 
