@@ -37,6 +37,12 @@ typedef struct
 {
   TpLayout *layout;
   GWeakRef  document;
+  /* The text size the last canvas step's part fitted at, for the document's state it
+   * was fitted in: painting the step again (a redraw, stepping back) lays it out once
+   * rather than bisecting again. */
+  guint64   block_state;
+  TpCanvasSlice block;
+  double    block_size;
 } LayoutCache;
 
 static void
@@ -72,6 +78,7 @@ get_layout (TpDocument    *document,
       tp_layout_set_full_text (cache->layout, TRUE);
       tp_layout_set_link_footers (cache->layout, FALSE);
       g_weak_ref_set (&cache->document, document);
+      cache->block_size = 0;
     }
   tp_layout_set_theme (cache->layout, theme);
   return cache->layout;
@@ -366,11 +373,28 @@ paint_canvas_block (StoryPainter      *p,
    * four notes was a row or two above an empty lower third. So the largest text size at
    * which the part still fits the room's height is looked for, bisected to 2 units
    * between the largest and the floor (where it fits: the story's capacities see to
-   * that), four layouts at most; the last tried is drawn, the fitting size last. */
+   * that), five layouts at most; the last tried is drawn, the fitting size last. */
   {
+    LayoutCache *cache = g_private_get (&layout_key);
     double lo = STORY_ITEM_MIN, hi = STORY_ITEM_MAX, size = STORY_ITEM_MAX;
+    guint64 state = tp_document_get_state (document);
 
-    while (TRUE)
+    if (cache->block_size > 0 && cache->block.container == slice.container)
+      {
+        /* The same part in the same state fits at the same size; after a live edit in
+         * the block, or on its next part, the size it had is kept while it still fits
+         * (a note typed in does not make the room's text jump up or down), and looked
+         * for below it when it no longer does. */
+        gboolean same = cache->block_state == state && cache->block.first == slice.first &&
+                        cache->block.n == slice.n;
+
+        size = cache->block_size;
+        if (try_block_size (layout, document, &room, size / note_size, &scale) || same)
+          lo = hi = size;
+        else
+          hi = size, size = (lo + hi) / 2;
+      }
+    while (hi > lo)
       {
         gboolean fits = try_block_size (layout, document, &room, size / note_size, &scale);
 
@@ -386,6 +410,9 @@ paint_canvas_block (StoryPainter      *p,
           }
         size = (lo + hi) / 2;
       }
+    cache->block_state = state;
+    cache->block = slice;
+    cache->block_size = lo;
   }
   tp_layout_get_container (layout, step->container, &info);
   block = info.rect;
