@@ -121,11 +121,14 @@ get_item_texts (TpDocument        *document,
       for (guint i = 0; i < touchpoint->actions->len; i++)
         g_ptr_array_add (texts, ((TpActionItem *) g_ptr_array_index (touchpoint->actions, i))->what);
     }
-  else if (step->kind == TP_STORY_STEP_ALIGNMENT)
+  else if (step->kind == TP_STORY_STEP_ALIGNMENT || step->kind == TP_STORY_STEP_ANALYSIS)
     {
-      g_autoptr(GArray) rows = tp_story_get_alignment_rows (document, step->section);
+      g_autoptr(GArray) rows = step->kind == TP_STORY_STEP_ALIGNMENT
+                               ? tp_story_get_alignment_rows (document, step->section)
+                               : tp_story_get_analysis_rows (document, step->section);
 
-      /* The rows' notes, touchpoints, stages and blocks (the document's strings). */
+      /* The rows' notes, touchpoints, stages and blocks, needs, KPIs, stages' jobs and
+       * pain peaks' pains (the document's strings). */
       for (guint i = step->first; i < step->first + step->n_items; i++)
         {
           const TpStoryRow *row = &g_array_index (rows, TpStoryRow, i);
@@ -139,24 +142,6 @@ get_item_texts (TpDocument        *document,
           if (row->kind == TP_STORY_ROW_EMPTY_BLOCK)
             g_ptr_array_add (texts, (char *) tp_enum_get_label (TP_ENUM_CONTAINER,
                                                                  row->container));
-        }
-    }
-  else if (step->kind == TP_STORY_STEP_ANALYSIS)
-    {
-      g_autoptr(GArray) rows = tp_story_get_analysis_rows (document, step->section);
-
-      /* The rows' moments, needs, KPIs, stages and their jobs, pain peaks and their
-       * pains, and voted items (the document's strings). */
-      for (guint i = step->first; i < step->first + step->n_items; i++)
-        {
-          const TpStoryRow *row = &g_array_index (rows, TpStoryRow, i);
-
-          if (row->note != NULL)
-            g_ptr_array_add (texts, row->note->text);
-          if (row->touchpoint != NULL)
-            g_ptr_array_add (texts, row->touchpoint->name);
-          if (row->stage != NULL)
-            g_ptr_array_add (texts, row->stage->name);
           if (row->need != NULL)
             g_ptr_array_add (texts, row->need->text);
           if (row->kpi != NULL)

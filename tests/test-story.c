@@ -82,109 +82,97 @@ count_kind (TpStory         *story,
   return n;
 }
 
-/* The alignment's steps from index on: its links then its gaps, each section's rows
- * (tp_story_get_alignment_rows()) all told once, in order, in parts of at most the
- * capacity and of at most two gap kinds, numbered over both sections. Returns how many
- * steps they are. */
+typedef GArray *(*GetRowsFunc) (TpDocument *document,
+                                guint       section);
+
+/* The alignment's or analysis's steps (kind) from index on: each of the sections with
+ * rows (get_rows) in order, its rows all told once, in order, in parts of at most the
+ * capacity (the analysis's: its section's) and of at most two kinds, numbered over all
+ * the sections; a section without rows has no step. Returns how many steps they are. */
+static guint
+check_row_steps (TpStory         *story,
+                 TpDocument      *document,
+                 guint            index,
+                 TpStoryStepKind  kind,
+                 const guint     *sections,
+                 guint            n_sections,
+                 GetRowsFunc      get_rows)
+{
+  guint n = 0;
+
+  for (guint s = 0; s < n_sections; s++)
+    {
+      g_autoptr(GArray) rows = get_rows (document, sections[s]);
+      guint next = 0, section_part = 0;
+      guint capacity = kind == TP_STORY_STEP_ANALYSIS
+                       ? tp_story_get_analysis_capacity (sections[s])
+                       : TP_STORY_ALIGNMENT_CAPACITY;
+
+      while (next < rows->len)
+        {
+          const TpStoryStep *step = tp_story_get_step (story, index + n);
+          g_autofree char *title = NULL;
+          guint kinds = 1;
+
+          g_assert_nonnull (step);
+          g_assert_cmpint (step->kind, ==, kind);
+          g_assert_cmpstr (step->key, ==, kind == TP_STORY_STEP_ANALYSIS ? "analysis"
+                                                                         : "alignment");
+          g_assert_cmpuint (step->section, ==, sections[s]);
+          g_assert_cmpuint (step->part, ==, n);
+          g_assert_cmpuint (step->section_part, ==, section_part++);
+          g_assert_cmpuint (step->first, ==, next);
+          g_assert_cmpuint (step->n_items, >=, 1);
+          g_assert_cmpuint (step->n_items, <=, capacity);
+          for (guint i = step->first + 1; i < step->first + step->n_items; i++)
+            kinds += g_array_index (rows, TpStoryRow, i).kind !=
+                     g_array_index (rows, TpStoryRow, i - 1).kind;
+          g_assert_cmpuint (kinds, <=, TP_STORY_ALIGNMENT_KINDS);
+          title = tp_story_step_dup_title (story, step);
+          if (step->section_n_parts > 1)
+            g_assert_nonnull (strstr (title, "/"));
+          next += step->n_items;
+          n++;
+        }
+      g_assert_cmpuint (next, ==, rows->len);
+      /* Each part's heading counts the parts of its section. */
+      if (rows->len > 0)
+        g_assert_cmpuint (section_part, ==,
+                          tp_story_get_step (story, index + n - 1)->section_n_parts);
+    }
+  for (guint i = 0; i < n; i++)
+    g_assert_cmpuint (tp_story_get_step (story, index + i)->n_parts, ==, n);
+  g_test_message ("%s: %u steps", kind == TP_STORY_STEP_ANALYSIS ? "analysis" : "alignment", n);
+  return n;
+}
+
+/* The alignment's links then its gaps. */
 static guint
 check_alignment_steps (TpStory    *story,
                        TpDocument *document,
                        guint       index)
 {
   static const guint sections[] = { TP_STORY_SECTION_GAPS, TP_STORY_SECTION_KANO };
-  guint n = 0;
+  guint n = check_row_steps (story, document, index, TP_STORY_STEP_ALIGNMENT, sections,
+                             G_N_ELEMENTS (sections), tp_story_get_alignment_rows);
 
-  for (guint s = 0; s < G_N_ELEMENTS (sections); s++)
-    {
-      g_autoptr(GArray) rows = tp_story_get_alignment_rows (document, sections[s]);
-      guint next = 0, section_part = 0;
-
-      while (next < rows->len)
-        {
-          const TpStoryStep *step = tp_story_get_step (story, index + n);
-          g_autofree char *title = NULL;
-          guint kinds = 1;
-
-          g_assert_nonnull (step);
-          g_assert_cmpint (step->kind, ==, TP_STORY_STEP_ALIGNMENT);
-          g_assert_cmpstr (step->key, ==, "alignment");
-          g_assert_cmpuint (step->section, ==, sections[s]);
-          g_assert_cmpuint (step->part, ==, n);
-          g_assert_cmpuint (step->section_part, ==, section_part++);
-          g_assert_cmpuint (step->first, ==, next);
-          g_assert_cmpuint (step->n_items, >=, 1);
-          g_assert_cmpuint (step->n_items, <=, TP_STORY_ALIGNMENT_CAPACITY);
-          for (guint i = step->first + 1; i < step->first + step->n_items; i++)
-            kinds += g_array_index (rows, TpStoryRow, i).kind !=
-                     g_array_index (rows, TpStoryRow, i - 1).kind;
-          g_assert_cmpuint (kinds, <=, TP_STORY_ALIGNMENT_KINDS);
-          title = tp_story_step_dup_title (story, step);
-          if (step->section_n_parts > 1)
-            g_assert_nonnull (strstr (title, "/"));
-          next += step->n_items;
-          n++;
-        }
-      g_assert_cmpuint (next, ==, rows->len);
-    }
-  for (guint i = 0; i < n; i++)
-    g_assert_cmpuint (tp_story_get_step (story, index + i)->n_parts, ==, n);
   g_assert_cmpuint (n, >=, 1);
-  g_test_message ("alignment: %u steps", n);
   return n;
 }
 
-/* The analysis's steps from index on, of a document with moments, needs or KPIs: each
- * section with rows (tp_story_get_analysis_rows()) in the page's order, its rows all told once, in order,
- * in parts of at most the section's capacity and two kinds, numbered over all sections;
- * a section without rows has no step. Returns how many steps they are. */
+/* The analysis of a document with moments, needs or KPIs: every section, in the page's
+ * order. */
 static guint
 check_analysis_steps (TpStory    *story,
                       TpDocument *document,
                       guint       index)
 {
-  guint n = 0;
+  static const guint sections[] = { TP_STORY_SECTION_GAPS, TP_STORY_SECTION_KANO,
+                                    TP_STORY_SECTION_KPIS, TP_STORY_SECTION_JOURNEY,
+                                    TP_STORY_SECTION_VOTES };
 
-  for (guint section = 0; section < TP_STORY_N_SECTIONS; section++)
-    {
-      g_autoptr(GArray) rows = tp_story_get_analysis_rows (document, section);
-      guint next = 0, section_part = 0;
-
-      while (next < rows->len)
-        {
-          const TpStoryStep *step = tp_story_get_step (story, index + n);
-          g_autofree char *title = NULL;
-          guint kinds = 1;
-
-          g_assert_nonnull (step);
-          g_assert_cmpint (step->kind, ==, TP_STORY_STEP_ANALYSIS);
-          g_assert_cmpstr (step->key, ==, "analysis");
-          g_assert_cmpuint (step->section, ==, section);
-          g_assert_cmpuint (step->part, ==, n);
-          g_assert_cmpuint (step->section_part, ==, section_part++);
-          g_assert_cmpuint (step->first, ==, next);
-          g_assert_cmpuint (step->n_items, >=, 1);
-          g_assert_cmpuint (step->n_items, <=, tp_story_get_analysis_capacity (section));
-          for (guint i = step->first + 1; i < step->first + step->n_items; i++)
-            kinds += g_array_index (rows, TpStoryRow, i).kind !=
-                     g_array_index (rows, TpStoryRow, i - 1).kind;
-          g_assert_cmpuint (kinds, <=, TP_STORY_ALIGNMENT_KINDS);
-          title = tp_story_step_dup_title (story, step);
-          g_assert_true (g_str_has_prefix (title, "Analysis · "));
-          if (step->section_n_parts > 1)
-            g_assert_nonnull (strstr (title, "/"));
-          next += step->n_items;
-          n++;
-        }
-      /* A part of the section's heading says where the room is. */
-      g_assert_cmpuint (next, ==, rows->len);
-      g_assert_cmpuint (section_part, ==, rows->len > 0
-                                          ? tp_story_get_step (story, index + n - 1)->section_n_parts
-                                          : 0);
-    }
-  for (guint i = 0; i < n; i++)
-    g_assert_cmpuint (tp_story_get_step (story, index + i)->n_parts, ==, n);
-  g_test_message ("analysis: %u steps", n);
-  return n;
+  return check_row_steps (story, document, index, TP_STORY_STEP_ANALYSIS, sections,
+                          G_N_ELEMENTS (sections), tp_story_get_analysis_rows);
 }
 
 static void
