@@ -121,11 +121,14 @@ get_item_texts (TpDocument        *document,
       for (guint i = 0; i < touchpoint->actions->len; i++)
         g_ptr_array_add (texts, ((TpActionItem *) g_ptr_array_index (touchpoint->actions, i))->what);
     }
-  else if (step->kind == TP_STORY_STEP_ALIGNMENT)
+  else if (step->kind == TP_STORY_STEP_ALIGNMENT || step->kind == TP_STORY_STEP_ANALYSIS)
     {
-      g_autoptr(GArray) rows = tp_story_get_alignment_rows (document, step->section);
+      g_autoptr(GArray) rows = step->kind == TP_STORY_STEP_ALIGNMENT
+                               ? tp_story_get_alignment_rows (document, step->section)
+                               : tp_story_get_analysis_rows (document, step->section);
 
-      /* The rows' notes, touchpoints, stages and blocks (the document's strings). */
+      /* The rows' notes, touchpoints, stages and blocks, needs, KPIs, stages' jobs and
+       * pain peaks' pains (the document's strings). */
       for (guint i = step->first; i < step->first + step->n_items; i++)
         {
           const TpStoryRow *row = &g_array_index (rows, TpStoryRow, i);
@@ -139,6 +142,15 @@ get_item_texts (TpDocument        *document,
           if (row->kind == TP_STORY_ROW_EMPTY_BLOCK)
             g_ptr_array_add (texts, (char *) tp_enum_get_label (TP_ENUM_CONTAINER,
                                                                  row->container));
+          if (row->need != NULL)
+            g_ptr_array_add (texts, row->need->text);
+          if (row->kpi != NULL)
+            g_ptr_array_add (texts, row->kpi->name);
+          if (row->kind == TP_STORY_ROW_STAGE && row->stage->job != NULL)
+            g_ptr_array_add (texts, row->stage->job);
+          if (row->kind == TP_STORY_ROW_PAIN_PEAK)
+            for (guint j = 0; j < row->touchpoint->pains->len; j++)
+              g_ptr_array_add (texts, g_ptr_array_index (row->touchpoint->pains, j));
         }
     }
   return texts;
@@ -288,6 +300,8 @@ check_text_size (TpDocument *document,
       g_autoptr(GPtrArray) items = get_item_texts (document, step);
       g_autoptr(GString) blob = g_string_new (NULL);
 
+      guint counted_here = 0;
+
       if (items->len == 0)
         continue;
       for (guint j = 0; j < items->len; j++)
@@ -306,23 +320,29 @@ check_text_size (TpDocument *document,
               strstr (blob->str, text) == NULL || !in_item_area (step, word))
             continue;
           counted[step->kind]++;
+          counted_here++;
           smallest[step->kind] = MIN (smallest[step->kind], word->y_max - word->y_min);
           if (word->y_max - word->y_min < MIN_WORD_PT)
             g_error ("step %u: “%s” is a %.1f pt box", i + 1, word->text,
                      word->y_max - word->y_min);
         }
+      /* Every step about items was measured: none is left out of the floor. */
+      if (counted_here == 0)
+        g_error ("step %u: none of its items' words was found to measure", i + 1);
     }
 
   for (guint k = 0; k < G_N_ELEMENTS (smallest); k++)
     if (counted[k] == 0)
       smallest[k] = 0;
   g_test_message ("smallest item word boxes: canvas %.1f pt (%u words), value chain %.1f pt "
-                  "(%u), stages %.1f pt (%u), moments %.1f pt (%u), alignment %.1f pt (%u)",
+                  "(%u), stages %.1f pt (%u), moments %.1f pt (%u), alignment %.1f pt (%u), "
+                  "analysis %.1f pt (%u)",
                   smallest[TP_STORY_STEP_CANVAS_BLOCK], counted[TP_STORY_STEP_CANVAS_BLOCK],
                   smallest[TP_STORY_STEP_VALUE_CHAIN], counted[TP_STORY_STEP_VALUE_CHAIN],
                   smallest[TP_STORY_STEP_JOURNEY_STAGE], counted[TP_STORY_STEP_JOURNEY_STAGE],
                   smallest[TP_STORY_STEP_MOMENT], counted[TP_STORY_STEP_MOMENT],
-                  smallest[TP_STORY_STEP_ALIGNMENT], counted[TP_STORY_STEP_ALIGNMENT]);
+                  smallest[TP_STORY_STEP_ALIGNMENT], counted[TP_STORY_STEP_ALIGNMENT],
+                  smallest[TP_STORY_STEP_ANALYSIS], counted[TP_STORY_STEP_ANALYSIS]);
   g_assert_cmpuint (counted[TP_STORY_STEP_CANVAS_BLOCK], >=, min_counted);
   g_assert_cmpuint (counted[TP_STORY_STEP_JOURNEY_STAGE], >=, min_counted);
   /* Alignment steps are rows of their own now: their words are held to the floor too. */

@@ -17,6 +17,8 @@
 #include "io/tp-writer.h"
 #include "model/tp-document-story.h"
 #include "model/tp-enums.h"
+#include "model/tp-kpi.h"
+#include "model/tp-vote-scope.h"
 #include "render/tp-analysis-page.h"
 
 static TpDocument *
@@ -80,22 +82,31 @@ count_kind (TpStory         *story,
   return n;
 }
 
-/* The alignment's steps from index on: its links then its gaps, each section's rows
- * (tp_story_get_alignment_rows()) all told once, in order, in parts of at most the
- * capacity and of at most two gap kinds, numbered over both sections. Returns how many
- * steps they are. */
+typedef GArray *(*GetRowsFunc) (TpDocument *document,
+                                guint       section);
+
+/* The alignment's or analysis's steps (kind) from index on: each of the sections with
+ * rows (get_rows) in order, its rows all told once, in order, in parts of at most the
+ * capacity (the analysis's: its section's) and of at most two kinds, numbered over all
+ * the sections; a section without rows has no step. Returns how many steps they are. */
 static guint
-check_alignment_steps (TpStory    *story,
-                       TpDocument *document,
-                       guint       index)
+check_row_steps (TpStory         *story,
+                 TpDocument      *document,
+                 guint            index,
+                 TpStoryStepKind  kind,
+                 const guint     *sections,
+                 guint            n_sections,
+                 GetRowsFunc      get_rows)
 {
-  static const guint sections[] = { TP_STORY_SECTION_GAPS, TP_STORY_SECTION_KANO };
   guint n = 0;
 
-  for (guint s = 0; s < G_N_ELEMENTS (sections); s++)
+  for (guint s = 0; s < n_sections; s++)
     {
-      g_autoptr(GArray) rows = tp_story_get_alignment_rows (document, sections[s]);
+      g_autoptr(GArray) rows = get_rows (document, sections[s]);
       guint next = 0, section_part = 0;
+      guint capacity = kind == TP_STORY_STEP_ANALYSIS
+                       ? tp_story_get_analysis_capacity (sections[s])
+                       : TP_STORY_ALIGNMENT_CAPACITY;
 
       while (next < rows->len)
         {
@@ -104,14 +115,15 @@ check_alignment_steps (TpStory    *story,
           guint kinds = 1;
 
           g_assert_nonnull (step);
-          g_assert_cmpint (step->kind, ==, TP_STORY_STEP_ALIGNMENT);
-          g_assert_cmpstr (step->key, ==, "alignment");
+          g_assert_cmpint (step->kind, ==, kind);
+          g_assert_cmpstr (step->key, ==, kind == TP_STORY_STEP_ANALYSIS ? "analysis"
+                                                                         : "alignment");
           g_assert_cmpuint (step->section, ==, sections[s]);
           g_assert_cmpuint (step->part, ==, n);
           g_assert_cmpuint (step->section_part, ==, section_part++);
           g_assert_cmpuint (step->first, ==, next);
           g_assert_cmpuint (step->n_items, >=, 1);
-          g_assert_cmpuint (step->n_items, <=, TP_STORY_ALIGNMENT_CAPACITY);
+          g_assert_cmpuint (step->n_items, <=, capacity);
           for (guint i = step->first + 1; i < step->first + step->n_items; i++)
             kinds += g_array_index (rows, TpStoryRow, i).kind !=
                      g_array_index (rows, TpStoryRow, i - 1).kind;
@@ -123,12 +135,44 @@ check_alignment_steps (TpStory    *story,
           n++;
         }
       g_assert_cmpuint (next, ==, rows->len);
+      /* Each part's heading counts the parts of its section. */
+      if (rows->len > 0)
+        g_assert_cmpuint (section_part, ==,
+                          tp_story_get_step (story, index + n - 1)->section_n_parts);
     }
   for (guint i = 0; i < n; i++)
     g_assert_cmpuint (tp_story_get_step (story, index + i)->n_parts, ==, n);
-  g_assert_cmpuint (n, >=, 1);
-  g_test_message ("alignment: %u steps", n);
+  g_test_message ("%s: %u steps", kind == TP_STORY_STEP_ANALYSIS ? "analysis" : "alignment", n);
   return n;
+}
+
+/* The alignment's links then its gaps. */
+static guint
+check_alignment_steps (TpStory    *story,
+                       TpDocument *document,
+                       guint       index)
+{
+  static const guint sections[] = { TP_STORY_SECTION_GAPS, TP_STORY_SECTION_KANO };
+  guint n = check_row_steps (story, document, index, TP_STORY_STEP_ALIGNMENT, sections,
+                             G_N_ELEMENTS (sections), tp_story_get_alignment_rows);
+
+  g_assert_cmpuint (n, >=, 1);
+  return n;
+}
+
+/* The analysis of a document with moments, needs or KPIs: every section, in the page's
+ * order. */
+static guint
+check_analysis_steps (TpStory    *story,
+                      TpDocument *document,
+                      guint       index)
+{
+  static const guint sections[] = { TP_STORY_SECTION_GAPS, TP_STORY_SECTION_KANO,
+                                    TP_STORY_SECTION_KPIS, TP_STORY_SECTION_JOURNEY,
+                                    TP_STORY_SECTION_VOTES };
+
+  return check_row_steps (story, document, index, TP_STORY_STEP_ANALYSIS, sections,
+                          G_N_ELEMENTS (sections), tp_story_get_analysis_rows);
 }
 
 static void
@@ -232,14 +276,21 @@ test_example_order (void)
    * by section: the example has moments, needs, KPIs and a journey. */
   index += check_alignment_steps (story, document, index);
   g_assert_cmpint (tp_story_get_step (story, index - 1)->kind, ==, TP_STORY_STEP_ALIGNMENT);
-  for (TpStorySection section = 0; section < TP_STORY_N_SECTIONS; section++)
-    {
-      step = tp_story_get_step (story, index++);
-      g_assert_cmpint (step->kind, ==, TP_STORY_STEP_ANALYSIS);
-      g_assert_cmpstr (step->key, ==, "analysis");
-      g_assert_cmpuint (step->section, ==, section);
-      g_assert_cmpuint (step->n_parts, ==, TP_STORY_N_SECTIONS);
-    }
+  {
+    guint first = index;
+
+    index += check_analysis_steps (story, document, index);
+    /* Every section has rows on the example: the moments, its needs, KPIs, stages and
+     * pain peaks, and its dot votes. */
+    for (TpStorySection section = 0; section < TP_STORY_N_SECTIONS; section++)
+      {
+        gboolean told = FALSE;
+
+        for (guint i = first; i < index; i++)
+          told |= tp_story_get_step (story, i)->section == section;
+        g_assert_true (told);
+      }
+  }
   g_assert_cmpuint (index, ==, tp_story_get_n_steps (story));
   g_assert_null (tp_story_get_step (story, index));
 }
@@ -505,6 +556,91 @@ test_splitting (void)
   }
 }
 
+/* The analysis told as rows: a section of 40 KPIs in parts of its capacity, sections
+ * without rows (no needs, no votes, no moments) skipped, the votes alone told when
+ * nothing else is, each row once and in the page's order. */
+static void
+test_splitting_analysis (void)
+{
+  g_autoptr(TpDocument) document = tp_document_new_default ();
+  const char *stage = ((TpItem *) g_ptr_array_index (tp_document_get_stages (document), 1))->id;
+  const char *first = NULL;
+  guint kpi_capacity = tp_story_get_analysis_capacity (TP_STORY_SECTION_KPIS);
+
+  for (guint i = 0; i < 40; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Touchpoint %u", i + 1);
+      const char *id = tp_document_add_touchpoint (document, stage, i, name);
+
+      if (i == 0)
+        first = id;
+    }
+
+  {
+    g_autoptr(TpStory) story = tp_story_new (document);
+
+    /* Touchpoints alone: no analysis to tell. */
+    g_assert_cmpuint (count_kind (story, TP_STORY_STEP_ANALYSIS), ==, 0);
+  }
+
+  /* Votes alone: the most voted, told without the rest. */
+  tp_vote_set_votes (tp_document_lookup (document, first), 3);
+  {
+    g_autoptr(TpStory) story = tp_story_new (document);
+    guint n = tp_story_get_n_steps (story);
+    g_autoptr(GArray) votes = tp_story_get_analysis_rows (document, TP_STORY_SECTION_VOTES);
+
+    g_assert_cmpuint (votes->len, ==, 1);
+    g_assert_cmpuint (g_array_index (votes, TpStoryRow, 0).votes, ==, 3);
+    g_assert_cmpuint (count_kind (story, TP_STORY_STEP_ANALYSIS), ==, 1);
+    g_assert_cmpuint (tp_story_get_step (story, n - 1)->section, ==, TP_STORY_SECTION_VOTES);
+  }
+  tp_vote_set_votes (tp_document_lookup (document, first), 0);
+
+  /* A KPI on each of the 40 touchpoints: a section of 40 rows. */
+  for (guint i = 0; i < 40; i++)
+    {
+      TpStage *s = tp_document_lookup_kind (document, stage, TP_ITEM_STAGE);
+      const TpTouchpoint *touchpoint = g_ptr_array_index (s->touchpoints, i);
+      TpTouchpoint *copy = (TpTouchpoint *) tp_document_edit_begin (document,
+                                                                  touchpoint->item.id);
+      g_autofree char *id = g_strdup_printf ("kpi%u", i);
+
+      g_ptr_array_add (copy->kpis, tp_kpi_new (id, TP_KPI_CONVERSION, "Conversion"));
+      tp_document_edit_commit (document, (TpItem *) copy, "KPI", FALSE);
+    }
+
+  {
+    g_autoptr(TpStory) story = tp_story_new (document);
+    g_autoptr(GArray) kpis = tp_story_get_analysis_rows (document, TP_STORY_SECTION_KPIS);
+    g_autoptr(GArray) needs = tp_story_get_analysis_rows (document, TP_STORY_SECTION_KANO);
+    int index = tp_story_find_step (story, "analysis");
+    guint n, n_kpi_steps = 0;
+
+    g_assert_cmpuint (kpis->len, ==, 40);
+    g_assert_cmpuint (needs->len, ==, 0);
+    g_assert_cmpint (index, >, 0);
+    n = check_analysis_steps (story, document, index);
+    g_assert_cmpuint (index + n, ==, tp_story_get_n_steps (story));
+    for (guint i = index; i < index + n; i++)
+      {
+        const TpStoryStep *step = tp_story_get_step (story, i);
+
+        /* No moment, no need, no vote: only the KPIs and the journey are told. */
+        g_assert_true (step->section == TP_STORY_SECTION_KPIS ||
+                       step->section == TP_STORY_SECTION_JOURNEY);
+        n_kpi_steps += step->section == TP_STORY_SECTION_KPIS;
+      }
+    g_assert_cmpuint (n_kpi_steps, ==, (40 + kpi_capacity - 1) / kpi_capacity);
+    /* Balanced: no part is left with a row or two. */
+    for (guint i = index; i < index + n_kpi_steps; i++)
+      g_assert_cmpuint (tp_story_get_step (story, i)->n_items, >=, 40 / n_kpi_steps);
+    /* A presenter on the fourth part stays on it when the story is rebuilt. */
+    g_assert_cmpint (tp_story_find_step_part (story, "analysis", 3), ==, index + 3);
+    assert_order (story);
+  }
+}
+
 /* Long texts split by the text budget; a note alone over it takes a part of its own. */
 static void
 test_splitting_text (void)
@@ -633,6 +769,7 @@ main (int    argc,
   g_test_add_func ("/touchpoint/story/splitting", test_splitting);
   g_test_add_func ("/touchpoint/story/splitting-text", test_splitting_text);
   g_test_add_func ("/touchpoint/story/splitting-areas", test_splitting_areas);
+  g_test_add_func ("/touchpoint/story/splitting-analysis", test_splitting_analysis);
   g_test_add_func ("/touchpoint/story/reveal", test_reveal);
 
   return g_test_run ();

@@ -132,9 +132,9 @@ add_parts (TpStory     *self,
            guint        budget)
 {
   g_autoptr(GArray) starts = split_items (lengths, groups, n, capacity, budget,
-                                          step->kind == TP_STORY_STEP_ALIGNMENT
-                                          ? TP_STORY_ALIGNMENT_KINDS
-                                          : TP_STORY_VALUE_CHAIN_AREAS);
+                                          step->kind == TP_STORY_STEP_VALUE_CHAIN
+                                          ? TP_STORY_VALUE_CHAIN_AREAS
+                                          : TP_STORY_ALIGNMENT_KINDS);
 
   step->n_parts = starts->len - 1;
   for (guint part = 0; part < step->n_parts; part++)
@@ -288,131 +288,31 @@ add_moments (TpStory *self)
     }
 }
 
-/* The analysis page's sections that have something to show, in its order (gaps, Kano,
- * KPIs, journey: TpAnalysisSection in render/, which the analysis layer cannot include);
- * the page shows the first three when tp_analysis_has_content() says so, which
- * test-story checks agrees. */
-static guint
-get_analysis_sections (TpDocument *document,
-                       guint      *sections)
+/* Whether the analysis page has its content (tp_analysis_has_content(), in render/,
+ * which the analysis layer cannot include; test-story checks they agree): moments of
+ * truth, needs or KPIs. Without them the page's journey section is no more than the
+ * journey steps told already. */
+static gboolean
+has_analysis (TpDocument *document)
 {
   GPtrArray *stages = tp_document_get_stages (document);
-  gboolean moments = FALSE, needs = FALSE, kpis = FALSE, touchpoints = FALSE;
-  guint n = 0;
 
   for (guint s = 0; s < stages->len; s++)
     {
       const TpStage *stage = g_ptr_array_index (stages, s);
 
-      kpis |= stage->kpis->len > 0;
+      if (stage->kpis->len > 0)
+        return TRUE;
       for (guint i = 0; i < stage->touchpoints->len; i++)
         {
           const TpTouchpoint *touchpoint = g_ptr_array_index (stage->touchpoints, i);
 
-          touchpoints = TRUE;
-          moments |= touchpoint->moment_of_truth;
-          needs |= touchpoint->needs->len > 0;
-          kpis |= touchpoint->kpis->len > 0;
+          if (touchpoint->moment_of_truth || touchpoint->needs->len > 0 ||
+              touchpoint->kpis->len > 0)
+            return TRUE;
         }
     }
-
-  if (!moments && !needs && !kpis)
-    return 0;
-  if (moments)
-    sections[n++] = TP_STORY_SECTION_GAPS;
-  if (needs)
-    sections[n++] = TP_STORY_SECTION_KANO;
-  if (kpis)
-    sections[n++] = TP_STORY_SECTION_KPIS;
-  if (touchpoints)
-    sections[n++] = TP_STORY_SECTION_JOURNEY;
-  return n;
-}
-
-/* The analysis told section by section: one page whole is too small to read in a
- * room. */
-static void
-add_analysis (TpStory     *self,
-              const guint *sections,
-              guint        n)
-{
-  for (guint i = 0; i < n; i++)
-    {
-      TpStoryStep step = {
-        .kind = TP_STORY_STEP_ANALYSIS, .key = "analysis", .section = sections[i],
-        .n_items = 1, .part = i, .n_parts = n, .section_n_parts = 1,
-      };
-
-      add_step (self, &step);
-    }
-}
-
-static void
-append_row (GArray             *rows,
-            TpStoryRowKind      kind,
-            const TpNote       *note,
-            const TpTouchpoint *touchpoint,
-            const TpStage      *stage,
-            TpContainer         container)
-{
-  TpStoryRow row = { kind, note, touchpoint, stage, container };
-
-  g_array_append_val (rows, row);
-}
-
-static void
-append_touchpoint_rows (GArray         *rows,
-                        TpDocument     *document,
-                        TpStoryRowKind  kind,
-                        GPtrArray      *touchpoints)
-{
-  for (guint i = 0; i < touchpoints->len; i++)
-    {
-      const TpTouchpoint *touchpoint = g_ptr_array_index (touchpoints, i);
-
-      append_row (rows, kind, NULL, touchpoint,
-                  tp_document_lookup_kind (document, touchpoint->stage, TP_ITEM_STAGE), 0);
-    }
-}
-
-GArray *
-tp_story_get_alignment_rows (TpDocument *document,
-                             guint       section)
-{
-  g_autoptr(TpAlignment) alignment = NULL;
-  GArray *rows = g_array_new (FALSE, FALSE, sizeof (TpStoryRow));
-
-  g_return_val_if_fail (TP_IS_DOCUMENT (document), rows);
-
-  alignment = tp_alignment_new (document);
-  if (section == TP_STORY_SECTION_GAPS)
-    {
-      for (guint i = 0; i < alignment->cells->len; i++)
-        {
-          const TpAlignmentCell *cell = &g_array_index (alignment->cells, TpAlignmentCell, i);
-          const TpTouchpoint *touchpoint = g_ptr_array_index (alignment->columns, cell->column);
-
-          append_row (rows, TP_STORY_ROW_LINK, g_ptr_array_index (alignment->rows, cell->row),
-                      touchpoint,
-                      tp_document_lookup_kind (document, touchpoint->stage, TP_ITEM_STAGE), 0);
-        }
-      return rows;
-    }
-
-  for (guint i = 0; i < alignment->unlinked_notes->len; i++)
-    append_row (rows, TP_STORY_ROW_UNLINKED_NOTE,
-                g_ptr_array_index (alignment->unlinked_notes, i), NULL, NULL, 0);
-  append_touchpoint_rows (rows, document, TP_STORY_ROW_UNSUPPORTED_TOUCHPOINT,
-                          alignment->unsupported_touchpoints);
-  append_touchpoint_rows (rows, document, TP_STORY_ROW_UNOWNED_MOMENT,
-                          alignment->unowned_moments);
-  for (guint i = 0; i < alignment->empty_blocks->len; i++)
-    append_row (rows, TP_STORY_ROW_EMPTY_BLOCK, NULL, NULL, NULL,
-                g_array_index (alignment->empty_blocks, TpContainer, i));
-  for (guint i = 0; i < alignment->empty_stages->len; i++)
-    append_row (rows, TP_STORY_ROW_EMPTY_STAGE, NULL, NULL,
-                g_ptr_array_index (alignment->empty_stages, i), 0);
-  return rows;
+  return FALSE;
 }
 
 /* The characters a row shows, for the text budget. */
@@ -427,25 +327,42 @@ row_length (const TpStoryRow *row)
     length += text_length (row->touchpoint->name);
   if (row->stage != NULL)
     length += text_length (row->stage->name);
+  if (row->need != NULL)
+    length += text_length (row->need->text);
+  if (row->kpi != NULL)
+    length += text_length (row->kpi->name);
+  if (row->kind == TP_STORY_ROW_STAGE)
+    length += text_length (row->stage->job);
+  if (row->kind == TP_STORY_ROW_PAIN_PEAK)
+    for (guint i = 0; i < row->touchpoint->pains->len; i++)
+      length += text_length (g_ptr_array_index (row->touchpoint->pains, i));
   return MAX (length, 16);
 }
 
-/* The alignment told as rows in large type: its links, then its gaps by kind, each
- * section in parts of a few rows. The parts are numbered over both sections, so that
- * tp_story_find_step_part() keeps a presenter on its part under the one key. */
+typedef GArray *(*GetRowsFunc) (TpDocument *document,
+                                guint       section);
+
+/* The alignment or the analysis told as rows in large type, section after section
+ * (empty ones skipped), each in parts of a few rows of at most two kinds. The parts are
+ * numbered over all the sections, so that tp_story_find_step_part() keeps a presenter
+ * on its part under the one key; section_part numbers them within their section, for
+ * the heading. */
 static void
-add_alignment (TpStory *self)
+add_row_sections (TpStory         *self,
+                  TpStoryStepKind  kind,
+                  const char      *key,
+                  const guint     *sections,
+                  guint            n_sections,
+                  GetRowsFunc      get_rows)
 {
-  static const guint sections[] = { TP_STORY_SECTION_GAPS, TP_STORY_SECTION_KANO };
   guint first_step = self->all->len, part = 0;
 
-  for (guint s = 0; s < G_N_ELEMENTS (sections); s++)
+  for (guint s = 0; s < n_sections; s++)
     {
-      g_autoptr(GArray) rows = tp_story_get_alignment_rows (self->document, sections[s]);
+      g_autoptr(GArray) rows = get_rows (self->document, sections[s]);
       g_autofree guint *lengths = g_new (guint, MAX (rows->len, 1));
       g_autofree guint *kinds = g_new (guint, MAX (rows->len, 1));
-      TpStoryStep step = { .kind = TP_STORY_STEP_ALIGNMENT, .key = "alignment",
-                           .section = sections[s] };
+      TpStoryStep step = { .kind = kind, .key = key, .section = sections[s] };
       guint before = self->all->len;
 
       if (rows->len == 0)
@@ -455,8 +372,10 @@ add_alignment (TpStory *self)
           lengths[i] = row_length (&g_array_index (rows, TpStoryRow, i));
           kinds[i] = g_array_index (rows, TpStoryRow, i).kind;
         }
-      add_parts (self, &step, lengths, kinds, rows->len, TP_STORY_ALIGNMENT_CAPACITY,
-                 TP_STORY_BLOCK_TEXT_BUDGET);
+      add_parts (self, &step, lengths, kinds, rows->len,
+                 kind == TP_STORY_STEP_ANALYSIS ? tp_story_get_analysis_capacity (sections[s])
+                                                : TP_STORY_ALIGNMENT_CAPACITY,
+                 TP_STORY_ROWS_TEXT_BUDGET);
       for (guint i = before; i < self->all->len; i++)
         {
           TpStoryStep *added = &g_array_index (self->all, TpStoryStep, i);
@@ -468,6 +387,35 @@ add_alignment (TpStory *self)
     }
   for (guint i = first_step; i < self->all->len; i++)
     g_array_index (self->all, TpStoryStep, i).n_parts = part;
+}
+
+/* The alignment: its links, then its gaps by kind. */
+static void
+add_alignment (TpStory *self)
+{
+  static const guint sections[] = { TP_STORY_SECTION_GAPS, TP_STORY_SECTION_KANO };
+
+  add_row_sections (self, TP_STORY_STEP_ALIGNMENT, "alignment", sections,
+                    G_N_ELEMENTS (sections), tp_story_get_alignment_rows);
+}
+
+/* The analysis section by section, in the page's order: one page whole, or a section
+ * scaled down whole, is too small to read in a room. The votes are told even without
+ * the rest of the analysis: a voting round is a workshop's own result. */
+static void
+add_analysis (TpStory *self)
+{
+  static const guint all[] = { TP_STORY_SECTION_GAPS, TP_STORY_SECTION_KANO,
+                               TP_STORY_SECTION_KPIS, TP_STORY_SECTION_JOURNEY,
+                               TP_STORY_SECTION_VOTES };
+  static const guint votes[] = { TP_STORY_SECTION_VOTES };
+
+  if (has_analysis (self->document))
+    add_row_sections (self, TP_STORY_STEP_ANALYSIS, "analysis", all, G_N_ELEMENTS (all),
+                      tp_story_get_analysis_rows);
+  else
+    add_row_sections (self, TP_STORY_STEP_ANALYSIS, "analysis", votes, G_N_ELEMENTS (votes),
+                      tp_story_get_analysis_rows);
 }
 
 TpStory *
@@ -493,12 +441,7 @@ tp_story_new (TpDocument *document)
   add_moments (self);
   if (tp_alignment_has_links (document))
     add_alignment (self);
-  {
-    guint sections[TP_STORY_N_SECTIONS];
-    guint n = get_analysis_sections (document, sections);
-
-    add_analysis (self, sections, n);
-  }
+  add_analysis (self);
 
   return self;
 }
@@ -564,6 +507,15 @@ append_part (GString           *title,
     g_string_append_printf (title, " (%u/%u)", step->part + 1, step->n_parts);
 }
 
+/* A part of a section of the alignment or analysis: "(2/3)" within its section. */
+static void
+append_section_part (GString           *title,
+                     const TpStoryStep *step)
+{
+  if (step->section_n_parts > 1)
+    g_string_append_printf (title, " (%u/%u)", step->section_part + 1, step->section_n_parts);
+}
+
 char *
 tp_story_step_dup_title (TpStory           *self,
                          const TpStoryStep *step)
@@ -619,9 +571,7 @@ tp_story_step_dup_title (TpStory           *self,
     case TP_STORY_STEP_ALIGNMENT:
       g_string_append (title, step->section == TP_STORY_SECTION_GAPS
                               ? _("Alignment · Links") : _("Alignment · Gaps"));
-      if (step->section_n_parts > 1)
-        g_string_append_printf (title, " (%u/%u)", step->section_part + 1,
-                                step->section_n_parts);
+      append_section_part (title, step);
       break;
 
     case TP_STORY_STEP_ANALYSIS:
@@ -631,9 +581,11 @@ tp_story_step_dup_title (TpStory           *self,
           [TP_STORY_SECTION_KANO] = _("Analysis · Kano"),
           [TP_STORY_SECTION_KPIS] = _("Analysis · KPIs"),
           [TP_STORY_SECTION_JOURNEY] = _("Analysis · Jobs and Emotions"),
+          [TP_STORY_SECTION_VOTES] = _("Analysis · Most Voted"),
         };
 
         g_string_append (title, sections[MIN (step->section, TP_STORY_N_SECTIONS - 1)]);
+        append_section_part (title, step);
       }
       break;
 

@@ -48,7 +48,8 @@ typedef struct
                                   * (ALIGNMENT, ANALYSIS: over all their sections) */
   guint            n_parts;
   guint            section;      /* ALIGNMENT, ANALYSIS: the section (TpStorySection) */
-  guint            section_part; /* ALIGNMENT: the part within its section, for its title */
+  guint            section_part; /* ALIGNMENT, ANALYSIS: the part within its section, for its
+                                  * title */
   guint            section_n_parts;
   gboolean         hidden;       /* only through tp_story_get_all_step() */
 } TpStoryStep;
@@ -66,24 +67,32 @@ typedef struct
 #define TP_STORY_STAGE_CAPACITY        4
 #define TP_STORY_STAGE_TEXT_BUDGET     480
 /* An alignment step's rows (a link, or a gap under its kind's heading): each is a line
- * or two of 24 px text across the slide, with at most two headings among them. */
-#define TP_STORY_ALIGNMENT_CAPACITY    6
+ * or two of 24 px text across the slide, with at most two headings among them. Eight
+ * rows of a line fill the slide at 24 px (six left its lower half empty, in parts of
+ * five). An analysis step's rows are grouped the same way (stages, then pain peaks). */
+#define TP_STORY_ALIGNMENT_CAPACITY    8
 #define TP_STORY_ALIGNMENT_KINDS       2
+/* An alignment or analysis step's rows run across the whole slide, wider than a
+ * block's notes: eight links of a line each are 480 characters (a block's budget of 300
+ * cut them in parts of five), a stage's job and a pain peak's pains a sentence or two. */
+#define TP_STORY_ROWS_TEXT_BUDGET      480
 
 /* The sections of the analysis page a part of an ANALYSIS step shows, in the page's
  * order (TpAnalysisSection of render/tp-analysis-page.h); an ALIGNMENT step's parts are
  * its matrix (GAPS) and its gaps (KANO), where tp-alignment-page.h puts them. Only the
- * analysis's sections with data are told. */
+ * analysis's sections with rows are told (tp_story_get_analysis_rows()). */
 typedef enum {
   TP_STORY_SECTION_GAPS,
   TP_STORY_SECTION_KANO,
   TP_STORY_SECTION_KPIS,
   TP_STORY_SECTION_JOURNEY,
+  TP_STORY_SECTION_VOTES,
   TP_STORY_N_SECTIONS
 } TpStorySection;
 
 /* What a row of an alignment step is: a link of the matrix (GAPS section), or a gap
- * (KANO section), grouped by kind in tp-alignment.h's order. */
+ * (KANO section), grouped by kind in tp-alignment.h's order; and of an analysis step:
+ * a moment's gap, a need, a KPI, a stage's job and emotion or a pain peak, a voted item. */
 typedef enum {
   TP_STORY_ROW_LINK,                  /* note → touchpoint (its stage) */
   TP_STORY_ROW_UNLINKED_NOTE,         /* note */
@@ -91,6 +100,12 @@ typedef enum {
   TP_STORY_ROW_UNOWNED_MOMENT,        /* touchpoint (its stage) */
   TP_STORY_ROW_EMPTY_BLOCK,           /* container */
   TP_STORY_ROW_EMPTY_STAGE,           /* stage */
+  TP_STORY_ROW_MOMENT,                /* touchpoint (its stage): expectation, experience, gap */
+  TP_STORY_ROW_NEED,                  /* need of touchpoint (its stage): its category */
+  TP_STORY_ROW_KPI,                   /* kpi of touchpoint or, touchpoint NULL, of stage */
+  TP_STORY_ROW_STAGE,                 /* stage: its job and mean emotion */
+  TP_STORY_ROW_PAIN_PEAK,             /* touchpoint (its stage): its emotion and pains */
+  TP_STORY_ROW_VOTED,                 /* note, or touchpoint (its stage), and votes */
 } TpStoryRowKind;
 
 typedef struct
@@ -100,6 +115,9 @@ typedef struct
   const TpTouchpoint *touchpoint;
   const TpStage      *stage;
   TpContainer         container;
+  const TpKanoNeed   *need;
+  const TpKpi        *kpi;
+  guint               votes;
 } TpStoryRow;
 
 typedef struct _TpStory TpStory;
@@ -152,5 +170,15 @@ const TpNote      *tp_story_get_value_chain_note (TpStory *self,
  * (element-type TpStoryRow) */
 GArray            *tp_story_get_alignment_rows (TpDocument *document,
                                                 guint       section);
+/* The rows of an analysis section, that an ANALYSIS step's first … first + n_items - 1
+ * count over, in the analysis page's order: GAPS the moments of truth ranked
+ * (tp_gap_rank()), KANO the needs, KPIS the stages' and touchpoints' KPIs, JOURNEY the
+ * stages with a job or touchpoints then the pain peaks, VOTES the most voted items (ten
+ * at most, as on the page). Empty: the section is not told. (element-type TpStoryRow) */
+GArray            *tp_story_get_analysis_rows  (TpDocument *document,
+                                                guint       section);
+/* How many rows of section an ANALYSIS step shows at most: each a line or two of 24 px
+ * text, a moment's two bars taking more. */
+guint              tp_story_get_analysis_capacity (guint    section);
 
 G_END_DECLS

@@ -2,6 +2,8 @@
  * presentation. */
 #pragma once
 
+#include <adwaita.h>
+
 #include "tp-present-window.h"
 
 G_BEGIN_DECLS
@@ -11,6 +13,10 @@ struct _TpPresentWindow
   GtkWindow       parent_instance;
 
   GtkWidget      *area;
+  /* Over the step: a refused edit's toast, shown where the facilitator looks (the
+   * editor's window behind says it too), one at a time like the editor's. */
+  AdwToastOverlay *toasts;
+  AdwToast       *refused_toast;
   GtkEventController *keys;
   /* Composes what is typed while capturing (dead keys, compose sequences): only then,
    * so that B and digits stay commands before the first word. */

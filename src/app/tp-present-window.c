@@ -785,7 +785,9 @@ tp_present_window_init (TpPresentWindow *self)
   gtk_widget_set_hexpand (self->area, TRUE);
   gtk_widget_set_vexpand (self->area, TRUE);
   gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (self->area), draw_func, self, NULL);
-  gtk_window_set_child (GTK_WINDOW (self), self->area);
+  self->toasts = ADW_TOAST_OVERLAY (adw_toast_overlay_new ());
+  adw_toast_overlay_set_child (self->toasts, self->area);
+  gtk_window_set_child (GTK_WINDOW (self), GTK_WIDGET (self->toasts));
 
   /* In the capture phase: the window's own default bindings (Escape, Space on a
    * focused widget) must not see the facilitator's keys first. */
@@ -805,6 +807,37 @@ tp_present_window_init (TpPresentWindow *self)
   gtk_widget_add_controller (self->area, controller);
 }
 
+/* A refused edit (the caps) */
+
+static void
+on_refused_dismissed (TpPresentWindow *self,
+                      AdwToast        *toast)
+{
+  if (self->refused_toast == toast)
+    self->refused_toast = NULL;
+}
+
+/* The bell alone told the room nothing, and the editor's toast is behind the
+ * presentation (or on the other screen): the presentation says it too. Typing on at
+ * the cap is refused at every key: one toast, not a queue. */
+static void
+on_refused (TpPresentWindow *self,
+            const GError    *error,
+            TpDocument      *document)
+{
+  AdwToast *toast;
+
+  if (self->refused_toast != NULL)
+    return;
+
+  toast = adw_toast_new (error->message);
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_refused_dismissed), self,
+                           G_CONNECT_SWAPPED);
+  self->refused_toast = toast;
+  adw_toast_overlay_add_toast (self->toasts, toast);
+}
+
 /* Public API */
 
 TpPresentWindow *
@@ -817,6 +850,8 @@ tp_present_window_new (TpDocument *document)
   self = g_object_new (TP_TYPE_PRESENT_WINDOW, NULL);
   self->document = g_object_ref (document);
   g_signal_connect_object (document, "changed", G_CALLBACK (on_document_changed), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (document, "refused", G_CALLBACK (on_refused), self,
                            G_CONNECT_SWAPPED);
   rebuild_story (self);
 

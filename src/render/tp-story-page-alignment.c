@@ -17,7 +17,8 @@
 #define ROW_GAP     14.0
 #define SWATCH      14.0   /* the board colour's square before a row */
 #define ARROW_WIDTH 56.0
-#define ROW_SIZE_MAX    32.0
+/* As large as the analysis's rows: seven links of a line at 32 left a third empty. */
+#define ROW_SIZE_MAX    36.0
 
 static const char *
 get_kind_heading (TpStoryRowKind kind)

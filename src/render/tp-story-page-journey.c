@@ -21,6 +21,7 @@
 #define CARD_GAP      20.0
 #define CARD_PAD      12.0
 #define CARD_MAX      560.0   /* a card's widest, when a stage has few touchpoints */
+#define MOMENT_SIZE_MAX 34.0  /* a moment's text, when its card and plan leave room */
 #define MIN_FACTOR    0.75    /* how far card text may shrink (24 → 18 units) before it
                                * is left to overflow: never reached within the story's
                                * capacities */
@@ -285,13 +286,16 @@ _tp_story_paint_stage (StoryPainter      *p,
     }
 }
 
-/* The expectation and experience bars of a moment, labelled, and its gap as a pill. */
+/* The expectation and experience bars of a moment, labelled, and its gap as a pill, at
+ * text size size; returns the height, painting only when paint. */
 static double
 paint_gap (StoryPainter       *p,
            const TpTouchpoint *touchpoint,
            double              x,
            double              y,
-           double              width)
+           double              width,
+           double              size,
+           gboolean            paint)
 {
   const char *labels[2] = {
     /* Translators: the bar of a moment of truth's expected score (1–5). */
@@ -302,73 +306,68 @@ paint_gap (StoryPainter       *p,
   guint scores[2] = { touchpoint->expectation, touchpoint->experience };
   int gap = (int) touchpoint->expectation - (int) touchpoint->experience;
   const TpColour *severity = tp_theme_get_gap_colour (p->theme, gap);
-  double label_width = 190, bar_width = width - label_width - 70, top = y;
+  double k = size / STORY_ITEM_MIN;
+  double label_width = 190 * k, bar_width = width - label_width - 70 * k, top = y;
 
   if (touchpoint->expectation == 0 || touchpoint->experience == 0)
     return _tp_story_text (p, TP_FONT_NOTE, _("Expectation and experience not scored yet"),
-                           x, y, width, STORY_ITEM_MIN, 0, &p->theme->hint, PANGO_ALIGN_LEFT);
+                           x, y, width, size, 0, paint ? &p->theme->hint : NULL,
+                           PANGO_ALIGN_LEFT);
 
-  for (guint i = 0; i < 2; i++)
+  for (guint i = 0; i < 2 && paint; i++)
     {
       g_autofree char *score = g_strdup_printf ("%u", scores[i]);
-      TpRect track = { x + label_width, y + 8, bar_width, 20 };
+      TpRect track = { x + label_width, y + 8 * k, bar_width, 20 * k };
       TpRect fill = track;
 
-      _tp_story_text (p, TP_FONT_NOTE, labels[i], x, y, label_width - 12, STORY_ITEM_MIN, 1,
+      _tp_story_text (p, TP_FONT_NOTE, labels[i], x, y, label_width - 12, size, 1,
                       &p->theme->title, PANGO_ALIGN_LEFT);
-      _tp_rounded_rect (p->cr, &track, 10);
+      _tp_rounded_rect (p->cr, &track, track.height / 2);
       tp_colour_set_source (p->cr, &p->theme->bar_track);
       cairo_fill (p->cr);
       fill.width = bar_width * CLAMP (scores[i], TP_SCORE_MIN, TP_SCORE_MAX) / TP_SCORE_MAX;
-      _tp_rounded_rect (p->cr, &fill, 10);
+      _tp_rounded_rect (p->cr, &fill, fill.height / 2);
       tp_colour_set_source (p->cr, i == 0 ? &p->theme->expectation : severity);
       cairo_fill (p->cr);
-      _tp_story_text (p, TP_FONT_FIGURE, score, x + label_width + bar_width + 16, y, 54,
-                      STORY_ITEM_MIN, 1, &p->theme->title, PANGO_ALIGN_LEFT);
-      y += 44;
+      _tp_story_text (p, TP_FONT_FIGURE, score, x + label_width + bar_width + 16 * k, y,
+                      54 * k, size, 1, &p->theme->title, PANGO_ALIGN_LEFT);
+      y += 44 * k;
     }
+  if (!paint)
+    y += 2 * 44 * k;
 
-  {
-    g_autofree char *number = g_strdup_printf ("%s%d", gap < 0 ? "−" : "", ABS (gap));
-    /* Translators: a moment of truth's gap, expectation minus experience ("Gap 3"). */
-    g_autofree char *text = g_strdup_printf (C_("gap", "Gap %s"), number);
-    double text_width = _tp_story_text_width (p, TP_FONT_TAG, text, STORY_ITEM_MIN);
-    TpRect pill = { x, y + 4, text_width + 32, 40 };
+  if (paint)
+    {
+      g_autofree char *number = g_strdup_printf ("%s%d", gap < 0 ? "−" : "", ABS (gap));
+      /* Translators: a moment of truth's gap, expectation minus experience ("Gap 3"). */
+      g_autofree char *text = g_strdup_printf (C_("gap", "Gap %s"), number);
+      double text_width = _tp_story_text_width (p, TP_FONT_TAG, text, size);
+      TpRect pill = { x, y + 4 * k, text_width + 32 * k, 40 * k };
 
-    _tp_rounded_rect (p->cr, &pill, 20);
-    tp_colour_set_source (p->cr, severity);
-    cairo_fill (p->cr);
-    _tp_story_text (p, TP_FONT_TAG, text, pill.x + 16, pill.y + 7, text_width + 2,
-                    STORY_ITEM_MIN, 1, &p->theme->panel, PANGO_ALIGN_LEFT);
-    y += 52;
-  }
+      _tp_rounded_rect (p->cr, &pill, pill.height / 2);
+      tp_colour_set_source (p->cr, severity);
+      cairo_fill (p->cr);
+      _tp_story_text (p, TP_FONT_TAG, text, pill.x + 16 * k, pill.y + 7 * k, text_width + 2,
+                      size, 1, &p->theme->panel, PANGO_ALIGN_LEFT);
+    }
+  y += 52 * k;
   return y - top;
 }
 
-void
-_tp_story_paint_moment (StoryPainter      *p,
-                        TpDocument        *document,
-                        const TpStoryStep *step,
-                        double             top)
+/* A moment's gap, strategy, scores and action plan in the column beside its card, at
+ * text size size; returns the height, painting only when paint. */
+static double
+paint_moment_details (StoryPainter       *p,
+                      const TpTouchpoint *touchpoint,
+                      double              x,
+                      double              y,
+                      double              width,
+                      double              size,
+                      gboolean            paint)
 {
-  TpTouchpoint *touchpoint = tp_document_lookup_kind (document, step->touchpoint,
-                                                      TP_ITEM_TOUCHPOINT);
-  TpStage *stage = tp_document_lookup_kind (document, step->stage, TP_ITEM_STAGE);
-  double card_width = 440, right_x = STORY_MARGIN_X + card_width + 48;
-  double right_width = STORY_WIDTH - STORY_MARGIN_X - right_x, y = top, size = STORY_ITEM_MIN;
-  double height;
+  double top = y, k = size / STORY_ITEM_MIN;
 
-  if (touchpoint == NULL || stage == NULL)
-    return;
-
-  for (; size > STORY_ITEM_MIN * MIN_FACTOR; size -= 1)
-    if (paint_card (p, stage, touchpoint, 0, 0, card_width, 0, size, FALSE) <= STORY_BOTTOM - top)
-      break;
-  height = paint_card (p, stage, touchpoint, 0, 0, card_width, 0, size, FALSE);
-  paint_card (p, stage, touchpoint, STORY_MARGIN_X, top, card_width,
-              MIN (height, STORY_BOTTOM - top), size, TRUE);
-
-  y += paint_gap (p, touchpoint, right_x, y, right_width) + 16;
+  y += paint_gap (p, touchpoint, x, y, width, size, paint) + 16 * k;
 
   if (touchpoint->strategy != TP_STRATEGY_NONE)
     {
@@ -377,8 +376,8 @@ _tp_story_paint_moment (StoryPainter      *p,
                                                tp_enum_get_label (TP_ENUM_STRATEGY,
                                                                   touchpoint->strategy));
 
-      y += _tp_story_text (p, TP_FONT_NOTE, text, right_x, y, right_width, STORY_ITEM_MIN, 0,
-                           &p->theme->title, PANGO_ALIGN_LEFT) + 8;
+      y += _tp_story_text (p, TP_FONT_NOTE, text, x, y, width, size, 0,
+                           paint ? &p->theme->title : NULL, PANGO_ALIGN_LEFT) + 8 * k;
     }
   if (touchpoint->impact > 0 || touchpoint->feasibility > 0)
     {
@@ -395,15 +394,15 @@ _tp_story_paint_moment (StoryPainter      *p,
           g_string_append_printf (text, _("Feasibility %u"), touchpoint->feasibility);
         }
 
-      y += _tp_story_text (p, TP_FONT_CAPTION, text->str, right_x, y, right_width, 20, 0,
-                           &p->theme->caption, PANGO_ALIGN_LEFT) + 16;
+      y += _tp_story_text (p, TP_FONT_CAPTION, text->str, x, y, width, size * 0.85, 0,
+                           paint ? &p->theme->caption : NULL, PANGO_ALIGN_LEFT) + 16 * k;
     }
 
   if (touchpoint->actions->len > 0)
     {
-      y += _tp_story_text (p, TP_FONT_BLOCK_TITLE, _("Actions"), right_x, y, right_width, 26, 1,
-                           &p->theme->title, PANGO_ALIGN_LEFT) + 8;
-      for (guint i = 0; i < touchpoint->actions->len && y < STORY_BOTTOM; i++)
+      y += _tp_story_text (p, TP_FONT_BLOCK_TITLE, _("Actions"), x, y, width, size * 1.08, 1,
+                           paint ? &p->theme->title : NULL, PANGO_ALIGN_LEFT) + 8 * k;
+      for (guint i = 0; i < touchpoint->actions->len; i++)
         {
           const TpActionItem *action = g_ptr_array_index (touchpoint->actions, i);
           g_autofree char *line = NULL;
@@ -414,12 +413,47 @@ _tp_story_paint_moment (StoryPainter      *p,
           else
             line = g_strdup_printf ("%s (%s)", action->what,
                                     tp_enum_get_label (TP_ENUM_ACTION_STATUS, action->status));
-          cairo_new_sub_path (p->cr);
-          cairo_arc (p->cr, right_x + 6, y + 15, 5, 0, 2 * G_PI);
-          tp_colour_set_source (p->cr, &p->theme->title);
-          cairo_fill (p->cr);
-          y += _tp_story_text (p, TP_FONT_NOTE, line, right_x + 22, y, right_width - 22,
-                               STORY_ITEM_MIN, 0, &p->theme->cell_text, PANGO_ALIGN_LEFT) + 8;
+          if (paint)
+            {
+              cairo_new_sub_path (p->cr);
+              cairo_arc (p->cr, x + 6 * k, y + 15 * k, 5 * k, 0, 2 * G_PI);
+              tp_colour_set_source (p->cr, &p->theme->title);
+              cairo_fill (p->cr);
+            }
+          y += _tp_story_text (p, TP_FONT_NOTE, line, x + 22 * k, y, width - 22 * k, size, 0,
+                               paint ? &p->theme->cell_text : NULL, PANGO_ALIGN_LEFT) + 8 * k;
         }
     }
+  return y - top;
+}
+
+/* A moment step: its card on the left, its gap, strategy and actions beside, both at
+ * the largest text (up to MOMENT_SIZE_MAX) at which both fit: at 24 units a moment
+ * with a short plan left the slide's lower half empty. */
+void
+_tp_story_paint_moment (StoryPainter      *p,
+                        TpDocument        *document,
+                        const TpStoryStep *step,
+                        double             top)
+{
+  TpTouchpoint *touchpoint = tp_document_lookup_kind (document, step->touchpoint,
+                                                      TP_ITEM_TOUCHPOINT);
+  TpStage *stage = tp_document_lookup_kind (document, step->stage, TP_ITEM_STAGE);
+  double card_width = 480, right_x = STORY_MARGIN_X + card_width + 48;
+  double right_width = STORY_WIDTH - STORY_MARGIN_X - right_x, size = MOMENT_SIZE_MAX;
+  double room = STORY_BOTTOM - top, height;
+
+  if (touchpoint == NULL || stage == NULL)
+    return;
+
+  for (; size > STORY_ITEM_MIN * MIN_FACTOR; size -= 1)
+    if (paint_card (p, stage, touchpoint, 0, 0, card_width, 0, size, FALSE) <= room &&
+        (size <= STORY_ITEM_MIN ||
+         paint_moment_details (p, touchpoint, right_x, 0, right_width, size, FALSE) <= room))
+      break;
+  height = paint_card (p, stage, touchpoint, 0, 0, card_width, 0, size, FALSE);
+  paint_card (p, stage, touchpoint, STORY_MARGIN_X, top, card_width, MIN (height, room), size,
+              TRUE);
+  paint_moment_details (p, touchpoint, right_x, top, right_width, MAX (size, STORY_ITEM_MIN),
+                        TRUE);
 }

@@ -63,4 +63,10 @@ void    _tp_story_paint_alignment (StoryPainter      *p,
                                    const TpStoryStep *step,
                                    double             top);
 
+/* tp-story-page-analysis.c: an analysis step's rows below its heading. */
+void    _tp_story_paint_analysis  (StoryPainter      *p,
+                                   TpDocument        *document,
+                                   const TpStoryStep *step,
+                                   double             top);
+
 G_END_DECLS

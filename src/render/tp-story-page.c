@@ -12,8 +12,7 @@
  * blocks in their conventional places. Stage and moment steps draw touchpoints as
  * presentation cards with the journey's symbols (faces, stars, gap bars). The value
  * chain's notes flow under their areas' headings; the alignment is rows in large type
- * (tp-story-page-alignment.c); the analysis is its own page's sections fitted into the
- * step: an overview, whose text may be smaller than the cards'.
+ * (tp-story-page-alignment.c), and so is the analysis (tp-story-page-analysis.c).
  */
 
 #include "config.h"
@@ -38,6 +37,12 @@ typedef struct
 {
   TpLayout *layout;
   GWeakRef  document;
+  /* The text size the last canvas step's part fitted at, for the document's state it
+   * was fitted in: painting the step again (a redraw, stepping back) lays it out once
+   * rather than bisecting again. */
+  guint64   block_state;
+  TpCanvasSlice block;
+  double    block_size;
 } LayoutCache;
 
 static void
@@ -73,6 +78,7 @@ get_layout (TpDocument    *document,
       tp_layout_set_full_text (cache->layout, TRUE);
       tp_layout_set_link_footers (cache->layout, FALSE);
       g_weak_ref_set (&cache->document, document);
+      cache->block_size = 0;
     }
   tp_layout_set_theme (cache->layout, theme);
   return cache->layout;
@@ -324,6 +330,20 @@ paint_canvas_map (StoryPainter      *p,
     }
 }
 
+/* Lays the block's part out at scale k across room; whether its height fits at it. */
+static gboolean
+try_block_size (TpLayout     *layout,
+                TpDocument   *document,
+                const TpRect *room,
+                double        k,
+                double       *scale)
+{
+  tp_layout_set_frame (layout, TP_REGION_CANVAS, room->width, room->height, k, k);
+  tp_layout_update (layout, document);
+  *scale = tp_layout_get_frame_scale (layout, TP_REGION_CANVAS);
+  return *scale >= k * 0.999;
+}
+
 /* A canvas step: the block's notes (this part of them) large, with the board's layout
  * and painter; the map, the block's question and the key to the notes' symbols beside. */
 static void
@@ -347,11 +367,53 @@ paint_canvas_block (StoryPainter      *p,
   g_autofree char *told = NULL;
 
   tp_layout_set_canvas_part (layout, &slice, 1);
-  tp_layout_set_frame (layout, TP_REGION_CANVAS, room.width, room.height,
-                       STORY_ITEM_MIN / note_size, STORY_ITEM_MAX / note_size);
   tp_layout_set_frame (layout, TP_REGION_VALUE_CHAIN, 0, 0, 0, 0);
-  tp_layout_update (layout, document);
-  scale = tp_layout_get_frame_scale (layout, TP_REGION_CANVAS);
+  /* A part of a block is laid out at the one scale it is given (the layout draws every
+   * part at its frame's floor), across the room's width: at 24 px a part of three or
+   * four notes was a row or two above an empty lower third. So the largest text size at
+   * which the part still fits the room's height is looked for, bisected to 2 units
+   * between the largest and the floor (where it fits: the story's capacities see to
+   * that), five layouts at most; the last tried is drawn, the fitting size last. */
+  {
+    LayoutCache *cache = g_private_get (&layout_key);
+    double lo = STORY_ITEM_MIN, hi = STORY_ITEM_MAX, size = STORY_ITEM_MAX;
+    guint64 state = tp_document_get_state (document);
+
+    if (cache->block_size > 0 && cache->block.container == slice.container)
+      {
+        /* The same part in the same state fits at the same size; after a live edit in
+         * the block, or on its next part, the size it had is kept while it still fits
+         * (a note typed in does not make the room's text jump up or down), and looked
+         * for below it when it no longer does. */
+        gboolean same = cache->block_state == state && cache->block.first == slice.first &&
+                        cache->block.n == slice.n;
+
+        size = cache->block_size;
+        if (try_block_size (layout, document, &room, size / note_size, &scale) || same)
+          lo = hi = size;
+        else
+          hi = size, size = (lo + hi) / 2;
+      }
+    while (hi > lo)
+      {
+        gboolean fits = try_block_size (layout, document, &room, size / note_size, &scale);
+
+        if (fits)
+          lo = size;
+        else
+          hi = size;
+        if (hi - lo <= 2)
+          {
+            if (!fits)
+              try_block_size (layout, document, &room, lo / note_size, &scale);
+            break;
+          }
+        size = (lo + hi) / 2;
+      }
+    cache->block_state = state;
+    cache->block = slice;
+    cache->block_size = lo;
+  }
   tp_layout_get_container (layout, step->container, &info);
   block = info.rect;
 
@@ -497,38 +559,6 @@ paint_value_chain (StoryPainter      *p,
   flow_chain_notes (p, document, story, step, &room, size, TRUE);
 }
 
-/* A part of the analysis: its page's section (the story's part),
- * laid out at a slide's width and scaled to the step, legible as far as it fits: a
- * section taller than the step is scaled down whole rather than cut. */
-static void
-paint_report (StoryPainter      *p,
-              TpDocument        *document,
-              const TpStoryStep *step,
-              double             top)
-{
-  g_autoptr(TpAnalysisLayout) report = tp_analysis_layout_new (p->context, p->theme);
-  TpRect room = { STORY_MARGIN_X, top, STORY_WIDTH - 2 * STORY_MARGIN_X, STORY_BOTTOM - top };
-  TpRect section;
-  double scale;
-
-  /* At 900 units the page's 11-unit captions land near 16 px across the step. */
-  tp_analysis_layout_update (report, document, 900);
-  tp_analysis_layout_get_section (report, MIN (step->section, TP_N_ANALYSIS_SECTIONS - 1),
-                                  &section);
-  if (section.width <= 0 || section.height <= 0)
-    return;
-  scale = MIN (2.0, MIN (room.width / section.width, room.height / section.height));
-
-  cairo_save (p->cr);
-  cairo_translate (p->cr, room.x + (room.width - section.width * scale) / 2, room.y);
-  cairo_scale (p->cr, scale, scale);
-  cairo_translate (p->cr, -section.x, -section.y);
-  cairo_rectangle (p->cr, section.x, section.y, section.width, section.height);
-  cairo_clip (p->cr);
-  tp_analysis_paint (p->cr, report, &section);
-  cairo_restore (p->cr);
-}
-
 static const char *
 get_kicker (const TpStoryStep *step,
             TpDocument        *document,
@@ -554,7 +584,7 @@ get_kicker (const TpStoryStep *step,
     case TP_STORY_STEP_ALIGNMENT:
       return _("The business model against the journey");
     case TP_STORY_STEP_ANALYSIS:
-      return _("Gaps, needs, KPIs and emotions");
+      return _("Gaps, needs, KPIs, emotions and votes");
     case TP_STORY_STEP_TITLE:
     default:
       return NULL;
@@ -628,7 +658,7 @@ tp_story_paint_step (cairo_t                   *cr,
       _tp_story_paint_alignment (&p, document, step, top);
       break;
     case TP_STORY_STEP_ANALYSIS:
-      paint_report (&p, document, step, top);
+      _tp_story_paint_analysis (&p, document, step, top);
       break;
     case TP_STORY_STEP_TITLE:
     default:
