@@ -1,12 +1,15 @@
 /* tp-bench-shapes.c: export time and memory in documents that grow in one element kind
  *
- *   tp-bench-shapes [--cpu] [SHAPE[=N]…]   print the figures as a Markdown table
+ *   tp-bench-shapes [--cpu] [--page=PAGE] [SHAPE[=N]…]   print the figures as a Markdown table
  *
  * Shapes (bench/tp-bench-doc.h): links (default n 10,000, exported as a PNG of the board,
  * where links are drawn across it), touchpoints (10,000 plain touchpoints, drawn on the
  * journey), moments (50,000), needs (60,000) and kpis (40,000), each exported as the PDF of
  * every page (slide size, the default), where the journey and the analysis pages show
  * them. Issue 19 asks t(10k) / t(1k) ≤ 10 for every kind: give each SHAPE=10000. Issue 16 found these minutes long and a gigabyte large.
+ *
+ * --page=PAGE exports that page alone (as --page of the command line, e.g. board or
+ * analysis) as a PDF, to find which page a peak comes from.
  *
  * Each export runs in a child process of its own, so that its peak memory (the child's
  * maximum resident set, from wait4()) is its own. The growth ratio is the time at n over
@@ -29,6 +32,8 @@
 #include "render/tp-export.h"
 
 static gboolean use_cpu_time;
+static gboolean one_page;
+static TpExportPage only_page;
 
 typedef struct
 {
@@ -68,8 +73,8 @@ child_export (const Shape *shape,
   gint64 start;
 
   tp_export_options_init (&options);
-  options.format = shape->format;
-  options.page = shape->page;
+  options.format = one_page ? TP_EXPORT_FORMAT_PDF : shape->format;
+  options.page = one_page ? only_page : shape->page;
   start = tp_bench_now_us (use_cpu_time);
   bytes = tp_export_render (document, &options, NULL, &error);
   out[0] = (tp_bench_now_us (use_cpu_time) - start) / 1000.0;
@@ -123,7 +128,8 @@ bench_shape (const Shape *shape,
 {
   Result small = measure (shape, n / 10);
   Result large = measure (shape, n);
-  const char *what = shape->format == TP_EXPORT_FORMAT_PNG ? "PNG board" : "PDF every page";
+  const char *what = one_page ? "PDF one page"
+                     : shape->format == TP_EXPORT_FORMAT_PNG ? "PNG board" : "PDF every page";
 
   if (!small.ok || !large.ok)
     {
@@ -155,6 +161,16 @@ main (int    argc,
       if (g_str_equal (argv[i], "--cpu"))
         {
           use_cpu_time = TRUE;
+          continue;
+        }
+      if (g_str_has_prefix (argv[i], "--page="))
+        {
+          if (!tp_export_page_from_string (argv[i] + strlen ("--page="), &only_page))
+            {
+              g_printerr ("unknown page %s\n", argv[i] + strlen ("--page="));
+              return 2;
+            }
+          one_page = TRUE;
           continue;
         }
       parts = g_strsplit (argv[i], "=", 2);

@@ -24,6 +24,7 @@
 #include <gio/gunixinputstream.h>
 
 #include "tp-atomic-file.h"
+#include "tp-caps-measure.h"
 #include "tp-loader.h"
 #include "tp-writer.h"
 
@@ -354,6 +355,9 @@ load_thread (GTask        *task,
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
+  /* Here, off the main thread, so that the first edit's caps check need not. */
+  tp_caps_install ();
+  tp_document_measure_size (result->document);
 
   g_task_return_pointer (task, result, load_result_free);
 }

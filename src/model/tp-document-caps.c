@@ -188,23 +188,55 @@ tp_document_refuse (TpDocument   *self,
   _tp_document_emit_refused (self, error);
 }
 
-/* What a file of the document weighs, as far as known: exact after a measure, then kept
- * as an upper bound through the changes this file lets through (each adds at most what
- * its item measures alone); any other change (a move, undo, a load) forgets it. So typing
- * costs a measure of the one item, not of the whole document, until the caps are near. */
+/* What a file of the document weighs, as far as known: exact after a measure (at a
+ * load, tp_document_measure_size(), or near the caps), then kept as an upper bound
+ * through every change. An item added, moved or edited (by a checked edit, a move, undo
+ * or redo, a step of a group) adds at most what it measures alone, whatever it was
+ * before; one removed takes away, which the bound may ignore. So the ids changed are
+ * noted as they change and measured alone, in their state then, when the bound is next
+ * needed: typing, moving and undoing cost the measures of the items they touch, never
+ * of the whole document, until the caps are near. */
 typedef struct
 {
   gboolean       known;
   TpDocumentSize size;
+  GHashTable    *pending;  /* ids changed since size was last brought up to date, to
+                            * ADDED_FLAG where the item came into the document */
+  TpDocumentMeasureFunc measured_by;  /* a size is the measuring function's own */
 } SizeCache;
 
+#define ADDED_FLAG 2
+
+/* Beyond this many items to measure alone, one measure of the whole document is the
+ * cheaper way to know its size again (the undo of a large deletion, a large paste). */
+#define MAX_SETTLED 512
+
 static void
-forget_size (TpDocument   *document,
+size_cache_free (SizeCache *cache)
+{
+  g_hash_table_unref (cache->pending);
+  g_free (cache);
+}
+
+static void
+note_change (TpDocument   *document,
              TpChangeKind  kind,
              const char   *id,
              SizeCache    *cache)
 {
-  cache->known = FALSE;
+  if (!cache->known)
+    return;
+  if (id == NULL)
+    cache->known = FALSE;
+  else if (kind == TP_CHANGE_REMOVED)
+    g_hash_table_remove (cache->pending, id);
+  else
+    {
+      guint flags = GPOINTER_TO_UINT (g_hash_table_lookup (cache->pending, id));
+
+      g_hash_table_insert (cache->pending, g_strdup (id),
+                           GUINT_TO_POINTER (flags | 1 | (kind == TP_CHANGE_ADDED ? ADDED_FLAG : 0)));
+    }
 }
 
 static SizeCache *
@@ -221,8 +253,10 @@ get_size_cache (TpDocument *self)
     {
       /* Handlers go at dispose, the data at finalize: the handler never sees it freed. */
       cache = g_new0 (SizeCache, 1);
-      g_object_set_qdata_full (G_OBJECT (self), quark, cache, g_free);
-      g_signal_connect (self, "changed", G_CALLBACK (forget_size), cache);
+      cache->pending = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      g_object_set_qdata_full (G_OBJECT (self), quark, cache,
+                               (GDestroyNotify) size_cache_free);
+      g_signal_connect (self, "changed", G_CALLBACK (note_change), cache);
     }
 
   return cache;
@@ -236,6 +270,128 @@ remember_size (TpDocument           *self,
 
   cache->size = *size;
   cache->known = TRUE;
+  cache->measured_by = measure_func;
+  g_hash_table_remove_all (cache->pending);
+}
+
+/* Whether io's measure of an item alone bounds what it adds to a document: the kinds
+ * tp_caps_measure() builds a document of. */
+static gboolean
+measured_alone (const TpItem *item)
+{
+  switch (item->kind)
+    {
+    case TP_ITEM_NOTE:
+    case TP_ITEM_PERSONA:
+    case TP_ITEM_STAGE:
+    case TP_ITEM_TOUCHPOINT:
+    case TP_ITEM_LINK:
+    case TP_ITEM_META:
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+/* Brings the cache's bound up to date with the items changed since, each measured alone;
+ * FALSE (and the bound forgotten) where one cannot be. */
+static gboolean
+settle_changes (TpDocument *self,
+                SizeCache  *cache)
+{
+  g_autoptr(GPtrArray) items = NULL;
+  GHashTableIter iter;
+  gpointer id, flags;
+
+  if (cache->measured_by != measure_func)
+    cache->known = FALSE;
+  if (!cache->known || g_hash_table_size (cache->pending) == 0)
+    return cache->known;
+
+  /* What to measure: the items changed, and the touchpoints a stage brought along
+   * when it came (back) into the document, which are not items of its own then. */
+  items = g_ptr_array_new ();
+  g_hash_table_iter_init (&iter, cache->pending);
+  while (g_hash_table_iter_next (&iter, &id, &flags) && items->len <= MAX_SETTLED)
+    {
+      TpItem *item = tp_document_lookup (self, id);
+
+      /* Removed since: it adds nothing. */
+      if (item == NULL)
+        continue;
+      g_ptr_array_add (items, item);
+      if (item->kind == TP_ITEM_STAGE && (GPOINTER_TO_UINT (flags) & ADDED_FLAG) != 0)
+        {
+          GPtrArray *touchpoints = ((TpStage *) item)->touchpoints;
+
+          for (guint i = 0; i < touchpoints->len && items->len <= MAX_SETTLED; i++)
+            g_ptr_array_add (items, g_ptr_array_index (touchpoints, i));
+        }
+    }
+  g_hash_table_remove_all (cache->pending);
+
+  cache->known = items->len <= MAX_SETTLED;
+  for (guint i = 0; cache->known && i < items->len; i++)
+    {
+      const TpItem *item = g_ptr_array_index (items, i);
+      TpDocumentSize alone;
+
+      if (!measured_alone (item) || !measure_func (self, item, &alone))
+        {
+          cache->known = FALSE;
+          break;
+        }
+      cache->size.bytes += alone.bytes;
+      cache->size.elements += alone.elements;
+    }
+
+  return cache->known;
+}
+
+/* The exact size, measured whole, or the bound kept since the last measure. */
+static gboolean
+get_size (TpDocument     *self,
+          TpDocumentSize *size)
+{
+  SizeCache *cache = get_size_cache (self);
+
+  if (!settle_changes (self, cache))
+    {
+      if (!measure_func (self, NULL, size))
+        return FALSE;
+      remember_size (self, size);
+    }
+
+  *size = cache->size;
+  return TRUE;
+}
+
+gboolean
+tp_document_measure_size (TpDocument *self)
+{
+  TpDocumentSize size;
+
+  g_return_val_if_fail (TP_IS_DOCUMENT (self), FALSE);
+
+  if (measure_func == NULL || !measure_func (self, NULL, &size))
+    return FALSE;
+  remember_size (self, &size);
+  return TRUE;
+}
+
+gboolean
+_tp_document_get_size_bound (TpDocument     *self,
+                             TpDocumentSize *size)
+{
+  SizeCache *cache;
+
+  g_return_val_if_fail (TP_IS_DOCUMENT (self), FALSE);
+
+  cache = get_size_cache (self);
+  if (!settle_changes (self, cache))
+    return FALSE;
+  *size = cache->size;
+  return TRUE;
 }
 
 /* An upper bound of the document's size once before (NULL: nothing) became after. */
@@ -245,21 +401,16 @@ bound_after_change (TpDocument     *self,
                     const TpItem   *after,
                     TpDocumentSize *bound)
 {
-  SizeCache *cache = get_size_cache (self);
-  TpDocumentSize old = { 0, }, new;
+  TpDocumentSize current, old = { 0, }, new;
 
-  if (!cache->known)
-    {
-      if (!measure_func (self, NULL, &cache->size))
-        return FALSE;
-      cache->known = TRUE;
-    }
+  if (!get_size (self, &current))
+    return FALSE;
 
   if (!measure_func (self, after, &new) || (before != NULL && !measure_func (self, before, &old)))
     return FALSE;
 
-  bound->bytes = cache->size.bytes + new.bytes - MIN (new.bytes, old.bytes);
-  bound->elements = cache->size.elements + new.elements - MIN (new.elements, old.elements);
+  bound->bytes = current.bytes + new.bytes - MIN (new.bytes, old.bytes);
+  bound->elements = current.elements + new.elements - MIN (new.elements, old.elements);
   return TRUE;
 }
 
@@ -316,7 +467,13 @@ _tp_document_check_closed_group (TpDocument *self)
   g_autoptr(GError) cause = NULL;
   g_autofree char *label = NULL;
 
-  if (measure_func == NULL || !measure_func (self, NULL, &size))
+  if (measure_func == NULL)
+    return TRUE;
+  /* The bound kept through the step's changes settles it far from the caps (a drag, a
+   * small paste); near them, or not known, the document is measured whole. */
+  if (_tp_document_get_size_bound (self, &size) && tp_document_size_fits (&size, NULL))
+    return TRUE;
+  if (!measure_func (self, NULL, &size))
     return TRUE;
   if (tp_document_size_fits (&size, &cause))
     {

@@ -57,6 +57,16 @@ gboolean tp_document_can_add_notes (TpDocument  *self,
                                     guint        n,
                                     GError     **error);
 
+/* Measures the document whole and keeps its size for the checks to come, which then
+ * keep it up to date through every change at the cost of the items changed: a loader's
+ * worker calls it, so that the first keystroke after a load does not measure the whole
+ * document on the main thread. FALSE when it cannot be measured. */
+gboolean tp_document_measure_size  (TpDocument  *self);
+/* The size kept for the checks: an upper bound of the document's size as a file, exact
+ * after a measure; FALSE when none is kept (for tests). */
+gboolean _tp_document_get_size_bound (TpDocument     *self,
+                                      TpDocumentSize *size);
+
 /* Emits TpDocument::refused for a change a view refused up front on the document's word
  * (tp_document_can_add_notes()), so that the window says it as it says every refusal. */
 void     tp_document_refuse        (TpDocument   *self,

@@ -145,27 +145,49 @@ paint_stages (cairo_t              *cr,
   TpJourney *journey = &layout->journey;
   TpRect reach = _tp_rect_inset (clip, -TP_JOURNEY_PAINT_REACH);
   g_autoptr(GPtrArray) ids = g_ptr_array_new ();
+  g_autoptr(TpPaintBatch) batch = _tp_paint_batch_new (cr);
 
+  /* The shapes of a run of stages or cards, then their text (tp-paint-batch.h): a few
+   * fills a run instead of a dozen a card, which is what a PDF page keeps. */
   tp_layout_query_stages (layout, &reach, ids);
-  for (guint i = 0; i < ids->len; i++)
+  _tp_paint_batch_begin (batch);
+  for (guint pass = 0; pass < 2; pass++)
     {
-      guint s = GPOINTER_TO_UINT (g_hash_table_lookup (journey->stage_by_id,
-                                                       g_ptr_array_index (ids, i)));
+      for (guint i = 0; i < ids->len; i++)
+        {
+          guint s = GPOINTER_TO_UINT (g_hash_table_lookup (journey->stage_by_id,
+                                                           g_ptr_array_index (ids, i)));
 
-      _tp_journey_paint_stage (cr, layout, document, _tp_journey_stage (layout, s - 1), &reach);
+          _tp_journey_paint_stage (cr, layout, document, _tp_journey_stage (layout, s - 1),
+                                   &reach, batch);
+        }
+      if (pass == 0)
+        _tp_paint_batch_flush (batch, cr);
     }
   if (!with_cells)
     return;
 
   g_ptr_array_set_size (ids, 0);
   tp_layout_query_touchpoints (layout, &reach, ids);
-  for (guint i = 0; i < ids->len; i++)
+  for (guint run = 0; run < ids->len; run += TP_PAINT_BATCH_RUN)
     {
-      guint t = GPOINTER_TO_UINT (g_hash_table_lookup (journey->touchpoint_by_id,
-                                                       g_ptr_array_index (ids, i)));
+      guint end = MIN (run + TP_PAINT_BATCH_RUN, ids->len);
 
-      _tp_journey_paint_cells (cr, layout, document, _tp_journey_touchpoint (layout, t - 1),
-                               &reach, options);
+      _tp_paint_batch_begin (batch);
+      for (guint pass = 0; pass < 2; pass++)
+        {
+          for (guint i = run; i < end; i++)
+            {
+              guint t = GPOINTER_TO_UINT (g_hash_table_lookup (journey->touchpoint_by_id,
+                                                               g_ptr_array_index (ids, i)));
+
+              _tp_journey_paint_cells (cr, layout, document,
+                                       _tp_journey_touchpoint (layout, t - 1), &reach, options,
+                                       batch);
+            }
+          if (pass == 0)
+            _tp_paint_batch_flush (batch, cr);
+        }
     }
 
   if (tp_rect_intersects (&journey->bands[TP_JOURNEY_ROW_EMOTION], &reach))

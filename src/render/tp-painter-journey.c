@@ -9,6 +9,7 @@
 #include "analysis/tp-kano.h"
 
 #include "tp-curve.h"
+#include "tp-paint-batch.h"
 #include "tp-painter-private.h"
 #include "tp-text.h"
 
@@ -69,31 +70,53 @@ star_path (cairo_t *cr,
   cairo_close_path (cr);
 }
 
-/* A face at (cx, cy) in a disc of radius r: eyes, and a mouth whose curvature follows
- * the emotion, from a frown at −2 through a straight line at 0 to a smile at +2. */
 static void
-face_path (cairo_t *cr,
-           double   cx,
-           double   cy,
-           double   r,
-           double   emotion)
+circle_path (cairo_t *cr,
+             double   cx,
+             double   cy,
+             double   r)
 {
+  cairo_new_sub_path (cr);
+  cairo_arc (cr, cx, cy, r, 0, 2 * G_PI);
+  cairo_close_path (cr);
+}
+
+/* An emotion marker at (cx, cy) in a disc of radius r, in a ring: eyes, and a mouth whose
+ * curvature follows the emotion, from a frown at −2 through a straight line at 0 to a
+ * smile at +2; added to batch. */
+static void
+add_face_marker (TpPaintBatch   *batch,
+                 const TpTheme  *theme,
+                 double          cx,
+                 double          cy,
+                 double          r,
+                 double          emotion,
+                 const TpColour *ring)
+{
+  static const TpColour white = { 1, 1, 1, 1 };
   double eye = r * 0.12, ex = r * 0.34, ey = r * 0.26;
   double mx = r * 0.42, bend = r * 0.2 * emotion;
   double my = cy + r * 0.3 - (emotion < 0 ? bend / 2 : bend / 4);
+  TpColour fill;
+  cairo_t *mouth;
 
-  cairo_new_sub_path (cr);
-  cairo_arc (cr, cx - ex, cy - ey, eye, 0, 2 * G_PI);
-  cairo_new_sub_path (cr);
-  cairo_arc (cr, cx + ex, cy - ey, eye, 0, 2 * G_PI);
-  cairo_fill (cr);
+  tp_theme_get_emotion_colour (theme, emotion, &fill);
+  circle_path (_tp_paint_batch_fill (batch, TP_BATCH_MARKER_RING, ring, 1), cx, cy, r + 2.5);
+  circle_path (_tp_paint_batch_fill (batch, TP_BATCH_MARKER_FACE, &fill, 1), cx, cy, r);
+  circle_path (_tp_paint_batch_fill (batch, TP_BATCH_MARKER_EYES, &white, 1), cx - ex, cy - ey,
+               eye);
+  circle_path (_tp_paint_batch_fill (batch, TP_BATCH_MARKER_EYES, &white, 1), cx + ex, cy - ey,
+               eye);
 
   /* A quadratic bend through the cubic that matches it. */
-  cairo_move_to (cr, cx - mx, my);
-  cairo_curve_to (cr, cx - mx / 3, my + bend * 4 / 3, cx + mx / 3, my + bend * 4 / 3, cx + mx, my);
-  cairo_stroke (cr);
+  mouth = _tp_paint_batch_stroke (batch, TP_BATCH_MARKER_MOUTH, &white, 1, MAX (1.2, r * 0.15),
+                                  CAIRO_LINE_CAP_ROUND);
+  cairo_move_to (mouth, cx - mx, my);
+  cairo_curve_to (mouth, cx - mx / 3, my + bend * 4 / 3, cx + mx / 3, my + bend * 4 / 3,
+                  cx + mx, my);
 }
 
+/* One marker painted at once, where a few are (the scale, the legend). */
 static void
 paint_face_marker (cairo_t        *cr,
                    const TpTheme  *theme,
@@ -103,23 +126,77 @@ paint_face_marker (cairo_t        *cr,
                    double          emotion,
                    const TpColour *ring)
 {
-  static const TpColour white = { 1, 1, 1, 1 };
-  TpColour fill;
+  g_autoptr(TpPaintBatch) batch = _tp_paint_batch_new (cr);
 
-  tp_theme_get_emotion_colour (theme, emotion, &fill);
-  cairo_new_path (cr);
-  cairo_arc (cr, cx, cy, r + 2.5, 0, 2 * G_PI);
-  tp_colour_set_source (cr, ring);
-  cairo_fill (cr);
-  cairo_arc (cr, cx, cy, r, 0, 2 * G_PI);
-  tp_colour_set_source (cr, &fill);
-  cairo_fill (cr);
+  _tp_paint_batch_begin (batch);
+  add_face_marker (batch, theme, cx, cy, r, emotion, ring);
+  _tp_paint_batch_flush (batch, cr);
+}
+
+/* The part of a card's rounded outline above y + height (its stage's band), or left of
+ * x + width (a persona's accent): what filling a rectangle clipped to the card covers,
+ * drawn as one shape of its own so that it can join a batch. */
+static void
+card_top_path (cairo_t      *cr,
+               const TpRect *card,
+               double        radius,
+               double        height)
+{
+  double r = MIN (radius, MIN (card->width, card->height) / 2);
+  double left = card->x + r, right = card->x + card->width - r;
+  double top = card->y + r, bottom = card->y + card->height - r;
+
+  if (height <= 0)
+    return;
+  if (height >= card->height)
+    {
+      _tp_rounded_rect (cr, card, radius);
+      return;
+    }
+
+  cairo_new_sub_path (cr);
+  if (height < r)
+    {
+      /* Where the top corners' arcs cross the band's bottom edge. */
+      double a = asin ((r - height) / r);
+
+      cairo_arc (cr, left, top, r, G_PI + a, 3 * G_PI / 2);
+      cairo_arc (cr, right, top, r, -G_PI / 2, -a);
+    }
+  else
+    {
+      cairo_arc (cr, left, top, r, G_PI, 3 * G_PI / 2);
+      cairo_arc (cr, right, top, r, -G_PI / 2, 0);
+      if (card->y + height > bottom)
+        {
+          /* Down into the bottom corners' arcs, as far as the band goes. */
+          double a = asin ((card->y + height - bottom) / r);
+
+          cairo_arc (cr, right, bottom, r, 0, a);
+          cairo_arc (cr, left, bottom, r, G_PI - a, G_PI);
+        }
+      else
+        {
+          cairo_line_to (cr, card->x + card->width, card->y + height);
+          cairo_line_to (cr, card->x, card->y + height);
+        }
+    }
+  cairo_close_path (cr);
+}
+
+/* The same, left of x + width: the band's shape with x and y exchanged. */
+static void
+card_left_path (cairo_t      *cr,
+                const TpRect *card,
+                double        radius,
+                double        width)
+{
+  cairo_matrix_t exchange = { 0, 1, 1, 0, 0, 0 };
+  TpRect across = { card->y, card->x, card->height, card->width };
 
   cairo_save (cr);
-  cairo_set_line_width (cr, MAX (1.2, r * 0.15));
-  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
-  tp_colour_set_source (cr, &white);
-  face_path (cr, cx, cy, r, emotion);
+  cairo_transform (cr, &exchange);
+  card_top_path (cr, &across, radius, width);
   cairo_restore (cr);
 }
 
@@ -129,7 +206,8 @@ static void
 paint_gap (cairo_t            *cr,
            TpLayout           *layout,
            const TpTouchpoint *touchpoint,
-           const TpRect       *rect)
+           const TpRect       *rect,
+           TpPaintBatch       *batch)
 {
   const TpTheme *theme = layout->theme;
   double line = tp_theme_get_line_height (theme, TP_FONT_TAG);
@@ -154,15 +232,18 @@ paint_gap (cairo_t            *cr,
       TpRect track = { bar_x, centre - bar_height / 2, bar_width, bar_height };
       TpRect fill = track;
 
-      _tp_paint_journey_text (cr, layout, TP_FONT_TAG, labels[i], rect->x, centre - line / 2,
-                 label_width - 4, 1, &theme->caption);
-      _tp_rounded_rect (cr, &track, bar_height / 2);
-      tp_colour_set_source (cr, &theme->bar_track);
-      cairo_fill (cr);
+      if (_tp_paint_batch_texts (batch))
+        {
+          _tp_paint_journey_text (cr, layout, TP_FONT_TAG, labels[i], rect->x,
+                                  centre - line / 2, label_width - 4, 1, &theme->caption);
+          continue;
+        }
+      _tp_rounded_rect (_tp_paint_batch_fill (batch, TP_BATCH_TRACK, &theme->bar_track, 1),
+                        &track, bar_height / 2);
       fill.width = bar_width * CLAMP (scores[i], TP_SCORE_MIN, TP_SCORE_MAX) / TP_SCORE_MAX;
-      _tp_rounded_rect (cr, &fill, bar_height / 2);
-      tp_colour_set_source (cr, i == 0 ? &theme->expectation : severity);
-      cairo_fill (cr);
+      _tp_rounded_rect (_tp_paint_batch_fill (batch, TP_BATCH_BAR,
+                                              i == 0 ? &theme->expectation : severity, 1),
+                        &fill, bar_height / 2);
     }
 
   {
@@ -173,9 +254,12 @@ paint_gap (cairo_t            *cr,
   }
   pill = (TpRect) { rect->x + rect->width - pill_width, rect->y + rect->height / 2 - 10,
                     pill_width, 20 };
-  _tp_rounded_rect (cr, &pill, pill.height / 2);
-  tp_colour_set_source (cr, severity);
-  cairo_fill (cr);
+  if (!_tp_paint_batch_texts (batch))
+    {
+      _tp_rounded_rect (_tp_paint_batch_fill (batch, TP_BATCH_BAR, severity, 1), &pill,
+                        pill.height / 2);
+      return;
+    }
   {
     double text_width;
 
@@ -189,7 +273,8 @@ static void
 paint_tags (cairo_t            *cr,
             TpLayout           *layout,
             const TpTouchpoint *touchpoint,
-            const TpRect       *area)
+            const TpRect       *area,
+            TpPaintBatch       *batch)
 {
   const TpTheme *theme = layout->theme;
   guint n;
@@ -228,135 +313,136 @@ paint_tags (cairo_t            *cr,
         text = more = g_strdup_printf ("+%u", touchpoint->needs->len - n);
       colour = &theme->kano[category];
 
+      if (!_tp_paint_batch_texts (batch))
+        {
+          /* A pill while it is one line; a wrapped name's tag keeps the one-line
+           * corners. */
+          double radius = MIN (edge.height, TP_JOURNEY_TAG_HEIGHT - 1) / 2;
+
+          if (category != TP_KANO_NONE)
+            _tp_rounded_rect (_tp_paint_batch_fill (batch, TP_BATCH_TAG_FILL, colour, 0.13),
+                              &edge, radius);
+          _tp_rounded_rect (_tp_paint_batch_stroke (batch, TP_BATCH_TAG_EDGE, colour,
+                                                    category != TP_KANO_NONE ? 0.6 : 1.0, 1,
+                                                    CAIRO_LINE_CAP_BUTT),
+                            &edge, radius);
+          if (i < n)
+            {
+              cairo_t *dot = category == TP_KANO_NONE
+                             ? _tp_paint_batch_stroke (batch, TP_BATCH_TAG_DOT, colour, 1, 1,
+                                                       CAIRO_LINE_CAP_BUTT)
+                             : _tp_paint_batch_fill (batch, TP_BATCH_TAG_DOT, colour, 1);
+
+              /* Beside the first line, where the name starts. */
+              circle_path (dot, dot_x, tag.y + MIN (cy - tag.y, TP_JOURNEY_TAG_HEIGHT / 2),
+                           TP_JOURNEY_TAG_DOT / 2 - (category == TP_KANO_NONE ? 0.5 : 0));
+            }
+          continue;
+        }
+
       text_height = _tp_layout_measure_text (layout, TP_FONT_TAG, text, text_width, lines, NULL,
                                              NULL);
-      /* A pill while it is one line; a wrapped name's tag keeps the one-line corners. */
-      _tp_rounded_rect (cr, &edge, MIN (edge.height, TP_JOURNEY_TAG_HEIGHT - 1) / 2);
-      if (category != TP_KANO_NONE)
-        {
-          tp_colour_set_source_alpha (cr, colour, 0.13);
-          cairo_fill_preserve (cr);
-        }
-      tp_colour_set_source_alpha (cr, colour, category != TP_KANO_NONE ? 0.6 : 1.0);
-      cairo_set_line_width (cr, 1);
-      cairo_stroke (cr);
-
-      if (i < n)
-        {
-          cairo_new_sub_path (cr);
-          /* Beside the first line, where the name starts. */
-          cairo_arc (cr, dot_x, tag.y + MIN (cy - tag.y, TP_JOURNEY_TAG_HEIGHT / 2),
-                     TP_JOURNEY_TAG_DOT / 2 - (category == TP_KANO_NONE ? 0.5 : 0),
-                     0, 2 * G_PI);
-          tp_colour_set_source (cr, colour);
-          if (category == TP_KANO_NONE)
-            cairo_stroke (cr);
-          else
-            cairo_fill (cr);
-        }
-
       _tp_paint_journey_text (cr, layout, TP_FONT_TAG, text, tag.x + chrome - TP_JOURNEY_TAG_PAD,
                  cy - MAX (line, text_height) / 2, text_width, lines, &theme->cell_text);
     }
 }
 
+/* A card: its shapes in the batch's shape pass, its text in the text pass. */
 static void
 paint_card (cairo_t               *cr,
             TpLayout              *layout,
             TpDocument            *document,
             const TpTouchpointBox *box,
-            const TpPaintOptions  *options)
+            const TpPaintOptions  *options,
+            TpPaintBatch          *batch)
 {
   const TpTheme *theme = layout->theme;
   TpTouchpoint *touchpoint = _tp_layout_resolve_touchpoint (layout, document, box);
   const TpTouchpointInfo *info = &box->info;
   const TpStageBox *stage = _tp_journey_stage (layout, box->stage);
   const TpRect *card = &info->card;
-  TpPersona *persona;
-  TpRect band = { card->x, card->y, card->width, box->band };
-  TpRect edge = _tp_rect_inset (card, 0.5);
 
   if (touchpoint == NULL)
     return;
 
-  if (options->screen)
+  if (!_tp_paint_batch_texts (batch))
     {
-      TpRect near = { card->x, card->y + 1, card->width, card->height };
-      TpRect far = { card->x - 0.5, card->y + 1.5, card->width + 1, card->height + 2 };
+      TpRect edge = _tp_rect_inset (card, 0.5);
+      TpPersona *persona;
 
-      tp_colour_set_source_alpha (cr, &theme->shadow, 0.5);
-      _tp_rounded_rect (cr, &far, theme->card_radius + 1);
-      cairo_fill (cr);
-      tp_colour_set_source (cr, &theme->shadow);
-      _tp_rounded_rect (cr, &near, theme->card_radius);
-      cairo_fill (cr);
-    }
+      if (options->screen)
+        {
+          TpRect near = { card->x, card->y + 1, card->width, card->height };
+          TpRect far = { card->x - 0.5, card->y + 1.5, card->width + 1, card->height + 2 };
 
-  _tp_rounded_rect (cr, card, theme->card_radius);
-  tp_colour_set_source (cr, &theme->panel);
-  cairo_fill_preserve (cr);
-  cairo_save (cr);
-  cairo_clip (cr);
-  tp_colour_set_source (cr, &theme->stage_tints[stage->info.tint]);
-  cairo_rectangle (cr, band.x, band.y, band.width, band.height);
-  cairo_fill (cr);
-  persona = touchpoint->persona != NULL
-            ? tp_document_get_persona_of (document, touchpoint->item.id) : NULL;
-  if (persona != NULL && persona->accent < TP_N_ACCENTS)
-    {
+          _tp_rounded_rect (_tp_paint_batch_fill (batch, TP_BATCH_SHADOW_FAR, &theme->shadow,
+                                                  0.5),
+                            &far, theme->card_radius + 1);
+          _tp_rounded_rect (_tp_paint_batch_fill (batch, TP_BATCH_SHADOW_NEAR, &theme->shadow,
+                                                  1),
+                            &near, theme->card_radius);
+        }
+
+      _tp_rounded_rect (_tp_paint_batch_fill (batch, TP_BATCH_PANEL, &theme->panel, 1), card,
+                        theme->card_radius);
+      card_top_path (_tp_paint_batch_fill (batch, TP_BATCH_BAND,
+                                           &theme->stage_tints[stage->info.tint], 1),
+                     card, theme->card_radius, box->band);
+      persona = touchpoint->persona != NULL
+                ? tp_document_get_persona_of (document, touchpoint->item.id) : NULL;
       /* The persona's accent as the left edge, never the fill. */
-      tp_colour_set_source (cr, &theme->accents[persona->accent]);
-      cairo_rectangle (cr, card->x, card->y, theme->accent_width, card->height);
-      cairo_fill (cr);
+      if (persona != NULL && persona->accent < TP_N_ACCENTS)
+        card_left_path (_tp_paint_batch_fill (batch, TP_BATCH_ACCENT,
+                                              &theme->accents[persona->accent], 1),
+                        card, theme->card_radius, theme->accent_width);
+      _tp_rounded_rect (_tp_paint_batch_stroke (batch, TP_BATCH_EDGE, &theme->note_edge, 1, 1,
+                                                CAIRO_LINE_CAP_BUTT),
+                        &edge, theme->card_radius - 0.5);
+      if (!tp_rect_is_empty (&info->star))
+        star_path (_tp_paint_batch_fill (batch, TP_BATCH_STAR, &theme->moment_of_truth, 1),
+                   info->star.x + info->star.width / 2,
+                   info->star.y + info->star.height / 2 + 0.5, info->star.width / 2);
     }
-  cairo_restore (cr);
-
-  _tp_rounded_rect (cr, &edge, theme->card_radius - 0.5);
-  cairo_set_line_width (cr, 1);
-  tp_colour_set_source (cr, &theme->note_edge);
-  cairo_stroke (cr);
-
-  _tp_paint_journey_text (cr, layout, TP_FONT_CARD_TITLE, touchpoint->name, info->name.x, info->name.y,
-             info->name.width, _tp_journey_lines (layout, TP_JOURNEY_CARD_LINES),
-             &theme->cell_text);
-  if (*touchpoint->channel != '\0')
-    _tp_paint_journey_text (cr, layout, TP_FONT_CAPTION, touchpoint->channel, info->name.x,
-               info->name.y + info->name.height + 2,
-               card->width - 2 * TP_JOURNEY_CARD_PAD - 2, _tp_journey_lines (layout, 1),
-               &theme->caption);
-
-  if (!tp_rect_is_empty (&info->star))
+  else
     {
-      star_path (cr, info->star.x + info->star.width / 2,
-                 info->star.y + info->star.height / 2 + 0.5, info->star.width / 2);
-      tp_colour_set_source (cr, &theme->moment_of_truth);
-      cairo_fill (cr);
+      _tp_paint_journey_text (cr, layout, TP_FONT_CARD_TITLE, touchpoint->name, info->name.x,
+                              info->name.y, info->name.width,
+                              _tp_journey_lines (layout, TP_JOURNEY_CARD_LINES),
+                              &theme->cell_text);
+      if (*touchpoint->channel != '\0')
+        _tp_paint_journey_text (cr, layout, TP_FONT_CAPTION, touchpoint->channel, info->name.x,
+                                info->name.y + info->name.height + 2,
+                                card->width - 2 * TP_JOURNEY_CARD_PAD - 2,
+                                _tp_journey_lines (layout, 1), &theme->caption);
     }
 
   if (!tp_rect_is_empty (&info->gap))
-    paint_gap (cr, layout, touchpoint, &info->gap);
+    paint_gap (cr, layout, touchpoint, &info->gap, batch);
   if (!tp_rect_is_empty (&box->tags))
-    paint_tags (cr, layout, touchpoint, &box->tags);
-  if (!tp_rect_is_empty (&info->votes))
+    paint_tags (cr, layout, touchpoint, &box->tags, batch);
+  if (!tp_rect_is_empty (&info->votes) && _tp_paint_batch_texts (batch))
     _tp_paint_votes (cr, layout, touchpoint->votes, info->votes.x + info->votes.width,
                      info->votes.y, &theme->note_marks);
 }
 
 /* Rows */
 
-static double
-paint_more (cairo_t  *cr,
-            TpLayout *layout,
-            guint     n_hidden,
-            double    x,
-            double    y,
-            double    width)
+static void
+paint_more (cairo_t      *cr,
+            TpLayout     *layout,
+            guint         n_hidden,
+            double        x,
+            double        y,
+            double        width,
+            TpPaintBatch *batch)
 {
-  g_autofree char *label = tp_layout_format_more (n_hidden);
+  g_autofree char *label = NULL;
 
-  _tp_paint_journey_text (cr, layout, TP_FONT_CAPTION, label, x, y, width, 1, &layout->theme->caption);
-
-  return tp_theme_get_line_height (layout->theme, TP_FONT_CAPTION);
+  if (!_tp_paint_batch_texts (batch))
+    return;
+  label = tp_layout_format_more (n_hidden);
+  _tp_paint_journey_text (cr, layout, TP_FONT_CAPTION, label, x, y, width, 1,
+                          &layout->theme->caption);
 }
 
 static void
@@ -364,7 +450,8 @@ paint_chips (cairo_t        *cr,
              TpLayout       *layout,
              GPtrArray      *texts,
              const TpRect   *cell,
-             const TpColour *fill)
+             const TpColour *fill,
+             TpPaintBatch   *batch)
 {
   guint n = MIN (texts->len, _tp_journey_max_items (layout, TP_JOURNEY_MAX_ITEMS));
   double y = cell->y + TP_JOURNEY_CELL_PAD;
@@ -376,17 +463,20 @@ paint_chips (cairo_t        *cr,
       TpRect chip = { cell->x, y, cell->width,
                       _tp_journey_chip_height (layout, text, cell->width, &cut) };
 
-      _tp_rounded_rect (cr, &chip, CHIP_RADIUS);
-      tp_colour_set_source (cr, fill);
-      cairo_fill (cr);
-      _tp_paint_journey_text (cr, layout, TP_FONT_CELL, text, chip.x + TP_JOURNEY_CHIP_PAD_X,
-                 chip.y + TP_JOURNEY_CHIP_PAD_Y, cell->width - 2 * TP_JOURNEY_CHIP_PAD_X,
-                 _tp_journey_lines (layout, TP_JOURNEY_CHIP_LINES), &layout->theme->cell_text);
+      if (_tp_paint_batch_texts (batch))
+        _tp_paint_journey_text (cr, layout, TP_FONT_CELL, text, chip.x + TP_JOURNEY_CHIP_PAD_X,
+                                chip.y + TP_JOURNEY_CHIP_PAD_Y,
+                                cell->width - 2 * TP_JOURNEY_CHIP_PAD_X,
+                                _tp_journey_lines (layout, TP_JOURNEY_CHIP_LINES),
+                                &layout->theme->cell_text);
+      else
+        _tp_rounded_rect (_tp_paint_batch_fill (batch, TP_BATCH_TILE, fill, 1), &chip,
+                          CHIP_RADIUS);
       y += chip.height + TP_JOURNEY_CHIP_GAP;
     }
 
   if (texts->len > n)
-    paint_more (cr, layout, texts->len - n, cell->x, y, cell->width);
+    paint_more (cr, layout, texts->len - n, cell->x, y, cell->width, batch);
 }
 
 static void
@@ -394,19 +484,25 @@ paint_kpi (cairo_t        *cr,
            TpLayout       *layout,
            const TpKpi    *kpi,
            const TpRect   *tile,
-           const TpColour *fill)
+           const TpColour *fill,
+           TpPaintBatch   *batch)
 {
   const TpTheme *theme = layout->theme;
-  g_autofree char *figure = _tp_journey_format_kpi_figure (kpi);
-  g_autofree char *target = _tp_journey_format_kpi_target (kpi);
+  g_autofree char *figure = NULL;
+  g_autofree char *target = NULL;
   double inner = tile->width - 2 * TP_JOURNEY_KPI_PAD;
   double x = tile->x + TP_JOURNEY_KPI_PAD;
   TpKpiTile parts;
 
+  if (!_tp_paint_batch_texts (batch))
+    {
+      _tp_rounded_rect (_tp_paint_batch_fill (batch, TP_BATCH_TILE, fill, 1), tile,
+                        CHIP_RADIUS);
+      return;
+    }
+  figure = _tp_journey_format_kpi_figure (kpi);
+  target = _tp_journey_format_kpi_target (kpi);
   _tp_journey_measure_kpi (layout, kpi, figure, target, tile->width, &parts);
-  _tp_rounded_rect (cr, tile, CHIP_RADIUS);
-  tp_colour_set_source (cr, fill);
-  cairo_fill (cr);
 
   _tp_paint_journey_text (cr, layout, TP_FONT_CAPTION, kpi->name, x, tile->y + TP_JOURNEY_KPI_PAD, inner,
              _tp_journey_lines (layout, TP_JOURNEY_KPI_NAME_LINES), &theme->caption);
@@ -430,7 +526,8 @@ paint_kpis (cairo_t        *cr,
             double          x,
             double          y,
             double          width,
-            const TpColour *fill)
+            const TpColour *fill,
+            TpPaintBatch   *batch)
 {
   guint n = MIN (kpis->len, _tp_journey_max_items (layout, TP_JOURNEY_MAX_ITEMS));
 
@@ -440,12 +537,12 @@ paint_kpis (cairo_t        *cr,
       gboolean cut = FALSE;
       TpRect tile = { x, y, width, _tp_journey_kpi_height (layout, kpi, width, &cut) };
 
-      paint_kpi (cr, layout, kpi, &tile, fill);
+      paint_kpi (cr, layout, kpi, &tile, fill, batch);
       y += tile.height + TP_JOURNEY_KPI_GAP;
     }
 
   if (kpis->len > n)
-    paint_more (cr, layout, kpis->len - n, x, y, width);
+    paint_more (cr, layout, kpis->len - n, x, y, width, batch);
 }
 
 void
@@ -454,36 +551,39 @@ _tp_journey_paint_cells (cairo_t               *cr,
                          TpDocument            *document,
                          const TpTouchpointBox *box,
                          const TpRect          *clip,
-                         const TpPaintOptions  *options)
+                         const TpPaintOptions  *options,
+                         TpPaintBatch          *batch)
 {
   const TpTheme *theme = layout->theme;
   TpTouchpoint *touchpoint = _tp_layout_resolve_touchpoint (layout, document, box);
   const TpRect *cells = box->info.cells;
   double width = theme->touchpoint_width;
+  gboolean texts = _tp_paint_batch_texts (batch);
 
   if (touchpoint == NULL)
     return;
 
   if (tp_rect_intersects (&cells[TP_JOURNEY_ROW_TOUCHPOINT], clip))
-    paint_card (cr, layout, document, box, options);
-  if (tp_rect_intersects (&cells[TP_JOURNEY_ROW_CHANNEL], clip))
+    paint_card (cr, layout, document, box, options, batch);
+  if (texts && tp_rect_intersects (&cells[TP_JOURNEY_ROW_CHANNEL], clip))
     _tp_paint_journey_text (cr, layout, TP_FONT_CELL, touchpoint->channel, cells[TP_JOURNEY_ROW_CHANNEL].x,
                cells[TP_JOURNEY_ROW_CHANNEL].y + TP_JOURNEY_CELL_PAD, width,
                _tp_journey_lines (layout, TP_JOURNEY_CHANNEL_LINES), &theme->cell_text);
-  if (tp_rect_intersects (&cells[TP_JOURNEY_ROW_ACTION], clip))
+  if (texts && tp_rect_intersects (&cells[TP_JOURNEY_ROW_ACTION], clip))
     _tp_paint_journey_text (cr, layout, TP_FONT_CELL, touchpoint->action, cells[TP_JOURNEY_ROW_ACTION].x,
                cells[TP_JOURNEY_ROW_ACTION].y + TP_JOURNEY_CELL_PAD, width,
                _tp_journey_lines (layout, TP_JOURNEY_ACTION_LINES), &theme->cell_text);
   if (tp_rect_intersects (&cells[TP_JOURNEY_ROW_PAINS], clip))
-    paint_chips (cr, layout, touchpoint->pains, &cells[TP_JOURNEY_ROW_PAINS], &theme->pain);
+    paint_chips (cr, layout, touchpoint->pains, &cells[TP_JOURNEY_ROW_PAINS], &theme->pain,
+                 batch);
   if (tp_rect_intersects (&cells[TP_JOURNEY_ROW_OPPORTUNITIES], clip))
     paint_chips (cr, layout, touchpoint->opportunities, &cells[TP_JOURNEY_ROW_OPPORTUNITIES],
-                 &theme->opportunity);
+                 &theme->opportunity, batch);
   if (tp_rect_intersects (&cells[TP_JOURNEY_ROW_KPIS], clip))
     paint_kpis (cr, layout, touchpoint->kpis, cells[TP_JOURNEY_ROW_KPIS].x,
                 cells[TP_JOURNEY_ROW_KPIS].y + (layout->journey.kpi_band > 0
                                                 ? TP_JOURNEY_KPI_GAP / 2 : TP_JOURNEY_CELL_PAD),
-                width, &theme->kpi_tile);
+                width, &theme->kpi_tile, batch);
 }
 
 /* Stages */
@@ -493,21 +593,23 @@ _tp_journey_paint_stage (cairo_t          *cr,
                          TpLayout         *layout,
                          TpDocument       *document,
                          const TpStageBox *box,
-                         const TpRect     *clip)
+                         const TpRect     *clip,
+                         TpPaintBatch     *batch)
 {
   const TpTheme *theme = layout->theme;
   TpStage *stage = _tp_layout_resolve_stage (layout, document, box);
   const TpStageInfo *info = &box->info;
   const TpColour *tint = &theme->stage_tints[info->tint];
+  gboolean texts = _tp_paint_batch_texts (batch);
 
   if (stage == NULL)
     return;
 
-  if (tp_rect_intersects (&info->header, clip))
+  if (!texts && tp_rect_intersects (&info->header, clip))
+    _tp_rounded_rect (_tp_paint_batch_fill (batch, TP_BATCH_PANEL, tint, 1), &info->header,
+                      theme->card_radius);
+  if (texts && tp_rect_intersects (&info->header, clip))
     {
-      _tp_rounded_rect (cr, &info->header, theme->card_radius);
-      tp_colour_set_source (cr, tint);
-      cairo_fill (cr);
       _tp_paint_journey_text (cr, layout, TP_FONT_STAGE_HEADING, stage->name, info->name.x, info->name.y,
                  info->name.width, _tp_journey_lines (layout, TP_JOURNEY_NAME_LINES),
                  &theme->title);
@@ -517,7 +619,9 @@ _tp_journey_paint_stage (cairo_t          *cr,
                    &theme->job_text);
     }
 
-  if (!tp_rect_is_empty (&info->hint) && tp_rect_intersects (&info->hint, clip))
+  /* The hint's dashed frame and its text, in the text pass: nothing else is painted in
+   * an empty stage. */
+  if (texts && !tp_rect_is_empty (&info->hint) && tp_rect_intersects (&info->hint, clip))
     {
       static const double dashes[] = { 4, 3 };
       TpRect edge = _tp_rect_inset (&info->hint, 0.75);
@@ -540,7 +644,7 @@ _tp_journey_paint_stage (cairo_t          *cr,
   if (!tp_rect_is_empty (&info->kpis) && stage->kpis->len > 0 &&
       tp_rect_intersects (&info->kpis, clip))
     paint_kpis (cr, layout, stage->kpis, box->first_x, info->kpis.y + TP_JOURNEY_CELL_PAD,
-                info->column.width - 2 * TP_JOURNEY_STAGE_PAD, tint);
+                info->column.width - 2 * TP_JOURNEY_STAGE_PAD, tint, batch);
 }
 
 /* The emotion row */
@@ -630,9 +734,10 @@ _tp_journey_paint_emotion_curve (cairo_t      *cr,
   TpJourney *journey = &layout->journey;
   guint n = journey->touchpoints->len;
   g_autofree double *xs = NULL, *ys = NULL, *tangents = NULL;
+  g_autoptr(TpPaintBatch) batch = NULL;
   cairo_pattern_t *pattern;
   double neutral = tp_layout_get_emotion_y (layout, 0);
-  guint first, last;
+  guint first, last, n_batched = 0;
 
   if (n == 0)
     return;
@@ -678,6 +783,9 @@ _tp_journey_paint_emotion_curve (cairo_t      *cr,
       cairo_restore (cr);
     }
 
+  /* The markers, a run at a time (tp-paint-batch.h): markers never overlap. */
+  batch = _tp_paint_batch_new (cr);
+  _tp_paint_batch_begin (batch);
   for (guint i = first; i <= last; i++)
     {
       TpTouchpointBox *box = _tp_journey_touchpoint (layout, i);
@@ -689,19 +797,24 @@ _tp_journey_paint_emotion_curve (cairo_t      *cr,
 
       /* Rings in the panel's colour, which parts a marker from the curve in the light and
        * the dark style alike. */
-      paint_face_marker (cr, theme, xs[i], ys[i], r, box->emotion,
-                         moment ? &theme->moment_of_truth : &theme->panel);
+      add_face_marker (batch, theme, xs[i], ys[i], r, box->emotion,
+                       moment ? &theme->moment_of_truth : &theme->panel);
       if (moment)
         {
           /* The star of a moment of truth, pinned to the marker's shoulder. */
-          star_path (cr, xs[i] + r * 0.95, ys[i] - r * 0.95, 9.5);
-          tp_colour_set_source (cr, &theme->panel);
-          cairo_fill (cr);
-          star_path (cr, xs[i] + r * 0.95, ys[i] - r * 0.95, 7.5);
-          tp_colour_set_source (cr, &theme->moment_of_truth);
-          cairo_fill (cr);
+          star_path (_tp_paint_batch_fill (batch, TP_BATCH_MARKER_HALO, &theme->panel, 1),
+                     xs[i] + r * 0.95, ys[i] - r * 0.95, 9.5);
+          star_path (_tp_paint_batch_fill (batch, TP_BATCH_MARKER_STAR,
+                                           &theme->moment_of_truth, 1),
+                     xs[i] + r * 0.95, ys[i] - r * 0.95, 7.5);
+        }
+      if (++n_batched % TP_PAINT_BATCH_RUN == 0)
+        {
+          _tp_paint_batch_flush (batch, cr);
+          _tp_paint_batch_begin (batch);
         }
     }
+  _tp_paint_batch_flush (batch, cr);
 }
 
 void
@@ -711,6 +824,7 @@ tp_paint_touchpoint_card (cairo_t              *cr,
                           const char           *id,
                           const TpPaintOptions *options)
 {
+  g_autoptr(TpPaintBatch) batch = NULL;
   TpPaintOptions defaults;
   guint i;
 
@@ -730,7 +844,11 @@ tp_paint_touchpoint_card (cairo_t              *cr,
     return;
 
   cairo_save (cr);
-  paint_card (cr, layout, document, _tp_journey_touchpoint (layout, i - 1), options);
+  batch = _tp_paint_batch_new (cr);
+  _tp_paint_batch_begin (batch);
+  paint_card (cr, layout, document, _tp_journey_touchpoint (layout, i - 1), options, batch);
+  _tp_paint_batch_flush (batch, cr);
+  paint_card (cr, layout, document, _tp_journey_touchpoint (layout, i - 1), options, batch);
   cairo_restore (cr);
 }
 

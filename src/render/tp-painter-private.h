@@ -3,6 +3,7 @@
 
 #include "tp-painter.h"
 #include "tp-layout-private.h"
+#include "tp-paint-batch.h"
 
 G_BEGIN_DECLS
 
@@ -53,18 +54,21 @@ void  _tp_paint_icon  (cairo_t        *cr,
 
 /* The journey's parts (tp-painter-journey.c), for its panel (tp-painter-journey-region.c):
  * a touchpoint's cells, a stage's header and KPI cell, the emotion row's scale and its
- * curve, each where it meets clip. */
+ * curve, each where it meets clip. Cells and stages are painted in two passes through a
+ * batch (tp-paint-batch.h): their shapes, then, after a flush, their text. */
 void  _tp_journey_paint_cells          (cairo_t               *cr,
                                         TpLayout              *layout,
                                         TpDocument            *document,
                                         const TpTouchpointBox *box,
                                         const TpRect          *clip,
-                                        const TpPaintOptions  *options);
+                                        const TpPaintOptions  *options,
+                                        TpPaintBatch          *batch);
 void  _tp_journey_paint_stage          (cairo_t               *cr,
                                         TpLayout              *layout,
                                         TpDocument            *document,
                                         const TpStageBox      *box,
-                                        const TpRect          *clip);
+                                        const TpRect          *clip,
+                                        TpPaintBatch          *batch);
 void  _tp_journey_paint_emotion_grid   (cairo_t               *cr,
                                         TpLayout              *layout,
                                         const TpRect          *clip);

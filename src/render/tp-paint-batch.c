@@ -1,0 +1,193 @@
+/* tp-paint-batch.c: shapes of one colour gathered into one path (tp-paint-batch.h)
+ *
+ * Copyright 2025 The Touchpoint developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "tp-paint-batch.h"
+
+typedef struct
+{
+  TpBatchLayer      layer;
+  double            rgba[4];
+  double            line_width;  /* 0 for a fill */
+  cairo_line_cap_t  cap;
+  cairo_t          *path;        /* the shapes so far, on a scratch surface */
+  gboolean          used;        /* since the last flush */
+} Key;
+
+struct _TpPaintBatch
+{
+  cairo_surface_t *scratch;
+  cairo_matrix_t   matrix;
+  GArray          *keys;   /* of Key, in the order first used (a few dozen at most) */
+  cairo_t         *sink;   /* where the text pass's shapes go, dropped */
+  gboolean         texts;
+};
+
+/* A scratch context in the target's user space: the same transformation makes the same
+ * arcs' segments and keeps far coordinates (a journey of 50,000 cards is ten million
+ * units wide) within cairo's fixed-point range, as they are on the target. */
+static cairo_t *
+scratch_context (TpPaintBatch *batch)
+{
+  cairo_t *cr = cairo_create (batch->scratch);
+
+  cairo_set_matrix (cr, &batch->matrix);
+  return cr;
+}
+
+TpPaintBatch *
+_tp_paint_batch_new (cairo_t *cr)
+{
+  TpPaintBatch *batch = g_new0 (TpPaintBatch, 1);
+
+  g_return_val_if_fail (cr != NULL, NULL);
+
+  batch->scratch = cairo_image_surface_create (CAIRO_FORMAT_A8, 1, 1);
+  cairo_get_matrix (cr, &batch->matrix);
+  batch->keys = g_array_new (FALSE, TRUE, sizeof (Key));
+  batch->sink = scratch_context (batch);
+
+  return batch;
+}
+
+void
+_tp_paint_batch_free (TpPaintBatch *batch)
+{
+  if (batch == NULL)
+    return;
+
+  for (guint i = 0; i < batch->keys->len; i++)
+    cairo_destroy (g_array_index (batch->keys, Key, i).path);
+  g_array_unref (batch->keys);
+  cairo_destroy (batch->sink);
+  cairo_surface_destroy (batch->scratch);
+  g_free (batch);
+}
+
+void
+_tp_paint_batch_begin (TpPaintBatch *batch)
+{
+  g_return_if_fail (batch != NULL);
+
+  batch->texts = FALSE;
+}
+
+gboolean
+_tp_paint_batch_texts (TpPaintBatch *batch)
+{
+  g_return_val_if_fail (batch != NULL, TRUE);
+
+  return batch->texts;
+}
+
+static cairo_t *
+get_path (TpPaintBatch     *batch,
+          TpBatchLayer      layer,
+          const TpColour   *colour,
+          double            alpha,
+          double            line_width,
+          cairo_line_cap_t  cap)
+{
+  double rgba[4] = { colour->red, colour->green, colour->blue, colour->alpha * alpha };
+  Key key = { 0, };
+
+  if (batch->texts)
+    {
+      cairo_new_path (batch->sink);
+      return batch->sink;
+    }
+
+  for (guint i = 0; i < batch->keys->len; i++)
+    {
+      Key *k = &g_array_index (batch->keys, Key, i);
+
+      if (k->layer == layer && k->line_width == line_width && k->cap == cap &&
+          memcmp (k->rgba, rgba, sizeof rgba) == 0)
+        {
+          k->used = TRUE;
+          return k->path;
+        }
+    }
+
+  key.layer = layer;
+  memcpy (key.rgba, rgba, sizeof rgba);
+  key.line_width = line_width;
+  key.cap = cap;
+  key.path = scratch_context (batch);
+  key.used = TRUE;
+  g_array_append_val (batch->keys, key);
+
+  return key.path;
+}
+
+cairo_t *
+_tp_paint_batch_fill (TpPaintBatch   *batch,
+                      TpBatchLayer    layer,
+                      const TpColour *colour,
+                      double          alpha)
+{
+  g_return_val_if_fail (batch != NULL, NULL);
+  g_return_val_if_fail (colour != NULL, NULL);
+
+  return get_path (batch, layer, colour, alpha, 0, CAIRO_LINE_CAP_BUTT);
+}
+
+cairo_t *
+_tp_paint_batch_stroke (TpPaintBatch     *batch,
+                        TpBatchLayer      layer,
+                        const TpColour   *colour,
+                        double            alpha,
+                        double            line_width,
+                        cairo_line_cap_t  cap)
+{
+  g_return_val_if_fail (batch != NULL, NULL);
+  g_return_val_if_fail (colour != NULL, NULL);
+  g_return_val_if_fail (line_width > 0, NULL);
+
+  return get_path (batch, layer, colour, alpha, line_width, cap);
+}
+
+void
+_tp_paint_batch_flush (TpPaintBatch *batch,
+                       cairo_t      *cr)
+{
+  g_return_if_fail (batch != NULL);
+  g_return_if_fail (cr != NULL);
+
+  cairo_save (cr);
+  for (guint layer = 0; layer < TP_N_BATCH_LAYERS; layer++)
+    for (guint i = 0; i < batch->keys->len; i++)
+      {
+        Key *k = &g_array_index (batch->keys, Key, i);
+        cairo_path_t *path;
+
+        if (k->layer != layer || !k->used)
+          continue;
+
+        path = cairo_copy_path (k->path);
+        cairo_new_path (cr);
+        cairo_append_path (cr, path);
+        cairo_path_destroy (path);
+        cairo_new_path (k->path);
+        k->used = FALSE;
+
+        cairo_set_source_rgba (cr, k->rgba[0], k->rgba[1], k->rgba[2], k->rgba[3]);
+        if (k->line_width > 0)
+          {
+            cairo_set_line_width (cr, k->line_width);
+            cairo_set_line_cap (cr, k->cap);
+            cairo_stroke (cr);
+          }
+        else
+          cairo_fill (cr);
+      }
+  cairo_restore (cr);
+
+  batch->texts = TRUE;
+}
