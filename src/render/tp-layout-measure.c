@@ -7,12 +7,14 @@
  * text breaks into the same lines over a whole span of widths: from its widest line up to
  * just below the width at which the first word of a following line would move up. So
  * every shaped text records that span, and a width inside it reuses the measurement (and,
- * for painting, the laid-out text) instead of shaping again. A 1,000-note export shaped
- * each canvas note at about 15 widths and now at one or two (issue 19).
+ * for painting, the laid-out text) instead of shaping again. Laying a 1,000-note board
+ * out as an export does three ways now shapes 5.6 texts a note, against 10.1 measuring
+ * every width afresh (issue 19).
  *
  * The span is conservative: its top is found from the lines' own extents, less a margin
  * for kerning across the joined words, and is the width measured itself wherever a line
- * ends inside a word (a hyphen, or a long word cut). Texts with right-to-left characters
+ * ends inside a word (a soft hyphen, or a word longer than a line cut); the text cut
+ * after its last line counts at its own width only. Texts with right-to-left characters
  * reuse only the exact width, since their lines align by it. tests/test-measure-cache.c
  * compares every reused measurement with a fresh Pango layout's.
  *
