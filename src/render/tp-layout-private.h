@@ -1,6 +1,6 @@
 /* tp-layout-private.h: the layout's insides, shared by its two halves and the painter.
  *
- * tp-layout.c owns the object, the measurement cache and the queries; tp-layout-blocks.c
+ * tp-layout.c owns the object and the queries, tp-layout-measure.c the measurement cache; tp-layout-blocks.c
  * places regions and blocks and flows notes into them.
  */
 #pragma once
@@ -210,9 +210,15 @@ struct _TpLayout
   GArray         *boxes;       /* TpNoteBox, block by block, in order */
   GHashTable     *by_id;       /* id → box index + 1 */
   GStringChunk   *ids;
-  GHashTable     *measures;    /* TpMeasure set: text height by text and width */
-  GQueue          kept;        /* TpMeasures holding a laid-out text, LRU order */
-  guint           generation;
+  /* The measurement cache (tp-layout-measure.c). */
+  GHashTable     *measures;    /* a text's measurements by text, role and line limit */
+  GQueue          kept;        /* TpMeasures holding a laid-out text never painted, LRU */
+  GQueue          painted;     /* TpMeasures holding a laid-out text handed to a painter */
+  gboolean        exact_measures;  /* _tp_layout_set_exact_measures() */
+  int             space_units[TP_N_FONT_ROLES];  /* a space's width, Pango units; 0: not yet */
+  guint           generation;  /* of the updates */
+  guint           live_generation;
+  guint           n_live;      /* measurements the update of live_generation used */
   TpRect          regions[TP_N_REGIONS];
   TpRect          titles[TP_N_REGIONS];
   TpRect          margin;      /* the value chain's "Margin" arrow */
@@ -275,6 +281,16 @@ double   _tp_layout_measure_note    (TpLayout   *layout,
                                      guint       max_lines,
                                      gboolean   *truncated,
                                      double     *last_right);
+/* The measurement cache (tp-layout-measure.c): made with the layout, freed with it, and
+ * its measurements that the last updates did not use dropped after an update when
+ * there are many. */
+void     _tp_layout_measures_init   (TpLayout   *layout);
+void     _tp_layout_measures_clear  (TpLayout   *layout);
+void     _tp_layout_measures_sweep  (TpLayout   *layout);
+/* For tests: with exact, a text is measured anew at every width rather than reused
+ * over the span of widths that break it into the same lines. */
+void     _tp_layout_set_exact_measures (TpLayout *layout,
+                                        gboolean  exact);
 /* For tests' counts, over the process: texts the measurement cache shaped, lookups in
  * it, and laid-out texts handed out for painting. */
 void     _tp_layout_get_counts      (guint *shaped,

@@ -1,4 +1,5 @@
-/* tp-layout.c: the board's geometry: the object, its measurement cache and its queries */
+/* tp-layout.c: the board's geometry: the object and its queries (its measurement cache is
+ * tp-layout-measure.c) */
 
 #include "config.h"
 
@@ -48,149 +49,6 @@ tp_rect_contains_rect (const TpRect *outer,
          inner->y + inner->height <= outer->y + outer->height + eps;
 }
 
-/* The measurement cache.
- *
- * Measuring is the only costly part of a layout (Pango shapes the text); everything
- * else is arithmetic. A note's height depends only on its text, the width it wraps at
- * and its line limit, so those are the key; entries unused by the last updates go. */
-
-struct _TpMeasure
-{
-  char         *text;
-  int           width;       /* Pango units, so the key compares exactly */
-  guint         max_lines;
-  TpFontRole    role;
-  double        height;
-  double        text_width;  /* the widest line, board units */
-  double        last_right;  /* where the last line ends, board units from the left */
-  gboolean      truncated;
-  guint         generation;
-  /* The laid-out text itself, kept for painting: shaping is most of what painting a
-   * note costs (Inter's many OpenType features make it dear), drawing glyphs is cheap. */
-  PangoLayout  *layout;
-  GList         link;        /* in the layout's queue of kept texts, most recent first */
-};
-
-/* How many laid-out texts the cache keeps, least recently used going first: every note
- * a screen or a page can show at once, with room to spare; beyond that only the
- * measurements stay. */
-#define MAX_KEPT_LAYOUTS 4096
-
-/* What the cache was asked, over the process: tests count these to prove that an
- * algorithm looks each text up a bounded number of times and that painting at a tiny
- * scale shapes none (tests/test-paint-scale.c); never time. */
-static guint n_shaped, n_lookups, n_text_refs;
-
-void
-_tp_layout_get_counts (guint *shaped,
-                       guint *lookups,
-                       guint *text_refs)
-{
-  *shaped = n_shaped;
-  *lookups = n_lookups;
-  *text_refs = n_text_refs;
-}
-
-static PangoLayout *
-shape (TpLayout   *layout,
-       TpFontRole  role,
-       const char *text,
-       double      width,
-       guint       max_lines)
-{
-  n_shaped++;
-  return tp_text_layout_new_lines (layout->context, layout->theme, role, text, width, max_lines);
-}
-
-static guint
-measure_hash (gconstpointer key)
-{
-  const TpMeasure *measure = key;
-
-  return g_str_hash (measure->text) ^ ((guint) measure->width * 31u) ^ measure->max_lines
-         ^ ((guint) measure->role << 24);
-}
-
-static gboolean
-measure_equal (gconstpointer a,
-               gconstpointer b)
-{
-  const TpMeasure *ma = a, *mb = b;
-
-  return ma->width == mb->width && ma->max_lines == mb->max_lines && ma->role == mb->role &&
-         strcmp (ma->text, mb->text) == 0;
-}
-
-static void
-measure_free (gpointer data)
-{
-  TpMeasure *measure = data;
-
-  g_clear_object (&measure->layout);
-  g_free (measure->text);
-  g_free (measure);
-}
-
-/* The measurement of a text, made if needed; with keep_text, the laid-out text too. */
-static TpMeasure *
-lookup_measure (TpLayout   *layout,
-                TpFontRole  role,
-                const char *text,
-                double      width,
-                guint       max_lines,
-                gboolean    keep_text)
-{
-  TpMeasure key = { (char *) (text ? text : ""), width > 0 ? (int) floor (width * PANGO_SCALE) : -1,
-                    max_lines, role };
-  TpMeasure *measure = g_hash_table_lookup (layout->measures, &key);
-
-  n_lookups++;
-
-  if (measure == NULL)
-    {
-      measure = g_new0 (TpMeasure, 1);
-      measure->text = g_strdup (key.text);
-      measure->width = key.width;
-      measure->max_lines = max_lines;
-      measure->role = role;
-      measure->link.data = measure;
-      measure->layout = shape (layout, role, key.text, width, max_lines);
-      tp_text_layout_get_size (measure->layout, &measure->text_width, &measure->height);
-      measure->last_right = tp_text_layout_get_last_line_end (measure->layout);
-      measure->truncated = tp_text_layout_get_truncated (measure->layout);
-      g_hash_table_add (layout->measures, measure);
-    }
-  else if (measure->layout != NULL)
-    g_queue_unlink (&layout->kept, &measure->link);
-  else if (keep_text)
-    measure->layout = shape (layout, role, key.text, width, max_lines);
-
-  if (measure->layout != NULL)
-    {
-      g_queue_push_head_link (&layout->kept, &measure->link);
-      if (layout->kept.length > MAX_KEPT_LAYOUTS)
-        {
-          TpMeasure *oldest = g_queue_pop_tail_link (&layout->kept)->data;
-
-          g_clear_object (&oldest->layout);
-        }
-    }
-
-  measure->generation = layout->generation;
-
-  return measure;
-}
-
-double
-_tp_layout_measure (TpLayout   *layout,
-                    const char *text,
-                    double      width,
-                    guint       max_lines,
-                    gboolean   *truncated)
-{
-  return _tp_layout_measure_text (layout, TP_FONT_NOTE, text, width, max_lines, NULL, truncated);
-}
-
 double
 _tp_layout_votes_width (TpLayout *layout,
                         guint     votes)
@@ -208,79 +66,6 @@ _tp_layout_votes_width (TpLayout *layout,
   return width + 3 + 2 * TP_LAYOUT_VOTE_RADIUS;
 }
 
-double
-_tp_layout_measure_note (TpLayout   *layout,
-                         const char *text,
-                         double      width,
-                         guint       max_lines,
-                         gboolean   *truncated,
-                         double     *last_right)
-{
-  TpMeasure *measure = lookup_measure (layout, TP_FONT_NOTE, text, width, max_lines, FALSE);
-
-  *truncated = measure->truncated;
-  *last_right = measure->last_right;
-  return measure->height;
-}
-
-double
-_tp_layout_measure_text (TpLayout   *layout,
-                         TpFontRole  role,
-                         const char *text,
-                         double      width,
-                         guint       max_lines,
-                         double     *text_width,
-                         gboolean   *truncated)
-{
-  TpMeasure *measure = lookup_measure (layout, role, text, width, max_lines, FALSE);
-
-  if (text_width != NULL)
-    *text_width = measure->text_width;
-  if (truncated != NULL)
-    *truncated = measure->truncated;
-
-  return measure->height;
-}
-
-PangoLayout *
-_tp_layout_ref_note_text (TpLayout        *layout,
-                          const char      *text,
-                          const TpNoteBox *box)
-{
-  return _tp_layout_ref_text (layout, TP_FONT_NOTE, text, box->text_width, box->max_lines);
-}
-
-PangoLayout *
-_tp_layout_ref_text (TpLayout   *layout,
-                     TpFontRole  role,
-                     const char *text,
-                     double      width,
-                     guint       max_lines)
-{
-  TpMeasure *measure = lookup_measure (layout, role, text, width, max_lines, TRUE);
-
-  n_text_refs++;
-  return g_object_ref (measure->layout);
-}
-
-static gboolean
-measure_is_stale (gpointer key,
-                  gpointer value,
-                  gpointer user_data)
-{
-  TpMeasure *measure = key;
-  TpLayout *layout = user_data;
-
-  /* Kept for one more update: a block that shrinks and grows back reuses them. */
-  if (measure->generation + 1 >= layout->generation)
-    return FALSE;
-
-  if (measure->layout != NULL)
-    g_queue_unlink (&layout->kept, &measure->link);
-
-  return TRUE;
-}
-
 /* The object */
 
 TpLayout *
@@ -293,7 +78,7 @@ tp_layout_new (void)
   layout->boxes = g_array_new (FALSE, TRUE, sizeof (TpNoteBox));
   layout->by_id = g_hash_table_new (g_str_hash, g_str_equal);
   layout->ids = g_string_chunk_new (4096);
-  layout->measures = g_hash_table_new_full (measure_hash, measure_equal, measure_free, NULL);
+  _tp_layout_measures_init (layout);
   layout->linked = g_hash_table_new (g_str_hash, g_str_equal);
   layout->link_footers = TRUE;
   for (guint c = 0; c < TP_N_CONTAINERS; c++)
@@ -327,7 +112,7 @@ tp_layout_free (TpLayout *layout)
     }
   _tp_journey_clear (&layout->journey);
   _tp_links_clear (&layout->links);
-  g_hash_table_unref (layout->measures);
+  _tp_layout_measures_clear (layout);
   g_hash_table_unref (layout->linked);
   g_string_chunk_free (layout->ids);
   g_hash_table_unref (layout->by_id);
@@ -373,7 +158,7 @@ tp_layout_update (TpLayout   *layout,
   _tp_layout_arrange (layout, document);
   _tp_layout_route_links (layout, document);
 
-  g_hash_table_foreach_remove (layout->measures, measure_is_stale, layout);
+  _tp_layout_measures_sweep (layout);
 }
 
 void

@@ -1,0 +1,273 @@
+/* test-measure-cache.c: each text measured once per way it wraps (issue 19), with the
+ * same result as measuring it afresh
+ *
+ * - A text measured at one width is reused at every width that breaks it into the same
+ *   lines (tp-layout-measure.c): every reused measurement, at every width, in rising,
+ *   falling and shuffled order, equals a fresh Pango layout's (height, widest line, where
+ *   the last line ends, the cut), and the laid-out text handed to painters has the fresh
+ *   layout's lines.
+ * - A whole layout, as an export makes it (full text, fitted to a slide) and as the board
+ *   makes it, has exactly the geometry of a layout that measures every width afresh.
+ * - Laying out and painting every page of an export shapes each text a bounded number of
+ *   times, counted, never timed.
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "../bench/tp-bench-doc.h"
+#include "render/tp-layout-private.h"
+#include "render/tp-text.h"
+
+/* Texts shaped per note while an export lays the board out three ways (5.6 with the
+ * spans, 10.1 measuring every width afresh, at 1,000 notes). */
+#define MAX_SHAPED_PER_NOTE 8
+
+static guint
+count_shaped (void)
+{
+  guint shaped, lookups, refs;
+
+  _tp_layout_get_counts (&shaped, &lookups, &refs);
+  return shaped;
+}
+
+/* Texts that wrap in every way the cache must tell apart: between words, after a
+ * hyphen, inside a word longer than a line, at a paragraph's end, with runs of spaces. */
+static const char * const fixed_texts[] = {
+  "support same-day return phone store courier chat",
+  "Pneumonoultramicroscopicsilicovolcanoconiosis is a long word indeed",
+  "first paragraph\nsecond paragraph that is a little longer\n\nthird",
+  "spaces  between   words    and at the end   ",
+  "Fast checkout, same-day delivery and a no-questions-asked refund policy",
+  "x",
+  "",
+};
+
+static void
+assert_lines_equal (PangoLayout *a,
+                    PangoLayout *b)
+{
+  g_assert_cmpint (pango_layout_get_line_count (a), ==, pango_layout_get_line_count (b));
+  for (int i = 0; i < pango_layout_get_line_count (a); i++)
+    {
+      g_assert_cmpint (pango_layout_get_line_readonly (a, i)->start_index, ==,
+                       pango_layout_get_line_readonly (b, i)->start_index);
+      g_assert_cmpint (pango_layout_get_line_readonly (a, i)->length, ==,
+                       pango_layout_get_line_readonly (b, i)->length);
+    }
+}
+
+static void
+check_width (TpLayout   *layout,
+             TpFontRole  role,
+             const char *text,
+             double      width,
+             guint       max_lines)
+{
+  g_autoptr(PangoLayout) fresh = tp_text_layout_new_lines (tp_layout_get_context (layout),
+                                                           tp_layout_get_theme (layout), role,
+                                                           text, width, max_lines);
+  g_autoptr(PangoLayout) painted = NULL;
+  double fresh_width, fresh_height, text_width = 0, height, last_right;
+  gboolean truncated;
+
+  tp_text_layout_get_size (fresh, &fresh_width, &fresh_height);
+  if (role == TP_FONT_NOTE)
+    {
+      height = _tp_layout_measure_note (layout, text, width, max_lines, &truncated, &last_right);
+      if (last_right != tp_text_layout_get_last_line_end (fresh))
+        g_test_message ("“%s” at %g: last line ends at %g, afresh %g", text, width, last_right,
+                        tp_text_layout_get_last_line_end (fresh));
+      g_assert_cmpfloat (last_right, ==, tp_text_layout_get_last_line_end (fresh));
+    }
+  height = _tp_layout_measure_text (layout, role, text, width, max_lines, &text_width,
+                                    &truncated);
+  if (height != fresh_height || text_width != fresh_width)
+    g_test_message ("“%s” at %g (%u lines at most): %g × %g, afresh %g × %g", text, width,
+                    max_lines, text_width, height, fresh_width, fresh_height);
+  g_assert_cmpfloat (height, ==, fresh_height);
+  g_assert_cmpfloat (text_width, ==, fresh_width);
+  g_assert_cmpint (truncated, ==, tp_text_layout_get_truncated (fresh));
+
+  painted = _tp_layout_ref_text (layout, role, text, width, max_lines);
+  assert_lines_equal (painted, fresh);
+}
+
+static void
+test_spans (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (19);
+  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+  TpFontRole roles[] = { TP_FONT_NOTE, TP_FONT_BLOCK_TITLE };
+  guint shaped = 0, queries = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (fixed_texts); i++)
+    g_ptr_array_add (texts, g_strdup (fixed_texts[i]));
+  for (guint i = 0; i < 12; i++)
+    g_ptr_array_add (texts, tp_bench_make_text (rand, 1, 30));
+
+  for (guint order = 0; order < 3; order++)
+    for (guint r = 0; r < G_N_ELEMENTS (roles); r++)
+      for (guint lines = 0; lines <= 3; lines += 3)
+        {
+          TpLayout *layout = tp_layout_new ();
+          double widths[121];
+
+          /* Every two and a half board units, rising, falling or shuffled. */
+          for (guint w = 0; w < G_N_ELEMENTS (widths); w++)
+            widths[w] = 40 + (order == 1 ? G_N_ELEMENTS (widths) - 1 - w : w) * 2.5;
+          if (order == 2)
+            for (guint w = G_N_ELEMENTS (widths) - 1; w > 0; w--)
+              {
+                guint k = g_rand_int_range (rand, 0, w + 1);
+                double t = widths[w];
+
+                widths[w] = widths[k];
+                widths[k] = t;
+              }
+
+          guint before = count_shaped ();
+
+          for (guint t = 0; t < texts->len; t++)
+            for (guint w = 0; w < G_N_ELEMENTS (widths); w++)
+              check_width (layout, roles[r], g_ptr_array_index (texts, t), widths[w], lines);
+          /* A text cut after its last line is measured at its own width only (where the
+           * ellipsis goes depends on it). */
+          if (lines == 0)
+            {
+              shaped += count_shaped () - before;
+              queries += texts->len * G_N_ELEMENTS (widths);
+            }
+          tp_layout_free (layout);
+        }
+
+  /* The spans spare much of the shaping, even at widths two and a half units apart (the
+   * fit's are quanta of 8): each width would shape once. */
+  g_test_message ("%u widths asked, %u texts shaped", queries, shaped);
+  g_assert_cmpuint (shaped, <, queries * 6 / 10);
+}
+
+/* Every note's rect and text rect, and the bounds, exactly alike in both layouts. */
+static void
+assert_same_geometry (TpLayout   *a,
+                      TpLayout   *b,
+                      TpDocument *document)
+{
+  TpRect ra, rb;
+
+  tp_layout_get_bounds (a, &ra);
+  tp_layout_get_bounds (b, &rb);
+  g_assert_cmpmem (&ra, sizeof ra, &rb, sizeof rb);
+  for (TpRegion r = 0; r < TP_N_REGIONS; r++)
+    {
+      tp_layout_get_region (a, r, &ra);
+      tp_layout_get_region (b, r, &rb);
+      g_assert_cmpmem (&ra, sizeof ra, &rb, sizeof rb);
+    }
+  for (guint c = 0; c < TP_N_CONTAINERS; c++)
+    {
+      GPtrArray *notes = tp_document_get_notes (document, c);
+
+      for (guint i = 0; i < notes->len; i++)
+        {
+          TpItem *item = g_ptr_array_index (notes, i);
+          TpNoteInfo na, nb;
+
+          g_assert_true (tp_layout_get_note (a, item->id, &na));
+          g_assert_true (tp_layout_get_note (b, item->id, &nb));
+          g_assert_cmpint (na.visible, ==, nb.visible);
+          g_assert_cmpmem (&na.rect, sizeof na.rect, &nb.rect, sizeof nb.rect);
+          g_assert_cmpmem (&na.text, sizeof na.text, &nb.text, sizeof nb.text);
+          g_assert_cmpfloat (na.text_height, ==, nb.text_height);
+          g_assert_cmpint (na.truncated, ==, nb.truncated);
+        }
+    }
+}
+
+/* As the board lays itself out, and as an export lays out its canvas slide (full text,
+ * fitted to a 960 × 540 page's room between its floor and cap) and then its board page:
+ * the cache's spans against a layout that measures every width afresh. */
+static void
+test_geometry (void)
+{
+  guint sizes[] = { 40, 400 };
+
+  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+    {
+      g_autoptr(TpDocument) document = tp_bench_make_document (sizes[s]);
+      TpLayout *cached = tp_layout_new ();
+      TpLayout *exact = tp_layout_new ();
+
+      _tp_layout_set_exact_measures (exact, TRUE);
+      for (guint step = 0; step < 3; step++)
+        {
+          for (guint k = 0; k < 2; k++)
+            {
+              TpLayout *layout = k == 0 ? cached : exact;
+
+              tp_layout_set_full_text (layout, step > 0);
+              if (step == 1)
+                tp_layout_set_frame (layout, TP_REGION_CANVAS, 883, 430, 0.6, 1.5);
+              else
+                tp_layout_set_frame (layout, TP_REGION_CANVAS, 0, 0, 0, 0);
+              tp_layout_update (layout, document);
+            }
+          assert_same_geometry (cached, exact, document);
+        }
+      tp_layout_free (cached);
+      tp_layout_free (exact);
+    }
+}
+
+/* Laying a 1,000-note board out for an export, as the board page, the canvas's slide and
+ * the board page again, shapes each note's text a few times (once per way it wraps at the
+ * widths the fit tries), and far fewer times than measuring every width afresh. */
+static guint
+count_export_layouts (TpDocument *document,
+                      gboolean    exact)
+{
+  TpLayout *layout = tp_layout_new ();
+  guint before = count_shaped ();
+
+  _tp_layout_set_exact_measures (layout, exact);
+  tp_layout_set_full_text (layout, TRUE);
+  tp_layout_update (layout, document);
+  tp_layout_set_frame (layout, TP_REGION_CANVAS, 883, 430, 0.6, 1.5);
+  tp_layout_update (layout, document);
+  tp_layout_set_frame (layout, TP_REGION_CANVAS, 0, 0, 0, 0);
+  tp_layout_update (layout, document);
+  tp_layout_free (layout);
+  return count_shaped () - before;
+}
+
+static void
+test_count (void)
+{
+  g_autoptr(TpDocument) document = tp_bench_make_document (1000);
+  guint n_notes = 0, shaped, exact;
+
+  for (guint c = 0; c < TP_N_CONTAINERS; c++)
+    n_notes += tp_document_get_notes (document, c)->len;
+
+  shaped = count_export_layouts (document, FALSE);
+  exact = count_export_layouts (document, TRUE);
+  g_test_message ("%u notes: %u texts shaped, %u measuring every width afresh", n_notes, shaped,
+                  exact);
+  g_assert_cmpuint (shaped, <=, MAX_SHAPED_PER_NOTE * n_notes);
+  g_assert_cmpuint (shaped, <=, exact * 3 / 4);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/touchpoint/measure-cache/spans", test_spans);
+  g_test_add_func ("/touchpoint/measure-cache/geometry", test_geometry);
+  g_test_add_func ("/touchpoint/measure-cache/count", test_count);
+
+  return g_test_run ();
+}
