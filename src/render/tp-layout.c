@@ -177,8 +177,18 @@ lookup_measure (TpLayout   *layout,
     }
 
   measure->generation = layout->generation;
+  if (layout->recording != NULL)
+    g_ptr_array_add (layout->recording, measure);
 
   return measure;
+}
+
+void
+_tp_layout_keep_measures (TpLayout  *layout,
+                          GPtrArray *measures)
+{
+  for (guint i = 0; i < measures->len; i++)
+    ((TpMeasure *) g_ptr_array_index (measures, i))->generation = layout->generation;
 }
 
 double
