@@ -9,16 +9,21 @@
  *   holds exactly the geometry a fresh layout of the edited document holds: every note,
  *   stage, card and link, rect for rect and point for point;
  * - an edit of one canvas note measures no card, an unchanged relayout routes no link,
- *   and an edit of one touchpoint measures that card alone.
+ *   and an edit of one touchpoint measures that card alone;
+ * - the board's tiles painted again where the damage of a note's edit says
+ *   (tp-layout-damage.c) hold, byte for byte, what every tile painted afresh holds.
  */
 
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include "../bench/tp-bench-doc.h"
 #include "model/tp-document-private.h"
+#include "render/tp-layout-damage.h"
 #include "render/tp-layout-private.h"
+#include "render/tp-painter.h"
 
 #define N_NOTES 400
 
@@ -268,6 +273,105 @@ test_counts (void)
   tp_layout_free (layout);
 }
 
+#define TILE      256
+#define ZOOM      0.25
+
+/* One tile of the board as the board widget paints it (tp-board-draw.c). */
+static cairo_surface_t *
+paint_tile (TpLayout   *layout,
+            TpDocument *document,
+            int         column,
+            int         row)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, TILE, TILE);
+  cairo_t *cr = cairo_create (surface);
+  TpRect area = { column * TILE / ZOOM, row * TILE / ZOOM, TILE / ZOOM, TILE / ZOOM };
+  TpPaintOptions options;
+
+  cairo_scale (cr, ZOOM, ZOOM);
+  cairo_translate (cr, -area.x, -area.y);
+  tp_paint_options_init (&options);
+  options.screen = TRUE;
+  options.visible = area;
+  tp_paint_board (cr, layout, document, &options);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  return surface;
+}
+
+static gboolean
+same_pixels (cairo_surface_t *a,
+             cairo_surface_t *b)
+{
+  return memcmp (cairo_image_surface_get_data (a), cairo_image_surface_get_data (b),
+                 (gsize) cairo_image_surface_get_stride (a) * TILE) == 0;
+}
+
+static void
+test_damage_tiles (void)
+{
+  g_autoptr(TpDocument) document = tp_bench_make_document (200);
+  g_autoptr(GArray) rects = g_array_new (FALSE, FALSE, sizeof (TpRect));
+  g_autoptr(GPtrArray) tiles = g_ptr_array_new_with_free_func ((GDestroyNotify) cairo_surface_destroy);
+  g_autoptr(TpLayoutDamage) damage = NULL;
+  TpLayout *layout = tp_layout_new ();
+  TpNote *note = g_ptr_array_index (tp_document_get_notes (document, TP_CONTAINER_KEY_RESOURCES), 0);
+  double bleed = 2 * tp_theme_get_default ()->note_gap + 8;
+  int columns, rows;
+  guint repainted = 0, changed = 0;
+  TpRect bounds;
+  char *text;
+
+  tp_layout_update (layout, document);
+  tp_layout_get_bounds (layout, &bounds);
+  columns = (int) ceil (bounds.width * ZOOM / TILE);
+  rows = (int) ceil (bounds.height * ZOOM / TILE);
+  for (int r = 0; r < rows; r++)
+    for (int c = 0; c < columns; c++)
+      g_ptr_array_add (tiles, paint_tile (layout, document, c, r));
+
+  /* A note's text made longer: its block alone is painted again. */
+  damage = tp_layout_damage_new (layout, document);
+  text = note->text;
+  note->text = g_strconcat (text, " and many more words, enough to wrap again", NULL);
+  g_free (text);
+  tp_layout_damage_add_note (damage, layout, note->item.id);
+  tp_layout_update (layout, document);
+  g_assert_true (tp_layout_damage_finish (damage, layout, document, rects));
+  g_assert_cmpuint (rects->len, >=, 1);
+
+  for (int r = 0; r < rows; r++)
+    for (int c = 0; c < columns; c++)
+      {
+        TpRect area = { c * TILE / ZOOM, r * TILE / ZOOM, TILE / ZOOM, TILE / ZOOM };
+        cairo_surface_t *fresh = paint_tile (layout, document, c, r);
+        gboolean damaged = FALSE;
+
+        for (guint i = 0; i < rects->len; i++)
+          {
+            const TpRect *rect = &g_array_index (rects, TpRect, i);
+            TpRect grown = { rect->x - bleed, rect->y - bleed, rect->width + 2 * bleed,
+                             rect->height + 2 * bleed };
+
+            damaged |= tp_rect_intersects (&grown, &area);
+          }
+        if (damaged)
+          {
+            repainted++;
+            changed += !same_pixels (g_ptr_array_index (tiles, r * columns + c), fresh);
+          }
+        else
+          g_assert_true (same_pixels (g_ptr_array_index (tiles, r * columns + c), fresh));
+        cairo_surface_destroy (fresh);
+      }
+  g_test_message ("tiles painted again: %u of %d", repainted, rows * columns);
+  /* The edit did change pixels, and only where the damage says. */
+  g_assert_cmpuint (changed, >, 0);
+  g_assert_cmpuint (repainted, <, (guint) (rows * columns) / 2);
+
+  tp_layout_free (layout);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -276,6 +380,7 @@ main (int    argc,
 
   g_test_add_func ("/layout-incremental/same-as-fresh", test_same_as_fresh);
   g_test_add_func ("/layout-incremental/counts", test_counts);
+  g_test_add_func ("/layout-incremental/damage-tiles", test_damage_tiles);
 
   return g_test_run ();
 }
