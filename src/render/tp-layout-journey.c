@@ -52,11 +52,9 @@ typedef struct
   TpTouchpointBox  box;         /* as measure_touchpoint() left it, before placing */
   GPtrArray       *measures;    /* the texts' measurements it was made of */
   guint            used;        /* the layout's generation that last used it */
-  guint            seen;        /* the last update that used it */
 } CardMemo;
 
 static guint n_measured;
-static guint n_updates;
 
 guint
 _tp_journey_count_measured (void)
@@ -238,7 +236,6 @@ measure_card (TpLayout        *layout,
   else
     _tp_layout_keep_measures (layout, memo->measures);
   memo->used = layout->generation;
-  memo->seen = n_updates;
 
   /* Where the card stands is the caller's; what it measures is the memo's. */
   memo->box.info.stage = box->info.stage;
@@ -256,7 +253,9 @@ card_is_gone (gpointer key,
               gpointer value,
               gpointer user_data)
 {
-  return ((CardMemo *) value)->seen != n_updates;
+  TpLayout *layout = user_data;
+
+  return ((CardMemo *) value)->used != layout->generation;
 }
 
 /* Arranging */
@@ -311,7 +310,6 @@ measure_stages (TpLayout   *layout,
       journey->cards_theme = theme;
       journey->cards_full_text = layout->full_text;
     }
-  n_updates++;
 
   for (guint s = 0; s < stages->len; s++)
     {
@@ -378,7 +376,7 @@ measure_stages (TpLayout   *layout,
 
   /* Forget the touchpoints that are gone (only walked when some are). */
   if (g_hash_table_size (journey->cards) > n_cards)
-    g_hash_table_foreach_remove (journey->cards, card_is_gone, NULL);
+    g_hash_table_foreach_remove (journey->cards, card_is_gone, layout);
 
   return width;
 }
