@@ -43,6 +43,35 @@ rect_offset (const TpRect *rect,
   return rect_make (rect->x + dx, rect->y + dy, rect->width, rect->height);
 }
 
+/* A card's measurement, kept while its touchpoint stays equal to the copy it was made
+ * from. A copy, not a signature: tp_touchpoint_equal() compares every field the model
+ * has, so no field the measurement reads can be forgotten here. */
+typedef struct
+{
+  TpTouchpoint    *copy;
+  TpTouchpointBox  box;         /* as measure_touchpoint() left it, before placing */
+  GPtrArray       *measures;    /* the texts' measurements it was made of */
+  guint            used;        /* the layout's generation that last used it */
+} CardMemo;
+
+static guint n_measured;
+
+guint
+_tp_journey_count_measured (void)
+{
+  return n_measured;
+}
+
+static void
+card_memo_free (gpointer data)
+{
+  CardMemo *memo = data;
+
+  tp_touchpoint_free (memo->copy);
+  g_ptr_array_unref (memo->measures);
+  g_free (memo);
+}
+
 void
 _tp_journey_init (TpJourney *journey)
 {
@@ -51,6 +80,8 @@ _tp_journey_init (TpJourney *journey)
   journey->touchpoints = g_array_new (FALSE, TRUE, sizeof (TpTouchpointBox));
   journey->stage_by_id = g_hash_table_new (g_str_hash, g_str_equal);
   journey->touchpoint_by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  /* Keyed by the copy's own id, freed with it. */
+  journey->cards = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, card_memo_free);
 }
 
 void
@@ -60,6 +91,7 @@ _tp_journey_clear (TpJourney *journey)
   g_clear_pointer (&journey->touchpoints, g_array_unref);
   g_clear_pointer (&journey->stage_by_id, g_hash_table_unref);
   g_clear_pointer (&journey->touchpoint_by_id, g_hash_table_unref);
+  g_clear_pointer (&journey->cards, g_hash_table_unref);
 }
 
 const char *
@@ -170,6 +202,62 @@ measure_touchpoint (TpLayout        *layout,
   box->emotion = CLAMP (touchpoint->emotion, TP_EMOTION_MIN, TP_EMOTION_MAX);
 }
 
+/* The card's measurement from the memo when its touchpoint did not change since, else
+ * measured afresh and remembered. */
+static void
+measure_card (TpLayout        *layout,
+              TpTouchpoint    *touchpoint,
+              TpTouchpointBox *box)
+{
+  TpJourney *journey = &layout->journey;
+  CardMemo *memo = g_hash_table_lookup (journey->cards, touchpoint->item.id);
+
+  /* Its measurements may have been freed when an update went by without it. */
+  if (memo == NULL || layout->generation - memo->used > 1 ||
+      !tp_touchpoint_equal (memo->copy, touchpoint))
+    {
+      if (memo == NULL)
+        {
+          memo = g_new0 (CardMemo, 1);
+          memo->measures = g_ptr_array_new ();
+        }
+      else
+        g_hash_table_steal (journey->cards, memo->copy->item.id);
+      g_clear_pointer (&memo->copy, tp_touchpoint_free);
+      memo->copy = tp_touchpoint_copy (touchpoint);
+      memset (&memo->box, 0, sizeof memo->box);
+      g_ptr_array_set_size (memo->measures, 0);
+      layout->recording = memo->measures;
+      measure_touchpoint (layout, touchpoint, &memo->box);
+      layout->recording = NULL;
+      n_measured++;
+      g_hash_table_insert (journey->cards, memo->copy->item.id, memo);
+    }
+  else
+    _tp_layout_keep_measures (layout, memo->measures);
+  memo->used = layout->generation;
+
+  /* Where the card stands is the caller's; what it measures is the memo's. */
+  memo->box.info.stage = box->info.stage;
+  memo->box.info.stage_index = box->info.stage_index;
+  memo->box.info.index = box->info.index;
+  box->info = memo->box.info;
+  box->band = memo->box.band;
+  box->tags = memo->box.tags;
+  memcpy (box->natural, memo->box.natural, sizeof box->natural);
+  box->emotion = memo->box.emotion;
+}
+
+static gboolean
+card_is_gone (gpointer key,
+              gpointer value,
+              gpointer user_data)
+{
+  TpLayout *layout = user_data;
+
+  return ((CardMemo *) value)->used != layout->generation;
+}
+
 /* Arranging */
 
 static double
@@ -213,6 +301,15 @@ measure_stages (TpLayout   *layout,
   TpJourney *journey = &layout->journey;
   GPtrArray *stages = tp_document_get_stages (document);
   double width = 0;
+  guint n_cards = 0;
+
+  /* What every card's measurement depends on besides its touchpoint. */
+  if (journey->cards_theme != theme || journey->cards_full_text != layout->full_text)
+    {
+      g_hash_table_remove_all (journey->cards);
+      journey->cards_theme = theme;
+      journey->cards_full_text = layout->full_text;
+    }
 
   for (guint s = 0; s < stages->len; s++)
     {
@@ -262,7 +359,8 @@ measure_stages (TpLayout   *layout,
           tbox.stage = s;
           tbox.info.stage_index = s;
           tbox.info.index = k;
-          measure_touchpoint (layout, touchpoint, &tbox);
+          measure_card (layout, touchpoint, &tbox);
+          n_cards++;
           for (guint r = 0; r < TP_N_JOURNEY_ROWS; r++)
             natural[r] = MAX (natural[r], tbox.natural[r]);
           g_array_append_val (journey->touchpoints, tbox);
@@ -275,6 +373,10 @@ measure_stages (TpLayout   *layout,
                            GUINT_TO_POINTER (journey->stages->len));
       width += (s > 0 ? TP_JOURNEY_STAGE_GAP : 0) + sw;
     }
+
+  /* Forget the touchpoints that are gone (only walked when some are). */
+  if (g_hash_table_size (journey->cards) > n_cards)
+    g_hash_table_foreach_remove (journey->cards, card_is_gone, layout);
 
   return width;
 }

@@ -20,6 +20,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "tp-layout-private.h"
 
@@ -39,6 +40,14 @@
 #define GUTTER_LANES     3      /* runs side by side in a gap between two notes */
 #define MAX_LANE_CHOICES 5      /* and further out where no note is in the way */
 
+static guint n_routed;
+
+guint
+_tp_links_count_routed (void)
+{
+  return n_routed;
+}
+
 void
 _tp_links_init (TpLinks *links)
 {
@@ -46,6 +55,8 @@ _tp_links_init (TpLinks *links)
   links->by_id = g_hash_table_new (g_str_hash, g_str_equal);
   links->points = g_array_new (FALSE, FALSE, sizeof (TpPoint));
   links->flat = g_array_new (FALSE, FALSE, sizeof (TpPoint));
+  links->ids = g_string_chunk_new (4096);
+  links->measures = g_ptr_array_new ();
 }
 
 void
@@ -55,6 +66,133 @@ _tp_links_clear (TpLinks *links)
   g_clear_pointer (&links->by_id, g_hash_table_unref);
   g_clear_pointer (&links->points, g_array_unref);
   g_clear_pointer (&links->flat, g_array_unref);
+  g_clear_pointer (&links->ids, g_string_chunk_free);
+  g_clear_pointer (&links->measures, g_ptr_array_unref);
+}
+
+/* A 64-bit FNV-1a over what routing reads, field by field (never a struct's padding). */
+static guint64
+sign_bytes (guint64       hash,
+            gconstpointer data,
+            gsize         size)
+{
+  const guchar *bytes = data;
+
+  for (gsize i = 0; i < size; i++)
+    hash = (hash ^ bytes[i]) * 0x100000001b3ull;
+  return hash;
+}
+
+static guint64
+sign_string (guint64     hash,
+             const char *text)
+{
+  /* With its terminating zero, so that "ab" + "c" and "a" + "bc" differ. */
+  return sign_bytes (hash, text != NULL ? text : "", text != NULL ? strlen (text) + 1 : 1);
+}
+
+static guint64
+sign_double (guint64 hash,
+             double  value)
+{
+  return sign_bytes (hash, &value, sizeof value);
+}
+
+static guint64
+sign_rect (guint64       hash,
+           const TpRect *rect)
+{
+  hash = sign_double (hash, rect->x);
+  hash = sign_double (hash, rect->y);
+  hash = sign_double (hash, rect->width);
+  return sign_double (hash, rect->height);
+}
+
+static guint64
+sign_uint (guint64 hash,
+           guint   value)
+{
+  return sign_bytes (hash, &value, sizeof value);
+}
+
+/* Everything the routes and their badges depend on: the links, every note they may
+ * start from or step around (with the text rect the badges keep clear of), the blocks'
+ * "+N more" badges, the cards with their names and stars, the regions above the band,
+ * and the theme. An edit that moves none of these (a note's text that keeps its height,
+ * a touchpoint's action, a vote on a card) keeps every route. */
+static guint64
+sign_inputs (TpLayout   *layout,
+             TpDocument *document)
+{
+  GPtrArray *doc_links = tp_document_get_links (document);
+  TpJourney *journey = &layout->journey;
+  guint64 hash = 0xcbf29ce484222325ull;
+
+  hash = sign_bytes (hash, &layout->theme, sizeof layout->theme);
+  hash = sign_double (hash, layout->links.band_height);
+  hash = sign_rect (hash, &layout->regions[TP_REGION_CANVAS]);
+  hash = sign_rect (hash, &layout->regions[TP_REGION_VALUE_CHAIN]);
+
+  hash = sign_uint (hash, doc_links->len);
+  for (guint i = 0; i < doc_links->len; i++)
+    {
+      const TpLink *link = g_ptr_array_index (doc_links, i);
+
+      hash = sign_string (hash, link->item.id);
+      hash = sign_string (hash, link->note);
+      hash = sign_string (hash, link->touchpoint);
+      hash = sign_string (hash, link->label);
+    }
+
+  for (guint c = 0; c < TP_N_CONTAINERS; c++)
+    {
+      const TpBlock *block = &layout->blocks[c];
+
+      hash = sign_rect (hash, &block->info.rect);
+      hash = sign_rect (hash, &block->info.more);
+      hash = sign_uint (hash, block->rows != NULL ? block->rows->len : 0);
+      for (guint r = 0; block->rows != NULL && r < block->rows->len; r++)
+        {
+          const TpRow *row = &g_array_index (block->rows, TpRow, r);
+
+          hash = sign_double (hash, row->y);
+          hash = sign_double (hash, row->height);
+          hash = sign_uint (hash, row->first);
+          hash = sign_uint (hash, row->n);
+        }
+    }
+
+  hash = sign_uint (hash, layout->boxes->len);
+  for (guint i = 0; i < layout->boxes->len; i++)
+    {
+      const TpNoteBox *box = _tp_layout_box (layout, i);
+
+      hash = sign_string (hash, box->id);
+      hash = sign_uint (hash, box->container);
+      hash = sign_uint (hash, box->visible);
+      /* A hidden note's rect is whatever a trial left there: the routes take its
+       * block's "+N more" badge instead. */
+      if (!box->visible)
+        continue;
+      hash = sign_rect (hash, &box->rect);
+      hash = sign_double (hash, box->scale);
+      hash = sign_double (hash, box->text_width);
+      hash = sign_uint (hash, box->marks_inline);
+    }
+
+  hash = sign_uint (hash, journey->touchpoints->len);
+  for (guint i = 0; i < journey->touchpoints->len; i++)
+    {
+      const TpTouchpointBox *box = _tp_journey_touchpoint (layout, i);
+
+      hash = sign_string (hash, box->id);
+      hash = sign_uint (hash, _tp_journey_stage (layout, box->stage)->info.tint);
+      hash = sign_rect (hash, &box->info.card);
+      hash = sign_rect (hash, &box->info.star);
+      hash = sign_rect (hash, &box->info.name);
+    }
+
+  return hash;
 }
 
 static guint
@@ -853,7 +991,24 @@ _tp_layout_route_links (TpLayout   *layout,
   g_autofree guint *ranks = g_new0 (guint, MAX (doc_links->len, 1));
   g_autofree guint *counts = g_new0 (guint, MAX (doc_links->len, 1));
   guint crossings, shared;
+  guint64 signature = sign_inputs (layout, document);
 
+  /* The routes' measurements may have been freed when an update went by without them. */
+  if (links->routed && links->signature == signature &&
+      layout->generation - links->routed_at <= 1)
+    {
+      _tp_layout_keep_measures (layout, links->measures);
+      links->routed_at = layout->generation;
+      return;
+    }
+  links->routed = TRUE;
+  links->signature = signature;
+  links->routed_at = layout->generation;
+  n_routed++;
+  g_ptr_array_set_size (links->measures, 0);
+  layout->recording = links->measures;
+
+  g_string_chunk_clear (links->ids);
   g_array_set_size (links->boxes, 0);
   g_array_set_size (links->points, 0);
   g_array_set_size (links->flat, 0);
@@ -890,10 +1045,10 @@ _tp_layout_route_links (TpLayout   *layout,
       port_y = source.y + source.height;
       exit_y = port_y + gap / 2;
 
-      box.id = g_string_chunk_insert_const (layout->ids, link->item.id);
-      box.note = g_string_chunk_insert_const (layout->ids, link->note);
-      box.touchpoint = target->id;
-      box.label = g_string_chunk_insert_const (layout->ids, link->label ? link->label : "");
+      box.id = g_string_chunk_insert_const (links->ids, link->item.id);
+      box.note = g_string_chunk_insert_const (links->ids, link->note);
+      box.touchpoint = g_string_chunk_insert_const (links->ids, target->id);
+      box.label = g_string_chunk_insert_const (links->ids, link->label ? link->label : "");
       box.number = links->boxes->len + 1;
       box.tint = g_array_index (layout->journey.stages, TpStageBox, target->stage).info.tint;
       g_array_append_val (links->boxes, box);
@@ -1006,6 +1161,7 @@ _tp_layout_route_links (TpLayout   *layout,
     }
 
   _tp_layout_place_link_badges (layout);
+  layout->recording = NULL;
 }
 
 guint

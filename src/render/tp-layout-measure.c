@@ -313,6 +313,22 @@ measure_new (TpLayout      *layout,
   return measure;
 }
 
+/* Marks a measurement used by this update, counting it once among the update's live ones. */
+static void
+mark_live (TpLayout  *layout,
+           TpMeasure *measure)
+{
+  if (measure->generation == layout->generation)
+    return;
+  if (layout->live_generation != layout->generation)
+    {
+      layout->live_generation = layout->generation;
+      layout->n_live = 0;
+    }
+  layout->n_live++;
+  measure->generation = layout->generation;
+}
+
 /* The measurement of a text, made if needed; with keep_text, the laid-out text too. */
 static TpMeasure *
 lookup_measure (TpLayout   *layout,
@@ -372,18 +388,19 @@ lookup_measure (TpLayout   *layout,
   if (measure->layout != NULL)
     keep (layout, measure);
 
-  if (measure->generation != layout->generation)
-    {
-      if (layout->live_generation != layout->generation)
-        {
-          layout->live_generation = layout->generation;
-          layout->n_live = 0;
-        }
-      layout->n_live++;
-      measure->generation = layout->generation;
-    }
+  mark_live (layout, measure);
+  if (layout->recording != NULL)
+    g_ptr_array_add (layout->recording, measure);
 
   return measure;
+}
+
+void
+_tp_layout_keep_measures (TpLayout  *layout,
+                          GPtrArray *measures)
+{
+  for (guint i = 0; i < measures->len; i++)
+    mark_live (layout, g_ptr_array_index (measures, i));
 }
 
 double

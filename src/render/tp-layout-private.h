@@ -136,6 +136,11 @@ typedef struct
   double       header_height;
   double       kpi_band;     /* the stages' part of the KPI row */
   double       emotion_top;  /* the height of +2 */
+  /* Each touchpoint's measurement, with a copy of the touchpoint it was made from
+   * (tp-layout-journey.c): a relayout measures again only the cards that changed. */
+  GHashTable  *cards;        /* id → card memo */
+  gconstpointer cards_theme; /* what every memo was measured with */
+  gboolean     cards_full_text;
 } TpJourney;
 
 /* A routed link. */
@@ -165,6 +170,13 @@ typedef struct
   GArray      *flat;         /* TpPoint */
   double       band_height;  /* reserved between the upper regions and the journey */
   guint        tangles;      /* crossings and shared runs; G_MAXUINT when not counted */
+  /* The routes are kept while everything they were routed around stays the same
+   * (tp-layout-links.c): their strings live here, not in the layout's chunk. */
+  GStringChunk *ids;
+  guint64      signature;
+  gboolean     routed;
+  guint        routed_at;    /* the layout's generation that last used the routes */
+  GPtrArray   *measures;     /* the labels' and badges' measurements they were made of */
 } TpLinks;
 
 /* tp_layout_set_frame(): a region's page room, and the scale it was fitted at. */
@@ -219,6 +231,7 @@ struct _TpLayout
   guint           generation;  /* of the updates */
   guint           live_generation;
   guint           n_live;      /* measurements the update of live_generation used */
+  GPtrArray      *recording;   /* while set, every TpMeasure looked up is added to it */
   TpRect          regions[TP_N_REGIONS];
   TpRect          titles[TP_N_REGIONS];
   TpRect          margin;      /* the value chain's "Margin" arrow */
@@ -235,6 +248,14 @@ struct _TpLayout
   GDestroyNotify  canvas_split_free;
   GWeakRef        export_document;
 };
+
+/* A memo of the layout's own (a journey card, the links' routes) that skips measuring
+ * its texts again keeps their measurements alive instead: it records the TpMeasures
+ * looked up while it measured (layout->recording) and keeps them at each update that
+ * reuses it, so that the painter still finds them. Valid only while the memo was used
+ * at the update before (a measurement unused for two updates is freed). */
+void     _tp_layout_keep_measures (TpLayout    *layout,
+                                   GPtrArray   *measures);
 
 /* The unscaled height of a note's text wrapped at width, cut after max_lines. */
 double   _tp_layout_measure       (TpLayout    *layout,
@@ -373,6 +394,9 @@ TpNote  *_tp_layout_resolve_note  (TpLayout        *layout,
 /* The journey (tp-layout-journey.c, tp-layout-journey-cells.c). */
 void     _tp_journey_init         (TpJourney   *journey);
 void     _tp_journey_clear        (TpJourney   *journey);
+/* How many cards have been measured since the program started (not remembered ones):
+ * tests count them to prove a relayout measures only what changed; never time. */
+guint    _tp_journey_count_measured (void);
 /* Lays the journey out below y, from x, across at least width; fills the journey's
  * region and title (empty without stages). */
 void     _tp_layout_arrange_journey (TpLayout   *layout,
@@ -492,6 +516,9 @@ _tp_journey_max_items (TpLayout *layout,
  * it is measured before the regions are arranged and the links routed after. */
 void     _tp_links_init           (TpLinks     *links);
 void     _tp_links_clear          (TpLinks     *links);
+/* How many times the links were routed since the program started (not kept): for
+ * tests, never time. */
+guint    _tp_links_count_routed   (void);
 double   _tp_layout_measure_link_band (TpLayout   *layout,
                                        TpDocument *document);
 /* Places every routed link's numbered badges beside its two ends

@@ -205,6 +205,29 @@ tile_area (TpBoard *self,
   return (TpRect) { column * size, row * size, size, size };
 }
 
+void
+_tp_board_drop_tiles_meeting (TpBoard      *self,
+                              const TpRect *area)
+{
+  GHashTableIter iter;
+  gpointer value;
+
+  if (self->tiles != NULL && self->tiles_zoom > 0)
+    {
+      g_hash_table_iter_init (&iter, self->tiles);
+      while (g_hash_table_iter_next (&iter, NULL, &value))
+        {
+          const Tile *tile = value;
+          TpRect covered = tile_area (self, (int) (guint32) ((guint64) tile->key >> 32),
+                                      (int) (guint32) tile->key);
+
+          if (tp_rect_intersects (&covered, area))
+            g_hash_table_iter_remove (&iter);
+        }
+    }
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
 static Tile *
 paint_tile (TpBoard *self,
             int      column,

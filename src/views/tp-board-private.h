@@ -16,6 +16,7 @@
 #pragma once
 
 #include "tp-board.h"
+#include "render/tp-layout-damage.h"
 
 G_BEGIN_DECLS
 
@@ -64,6 +65,10 @@ struct _TpBoard
   TpLayout        *layout;
   TpRect           bounds;        /* the layout's, as the adjustments know them */
   guint            layout_dirty : 1;
+  /* Since the layout was last made: the notes' edits, whose tiles alone are painted
+   * again after the relayout (damage), or a change that repaints them all. */
+  TpLayoutDamage  *damage;
+  guint            damage_all : 1;
   guint            view_pending : 1;   /* choose a first view at the next allocation: */
   guint            pending_region;     /* a region, or TP_N_REGIONS for the whole board */
 
@@ -557,6 +562,9 @@ void         _tp_board_snapshot            (GtkWidget       *widget,
                                             GtkSnapshot     *snapshot);
 /* Forgets the painted board, after the document, the layout or the scale changed. */
 void         _tp_board_drop_tiles          (TpBoard         *self);
+/* Drops the tiles that meet a board rect, and queues a draw. */
+void         _tp_board_drop_tiles_meeting  (TpBoard         *self,
+                                            const TpRect    *area);
 void         _tp_board_draw_init           (TpBoard         *self);
 void         _tp_board_draw_dispose        (TpBoard         *self);
 void         _tp_board_colour_to_rgba      (const TpColour  *colour,

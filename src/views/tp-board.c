@@ -288,6 +288,36 @@ _tp_board_reveal_rect (TpBoard      *self,
 
 /* The layout */
 
+/* After a relayout: the tiles of the blocks that notes' edits changed are painted again,
+ * or all of them when the edit reached beyond its blocks (tp-layout-damage.c). Every
+ * tile whose drawing changed must go, or the board shows what was there before. */
+static void
+repaint_damage (TpBoard *self)
+{
+  g_autoptr(TpLayoutDamage) damage = g_steal_pointer (&self->damage);
+  g_autoptr(GArray) rects = g_array_new (FALSE, FALSE, sizeof (TpRect));
+  /* A note's or a block's shadow reaches a little beyond its rect. */
+  double bleed = 2 * self->theme->note_gap + 8;
+
+  if (self->damage_all || damage == NULL ||
+      !tp_layout_damage_finish (damage, self->layout, self->document, rects))
+    {
+      if (self->damage_all || damage != NULL)
+        _tp_board_drop_tiles (self);
+      self->damage_all = FALSE;
+      return;
+    }
+
+  for (guint i = 0; i < rects->len; i++)
+    {
+      const TpRect *rect = &g_array_index (rects, TpRect, i);
+      TpRect area = { rect->x - bleed, rect->y - bleed, rect->width + 2 * bleed,
+                      rect->height + 2 * bleed };
+
+      _tp_board_drop_tiles_meeting (self, &area);
+    }
+}
+
 void
 _tp_board_ensure_layout (TpBoard *self)
 {
@@ -298,6 +328,7 @@ _tp_board_ensure_layout (TpBoard *self)
 
   self->layout_dirty = FALSE;
   tp_layout_update (self->layout, self->document);
+  repaint_damage (self);
   tp_layout_get_bounds (self->layout, &bounds);
   if (memcmp (&bounds, &self->bounds, sizeof bounds) != 0)
     {
@@ -367,8 +398,25 @@ on_document_changed (TpDocument *document,
                      const char *id,
                      TpBoard    *self)
 {
+  /* An edit of a note's fields repaints the tiles of what it changed alone (often its
+   * block: repaint_damage()); any other change, all of them. The geometry before the
+   * change is the layout's while it is not dirty yet. */
+  if (kind == TP_CHANGE_EDITED && id != NULL && !self->damage_all &&
+      (self->damage != NULL || !self->layout_dirty) &&
+      tp_document_lookup_kind (document, id, TP_ITEM_NOTE) != NULL)
+    {
+      if (self->damage == NULL)
+        self->damage = tp_layout_damage_new (self->layout, document);
+      tp_layout_damage_add_note (self->damage, self->layout, id);
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+    }
+  else
+    {
+      g_clear_pointer (&self->damage, tp_layout_damage_free);
+      self->damage_all = TRUE;
+      _tp_board_drop_tiles (self);
+    }
   self->layout_dirty = TRUE;
-  _tp_board_drop_tiles (self);
 
   if (kind == TP_CHANGE_REMOVED && id != NULL)
     {
@@ -566,6 +614,7 @@ tp_board_dispose (GObject *object)
   _tp_board_end_edit (self, TRUE);
   _tp_board_edit_dispose (self);
   _tp_board_draw_dispose (self);
+  g_clear_pointer (&self->damage, tp_layout_damage_free);
   _tp_board_links_dispose (self);
   _tp_board_menu_dispose (self);
   _tp_board_find_dispose (self);
@@ -815,6 +864,8 @@ tp_board_set_document (TpBoard    *self,
 
   /* Expanded blocks are view state of one document. */
   g_clear_pointer (&self->layout, tp_layout_free);
+  g_clear_pointer (&self->damage, tp_layout_damage_free);
+  self->damage_all = FALSE;
   self->layout = tp_layout_new ();
   tp_layout_set_theme (self->layout, self->theme);
   self->layout_dirty = TRUE;

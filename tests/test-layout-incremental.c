@@ -1,0 +1,386 @@
+/* test-layout-incremental.c: a relayout redoes only what its inputs changed (issue 19)
+ *
+ * The journey's cards are measured again only when their touchpoint changed, and the
+ * links are routed again only when something they go round moved. Both are proven the
+ * same two ways, by counting and never by time:
+ *
+ * - after each kind of edit (a note's text, a note moved, a touchpoint added, renamed
+ *   and removed, a link added), a layout that was updated before and after the edit
+ *   holds exactly the geometry a fresh layout of the edited document holds: every note,
+ *   stage, card and link, rect for rect and point for point;
+ * - an edit of one canvas note measures no card, an unchanged relayout routes no link,
+ *   and an edit of one touchpoint measures that card alone;
+ * - the board's tiles painted again where the damage of a note's edit says
+ *   (tp-layout-damage.c) hold, byte for byte, what every tile painted afresh holds.
+ */
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "../bench/tp-bench-doc.h"
+#include "model/tp-document-private.h"
+#include "render/tp-layout-damage.h"
+#include "render/tp-layout-private.h"
+#include "render/tp-painter.h"
+
+#define N_NOTES 400
+
+static void
+assert_same_rect (const TpRect *a,
+                  const TpRect *b)
+{
+  g_assert_cmpfloat (a->x, ==, b->x);
+  g_assert_cmpfloat (a->y, ==, b->y);
+  g_assert_cmpfloat (a->width, ==, b->width);
+  g_assert_cmpfloat (a->height, ==, b->height);
+}
+
+static void
+assert_same_touchpoint (const TpTouchpointInfo *a,
+                        const TpTouchpointInfo *b)
+{
+  assert_same_rect (&a->column, &b->column);
+  assert_same_rect (&a->card, &b->card);
+  assert_same_rect (&a->name, &b->name);
+  assert_same_rect (&a->star, &b->star);
+  assert_same_rect (&a->gap, &b->gap);
+  assert_same_rect (&a->votes, &b->votes);
+  for (guint r = 0; r < TP_N_JOURNEY_ROWS; r++)
+    assert_same_rect (&a->cells[r], &b->cells[r]);
+  g_assert_cmpfloat (a->emotion_x, ==, b->emotion_x);
+  g_assert_cmpfloat (a->emotion_y, ==, b->emotion_y);
+  g_assert_cmpuint (a->stage_index, ==, b->stage_index);
+  g_assert_cmpuint (a->index, ==, b->index);
+  g_assert_cmpint (a->truncated, ==, b->truncated);
+}
+
+/* Everything both layouts place, alike. */
+static void
+assert_same_geometry (TpLayout   *a,
+                      TpLayout   *b,
+                      TpDocument *document)
+{
+  GPtrArray *stages = tp_document_get_stages (document);
+  GPtrArray *links = tp_document_get_links (document);
+  TpRect ra, rb;
+
+  tp_layout_get_bounds (a, &ra);
+  tp_layout_get_bounds (b, &rb);
+  assert_same_rect (&ra, &rb);
+  for (TpRegion r = 0; r < TP_N_REGIONS; r++)
+    {
+      g_assert_cmpint (tp_layout_get_region (a, r, &ra), ==, tp_layout_get_region (b, r, &rb));
+      assert_same_rect (&ra, &rb);
+    }
+
+  for (guint c = 0; c < TP_N_CONTAINERS; c++)
+    {
+      GPtrArray *notes = tp_document_get_notes (document, c);
+
+      for (guint i = 0; i < notes->len; i++)
+        {
+          TpItem *item = g_ptr_array_index (notes, i);
+          TpNoteInfo na, nb;
+
+          g_assert_true (tp_layout_get_note (a, item->id, &na));
+          g_assert_true (tp_layout_get_note (b, item->id, &nb));
+          g_assert_cmpint (na.visible, ==, nb.visible);
+          assert_same_rect (&na.rect, &nb.rect);
+          assert_same_rect (&na.text, &nb.text);
+        }
+    }
+
+  for (guint s = 0; s < stages->len; s++)
+    {
+      TpStage *stage = g_ptr_array_index (stages, s);
+      TpStageInfo sa, sb;
+
+      g_assert_true (tp_layout_get_stage (a, stage->item.id, &sa));
+      g_assert_true (tp_layout_get_stage (b, stage->item.id, &sb));
+      assert_same_rect (&sa.column, &sb.column);
+      assert_same_rect (&sa.header, &sb.header);
+      assert_same_rect (&sa.name, &sb.name);
+      for (guint k = 0; k < stage->touchpoints->len; k++)
+        {
+          TpTouchpoint *touchpoint = g_ptr_array_index (stage->touchpoints, k);
+          TpTouchpointInfo ta, tb;
+
+          g_assert_true (tp_layout_get_touchpoint (a, touchpoint->item.id, &ta));
+          g_assert_true (tp_layout_get_touchpoint (b, touchpoint->item.id, &tb));
+          assert_same_touchpoint (&ta, &tb);
+        }
+    }
+
+  g_assert_cmpuint (tp_layout_count_link_tangles (a), ==, tp_layout_count_link_tangles (b));
+  for (guint i = 0; i < links->len; i++)
+    {
+      TpLink *link = g_ptr_array_index (links, i);
+      TpLinkInfo la, lb;
+      gboolean ha = tp_layout_get_link (a, link->item.id, &la);
+
+      g_assert_cmpint (ha, ==, tp_layout_get_link (b, link->item.id, &lb));
+      if (!ha)
+        continue;
+      g_assert_cmpstr (la.touchpoint, ==, lb.touchpoint);
+      g_assert_cmpstr (la.note, ==, lb.note);
+      g_assert_cmpuint (la.number, ==, lb.number);
+      g_assert_cmpuint (la.tint, ==, lb.tint);
+      g_assert_cmpuint (la.n_path, ==, lb.n_path);
+      for (guint k = 0; k < la.n_path; k++)
+        {
+          g_assert_cmpfloat (la.path[k].x, ==, lb.path[k].x);
+          g_assert_cmpfloat (la.path[k].y, ==, lb.path[k].y);
+        }
+      assert_same_rect (&la.bounds, &lb.bounds);
+      assert_same_rect (&la.pill, &lb.pill);
+      assert_same_rect (&la.note_badge, &lb.note_badge);
+      assert_same_rect (&la.card_badge, &lb.card_badge);
+    }
+}
+
+/* The kept layout, updated, against a fresh one of the same document. */
+static void
+check_against_fresh (TpLayout   *kept,
+                     TpDocument *document)
+{
+  TpLayout *fresh = tp_layout_new ();
+
+  tp_layout_update (kept, document);
+  tp_layout_update (fresh, document);
+  assert_same_geometry (kept, fresh, document);
+  tp_layout_free (fresh);
+}
+
+static TpTouchpoint *
+nth_touchpoint (TpDocument *document,
+                guint       stage,
+                guint       index)
+{
+  TpStage *s = g_ptr_array_index (tp_document_get_stages (document), stage);
+
+  return g_ptr_array_index (s->touchpoints, index);
+}
+
+static TpNote *
+first_linked_note (TpDocument *document)
+{
+  TpLink *link = g_ptr_array_index (tp_document_get_links (document), 0);
+
+  return (TpNote *) tp_document_lookup (document, link->note);
+}
+
+static void
+test_same_as_fresh (void)
+{
+  g_autoptr(TpDocument) document = tp_bench_make_document (N_NOTES);
+  TpLayout *kept = tp_layout_new ();
+  GPtrArray *stages = tp_document_get_stages (document);
+  TpStage *stage = g_ptr_array_index (stages, 0);
+  TpNote *note = first_linked_note (document);
+  TpTouchpoint *touchpoint = nth_touchpoint (document, 0, 0);
+  const char *added;
+  char *text;
+
+  g_assert_cmpuint (stages->len, >, 1);
+  g_assert_cmpuint (tp_document_get_links (document)->len, >, 10);
+  tp_layout_update (kept, document);
+  check_against_fresh (kept, document);
+
+  /* A linked note's text, long enough to grow it. */
+  text = note->text;
+  note->text = g_strconcat (text, " and so many more words that it wraps onto more lines "
+                            "than it had before, moving the notes below it", NULL);
+  g_free (text);
+  check_against_fresh (kept, document);
+
+  /* A note moved into another block. */
+  tp_document_move_note (document, note->item.id, TP_CONTAINER_KEY_PARTNERS, 0);
+  check_against_fresh (kept, document);
+
+  /* A touchpoint added, renamed, given a pain point, removed. */
+  added = tp_document_add_touchpoint (document, stage->item.id, 0, "A touchpoint added");
+  g_assert_nonnull (added);
+  check_against_fresh (kept, document);
+  touchpoint = (TpTouchpoint *) tp_document_lookup (document, added);
+  text = touchpoint->name;
+  touchpoint->name = g_strdup ("A touchpoint renamed, with a name long enough to wrap twice "
+                               "in its card and make the card row taller");
+  g_free (text);
+  check_against_fresh (kept, document);
+  g_ptr_array_add (touchpoint->pains, g_strdup ("A pain point that was not there"));
+  check_against_fresh (kept, document);
+  tp_document_delete (document, (const char *[]) { added }, 1);
+  check_against_fresh (kept, document);
+
+  /* A link added, from a note with none to a card in the last stage. */
+  {
+    TpNote *from = g_ptr_array_index (tp_document_get_notes (document, TP_CONTAINER_CHANNELS), 0);
+    TpStage *last = g_ptr_array_index (stages, stages->len - 1);
+    TpTouchpoint *to = g_ptr_array_index (last->touchpoints, 0);
+
+    g_assert_nonnull (tp_document_add_link (document, from->item.id, to->item.id, "new"));
+    check_against_fresh (kept, document);
+  }
+
+  tp_layout_free (kept);
+}
+
+static void
+test_counts (void)
+{
+  g_autoptr(TpDocument) document = tp_bench_make_document (N_NOTES);
+  TpLayout *layout = tp_layout_new ();
+  TpNote *note = g_ptr_array_index (tp_document_get_notes (document, TP_CONTAINER_CHANNELS), 0);
+  TpTouchpoint *touchpoint = nth_touchpoint (document, 1, 0);
+  guint measured, routed;
+  char *text;
+
+  tp_layout_update (layout, document);
+  g_assert_cmpuint (tp_document_get_n_touchpoints (document), >, 10);
+
+  /* Nothing changed: no card measured, no link routed. */
+  measured = _tp_journey_count_measured ();
+  routed = _tp_links_count_routed ();
+  tp_layout_update (layout, document);
+  g_assert_cmpuint (_tp_journey_count_measured (), ==, measured);
+  g_assert_cmpuint (_tp_links_count_routed (), ==, routed);
+
+  /* One canvas note's text: no card measured. */
+  text = note->text;
+  note->text = g_strconcat (text, " and a few words more", NULL);
+  g_free (text);
+  tp_layout_update (layout, document);
+  g_assert_cmpuint (_tp_journey_count_measured (), ==, measured);
+
+  /* One touchpoint's action: that card alone, and the links stay (nothing they go
+   * round moved). */
+  routed = _tp_links_count_routed ();
+  text = touchpoint->action;
+  touchpoint->action = g_strconcat (text, " and one more thing", NULL);
+  g_free (text);
+  tp_layout_update (layout, document);
+  g_assert_cmpuint (_tp_journey_count_measured (), ==, measured + 1);
+  g_assert_cmpuint (_tp_links_count_routed (), ==, routed);
+
+  /* Unchanged updates after that measure and route nothing again. */
+  tp_layout_update (layout, document);
+  tp_layout_update (layout, document);
+  g_assert_cmpuint (_tp_journey_count_measured (), ==, measured + 1);
+  g_assert_cmpuint (_tp_links_count_routed (), ==, routed);
+
+  tp_layout_free (layout);
+}
+
+#define TILE      256
+#define ZOOM      0.25
+
+/* One tile of the board as the board widget paints it (tp-board-draw.c). */
+static cairo_surface_t *
+paint_tile (TpLayout   *layout,
+            TpDocument *document,
+            int         column,
+            int         row)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, TILE, TILE);
+  cairo_t *cr = cairo_create (surface);
+  TpRect area = { column * TILE / ZOOM, row * TILE / ZOOM, TILE / ZOOM, TILE / ZOOM };
+  TpPaintOptions options;
+
+  cairo_scale (cr, ZOOM, ZOOM);
+  cairo_translate (cr, -area.x, -area.y);
+  tp_paint_options_init (&options);
+  options.screen = TRUE;
+  options.visible = area;
+  tp_paint_board (cr, layout, document, &options);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  return surface;
+}
+
+static gboolean
+same_pixels (cairo_surface_t *a,
+             cairo_surface_t *b)
+{
+  return memcmp (cairo_image_surface_get_data (a), cairo_image_surface_get_data (b),
+                 (gsize) cairo_image_surface_get_stride (a) * TILE) == 0;
+}
+
+static void
+test_damage_tiles (void)
+{
+  g_autoptr(TpDocument) document = tp_bench_make_document (200);
+  g_autoptr(GArray) rects = g_array_new (FALSE, FALSE, sizeof (TpRect));
+  g_autoptr(GPtrArray) tiles = g_ptr_array_new_with_free_func ((GDestroyNotify) cairo_surface_destroy);
+  g_autoptr(TpLayoutDamage) damage = NULL;
+  TpLayout *layout = tp_layout_new ();
+  TpNote *note = g_ptr_array_index (tp_document_get_notes (document, TP_CONTAINER_KEY_RESOURCES), 0);
+  double bleed = 2 * tp_theme_get_default ()->note_gap + 8;
+  int columns, rows;
+  guint repainted = 0, changed = 0;
+  TpRect bounds;
+  char *text;
+
+  tp_layout_update (layout, document);
+  tp_layout_get_bounds (layout, &bounds);
+  columns = (int) ceil (bounds.width * ZOOM / TILE);
+  rows = (int) ceil (bounds.height * ZOOM / TILE);
+  for (int r = 0; r < rows; r++)
+    for (int c = 0; c < columns; c++)
+      g_ptr_array_add (tiles, paint_tile (layout, document, c, r));
+
+  /* A note's text made longer: its block alone is painted again. */
+  damage = tp_layout_damage_new (layout, document);
+  text = note->text;
+  note->text = g_strconcat (text, " and many more words, enough to wrap again", NULL);
+  g_free (text);
+  tp_layout_damage_add_note (damage, layout, note->item.id);
+  tp_layout_update (layout, document);
+  g_assert_true (tp_layout_damage_finish (damage, layout, document, rects));
+  g_assert_cmpuint (rects->len, >=, 1);
+
+  for (int r = 0; r < rows; r++)
+    for (int c = 0; c < columns; c++)
+      {
+        TpRect area = { c * TILE / ZOOM, r * TILE / ZOOM, TILE / ZOOM, TILE / ZOOM };
+        cairo_surface_t *fresh = paint_tile (layout, document, c, r);
+        gboolean damaged = FALSE;
+
+        for (guint i = 0; i < rects->len; i++)
+          {
+            const TpRect *rect = &g_array_index (rects, TpRect, i);
+            TpRect grown = { rect->x - bleed, rect->y - bleed, rect->width + 2 * bleed,
+                             rect->height + 2 * bleed };
+
+            damaged |= tp_rect_intersects (&grown, &area);
+          }
+        if (damaged)
+          {
+            repainted++;
+            changed += !same_pixels (g_ptr_array_index (tiles, r * columns + c), fresh);
+          }
+        else
+          g_assert_true (same_pixels (g_ptr_array_index (tiles, r * columns + c), fresh));
+        cairo_surface_destroy (fresh);
+      }
+  g_test_message ("tiles painted again: %u of %d", repainted, rows * columns);
+  /* The edit did change pixels, and only where the damage says. */
+  g_assert_cmpuint (changed, >, 0);
+  g_assert_cmpuint (repainted, <, (guint) (rows * columns) / 2);
+
+  tp_layout_free (layout);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/layout-incremental/same-as-fresh", test_same_as_fresh);
+  g_test_add_func ("/layout-incremental/counts", test_counts);
+  g_test_add_func ("/layout-incremental/damage-tiles", test_damage_tiles);
+
+  return g_test_run ();
+}
