@@ -411,9 +411,7 @@ const TpColour *
 _tp_analysis_text_on (TpAnalysisLayout *self,
                       const TpColour   *fill)
 {
-  static const TpColour white = { 1, 1, 1, 1 };
-
-  return tp_colour_get_contrast_ratio (&white, fill) >= 4.5 ? &white : &self->theme->note_text;
+  return tp_theme_get_text_on (self->theme, fill);
 }
 
 /* Headings and legends, which every section uses */

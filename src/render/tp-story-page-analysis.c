@@ -175,7 +175,8 @@ place_moment (Rows             *r,
     g_autofree char *number = g_strdup_printf ("%s%d", gap < 0 ? "−" : "", ABS (gap));
     g_autofree char *label = g_strdup_printf (C_("gap", "Gap %s"), number);
 
-    paint_pill (r, label, RIGHT, y + (bars - r->size * 1.4) / 2, severity, &r->p->theme->panel);
+    paint_pill (r, label, RIGHT, y + (bars - r->size * 1.4) / 2, severity,
+                tp_theme_get_text_on (r->p->theme, severity));
   }
   return MAX (left, bars);
 }
@@ -208,7 +209,7 @@ place_need (Rows             *r,
   height += text (r, TP_FONT_CAPTION, where, LEFT + MARK, y + height,
                   RIGHT - tag_width - 32 - LEFT - MARK, r->size, &r->p->theme->caption,
                   PANGO_ALIGN_LEFT);
-  paint_pill (r, label, RIGHT, y, colour, &r->p->theme->title);
+  paint_pill (r, label, RIGHT, y, colour, tp_theme_get_text_on (r->p->theme, colour));
   return MAX (height, r->size * 1.4);
 }
 

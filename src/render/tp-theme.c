@@ -333,3 +333,12 @@ tp_colour_get_contrast_ratio (const TpColour *a,
 
   return (MAX (la, lb) + 0.05) / (MIN (la, lb) + 0.05);
 }
+
+const TpColour *
+tp_theme_get_text_on (const TpTheme  *theme,
+                      const TpColour *fill)
+{
+  static const TpColour white = { 1, 1, 1, 1 };
+
+  return tp_colour_get_contrast_ratio (&white, fill) >= 4.5 ? &white : &theme->note_text;
+}

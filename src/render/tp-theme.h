@@ -157,5 +157,9 @@ void                  tp_colour_set_source_alpha   (cairo_t        *cr,
 double                tp_colour_get_luminance      (const TpColour *colour);
 double                tp_colour_get_contrast_ratio (const TpColour *a,
                                                     const TpColour *b);
+/* The text colour to write on a coloured fill (a tag, a pill, a table cell): white where it
+ * reads at WCAG AA (4.5:1), the notes' dark text otherwise. */
+const TpColour       *tp_theme_get_text_on         (const TpTheme  *theme,
+                                                    const TpColour *fill);
 
 G_END_DECLS
