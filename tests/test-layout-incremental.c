@@ -372,6 +372,32 @@ test_damage_tiles (void)
   tp_layout_free (layout);
 }
 
+/* A board without a link (the editor's usual start): the damage compares empty link
+ * paths too, and a note's edit still damages its block alone. */
+static void
+test_damage_no_links (void)
+{
+  g_autoptr(TpDocument) document = tp_document_new ();
+  g_autoptr(GArray) rects = g_array_new (FALSE, FALSE, sizeof (TpRect));
+  g_autoptr(TpLayoutDamage) damage = NULL;
+  TpLayout *layout = tp_layout_new ();
+  const char *id = tp_document_add_note (document, TP_CONTAINER_CUSTOMER_SEGMENTS, 0, "Commuters");
+  TpNote *note = g_ptr_array_index (tp_document_get_notes (document, TP_CONTAINER_CUSTOMER_SEGMENTS), 0);
+  char *text;
+
+  g_assert_nonnull (id);
+  tp_layout_update (layout, document);
+  damage = tp_layout_damage_new (layout, document);
+  text = note->text;
+  note->text = g_strconcat (text, " who cycle", NULL);
+  g_free (text);
+  tp_layout_damage_add_note (damage, layout, id);
+  tp_layout_update (layout, document);
+  g_assert_true (tp_layout_damage_finish (damage, layout, document, rects));
+  g_assert_cmpuint (rects->len, >=, 1);
+  tp_layout_free (layout);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -381,6 +407,7 @@ main (int    argc,
   g_test_add_func ("/layout-incremental/same-as-fresh", test_same_as_fresh);
   g_test_add_func ("/layout-incremental/counts", test_counts);
   g_test_add_func ("/layout-incremental/damage-tiles", test_damage_tiles);
+  g_test_add_func ("/layout-incremental/damage-no-links", test_damage_no_links);
 
   return g_test_run ();
 }

@@ -208,7 +208,9 @@ tp_layout_damage_finish (TpLayoutDamage *damage,
       damage->notes->len != now->notes->len || damage->stages->len != now->stages->len ||
       damage->cards->len != now->cards->len || damage->links->len != now->links->len ||
       damage->paths->len != now->paths->len ||
-      memcmp (damage->paths->data, now->paths->data, damage->paths->len * sizeof (TpPoint)) != 0)
+      /* An empty GArray's data may be NULL, which memcmp() must not be given. */
+      (now->paths->len > 0 &&
+       memcmp (damage->paths->data, now->paths->data, now->paths->len * sizeof (TpPoint)) != 0))
     return FALSE;
   for (TpRegion r = 0; r < TP_N_REGIONS; r++)
     if (!rect_equal (&damage->regions[r], &now->regions[r]) ||
