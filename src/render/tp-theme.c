@@ -5,6 +5,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "tp-font-family.h"
 #include "tp-theme.h"
 
 /* Colours are written as in VISUAL.md, so the table can be checked against it by eye. */
@@ -221,7 +222,8 @@ tp_theme_create_font (const TpTheme *theme,
   g_return_val_if_fail (role < TP_N_FONT_ROLES, NULL);
 
   desc = pango_font_description_new ();
-  pango_font_description_set_family (desc, theme->font_family);
+  /* The family the list comes to, so Pango's own metrics find the same fonts. */
+  pango_font_description_set_family (desc, tp_font_family_resolve (theme->font_family));
   pango_font_description_set_weight (desc, theme->fonts[role].weight);
   pango_font_description_set_style (desc, theme->fonts[role].style);
   /* Absolute sizes are in device units of the layout's context, which we keep at the
