@@ -22,6 +22,11 @@ typedef enum {
 typedef struct
 {
   TpOpKind     kind;
+  /* A shape repeated row after row (a table's rules, bars, dots and pills, a chart's
+   * points and leaders): 1 + its TpBatchLayer, gathered by colour with the others of its
+   * sheet into one fill or stroke (tp-paint-batch.h), over the shapes painted one by one
+   * and under every text. 0: painted one by one, in order, under the gathered ones. */
+  int          layer;
   TpRect       bounds;      /* everything it marks, for culling */
   TpColour     fill;        /* TEXT: its colour; RECT, CIRCLE: alpha 0 for none */
   TpColour     stroke;      /* RECT, CIRCLE, LINE, TICK, CROSS */
@@ -195,6 +200,12 @@ double       _tp_analysis_add_empty  (TpAnalysisLayout *self,
                                       double            x,
                                       double            y,
                                       double            width);
+
+/* Gathers the op added last with the shapes of layer (a TpBatchLayer) and its colour
+ * when painted: a shape that only texts may lie over, and that lies over only shapes
+ * painted one by one and shapes of lower layers (or of its own, first coloured before). */
+void         _tp_analysis_batch_last (TpAnalysisLayout *self,
+                                      int               layer);
 
 const char  *_tp_analysis_intern     (TpAnalysisLayout *self,
                                       const char       *id);

@@ -12,6 +12,7 @@
 
 #include "analysis/tp-kpi-value.h"
 #include "tp-analysis-page-private.h"
+#include "tp-paint-batch.h"
 #include "tp-painter-private.h"
 #include "tp-text.h"
 
@@ -300,6 +301,16 @@ _tp_analysis_add_line (TpAnalysisLayout *self,
   op->dashed = dashed;
   op->bounds = (TpRect) { MIN (x1, x2) - line_width, MIN (y1, y2) - line_width,
                           fabs (x2 - x1) + 2 * line_width, fabs (y2 - y1) + 2 * line_width };
+}
+
+void
+_tp_analysis_batch_last (TpAnalysisLayout *self,
+                         int               layer)
+{
+  g_assert (self->ops->len > 0);
+  g_assert (layer >= 0 && layer < TP_N_BATCH_LAYERS);
+
+  g_array_index (self->ops, TpOp, self->ops->len - 1).layer = 1 + layer;
 }
 
 void

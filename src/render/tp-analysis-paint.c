@@ -12,6 +12,7 @@
 #include "config.h"
 
 #include "tp-analysis-page-private.h"
+#include "tp-paint-batch.h"
 #include "tp-painter-private.h"
 
 static void
@@ -118,6 +119,54 @@ paint_op (cairo_t          *cr,
     }
 }
 
+/* Adds a shape to the batch: its fill, then its ring, in its layer. */
+static void
+batch_op (TpPaintBatch *batch,
+          const TpOp   *op)
+{
+  TpBatchLayer layer = op->layer - 1;
+  gboolean filled = op->kind != TP_OP_LINE && op->fill.alpha > 0;
+  gboolean stroked = op->line_width > 0;
+
+  for (guint part = 0; part < 2; part++)
+    {
+      cairo_t *path;
+
+      if (part == 0 ? !filled : !stroked)
+        continue;
+      path = part == 0 ? _tp_paint_batch_fill (batch, layer, &op->fill, 1)
+                       : _tp_paint_batch_stroke (batch, layer, &op->stroke, 1, op->line_width,
+                                                 CAIRO_LINE_CAP_BUTT);
+      switch (op->kind)
+        {
+        case TP_OP_RECT:
+          if (op->radius > 0)
+            _tp_rounded_rect (path, &op->bounds, op->radius);
+          else
+            cairo_rectangle (path, op->bounds.x, op->bounds.y, op->bounds.width,
+                             op->bounds.height);
+          break;
+
+        case TP_OP_CIRCLE:
+          cairo_new_sub_path (path);
+          cairo_arc (path, op->x1, op->y1, op->radius, 0, 2 * G_PI);
+          break;
+
+        case TP_OP_LINE:
+          cairo_move_to (path, op->x1, op->y1);
+          cairo_line_to (path, op->x2, op->y2);
+          break;
+
+        case TP_OP_TEXT:
+        case TP_OP_TICK:
+        case TP_OP_CROSS:
+        default:
+          /* Never gathered: _tp_analysis_batch_last() is for these three. */
+          g_assert_not_reached ();
+        }
+    }
+}
+
 /* The running largest bottom and least top of the ops: both monotone, so a band's ops
  * lie between two bisections. The ops come nearly in order of height (sections, then
  * rows, top to bottom), so the run between is hardly longer than the band's own ops. */
@@ -186,6 +235,7 @@ tp_analysis_paint (cairo_t          *cr,
                    TpAnalysisLayout *self,
                    const TpRect     *clip)
 {
+  g_autoptr(TpPaintBatch) batch = NULL;
   gboolean clipped;
   guint first = 0, end;
 
@@ -201,15 +251,32 @@ tp_analysis_paint (cairo_t          *cr,
       find_ops (self, clip->y, clip->y + clip->height, &first, &end);
     }
 
+  /* Three passes over the band's ops: the shapes painted one by one (a chart's frame and
+   * quadrants, a legend's swatches), then the shapes gathered by layer and colour (a
+   * table's rules and bars, a chart's points), then the texts over all of them. A PDF
+   * page costs about a kilobyte a drawing operation (cairo 1.16 records it whole): a
+   * sheet of table rows was some five shapes a row, a chart of 50,000 points 100,000
+   * fills and strokes on one page. */
+  batch = _tp_paint_batch_new (cr);
   cairo_save (cr);
-  for (guint i = first; i < end; i++)
+  for (guint pass = 0; pass < 3; pass++)
     {
-      const TpOp *op = &g_array_index (self->ops, TpOp, i);
+      for (guint i = first; i < end; i++)
+        {
+          const TpOp *op = &g_array_index (self->ops, TpOp, i);
+          guint op_pass = op->kind == TP_OP_TEXT ? 2 : op->layer > 0 ? 1 : 0;
 
-      _tp_analysis_ops_visited++;
-      if (clipped && !tp_rect_intersects (&op->bounds, clip))
-        continue;
-      paint_op (cr, self, op);
+          if (pass == 0)
+            _tp_analysis_ops_visited++;
+          if (op_pass != pass || (clipped && !tp_rect_intersects (&op->bounds, clip)))
+            continue;
+          if (pass == 1)
+            batch_op (batch, op);
+          else
+            paint_op (cr, self, op);
+        }
+      if (pass == 1)
+        _tp_paint_batch_flush (batch, cr);
     }
   cairo_restore (cr);
 }
