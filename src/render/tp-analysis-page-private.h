@@ -19,31 +19,44 @@ typedef enum {
   TP_OP_CROSS,   /* ✗ likewise */
 } TpOpKind;
 
+/* An op of the display list. A 50,000-row report holds about a million (issue 16), so an
+ * op is kept small, 72 bytes rather than 200: its colours are indices into the layout's
+ * palette (a page uses a few dozen), a line's ends are kept from its bounds' corner, and
+ * what only one kind uses shares its room with what only another uses. */
 typedef struct
 {
-  TpOpKind     kind;
+  guint8       kind;        /* TpOpKind */
   /* A shape repeated row after row (a table's rules, bars, dots and pills, a chart's
    * points and leaders): 1 + its TpBatchLayer, gathered by colour with the others of its
    * sheet into one fill or stroke (tp-paint-batch.h), over the shapes painted one by one
    * and under every text. 0: painted one by one, in order, under the gathered ones. */
-  int          layer;
-  TpRect       bounds;      /* everything it marks, for culling */
-  TpColour     fill;        /* TEXT: its colour; RECT, CIRCLE: alpha 0 for none */
-  TpColour     stroke;      /* RECT, CIRCLE, LINE, TICK, CROSS */
-  double       line_width;  /* 0: no stroke */
-  double       radius;      /* RECT: its corners; CIRCLE: the circle's */
-  double       x1, y1;      /* TEXT: its origin; LINE: the start; CIRCLE: the centre */
-  double       x2, y2;      /* LINE: the end */
-  gboolean     dashed;
-  /* TEXT: not its shaped layout, which would keep every text of a 50,000-row report
-   * shaped at once (143 MiB at 20,000 moments of truth, issue 16), but what shapes it
-   * again when painted, through the bounded text cache. Both strings are in the
-   * layout's string chunk. */
-  const char  *string;      /* what it shows (its lines cut, when it has max_lines) */
-  const char  *source;      /* what it was shaped from */
-  int          style;       /* TpTextStyle */
-  double       wrap;        /* its width as shaped; -1: one line */
-  guint        max_lines;
+  guint8       layer;
+  guint8       style;       /* TEXT: its TpTextStyle */
+  guint8       dashed;      /* LINE */
+  guint16      fill;        /* TEXT: its colour; RECT, CIRCLE: 0 for none (the palette's) */
+  guint16      stroke;      /* RECT, CIRCLE, LINE, TICK, CROSS */
+  guint32      max_lines;   /* TEXT */
+  float        line_width;  /* 0: no stroke */
+  union {
+    double     wrap;        /* TEXT: its width as shaped; -1: one line */
+    double     radius;      /* RECT: its corners; CIRCLE: the circle's */
+  };
+  TpRect       bounds;      /* everything it marks, for culling; TEXT: its origin is
+                             * bounds' top left, CIRCLE: its centre is bounds' centre */
+  union {
+    /* TEXT: not its shaped layout, which would keep every text of a 50,000-row report
+     * shaped at once (143 MiB at 20,000 moments of truth, issue 16), but what shapes it
+     * again when painted, through the bounded text cache. Both strings are in the
+     * layout's string chunk. */
+    struct {
+      const char *string;   /* what it shows (its lines cut, when it has max_lines) */
+      const char *source;   /* what it was shaped from */
+    };
+    /* LINE: its ends, from bounds' top left. */
+    struct {
+      float      x1, y1, x2, y2;
+    };
+  };
 } TpOp;
 
 /* Where a sheet may begin inside a section (a table's row, the alignment's row group),
@@ -92,7 +105,16 @@ struct _TpAnalysisLayout
    * once, and a relayout after a small change finds nearly every text here. */
   GHashTable     *texts;
   GHashTable     *words;       /* style and text → its widest word (double) */
+  /* The colours of the ops (TpColour), each once; the first is none (alpha 0). */
+  GArray         *palette;
+  guint           last_colour;
 };
+
+/* An op's colours, from the layout's palette. */
+#define _tp_analysis_op_fill(self, op) \
+  (&g_array_index ((self)->palette, TpColour, (op)->fill))
+#define _tp_analysis_op_stroke(self, op) \
+  (&g_array_index ((self)->palette, TpColour, (op)->stroke))
 
 /* The text styles of the page, each a theme role with its weight or figures adjusted. */
 typedef enum {

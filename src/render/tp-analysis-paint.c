@@ -16,8 +16,9 @@
 #include "tp-painter-private.h"
 
 static void
-paint_mark (cairo_t    *cr,
-            const TpOp *op)
+paint_mark (cairo_t          *cr,
+            TpAnalysisLayout *self,
+            const TpOp       *op)
 {
   const TpRect *r = &op->bounds;
 
@@ -25,7 +26,7 @@ paint_mark (cairo_t    *cr,
   cairo_set_line_width (cr, op->line_width);
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
-  tp_colour_set_source (cr, &op->stroke);
+  tp_colour_set_source (cr, _tp_analysis_op_stroke (self, op));
   if (op->kind == TP_OP_TICK)
     {
       cairo_move_to (cr, r->x + r->width * 0.1, r->y + r->height * 0.55);
@@ -44,12 +45,13 @@ paint_mark (cairo_t    *cr,
 }
 
 static void
-fill_and_stroke (cairo_t    *cr,
-                 const TpOp *op)
+fill_and_stroke (cairo_t          *cr,
+                 TpAnalysisLayout *self,
+                 const TpOp       *op)
 {
-  if (op->fill.alpha > 0)
+  if (op->fill != 0)
     {
-      tp_colour_set_source (cr, &op->fill);
+      tp_colour_set_source (cr, _tp_analysis_op_fill (self, op));
       if (op->line_width > 0)
         cairo_fill_preserve (cr);
       else
@@ -58,7 +60,7 @@ fill_and_stroke (cairo_t    *cr,
   if (op->line_width > 0)
     {
       cairo_set_line_width (cr, op->line_width);
-      tp_colour_set_source (cr, &op->stroke);
+      tp_colour_set_source (cr, _tp_analysis_op_stroke (self, op));
       cairo_stroke (cr);
     }
   cairo_new_path (cr);
@@ -78,8 +80,8 @@ paint_op (cairo_t          *cr,
         g_autoptr(PangoLayout) text = _tp_analysis_text (self, op->style, op->source, op->wrap,
                                                          op->max_lines);
 
-        tp_colour_set_source (cr, &op->fill);
-        cairo_move_to (cr, op->x1, op->y1);
+        tp_colour_set_source (cr, _tp_analysis_op_fill (self, op));
+        cairo_move_to (cr, op->bounds.x, op->bounds.y);
         _tp_paint_layout (cr, text);
         cairo_new_path (cr);
       }
@@ -90,42 +92,44 @@ paint_op (cairo_t          *cr,
         _tp_rounded_rect (cr, &op->bounds, op->radius);
       else
         cairo_rectangle (cr, op->bounds.x, op->bounds.y, op->bounds.width, op->bounds.height);
-      fill_and_stroke (cr, op);
+      fill_and_stroke (cr, self, op);
       break;
 
     case TP_OP_LINE:
       cairo_save (cr);
       if (op->dashed)
         cairo_set_dash (cr, dash, G_N_ELEMENTS (dash), 0);
-      cairo_move_to (cr, op->x1, op->y1);
-      cairo_line_to (cr, op->x2, op->y2);
+      cairo_move_to (cr, op->bounds.x + op->x1, op->bounds.y + op->y1);
+      cairo_line_to (cr, op->bounds.x + op->x2, op->bounds.y + op->y2);
       cairo_set_line_width (cr, op->line_width);
-      tp_colour_set_source (cr, &op->stroke);
+      tp_colour_set_source (cr, _tp_analysis_op_stroke (self, op));
       cairo_stroke (cr);
       cairo_restore (cr);
       break;
 
     case TP_OP_CIRCLE:
       cairo_new_sub_path (cr);
-      cairo_arc (cr, op->x1, op->y1, op->radius, 0, 2 * G_PI);
-      fill_and_stroke (cr, op);
+      cairo_arc (cr, op->bounds.x + op->bounds.width / 2, op->bounds.y + op->bounds.height / 2,
+                 op->radius, 0, 2 * G_PI);
+      fill_and_stroke (cr, self, op);
       break;
 
     case TP_OP_TICK:
     case TP_OP_CROSS:
     default:
-      paint_mark (cr, op);
+      paint_mark (cr, self, op);
       break;
     }
 }
 
 /* Adds a shape to the batch: its fill, then its ring, in its layer. */
 static void
-batch_op (TpPaintBatch *batch,
-          const TpOp   *op)
+batch_op (TpPaintBatch     *batch,
+          TpAnalysisLayout *self,
+          const TpOp       *op)
 {
   TpBatchLayer layer = op->layer - 1;
-  gboolean filled = op->kind != TP_OP_LINE && op->fill.alpha > 0;
+  gboolean filled = op->kind != TP_OP_LINE && op->fill != 0;
   gboolean stroked = op->line_width > 0;
 
   for (guint part = 0; part < 2; part++)
@@ -134,9 +138,9 @@ batch_op (TpPaintBatch *batch,
 
       if (part == 0 ? !filled : !stroked)
         continue;
-      path = part == 0 ? _tp_paint_batch_fill (batch, layer, &op->fill, 1)
-                       : _tp_paint_batch_stroke (batch, layer, &op->stroke, 1, op->line_width,
-                                                 CAIRO_LINE_CAP_BUTT);
+      path = part == 0 ? _tp_paint_batch_fill (batch, layer, _tp_analysis_op_fill (self, op), 1)
+                       : _tp_paint_batch_stroke (batch, layer, _tp_analysis_op_stroke (self, op), 1,
+                                                 op->line_width, CAIRO_LINE_CAP_BUTT);
       switch (op->kind)
         {
         case TP_OP_RECT:
@@ -149,12 +153,13 @@ batch_op (TpPaintBatch *batch,
 
         case TP_OP_CIRCLE:
           cairo_new_sub_path (path);
-          cairo_arc (path, op->x1, op->y1, op->radius, 0, 2 * G_PI);
+          cairo_arc (path, op->bounds.x + op->bounds.width / 2,
+                     op->bounds.y + op->bounds.height / 2, op->radius, 0, 2 * G_PI);
           break;
 
         case TP_OP_LINE:
-          cairo_move_to (path, op->x1, op->y1);
-          cairo_line_to (path, op->x2, op->y2);
+          cairo_move_to (path, op->bounds.x + op->x1, op->bounds.y + op->y1);
+          cairo_line_to (path, op->bounds.x + op->x2, op->bounds.y + op->y2);
           break;
 
         case TP_OP_TEXT:
@@ -271,7 +276,7 @@ tp_analysis_paint (cairo_t          *cr,
           if (op_pass != pass || (clipped && !tp_rect_intersects (&op->bounds, clip)))
             continue;
           if (pass == 1)
-            batch_op (batch, op);
+            batch_op (batch, self, op);
           else
             paint_op (cr, self, op);
         }
