@@ -92,8 +92,8 @@ struct _TpAnalysisLayout
   /* Where a sheet may begin besides the sections (TpAnalysisCut, in order), so that a
    * table taller than a sheet continues on the next rather than shrinking onto one. */
   GArray         *cuts;
-  /* For painting a band: the largest bottom of the ops up to each one, and the least
-   * top from each one on (double), so that a sheet finds the run of ops that may touch
+  /* For painting a band: the largest bottom of the ops up to each block of ops' end, and
+   * the least top from each block's start on (double, tp-analysis-paint.c), so that a sheet finds the run of ops that may touch
    * it by bisection instead of testing every op of the page (sheets × ops). Built on
    * the first paint after a layout; NULL until then. */
   GArray         *max_bottom;

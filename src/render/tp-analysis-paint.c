@@ -174,28 +174,36 @@ batch_op (TpPaintBatch     *batch,
 
 /* The running largest bottom and least top of the ops: both monotone, so a band's ops
  * lie between two bisections. The ops come nearly in order of height (sections, then
- * rows, top to bottom), so the run between is hardly longer than the band's own ops. */
+ * rows, top to bottom), so the run between is hardly longer than the band's own ops.
+ * Kept for every INDEX_BLOCK ops rather than every op: the index of a million ops was
+ * 16 MB (issue 16), and a band looks at most a block more at each end. */
+#define INDEX_BLOCK 32
+
 static void
 build_index (TpAnalysisLayout *self)
 {
   double bottom = -G_MAXDOUBLE, top = G_MAXDOUBLE;
-  guint n = self->ops->len;
+  guint n = self->ops->len, blocks = (n + INDEX_BLOCK - 1) / INDEX_BLOCK;
 
-  self->max_bottom = g_array_sized_new (FALSE, FALSE, sizeof (double), n);
-  self->min_top = g_array_sized_new (FALSE, FALSE, sizeof (double), n);
-  g_array_set_size (self->max_bottom, n);
-  g_array_set_size (self->min_top, n);
+  self->max_bottom = g_array_sized_new (FALSE, FALSE, sizeof (double), blocks);
+  self->min_top = g_array_sized_new (FALSE, FALSE, sizeof (double), blocks);
+  g_array_set_size (self->max_bottom, blocks);
+  g_array_set_size (self->min_top, blocks);
+  /* Block k: the largest bottom of the ops up to its last, and the least top of the ops
+   * from its first on. */
   for (guint i = 0; i < n; i++)
     {
       const TpRect *r = &g_array_index (self->ops, TpOp, i).bounds;
 
       bottom = MAX (bottom, r->y + r->height);
-      g_array_index (self->max_bottom, double, i) = bottom;
+      if (i % INDEX_BLOCK == INDEX_BLOCK - 1 || i == n - 1)
+        g_array_index (self->max_bottom, double, i / INDEX_BLOCK) = bottom;
     }
   for (guint i = n; i-- > 0;)
     {
       top = MIN (top, g_array_index (self->ops, TpOp, i).bounds.y);
-      g_array_index (self->min_top, double, i) = top;
+      if (i % INDEX_BLOCK == 0)
+        g_array_index (self->min_top, double, i / INDEX_BLOCK) = top;
     }
 }
 
@@ -207,9 +215,9 @@ find_ops (TpAnalysisLayout *self,
           guint            *first,
           guint            *end)
 {
-  guint low = 0, high = self->ops->len;
+  guint blocks = self->max_bottom->len, low = 0, high = blocks;
 
-  /* The first op whose running bottom reaches top: none before it can. */
+  /* The first block whose running bottom reaches top: no op before it can. */
   while (low < high)
     {
       guint middle = low + (high - low) / 2;
@@ -219,10 +227,10 @@ find_ops (TpAnalysisLayout *self,
       else
         high = middle;
     }
-  *first = low;
+  *first = MIN (low * INDEX_BLOCK, self->ops->len);
 
-  /* The first op from which every op starts below bottom: none from it on can. */
-  high = self->ops->len;
+  /* The first block from which every op starts below bottom: no op from it on can. */
+  high = blocks;
   while (low < high)
     {
       guint middle = low + (high - low) / 2;
@@ -232,7 +240,7 @@ find_ops (TpAnalysisLayout *self,
       else
         high = middle;
     }
-  *end = low;
+  *end = MIN (low * INDEX_BLOCK, self->ops->len);
 }
 
 void
