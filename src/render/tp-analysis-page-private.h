@@ -108,6 +108,9 @@ struct _TpAnalysisLayout
   /* The colours of the ops (TpColour), each once; the first is none (alpha 0). */
   GArray         *palette;
   guint           last_colour;
+  /* _tp_analysis_set_measure_only(): ops go to scratch, not to ops. */
+  gboolean        measure_only;
+  TpOp            scratch;
 };
 
 /* An op's colours, from the layout's palette. */
@@ -142,6 +145,10 @@ typedef enum {
  * hit-test and one text query serve both pages. */
 void         _tp_analysis_reset       (TpAnalysisLayout *self,
                                        double            width);
+/* Whether the next layouts only measure: sections, cuts, rows, hits and size as ever,
+ * but no display list (its ops and their strings), for an export counting its sheets. */
+void         _tp_analysis_set_measure_only (TpAnalysisLayout *self,
+                                            gboolean          measure_only);
 /* "Volt — online electronics shop · 12 November 2026": the title and date of a page. */
 char        *_tp_analysis_format_subtitle (TpDocument   *document);
 

@@ -235,8 +235,27 @@ add_op (TpAnalysisLayout *self,
 {
   TpOp op = { .kind = kind };
 
+  if (self->measure_only)
+    {
+      self->scratch = op;
+      return &self->scratch;
+    }
   g_array_append_val (self->ops, op);
   return &g_array_index (self->ops, TpOp, self->ops->len - 1);
+}
+
+void
+_tp_analysis_set_measure_only (TpAnalysisLayout *self,
+                               gboolean          measure_only)
+{
+  self->measure_only = measure_only;
+  /* What a painted layout held goes: the point of measuring only is its memory. */
+  if (measure_only && self->ops->len > 0)
+    {
+      g_array_unref (self->ops);
+      self->ops = g_array_new (FALSE, FALSE, sizeof (TpOp));
+      forget_index (self);
+    }
 }
 
 void
@@ -254,6 +273,11 @@ _tp_analysis_add_text (TpAnalysisLayout *self,
   /* Every text comes from _tp_analysis_text(), which marks it with its origin. */
   g_assert (origin != NULL);
   tp_text_layout_get_size (text, &width, &height);
+  if (self->measure_only)
+    {
+      g_object_unref (text);
+      return;
+    }
   op->source = g_string_chunk_insert_const (self->ids, origin->text);
   op->string = strcmp (shown, origin->text) == 0 ? op->source
                                                   : g_string_chunk_insert_const (self->ids, shown);
@@ -330,8 +354,10 @@ void
 _tp_analysis_batch_last (TpAnalysisLayout *self,
                          int               layer)
 {
-  g_assert (self->ops->len > 0);
   g_assert (layer >= 0 && layer < TP_N_BATCH_LAYERS);
+  if (self->measure_only)
+    return;
+  g_assert (self->ops->len > 0);
 
   g_array_index (self->ops, TpOp, self->ops->len - 1).layer = 1 + layer;
 }
