@@ -11,6 +11,9 @@
  * --page=PAGE exports that page alone (as --page of the command line, e.g. board or
  * analysis) as a PDF, to find which page a peak comes from.
  *
+ * --in-process exports each SHAPE=N once, at N only, in this process and prints nothing:
+ * for heaptrack or valgrind, which do not follow a child.
+ *
  * Each export runs in a child process of its own, so that its peak memory (the child's
  * maximum resident set, from wait4()) is its own. The growth ratio is the time at n over
  * the time at n / 10, both measured in the same run: 10 is linear, 100 quadratic; the
@@ -33,6 +36,7 @@
 
 static gboolean use_cpu_time;
 static gboolean one_page;
+static gboolean in_process;
 static TpExportPage only_page;
 
 typedef struct
@@ -122,10 +126,34 @@ measure (const Shape *shape,
   return result;
 }
 
+/* In this process, for a heap profiler: the export as a child would make it. */
+static void
+export_here (const Shape *shape,
+             guint        n)
+{
+  g_autoptr(TpDocument) document = tp_bench_make_shape (shape->shape, n);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  TpExportOptions options;
+
+  tp_export_options_init (&options);
+  options.format = one_page ? TP_EXPORT_FORMAT_PDF : shape->format;
+  options.page = one_page ? only_page : shape->page;
+  bytes = tp_export_render (document, &options, NULL, &error);
+  if (bytes == NULL)
+    g_printerr ("%s %u: %s\n", shape->shape, n, error->message);
+}
+
 static void
 bench_shape (const Shape *shape,
              guint        n)
 {
+  if (in_process)
+    {
+      export_here (shape, n);
+      return;
+    }
+
   Result small = measure (shape, n / 10);
   Result large = measure (shape, n);
   const char *what = one_page ? "PDF one page"
@@ -158,6 +186,11 @@ main (int    argc,
       g_auto(GStrv) parts = NULL;
       gboolean found = FALSE;
 
+      if (g_str_equal (argv[i], "--in-process"))
+        {
+          in_process = TRUE;
+          continue;
+        }
       if (g_str_equal (argv[i], "--cpu"))
         {
           use_cpu_time = TRUE;

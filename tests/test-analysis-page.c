@@ -497,8 +497,10 @@ uses_tint (TpAnalysisLayout *layout,
     {
       const TpOp *op = &g_array_index (layout->ops, TpOp, i);
 
-      if (op->kind == TP_OP_RECT && op->fill.alpha > 0 && op->fill.red == tint->red &&
-          op->fill.green == tint->green && op->fill.blue == tint->blue)
+      const TpColour *fill = _tp_analysis_op_fill (layout, op);
+
+      if (op->kind == TP_OP_RECT && fill->alpha > 0 && fill->red == tint->red &&
+          fill->green == tint->green && fill->blue == tint->blue)
         return TRUE;
     }
   return FALSE;

@@ -15,6 +15,7 @@
 #include <math.h>
 
 #include "tp-analysis-page-private.h"
+#include "tp-paint-batch.h"
 
 #define TITLE_GAP      8.0
 #define TICK_GAP       6.0
@@ -367,15 +368,17 @@ compare_by_radius (gconstpointer a,
 }
 
 /* Where a label of width × height goes beside a point at (x, y) of radius r: the first
- * free place of beside, opposite, above, below, then nudged ever further up and down. */
-static TpRect
+ * free place of beside, opposite, above, below, then nudged ever further up and down.
+ * FALSE when there is none: the chart is crowded there. */
+static gboolean
 place_label (const TpRect *plot,
              double        x,
              double        y,
              double        r,
              double        width,
              double        height,
-             Obstacles    *obstacles)
+             Obstacles    *obstacles,
+             TpRect       *place)
 {
   TpRect bounds = inflate (plot, -2);
   TpRect right = { x + r + LABEL_GAP, y - height / 2, width, height };
@@ -388,7 +391,10 @@ place_label (const TpRect *plot,
 
   for (guint i = 0; i < G_N_ELEMENTS (first); i++)
     if (tp_rect_contains_rect (&bounds, &first[i]) && !collides (&first[i], obstacles))
-      return first[i];
+      {
+        *place = first[i];
+        return TRUE;
+      }
 
   for (guint step = 1; step <= NUDGE_STEPS; step++)
     for (int sign = -1; sign <= 1; sign += 2)
@@ -398,13 +404,17 @@ place_label (const TpRect *plot,
 
           candidate.y += sign * step * height * 0.6;
           if (tp_rect_contains_rect (&bounds, &candidate) && !collides (&candidate, obstacles))
-            return candidate;
+            {
+              *place = candidate;
+              return TRUE;
+            }
         }
 
   /* Crowded everywhere: beside the point, kept inside the plot. */
   right.x = CLAMP (right.x, bounds.x, bounds.x + bounds.width - width);
   right.y = CLAMP (right.y, bounds.y, bounds.y + bounds.height - height);
-  return right;
+  *place = right;
+  return FALSE;
 }
 
 void
@@ -472,6 +482,10 @@ _tp_chart_place (TpAnalysisLayout   *self,
       /* A hollow point is the sheet's own colour inside, in either style. */
       _tp_analysis_add_circle (self, xs[i], ys[i], point->radius,
                                point->hollow ? &self->theme->panel : &fill, &edge, 1.5);
+      /* Fill and ring in one layer, coloured in the order of the points (largest first):
+       * points of one gap have one size and one colour, so they come one after another
+       * and each colour's run still lies over the larger ones before it. */
+      _tp_analysis_batch_last (self, TP_BATCH_MARKER_FACE);
     }
 
   for (guint k = 0; k < order->len; k++)
@@ -485,7 +499,21 @@ _tp_chart_place (TpAnalysisLayout   *self,
       double width, height, nx, ny;
 
       _tp_analysis_text_size (text, &width, &height);
-      label = place_label (&frame.plot, xs[i], ys[i], point->radius, width, height, obstacles);
+      if (!place_label (&frame.plot, xs[i], ys[i], point->radius, width, height, obstacles,
+                        &label))
+        {
+          /* No room clear of the others: a label drawn over other labels is read by
+           * nobody, and thousands of them would cost a glyph run each on one sheet
+           * (50,000 moments of truth: 50 MB of the PDF page's recording, issue 16). The
+           * point stays, with its hit; its name is in the table below the chart. */
+          g_object_unref (text);
+          record.label = (TpRect) { xs[i], ys[i], 0, 0 };
+          g_array_append_val (self->points[which], record);
+          marker = (TpRect) { xs[i] - point->radius - 3, ys[i] - point->radius - 3,
+                              2 * point->radius + 6, 2 * point->radius + 6 };
+          _tp_analysis_add_hit (self, &marker, point->id);
+          continue;
+        }
       padded = inflate (&label, 1);
       obstacles_add (obstacles, &padded);
 
@@ -499,6 +527,7 @@ _tp_chart_place (TpAnalysisLayout   *self,
           _tp_analysis_add_line (self, xs[i] + (nx - xs[i]) * point->radius / d,
                                  ys[i] + (ny - ys[i]) * point->radius / d, nx, ny,
                                  &theme->caption, 0.75, FALSE);
+          _tp_analysis_batch_last (self, TP_BATCH_MARKER_HALO);
         }
       _tp_analysis_add_text (self, text, label.x, label.y, &theme->cell_text);
 

@@ -19,26 +19,44 @@ typedef enum {
   TP_OP_CROSS,   /* ✗ likewise */
 } TpOpKind;
 
+/* An op of the display list. A 50,000-row report holds about a million (issue 16), so an
+ * op is kept small, 72 bytes rather than 200: its colours are indices into the layout's
+ * palette (a page uses a few dozen), a line's ends are kept from its bounds' corner, and
+ * what only one kind uses shares its room with what only another uses. */
 typedef struct
 {
-  TpOpKind     kind;
-  TpRect       bounds;      /* everything it marks, for culling */
-  TpColour     fill;        /* TEXT: its colour; RECT, CIRCLE: alpha 0 for none */
-  TpColour     stroke;      /* RECT, CIRCLE, LINE, TICK, CROSS */
-  double       line_width;  /* 0: no stroke */
-  double       radius;      /* RECT: its corners; CIRCLE: the circle's */
-  double       x1, y1;      /* TEXT: its origin; LINE: the start; CIRCLE: the centre */
-  double       x2, y2;      /* LINE: the end */
-  gboolean     dashed;
-  /* TEXT: not its shaped layout, which would keep every text of a 50,000-row report
-   * shaped at once (143 MiB at 20,000 moments of truth, issue 16), but what shapes it
-   * again when painted, through the bounded text cache. Both strings are in the
-   * layout's string chunk. */
-  const char  *string;      /* what it shows (its lines cut, when it has max_lines) */
-  const char  *source;      /* what it was shaped from */
-  int          style;       /* TpTextStyle */
-  double       wrap;        /* its width as shaped; -1: one line */
-  guint        max_lines;
+  guint8       kind;        /* TpOpKind */
+  /* A shape repeated row after row (a table's rules, bars, dots and pills, a chart's
+   * points and leaders): 1 + its TpBatchLayer, gathered by colour with the others of its
+   * sheet into one fill or stroke (tp-paint-batch.h), over the shapes painted one by one
+   * and under every text. 0: painted one by one, in order, under the gathered ones. */
+  guint8       layer;
+  guint8       style;       /* TEXT: its TpTextStyle */
+  guint8       dashed;      /* LINE */
+  guint16      fill;        /* TEXT: its colour; RECT, CIRCLE: 0 for none (the palette's) */
+  guint16      stroke;      /* RECT, CIRCLE, LINE, TICK, CROSS */
+  guint32      max_lines;   /* TEXT */
+  float        line_width;  /* 0: no stroke */
+  union {
+    double     wrap;        /* TEXT: its width as shaped; -1: one line */
+    double     radius;      /* RECT: its corners; CIRCLE: the circle's */
+  };
+  TpRect       bounds;      /* everything it marks, for culling; TEXT: its origin is
+                             * bounds' top left, CIRCLE: its centre is bounds' centre */
+  union {
+    /* TEXT: not its shaped layout, which would keep every text of a 50,000-row report
+     * shaped at once (143 MiB at 20,000 moments of truth, issue 16), but what shapes it
+     * again when painted, through the bounded text cache. Both strings are in the
+     * layout's string chunk. */
+    struct {
+      const char *string;   /* what it shows (its lines cut, when it has max_lines) */
+      const char *source;   /* what it was shaped from */
+    };
+    /* LINE: its ends, from bounds' top left. */
+    struct {
+      float      x1, y1, x2, y2;
+    };
+  };
 } TpOp;
 
 /* Where a sheet may begin inside a section (a table's row, the alignment's row group),
@@ -74,8 +92,8 @@ struct _TpAnalysisLayout
   /* Where a sheet may begin besides the sections (TpAnalysisCut, in order), so that a
    * table taller than a sheet continues on the next rather than shrinking onto one. */
   GArray         *cuts;
-  /* For painting a band: the largest bottom of the ops up to each one, and the least
-   * top from each one on (double), so that a sheet finds the run of ops that may touch
+  /* For painting a band: the largest bottom of the ops up to each block of ops' end, and
+   * the least top from each block's start on (double, tp-analysis-paint.c), so that a sheet finds the run of ops that may touch
    * it by bisection instead of testing every op of the page (sheets × ops). Built on
    * the first paint after a layout; NULL until then. */
   GArray         *max_bottom;
@@ -87,7 +105,19 @@ struct _TpAnalysisLayout
    * once, and a relayout after a small change finds nearly every text here. */
   GHashTable     *texts;
   GHashTable     *words;       /* style and text → its widest word (double) */
+  /* The colours of the ops (TpColour), each once; the first is none (alpha 0). */
+  GArray         *palette;
+  guint           last_colour;
+  /* _tp_analysis_set_measure_only(): ops go to scratch, not to ops. */
+  gboolean        measure_only;
+  TpOp            scratch;
 };
+
+/* An op's colours, from the layout's palette. */
+#define _tp_analysis_op_fill(self, op) \
+  (&g_array_index ((self)->palette, TpColour, (op)->fill))
+#define _tp_analysis_op_stroke(self, op) \
+  (&g_array_index ((self)->palette, TpColour, (op)->stroke))
 
 /* The text styles of the page, each a theme role with its weight or figures adjusted. */
 typedef enum {
@@ -115,6 +145,10 @@ typedef enum {
  * hit-test and one text query serve both pages. */
 void         _tp_analysis_reset       (TpAnalysisLayout *self,
                                        double            width);
+/* Whether the next layouts only measure: sections, cuts, rows, hits and size as ever,
+ * but no display list (its ops and their strings), for an export counting its sheets. */
+void         _tp_analysis_set_measure_only (TpAnalysisLayout *self,
+                                            gboolean          measure_only);
 /* "Volt — online electronics shop · 12 November 2026": the title and date of a page. */
 char        *_tp_analysis_format_subtitle (TpDocument   *document);
 
@@ -195,6 +229,12 @@ double       _tp_analysis_add_empty  (TpAnalysisLayout *self,
                                       double            x,
                                       double            y,
                                       double            width);
+
+/* Gathers the op added last with the shapes of layer (a TpBatchLayer) and its colour
+ * when painted: a shape that only texts may lie over, and that lies over only shapes
+ * painted one by one and shapes of lower layers (or of its own, first coloured before). */
+void         _tp_analysis_batch_last (TpAnalysisLayout *self,
+                                      int               layer);
 
 const char  *_tp_analysis_intern     (TpAnalysisLayout *self,
                                       const char       *id);

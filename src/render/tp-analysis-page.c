@@ -12,6 +12,7 @@
 
 #include "analysis/tp-kpi-value.h"
 #include "tp-analysis-page-private.h"
+#include "tp-paint-batch.h"
 #include "tp-painter-private.h"
 #include "tp-text.h"
 
@@ -202,14 +203,59 @@ forget_index (TpAnalysisLayout *self)
   g_clear_pointer (&self->min_top, g_array_unref);
 }
 
+/* The index of a colour in the palette, added when new. A page uses a few dozen colours
+ * (the theme's, the gaps', the stages' tints), and ops of a row come in the same few, so
+ * the last one found is tried first. */
+static guint16
+colour_index (TpAnalysisLayout *self,
+              const TpColour   *colour)
+{
+  static const TpColour none = { 0, 0, 0, 0 };
+  GArray *palette = self->palette;
+
+  if (colour == NULL || colour->alpha <= 0)
+    colour = &none;
+  if (self->last_colour < palette->len &&
+      memcmp (&g_array_index (palette, TpColour, self->last_colour), colour, sizeof *colour) == 0)
+    return self->last_colour;
+  for (guint i = 0; i < palette->len; i++)
+    if (memcmp (&g_array_index (palette, TpColour, i), colour, sizeof *colour) == 0)
+      return self->last_colour = i;
+  /* Never this many on a page of the theme's colours; if ever, the rest go uncoloured
+   * rather than past the index's range. */
+  if (palette->len > G_MAXUINT16)
+    return 0;
+  g_array_append_val (palette, *colour);
+  return self->last_colour = palette->len - 1;
+}
+
 static TpOp *
 add_op (TpAnalysisLayout *self,
         TpOpKind          kind)
 {
   TpOp op = { .kind = kind };
 
+  if (self->measure_only)
+    {
+      self->scratch = op;
+      return &self->scratch;
+    }
   g_array_append_val (self->ops, op);
   return &g_array_index (self->ops, TpOp, self->ops->len - 1);
+}
+
+void
+_tp_analysis_set_measure_only (TpAnalysisLayout *self,
+                               gboolean          measure_only)
+{
+  self->measure_only = measure_only;
+  /* What a painted layout held goes: the point of measuring only is its memory. */
+  if (measure_only && self->ops->len > 0)
+    {
+      g_array_unref (self->ops);
+      self->ops = g_array_new (FALSE, FALSE, sizeof (TpOp));
+      forget_index (self);
+    }
 }
 
 void
@@ -227,6 +273,11 @@ _tp_analysis_add_text (TpAnalysisLayout *self,
   /* Every text comes from _tp_analysis_text(), which marks it with its origin. */
   g_assert (origin != NULL);
   tp_text_layout_get_size (text, &width, &height);
+  if (self->measure_only)
+    {
+      g_object_unref (text);
+      return;
+    }
   op->source = g_string_chunk_insert_const (self->ids, origin->text);
   op->string = strcmp (shown, origin->text) == 0 ? op->source
                                                   : g_string_chunk_insert_const (self->ids, shown);
@@ -234,9 +285,7 @@ _tp_analysis_add_text (TpAnalysisLayout *self,
   op->wrap = origin->wrap;
   op->max_lines = origin->max_lines;
   g_object_unref (text);
-  op->x1 = x;
-  op->y1 = y;
-  op->fill = *colour;
+  op->fill = colour_index (self, colour);
   op->bounds = (TpRect) { x, y, width, height };
 }
 
@@ -270,11 +319,10 @@ _tp_analysis_add_rect (TpAnalysisLayout *self,
 
   op->bounds = *rect;
   op->radius = radius;
-  if (fill != NULL)
-    op->fill = *fill;
+  op->fill = colour_index (self, fill);
   if (stroke != NULL)
     {
-      op->stroke = *stroke;
+      op->stroke = colour_index (self, stroke);
       op->line_width = line_width;
     }
 }
@@ -291,15 +339,27 @@ _tp_analysis_add_line (TpAnalysisLayout *self,
 {
   TpOp *op = add_op (self, TP_OP_LINE);
 
-  op->x1 = x1;
-  op->y1 = y1;
-  op->x2 = x2;
-  op->y2 = y2;
-  op->stroke = *colour;
+  op->stroke = colour_index (self, colour);
   op->line_width = line_width;
   op->dashed = dashed;
   op->bounds = (TpRect) { MIN (x1, x2) - line_width, MIN (y1, y2) - line_width,
                           fabs (x2 - x1) + 2 * line_width, fabs (y2 - y1) + 2 * line_width };
+  op->x1 = x1 - op->bounds.x;
+  op->y1 = y1 - op->bounds.y;
+  op->x2 = x2 - op->bounds.x;
+  op->y2 = y2 - op->bounds.y;
+}
+
+void
+_tp_analysis_batch_last (TpAnalysisLayout *self,
+                         int               layer)
+{
+  g_assert (layer >= 0 && layer < TP_N_BATCH_LAYERS);
+  if (self->measure_only)
+    return;
+  g_assert (self->ops->len > 0);
+
+  g_array_index (self->ops, TpOp, self->ops->len - 1).layer = 1 + layer;
 }
 
 void
@@ -314,14 +374,11 @@ _tp_analysis_add_circle (TpAnalysisLayout *self,
   TpOp *op = add_op (self, TP_OP_CIRCLE);
   double r = radius + line_width;
 
-  op->x1 = x;
-  op->y1 = y;
   op->radius = radius;
-  if (fill != NULL)
-    op->fill = *fill;
+  op->fill = colour_index (self, fill);
   if (stroke != NULL)
     {
-      op->stroke = *stroke;
+      op->stroke = colour_index (self, stroke);
       op->line_width = line_width;
     }
   op->bounds = (TpRect) { x - r, y - r, 2 * r, 2 * r };
@@ -336,7 +393,7 @@ _tp_analysis_add_mark (TpAnalysisLayout *self,
   TpOp *op = add_op (self, tick ? TP_OP_TICK : TP_OP_CROSS);
 
   op->bounds = *rect;
-  op->stroke = *colour;
+  op->stroke = colour_index (self, colour);
   op->line_width = 2;
 }
 
@@ -506,7 +563,11 @@ tp_analysis_layout_new (PangoContext  *context,
   self = g_new0 (TpAnalysisLayout, 1);
   self->context = g_object_ref (context);
   self->theme = theme;
+  /* What a million ops of a 50,000-row report cost (tp-analysis-page-private.h). */
+  G_STATIC_ASSERT (sizeof (TpOp) <= 72);
   self->ops = g_array_new (FALSE, FALSE, sizeof (TpOp));
+  self->palette = g_array_new (FALSE, FALSE, sizeof (TpColour));
+  colour_index (self, NULL);
   self->ids = g_string_chunk_new (256);
   for (guint i = 0; i < TP_N_ANALYSIS_TABLES; i++)
     self->rows[i] = g_array_new (FALSE, FALSE, sizeof (TpAnalysisRow));
@@ -526,6 +587,7 @@ tp_analysis_layout_free (TpAnalysisLayout *self)
     return;
 
   g_array_unref (self->ops);
+  g_array_unref (self->palette);
   g_string_chunk_free (self->ids);
   for (guint i = 0; i < TP_N_ANALYSIS_TABLES; i++)
     g_array_unref (self->rows[i]);

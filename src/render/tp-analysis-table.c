@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "tp-analysis-page-private.h"
+#include "tp-paint-batch.h"
 #include "tp-painter-private.h"
 #include "tp-text.h"
 
@@ -459,12 +460,14 @@ place_cell (TpAnalysisLayout *self,
               /* Outlined on the sheet's own colour, in either style. */
               _tp_analysis_add_rect (self, &ring, TAG_HEIGHT / 2, &theme->panel, &cell->colour,
                                      1.5);
+              _tp_analysis_batch_last (self, TP_BATCH_TAG_EDGE);
               _tp_analysis_add_text (self, g_steal_pointer (&text), x + TAG_PAD_X,
                                      middle - text_height / 2, &ink);
             }
           else
             {
               _tp_analysis_add_rect (self, &pill, TAG_HEIGHT / 2, &cell->colour, NULL, 0);
+              _tp_analysis_batch_last (self, TP_BATCH_TAG_FILL);
               _tp_analysis_add_text (self, g_steal_pointer (&text), x + TAG_PAD_X,
                                      middle - text_height / 2,
                                      _tp_analysis_text_on (self, &cell->colour));
@@ -511,6 +514,7 @@ place_cell (TpAnalysisLayout *self,
             {
               _tp_analysis_add_circle (self, lead_x + DOT_SIZE / 2, middle, DOT_SIZE / 2,
                                        &cell->colour, NULL, 0);
+              _tp_analysis_batch_last (self, TP_BATCH_TAG_DOT);
             }
           else
             {
@@ -518,6 +522,7 @@ place_cell (TpAnalysisLayout *self,
               TpRect bar = track;
 
               _tp_analysis_add_rect (self, &track, BAR_HEIGHT / 2, &theme->bar_track, NULL, 0);
+              _tp_analysis_batch_last (self, TP_BATCH_TRACK);
               if (cell->kind == TP_CELL_BAR)
                 {
                   bar.width = BAR_WIDTH * CLAMP (cell->value, 0, 1);
@@ -532,9 +537,14 @@ place_cell (TpAnalysisLayout *self,
                   _tp_analysis_add_line (self, track.x + BAR_WIDTH / 2, middle - BAR_HEIGHT,
                                          track.x + BAR_WIDTH / 2, middle + BAR_HEIGHT,
                                          &theme->caption, 1, FALSE);
+                  /* Over the track, under the bar, as it was drawn. */
+                  _tp_analysis_batch_last (self, TP_BATCH_TRACK);
                 }
               if (bar.width > 0.5)
-                _tp_analysis_add_rect (self, &bar, BAR_HEIGHT / 2, &cell->colour, NULL, 0);
+                {
+                  _tp_analysis_add_rect (self, &bar, BAR_HEIGHT / 2, &cell->colour, NULL, 0);
+                  _tp_analysis_batch_last (self, TP_BATCH_BAR);
+                }
             }
         }
       if (add)
@@ -672,7 +682,10 @@ _tp_table_place (TpAnalysisLayout *self,
       g_array_append_val (self->rows[which], record);
       y += height;
       if (r + 1 < table->rows->len)
-        _tp_analysis_add_line (self, x, y, x + table_width, y, &theme->hairline, 1, FALSE);
+        {
+          _tp_analysis_add_line (self, x, y, x + table_width, y, &theme->hairline, 1, FALSE);
+          _tp_analysis_batch_last (self, TP_BATCH_EDGE);
+        }
     }
   _tp_analysis_add_line (self, x, y, x + table_width, y, &rule, 1, FALSE);
   return y - top;

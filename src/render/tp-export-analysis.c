@@ -32,6 +32,9 @@
 #define FIT_WIDTH        1280.0
 #define MIN_WIDTH        1100.0
 #define MAX_WIDTH        1500.0
+/* Ops past which a report's display list is dropped once its last sheet is painted
+ * (some 7 MB): a few thousand rows; smaller reports are kept for the next paint. */
+#define RELEASED_OPS     100000
 /* One sheet when the whole page would show at least this share of the sheets' scale. */
 #define WHOLE_SHARE      0.8
 
@@ -41,6 +44,12 @@ typedef struct
   TpAnalysisLayout *analysis;
   guint64           state;      /* tp_document_get_state() when laid out */
   double            width;
+  /* Whether the layout holds its display list, or was only measured (its sections,
+   * cuts and rows, for counting and sizing): listing an export's pages lays every report
+   * out, and a 50,000-row report's display list (some 70 MB) kept from then on sat
+   * under the board page's own recording (issue 16). It is laid out again, whole, when
+   * a sheet of it is painted. */
+  gboolean          painted;
   /* The sheets last cut from it, and for what room: every page of an export asks for
    * them, and cutting costs as much as the page has rows. */
   GArray           *sheets;
@@ -115,13 +124,13 @@ get_width (const TpExportOptions *options,
   return CLAMP (round (room_width), MIN_WIDTH, MAX_WIDTH);
 }
 
-TpAnalysisLayout *
-_tp_export_analysis_get (TpLayout              *layout,
-                         TpExportPage           page,
-                         TpDocument            *document,
-                         const TpExportOptions *options,
-                         double                 room_width,
-                         double                 room_height)
+static TpAnalysisLayout *
+get_layout (TpLayout              *layout,
+            TpExportPage           page,
+            TpDocument            *document,
+            const TpExportOptions *options,
+            double                 room_width,
+            gboolean               painted)
 {
   Cache *cache = get_cache (layout, page);
   g_autoptr(TpDocument) remembered = NULL;
@@ -137,9 +146,11 @@ _tp_export_analysis_get (TpLayout              *layout,
   state = tp_document_get_state (remembered);
   if (cache->analysis == NULL)
     cache->analysis = tp_analysis_layout_new (layout->context, layout->theme);
-  else if (cache->state == state && cache->width == width)
+  else if (cache->state == state && cache->width == width && (cache->painted || !painted))
     return cache->analysis;
 
+  _tp_analysis_set_measure_only (cache->analysis, !painted);
+  cache->painted = painted;
   if (page == TP_EXPORT_PAGE_ALIGNMENT)
     tp_alignment_layout_update (cache->analysis, remembered, width);
   else
@@ -148,6 +159,17 @@ _tp_export_analysis_get (TpLayout              *layout,
   cache->width = width;
   g_clear_pointer (&cache->sheets, g_array_unref);
   return cache->analysis;
+}
+
+TpAnalysisLayout *
+_tp_export_analysis_get (TpLayout              *layout,
+                         TpExportPage           page,
+                         TpDocument            *document,
+                         const TpExportOptions *options,
+                         double                 room_width,
+                         double                 room_height)
+{
+  return get_layout (layout, page, document, options, room_width, FALSE);
 }
 
 static int
@@ -385,8 +407,9 @@ split_analysis (TpLayout               *layout,
 {
   double margin = _tp_export_get_margin (width, height);
   double room_width = width - 2 * margin, room_height = height - 2 * margin;
-  TpAnalysisLayout *laid = _tp_export_analysis_get (layout, page, document, options,
-                                                    room_width, room_height);
+  /* Painted: with its display list; counted: measured only. */
+  TpAnalysisLayout *laid = get_layout (layout, page, document, options, room_width,
+                                       analysis != NULL);
   Cache *cache = get_cache (layout, page);
   gboolean fit = options->size == TP_PAGE_SIZE_FIT;
 
@@ -487,6 +510,16 @@ _tp_export_analysis_paint (cairo_t               *cr,
   cairo_clip (cr);
   tp_analysis_paint (cr, analysis, &band);
   cairo_restore (cr);
+
+  /* A large report's display list goes once its last sheet is painted, rather than
+   * sitting under the pages that follow it; measured, it still counts and sizes. */
+  if (!whole && part + 1 == sheets->len && analysis->ops->len > RELEASED_OPS)
+    {
+      Cache *cache = get_cache (layout, page);
+
+      _tp_analysis_set_measure_only (analysis, TRUE);
+      cache->painted = FALSE;
+    }
 
   if (options->footer)
     _tp_export_paint_footer (cr, layout, document, page, whole ? 0 : part + 1,

@@ -37,7 +37,8 @@ gboolean          _tp_export_analysis_remember  (TpLayout              *layout,
                                                  TpDocument            *document);
 /* The analysis page at the width it has on a page of that size (a fitted page: its
  * natural width), or NULL when no document was remembered. document, when not NULL,
- * is remembered first. */
+ * is remembered first. Measured only: its size, sections and rows, not always its
+ * display list (painting a sheet lays it out whole). */
 TpAnalysisLayout *_tp_export_analysis_get       (TpLayout              *layout,
                                                  TpExportPage           page,
                                                  TpDocument            *document,
