@@ -42,6 +42,8 @@ typedef struct
   TpFontRole  role;
   gboolean    simple;    /* no right-to-left text: lines start at the left whatever the width */
   GPtrArray  *measured;  /* TpMeasure */
+  TpTextModel *model;    /* for the searches' trials; NULL: not made, or not modelled */
+  gboolean    modelled;  /* model made, or found impossible */
 } TpMeasureText;
 
 struct _TpMeasure
@@ -121,6 +123,7 @@ text_free (gpointer data)
   TpMeasureText *text = data;
 
   g_ptr_array_unref (text->measured);
+  g_clear_pointer (&text->model, _tp_text_model_free);
   g_free (text->text);
   g_free (text);
 }
@@ -135,8 +138,16 @@ void
 _tp_layout_measures_clear (TpLayout *layout)
 {
   g_hash_table_unref (layout->measures);
+  _tp_layout_words_clear (layout);
   g_queue_init (&layout->kept);
   g_queue_init (&layout->painted);
+}
+
+void
+_tp_layout_set_modelling (TpLayout *layout,
+                          gboolean  model)
+{
+  layout->no_model = !model;
 }
 
 void
@@ -159,9 +170,9 @@ is_simple (const char *text)
 
 /* The widths at which a layout wrapped at width breaks its text into the same lines. */
 /* How wide a space is in a role: lines keep the spaces they end with, drawn zero wide. */
-static int
-space_units (TpLayout   *layout,
-             TpFontRole  role)
+int
+_tp_layout_space_units (TpLayout   *layout,
+                        TpFontRole  role)
 {
   if (layout->space_units[role] == 0)
     {
@@ -183,7 +194,7 @@ find_span (TpLayout  *owner_layout,
            TpMeasure *measure)
 {
   PangoLayout *layout = measure->layout;
-  int space = space_units (owner_layout, measure->owner->role);
+  int space = _tp_layout_space_units (owner_layout, measure->owner->role);
   const char *text = pango_layout_get_text (layout);
   int n_lines = pango_layout_get_line_count (layout);
   int n_attrs, lo = 0, hi = G_MAXINT;
@@ -336,7 +347,8 @@ lookup_measure (TpLayout   *layout,
                 const char *text,
                 double      width,
                 guint       max_lines,
-                gboolean    keep_text)
+                gboolean    keep_text,
+                TpMeasure  *modelled)
 {
   TpMeasureText key = { (char *) (text ? text : ""), max_lines, role };
   int units = width > 0 ? (int) floor (width * PANGO_SCALE) : -1;
@@ -368,6 +380,21 @@ lookup_measure (TpLayout   *layout,
     }
   if (exact != NULL)
     measure = exact;
+
+  /* A search's trial that no shaping answers: the model's lines, if it can tell them. */
+  if (measure == NULL && modelled != NULL && _tp_layout_models (layout) && units > 0)
+    {
+      if (!owner->modelled)
+        {
+          owner->model = _tp_text_model_new (layout, role, owner->text);
+          owner->modelled = TRUE;
+        }
+      if (owner->model != NULL &&
+          _tp_text_model_wrap (layout, role, owner->model, units, max_lines, &modelled->height,
+                               &modelled->text_width, &modelled->last_right,
+                               &modelled->truncated))
+        return modelled;
+    }
 
   if (measure == NULL)
     measure = measure_new (layout, owner, units);
@@ -421,7 +448,9 @@ _tp_layout_measure_note (TpLayout   *layout,
                          gboolean   *truncated,
                          double     *last_right)
 {
-  TpMeasure *measure = lookup_measure (layout, TP_FONT_NOTE, text, width, max_lines, FALSE);
+  TpMeasure modelled;
+  TpMeasure *measure = lookup_measure (layout, TP_FONT_NOTE, text, width, max_lines, FALSE,
+                                       &modelled);
 
   *truncated = measure->truncated;
   *last_right = measure->last_right;
@@ -437,7 +466,7 @@ _tp_layout_measure_text (TpLayout   *layout,
                          double     *text_width,
                          gboolean   *truncated)
 {
-  TpMeasure *measure = lookup_measure (layout, role, text, width, max_lines, FALSE);
+  TpMeasure *measure = lookup_measure (layout, role, text, width, max_lines, FALSE, NULL);
 
   if (text_width != NULL)
     *text_width = measure->text_width;
@@ -462,7 +491,7 @@ _tp_layout_ref_text (TpLayout   *layout,
                      double      width,
                      guint       max_lines)
 {
-  TpMeasure *measure = lookup_measure (layout, role, text, width, max_lines, TRUE);
+  TpMeasure *measure = lookup_measure (layout, role, text, width, max_lines, TRUE, NULL);
 
   n_text_refs++;
   return g_object_ref (measure->layout);

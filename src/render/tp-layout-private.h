@@ -228,6 +228,11 @@ struct _TpLayout
   GQueue          painted;     /* TpMeasures holding a laid-out text handed to a painter */
   gboolean        exact_measures;  /* _tp_layout_set_exact_measures() */
   int             space_units[TP_N_FONT_ROLES];  /* a space's width, Pango units; 0: not yet */
+  /* The searches' model of a text's lines (tp-layout-model.c). */
+  gboolean        modelling;   /* notes' trial heights may come from the model */
+  gboolean        no_model;    /* _tp_layout_set_modelling() */
+  GHashTable     *words[TP_N_FONT_ROLES];       /* a word's width + 1, Pango units */
+  int             line_units[TP_N_FONT_ROLES];  /* a line's height, Pango units; 0: not yet */
   guint           generation;  /* of the updates */
   guint           live_generation;
   guint           n_live;      /* measurements the update of live_generation used */
@@ -309,7 +314,8 @@ void     _tp_layout_measures_init   (TpLayout   *layout);
 void     _tp_layout_measures_clear  (TpLayout   *layout);
 void     _tp_layout_measures_sweep  (TpLayout   *layout);
 /* For tests: with exact, a text is measured anew at every width rather than reused
- * over the span of widths that break it into the same lines. */
+ * over the span of widths that break it into the same lines, and no search uses the
+ * texts' models. */
 void     _tp_layout_set_exact_measures (TpLayout *layout,
                                         gboolean  exact);
 /* For tests' counts, over the process: texts the measurement cache shaped, lookups in
@@ -317,6 +323,42 @@ void     _tp_layout_set_exact_measures (TpLayout *layout,
 void     _tp_layout_get_counts      (guint *shaped,
                                      guint *lookups,
                                      guint *text_refs);
+/* A text's lines at any width from its words' widths (tp-layout-model.c), for searches
+ * that try many widths: NULL when the text's lines are not plain greedy word wrapping. */
+typedef struct _TpTextModel TpTextModel;
+TpTextModel *_tp_text_model_new     (TpLayout          *layout,
+                                     TpFontRole         role,
+                                     const char        *text);
+void     _tp_text_model_free        (TpTextModel       *model);
+/* The text's measurement at width (Pango units) as Pango would make it; FALSE when the
+ * model cannot tell (a word wider than the line). */
+gboolean _tp_text_model_wrap        (TpLayout          *layout,
+                                     TpFontRole         role,
+                                     const TpTextModel *model,
+                                     int                width,
+                                     guint              max_lines,
+                                     double            *height,
+                                     double            *text_width,
+                                     double            *last_right,
+                                     gboolean          *truncated);
+void     _tp_layout_words_clear     (TpLayout          *layout);
+/* A space's width in a role, Pango units. */
+int      _tp_layout_space_units     (TpLayout          *layout,
+                                     TpFontRole         role);
+/* Whether a note's measurement now may come from its model: in a search's trials. */
+static inline gboolean
+_tp_layout_models (TpLayout *layout)
+{
+  return layout->modelling && !layout->no_model && !layout->exact_measures;
+}
+/* For tests: with model FALSE the searches measure every trial with Pango (so does a
+ * layout with exact measures). */
+void     _tp_layout_set_modelling   (TpLayout          *layout,
+                                     gboolean           model);
+/* For tests' counts, over the process: laid-out texts made to measure words for models,
+ * and trial measurements the model answered. */
+void     _tp_layout_get_model_counts (guint *batches,
+                                      guint *wrapped);
 /* Note widths are multiples of this, so that the fit's trial widths reuse measurements. */
 #define TP_LAYOUT_NOTE_QUANTUM 8.0
 
