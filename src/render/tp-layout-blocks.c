@@ -153,7 +153,7 @@ _tp_layout_note_columns (const TpTheme *theme,
 }
 
 /* A text's height wrapped at width, told from its width on one line (measured once, at
- * no width, whatever the width asked): the fit's trials try many widths, and shaping the
+ * no width, whatever the width asked, or told by its model): the fit's trials try many widths, and shaping the
  * text anew at each is what a fit would cost. Lines break between words, so a line holds
  * a little less than its width; the fit's last arrangement measures for real. *last_right
  * receives an estimate of where the last line ends. */
@@ -167,7 +167,7 @@ estimate_text_height (TpLayout   *layout,
   double line = tp_theme_get_line_height (layout->theme, TP_FONT_NOTE);
   double natural = 0, height, lines, fill;
 
-  height = _tp_layout_measure_text (layout, TP_FONT_NOTE, text, -1, 0, &natural, NULL);
+  height = _tp_layout_measure_natural (layout, TP_FONT_NOTE, text, &natural);
   lines = MAX (round (height / line), 1);
   /* Paragraphs of their own: each as wide as the widest, at most. */
   fill = natural / (WRAP_SLACK * MAX (width, 1));

@@ -382,15 +382,17 @@ lookup_measure (TpLayout   *layout,
     measure = exact;
 
   /* A search's trial that no shaping answers: the model's lines, if it can tell them. */
-  if (measure == NULL && modelled != NULL && _tp_layout_models (layout) && units > 0)
+  if (measure == NULL && modelled != NULL && _tp_layout_models (layout))
     {
       if (!owner->modelled)
         {
           owner->model = _tp_text_model_new (layout, role, owner->text);
           owner->modelled = TRUE;
         }
+      /* No width: one line a paragraph, as an unreachable width wraps it. */
       if (owner->model != NULL &&
-          _tp_text_model_wrap (layout, role, owner->model, units, max_lines, &modelled->height,
+          _tp_text_model_wrap (layout, role, owner->model, units > 0 ? units : G_MAXINT / 2,
+                               max_lines, &modelled->height,
                                &modelled->text_width, &modelled->last_right,
                                &modelled->truncated))
         return modelled;
@@ -454,6 +456,22 @@ _tp_layout_measure_note (TpLayout   *layout,
 
   *truncated = measure->truncated;
   *last_right = measure->last_right;
+  return measure->height;
+}
+
+double
+_tp_layout_measure_natural (TpLayout   *layout,
+                            TpFontRole  role,
+                            const char *text,
+                            double     *text_width)
+{
+  TpMeasure modelled, *measure;
+  gboolean modelling = layout->modelling;
+
+  layout->modelling = TRUE;
+  measure = lookup_measure (layout, role, text, -1, 0, FALSE, &modelled);
+  layout->modelling = modelling;
+  *text_width = measure->text_width;
   return measure->height;
 }
 

@@ -279,6 +279,13 @@ double   _tp_layout_measure_text  (TpLayout    *layout,
                                    double      *text_width,
                                    gboolean    *truncated);
 
+/* A text's height and width unwrapped (text_width: the widest paragraph), for an
+ * estimate: from the text's model when it has one (tp-layout-model.c), else shaped. */
+double   _tp_layout_measure_natural (TpLayout   *layout,
+                                     TpFontRole  role,
+                                     const char *text,
+                                     double     *text_width);
+
 /* The note's text laid out as on the board (a new reference), from the cache when it
  * can: a note's text is shaped once, not once per paint. */
 PangoLayout *_tp_layout_ref_note_text (TpLayout        *layout,
