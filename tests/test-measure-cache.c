@@ -428,7 +428,7 @@ export_board (TpDocument *document,
 static void
 test_export_count (void)
 {
-  guint n = g_getenv ("TP_TEST_SLOWDOWN") ? 300 : 1000;
+  guint n = g_getenv ("TP_TEST_SLOWDOWN") ? 200 : 1000;
   g_autoptr(TpDocument) document = tp_bench_make_document (n);
   guint texts, shaped = export_board (document, TRUE, &texts);
   guint old_texts, old = export_board (document, FALSE, &old_texts);

@@ -18,6 +18,10 @@
  * reuse only the exact width, since their lines align by it. tests/test-measure-cache.c
  * compares every reused measurement with a fresh Pango layout's.
  *
+ * The searches' trials need no shaping at all where a text's model (tp-layout-model.c)
+ * tells its lines at the width: only a width that is laid out for real shapes the text,
+ * so a board export shapes each text about once.
+ *
  * Measurements stay while the layout's updates use them: an export lays the board out
  * anew for each kind of page and comes back to the same texts at the same widths, so an
  * entry goes only when the table holds far more than the last update used.
@@ -341,6 +345,47 @@ mark_live (TpLayout  *layout,
 }
 
 /* The measurement of a text, made if needed; with keep_text, the laid-out text too. */
+/* A text's entry, found through a note box's memory of it when that still holds (box
+ * NULL: by the table only): comparing the text is far cheaper than hashing it and
+ * probing the table, and the fit asks for every note at many widths. A box remembers
+ * its text's entry with its line limit, and unwrapped (natural) for the estimates. */
+static TpMeasureText *
+find_text (TpLayout      *layout,
+           TpMeasureText *key,
+           TpNoteBox     *box,
+           gboolean       natural)
+{
+  TpMeasureText *owner = NULL;
+
+  if (box != NULL && box->measured_epoch != layout->measure_epoch)
+    {
+      box->measured = box->measured_natural = NULL;
+      box->measured_epoch = layout->measure_epoch;
+    }
+  if (box != NULL)
+    owner = natural ? box->measured_natural : box->measured;
+  if (owner != NULL && owner->role == key->role && owner->max_lines == key->max_lines &&
+      strcmp (owner->text, key->text) == 0)
+    return owner;
+
+  owner = g_hash_table_lookup (layout->measures, key);
+  if (owner == NULL)
+    {
+      owner = g_new0 (TpMeasureText, 1);
+      owner->text = g_strdup (key->text);
+      owner->max_lines = key->max_lines;
+      owner->role = key->role;
+      owner->simple = is_simple (owner->text);
+      owner->measured = g_ptr_array_new_with_free_func (measure_free);
+      g_hash_table_add (layout->measures, owner);
+    }
+  if (box != NULL && natural)
+    box->measured_natural = owner;
+  else if (box != NULL)
+    box->measured = owner;
+  return owner;
+}
+
 static TpMeasure *
 lookup_measure (TpLayout   *layout,
                 TpFontRole  role,
@@ -348,25 +393,16 @@ lookup_measure (TpLayout   *layout,
                 double      width,
                 guint       max_lines,
                 gboolean    keep_text,
-                TpMeasure  *modelled)
+                TpMeasure  *modelled,
+                TpNoteBox  *box,
+                gboolean    natural)
 {
   TpMeasureText key = { (char *) (text ? text : ""), max_lines, role };
   int units = width > 0 ? (int) floor (width * PANGO_SCALE) : -1;
-  TpMeasureText *owner = g_hash_table_lookup (layout->measures, &key);
+  TpMeasureText *owner = find_text (layout, &key, box, natural);
   TpMeasure *measure = NULL, *exact = NULL;
 
   n_lookups++;
-
-  if (owner == NULL)
-    {
-      owner = g_new0 (TpMeasureText, 1);
-      owner->text = g_strdup (key.text);
-      owner->max_lines = max_lines;
-      owner->role = role;
-      owner->simple = is_simple (owner->text);
-      owner->measured = g_ptr_array_new_with_free_func (measure_free);
-      g_hash_table_add (layout->measures, owner);
-    }
 
   for (guint i = 0; i < owner->measured->len; i++)
     {
@@ -452,7 +488,24 @@ _tp_layout_measure_note (TpLayout   *layout,
 {
   TpMeasure modelled;
   TpMeasure *measure = lookup_measure (layout, TP_FONT_NOTE, text, width, max_lines, FALSE,
-                                       &modelled);
+                                       &modelled, NULL, FALSE);
+
+  *truncated = measure->truncated;
+  *last_right = measure->last_right;
+  return measure->height;
+}
+
+double
+_tp_layout_measure_box (TpLayout   *layout,
+                        TpNoteBox  *box,
+                        const char *text,
+                        double      width,
+                        gboolean   *truncated,
+                        double     *last_right)
+{
+  TpMeasure modelled;
+  TpMeasure *measure = lookup_measure (layout, TP_FONT_NOTE, text, width, box->max_lines, FALSE,
+                                       &modelled, box, FALSE);
 
   *truncated = measure->truncated;
   *last_right = measure->last_right;
@@ -461,7 +514,7 @@ _tp_layout_measure_note (TpLayout   *layout,
 
 double
 _tp_layout_measure_natural (TpLayout   *layout,
-                            TpFontRole  role,
+                            TpNoteBox  *box,
                             const char *text,
                             double     *text_width)
 {
@@ -469,7 +522,7 @@ _tp_layout_measure_natural (TpLayout   *layout,
   gboolean modelling = layout->modelling;
 
   layout->modelling = TRUE;
-  measure = lookup_measure (layout, role, text, -1, 0, FALSE, &modelled);
+  measure = lookup_measure (layout, TP_FONT_NOTE, text, -1, 0, FALSE, &modelled, box, TRUE);
   layout->modelling = modelling;
   *text_width = measure->text_width;
   return measure->height;
@@ -484,7 +537,8 @@ _tp_layout_measure_text (TpLayout   *layout,
                          double     *text_width,
                          gboolean   *truncated)
 {
-  TpMeasure *measure = lookup_measure (layout, role, text, width, max_lines, FALSE, NULL);
+  TpMeasure *measure = lookup_measure (layout, role, text, width, max_lines, FALSE, NULL, NULL,
+                                       FALSE);
 
   if (text_width != NULL)
     *text_width = measure->text_width;
@@ -509,7 +563,8 @@ _tp_layout_ref_text (TpLayout   *layout,
                      double      width,
                      guint       max_lines)
 {
-  TpMeasure *measure = lookup_measure (layout, role, text, width, max_lines, TRUE, NULL);
+  TpMeasure *measure = lookup_measure (layout, role, text, width, max_lines, TRUE, NULL, NULL,
+                                       FALSE);
 
   n_text_refs++;
   return g_object_ref (measure->layout);
@@ -544,5 +599,7 @@ _tp_layout_measures_sweep (TpLayout *layout)
 
   if (g_hash_table_size (layout->measures) <= 2 * live + MEASURE_SLACK)
     return;
-  g_hash_table_foreach_remove (layout->measures, text_is_stale, layout);
+  /* Boxes that remember a text dropped here must look it up again. */
+  if (g_hash_table_foreach_remove (layout->measures, text_is_stale, layout) > 0)
+    layout->measure_epoch++;
 }

@@ -36,6 +36,11 @@ typedef struct
   double       text_height;  /* unscaled */
   gboolean     truncated;
   gboolean     marks_inline; /* evidence and votes sit beside the last line, not below */
+  /* The note's entries in the measurement cache, found once per update rather than by
+   * hashing its text at every trial (tp-layout-measure.c); valid in their epoch. */
+  gpointer     measured;
+  gpointer     measured_natural;
+  guint        measured_epoch;
 } TpNoteBox;
 
 typedef struct
@@ -227,6 +232,7 @@ struct _TpLayout
   GQueue          kept;        /* TpMeasures holding a laid-out text never painted, LRU */
   GQueue          painted;     /* TpMeasures holding a laid-out text handed to a painter */
   gboolean        exact_measures;  /* _tp_layout_set_exact_measures() */
+  guint           measure_epoch;   /* counts the sweeps that dropped texts */
   int             space_units[TP_N_FONT_ROLES];  /* a space's width, Pango units; 0: not yet */
   /* The searches' model of a text's lines (tp-layout-model.c). */
   gboolean        modelling;   /* notes' trial heights may come from the model */
@@ -279,10 +285,10 @@ double   _tp_layout_measure_text  (TpLayout    *layout,
                                    double      *text_width,
                                    gboolean    *truncated);
 
-/* A text's height and width unwrapped (text_width: the widest paragraph), for an
+/* A note's text's height and width unwrapped (text_width: the widest paragraph), for an
  * estimate: from the text's model when it has one (tp-layout-model.c), else shaped. */
 double   _tp_layout_measure_natural (TpLayout   *layout,
-                                     TpFontRole  role,
+                                     TpNoteBox  *box,
                                      const char *text,
                                      double     *text_width);
 
@@ -312,6 +318,13 @@ double   _tp_layout_measure_note    (TpLayout   *layout,
                                      const char *text,
                                      double      width,
                                      guint       max_lines,
+                                     gboolean   *truncated,
+                                     double     *last_right);
+/* The same for a note's box, which remembers where its text is in the cache. */
+double   _tp_layout_measure_box     (TpLayout   *layout,
+                                     TpNoteBox  *box,
+                                     const char *text,
+                                     double      width,
                                      gboolean   *truncated,
                                      double     *last_right);
 /* The measurement cache (tp-layout-measure.c): made with the layout, freed with it, and
