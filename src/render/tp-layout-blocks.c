@@ -154,9 +154,9 @@ _tp_layout_note_columns (const TpTheme *theme,
 
 /* A text's height wrapped at width, told from its width on one line (measured once, at
  * no width, whatever the width asked, or told by its model): the fit's trials try many
- * widths, and shaping the text anew at each is what a fit would cost. Lines break between words, so a line holds
- * a little less than its width; the fit's last arrangement measures for real. *last_right
- * receives an estimate of where the last line ends. */
+ * widths, and shaping the text anew at each is what a fit would cost. Lines break between
+ * words, so a line holds a little less than its width; the fit's last arrangement
+ * measures for real. *last_right receives an estimate of where the last line ends. */
 static double
 estimate_text_height (TpLayout   *layout,
                       TpNoteBox  *box,
@@ -207,8 +207,8 @@ _tp_layout_fit_note (TpLayout  *layout,
   box->text_width = text_width;
   if (estimate)
     {
-      box->text_height = estimate_text_height (layout, box, note->text, text_width, box->max_lines,
-                                               &last_right);
+      box->text_height = estimate_text_height (layout, box, note->text, text_width,
+                                               box->max_lines, &last_right);
       box->truncated = FALSE;
     }
   else

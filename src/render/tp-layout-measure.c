@@ -478,6 +478,25 @@ _tp_layout_measure (TpLayout   *layout,
   return _tp_layout_measure_text (layout, TP_FONT_NOTE, text, width, max_lines, NULL, truncated);
 }
 
+/* A note's text at width: through its box's memory of its entry when box is given. */
+static double
+measure_note (TpLayout   *layout,
+              TpNoteBox  *box,
+              const char *text,
+              double      width,
+              guint       max_lines,
+              gboolean   *truncated,
+              double     *last_right)
+{
+  TpMeasure modelled;
+  TpMeasure *measure = lookup_measure (layout, TP_FONT_NOTE, text, width, max_lines, FALSE,
+                                       &modelled, box, FALSE);
+
+  *truncated = measure->truncated;
+  *last_right = measure->last_right;
+  return measure->height;
+}
+
 double
 _tp_layout_measure_note (TpLayout   *layout,
                          const char *text,
@@ -486,13 +505,7 @@ _tp_layout_measure_note (TpLayout   *layout,
                          gboolean   *truncated,
                          double     *last_right)
 {
-  TpMeasure modelled;
-  TpMeasure *measure = lookup_measure (layout, TP_FONT_NOTE, text, width, max_lines, FALSE,
-                                       &modelled, NULL, FALSE);
-
-  *truncated = measure->truncated;
-  *last_right = measure->last_right;
-  return measure->height;
+  return measure_note (layout, NULL, text, width, max_lines, truncated, last_right);
 }
 
 double
@@ -503,13 +516,7 @@ _tp_layout_measure_box (TpLayout   *layout,
                         gboolean   *truncated,
                         double     *last_right)
 {
-  TpMeasure modelled;
-  TpMeasure *measure = lookup_measure (layout, TP_FONT_NOTE, text, width, box->max_lines, FALSE,
-                                       &modelled, box, FALSE);
-
-  *truncated = measure->truncated;
-  *last_right = measure->last_right;
-  return measure->height;
+  return measure_note (layout, box, text, width, box->max_lines, truncated, last_right);
 }
 
 double
