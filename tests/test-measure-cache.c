@@ -7,22 +7,35 @@
  *   the last line ends, the cut), and the laid-out text handed to painters has the fresh
  *   layout's lines.
  * - A whole layout, as an export makes it (full text, fitted to a slide) and as the board
- *   makes it, has exactly the geometry of a layout that measures every width afresh.
+ *   makes it, has exactly the geometry of a layout that measures every width afresh (and
+ *   whose searches shape every trial, where the other's wrap by the texts' models,
+ *   tp-layout-model.c).
  * - Laying out and painting every page of an export shapes each text a bounded number of
  *   times, counted, never timed.
+ * - The fit's searches wrap texts by a model of their words' widths (tp-layout-model.c):
+ *   over many texts and widths, wherever the model answers, its height, widest line, last
+ *   line's end and cut equal a fresh Pango layout's; it answers for every plain text at a
+ *   note's widths. So a board export (PDF, the board page, fit) shapes each of its texts
+ *   at most 1.5 times on average (once, at 1,000 notes); with the searches shaping every
+ *   trial, as before the model, it shapes each several times.
  */
 
 #include "config.h"
 
+#include <cairo-pdf.h>
 #include <string.h>
 
 #include "../bench/tp-bench-doc.h"
+#include "render/tp-export.h"
 #include "render/tp-layout-private.h"
 #include "render/tp-text.h"
 
 /* Texts shaped per note while an export lays the board out three ways (5.6 with the
  * spans, 10.1 measuring every width afresh, at 1,000 notes). */
 #define MAX_SHAPED_PER_NOTE 8
+
+/* Shapings per distinct text that a board export may make on average (issue 19). */
+#define MAX_SHAPED_PER_TEXT 1.5
 
 static guint
 count_shaped (void)
@@ -44,6 +57,109 @@ static const char * const fixed_texts[] = {
   "x",
   "",
 };
+
+/* More texts for the model: punctuation and symbols it answers for, kerning pairs, and
+ * what it leaves to Pango (tabs, soft hyphens, empty lines). */
+static const char * const model_texts[] = {
+  "Ünïcödé wörds, “quotes” — dashes – and… ellipses; 50 € / 40 £ (a/b) [c] {d}",
+  "WAVE AVATAR Type Tomorrow: fi fl ffi office — kerning pairs To Ta Yo",
+  "\n",
+  "trailing newline\n",
+  "  leading spaces",
+  "tab\tseparated",
+  "soft\u00ADhyphen",
+};
+
+/* A text as long as a note may be, from the bench's vocabulary. */
+static GPtrArray *
+make_texts (void)
+{
+  GPtrArray *texts = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (19);
+  guint n = g_getenv ("TP_TEST_SLOWDOWN") ? 40 : 160;
+
+  for (guint i = 0; i < G_N_ELEMENTS (fixed_texts); i++)
+    g_ptr_array_add (texts, g_strdup (fixed_texts[i]));
+  for (guint i = 0; i < G_N_ELEMENTS (model_texts); i++)
+    g_ptr_array_add (texts, g_strdup (model_texts[i]));
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (texts, tp_bench_make_text (rand, 1, i % 4 == 0 ? 40 : 14));
+  return texts;
+}
+
+/* Every width the model answers, against Pango: height, widest line, last line's end
+ * and cut alike, for the note role with and without a line limit. */
+static void
+test_model (void)
+{
+  TpLayout *layout = tp_layout_new ();
+  g_autoptr(GPtrArray) texts = make_texts ();
+  guint asked = 0, answered = 0, plain_asked = 0, plain_answered = 0;
+
+  for (guint t = 0; t < texts->len; t++)
+    {
+      const char *text = g_ptr_array_index (texts, t);
+      TpTextModel *model = _tp_text_model_new (layout, TP_FONT_NOTE, text);
+      gboolean plain = t >= G_N_ELEMENTS (fixed_texts) + G_N_ELEMENTS (model_texts);
+
+      if (plain)
+        g_assert_nonnull (model);
+      if (model == NULL)
+        continue;
+      /* Unwrapped: a line a paragraph, as the fit's estimates ask. */
+      {
+        double height, text_width, last_right, real_width, real_height;
+        gboolean truncated;
+        g_autoptr(PangoLayout) real = tp_text_layout_new_lines (layout->context, layout->theme,
+                                                                TP_FONT_NOTE, text, -1, 0);
+
+        g_assert_true (_tp_text_model_wrap (layout, TP_FONT_NOTE, model, G_MAXINT / 2, 0, &height,
+                                            &text_width, &last_right, &truncated));
+        tp_text_layout_get_size (real, &real_width, &real_height);
+        g_assert_cmpfloat (height, ==, real_height);
+        g_assert_cmpfloat (text_width, ==, real_width);
+        g_assert_false (truncated);
+      }
+      for (int w = 12; w <= 420; w += plain ? 5 : 1)
+        for (guint max_lines = 0; max_lines <= 5; max_lines += 5)
+          {
+            double height, text_width, last_right;
+            double real_height, real_width;
+            gboolean truncated;
+            g_autoptr(PangoLayout) real = NULL;
+            int units = w * PANGO_SCALE + (w * 37) % PANGO_SCALE;
+
+            /* Plain texts at a note's widths (its text is some 90 units at the narrowest)
+             * are what the model is for: it must answer nearly all of them. */
+            gboolean counted = plain && w >= 80;
+
+            asked++;
+            plain_asked += counted;
+            if (!_tp_text_model_wrap (layout, TP_FONT_NOTE, model, units, max_lines, &height,
+                                      &text_width, &last_right, &truncated))
+              continue;
+            answered++;
+            plain_answered += counted;
+
+            real = tp_text_layout_new_lines (layout->context, layout->theme, TP_FONT_NOTE, text,
+                                             (double) units / PANGO_SCALE, max_lines);
+            tp_text_layout_get_size (real, &real_width, &real_height);
+            if (height != real_height || truncated != tp_text_layout_get_truncated (real) ||
+                (!truncated && (text_width != real_width ||
+                                last_right != tp_text_layout_get_last_line_end (real))))
+              g_error ("“%s” at %d units, %u lines: model %g × %g, last %g, cut %d; Pango %g × %g, "
+                       "last %g, cut %d", text, units, max_lines, text_width, height, last_right,
+                       truncated, real_width, real_height, tp_text_layout_get_last_line_end (real),
+                       tp_text_layout_get_truncated (real));
+          }
+      _tp_text_model_free (model);
+    }
+
+  g_test_message ("the model answered %u of %u widths (%u of %u for plain texts at a note's widths)", answered,
+                  asked, plain_answered, plain_asked);
+  g_assert_cmpuint (plain_answered, >=, plain_asked * 95 / 100);
+  tp_layout_free (layout);
+}
 
 static void
 assert_lines_equal (PangoLayout *a,
@@ -261,6 +377,69 @@ test_count (void)
   g_assert_cmpuint (shaped, <=, exact * 3 / 4);
 }
 
+static cairo_status_t
+discard (void                *closure,
+         const unsigned char *data,
+         unsigned int         length)
+{
+  return CAIRO_STATUS_SUCCESS;
+}
+
+/* The board page as `--export=x.pdf --page=board --size=fit` lays it out and paints it:
+ * returns the texts shaped, and the distinct texts measured in *texts. */
+static guint
+export_board (TpDocument *document,
+              gboolean    model,
+              guint      *texts)
+{
+  g_autoptr(GArray) pages = NULL;
+  TpLayout *layout = tp_layout_new ();
+  TpExportOptions options;
+  cairo_surface_t *surface;
+  double width, height;
+  guint before = count_shaped ();
+  cairo_t *cr;
+
+  _tp_layout_set_modelling (layout, model);
+  tp_export_options_init (&options);
+  options.page = TP_EXPORT_PAGE_BOARD;
+  options.size = TP_PAGE_SIZE_FIT;
+  tp_layout_set_full_text (layout, TRUE);
+  tp_layout_update (layout, document);
+  pages = tp_export_list_pages (layout, document, &options);
+  g_assert_cmpuint (pages->len, ==, 1);
+  tp_export_get_page_size (layout, &options, TP_EXPORT_PAGE_BOARD, &width, &height);
+
+  surface = cairo_pdf_surface_create_for_stream (discard, NULL, width, height);
+  cr = cairo_create (surface);
+  tp_export_paint_page (cr, layout, document, &options, TP_EXPORT_PAGE_BOARD, width, height,
+                        0, 0);
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+
+  *texts = g_hash_table_size (layout->measures);
+  tp_layout_free (layout);
+  return count_shaped () - before;
+}
+
+/* Each text shaped about once with the model; the searches shaping their trials (as
+ * before the model) shape each several times. */
+static void
+test_export_count (void)
+{
+  guint n = g_getenv ("TP_TEST_SLOWDOWN") ? 200 : 1000;
+  g_autoptr(TpDocument) document = tp_bench_make_document (n);
+  guint texts, shaped = export_board (document, TRUE, &texts);
+  guint old_texts, old = export_board (document, FALSE, &old_texts);
+
+  g_test_message ("%u notes: %u texts shaped %u times (%.2f a text); shaping every trial, "
+                  "%u times (%.2f a text)", n, texts, shaped, (double) shaped / texts, old,
+                  (double) old / old_texts);
+  g_assert_cmpfloat ((double) shaped / texts, <=, MAX_SHAPED_PER_TEXT);
+  g_assert_cmpfloat ((double) old / old_texts, >, MAX_SHAPED_PER_TEXT);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -270,6 +449,8 @@ main (int    argc,
   g_test_add_func ("/touchpoint/measure-cache/spans", test_spans);
   g_test_add_func ("/touchpoint/measure-cache/geometry", test_geometry);
   g_test_add_func ("/touchpoint/measure-cache/count", test_count);
+  g_test_add_func ("/touchpoint/measure-cache/model", test_model);
+  g_test_add_func ("/touchpoint/measure-cache/export-count", test_export_count);
 
   return g_test_run ();
 }

@@ -153,12 +153,13 @@ _tp_layout_note_columns (const TpTheme *theme,
 }
 
 /* A text's height wrapped at width, told from its width on one line (measured once, at
- * no width, whatever the width asked): the fit's trials try many widths, and shaping the
- * text anew at each is what a fit would cost. Lines break between words, so a line holds
- * a little less than its width; the fit's last arrangement measures for real. *last_right
- * receives an estimate of where the last line ends. */
+ * no width, whatever the width asked, or told by its model): the fit's trials try many
+ * widths, and shaping the text anew at each is what a fit would cost. Lines break between
+ * words, so a line holds a little less than its width; the fit's last arrangement
+ * measures for real. *last_right receives an estimate of where the last line ends. */
 static double
 estimate_text_height (TpLayout   *layout,
+                      TpNoteBox  *box,
                       const char *text,
                       double      width,
                       guint       max_lines,
@@ -167,7 +168,7 @@ estimate_text_height (TpLayout   *layout,
   double line = tp_theme_get_line_height (layout->theme, TP_FONT_NOTE);
   double natural = 0, height, lines, fill;
 
-  height = _tp_layout_measure_text (layout, TP_FONT_NOTE, text, -1, 0, &natural, NULL);
+  height = _tp_layout_measure_natural (layout, box, text, &natural);
   lines = MAX (round (height / line), 1);
   /* Paragraphs of their own: each as wide as the widest, at most. */
   fill = natural / (WRAP_SLACK * MAX (width, 1));
@@ -206,13 +207,13 @@ _tp_layout_fit_note (TpLayout  *layout,
   box->text_width = text_width;
   if (estimate)
     {
-      box->text_height = estimate_text_height (layout, note->text, text_width, box->max_lines,
-                                               &last_right);
+      box->text_height = estimate_text_height (layout, box, note->text, text_width,
+                                               box->max_lines, &last_right);
       box->truncated = FALSE;
     }
   else
-    box->text_height = _tp_layout_measure_note (layout, note->text, text_width, box->max_lines,
-                                                &box->truncated, &last_right);
+    box->text_height = _tp_layout_measure_box (layout, box, note->text, text_width,
+                                               &box->truncated, &last_right);
 
   /* The marks share the last line when it leaves them room; else they take a row of their
    * own: so does a cut text's (the "more" cue shows there), a vote count's (text that

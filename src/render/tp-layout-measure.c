@@ -18,6 +18,10 @@
  * reuse only the exact width, since their lines align by it. tests/test-measure-cache.c
  * compares every reused measurement with a fresh Pango layout's.
  *
+ * The searches' trials need no shaping at all where a text's model (tp-layout-model.c)
+ * tells its lines at the width: only a width that is laid out for real shapes the text,
+ * so a board export shapes each text about once.
+ *
  * Measurements stay while the layout's updates use them: an export lays the board out
  * anew for each kind of page and comes back to the same texts at the same widths, so an
  * entry goes only when the table holds far more than the last update used.
@@ -42,6 +46,8 @@ typedef struct
   TpFontRole  role;
   gboolean    simple;    /* no right-to-left text: lines start at the left whatever the width */
   GPtrArray  *measured;  /* TpMeasure */
+  TpTextModel *model;    /* for the searches' trials; NULL: not made, or not modelled */
+  gboolean    modelled;  /* model made, or found impossible */
 } TpMeasureText;
 
 struct _TpMeasure
@@ -121,6 +127,7 @@ text_free (gpointer data)
   TpMeasureText *text = data;
 
   g_ptr_array_unref (text->measured);
+  g_clear_pointer (&text->model, _tp_text_model_free);
   g_free (text->text);
   g_free (text);
 }
@@ -135,8 +142,16 @@ void
 _tp_layout_measures_clear (TpLayout *layout)
 {
   g_hash_table_unref (layout->measures);
+  _tp_layout_words_clear (layout);
   g_queue_init (&layout->kept);
   g_queue_init (&layout->painted);
+}
+
+void
+_tp_layout_set_modelling (TpLayout *layout,
+                          gboolean  model)
+{
+  layout->no_model = !model;
 }
 
 void
@@ -159,9 +174,9 @@ is_simple (const char *text)
 
 /* The widths at which a layout wrapped at width breaks its text into the same lines. */
 /* How wide a space is in a role: lines keep the spaces they end with, drawn zero wide. */
-static int
-space_units (TpLayout   *layout,
-             TpFontRole  role)
+int
+_tp_layout_space_units (TpLayout   *layout,
+                        TpFontRole  role)
 {
   if (layout->space_units[role] == 0)
     {
@@ -183,7 +198,7 @@ find_span (TpLayout  *owner_layout,
            TpMeasure *measure)
 {
   PangoLayout *layout = measure->layout;
-  int space = space_units (owner_layout, measure->owner->role);
+  int space = _tp_layout_space_units (owner_layout, measure->owner->role);
   const char *text = pango_layout_get_text (layout);
   int n_lines = pango_layout_get_line_count (layout);
   int n_attrs, lo = 0, hi = G_MAXINT;
@@ -330,31 +345,64 @@ mark_live (TpLayout  *layout,
 }
 
 /* The measurement of a text, made if needed; with keep_text, the laid-out text too. */
+/* A text's entry, found through a note box's memory of it when that still holds (box
+ * NULL: by the table only): comparing the text is far cheaper than hashing it and
+ * probing the table, and the fit asks for every note at many widths. A box remembers
+ * its text's entry with its line limit, and unwrapped (natural) for the estimates. */
+static TpMeasureText *
+find_text (TpLayout      *layout,
+           TpMeasureText *key,
+           TpNoteBox     *box,
+           gboolean       natural)
+{
+  TpMeasureText *owner = NULL;
+
+  if (box != NULL && box->measured_epoch != layout->measure_epoch)
+    {
+      box->measured = box->measured_natural = NULL;
+      box->measured_epoch = layout->measure_epoch;
+    }
+  if (box != NULL)
+    owner = natural ? box->measured_natural : box->measured;
+  if (owner != NULL && owner->role == key->role && owner->max_lines == key->max_lines &&
+      strcmp (owner->text, key->text) == 0)
+    return owner;
+
+  owner = g_hash_table_lookup (layout->measures, key);
+  if (owner == NULL)
+    {
+      owner = g_new0 (TpMeasureText, 1);
+      owner->text = g_strdup (key->text);
+      owner->max_lines = key->max_lines;
+      owner->role = key->role;
+      owner->simple = is_simple (owner->text);
+      owner->measured = g_ptr_array_new_with_free_func (measure_free);
+      g_hash_table_add (layout->measures, owner);
+    }
+  if (box != NULL && natural)
+    box->measured_natural = owner;
+  else if (box != NULL)
+    box->measured = owner;
+  return owner;
+}
+
 static TpMeasure *
 lookup_measure (TpLayout   *layout,
                 TpFontRole  role,
                 const char *text,
                 double      width,
                 guint       max_lines,
-                gboolean    keep_text)
+                gboolean    keep_text,
+                TpMeasure  *modelled,
+                TpNoteBox  *box,
+                gboolean    natural)
 {
   TpMeasureText key = { (char *) (text ? text : ""), max_lines, role };
   int units = width > 0 ? (int) floor (width * PANGO_SCALE) : -1;
-  TpMeasureText *owner = g_hash_table_lookup (layout->measures, &key);
+  TpMeasureText *owner = find_text (layout, &key, box, natural);
   TpMeasure *measure = NULL, *exact = NULL;
 
   n_lookups++;
-
-  if (owner == NULL)
-    {
-      owner = g_new0 (TpMeasureText, 1);
-      owner->text = g_strdup (key.text);
-      owner->max_lines = max_lines;
-      owner->role = role;
-      owner->simple = is_simple (owner->text);
-      owner->measured = g_ptr_array_new_with_free_func (measure_free);
-      g_hash_table_add (layout->measures, owner);
-    }
 
   for (guint i = 0; i < owner->measured->len; i++)
     {
@@ -368,6 +416,23 @@ lookup_measure (TpLayout   *layout,
     }
   if (exact != NULL)
     measure = exact;
+
+  /* A search's trial that no shaping answers: the model's lines, if it can tell them. */
+  if (measure == NULL && modelled != NULL && _tp_layout_models (layout))
+    {
+      if (!owner->modelled)
+        {
+          owner->model = _tp_text_model_new (layout, role, owner->text);
+          owner->modelled = TRUE;
+        }
+      /* No width: one line a paragraph, as an unreachable width wraps it. */
+      if (owner->model != NULL &&
+          _tp_text_model_wrap (layout, role, owner->model, units > 0 ? units : G_MAXINT / 2,
+                               max_lines, &modelled->height,
+                               &modelled->text_width, &modelled->last_right,
+                               &modelled->truncated))
+        return modelled;
+    }
 
   if (measure == NULL)
     measure = measure_new (layout, owner, units);
@@ -413,6 +478,25 @@ _tp_layout_measure (TpLayout   *layout,
   return _tp_layout_measure_text (layout, TP_FONT_NOTE, text, width, max_lines, NULL, truncated);
 }
 
+/* A note's text at width: through its box's memory of its entry when box is given. */
+static double
+measure_note (TpLayout   *layout,
+              TpNoteBox  *box,
+              const char *text,
+              double      width,
+              guint       max_lines,
+              gboolean   *truncated,
+              double     *last_right)
+{
+  TpMeasure modelled;
+  TpMeasure *measure = lookup_measure (layout, TP_FONT_NOTE, text, width, max_lines, FALSE,
+                                       &modelled, box, FALSE);
+
+  *truncated = measure->truncated;
+  *last_right = measure->last_right;
+  return measure->height;
+}
+
 double
 _tp_layout_measure_note (TpLayout   *layout,
                          const char *text,
@@ -421,10 +505,33 @@ _tp_layout_measure_note (TpLayout   *layout,
                          gboolean   *truncated,
                          double     *last_right)
 {
-  TpMeasure *measure = lookup_measure (layout, TP_FONT_NOTE, text, width, max_lines, FALSE);
+  return measure_note (layout, NULL, text, width, max_lines, truncated, last_right);
+}
 
-  *truncated = measure->truncated;
-  *last_right = measure->last_right;
+double
+_tp_layout_measure_box (TpLayout   *layout,
+                        TpNoteBox  *box,
+                        const char *text,
+                        double      width,
+                        gboolean   *truncated,
+                        double     *last_right)
+{
+  return measure_note (layout, box, text, width, box->max_lines, truncated, last_right);
+}
+
+double
+_tp_layout_measure_natural (TpLayout   *layout,
+                            TpNoteBox  *box,
+                            const char *text,
+                            double     *text_width)
+{
+  TpMeasure modelled, *measure;
+  gboolean modelling = layout->modelling;
+
+  layout->modelling = TRUE;
+  measure = lookup_measure (layout, TP_FONT_NOTE, text, -1, 0, FALSE, &modelled, box, TRUE);
+  layout->modelling = modelling;
+  *text_width = measure->text_width;
   return measure->height;
 }
 
@@ -437,7 +544,8 @@ _tp_layout_measure_text (TpLayout   *layout,
                          double     *text_width,
                          gboolean   *truncated)
 {
-  TpMeasure *measure = lookup_measure (layout, role, text, width, max_lines, FALSE);
+  TpMeasure *measure = lookup_measure (layout, role, text, width, max_lines, FALSE, NULL, NULL,
+                                       FALSE);
 
   if (text_width != NULL)
     *text_width = measure->text_width;
@@ -462,7 +570,8 @@ _tp_layout_ref_text (TpLayout   *layout,
                      double      width,
                      guint       max_lines)
 {
-  TpMeasure *measure = lookup_measure (layout, role, text, width, max_lines, TRUE);
+  TpMeasure *measure = lookup_measure (layout, role, text, width, max_lines, TRUE, NULL, NULL,
+                                       FALSE);
 
   n_text_refs++;
   return g_object_ref (measure->layout);
@@ -497,5 +606,7 @@ _tp_layout_measures_sweep (TpLayout *layout)
 
   if (g_hash_table_size (layout->measures) <= 2 * live + MEASURE_SLACK)
     return;
-  g_hash_table_foreach_remove (layout->measures, text_is_stale, layout);
+  /* Boxes that remember a text dropped here must look it up again. */
+  if (g_hash_table_foreach_remove (layout->measures, text_is_stale, layout) > 0)
+    layout->measure_epoch++;
 }

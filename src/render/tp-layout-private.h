@@ -36,6 +36,11 @@ typedef struct
   double       text_height;  /* unscaled */
   gboolean     truncated;
   gboolean     marks_inline; /* evidence and votes sit beside the last line, not below */
+  /* The note's entries in the measurement cache, found once per update rather than by
+   * hashing its text at every trial (tp-layout-measure.c); valid in their epoch. */
+  gpointer     measured;
+  gpointer     measured_natural;
+  guint        measured_epoch;
 } TpNoteBox;
 
 typedef struct
@@ -227,7 +232,13 @@ struct _TpLayout
   GQueue          kept;        /* TpMeasures holding a laid-out text never painted, LRU */
   GQueue          painted;     /* TpMeasures holding a laid-out text handed to a painter */
   gboolean        exact_measures;  /* _tp_layout_set_exact_measures() */
+  guint           measure_epoch;   /* counts the sweeps that dropped texts */
   int             space_units[TP_N_FONT_ROLES];  /* a space's width, Pango units; 0: not yet */
+  /* The searches' model of a text's lines (tp-layout-model.c). */
+  gboolean        modelling;   /* notes' trial heights may come from the model */
+  gboolean        no_model;    /* _tp_layout_set_modelling() */
+  GHashTable     *words[TP_N_FONT_ROLES];       /* a word's width + 1, Pango units */
+  int             line_units[TP_N_FONT_ROLES];  /* a line's height, Pango units; 0: not yet */
   guint           generation;  /* of the updates */
   guint           live_generation;
   guint           n_live;      /* measurements the update of live_generation used */
@@ -274,6 +285,13 @@ double   _tp_layout_measure_text  (TpLayout    *layout,
                                    double      *text_width,
                                    gboolean    *truncated);
 
+/* A note's text's height and width unwrapped (text_width: the widest paragraph), for an
+ * estimate: from the text's model when it has one (tp-layout-model.c), else shaped. */
+double   _tp_layout_measure_natural (TpLayout   *layout,
+                                     TpNoteBox  *box,
+                                     const char *text,
+                                     double     *text_width);
+
 /* The note's text laid out as on the board (a new reference), from the cache when it
  * can: a note's text is shaped once, not once per paint. */
 PangoLayout *_tp_layout_ref_note_text (TpLayout        *layout,
@@ -302,6 +320,13 @@ double   _tp_layout_measure_note    (TpLayout   *layout,
                                      guint       max_lines,
                                      gboolean   *truncated,
                                      double     *last_right);
+/* The same for a note's box, which remembers where its text is in the cache. */
+double   _tp_layout_measure_box     (TpLayout   *layout,
+                                     TpNoteBox  *box,
+                                     const char *text,
+                                     double      width,
+                                     gboolean   *truncated,
+                                     double     *last_right);
 /* The measurement cache (tp-layout-measure.c): made with the layout, freed with it, and
  * its measurements that the last updates did not use dropped after an update when
  * there are many. */
@@ -309,7 +334,8 @@ void     _tp_layout_measures_init   (TpLayout   *layout);
 void     _tp_layout_measures_clear  (TpLayout   *layout);
 void     _tp_layout_measures_sweep  (TpLayout   *layout);
 /* For tests: with exact, a text is measured anew at every width rather than reused
- * over the span of widths that break it into the same lines. */
+ * over the span of widths that break it into the same lines, and no search uses the
+ * texts' models. */
 void     _tp_layout_set_exact_measures (TpLayout *layout,
                                         gboolean  exact);
 /* For tests' counts, over the process: texts the measurement cache shaped, lookups in
@@ -317,6 +343,42 @@ void     _tp_layout_set_exact_measures (TpLayout *layout,
 void     _tp_layout_get_counts      (guint *shaped,
                                      guint *lookups,
                                      guint *text_refs);
+/* A text's lines at any width from its words' widths (tp-layout-model.c), for searches
+ * that try many widths: NULL when the text's lines are not plain greedy word wrapping. */
+typedef struct _TpTextModel TpTextModel;
+TpTextModel *_tp_text_model_new     (TpLayout          *layout,
+                                     TpFontRole         role,
+                                     const char        *text);
+void     _tp_text_model_free        (TpTextModel       *model);
+/* The text's measurement at width (Pango units) as Pango would make it; FALSE when the
+ * model cannot tell (a word wider than the line). */
+gboolean _tp_text_model_wrap        (TpLayout          *layout,
+                                     TpFontRole         role,
+                                     const TpTextModel *model,
+                                     int                width,
+                                     guint              max_lines,
+                                     double            *height,
+                                     double            *text_width,
+                                     double            *last_right,
+                                     gboolean          *truncated);
+void     _tp_layout_words_clear     (TpLayout          *layout);
+/* A space's width in a role, Pango units. */
+int      _tp_layout_space_units     (TpLayout          *layout,
+                                     TpFontRole         role);
+/* Whether a note's measurement now may come from its model: in a search's trials. */
+static inline gboolean
+_tp_layout_models (TpLayout *layout)
+{
+  return layout->modelling && !layout->no_model && !layout->exact_measures;
+}
+/* For tests: with model FALSE the searches measure every trial with Pango (so does a
+ * layout with exact measures). */
+void     _tp_layout_set_modelling   (TpLayout          *layout,
+                                     gboolean           model);
+/* For tests' counts, over the process: laid-out texts made to measure words for models,
+ * and trial measurements the model answered. */
+void     _tp_layout_get_model_counts (guint *batches,
+                                      guint *wrapped);
 /* Note widths are multiples of this, so that the fit's trial widths reuse measurements. */
 #define TP_LAYOUT_NOTE_QUANTUM 8.0
 
