@@ -5,6 +5,7 @@
 #include <math.h>
 
 #include "model/tp-enums.h"
+#include "tp-paint-glyphs.h"
 #include "tp-painter-private.h"
 #include "tp-svg-text.h"
 #include "tp-text.h"
@@ -49,7 +50,7 @@ _tp_paint_layout (cairo_t     *cr,
 
   if (sink != NULL)
     _tp_svg_text_add (sink, cr, layout);
-  else
+  else if (!_tp_paint_glyphs_show_layout (cr, layout))
     pango_cairo_show_layout (cr, layout);
 }
 
