@@ -14,6 +14,7 @@
 #include "config.h"
 
 #include "../bench/tp-bench-doc.h"
+#include "model/tp-document-private.h"
 #include "render/tp-export.h"
 #include "render/tp-layout-private.h"
 
@@ -44,14 +45,12 @@ count_glyphs (cairo_surface_t *observer,
   ((PageWork *) data)->glyphs++;
 }
 
-/* Paints the board page of a document with n of shape as a PDF export would (full text,
- * a fitted page), onto a surface watched by an observer. */
+/* Paints the board page of document as a PDF export would (full text, a fitted page),
+ * onto a surface watched by an observer. */
 static void
-paint_board (const char *shape,
-             guint       n,
-             PageWork   *work)
+paint_document (TpDocument *document,
+                PageWork   *work)
 {
-  g_autoptr(TpDocument) document = tp_bench_make_shape (shape, n);
   g_autoptr(TpLayout) layout = tp_layout_new ();
   g_autoptr(GArray) pages = NULL;
   /* The page scaled into a small image: every operation reaches the surface, and
@@ -89,6 +88,114 @@ paint_board (const char *shape,
 
   cairo_surface_destroy (observer);
   cairo_surface_destroy (target);
+}
+
+static void
+paint_board (const char *shape,
+             guint       n,
+             PageWork   *work)
+{
+  g_autoptr(TpDocument) document = tp_bench_make_shape (shape, n);
+
+  paint_document (document, work);
+}
+
+/* The board of issue 19's peer comparison (bench/peer/tp-peer-gen.c): n notes of 2 to 14
+ * words over every block in six colours, n / 20 touchpoints (at least 5) over five
+ * stages, and, with links, n / 2 links, each from its own note. */
+static TpDocument *
+make_peer_board (guint    n,
+                 gboolean links)
+{
+  TpDocument *document = tp_document_new ();
+  g_autoptr(GRand) rand = g_rand_new_with_seed (n);
+  guint n_touchpoints = MAX (n / 20, 5);
+  TpStage *stages[5];
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("n%u", i + 1);
+      g_autofree char *text = tp_bench_make_text (rand, 2, 14);
+      TpNote *note = tp_note_new (id, text);
+
+      note->container = i % TP_N_CONTAINERS;
+      note->colour = i % 6;
+      _tp_document_append_note (document, note);
+    }
+  for (guint s = 0; s < G_N_ELEMENTS (stages); s++)
+    {
+      g_autofree char *id = g_strdup_printf ("s%u", s + 1);
+
+      stages[s] = tp_stage_new (id, "Stage");
+      _tp_document_append_stage (document, stages[s]);
+    }
+  for (guint i = 0; i < n_touchpoints; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("t%u", i + 1);
+      g_autofree char *name = tp_bench_make_text (rand, 1, 3);
+
+      _tp_document_append_touchpoint (document, stages[i % G_N_ELEMENTS (stages)],
+                                      tp_touchpoint_new (id, name));
+    }
+  for (guint i = 0; links && i < n / 2; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("l%u", i + 1);
+      g_autofree char *note = g_strdup_printf ("n%u", 2 * i + 1);
+      g_autofree char *tp = g_strdup_printf ("t%u", i % n_touchpoints + 1);
+
+      _tp_document_append_link (document, tp_link_new (id, note, tp, NULL));
+    }
+
+  return document;
+}
+
+static void
+paint_peer_board (guint     n,
+                  gboolean  links,
+                  PageWork *work)
+{
+  g_autoptr(TpDocument) document = make_peer_board (n, links);
+
+  paint_document (document, work);
+}
+
+/* What a note and a link cost the board page's recording, on the peer comparison's board
+ * (issue 19): the notes' panels, edges, evidence and vote marks are shared fills and
+ * strokes of their block (tp-paint-batch.h), so a note records its text and next to no
+ * shapes, and its text's lines are one glyph run (tp-paint-glyphs.h); a link's badges,
+ * their rings and discs, likewise, and each badge's number is one glyph run. Painted a
+ * fill, a stroke and a dashed stroke a note, a glyph run a line and two fills a badge, a
+ * note was 7.6 operations (3 shapes) and a link 6 (4 shapes). */
+static void
+test_board_peer_items (void)
+{
+  const guint small_n = 200, large_n = 1600;
+  PageWork small, large, linked;
+  double per_note, note_shapes, per_link, link_shapes;
+
+  paint_peer_board (small_n, FALSE, &small);
+  paint_peer_board (large_n, FALSE, &large);
+  paint_peer_board (large_n, TRUE, &linked);
+  per_note = (double) (large.ops - small.ops) / (large_n - small_n);
+  note_shapes = (double) ((large.ops - large.glyphs) - (small.ops - small.glyphs))
+                / (large_n - small_n);
+  per_link = (double) (linked.ops - large.ops) / (large_n / 2);
+  link_shapes = (double) ((linked.ops - linked.glyphs) - (large.ops - large.glyphs))
+                / (large_n / 2);
+  g_test_message ("peer board: %" G_GUINT64_FORMAT " operations (%" G_GUINT64_FORMAT
+                  " glyph runs) at %u notes, %" G_GUINT64_FORMAT " (%" G_GUINT64_FORMAT
+                  ") at %u, %" G_GUINT64_FORMAT " (%" G_GUINT64_FORMAT ") with %u links: "
+                  "%.2f a note, %.3f of them shapes; %.2f a link, %.3f of them shapes",
+                  small.ops, small.glyphs, small_n, large.ops, large.glyphs, large_n,
+                  linked.ops, linked.glyphs, large_n / 2, per_note, note_shapes, per_link,
+                  link_shapes);
+
+  g_assert_cmpfloat (per_note, >, 0.5);
+  g_assert_cmpfloat (per_note, <=, 1.5);
+  g_assert_cmpfloat (note_shapes, <=, 0.25);
+  g_assert_cmpfloat (link_shapes, <=, 0.25);
+  /* A link's two badges' numbers; a line's way (no tangle) would be fewer still. */
+  g_assert_cmpfloat (per_link, <=, 2.5);
 }
 
 /* The board page's recording grows with the cards, not faster: at most 8.5 times the
@@ -133,6 +240,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/touchpoint/board-memory/linear", test_board_linear);
+  g_test_add_func ("/touchpoint/board-memory/peer-items", test_board_peer_items);
 
   return g_test_run ();
 }

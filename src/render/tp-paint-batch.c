@@ -16,6 +16,8 @@ typedef struct
   double            rgba[4];
   double            line_width;  /* 0 for a fill */
   cairo_line_cap_t  cap;
+  int               join;        /* a cairo_line_join_t, or -1 for the target's own */
+  double            dash[2];     /* on, off; 0, 0 for none */
   cairo_t          *path;        /* the shapes so far, on a scratch surface */
   gboolean          used;        /* since the last flush */
 } Key;
@@ -24,6 +26,7 @@ struct _TpPaintBatch
 {
   cairo_surface_t *scratch;
   cairo_matrix_t   matrix;
+  cairo_matrix_t   shape_matrix;  /* where shapes are added now (_tp_paint_batch_follow) */
   GArray          *keys;   /* of Key, in the order first used (a few dozen at most) */
   cairo_t         *sink;   /* where the text pass's shapes go, dropped */
   gboolean         texts;
@@ -50,6 +53,7 @@ _tp_paint_batch_new (cairo_t *cr)
 
   batch->scratch = cairo_image_surface_create (CAIRO_FORMAT_A8, 1, 1);
   cairo_get_matrix (cr, &batch->matrix);
+  batch->shape_matrix = batch->matrix;
   batch->keys = g_array_new (FALSE, TRUE, sizeof (Key));
   batch->sink = scratch_context (batch);
 
@@ -86,13 +90,25 @@ _tp_paint_batch_texts (TpPaintBatch *batch)
   return batch->texts;
 }
 
+void
+_tp_paint_batch_follow (TpPaintBatch *batch,
+                        cairo_t      *cr)
+{
+  g_return_if_fail (batch != NULL);
+  g_return_if_fail (cr != NULL);
+
+  cairo_get_matrix (cr, &batch->shape_matrix);
+}
+
 static cairo_t *
 get_path (TpPaintBatch     *batch,
           TpBatchLayer      layer,
           const TpColour   *colour,
           double            alpha,
           double            line_width,
-          cairo_line_cap_t  cap)
+          cairo_line_cap_t  cap,
+          int               join,
+          const double      dash[2])
 {
   double rgba[4] = { colour->red, colour->green, colour->blue, colour->alpha * alpha };
   Key key = { 0, };
@@ -108,9 +124,11 @@ get_path (TpPaintBatch     *batch,
       Key *k = &g_array_index (batch->keys, Key, i);
 
       if (k->layer == layer && k->line_width == line_width && k->cap == cap &&
+          k->join == join && k->dash[0] == dash[0] && k->dash[1] == dash[1] &&
           memcmp (k->rgba, rgba, sizeof rgba) == 0)
         {
           k->used = TRUE;
+          cairo_set_matrix (k->path, &batch->shape_matrix);
           return k->path;
         }
     }
@@ -119,8 +137,12 @@ get_path (TpPaintBatch     *batch,
   memcpy (key.rgba, rgba, sizeof rgba);
   key.line_width = line_width;
   key.cap = cap;
+  key.join = join;
+  key.dash[0] = dash[0];
+  key.dash[1] = dash[1];
   key.path = scratch_context (batch);
   key.used = TRUE;
+  cairo_set_matrix (key.path, &batch->shape_matrix);
   g_array_append_val (batch->keys, key);
 
   return key.path;
@@ -135,7 +157,8 @@ _tp_paint_batch_fill (TpPaintBatch   *batch,
   g_return_val_if_fail (batch != NULL, NULL);
   g_return_val_if_fail (colour != NULL, NULL);
 
-  return get_path (batch, layer, colour, alpha, 0, CAIRO_LINE_CAP_BUTT);
+  return get_path (batch, layer, colour, alpha, 0, CAIRO_LINE_CAP_BUTT, -1,
+                   (double[2]) { 0, 0 });
 }
 
 cairo_t *
@@ -150,7 +173,26 @@ _tp_paint_batch_stroke (TpPaintBatch     *batch,
   g_return_val_if_fail (colour != NULL, NULL);
   g_return_val_if_fail (line_width > 0, NULL);
 
-  return get_path (batch, layer, colour, alpha, line_width, cap);
+  return get_path (batch, layer, colour, alpha, line_width, cap, -1, (double[2]) { 0, 0 });
+}
+
+cairo_t *
+_tp_paint_batch_stroke_styled (TpPaintBatch      *batch,
+                               TpBatchLayer       layer,
+                               const TpColour    *colour,
+                               double             alpha,
+                               double             line_width,
+                               cairo_line_cap_t   cap,
+                               cairo_line_join_t  join,
+                               double             dash_on,
+                               double             dash_off)
+{
+  g_return_val_if_fail (batch != NULL, NULL);
+  g_return_val_if_fail (colour != NULL, NULL);
+  g_return_val_if_fail (line_width > 0, NULL);
+
+  return get_path (batch, layer, colour, alpha, line_width, cap, join,
+                   (double[2]) { dash_on, dash_off });
 }
 
 void
@@ -170,6 +212,8 @@ _tp_paint_batch_flush (TpPaintBatch *batch,
         if (k->layer != layer || !k->used)
           continue;
 
+        /* The path is kept in device space; read back in the batch's own user space. */
+        cairo_set_matrix (k->path, &batch->matrix);
         path = cairo_copy_path (k->path);
         cairo_new_path (cr);
         cairo_append_path (cr, path);
@@ -180,9 +224,16 @@ _tp_paint_batch_flush (TpPaintBatch *batch,
         cairo_set_source_rgba (cr, k->rgba[0], k->rgba[1], k->rgba[2], k->rgba[3]);
         if (k->line_width > 0)
           {
+            /* A join or dash of one key must not leak into the next. */
+            cairo_save (cr);
             cairo_set_line_width (cr, k->line_width);
             cairo_set_line_cap (cr, k->cap);
+            if (k->join >= 0)
+              cairo_set_line_join (cr, k->join);
+            if (k->dash[0] > 0)
+              cairo_set_dash (cr, k->dash, 2, 0);
             cairo_stroke (cr);
+            cairo_restore (cr);
           }
         else
           cairo_fill (cr);

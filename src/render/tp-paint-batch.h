@@ -46,6 +46,13 @@ typedef enum
   TP_BATCH_MARKER_MOUTH,
   TP_BATCH_MARKER_HALO,
   TP_BATCH_MARKER_STAR,
+  TP_BATCH_MARK,
+  TP_BATCH_MARK_CHECK,
+  TP_BATCH_PORT,
+  TP_BATCH_PILL,
+  TP_BATCH_PILL_EDGE,
+  TP_BATCH_BADGE_RING,
+  TP_BATCH_BADGE,
   TP_N_BATCH_LAYERS
 } TpBatchLayer;
 
@@ -76,6 +83,23 @@ cairo_t      *_tp_paint_batch_stroke (TpPaintBatch     *batch,
                                       double            alpha,
                                       double            line_width,
                                       cairo_line_cap_t  cap);
+/* A stroke as _tp_paint_batch_stroke() with a join and a dash of on, off (0, 0 for
+ * none), both in the units of the batch's transformation: cairo restarts a dash at each
+ * sub-path, so dashed shapes batched look as they did stroked one by one. */
+cairo_t      *_tp_paint_batch_stroke_styled (TpPaintBatch      *batch,
+                                             TpBatchLayer       layer,
+                                             const TpColour    *colour,
+                                             double             alpha,
+                                             double             line_width,
+                                             cairo_line_cap_t   cap,
+                                             cairo_line_join_t  join,
+                                             double             dash_on,
+                                             double             dash_off);
+/* Shapes added from now on are in cr's user space as it is now (a note scaled into its
+ * place), instead of the space the batch was made in; they are still flushed in the
+ * latter, so line widths and dashes stay in its units. */
+void          _tp_paint_batch_follow (TpPaintBatch     *batch,
+                                      cairo_t          *cr);
 /* Paints the shapes gathered since _tp_paint_batch_begin() on cr, a fill or stroke per
  * layer and colour, and starts the text pass. */
 void          _tp_paint_batch_flush  (TpPaintBatch     *batch,

@@ -226,11 +226,14 @@ stroke_path (cairo_t          *cr,
   cairo_stroke (cr);
 }
 
+/* A label's pill, in the two passes of batch: its white fill and edge in the link's
+ * colour, then its text. */
 static void
 paint_pill (cairo_t          *cr,
             TpLayout         *layout,
             const TpLinkInfo *info,
-            TpLinkStyle       style)
+            TpLinkStyle       style,
+            TpPaintBatch     *batch)
 {
   const TpTheme *theme = layout->theme;
   g_autoptr(PangoLayout) text = NULL;
@@ -240,13 +243,17 @@ paint_pill (cairo_t          *cr,
   if (tp_rect_is_empty (&info->pill))
     return;
 
-  tp_paint_get_link_colour (theme, info->tint, &colour);
-  _tp_rounded_rect (cr, &info->pill, info->pill.height / 2);
-  tp_colour_set_source (cr, &theme->panel);
-  cairo_fill_preserve (cr);
-  tp_colour_set_source (cr, &colour);
-  cairo_set_line_width (cr, style == TP_LINK_STYLE_EMPHASIS ? 1.5 : 1);
-  cairo_stroke (cr);
+  if (!_tp_paint_batch_texts (batch))
+    {
+      tp_paint_get_link_colour (theme, info->tint, &colour);
+      _tp_rounded_rect (_tp_paint_batch_fill (batch, TP_BATCH_PILL, &theme->panel, 1),
+                        &info->pill, info->pill.height / 2);
+      _tp_rounded_rect (_tp_paint_batch_stroke (batch, TP_BATCH_PILL_EDGE, &colour, 1,
+                                                style == TP_LINK_STYLE_EMPHASIS ? 1.5 : 1,
+                                                CAIRO_LINE_CAP_BUTT),
+                        &info->pill, info->pill.height / 2);
+      return;
+    }
 
   text = _tp_layout_ref_text (layout, TP_FONT_TAG, info->label, -1, 1);
   tp_text_layout_get_size (text, &width, &height);
@@ -256,47 +263,55 @@ paint_pill (cairo_t          *cr,
   _tp_paint_layout (cr, text);
 }
 
-/* The dots where a line leaves its note and enters its card. */
+/* The dots where a line leaves its note and enters its card, added to batch. */
 static void
-paint_ports (cairo_t          *cr,
+paint_ports (TpPaintBatch     *batch,
              const TpLinkInfo *info,
              const TpColour   *colour,
              double            radius)
 {
   const TpPoint *start = &info->path[0], *end = &info->path[info->n_path - 1];
+  cairo_t *p;
 
-  tp_colour_set_source (cr, colour);
-  cairo_new_path (cr);
-  cairo_arc (cr, start->x, start->y, radius, 0, 2 * G_PI);
-  cairo_close_path (cr);
-  cairo_new_sub_path (cr);
-  cairo_arc (cr, end->x, end->y, radius, 0, 2 * G_PI);
-  cairo_close_path (cr);
-  cairo_fill (cr);
+  if (_tp_paint_batch_texts (batch))
+    return;
+  p = _tp_paint_batch_fill (batch, TP_BATCH_PORT, colour, 1);
+  cairo_new_sub_path (p);
+  cairo_arc (p, start->x, start->y, radius, 0, 2 * G_PI);
+  cairo_close_path (p);
+  cairo_new_sub_path (p);
+  cairo_arc (p, end->x, end->y, radius, 0, 2 * G_PI);
+  cairo_close_path (p);
 }
 
-/* One numbered badge: a disc (a pill past one digit) in the link's colour, a white
- * ring to part it from the edge it straddles, the number in white. */
+/* One numbered badge, in the two passes of batch: a disc (a pill past one digit) in the
+ * link's colour, a white ring to part it from the edge it straddles, then the number in
+ * white. */
 static void
 paint_badge (cairo_t        *cr,
              TpLayout       *layout,
              const TpRect   *rect,
              const char     *number,
-             const TpColour *colour)
+             const TpColour *colour,
+             TpPaintBatch   *batch)
 {
+  static const TpColour white = { 1, 1, 1, 1 };
   g_autoptr(PangoLayout) text = NULL;
-  TpRect ring = _tp_rect_inset (rect, -BADGE_RING);
   double width, height;
 
   if (tp_rect_is_empty (rect))
     return;
 
-  _tp_rounded_rect (cr, &ring, ring.height / 2);
-  cairo_set_source_rgb (cr, 1, 1, 1);
-  cairo_fill (cr);
-  _tp_rounded_rect (cr, rect, rect->height / 2);
-  tp_colour_set_source (cr, colour);
-  cairo_fill (cr);
+  if (!_tp_paint_batch_texts (batch))
+    {
+      TpRect ring = _tp_rect_inset (rect, -BADGE_RING);
+
+      _tp_rounded_rect (_tp_paint_batch_fill (batch, TP_BATCH_BADGE_RING, &white, 1), &ring,
+                        ring.height / 2);
+      _tp_rounded_rect (_tp_paint_batch_fill (batch, TP_BATCH_BADGE, colour, 1), rect,
+                        rect->height / 2);
+      return;
+    }
 
   /* The font the layout measured the badge for (tp-layout-link-badges.c). */
   text = _tp_layout_ref_text (layout, TP_FONT_FIGURE, number, -1, 1);
@@ -312,15 +327,16 @@ paint_badges (cairo_t          *cr,
               TpLayout         *layout,
               const TpLinkInfo *info,
               const TpColour   *colour,
-              const TpRect     *clip)
+              const TpRect     *clip,
+              TpPaintBatch     *batch)
 {
   char number[16];
 
   g_snprintf (number, sizeof number, "%u", info->number);
   if (clip == NULL || tp_rect_intersects (&info->note_badge, clip))
-    paint_badge (cr, layout, &info->note_badge, number, colour);
+    paint_badge (cr, layout, &info->note_badge, number, colour, batch);
   if (clip == NULL || tp_rect_intersects (&info->card_badge, clip))
-    paint_badge (cr, layout, &info->card_badge, number, colour);
+    paint_badge (cr, layout, &info->card_badge, number, colour, batch);
 }
 
 static void
@@ -352,6 +368,55 @@ resolve_mode (TpLayout             *layout,
     return TP_LINK_MODE_LINES;
   return tp_layout_count_link_tangles (layout) == 0 ? TP_LINK_MODE_LINES
                                                     : TP_LINK_MODE_BADGES;
+}
+
+/* The links' ports and pills (lines) or their badges, under clip, in runs of a batch:
+ * a run's discs and pills as a few fills of their colours, then its numbers and labels.
+ * A PDF or SVG page records each drawing operation whole, and two fills a badge were
+ * most of what a link cost it. */
+static void
+paint_link_marks (cairo_t      *cr,
+                  TpLayout     *layout,
+                  const TpRect *clip,
+                  GPtrArray    *ids,
+                  gboolean      badges)
+{
+  g_autoptr(TpPaintBatch) batch = NULL;
+
+  cairo_save (cr);
+  cairo_new_path (cr);
+  cairo_rectangle (cr, clip->x, clip->y, clip->width, clip->height);
+  cairo_clip (cr);
+  batch = _tp_paint_batch_new (cr);
+  for (guint first = 0; first < ids->len; first += TP_PAINT_BATCH_RUN)
+    {
+      guint end = MIN (ids->len, first + TP_PAINT_BATCH_RUN);
+
+      _tp_paint_batch_begin (batch);
+      for (guint pass = 0; pass < 2; pass++)
+        {
+          for (guint i = first; i < end; i++)
+            {
+              TpLinkInfo info;
+              TpColour colour;
+
+              if (!tp_layout_get_link (layout, ids->pdata[i], &info))
+                continue;
+              tp_paint_get_link_colour (layout->theme, info.tint, &colour);
+              if (badges)
+                paint_badges (cr, layout, &info, &colour, clip, batch);
+              else
+                {
+                  paint_ports (batch, &info, &colour, PORT_RADIUS);
+                  if (tp_rect_intersects (&info.pill, clip))
+                    paint_pill (cr, layout, &info, TP_LINK_STYLE_NORMAL, batch);
+                }
+            }
+          if (pass == 0)
+            _tp_paint_batch_flush (batch, cr);
+        }
+    }
+  cairo_restore (cr);
 }
 
 /* Every curve in view, coloured by stage, through one clip. The curves are stroked
@@ -411,23 +476,7 @@ paint_lines (cairo_t      *cr,
   cairo_restore (cr);
 
   /* Ports on top: they sit on the items' edges, where the clip would halve them. */
-  cairo_save (cr);
-  cairo_new_path (cr);
-  cairo_rectangle (cr, clip->x, clip->y, clip->width, clip->height);
-  cairo_clip (cr);
-  for (guint i = 0; i < ids->len; i++)
-    {
-      TpLinkInfo info;
-      TpColour colour;
-
-      if (!tp_layout_get_link (layout, ids->pdata[i], &info))
-        continue;
-      tp_paint_get_link_colour (theme, info.tint, &colour);
-      paint_ports (cr, &info, &colour, PORT_RADIUS);
-      if (tp_rect_intersects (&info.pill, clip))
-        paint_pill (cr, layout, &info, TP_LINK_STYLE_NORMAL);
-    }
-  cairo_restore (cr);
+  paint_link_marks (cr, layout, clip, ids, FALSE);
 }
 
 void
@@ -451,21 +500,7 @@ _tp_paint_links (cairo_t              *cr,
   /* Badges only: the two discs with the same number are the link. Labels stay with the
    * lines, the inspector and the alignment matrix: beside a badge they would crowd
    * the notes' edges. */
-  cairo_save (cr);
-  cairo_new_path (cr);
-  cairo_rectangle (cr, clip->x, clip->y, clip->width, clip->height);
-  cairo_clip (cr);
-  for (guint i = 0; i < ids->len; i++)
-    {
-      TpLinkInfo info;
-      TpColour colour;
-
-      if (!tp_layout_get_link (layout, ids->pdata[i], &info))
-        continue;
-      tp_paint_get_link_colour (layout->theme, info.tint, &colour);
-      paint_badges (cr, layout, &info, &colour, clip);
-    }
-  cairo_restore (cr);
+  paint_link_marks (cr, layout, clip, ids, TRUE);
 }
 
 void
@@ -474,6 +509,7 @@ tp_paint_link (cairo_t    *cr,
                const char *id,
                TpLinkStyle style)
 {
+  g_autoptr(TpPaintBatch) batch = NULL;
   TpLinkInfo info;
   TpColour colour;
 
@@ -486,10 +522,17 @@ tp_paint_link (cairo_t    *cr,
   tp_paint_get_link_colour (layout->theme, info.tint, &colour);
   paint_link (cr, layout, &info, style);
   cairo_save (cr);
-  paint_ports (cr, &info, &colour, style == TP_LINK_STYLE_EMPHASIS ? PORT_RADIUS + 0.5
-                                                                   : PORT_RADIUS);
-  paint_pill (cr, layout, &info, style);
-  paint_badges (cr, layout, &info, &colour, NULL);
+  batch = _tp_paint_batch_new (cr);
+  _tp_paint_batch_begin (batch);
+  for (guint pass = 0; pass < 2; pass++)
+    {
+      paint_ports (batch, &info, &colour, style == TP_LINK_STYLE_EMPHASIS ? PORT_RADIUS + 0.5
+                                                                          : PORT_RADIUS);
+      paint_pill (cr, layout, &info, style, batch);
+      paint_badges (cr, layout, &info, &colour, NULL, batch);
+      if (pass == 0)
+        _tp_paint_batch_flush (batch, cr);
+    }
   cairo_restore (cr);
 }
 
@@ -528,5 +571,10 @@ _tp_paint_link_badge (cairo_t        *cr,
                       const char     *number,
                       const TpColour *colour)
 {
-  paint_badge (cr, layout, rect, number, colour);
+  g_autoptr(TpPaintBatch) batch = _tp_paint_batch_new (cr);
+
+  _tp_paint_batch_begin (batch);
+  paint_badge (cr, layout, rect, number, colour, batch);
+  _tp_paint_batch_flush (batch, cr);
+  paint_badge (cr, layout, rect, number, colour, batch);
 }

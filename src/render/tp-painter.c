@@ -5,6 +5,7 @@
 #include <math.h>
 
 #include "model/tp-enums.h"
+#include "tp-paint-glyphs.h"
 #include "tp-painter-private.h"
 #include "tp-svg-text.h"
 #include "tp-text.h"
@@ -49,7 +50,7 @@ _tp_paint_layout (cairo_t     *cr,
 
   if (sink != NULL)
     _tp_svg_text_add (sink, cr, layout);
-  else
+  else if (!_tp_paint_glyphs_show_layout (cr, layout))
     pango_cairo_show_layout (cr, layout);
 }
 
@@ -105,10 +106,21 @@ show_centred (cairo_t        *cr,
   _tp_paint_layout (cr, text_layout);
 }
 
-/* Notes */
+/* Notes
+ *
+ * A note is painted in the two passes of a batch (tp-paint-batch.h), with the other notes
+ * of its block's run: its panel, edge and marks are added to the shared fills and strokes
+ * of their colour in the shape pass, its text is drawn in the text pass. A PDF or SVG
+ * page records each drawing operation whole (bench/README.md, "Memory"), and a fill, an
+ * edge and a dashed evidence ring a note were three of them; now a run of notes shares a
+ * few. Everything inside a note is drawn unscaled and scaled as a whole, so the shapes
+ * are added in the note's own space (_tp_paint_batch_follow()) and widths and dashes,
+ * which the batch strokes in the block's space, are scaled by the note's scale. */
 
+/* The evidence glyph, TP_LAYOUT_FOOTER_HEIGHT square at (x, y) in the note's space. */
 static void
-paint_evidence (cairo_t        *cr,
+paint_evidence (TpPaintBatch   *batch,
+                double          scale,
                 TpEvidence      evidence,
                 double          x,
                 double          y,
@@ -117,59 +129,57 @@ paint_evidence (cairo_t        *cr,
 {
   double size = TP_LAYOUT_FOOTER_HEIGHT;
   double cx = x + size / 2, cy = y + size / 2, r = size / 2 - 0.6;
+  cairo_t *p;
 
-  cairo_save (cr);
-  cairo_new_path (cr);
-  cairo_set_line_width (cr, 1.2);
-  tp_colour_set_source (cr, colour);
+  if (_tp_paint_batch_texts (batch))
+    return;
 
   switch (evidence)
     {
     case TP_EVIDENCE_ASSUMPTION:
-      {
-        /* Dashed: not yet known to be true. */
-        static const double dashes[] = { 1.7, 1.45 };
-
-        cairo_set_dash (cr, dashes, G_N_ELEMENTS (dashes), 0);
-        cairo_arc (cr, cx, cy, r, 0, 2 * G_PI);
-        cairo_stroke (cr);
-      }
+      /* Dashed: not yet known to be true. */
+      p = _tp_paint_batch_stroke_styled (batch, TP_BATCH_MARK, colour, 1, 1.2 * scale,
+                                         CAIRO_LINE_CAP_BUTT, CAIRO_LINE_JOIN_MITER,
+                                         1.7 * scale, 1.45 * scale);
+      cairo_new_sub_path (p);
+      cairo_arc (p, cx, cy, r, 0, 2 * G_PI);
       break;
 
     case TP_EVIDENCE_PARTLY_VALIDATED:
-      cairo_arc (cr, cx, cy, r, 0, 2 * G_PI);
-      cairo_stroke (cr);
-      cairo_arc (cr, cx, cy, r, G_PI / 2, 3 * G_PI / 2);
-      cairo_close_path (cr);
-      cairo_fill (cr);
+      p = _tp_paint_batch_stroke (batch, TP_BATCH_MARK, colour, 1, 1.2 * scale,
+                                  CAIRO_LINE_CAP_BUTT);
+      cairo_new_sub_path (p);
+      cairo_arc (p, cx, cy, r, 0, 2 * G_PI);
+      p = _tp_paint_batch_fill (batch, TP_BATCH_MARK, colour, 1);
+      cairo_new_sub_path (p);
+      cairo_arc (p, cx, cy, r, G_PI / 2, 3 * G_PI / 2);
+      cairo_close_path (p);
       break;
 
     case TP_EVIDENCE_VALIDATED:
-      cairo_arc (cr, cx, cy, r + 0.6, 0, 2 * G_PI);
-      cairo_fill (cr);
-      tp_colour_set_source (cr, background);
-      cairo_set_line_width (cr, 1.3);
-      cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
-      cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
-      cairo_move_to (cr, cx - 2.3, cy + 0.1);
-      cairo_line_to (cr, cx - 0.6, cy + 1.8);
-      cairo_line_to (cr, cx + 2.4, cy - 1.6);
-      cairo_stroke (cr);
+      p = _tp_paint_batch_fill (batch, TP_BATCH_MARK, colour, 1);
+      cairo_new_sub_path (p);
+      cairo_arc (p, cx, cy, r + 0.6, 0, 2 * G_PI);
+      p = _tp_paint_batch_stroke_styled (batch, TP_BATCH_MARK_CHECK, background, 1,
+                                         1.3 * scale, CAIRO_LINE_CAP_ROUND,
+                                         CAIRO_LINE_JOIN_ROUND, 0, 0);
+      cairo_move_to (p, cx - 2.3, cy + 0.1);
+      cairo_line_to (p, cx - 0.6, cy + 1.8);
+      cairo_line_to (p, cx + 2.4, cy - 1.6);
       break;
 
     case TP_N_EVIDENCE:
     default:
       break;
     }
-
-  cairo_restore (cr);
 }
 
 /* Dot votes in the footer's right corner, ending at right; a count beside one dot when
- * there are too many dots to count at a glance. */
+ * there are too many dots to count at a glance (drawn in the text pass, on cr). */
 static void
 paint_votes (cairo_t        *cr,
              TpLayout       *layout,
+             TpPaintBatch   *batch,
              guint           votes,
              double          right,
              double          y,
@@ -178,20 +188,23 @@ paint_votes (cairo_t        *cr,
   const guint max_dots = TP_LAYOUT_VOTE_DOTS;
   double r = TP_LAYOUT_VOTE_RADIUS, step = TP_LAYOUT_VOTE_STEP;
   double cy = y + TP_LAYOUT_FOOTER_HEIGHT / 2;
+  gboolean texts = _tp_paint_batch_texts (batch);
 
   if (votes == 0)
     return;
 
-  cairo_new_path (cr);
-  tp_colour_set_source (cr, colour);
   if (votes <= max_dots)
     {
+      cairo_t *p;
+
+      if (texts)
+        return;
+      p = _tp_paint_batch_fill (batch, TP_BATCH_MARK, colour, 1);
       for (guint i = 0; i < votes; i++)
         {
-          cairo_new_sub_path (cr);
-          cairo_arc (cr, right - r - i * step, cy, r, 0, 2 * G_PI);
+          cairo_new_sub_path (p);
+          cairo_arc (p, right - r - i * step, cy, r, 0, 2 * G_PI);
         }
-      cairo_fill (cr);
     }
   else
     {
@@ -202,11 +215,21 @@ paint_votes (cairo_t        *cr,
       double width;
 
       tp_text_layout_get_size (text, &width, NULL);
-      pango_layout_get_extents (text, &ink, NULL);
-      cairo_move_to (cr, right - width, cy - ((double) ink.y + ink.height / 2.0) / PANGO_SCALE);
-      _tp_paint_layout (cr, text);
-      cairo_arc (cr, right - width - 3 - r, cy, r, 0, 2 * G_PI);
-      cairo_fill (cr);
+      if (texts)
+        {
+          pango_layout_get_extents (text, &ink, NULL);
+          tp_colour_set_source (cr, colour);
+          cairo_move_to (cr, right - width,
+                         cy - ((double) ink.y + ink.height / 2.0) / PANGO_SCALE);
+          _tp_paint_layout (cr, text);
+        }
+      else
+        {
+          cairo_t *p = _tp_paint_batch_fill (batch, TP_BATCH_MARK, colour, 1);
+
+          cairo_new_sub_path (p);
+          cairo_arc (p, right - width - 3 - r, cy, r, 0, 2 * G_PI);
+        }
     }
 }
 
@@ -214,21 +237,41 @@ paint_votes (cairo_t        *cr,
  * ends in): a small downward chevron in the middle of its footer, where nothing else is.
  * Hovering or selecting the note shows the rest. */
 static void
-paint_more_cue (cairo_t        *cr,
+paint_more_cue (TpPaintBatch   *batch,
+                double          scale,
                 double          x,
                 double          y,
                 const TpColour *colour)
 {
-  cairo_save (cr);
-  cairo_move_to (cr, x - 5, y - 2.5);
-  cairo_line_to (cr, x, y + 2.5);
-  cairo_line_to (cr, x + 5, y - 2.5);
-  cairo_set_line_width (cr, 1.6);
-  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
-  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
-  tp_colour_set_source (cr, colour);
-  cairo_stroke (cr);
-  cairo_restore (cr);
+  cairo_t *p;
+
+  if (_tp_paint_batch_texts (batch))
+    return;
+  p = _tp_paint_batch_stroke_styled (batch, TP_BATCH_MARK, colour, 1, 1.6 * scale,
+                                     CAIRO_LINE_CAP_ROUND, CAIRO_LINE_JOIN_ROUND, 0, 0);
+  cairo_move_to (p, x - 5, y - 2.5);
+  cairo_line_to (p, x, y + 2.5);
+  cairo_line_to (p, x + 5, y - 2.5);
+}
+
+/* The persona's accent: the note's rounded rect cut at width from its left, as the clip
+ * of the note's shape would cut a strip (width is at least the corners' radius). */
+static void
+accent_path (cairo_t      *cr,
+             const TpRect *shape,
+             double        radius,
+             double        width)
+{
+  double h = shape->height;
+
+  radius = MIN (radius, MIN (width, MIN (shape->width, h) / 2));
+  width = MIN (width, shape->width);
+  cairo_move_to (cr, width, h);
+  cairo_line_to (cr, radius, h);
+  cairo_arc (cr, radius, h - radius, radius, G_PI / 2, G_PI);
+  cairo_arc (cr, radius, radius, radius, G_PI, 3 * G_PI / 2);
+  cairo_line_to (cr, width, 0);
+  cairo_close_path (cr);
 }
 
 static void
@@ -236,12 +279,12 @@ paint_note_box (cairo_t              *cr,
                 TpLayout             *layout,
                 TpDocument           *document,
                 const TpNoteBox      *box,
-                const TpPaintOptions *options)
+                const TpPaintOptions *options,
+                TpPaintBatch         *batch)
 {
   const TpTheme *theme = layout->theme;
   TpNote *note = _tp_layout_resolve_note (layout, document, box);
-  TpPersona *persona;
-  g_autoptr(PangoLayout) text = NULL;
+  gboolean texts = _tp_paint_batch_texts (batch);
   const TpColour *fill;
   double s = box->scale, pad = theme->note_padding, footer_y;
   TpRect shape;
@@ -249,70 +292,62 @@ paint_note_box (cairo_t              *cr,
   if (note == NULL)
     return;
 
-  /* Everything inside a note is drawn unscaled and scaled as a whole, so a shrunken
-   * block shows the same note, only smaller, with its text wrapped the same way. */
   cairo_save (cr);
   cairo_translate (cr, box->rect.x, box->rect.y);
   cairo_scale (cr, s, s);
   shape = (TpRect) { 0, 0, box->rect.width / s, box->rect.height / s };
   fill = &theme->notes[note->colour < TP_N_NOTE_COLOURS ? note->colour : 0];
+  if (!texts)
+    _tp_paint_batch_follow (batch, cr);
 
   /* A pixel or two across: its colour is all that shows (tp-painter-lod.c). */
   if (_tp_paint_is_tiny_note (cr, shape.width))
     {
-      cairo_rectangle (cr, 0, 0, shape.width, shape.height);
-      tp_colour_set_source (cr, fill);
-      cairo_fill (cr);
+      if (!texts)
+        cairo_rectangle (_tp_paint_batch_fill (batch, TP_BATCH_PANEL, fill, 1), 0, 0,
+                         shape.width, shape.height);
       cairo_restore (cr);
       return;
     }
 
-  if (options->screen)
+  if (!texts)
     {
-      /* A soft shadow from two offset layers: the look of a blur without its cost. */
-      TpRect near = { 0, 1, shape.width, shape.height };
-      TpRect far = { -0.5, 1.5, shape.width + 1, shape.height + 2 };
+      TpPersona *persona = note->persona != NULL
+                           ? tp_document_get_persona_of (document, note->item.id) : NULL;
+      TpRect edge = _tp_rect_inset (&shape, 0.5);
 
-      tp_colour_set_source_alpha (cr, &theme->shadow, 0.5);
-      _tp_rounded_rect (cr, &far, theme->note_radius + 1);
-      cairo_fill (cr);
-      tp_colour_set_source (cr, &theme->shadow);
-      _tp_rounded_rect (cr, &near, theme->note_radius);
-      cairo_fill (cr);
-    }
+      if (options->screen)
+        {
+          /* A soft shadow from two offset layers: the look of a blur without its cost. */
+          TpRect near = { 0, 1, shape.width, shape.height };
+          TpRect far = { -0.5, 1.5, shape.width + 1, shape.height + 2 };
 
-  _tp_rounded_rect (cr, &shape, theme->note_radius);
-  tp_colour_set_source (cr, fill);
-  cairo_fill_preserve (cr);
+          _tp_rounded_rect (_tp_paint_batch_fill (batch, TP_BATCH_SHADOW_FAR, &theme->shadow,
+                                                  0.5),
+                            &far, theme->note_radius + 1);
+          _tp_rounded_rect (_tp_paint_batch_fill (batch, TP_BATCH_SHADOW_NEAR, &theme->shadow,
+                                                  1),
+                            &near, theme->note_radius);
+        }
 
-  persona = note->persona != NULL ? tp_document_get_persona_of (document, note->item.id) : NULL;
-  if (persona != NULL && persona->accent < TP_N_ACCENTS)
-    {
+      _tp_rounded_rect (_tp_paint_batch_fill (batch, TP_BATCH_PANEL, fill, 1), &shape,
+                        theme->note_radius);
       /* The persona's accent as an edge, never the fill: the fill keeps its meaning. */
-      cairo_save (cr);
-      cairo_clip (cr);
-      tp_colour_set_source (cr, &theme->accents[persona->accent]);
-      cairo_rectangle (cr, 0, 0, theme->accent_width, shape.height);
-      cairo_fill (cr);
-      cairo_restore (cr);
+      if (persona != NULL && persona->accent < TP_N_ACCENTS)
+        accent_path (_tp_paint_batch_fill (batch, TP_BATCH_ACCENT,
+                                           &theme->accents[persona->accent], 1),
+                     &shape, theme->note_radius, theme->accent_width);
+      _tp_rounded_rect (_tp_paint_batch_stroke (batch, TP_BATCH_EDGE, &theme->note_edge, 1, s,
+                                                CAIRO_LINE_CAP_BUTT),
+                        &edge, theme->note_radius - 0.5);
     }
-  cairo_new_path (cr);
-
-  {
-    TpRect edge = _tp_rect_inset (&shape, 0.5);
-
-    _tp_rounded_rect (cr, &edge, theme->note_radius - 0.5);
-    cairo_set_line_width (cr, 1);
-    tp_colour_set_source (cr, &theme->note_edge);
-    cairo_stroke (cr);
-  }
-
-  if (_tp_paint_is_tiny_text (cr, theme, TP_FONT_NOTE))
+  else if (_tp_paint_is_tiny_text (cr, theme, TP_FONT_NOTE))
     _tp_paint_text_bars (cr, layout, TP_FONT_NOTE, note->text, pad, pad, box->text_width,
                          box->max_lines, &theme->note_text);
   else
     {
-      text = _tp_layout_ref_note_text (layout, note->text, box);
+      g_autoptr(PangoLayout) text = _tp_layout_ref_note_text (layout, note->text, box);
+
       tp_colour_set_source (cr, &theme->note_text);
       cairo_move_to (cr, pad, pad);
       _tp_paint_layout (cr, text);
@@ -325,15 +360,44 @@ paint_note_box (cairo_t              *cr,
     footer_y = MIN (footer_y, pad + box->text_height -
                               (tp_theme_get_line_height (theme, TP_FONT_NOTE) +
                                TP_LAYOUT_FOOTER_HEIGHT) / 2);
-  paint_votes (cr, layout, note->votes, shape.width - pad, footer_y, &theme->note_marks);
-  paint_evidence (cr, note->evidence,
+  paint_votes (cr, layout, batch, note->votes, shape.width - pad, footer_y,
+               &theme->note_marks);
+  paint_evidence (batch, s, note->evidence,
                   shape.width - pad - _tp_layout_note_marks_width (layout, note), footer_y,
                   &theme->note_marks, fill);
   if (box->truncated)
-    paint_more_cue (cr, shape.width / 2, footer_y + TP_LAYOUT_FOOTER_HEIGHT / 2,
+    paint_more_cue (batch, s, shape.width / 2, footer_y + TP_LAYOUT_FOOTER_HEIGHT / 2,
                     &theme->note_text);
 
   cairo_restore (cr);
+}
+
+/* Notes in runs of a batch: a run's shapes, then its text. */
+static void
+paint_note_boxes (cairo_t                *cr,
+                  TpLayout               *layout,
+                  TpDocument             *document,
+                  const TpNoteBox *const *boxes,
+                  guint                   n_boxes,
+                  const TpPaintOptions   *options)
+{
+  g_autoptr(TpPaintBatch) batch = NULL;
+
+  if (n_boxes == 0)
+    return;
+
+  batch = _tp_paint_batch_new (cr);
+  for (guint first = 0; first < n_boxes; first += TP_PAINT_BATCH_RUN)
+    {
+      guint end = MIN (n_boxes, first + TP_PAINT_BATCH_RUN);
+
+      _tp_paint_batch_begin (batch);
+      for (guint i = first; i < end; i++)
+        paint_note_box (cr, layout, document, boxes[i], options, batch);
+      _tp_paint_batch_flush (batch, cr);
+      for (guint i = first; i < end; i++)
+        paint_note_box (cr, layout, document, boxes[i], options, batch);
+    }
 }
 
 /* Blocks */
@@ -366,6 +430,7 @@ paint_block (cairo_t              *cr,
   const TpContainerInfo *info = &block->info;
   TpRect border = _tp_rect_inset (&info->rect, theme->panel_border_width / 2);
   TpRect reach = _tp_rect_inset (clip, -SHADOW_REACH);
+  g_autoptr(GPtrArray) boxes = NULL;
 
   _tp_rounded_rect (cr, &info->rect, theme->panel_radius);
   tp_colour_set_source (cr, &theme->panel);
@@ -409,6 +474,7 @@ paint_block (cairo_t              *cr,
       return;
     }
 
+  boxes = g_ptr_array_new ();
   for (guint r = 0; r < block->rows->len; r++)
     {
       TpRow *row = &g_array_index (block->rows, TpRow, r);
@@ -422,9 +488,11 @@ paint_block (cairo_t              *cr,
           const TpNoteBox *box = _tp_layout_box (layout, row->first + k);
 
           if (tp_rect_intersects (&box->rect, &reach))
-            paint_note_box (cr, layout, document, box, options);
+            g_ptr_array_add (boxes, (gpointer) box);
         }
     }
+  paint_note_boxes (cr, layout, document, (const TpNoteBox *const *) boxes->pdata, boxes->len,
+                    options);
 
   if (info->n_hidden > 0)
     paint_more_badge (cr, layout, block);
@@ -564,7 +632,7 @@ paint_note_by_id (cairo_t              *cr,
     return;
 
   cairo_save (cr);
-  paint_note_box (cr, layout, document, &box, options);
+  paint_note_boxes (cr, layout, document, (const TpNoteBox *const[]) { &box }, 1, options);
   cairo_restore (cr);
 }
 
@@ -598,7 +666,8 @@ tp_paint_note_whole (cairo_t              *cr,
   paint_note_by_id (cr, layout, document, id, TRUE, options);
 }
 
-/* The legend draws the marks of a note exactly as a note does (tp-legend.c). */
+/* The legend draws the marks of a note exactly as a note does (tp-legend.c), through a
+ * batch of its own. */
 
 void
 _tp_paint_evidence (cairo_t        *cr,
@@ -608,7 +677,11 @@ _tp_paint_evidence (cairo_t        *cr,
                     const TpColour *colour,
                     const TpColour *background)
 {
-  paint_evidence (cr, evidence, x, y, colour, background);
+  g_autoptr(TpPaintBatch) batch = _tp_paint_batch_new (cr);
+
+  _tp_paint_batch_begin (batch);
+  paint_evidence (batch, 1, evidence, x, y, colour, background);
+  _tp_paint_batch_flush (batch, cr);
 }
 
 void
@@ -619,5 +692,10 @@ _tp_paint_votes (cairo_t        *cr,
                  double          y,
                  const TpColour *colour)
 {
-  paint_votes (cr, layout, votes, right, y, colour);
+  g_autoptr(TpPaintBatch) batch = _tp_paint_batch_new (cr);
+
+  _tp_paint_batch_begin (batch);
+  paint_votes (cr, layout, batch, votes, right, y, colour);
+  _tp_paint_batch_flush (batch, cr);
+  paint_votes (cr, layout, batch, votes, right, y, colour);
 }

@@ -1,0 +1,27 @@
+/* tp-paint-glyphs.h: a laid-out text shown as one glyph run per font
+ *
+ * Pango's cairo renderer shows a layout a run at a time, one glyph run for each line (and
+ * each change of font), and a PDF or SVG page records every glyph run whole, at about a
+ * kilobyte each (bench/README.md, "Memory"): a note of five lines was five. Shown here,
+ * the glyphs of every line that share a font go to cairo as one run, at the places and
+ * with the text and clusters Pango's renderer gives them, so the page looks the same and
+ * every word is still found and copied.
+ *
+ * Copyright 2025 The Touchpoint developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <cairo.h>
+#include <pango/pango.h>
+
+G_BEGIN_DECLS
+
+/* Shows layout with its top left at cr's current point, in cr's source, and returns TRUE;
+ * or draws nothing and returns FALSE for a layout that Pango's own renderer must draw
+ * (right-to-left or ellipsized text, colours, underlines or shapes in its attributes,
+ * characters no font has). */
+gboolean _tp_paint_glyphs_show_layout (cairo_t     *cr,
+                                       PangoLayout *layout);
+
+G_END_DECLS
