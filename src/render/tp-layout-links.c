@@ -395,6 +395,17 @@ rank_ports (TpLayout  *layout,
     }
 }
 
+static void
+forget_routes (TpLinks *links)
+{
+  g_string_chunk_clear (links->ids);
+  g_array_set_size (links->boxes, 0);
+  g_array_set_size (links->points, 0);
+  g_array_set_size (links->flat, 0);
+  g_hash_table_remove_all (links->by_id);
+  links->tangles = 0;
+}
+
 void
 _tp_layout_route_links (TpLayout   *layout,
                         TpDocument *document)
@@ -411,8 +422,20 @@ _tp_layout_route_links (TpLayout   *layout,
   g_autofree guint *ranks = g_new0 (guint, MAX (doc_links->len, 1));
   g_autofree guint *counts = g_new0 (guint, MAX (doc_links->len, 1));
   guint crossings, shared;
-  guint64 signature = _tp_links_sign_inputs (layout, document);
+  guint64 signature;
 
+  /* A page that shows no links (tp_layout_set_link_footers(): an export's canvas,
+   * value chain, journey and analysis pages, the story) routes none. An export lays
+   * every page out again, and routing them all was a quarter of a 10,000-note export. */
+  if (!layout->link_footers)
+    {
+      links->routed = FALSE;
+      g_ptr_array_set_size (links->measures, 0);
+      forget_routes (links);
+      return;
+    }
+
+  signature = _tp_links_sign_inputs (layout, document);
   /* The routes' measurements may have been freed when an update went by without them. */
   if (links->routed && links->signature == signature &&
       layout->generation - links->routed_at <= 1)
@@ -427,13 +450,7 @@ _tp_layout_route_links (TpLayout   *layout,
   n_routed++;
   g_ptr_array_set_size (links->measures, 0);
   layout->recording = links->measures;
-
-  g_string_chunk_clear (links->ids);
-  g_array_set_size (links->boxes, 0);
-  g_array_set_size (links->points, 0);
-  g_array_set_size (links->flat, 0);
-  g_hash_table_remove_all (links->by_id);
-  links->tangles = 0;
+  forget_routes (links);
 
   rank_ports (layout, doc_links, ranks, counts);
 
