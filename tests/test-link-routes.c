@@ -26,7 +26,7 @@
 
 #include "../bench/tp-bench-doc.h"
 #include "io/tp-document-file.h"
-#include "render/tp-layout.h"
+#include "render/tp-layout-links-private.h"
 
 static char *dump_dir;
 
@@ -36,35 +36,6 @@ typedef struct
   guint64     board;      /* the signature of the board's layout */
   guint64     full_text;  /* and of the export's, every text whole */
 } Expected;
-
-static guint64
-sign_bytes (guint64       hash,
-            gconstpointer data,
-            gsize         size)
-{
-  const guchar *bytes = data;
-
-  for (gsize i = 0; i < size; i++)
-    hash = (hash ^ bytes[i]) * 0x100000001b3ull;
-  return hash;
-}
-
-static guint64
-sign_double (guint64 hash,
-             double  value)
-{
-  return sign_bytes (hash, &value, sizeof value);
-}
-
-static guint64
-sign_rect (guint64       hash,
-           const TpRect *rect)
-{
-  hash = sign_double (hash, rect->x);
-  hash = sign_double (hash, rect->y);
-  hash = sign_double (hash, rect->width);
-  return sign_double (hash, rect->height);
-}
 
 static void
 dump_rect (FILE         *out,
@@ -95,34 +66,34 @@ sign_links (TpDocument *document,
       fprintf (out, "tangles %u\n", tangles);
     }
 
-  hash = sign_bytes (hash, &tangles, sizeof tangles);
+  hash = _tp_links_sign_bytes (hash, &tangles, sizeof tangles);
   for (guint i = 0; i < links->len; i++)
     {
       const TpLink *link = g_ptr_array_index (links, i);
       TpLinkInfo info;
       guint32 routed = tp_layout_get_link (layout, link->item.id, &info);
 
-      hash = sign_bytes (hash, &routed, sizeof routed);
+      hash = _tp_links_sign_bytes (hash, &routed, sizeof routed);
       if (out != NULL)
         fprintf (out, "%s %s\n", link->item.id, routed ? "routed" : "not routed");
       if (!routed)
         continue;
-      hash = sign_bytes (hash, &info.number, sizeof info.number);
-      hash = sign_bytes (hash, &info.tint, sizeof info.tint);
-      hash = sign_bytes (hash, &info.n_path, sizeof info.n_path);
+      hash = _tp_links_sign_bytes (hash, &info.number, sizeof info.number);
+      hash = _tp_links_sign_bytes (hash, &info.tint, sizeof info.tint);
+      hash = _tp_links_sign_bytes (hash, &info.n_path, sizeof info.n_path);
       if (out != NULL)
         fprintf (out, "  number %u tint %u points %u\n", info.number, info.tint, info.n_path);
       for (guint k = 0; k < info.n_path; k++)
         {
-          hash = sign_double (hash, info.path[k].x);
-          hash = sign_double (hash, info.path[k].y);
+          hash = _tp_links_sign_double (hash, info.path[k].x);
+          hash = _tp_links_sign_double (hash, info.path[k].y);
           if (out != NULL)
             fprintf (out, "  %a %a\n", info.path[k].x, info.path[k].y);
         }
-      hash = sign_rect (hash, &info.bounds);
-      hash = sign_rect (hash, &info.pill);
-      hash = sign_rect (hash, &info.note_badge);
-      hash = sign_rect (hash, &info.card_badge);
+      hash = _tp_links_sign_rect (hash, &info.bounds);
+      hash = _tp_links_sign_rect (hash, &info.pill);
+      hash = _tp_links_sign_rect (hash, &info.note_badge);
+      hash = _tp_links_sign_rect (hash, &info.card_badge);
       dump_rect (out, "bounds", &info.bounds);
       dump_rect (out, "pill", &info.pill);
       dump_rect (out, "note badge", &info.note_badge);

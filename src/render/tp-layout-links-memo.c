@@ -16,10 +16,10 @@
 #include "tp-layout-links-private.h"
 
 /* A 64-bit FNV-1a over what routing reads, field by field (never a struct's padding). */
-static guint64
-sign_bytes (guint64       hash,
-            gconstpointer data,
-            gsize         size)
+guint64
+_tp_links_sign_bytes (guint64       hash,
+                      gconstpointer data,
+                      gsize         size)
 {
   const guchar *bytes = data;
 
@@ -33,31 +33,31 @@ sign_string (guint64     hash,
              const char *text)
 {
   /* With its terminating zero, so that "ab" + "c" and "a" + "bc" differ. */
-  return sign_bytes (hash, text != NULL ? text : "", text != NULL ? strlen (text) + 1 : 1);
+  return _tp_links_sign_bytes (hash, text != NULL ? text : "", text != NULL ? strlen (text) + 1 : 1);
 }
 
-static guint64
-sign_double (guint64 hash,
-             double  value)
+guint64
+_tp_links_sign_double (guint64 hash,
+                       double  value)
 {
-  return sign_bytes (hash, &value, sizeof value);
+  return _tp_links_sign_bytes (hash, &value, sizeof value);
 }
 
-static guint64
-sign_rect (guint64       hash,
-           const TpRect *rect)
+guint64
+_tp_links_sign_rect (guint64       hash,
+                     const TpRect *rect)
 {
-  hash = sign_double (hash, rect->x);
-  hash = sign_double (hash, rect->y);
-  hash = sign_double (hash, rect->width);
-  return sign_double (hash, rect->height);
+  hash = _tp_links_sign_double (hash, rect->x);
+  hash = _tp_links_sign_double (hash, rect->y);
+  hash = _tp_links_sign_double (hash, rect->width);
+  return _tp_links_sign_double (hash, rect->height);
 }
 
 static guint64
 sign_uint (guint64 hash,
            guint   value)
 {
-  return sign_bytes (hash, &value, sizeof value);
+  return _tp_links_sign_bytes (hash, &value, sizeof value);
 }
 
 /* Everything the routes and their badges depend on: the links, every note they may
@@ -73,10 +73,10 @@ _tp_links_sign_inputs (TpLayout   *layout,
   TpJourney *journey = &layout->journey;
   guint64 hash = 0xcbf29ce484222325ull;
 
-  hash = sign_bytes (hash, &layout->theme, sizeof layout->theme);
-  hash = sign_double (hash, layout->links.band_height);
-  hash = sign_rect (hash, &layout->regions[TP_REGION_CANVAS]);
-  hash = sign_rect (hash, &layout->regions[TP_REGION_VALUE_CHAIN]);
+  hash = _tp_links_sign_bytes (hash, &layout->theme, sizeof layout->theme);
+  hash = _tp_links_sign_double (hash, layout->links.band_height);
+  hash = _tp_links_sign_rect (hash, &layout->regions[TP_REGION_CANVAS]);
+  hash = _tp_links_sign_rect (hash, &layout->regions[TP_REGION_VALUE_CHAIN]);
 
   hash = sign_uint (hash, doc_links->len);
   for (guint i = 0; i < doc_links->len; i++)
@@ -93,15 +93,15 @@ _tp_links_sign_inputs (TpLayout   *layout,
     {
       const TpBlock *block = &layout->blocks[c];
 
-      hash = sign_rect (hash, &block->info.rect);
-      hash = sign_rect (hash, &block->info.more);
+      hash = _tp_links_sign_rect (hash, &block->info.rect);
+      hash = _tp_links_sign_rect (hash, &block->info.more);
       hash = sign_uint (hash, block->rows != NULL ? block->rows->len : 0);
       for (guint r = 0; block->rows != NULL && r < block->rows->len; r++)
         {
           const TpRow *row = &g_array_index (block->rows, TpRow, r);
 
-          hash = sign_double (hash, row->y);
-          hash = sign_double (hash, row->height);
+          hash = _tp_links_sign_double (hash, row->y);
+          hash = _tp_links_sign_double (hash, row->height);
           hash = sign_uint (hash, row->first);
           hash = sign_uint (hash, row->n);
         }
@@ -119,9 +119,9 @@ _tp_links_sign_inputs (TpLayout   *layout,
        * block's "+N more" badge instead. */
       if (!box->visible)
         continue;
-      hash = sign_rect (hash, &box->rect);
-      hash = sign_double (hash, box->scale);
-      hash = sign_double (hash, box->text_width);
+      hash = _tp_links_sign_rect (hash, &box->rect);
+      hash = _tp_links_sign_double (hash, box->scale);
+      hash = _tp_links_sign_double (hash, box->text_width);
       hash = sign_uint (hash, box->marks_inline);
     }
 
@@ -132,9 +132,9 @@ _tp_links_sign_inputs (TpLayout   *layout,
 
       hash = sign_string (hash, box->id);
       hash = sign_uint (hash, _tp_journey_stage (layout, box->stage)->info.tint);
-      hash = sign_rect (hash, &box->info.card);
-      hash = sign_rect (hash, &box->info.star);
-      hash = sign_rect (hash, &box->info.name);
+      hash = _tp_links_sign_rect (hash, &box->info.card);
+      hash = _tp_links_sign_rect (hash, &box->info.star);
+      hash = _tp_links_sign_rect (hash, &box->info.name);
     }
 
   return hash;

@@ -35,6 +35,16 @@ typedef struct
   double     lane_y;      /* that lane's y across the band */
 } TpPendingLink;
 
+/* A 64-bit FNV-1a, fed field by field (never a struct's padding): bytes, a double, the
+ * four doubles of a rect. */
+guint64            _tp_links_sign_bytes    (guint64        hash,
+                                            gconstpointer  data,
+                                            gsize          size);
+guint64            _tp_links_sign_double   (guint64        hash,
+                                            double         value);
+guint64            _tp_links_sign_rect     (guint64        hash,
+                                            const TpRect  *rect);
+
 /* The 64-bit signature of everything the routes and their badges depend on. */
 guint64            _tp_links_sign_inputs   (TpLayout      *layout,
                                             TpDocument    *document);
