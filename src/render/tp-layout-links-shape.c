@@ -168,11 +168,21 @@ typedef struct
   GHashTable *cells;   /* cell → GArray of indices into rects */
 } Pills;
 
+/* Both halves of a cell's key (g_direct_hash() keeps only the low one, the row: every
+ * pill of the band would share a few buckets). */
+static guint
+cell_hash (gconstpointer key)
+{
+  guint64 v = GPOINTER_TO_SIZE (key);
+
+  return (guint) ((v ^ (v >> 32)) * 0x9e3779b97f4a7c15ull >> 32);
+}
+
 static void
 pills_init (Pills *pills)
 {
   pills->rects = g_array_new (FALSE, FALSE, sizeof (TpRect));
-  pills->cells = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL,
+  pills->cells = g_hash_table_new_full (cell_hash, g_direct_equal, NULL,
                                         (GDestroyNotify) g_array_unref);
 }
 
