@@ -24,31 +24,22 @@
 #include "render/tp-layout-damage.h"
 #include "render/tp-layout-private.h"
 #include "render/tp-painter.h"
+#include "tp-test-layout.h"
 
 #define N_NOTES 400
-
-static void
-assert_same_rect (const TpRect *a,
-                  const TpRect *b)
-{
-  g_assert_cmpfloat (a->x, ==, b->x);
-  g_assert_cmpfloat (a->y, ==, b->y);
-  g_assert_cmpfloat (a->width, ==, b->width);
-  g_assert_cmpfloat (a->height, ==, b->height);
-}
 
 static void
 assert_same_touchpoint (const TpTouchpointInfo *a,
                         const TpTouchpointInfo *b)
 {
-  assert_same_rect (&a->column, &b->column);
-  assert_same_rect (&a->card, &b->card);
-  assert_same_rect (&a->name, &b->name);
-  assert_same_rect (&a->star, &b->star);
-  assert_same_rect (&a->gap, &b->gap);
-  assert_same_rect (&a->votes, &b->votes);
+  tp_test_assert_same_rect (&a->column, &b->column);
+  tp_test_assert_same_rect (&a->card, &b->card);
+  tp_test_assert_same_rect (&a->name, &b->name);
+  tp_test_assert_same_rect (&a->star, &b->star);
+  tp_test_assert_same_rect (&a->gap, &b->gap);
+  tp_test_assert_same_rect (&a->votes, &b->votes);
   for (guint r = 0; r < TP_N_JOURNEY_ROWS; r++)
-    assert_same_rect (&a->cells[r], &b->cells[r]);
+    tp_test_assert_same_rect (&a->cells[r], &b->cells[r]);
   g_assert_cmpfloat (a->emotion_x, ==, b->emotion_x);
   g_assert_cmpfloat (a->emotion_y, ==, b->emotion_y);
   g_assert_cmpuint (a->stage_index, ==, b->stage_index);
@@ -68,29 +59,15 @@ assert_same_geometry (TpLayout   *a,
 
   tp_layout_get_bounds (a, &ra);
   tp_layout_get_bounds (b, &rb);
-  assert_same_rect (&ra, &rb);
+  tp_test_assert_same_rect (&ra, &rb);
   for (TpRegion r = 0; r < TP_N_REGIONS; r++)
     {
       g_assert_cmpint (tp_layout_get_region (a, r, &ra), ==, tp_layout_get_region (b, r, &rb));
-      assert_same_rect (&ra, &rb);
+      tp_test_assert_same_rect (&ra, &rb);
     }
 
-  for (guint c = 0; c < TP_N_CONTAINERS; c++)
-    {
-      GPtrArray *notes = tp_document_get_notes (document, c);
-
-      for (guint i = 0; i < notes->len; i++)
-        {
-          TpItem *item = g_ptr_array_index (notes, i);
-          TpNoteInfo na, nb;
-
-          g_assert_true (tp_layout_get_note (a, item->id, &na));
-          g_assert_true (tp_layout_get_note (b, item->id, &nb));
-          g_assert_cmpint (na.visible, ==, nb.visible);
-          assert_same_rect (&na.rect, &nb.rect);
-          assert_same_rect (&na.text, &nb.text);
-        }
-    }
+  tp_test_assert_same_notes (a, b, document,
+                             TP_TEST_SAME_NOTES_PRESENT | TP_TEST_SAME_NOTES_TEXT);
 
   for (guint s = 0; s < stages->len; s++)
     {
@@ -99,9 +76,9 @@ assert_same_geometry (TpLayout   *a,
 
       g_assert_true (tp_layout_get_stage (a, stage->item.id, &sa));
       g_assert_true (tp_layout_get_stage (b, stage->item.id, &sb));
-      assert_same_rect (&sa.column, &sb.column);
-      assert_same_rect (&sa.header, &sb.header);
-      assert_same_rect (&sa.name, &sb.name);
+      tp_test_assert_same_rect (&sa.column, &sb.column);
+      tp_test_assert_same_rect (&sa.header, &sb.header);
+      tp_test_assert_same_rect (&sa.name, &sb.name);
       for (guint k = 0; k < stage->touchpoints->len; k++)
         {
           TpTouchpoint *touchpoint = g_ptr_array_index (stage->touchpoints, k);
@@ -133,10 +110,10 @@ assert_same_geometry (TpLayout   *a,
           g_assert_cmpfloat (la.path[k].x, ==, lb.path[k].x);
           g_assert_cmpfloat (la.path[k].y, ==, lb.path[k].y);
         }
-      assert_same_rect (&la.bounds, &lb.bounds);
-      assert_same_rect (&la.pill, &lb.pill);
-      assert_same_rect (&la.note_badge, &lb.note_badge);
-      assert_same_rect (&la.card_badge, &lb.card_badge);
+      tp_test_assert_same_rect (&la.bounds, &lb.bounds);
+      tp_test_assert_same_rect (&la.pill, &lb.pill);
+      tp_test_assert_same_rect (&la.note_badge, &lb.note_badge);
+      tp_test_assert_same_rect (&la.card_badge, &lb.card_badge);
     }
 }
 

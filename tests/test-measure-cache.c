@@ -29,6 +29,7 @@
 #include "render/tp-export.h"
 #include "render/tp-layout-private.h"
 #include "render/tp-text.h"
+#include "tp-test-layout.h"
 
 /* Texts shaped per note while an export lays the board out three ways (5.6 with the
  * spans, 10.1 measuring every width afresh, at 1,000 notes). */
@@ -36,15 +37,6 @@
 
 /* Shapings per distinct text that a board export may make on average (issue 19). */
 #define MAX_SHAPED_PER_TEXT 1.5
-
-static guint
-count_shaped (void)
-{
-  guint shaped, lookups, refs;
-
-  _tp_layout_get_counts (&shaped, &lookups, &refs);
-  return shaped;
-}
 
 /* Texts that wrap in every way the cache must tell apart: between words, after a
  * hyphen, inside a word longer than a line, at a paragraph's end, with runs of spaces. */
@@ -244,7 +236,7 @@ test_spans (void)
                 widths[k] = t;
               }
 
-          guint before = count_shaped ();
+          guint before = tp_test_tp_test_count_shaped ();
 
           for (guint t = 0; t < texts->len; t++)
             for (guint w = 0; w < G_N_ELEMENTS (widths); w++)
@@ -253,7 +245,7 @@ test_spans (void)
            * ellipsis goes depends on it). */
           if (lines == 0)
             {
-              shaped += count_shaped () - before;
+              shaped += tp_test_tp_test_count_shaped () - before;
               queries += texts->len * G_N_ELEMENTS (widths);
             }
           tp_layout_free (layout);
@@ -282,24 +274,9 @@ assert_same_geometry (TpLayout   *a,
       tp_layout_get_region (b, r, &rb);
       g_assert_cmpmem (&ra, sizeof ra, &rb, sizeof rb);
     }
-  for (guint c = 0; c < TP_N_CONTAINERS; c++)
-    {
-      GPtrArray *notes = tp_document_get_notes (document, c);
-
-      for (guint i = 0; i < notes->len; i++)
-        {
-          TpItem *item = g_ptr_array_index (notes, i);
-          TpNoteInfo na, nb;
-
-          g_assert_true (tp_layout_get_note (a, item->id, &na));
-          g_assert_true (tp_layout_get_note (b, item->id, &nb));
-          g_assert_cmpint (na.visible, ==, nb.visible);
-          g_assert_cmpmem (&na.rect, sizeof na.rect, &nb.rect, sizeof nb.rect);
-          g_assert_cmpmem (&na.text, sizeof na.text, &nb.text, sizeof nb.text);
-          g_assert_cmpfloat (na.text_height, ==, nb.text_height);
-          g_assert_cmpint (na.truncated, ==, nb.truncated);
-        }
-    }
+  tp_test_assert_same_notes (a, b, document,
+                             TP_TEST_SAME_NOTES_PRESENT | TP_TEST_SAME_NOTES_TEXT |
+                             TP_TEST_SAME_NOTES_MEASURE);
 }
 
 /* As the board lays itself out, and as an export lays out its canvas slide (full text,
@@ -347,7 +324,7 @@ count_export_layouts (TpDocument *document,
                       gboolean    exact)
 {
   TpLayout *layout = tp_layout_new ();
-  guint before = count_shaped ();
+  guint before = tp_test_tp_test_count_shaped ();
 
   _tp_layout_set_exact_measures (layout, exact);
   tp_layout_set_full_text (layout, TRUE);
@@ -357,7 +334,7 @@ count_export_layouts (TpDocument *document,
   tp_layout_set_frame (layout, TP_REGION_CANVAS, 0, 0, 0, 0);
   tp_layout_update (layout, document);
   tp_layout_free (layout);
-  return count_shaped () - before;
+  return tp_test_tp_test_count_shaped () - before;
 }
 
 static void
@@ -397,7 +374,7 @@ export_board (TpDocument *document,
   TpExportOptions options;
   cairo_surface_t *surface;
   double width, height;
-  guint before = count_shaped ();
+  guint before = tp_test_count_shaped ();
   cairo_t *cr;
 
   _tp_layout_set_modelling (layout, model);
@@ -420,7 +397,7 @@ export_board (TpDocument *document,
 
   *texts = g_hash_table_size (layout->measures);
   tp_layout_free (layout);
-  return count_shaped () - before;
+  return tp_test_count_shaped () - before;
 }
 
 /* Each text shaped about once with the model; the searches shaping their trials (as

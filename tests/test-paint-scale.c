@@ -19,29 +19,12 @@
 #include "model/tp-document-private.h"
 #include "render/tp-layout-private.h"
 #include "render/tp-painter.h"
+#include "tp-test-layout.h"
 
 #define N_NOTES 1000
 /* Lookups per note a relayout may make (was about 63; now about 7, and 11 after an
  * edit). */
 #define MAX_LOOKUPS_PER_NOTE 16
-
-static guint
-count_lookups (void)
-{
-  guint shaped, lookups, refs;
-
-  _tp_layout_get_counts (&shaped, &lookups, &refs);
-  return lookups;
-}
-
-static guint
-count_text_refs (void)
-{
-  guint shaped, lookups, refs;
-
-  _tp_layout_get_counts (&shaped, &lookups, &refs);
-  return refs;
-}
 
 /* Every note's rect, and the bounds, exactly alike in both layouts. */
 static void
@@ -55,27 +38,7 @@ assert_same_geometry (TpLayout   *a,
   tp_layout_get_bounds (b, &bb);
   g_assert_cmpfloat (ba.width, ==, bb.width);
   g_assert_cmpfloat (ba.height, ==, bb.height);
-  for (guint c = 0; c < TP_N_CONTAINERS; c++)
-    {
-      GPtrArray *notes = tp_document_get_notes (document, c);
-
-      for (guint i = 0; i < notes->len; i++)
-        {
-          TpItem *item = g_ptr_array_index (notes, i);
-          TpNoteInfo na, nb;
-          gboolean ha = tp_layout_get_note (a, item->id, &na);
-          gboolean hb = tp_layout_get_note (b, item->id, &nb);
-
-          g_assert_cmpint (ha, ==, hb);
-          if (!ha)
-            continue;
-          g_assert_cmpint (na.visible, ==, nb.visible);
-          g_assert_cmpfloat (na.rect.x, ==, nb.rect.x);
-          g_assert_cmpfloat (na.rect.y, ==, nb.rect.y);
-          g_assert_cmpfloat (na.rect.width, ==, nb.rect.width);
-          g_assert_cmpfloat (na.rect.height, ==, nb.rect.height);
-        }
-    }
+  tp_test_assert_same_notes (a, b, document, TP_TEST_SAME_NOTES_RECT);
 }
 
 static void
@@ -90,10 +53,10 @@ test_relayout_lookups (void)
 
   tp_layout_update (layout, document);
 
-  before = count_lookups ();
+  before = tp_test_count_lookups ();
   tp_layout_update (layout, document);
-  g_test_message ("lookups in a relayout: %u for %d notes", count_lookups () - before, N_NOTES);
-  g_assert_cmpuint (count_lookups () - before, <=, MAX_LOOKUPS_PER_NOTE * N_NOTES);
+  g_test_message ("lookups in a relayout: %u for %d notes", tp_test_count_lookups () - before, N_NOTES);
+  g_assert_cmpuint (tp_test_count_lookups () - before, <=, MAX_LOOKUPS_PER_NOTE * N_NOTES);
 
   fresh = tp_layout_new ();
   tp_layout_update (fresh, document);
@@ -102,10 +65,10 @@ test_relayout_lookups (void)
 
   /* An edit that makes the note longer: its block is laid out again, and only it. */
   note->text = g_strconcat (old_text, " and so many more words that it wraps again", NULL);
-  before = count_lookups ();
+  before = tp_test_count_lookups ();
   tp_layout_update (layout, document);
-  g_test_message ("lookups in a relayout after an edit: %u", count_lookups () - before);
-  g_assert_cmpuint (count_lookups () - before, <=, MAX_LOOKUPS_PER_NOTE * N_NOTES);
+  g_test_message ("lookups in a relayout after an edit: %u", tp_test_count_lookups () - before);
+  g_assert_cmpuint (tp_test_count_lookups () - before, <=, MAX_LOOKUPS_PER_NOTE * N_NOTES);
 
   fresh = tp_layout_new ();
   tp_layout_update (fresh, document);
@@ -142,7 +105,7 @@ paint_refs (cairo_surface_t *surface,
 {
   cairo_t *cr = cairo_create (surface);
   TpPaintOptions options;
-  guint before = count_text_refs ();
+  guint before = tp_test_count_text_refs ();
 
   tp_paint_options_init (&options);
   options.screen = TRUE;
@@ -150,7 +113,7 @@ paint_refs (cairo_surface_t *surface,
   tp_paint_board (cr, layout, document, &options);
   g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
   cairo_destroy (cr);
-  return count_text_refs () - before;
+  return tp_test_count_text_refs () - before;
 }
 
 static void

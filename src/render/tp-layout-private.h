@@ -589,6 +589,10 @@ void     _tp_layout_place_link_badges (TpLayout *layout);
 void     _tp_layout_route_links   (TpLayout    *layout,
                                    TpDocument  *document);
 
+/* The first row of a block whose bottom is below y (tp-layout.c). */
+guint    _tp_block_first_row_below (TpBlock *block,
+                                    double   y);
+
 /* The label of the value chain's margin arrow, translated. */
 const char *_tp_layout_get_margin_label (void);
 

@@ -519,9 +519,9 @@ tp_layout_create_note_text (TpLayout   *layout,
 /* Queries */
 
 /* The first row of a block whose bottom is below y (rows are sorted top to bottom). */
-static guint
-first_row_below (TpBlock *block,
-                 double   y)
+guint
+_tp_block_first_row_below (TpBlock *block,
+                           double   y)
 {
   guint lo = 0, hi = block->rows->len;
 
@@ -545,7 +545,7 @@ note_at (TpLayout *layout,
          double    x,
          double    y)
 {
-  guint r = first_row_below (block, y);
+  guint r = _tp_block_first_row_below (block, y);
   TpRow *row;
 
   if (r >= block->rows->len)
@@ -648,7 +648,7 @@ tp_layout_drop_index (TpLayout    *layout,
     }
 
   /* Below the last row: after the last shown note. */
-  r = first_row_below (block, y - gap / 2);
+  r = _tp_block_first_row_below (block, y - gap / 2);
   if (r >= block->rows->len)
     {
       r = block->rows->len - 1;
@@ -702,7 +702,7 @@ tp_layout_query_notes (TpLayout     *layout,
       if (!tp_rect_intersects (&block->info.notes, rect))
         continue;
 
-      for (guint r = first_row_below (block, rect->y); r < block->rows->len; r++)
+      for (guint r = _tp_block_first_row_below (block, rect->y); r < block->rows->len; r++)
         {
           TpRow *row = &g_array_index (block->rows, TpRow, r);
 

@@ -187,7 +187,8 @@ gboolean       tp_layout_get_full_text     (TpLayout        *layout);
 /* Whether a linked note keeps a footer row for its link's numbered badge (TRUE, the
  * default) even where its evidence and votes would fit beside its last line. A page that
  * shows no links (the canvas, the value chain, the journey) sets FALSE and its notes take
- * no more height than their text. Takes effect at the next tp_layout_update(). */
+ * no more height than their text; such a layout routes no links either (the link
+ * queries find none). Takes effect at the next tp_layout_update(). */
 void           tp_layout_set_link_footers  (TpLayout        *layout,
                                             gboolean         link_footers);
 
