@@ -236,7 +236,7 @@ test_spans (void)
                 widths[k] = t;
               }
 
-          guint before = tp_test_tp_test_count_shaped ();
+          guint before = tp_test_count_shaped ();
 
           for (guint t = 0; t < texts->len; t++)
             for (guint w = 0; w < G_N_ELEMENTS (widths); w++)
@@ -245,7 +245,7 @@ test_spans (void)
            * ellipsis goes depends on it). */
           if (lines == 0)
             {
-              shaped += tp_test_tp_test_count_shaped () - before;
+              shaped += tp_test_count_shaped () - before;
               queries += texts->len * G_N_ELEMENTS (widths);
             }
           tp_layout_free (layout);
@@ -324,7 +324,7 @@ count_export_layouts (TpDocument *document,
                       gboolean    exact)
 {
   TpLayout *layout = tp_layout_new ();
-  guint before = tp_test_tp_test_count_shaped ();
+  guint before = tp_test_count_shaped ();
 
   _tp_layout_set_exact_measures (layout, exact);
   tp_layout_set_full_text (layout, TRUE);
@@ -334,7 +334,7 @@ count_export_layouts (TpDocument *document,
   tp_layout_set_frame (layout, TP_REGION_CANVAS, 0, 0, 0, 0);
   tp_layout_update (layout, document);
   tp_layout_free (layout);
-  return tp_test_tp_test_count_shaped () - before;
+  return tp_test_count_shaped () - before;
 }
 
 static void
