@@ -1,8 +1,9 @@
 /* tp-bench-frame.c: the time to lay out and draw one frame of the board
  *
  *   tp-bench-frame [--repeat N] [SIZE…]   print the figures as a Markdown table
- *   tp-bench-frame --profile|--paint-only [--repeat N] SIZE
- *                                         the frame at fit alone (for perf, callgrind)
+ *   tp-bench-frame --profile|--paint-only [--repeat N] [--png OUT] SIZE
+ *                                         the frame at fit alone (for perf, callgrind),
+ *                                         and the frame as a PNG
  *
  * A frame here is what the board widget does when it must paint afresh (after a change
  * to the document, or at a new zoom): lay the document out again (text measurements
@@ -297,9 +298,10 @@ set_fit_view (Bench *bench)
  * repeat frames at fit (relayout + paint), then repeat paints alone, each inside it;
  * with --paint-only, the paints alone. Prints the medians. */
 static void
-profile_fit (guint    n,
-             guint    repeat,
-             gboolean paint_only)
+profile_fit (guint       n,
+             guint       repeat,
+             gboolean    paint_only,
+             const char *png)
 {
   Bench bench = { 0, };
   double frame = 0, paint;
@@ -317,6 +319,9 @@ profile_fit (guint    n,
     frame = time_median (run_frame, &bench, repeat);
   paint = time_median (run_paint, &bench, repeat);
   CALLGRIND_STOP_INSTRUMENTATION;
+  /* The frame as the board's widget shows it, to look at before and after a change. */
+  if (png != NULL)
+    g_assert_cmpint (cairo_surface_write_to_png (bench.surface, png), ==, CAIRO_STATUS_SUCCESS);
 
   g_print ("%u notes, fit %.2f %%: frame at fit (relayout + paint) %.1f ms, paint alone %.1f ms\n",
            n, bench.zoom * 100, frame, paint);
@@ -397,6 +402,7 @@ main (int    argc,
   g_autoptr(GArray) sizes = g_array_new (FALSE, FALSE, sizeof (guint));
   guint repeat = 9;
   gboolean profile = FALSE, paint_only = FALSE;
+  const char *png = NULL;
 
   /* UTF-8 output (× and ·) and thousands separators, as the locale says. */
   setlocale (LC_ALL, "");
@@ -412,6 +418,8 @@ main (int    argc,
         profile = TRUE;
       else if (g_str_equal (argv[i], "--paint-only"))
         profile = paint_only = TRUE;
+      else if (g_str_equal (argv[i], "--png") && i + 1 < argc)
+        png = argv[++i];
       else
         {
           guint n = (guint) atoi (argv[i]);
@@ -428,7 +436,7 @@ main (int    argc,
   if (profile)
     {
       for (guint i = 0; i < sizes->len; i++)
-        profile_fit (g_array_index (sizes, guint, i), repeat, paint_only);
+        profile_fit (g_array_index (sizes, guint, i), repeat, paint_only, png);
       return 0;
     }
 
