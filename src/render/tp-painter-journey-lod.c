@@ -144,6 +144,31 @@ add_row (TpTinyBatch           *batch,
             cell->width - 2 * inset, MIN (box->natural[row], cell->height - TP_JOURNEY_CELL_PAD));
 }
 
+/* A row of chips or tiles in fill with their words inside inset: one rectangle of the
+ * colour the two blend to across the column, where the fill is opaque (it is in both
+ * themes), which is a third fewer rectangles for cairo to fill. */
+static void
+add_tiles (TpTinyBatch           *batch,
+           const TpTouchpointBox *box,
+           TpJourneyRow           row,
+           const TpColour        *fill,
+           const TpColour        *text,
+           double                 inset)
+{
+  const TpRect *cell = &box->info.cells[row];
+  double a = TEXT_ALPHA * text->alpha * MAX (cell->width - 2 * inset, 0) / MAX (cell->width, 1);
+  TpColour mix = { fill->red * (1 - a) + text->red * a, fill->green * (1 - a) + text->green * a,
+                   fill->blue * (1 - a) + text->blue * a, 1 };
+
+  if (fill->alpha < 1)
+    {
+      add_row (batch, box, row, TP_BATCH_TILE, fill, 1, 0);
+      add_row (batch, box, row, TP_BATCH_MARKER_RING, text, TEXT_ALPHA, inset);
+      return;
+    }
+  add_row (batch, box, row, TP_BATCH_TILE, &mix, 1, 0);
+}
+
 static void
 add_touchpoint (TpTinyBatch           *batch,
                 TpLayout              *layout,
@@ -172,16 +197,12 @@ add_touchpoint (TpTinyBatch           *batch,
            TEXT_ALPHA, 0);
   add_row (batch, box, TP_JOURNEY_ROW_ACTION, TP_BATCH_TAG_FILL, &theme->cell_text,
            TEXT_ALPHA, 0);
-  add_row (batch, box, TP_JOURNEY_ROW_PAINS, TP_BATCH_TILE, &theme->pain, 1, 0);
-  add_row (batch, box, TP_JOURNEY_ROW_OPPORTUNITIES, TP_BATCH_TILE, &theme->opportunity, 1, 0);
-  add_row (batch, box, TP_JOURNEY_ROW_KPIS, TP_BATCH_TILE, &theme->kpi_tile, 1, 0);
-  /* The chips' words, inside their padding. */
-  add_row (batch, box, TP_JOURNEY_ROW_PAINS, TP_BATCH_MARKER_RING, &theme->cell_text,
-           TEXT_ALPHA, TP_JOURNEY_CHIP_PAD_X);
-  add_row (batch, box, TP_JOURNEY_ROW_OPPORTUNITIES, TP_BATCH_MARKER_RING, &theme->cell_text,
-           TEXT_ALPHA, TP_JOURNEY_CHIP_PAD_X);
-  add_row (batch, box, TP_JOURNEY_ROW_KPIS, TP_BATCH_MARKER_RING, &theme->cell_text,
-           TEXT_ALPHA, TP_JOURNEY_KPI_PAD);
+  add_tiles (batch, box, TP_JOURNEY_ROW_PAINS, &theme->pain, &theme->cell_text,
+             TP_JOURNEY_CHIP_PAD_X);
+  add_tiles (batch, box, TP_JOURNEY_ROW_OPPORTUNITIES, &theme->opportunity, &theme->cell_text,
+             TP_JOURNEY_CHIP_PAD_X);
+  add_tiles (batch, box, TP_JOURNEY_ROW_KPIS, &theme->kpi_tile, &theme->cell_text,
+             TP_JOURNEY_KPI_PAD);
 }
 
 void
