@@ -1,6 +1,9 @@
 /* tp-bench-frame.c: the time to lay out and draw one frame of the board
  *
  *   tp-bench-frame [--repeat N] [SIZE…]   print the figures as a Markdown table
+ *   tp-bench-frame --profile|--paint-only [--repeat N] [--png OUT] SIZE
+ *                                         the frame at fit alone (for perf, callgrind),
+ *                                         and the frame as a PNG
  *
  * A frame here is what the board widget does when it must paint afresh (after a change
  * to the document, or at a new zoom): lay the document out again (text measurements
@@ -24,6 +27,12 @@
 #include "config.h"
 
 #include <locale.h>
+#if __has_include(<valgrind/callgrind.h>)
+#include <valgrind/callgrind.h>
+#else
+#define CALLGRIND_START_INSTRUMENTATION
+#define CALLGRIND_STOP_INSTRUMENTATION
+#endif
 #include <math.h>
 #include <stdlib.h>
 
@@ -134,6 +143,20 @@ run_frame (gpointer data)
   cairo_t *cr = cairo_create (bench->surface);
 
   tp_layout_update (bench->layout, bench->document);
+  clear (cr);
+  paint_view (cr, bench, &bench->visible);
+  cairo_destroy (cr);
+  cairo_surface_flush (bench->surface);
+}
+
+/* The paint alone, with the layout as it is: what the board does at a new zoom or a
+ * scroll, where nothing is laid out again. */
+static void
+run_paint (gpointer data)
+{
+  Bench *bench = data;
+  cairo_t *cr = cairo_create (bench->surface);
+
   clear (cr);
   paint_view (cr, bench, &bench->visible);
   cairo_destroy (cr);
@@ -257,11 +280,63 @@ count_shown (Bench *bench)
 }
 
 static void
+set_fit_view (Bench *bench)
+{
+  TpRect bounds;
+  double zoom_fit;
+
+  tp_layout_get_bounds (bench->layout, &bounds);
+  zoom_fit = MIN (VIEW_WIDTH / bounds.width, VIEW_HEIGHT / bounds.height);
+  bench->zoom = zoom_fit;
+  bench->visible = (TpRect) { bounds.x + bounds.width / 2 - VIEW_WIDTH / zoom_fit / 2,
+                              bounds.y + bounds.height / 2 - VIEW_HEIGHT / zoom_fit / 2,
+                              VIEW_WIDTH / zoom_fit, VIEW_HEIGHT / zoom_fit };
+}
+
+/* --profile: the frame at fit alone, for perf or callgrind. The document's first layout
+ * is made outside callgrind's instrumentation (run it with --instr-atstart=no), then
+ * repeat frames at fit (relayout + paint), then repeat paints alone, each inside it;
+ * with --paint-only, the paints alone. Prints the medians. */
+static void
+profile_fit (guint       n,
+             guint       repeat,
+             gboolean    paint_only,
+             const char *png)
+{
+  Bench bench = { 0, };
+  double frame = 0, paint;
+
+  bench.document = tp_bench_make_document (n);
+  bench.layout = tp_layout_new ();
+  bench.surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, VIEW_WIDTH, VIEW_HEIGHT);
+  tp_layout_update (bench.layout, bench.document);
+  set_fit_view (&bench);
+  /* Once outside the counts: the glyph caches and the text cache of the first paint. */
+  run_frame (&bench);
+
+  CALLGRIND_START_INSTRUMENTATION;
+  if (!paint_only)
+    frame = time_median (run_frame, &bench, repeat);
+  paint = time_median (run_paint, &bench, repeat);
+  CALLGRIND_STOP_INSTRUMENTATION;
+  /* The frame as the board's widget shows it, to look at before and after a change. */
+  if (png != NULL)
+    g_assert_cmpint (cairo_surface_write_to_png (bench.surface, png), ==, CAIRO_STATUS_SUCCESS);
+
+  g_print ("%u notes, fit %.2f %%: frame at fit (relayout + paint) %.1f ms, paint alone %.1f ms\n",
+           n, bench.zoom * 100, frame, paint);
+
+  cairo_surface_destroy (bench.surface);
+  tp_layout_free (bench.layout);
+  g_object_unref (bench.document);
+}
+
+static void
 bench_size (guint n,
             guint repeat)
 {
   Bench bench = { 0, };
-  double cold, relayout, fit, fit_rects, full, full_rects, tiled, drag, edit;
+  double cold, relayout, fit, fit_paint, fit_rects, full, full_rects, tiled, drag, edit;
   g_autoptr(GPtrArray) ids = g_ptr_array_new ();
   char *text;
   guint shown_fit, shown_full;
@@ -281,13 +356,11 @@ bench_size (guint n,
 
   /* The zoom that fits the whole board, centred. */
   tp_layout_get_bounds (bench.layout, &bounds);
-  zoom_fit = MIN (VIEW_WIDTH / bounds.width, VIEW_HEIGHT / bounds.height);
-  bench.zoom = zoom_fit;
-  bench.visible = (TpRect) { bounds.x + bounds.width / 2 - VIEW_WIDTH / zoom_fit / 2,
-                             bounds.y + bounds.height / 2 - VIEW_HEIGHT / zoom_fit / 2,
-                             VIEW_WIDTH / zoom_fit, VIEW_HEIGHT / zoom_fit };
+  set_fit_view (&bench);
+  zoom_fit = bench.zoom;
   shown_fit = count_shown (&bench);
   fit = time_median (run_frame, &bench, repeat);
+  fit_paint = time_median (run_paint, &bench, repeat);
   fit_rects = time_median (run_rectangles, &bench, repeat);
 
   /* 100 %, at the top left of the board: the canvas's first blocks. */
@@ -311,9 +384,9 @@ bench_size (guint n,
   bench.edited->text = text;
   g_free (bench.texts[0]);
 
-  g_print ("| %'u | %.1f ms | %.2f ms | %.2f %% · %u | %.1f ms (%.1f×) | %u | %.1f ms (%.1f×) | %.1f ms (%.1f×) | %.2f ms | %.1f ms |\n",
+  g_print ("| %'u | %.1f ms | %.2f ms | %.2f %% · %u | %.1f ms (%.1f×) | %.1f ms | %u | %.1f ms (%.1f×) | %.1f ms (%.1f×) | %.2f ms | %.1f ms |\n",
            n, cold, relayout, zoom_fit * 100, shown_fit, fit, fit / MAX (fit_rects, 0.001),
-           shown_full, full, full / MAX (full_rects, 0.001), tiled, tiled / MAX (full_rects, 0.001),
+           fit_paint, shown_full, full, full / MAX (full_rects, 0.001), tiled, tiled / MAX (full_rects, 0.001),
            drag, edit);
 
   cairo_surface_destroy (bench.tile);
@@ -328,6 +401,8 @@ main (int    argc,
 {
   g_autoptr(GArray) sizes = g_array_new (FALSE, FALSE, sizeof (guint));
   guint repeat = 9;
+  gboolean profile = FALSE, paint_only = FALSE;
+  const char *png = NULL;
 
   /* UTF-8 output (× and ·) and thousands separators, as the locale says. */
   setlocale (LC_ALL, "");
@@ -339,6 +414,12 @@ main (int    argc,
           i++;
           repeat = (guint) MAX (atoi (argv[i]), 1);
         }
+      else if (g_str_equal (argv[i], "--profile"))
+        profile = TRUE;
+      else if (g_str_equal (argv[i], "--paint-only"))
+        profile = paint_only = TRUE;
+      else if (g_str_equal (argv[i], "--png") && i + 1 < argc)
+        png = argv[++i];
       else
         {
           guint n = (guint) atoi (argv[i]);
@@ -352,14 +433,20 @@ main (int    argc,
 
       g_array_append_vals (sizes, defaults, G_N_ELEMENTS (defaults));
     }
+  if (profile)
+    {
+      for (guint i = 0; i < sizes->len; i++)
+        profile_fit (g_array_index (sizes, guint, i), repeat, paint_only, png);
+      return 0;
+    }
 
   g_print ("Frame of a %d × %d view: relayout (texts measured) + paint; median of %u runs; "
            "(×) = ÷ the same number of plain cairo rectangles on the same surface.\n\n",
            VIEW_WIDTH, VIEW_HEIGHT, repeat);
   g_print ("| notes | first layout | relayout | fit: zoom · notes shown | frame at fit | "
-           "100 %%: notes shown | frame at 100 %% | 100 %%, in 512 px tiles | drag frame | "
+           "paint alone at fit | 100 %%: notes shown | frame at 100 %% | 100 %%, in 512 px tiles | drag frame | "
            "edit: relayout + its tiles |\n");
-  g_print ("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+  g_print ("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
   /* Fontconfig, the font files and the glyph caches load on first use: not a cost of
    * any one size. */
   {

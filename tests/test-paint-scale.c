@@ -8,6 +8,10 @@
  * - At a zoom where a line of text is under three pixels, painting the board on a raster
  *   shapes and draws no note's text (grey bars instead); a PDF at the same scale still draws
  *   every shown note's text, so exports keep every word.
+ * - At a zoom where a touchpoint's column is a few pixels (a 10,000-note board at fit),
+ *   painting the board on a raster measures and shapes none of the journey's texts (the
+ *   cards are painted from their layout, tp-painter-journey-lod.c); a PDF at that scale
+ *   still draws every card's words.
  */
 
 #include "config.h"
@@ -158,6 +162,64 @@ test_tiny_text (void)
   tp_layout_free (layout);
 }
 
+/* Measurement lookups and laid-out texts handed out while painting the whole board. */
+static void
+paint_counts (cairo_surface_t *surface,
+              TpLayout        *layout,
+              TpDocument      *document,
+              double           scale,
+              guint           *lookups,
+              guint           *refs)
+{
+  guint shaped, lookups_before, refs_before;
+
+  _tp_layout_get_counts (&shaped, &lookups_before, &refs_before);
+  paint_refs (surface, layout, document, scale);
+  _tp_layout_get_counts (&shaped, lookups, refs);
+  *lookups -= lookups_before;
+  *refs -= refs_before;
+}
+
+static void
+test_tiny_journey (void)
+{
+  g_autoptr(TpDocument) document = tp_bench_make_document (N_NOTES);
+  TpLayout *layout = tp_layout_new ();
+  guint n_touchpoints = tp_document_get_n_touchpoints (document);
+  cairo_surface_t *surface;
+  guint lookups, refs;
+  TpRect bounds;
+  double scale;
+
+  tp_layout_update (layout, document);
+  tp_layout_get_bounds (layout, &bounds);
+  g_assert_cmpuint (n_touchpoints, >=, 100);
+  /* A touchpoint's column three pixels across, as at the fit of 10,000 notes (0.7). */
+  scale = 3.0 / layout->theme->touchpoint_width;
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) (bounds.width * scale) + 1,
+                                        (int) (bounds.height * scale) + 1);
+  paint_counts (surface, layout, document, scale, &lookups, &refs);
+  g_test_message ("raster, columns of 3 px: %u lookups, %u texts for %u touchpoints",
+                  lookups, refs, n_touchpoints);
+  /* Before, every card's, cell's and chip's text was looked up for its grey bars (more
+   * than five a touchpoint); what is left is the links' pills and badges (one link for
+   * two touchpoints) and the stages' headers. */
+  g_assert_cmpuint (lookups, <=, n_touchpoints);
+  g_assert_cmpuint (refs, <=, n_touchpoints / 4);
+  cairo_surface_destroy (surface);
+
+  /* An export at the same scale draws every card's words. */
+  surface = cairo_pdf_surface_create_for_stream (NULL, NULL, bounds.width * scale,
+                                                 bounds.height * scale);
+  paint_counts (surface, layout, document, scale, &lookups, &refs);
+  g_test_message ("PDF, columns of 3 px: %u lookups, %u texts", lookups, refs);
+  g_assert_cmpuint (refs, >=, 3 * n_touchpoints);
+  cairo_surface_destroy (surface);
+
+  tp_layout_free (layout);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -166,6 +228,7 @@ main (int    argc,
 
   g_test_add_func ("/paint-scale/relayout-lookups", test_relayout_lookups);
   g_test_add_func ("/paint-scale/tiny-text", test_tiny_text);
+  g_test_add_func ("/paint-scale/tiny-journey", test_tiny_journey);
 
   return g_test_run ();
 }

@@ -12,6 +12,7 @@
 #include <glib/gi18n-lib.h>
 #include <math.h>
 
+#include "tp-painter-journey-lod.h"
 #include "tp-painter-private.h"
 
 /* The hairlines between rows first … first + n − 1, from left to right, and their
@@ -133,6 +134,40 @@ paint_stage_gaps (cairo_t      *cr,
   cairo_stroke (cr);
 }
 
+/* The touchpoints of ids, a run at a time: their shapes through batch, then their text. */
+static void
+paint_cell_runs (cairo_t              *cr,
+                 TpLayout             *layout,
+                 TpDocument           *document,
+                 GPtrArray            *ids,
+                 const TpRect         *reach,
+                 const TpPaintOptions *options,
+                 TpPaintBatch         *batch)
+{
+  TpJourney *journey = &layout->journey;
+
+  for (guint run = 0; run < ids->len; run += TP_PAINT_BATCH_RUN)
+    {
+      guint end = MIN (run + TP_PAINT_BATCH_RUN, ids->len);
+
+      _tp_paint_batch_begin (batch);
+      for (guint pass = 0; pass < 2; pass++)
+        {
+          for (guint i = run; i < end; i++)
+            {
+              guint t = GPOINTER_TO_UINT (g_hash_table_lookup (journey->touchpoint_by_id,
+                                                               g_ptr_array_index (ids, i)));
+
+              _tp_journey_paint_cells (cr, layout, document,
+                                       _tp_journey_touchpoint (layout, t - 1), reach, options,
+                                       batch);
+            }
+          if (pass == 0)
+            _tp_paint_batch_flush (batch, cr);
+        }
+    }
+}
+
 /* The stages, and (with_cells) the touchpoints' cells and the curve, that meet clip. */
 static void
 paint_stages (cairo_t              *cr,
@@ -169,26 +204,11 @@ paint_stages (cairo_t              *cr,
 
   g_ptr_array_set_size (ids, 0);
   tp_layout_query_touchpoints (layout, &reach, ids);
-  for (guint run = 0; run < ids->len; run += TP_PAINT_BATCH_RUN)
-    {
-      guint end = MIN (run + TP_PAINT_BATCH_RUN, ids->len);
-
-      _tp_paint_batch_begin (batch);
-      for (guint pass = 0; pass < 2; pass++)
-        {
-          for (guint i = run; i < end; i++)
-            {
-              guint t = GPOINTER_TO_UINT (g_hash_table_lookup (journey->touchpoint_by_id,
-                                                               g_ptr_array_index (ids, i)));
-
-              _tp_journey_paint_cells (cr, layout, document,
-                                       _tp_journey_touchpoint (layout, t - 1), &reach, options,
-                                       batch);
-            }
-          if (pass == 0)
-            _tp_paint_batch_flush (batch, cr);
-        }
-    }
+  /* A column of a few pixels: its colours alone (tp-painter-journey-lod.c). */
+  if (_tp_journey_is_tiny (cr, layout))
+    _tp_journey_paint_tiny (cr, layout, ids, &reach);
+  else
+    paint_cell_runs (cr, layout, document, ids, &reach, options, batch);
 
   if (tp_rect_intersects (&journey->bands[TP_JOURNEY_ROW_EMOTION], &reach))
     _tp_journey_paint_emotion_curve (cr, layout, clip);

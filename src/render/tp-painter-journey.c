@@ -10,6 +10,7 @@
 
 #include "tp-curve.h"
 #include "tp-paint-batch.h"
+#include "tp-painter-journey-lod.h"
 #include "tp-painter-private.h"
 #include "tp-text.h"
 
@@ -737,6 +738,7 @@ _tp_journey_paint_emotion_curve (cairo_t      *cr,
   g_autoptr(TpPaintBatch) batch = NULL;
   cairo_pattern_t *pattern;
   double neutral = tp_layout_get_emotion_y (layout, 0);
+  g_autoptr(TpTinyBatch) tiny = _tp_journey_is_tiny (cr, layout) ? _tp_tiny_batch_new () : NULL;
   guint first, last, n_batched = 0;
 
   if (n == 0)
@@ -797,6 +799,13 @@ _tp_journey_paint_emotion_curve (cairo_t      *cr,
 
       /* Rings in the panel's colour, which parts a marker from the curve in the light and
        * the dark style alike. */
+      if (tiny != NULL)
+        {
+          /* A marker of a pixel or less: its colours, no face (tp-painter-journey-lod.c). */
+          _tp_journey_add_tiny_marker (tiny, theme, xs[i], ys[i], r, box->emotion,
+                                       moment ? &theme->moment_of_truth : &theme->panel);
+          continue;
+        }
       add_face_marker (batch, theme, xs[i], ys[i], r, box->emotion,
                        moment ? &theme->moment_of_truth : &theme->panel);
       if (moment)
@@ -815,6 +824,8 @@ _tp_journey_paint_emotion_curve (cairo_t      *cr,
         }
     }
   _tp_paint_batch_flush (batch, cr);
+  if (tiny != NULL)
+    _tp_tiny_batch_flush (tiny, cr);
 }
 
 void
