@@ -33,7 +33,7 @@ on_toast_dismissed (TpWindow *self,
                     AdwToast *toast)
 {
   if (self->undo_toast == toast)
-    self->undo_toast = NULL;
+    g_clear_weak_pointer (&self->undo_toast);
 }
 
 static void
@@ -65,7 +65,9 @@ on_deleted (TpWindow   *self,
                            G_CALLBACK (on_undo_clicked), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (toast, "dismissed",
                            G_CALLBACK (on_toast_dismissed), self, G_CONNECT_SWAPPED);
-  self->undo_toast = toast;
+  /* The overlay owns the toast and may free it unseen (a queued toast when it goes):
+   * the window only watches it. */
+  g_set_weak_pointer (&self->undo_toast, toast);
   g_object_set_data_full (G_OBJECT (toast), "tp-state",
                           g_memdup2 (&(guint64) { tp_document_get_state (document) }, sizeof (guint64)),
                           g_free);
@@ -126,5 +128,10 @@ _tp_window_undo_toast_unbind (TpWindow *self)
       g_clear_signal_handler (&self->refused_id, self->document);
     }
   if (self->undo_toast != NULL)
-    adw_toast_dismiss (self->undo_toast);
+    {
+      AdwToast *toast = self->undo_toast;
+
+      g_clear_weak_pointer (&self->undo_toast);
+      adw_toast_dismiss (toast);
+    }
 }

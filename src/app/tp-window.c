@@ -605,6 +605,7 @@ tp_window_dispose (GObject *object)
   _tp_window_watch_dispose (self);
   _tp_window_timer_dispose (self);
   unbind_document (self);
+  g_clear_weak_pointer (&self->undo_toast);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), TP_TYPE_WINDOW);
   g_clear_object (&self->selection);
