@@ -18,6 +18,7 @@
 #include "render/tp-export-private.h"
 #include "render/tp-text.h"
 #include "render/tp-theme.h"
+#include "tp-test-ops.h"
 
 typedef struct
 {
@@ -28,22 +29,6 @@ typedef struct
   guint   rows;     /* of the page's tables */
 } ReportOps;
 
-static void
-count_op (cairo_surface_t *observer,
-          cairo_surface_t *target,
-          void            *data)
-{
-  ((ReportOps *) data)->on_sheet++;
-}
-
-static void
-count_glyphs (cairo_surface_t *observer,
-              cairo_surface_t *target,
-              void            *data)
-{
-  ((ReportOps *) data)->on_sheet++;
-  ((ReportOps *) data)->glyphs++;
-}
 
 /* Lays the analysis page out and paints it sheet by sheet as the PDF's slide would be
  * (1,216 × 648 of room on a 1,280 × 720 slide), each sheet onto a small image watched by
@@ -60,17 +45,12 @@ report_ops (const char *shape,
   g_autoptr(GArray) sheets = NULL;
   double room_width = 1216, room_height = 648, width;
   cairo_surface_t *target = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 64, 64);
-  cairo_surface_t *observer = cairo_surface_create_observer (target,
-                                                             CAIRO_SURFACE_OBSERVER_NORMAL);
+  cairo_surface_t *observer = tp_test_ops_observe (target, &work->on_sheet,
+                                                   &work->glyphs);
   TpExportOptions options;
   cairo_t *cr;
 
   *work = (ReportOps) { 0 };
-  cairo_surface_observer_add_fill_callback (observer, count_op, work);
-  cairo_surface_observer_add_stroke_callback (observer, count_op, work);
-  cairo_surface_observer_add_paint_callback (observer, count_op, work);
-  cairo_surface_observer_add_mask_callback (observer, count_op, work);
-  cairo_surface_observer_add_glyphs_callback (observer, count_glyphs, work);
 
   g_object_unref (context);
   tp_export_options_init (&options);

@@ -17,6 +17,7 @@
 #include "model/tp-document-private.h"
 #include "render/tp-export.h"
 #include "render/tp-layout-private.h"
+#include "tp-test-ops.h"
 
 /* The layout's text cache keeps at most this many shaped texts (tp-layout.c). */
 #define MAX_KEPT_LAYOUTS 4096
@@ -28,22 +29,6 @@ typedef struct
   guint   kept;    /* shaped texts alive after painting */
 } PageWork;
 
-static void
-count_op (cairo_surface_t *observer,
-          cairo_surface_t *target,
-          void            *data)
-{
-  ((PageWork *) data)->ops++;
-}
-
-static void
-count_glyphs (cairo_surface_t *observer,
-              cairo_surface_t *target,
-              void            *data)
-{
-  ((PageWork *) data)->ops++;
-  ((PageWork *) data)->glyphs++;
-}
 
 /* Paints the board page of document as a PDF export would (full text, a fitted page),
  * onto a surface watched by an observer. */
@@ -56,18 +41,13 @@ paint_document (TpDocument *document,
   /* The page scaled into a small image: every operation reaches the surface, and
    * drawing them at that size keeps the count cheap. */
   cairo_surface_t *target = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 256, 256);
-  cairo_surface_t *observer = cairo_surface_create_observer (target,
-                                                             CAIRO_SURFACE_OBSERVER_NORMAL);
+  cairo_surface_t *observer = tp_test_ops_observe (target, &work->ops,
+                                                   &work->glyphs);
   TpExportOptions options;
   double width, height;
   cairo_t *cr;
 
   *work = (PageWork) { 0 };
-  cairo_surface_observer_add_fill_callback (observer, count_op, work);
-  cairo_surface_observer_add_stroke_callback (observer, count_op, work);
-  cairo_surface_observer_add_paint_callback (observer, count_op, work);
-  cairo_surface_observer_add_mask_callback (observer, count_op, work);
-  cairo_surface_observer_add_glyphs_callback (observer, count_glyphs, work);
 
   tp_export_options_init (&options);
   options.page = TP_EXPORT_PAGE_BOARD;
