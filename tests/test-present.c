@@ -324,8 +324,9 @@ test_paint (void)
   g_assert_cmphex (pixel_at (surface, 640, 10) & 0xffffff, ==, 0);
   g_assert_cmphex (pixel_at (surface, 640, 400) & 0xffffff, !=, 0);
 
-  /* The timer, large in the slide's bottom right corner: dark while it counts, red at
-   * zero. */
+  /* The timer, large at the slide's top right under the step number (the 720-pixel
+   * slide starts 40 px down): dark while it counts, red at zero. (1206, 146) is inside
+   * the pill's rounded right end, under its figures. */
   {
     g_autoptr(TpTimebox) timebox = tp_timebox_new ();
     gint64 now = 1000000;
@@ -336,19 +337,19 @@ test_paint (void)
     g_assert_null (tp_present_window_get_capture (window));
     tp_present_window_set_timebox (window, timebox);
     _tp_present_window_paint (window, cr, 1280, 800);
-    pixel = pixel_at (surface, 1254, 708);
-    g_assert_cmphex (pixel & 0xffffff, ==, pixel_at (surface, 1254, 600) & 0xffffff);
+    pixel = pixel_at (surface, 1206, 146);
+    g_assert_cmphex (pixel & 0xffffff, ==, pixel_at (surface, 1254, 146) & 0xffffff);
 
     tp_timebox_start (timebox, 60);
     _tp_present_window_paint (window, cr, 1280, 800);
-    pixel = pixel_at (surface, 1254, 708);
+    pixel = pixel_at (surface, 1206, 146);
     g_assert_cmpuint ((pixel >> 16) & 0xff, <, 0x60);
 
     now += 61 * G_USEC_PER_SEC;
     _tp_timebox_tick (timebox);
     g_assert_cmpint (tp_timebox_get_state (timebox), ==, TP_TIMEBOX_FINISHED);
     _tp_present_window_paint (window, cr, 1280, 800);
-    pixel = pixel_at (surface, 1254, 708);
+    pixel = pixel_at (surface, 1206, 146);
     g_assert_cmpuint ((pixel >> 16) & 0xff, >, 2 * ((pixel >> 8) & 0xff));
     tp_present_window_set_timebox (window, NULL);
   }

@@ -27,6 +27,12 @@
 #define SPOTLIGHT_DIM    0.72
 /* The words being captured: their size at a 720-pixel-high slide (issue 17's floor is
  * 24 px for the notes a step is about; what is being typed stands out above them). */
+/* The timer's figures, and the width its widest label ("9:59:59") takes with the
+ * pill's padding, which every step's heading keeps clear of, counting or not, so that
+ * starting a timer never moves the slide under it. */
+#define TIMER_TEXT          34.0
+#define TIMER_CORNER_WIDTH  170.0
+
 #define CAPTURE_TEXT_PX 30.0
 /* How much of a long capture shows: about five lines of the card. */
 #define CAPTURE_SHOWN_CHARS 200
@@ -119,20 +125,21 @@ paint_capture (TpPresentWindow *self,
   cairo_restore (cr);
 }
 
-/* The timer, large in the slide's bottom right corner (the capture card keeps to the
- * middle): dark while it counts, grey while paused, red at zero. */
+/* The timer, large at the slide's top right, under the step number and beside the
+ * heading, in the corner the story keeps free for it (TP_STORY_CORNER_*): where the room
+ * looks for the step, and clear of the content (a canvas step's legend fills the bottom
+ * right). Dark while it counts, grey while paused, red at zero. */
 static void
 paint_timer (TpPresentWindow *self,
              cairo_t         *cr,
-             double           width,
              double           height)
 {
   g_autoptr(PangoLayout) layout = NULL;
   g_autofree char *label = NULL;
   PangoFontDescription *font;
   TpTimeboxState state;
-  double scale = height / 720.0;
-  double pad = 10.0 * scale;
+  double scale = height / TP_STORY_DESIGN_HEIGHT;
+  double pad = 14.0 * scale;
   int text_w, text_h;
   double x, y, w, h;
 
@@ -142,7 +149,7 @@ paint_timer (TpPresentWindow *self,
   label = tp_timebox_dup_label (self->timebox);
   layout = gtk_widget_create_pango_layout (self->area, label);
   font = pango_font_description_from_string ("Inter, sans-serif");
-  pango_font_description_set_absolute_size (font, 44.0 * scale * PANGO_SCALE);
+  pango_font_description_set_absolute_size (font, TIMER_TEXT * scale * PANGO_SCALE);
   pango_font_description_set_weight (font, PANGO_WEIGHT_BOLD);
   pango_layout_set_font_description (layout, font);
   pango_font_description_free (font);
@@ -156,10 +163,10 @@ paint_timer (TpPresentWindow *self,
   }
   pango_layout_get_pixel_size (layout, &text_w, &text_h);
 
-  w = text_w + 4 * pad;
-  h = text_h + 2 * pad;
-  x = width - w - 16.0 * scale;
-  y = height - h - 16.0 * scale;
+  h = TP_STORY_CORNER_HEIGHT * scale;
+  w = text_w + 2 * pad;
+  x = TP_STORY_CORNER_RIGHT * scale - w;
+  y = TP_STORY_CORNER_TOP * scale;
 
   cairo_save (cr);
   if (state == TP_TIMEBOX_FINISHED)
@@ -174,7 +181,7 @@ paint_timer (TpPresentWindow *self,
   cairo_close_path (cr);
   cairo_fill (cr);
   cairo_set_source_rgb (cr, 1, 1, 1);
-  cairo_move_to (cr, x + 2 * pad, y + pad);
+  cairo_move_to (cr, x + pad, y + (h - text_h) / 2);
   pango_cairo_show_layout (cr, layout);
   cairo_restore (cr);
 }
@@ -216,7 +223,8 @@ _tp_present_window_paint (TpPresentWindow *self,
                           int              width,
                           int              height)
 {
-  TpStoryPaintOptions options = { .theme = NULL, .screen = TRUE };
+  TpStoryPaintOptions options = { .theme = NULL, .screen = TRUE,
+                                  .corner_width = TIMER_CORNER_WIDTH };
   double slide_w, slide_h, x, y;
 
   g_return_if_fail (TP_IS_PRESENT_WINDOW (self));
@@ -248,7 +256,7 @@ _tp_present_window_paint (TpPresentWindow *self,
   if (self->story != NULL && tp_story_get_n_steps (self->story) > 0)
     tp_story_paint_step (cr, self->document, self->story, self->step, slide_w, slide_h,
                          &options);
-  paint_timer (self, cr, slide_w, slide_h);
+  paint_timer (self, cr, slide_h);
   if (self->capture != NULL)
     paint_capture (self, cr, slide_w, slide_h);
   cairo_restore (cr);

@@ -133,6 +133,10 @@ _tp_story_text_width (StoryPainter *p,
   return text_width * k;
 }
 
+/* The presentation's timer sits under the step number, at the margin. */
+G_STATIC_ASSERT ((int) TP_STORY_CORNER_RIGHT == (int) (STORY_WIDTH - STORY_MARGIN_X));
+G_STATIC_ASSERT ((int) TP_STORY_DESIGN_HEIGHT == (int) STORY_HEIGHT);
+
 /* The frame every step shares: the kicker (what part of the workshop) and the heading
  * at the top left, the step number at the top right, the workshop's title at the foot
  * of a deck page. Returns where the content starts. */
@@ -148,16 +152,19 @@ paint_frame (StoryPainter              *p,
   g_autofree char *heading = tp_story_step_dup_title (story, step);
   g_autofree char *number = g_strdup_printf ("%u / %u", index + 1, tp_story_get_n_steps (story));
   double number_width = _tp_story_text_width (p, TP_FONT_CAPTION, number, 20);
+  /* The heading keeps clear of the number and of the presentation's timer under it. */
+  double heading_width = STORY_WIDTH - 2 * STORY_MARGIN_X - MAX (number_width,
+                                                                 options->corner_width) - 24;
   double y = STORY_MARGIN_Y;
 
   _tp_story_text (p, TP_FONT_CAPTION, number, STORY_WIDTH - STORY_MARGIN_X - number_width, y,
                   number_width + 1, 20, 1, &p->theme->hint, PANGO_ALIGN_LEFT);
   if (kicker != NULL)
     y += _tp_story_text (p, TP_FONT_CAPTION, kicker, STORY_MARGIN_X, y,
-                         STORY_WIDTH - 2 * STORY_MARGIN_X - number_width - 24, 18, 1,
+                         heading_width, 18, 1,
                          &p->theme->hint, PANGO_ALIGN_LEFT) + 4;
   y += _tp_story_text (p, TP_FONT_REGION_TITLE, heading, STORY_MARGIN_X, y,
-                       STORY_WIDTH - 2 * STORY_MARGIN_X - number_width - 24, 40, 2,
+                       heading_width, 40, 2,
                        &p->theme->title, PANGO_ALIGN_LEFT);
 
   if (!options->screen)

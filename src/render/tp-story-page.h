@@ -21,7 +21,19 @@ typedef struct
   gboolean       screen;       /* the live presentation (no footer) rather than a page */
   guint          page_number;  /* for the footer of a deck page; 0: none */
   guint          n_pages;
+  /* Units of the heading's line kept free at the top right, beside and under the step
+   * number, for what the presentation lays over the slide there (its timer, at
+   * TP_STORY_CORNER_*); 0: only the step number's width. */
+  double         corner_width;
 } TpStoryPaintOptions;
+
+/* The top right corner the presentation's timer takes, in the step's design units
+ * (1280 × 720): its right edge, top and height, under the step number and beside the
+ * heading, above where any step's content starts. */
+#define TP_STORY_DESIGN_HEIGHT  720.0
+#define TP_STORY_CORNER_RIGHT   1232.0
+#define TP_STORY_CORNER_TOP     60.0
+#define TP_STORY_CORNER_HEIGHT  52.0
 
 /* Paints the story's shown step index into the width × height area at cr's origin. */
 void  tp_story_paint_step  (cairo_t                   *cr,
