@@ -88,12 +88,12 @@ parse_table (const ExportArgs *args,
 {
   if (args->table == NULL)
     {
-      usage_error (_("a .csv export is an analysis table: give --table=gaps, kano, kpis or links"));
+      usage_error (_("a .csv export is an analysis table: give --table=gaps, kano, kpis, links or votes"));
       return FALSE;
     }
   if (!tp_table_from_string (args->table, table))
     {
-      usage_error (_("--table must be gaps, kano, kpis or links"));
+      usage_error (_("--table must be gaps, kano, kpis, links or votes"));
       return FALSE;
     }
   if (args->page != NULL || args->size != NULL || args->scale != SCALE_NOT_GIVEN ||
@@ -328,7 +328,7 @@ tp_cli_run (int    argc,
     { "no-legend", 0, 0, G_OPTION_ARG_NONE, &export.no_legend,
       N_("No legend of the symbols at the foot of each page"), NULL },
     { "table", 0, 0, G_OPTION_ARG_STRING, &export.table,
-      N_("A table to export as CSV: gaps, kano, kpis or links"), N_("TABLE") },
+      N_("A table to export as CSV: gaps, kano, kpis, links or votes"), N_("TABLE") },
     { "version", 0, 0, G_OPTION_ARG_NONE, &version,
       N_("Print the version and exit"), NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, N_("FILE…") },

@@ -132,6 +132,7 @@ static const TableCase table_cases[] = {
   { "kano", "touchpoint,need,A,O,M,I,R,Q,category,better,worse,significant", 12 },
   { "kpis", "scope,name,kind,value,target,met", 6 },
   { "links", "note,block,touchpoint,stage,label,note_votes,touchpoint_votes", 7 },
+  { "votes", "rank,item,kind,block,stage,votes", 6 },
 };
 
 /* How many rows a table of the example must have, counted from the model. */
@@ -144,6 +145,24 @@ count_items (TpDocument *document,
 
   if (table == TP_TABLE_LINKS)
     return tp_document_get_links (document)->len;
+  if (table == TP_TABLE_VOTES)
+    {
+      for (guint c = 0; c < TP_N_CONTAINERS; c++)
+        {
+          GPtrArray *notes = tp_document_get_notes (document, c);
+
+          for (guint j = 0; j < notes->len; j++)
+            n += ((const TpNote *) g_ptr_array_index (notes, j))->votes > 0;
+        }
+      for (guint i = 0; i < stages->len; i++)
+        {
+          GPtrArray *touchpoints = ((const TpStage *) g_ptr_array_index (stages, i))->touchpoints;
+
+          for (guint j = 0; j < touchpoints->len; j++)
+            n += ((const TpTouchpoint *) g_ptr_array_index (touchpoints, j))->votes > 0;
+        }
+      return n;
+    }
   for (guint i = 0; i < stages->len; i++)
     {
       const TpStage *stage = g_ptr_array_index (stages, i);
@@ -218,6 +237,77 @@ test_table (gconstpointer data)
   remove_dir (dir);
 }
 
+/* The votes table against the model: every voted note and touchpoint once, with its
+ * votes and its block or stage, most first, ties ranked as results rank them (1, 2, 2,
+ * 4), and no item without votes. */
+static void
+test_votes_ranking (void)
+{
+  g_autoptr(TpDocument) document = load_example ();
+  g_autoptr(GBytes) bytes = tp_analysis_csv_write (document, TP_TABLE_VOTES);
+  g_autofree char *contents = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  g_autoptr(GPtrArray) records = parse_csv (contents);
+  /* "note:TEXT" or "touchpoint:NAME": a touchpoint may be named as a note reads. */
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  guint last_votes = G_MAXUINT, last_rank = 0, total = 0, expected_total = 0;
+  GPtrArray *stages = tp_document_get_stages (document);
+
+  g_assert_cmpuint (records->len, >, 10);
+  for (guint i = 1; i < records->len; i++)
+    {
+      GPtrArray *r = g_ptr_array_index (records, i);
+      guint rank = atoi (g_ptr_array_index (r, 0));
+      const char *item = g_ptr_array_index (r, 1);
+      const char *kind = g_ptr_array_index (r, 2);
+      const char *block = g_ptr_array_index (r, 3);
+      const char *stage = g_ptr_array_index (r, 4);
+      guint votes = atoi (g_ptr_array_index (r, 5));
+
+      g_assert_cmpuint (votes, >, 0);
+      g_assert_cmpuint (votes, <=, last_votes);
+      g_assert_cmpuint (rank, ==, votes == last_votes ? last_rank : i);
+      g_assert_true (g_str_equal (kind, "note") || g_str_equal (kind, "touchpoint"));
+      /* A note has its block and no stage; a touchpoint the other way round. */
+      g_assert_cmpint (block[0] != '\0', ==, g_str_equal (kind, "note"));
+      g_assert_cmpint (stage[0] != '\0', ==, g_str_equal (kind, "touchpoint"));
+      g_assert_true (g_hash_table_add (seen, g_strconcat (kind, ":", item, NULL)));
+      last_votes = votes;
+      last_rank = rank;
+      total += votes;
+    }
+
+  /* Every vote of the document is in the table, and each row is its item's. */
+  for (guint c = 0; c < TP_N_CONTAINERS; c++)
+    {
+      GPtrArray *notes = tp_document_get_notes (document, c);
+
+      for (guint j = 0; j < notes->len; j++)
+        {
+          const TpNote *note = g_ptr_array_index (notes, j);
+
+          g_autofree char *key = g_strconcat ("note:", note->text, NULL);
+
+          expected_total += note->votes;
+          g_assert_cmpint (note->votes > 0, ==, g_hash_table_contains (seen, key));
+        }
+    }
+  for (guint i = 0; i < stages->len; i++)
+    {
+      GPtrArray *touchpoints = ((const TpStage *) g_ptr_array_index (stages, i))->touchpoints;
+
+      for (guint j = 0; j < touchpoints->len; j++)
+        {
+          const TpTouchpoint *tp = g_ptr_array_index (touchpoints, j);
+
+          g_autofree char *key = g_strconcat ("touchpoint:", tp->name, NULL);
+
+          expected_total += tp->votes;
+          g_assert_cmpint (tp->votes > 0, ==, g_hash_table_contains (seen, key));
+        }
+    }
+  g_assert_cmpuint (total, ==, expected_total);
+}
+
 /* Bad usage: status 2, one line on stderr, nothing written. */
 typedef struct
 {
@@ -272,7 +362,7 @@ test_usage (gconstpointer data)
   g_assert_true (strchr (run.err, '\n') == run.err + strlen (run.err) - 1);
   /* The message names every table and page there is. */
   if (strcmp (c->name, "unknown-table") == 0)
-    g_assert_nonnull (strstr (run.err, "--table must be gaps, kano, kpis or links"));
+    g_assert_nonnull (strstr (run.err, "--table must be gaps, kano, kpis, links or votes"));
   if (strcmp (c->name, "alignment-misspelt") == 0)
     g_assert_nonnull (strstr (run.err, "alignment"));
   tp_test_run_clear (&run);
@@ -347,6 +437,7 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
+  g_test_add_func ("/touchpoint/cli-tables/votes-ranking", test_votes_ranking);
   for (guint i = 0; i < G_N_ELEMENTS (table_cases); i++)
     {
       g_autofree char *path = g_strdup_printf ("/touchpoint/cli-tables/%s", table_cases[i].table);

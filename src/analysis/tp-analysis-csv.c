@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "model/tp-enums.h"
+#include "model/tp-vote-scope.h"
 #include "tp-analysis-csv.h"
 #include "tp-analysis-private.h"
 #include "tp-gap.h"
@@ -39,6 +40,10 @@ static const char * const link_columns[] = {
   "note", "block", "touchpoint", "stage", "label", "note_votes", "touchpoint_votes",
 };
 
+static const char * const vote_columns[] = {
+  "rank", "item", "kind", "block", "stage", "votes",
+};
+
 gboolean
 tp_table_from_string (const char *string,
                       TpTable    *table)
@@ -48,6 +53,7 @@ tp_table_from_string (const char *string,
     [TP_TABLE_KANO] = "kano",
     [TP_TABLE_KPIS] = "kpis",
     [TP_TABLE_LINKS] = "links",
+    [TP_TABLE_VOTES] = "votes",
   };
 
   g_return_val_if_fail (table != NULL, FALSE);
@@ -300,6 +306,63 @@ write_links (GString    *out,
     }
 }
 
+/* Every note and touchpoint with votes, most first, ranked as a results table ranks
+ * ties (1, 2, 2, 4): the whole ranking the analysis page's "Most voted" shows the top
+ * of, for the facilitator's follow-up in a spreadsheet. */
+static void
+write_votes (GString    *out,
+             TpDocument *document)
+{
+  g_autoptr(GArray) ranking = NULL;
+  TpVoteScope scope;
+  guint rank = 0, last_votes = 0;
+
+  tp_vote_scope_init (&scope, TP_VOTE_SCOPE_BOARD, 0, NULL);
+  ranking = tp_vote_scope_rank (&scope, document, 0);
+  tp_vote_scope_clear (&scope);
+
+  write_fields (out, vote_columns, G_N_ELEMENTS (vote_columns));
+  for (guint i = 0; i < ranking->len; i++)
+    {
+      const TpVoteRank *entry = &g_array_index (ranking, TpVoteRank, i);
+      TpItem *item = tp_document_lookup (document, entry->id);
+      const char *text, *kind, *block = NULL, *stage_name = NULL;
+      Row *row;
+
+      if (item != NULL && item->kind == TP_ITEM_NOTE)
+        {
+          const TpNote *note = (const TpNote *) item;
+
+          text = note->text;
+          kind = "note";
+          block = tp_enum_to_nick (TP_ENUM_CONTAINER, note->container);
+        }
+      else if (item != NULL && item->kind == TP_ITEM_TOUCHPOINT)
+        {
+          const TpTouchpoint *tp = (const TpTouchpoint *) item;
+          const TpStage *stage = tp_document_lookup_kind (document, tp->stage, TP_ITEM_STAGE);
+
+          text = tp->name;
+          kind = "touchpoint";
+          stage_name = stage != NULL ? stage->name : NULL;
+        }
+      else
+        continue;
+
+      if (i == 0 || entry->votes != last_votes)
+        rank = i + 1;
+      last_votes = entry->votes;
+      row = row_new ();
+      row_take (row, g_strdup_printf ("%u", rank));
+      row_add (row, text);
+      row_add (row, kind);
+      row_add (row, block);
+      row_add (row, stage_name);
+      row_take (row, g_strdup_printf ("%u", entry->votes));
+      write_row (out, row);
+    }
+}
+
 GBytes *
 tp_analysis_csv_write (TpDocument *document,
                        TpTable     table)
@@ -307,7 +370,7 @@ tp_analysis_csv_write (TpDocument *document,
   GString *out;
 
   g_return_val_if_fail (TP_IS_DOCUMENT (document), NULL);
-  g_return_val_if_fail (table <= TP_TABLE_LINKS, NULL);
+  g_return_val_if_fail (table <= TP_TABLE_VOTES, NULL);
 
   out = g_string_new (NULL);
   switch (table)
@@ -320,6 +383,9 @@ tp_analysis_csv_write (TpDocument *document,
       break;
     case TP_TABLE_LINKS:
       write_links (out, document);
+      break;
+    case TP_TABLE_VOTES:
+      write_votes (out, document);
       break;
     case TP_TABLE_KPIS:
     default:

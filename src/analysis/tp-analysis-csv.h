@@ -21,6 +21,11 @@
  *   block is the nick of the note's canvas block or value-chain area, "key-partners",
  *   "operations"; label empty when the link has none). Links whose note or touchpoint
  *   is missing are left out, as the matrix leaves them out.
+ * - votes: rank, item, kind, block, stage, votes (one row per note or touchpoint with
+ *   dot votes, most first, document order among equals; rank as results rank ties:
+ *   1, 2, 2, 4). item is the note's text or the touchpoint's name, kind "note" or
+ *   "touchpoint"; block is a note's block or area nick, stage a touchpoint's stage name,
+ *   the other empty.
  *
  * A text cell that a spreadsheet would take for a formula (it starts with "=", "+", "-",
  * "@", a tab or a carriage return) is written with a leading "'", so that opening the
@@ -37,9 +42,10 @@ typedef enum {
   TP_TABLE_KANO,
   TP_TABLE_KPIS,
   TP_TABLE_LINKS,
+  TP_TABLE_VOTES,
 } TpTable;
 
-/* "gaps", "kano", "kpis" or "links", as --table takes them. */
+/* "gaps", "kano", "kpis", "links" or "votes", as --table takes them. */
 gboolean  tp_table_from_string  (const char *string,
                                  TpTable    *table);
 /* (transfer full) */
