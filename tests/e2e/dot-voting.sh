@@ -40,30 +40,7 @@ DOC
 
 e2e_start "$app" "$doc" "dot-voting"
 
-# Each step waits for what it opens (the menu, the dialog) by its window's name: a loaded,
-# sanitized run shows them seconds after the key.
-slow=${TP_TEST_SLOWDOWN:-1}
-shown () { xdotool search --onlyvisible --name "$1" >/dev/null 2>&1; }
-
-keys alt+8
-sleep "$slow"
-keys Menu
-# The context menu is a window of its own, named after the application.
-wait_for 30 'shown "^Touchpoint$"' || fail "the block's context menu did not open"
-# Shown is not yet listening: let the menu take the keyboard.
-sleep "$slow"
-keys Down Down Down
-sleep "$slow"
-keys Return
-wait_for 30 'shown "^Start Dot Voting$"' || fail "the voting dialog did not open"
-xdotool windowfocus --sync "$(xdotool search --onlyvisible --name '^Start Dot Voting$' | head -n 1)"
-sleep "$slow"
-# The keyboard starts in the participants' number: Enter starts with 8 × 3 = 24 dots.
-keys Return
-wait_for 30 '! shown "^Start Dot Voting$"' || fail "Enter did not start the round"
-# No window manager hands the keyboard back to the editor: do it, as one would.
-xdotool windowfocus --sync "$win"
-sleep "$slow"
+e2e_start_round alt+8
 keys Down plus plus
 keys Down plus minus plus
 # End Round, at the bar's right end under the header bar.

@@ -15,6 +15,10 @@
 #   wait_for SECONDS COND     waits until the shell condition COND holds, bounded
 #   fail MESSAGE              says so, shows the app's log, exits 1
 #   title, modified           the window's title; whether it says the workshop changed
+#   shown NAME                whether a window whose title holds NAME is shown
+#   e2e_start_round KEY       a dot-voting round on the block KEY selects (alt+8: Key
+#                             Partners), from its context menu, with the dialog's
+#                             default 8 × 3 dots; the keyboard back on $win
 #
 # $tmp is a fresh folder, removed on exit with the app it started. Every wait is a bound
 # scaled by TP_TEST_SLOWDOWN (a sanitized build is slower), never a measured time.
@@ -104,4 +108,31 @@ wait_saved () {
   fi
   sleep 0.3
   before=$(cksum <"$doc")
+}
+
+shown () { xdotool search --onlyvisible --name "$1" >/dev/null 2>&1; }
+
+# Each step waits for what it opens (the menu, the dialog) by its window's name: a loaded,
+# sanitized run shows them seconds after the key.
+e2e_start_round () {
+  slow=${TP_TEST_SLOWDOWN:-1}
+  keys "$1"
+  sleep "$slow"
+  keys Menu
+  # The context menu is a window of its own, named after the application.
+  wait_for 30 'shown "^Touchpoint$"' || fail "the block's context menu did not open"
+  # Shown is not yet listening: let the menu take the keyboard.
+  sleep "$slow"
+  keys Down Down Down
+  sleep "$slow"
+  keys Return
+  wait_for 30 'shown "^Start Dot Voting$"' || fail "the voting dialog did not open"
+  xdotool windowfocus --sync "$(xdotool search --onlyvisible --name '^Start Dot Voting$' | head -n 1)"
+  sleep "$slow"
+  # The keyboard starts in the participants' number: Enter starts with 8 × 3 = 24 dots.
+  keys Return
+  wait_for 30 '! shown "^Start Dot Voting$"' || fail "Enter did not start the round"
+  # No window manager hands the keyboard back to the editor: do it, as one would.
+  xdotool windowfocus --sync "$win"
+  sleep "$slow"
 }

@@ -50,8 +50,6 @@ XML
 "$app" --validate "$doc"
 
 slow=${TP_TEST_SLOWDOWN:-1}
-shown () { xdotool search --onlyvisible --name "$1" >/dev/null 2>&1; }
-
 G_MESSAGES_DEBUG=Touchpoint "$app" "$doc" >"$tmp/log" 2>&1 &
 pid=$!
 before=$(cksum <"$doc")
@@ -105,22 +103,8 @@ xdotool windowfocus --sync "$editor"
 win=$editor
 sleep "$slow"
 
-# A round on Value Propositions, from its context menu (as dot-voting.sh does).
-keys alt+2
-sleep "$slow"
-keys Menu
-wait_for 30 'shown "^Touchpoint$"' || fail "the block's context menu did not open"
-sleep "$slow"
-keys Down Down Down
-sleep "$slow"
-keys Return
-wait_for 30 'shown "^Start Dot Voting$"' || fail "the voting dialog did not open"
-xdotool windowfocus --sync "$(xdotool search --onlyvisible --name '^Start Dot Voting$' | head -n 1)"
-sleep "$slow"
-keys Return
-wait_for 30 '! shown "^Start Dot Voting$"' || fail "Enter did not start the round"
-xdotool windowfocus --sync "$editor"
-sleep "$slow"
+# A round on Value Propositions.
+e2e_start_round alt+2
 # The block's first note, then the captured one after it: two dots on it.
 keys Down Down plus plus
 # End Round, at the bar's right end under the header bar (the window at 0, 0).
