@@ -218,6 +218,35 @@ get_content (TpLayout     *layout,
   return TRUE;
 }
 
+/* Whether a region's own page would show any of the workshop's content, rather than the
+ * empty template every board has: a note in one of its blocks, or, for the journey, a
+ * stage. The board page shows every region anyway, so "every page" leaves the others out
+ * when they are empty (issue 19: a small workshop's export drew the value chain's empty
+ * blocks on a page of their own). Without a document, every region counts as shown. */
+static gboolean
+region_has_content (TpDocument   *document,
+                    TpExportPage  page)
+{
+  if (document == NULL)
+    return TRUE;
+
+  switch (page)
+    {
+    case TP_EXPORT_PAGE_CANVAS:
+    case TP_EXPORT_PAGE_VALUE_CHAIN:
+      for (guint c = 0; c < TP_N_CONTAINERS; c++)
+        if ((page == TP_EXPORT_PAGE_CANVAS ? TP_CONTAINER_IS_CANVAS (c)
+                                           : TP_CONTAINER_IS_VALUE_CHAIN (c))
+            && tp_document_get_notes (document, c)->len > 0)
+          return TRUE;
+      return FALSE;
+    case TP_EXPORT_PAGE_JOURNEY:
+      return tp_document_get_stages (document)->len > 0;
+    default:
+      return TRUE;
+    }
+}
+
 GArray *
 tp_export_list_pages (TpLayout              *layout,
                       TpDocument            *document,
@@ -263,7 +292,7 @@ tp_export_list_pages (TpLayout              *layout,
       for (guint i = 0; i < G_N_ELEMENTS (every); i++)
         if (_tp_export_page_is_report (every[i])
             ? _tp_export_analysis_remember (layout, every[i], document)
-            : get_content (layout, every[i], &content))
+            : region_has_content (document, every[i]) && get_content (layout, every[i], &content))
           g_array_append_val (pages, every[i]);
     }
   return pages;
