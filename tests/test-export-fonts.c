@@ -150,17 +150,17 @@ test_theme_sizes_only (void)
                                               theme->fonts[role].style));
 
   for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
-      {
-        TpExportOptions options;
-        g_autoptr(GBytes) bytes = NULL;
-        g_autoptr(GError) error = NULL;
+    {
+      TpExportOptions options;
+      g_autoptr(GBytes) bytes = NULL;
+      g_autoptr(GError) error = NULL;
 
-        tp_export_options_init (&options);
-        options.size = sizes[s];
-        bytes = tp_export_render (small, &options, NULL, &error);
-        g_assert_no_error (error);
-        g_assert_nonnull (bytes);
-      }
+      tp_export_options_init (&options);
+      options.size = sizes[s];
+      bytes = tp_export_render (small, &options, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_nonnull (bytes);
+    }
 
   g_test_message ("%u distinct fonts asked for, %u font specs in the theme",
                   g_hash_table_size (asked), g_hash_table_size (specs));
