@@ -218,6 +218,35 @@ get_content (TpLayout     *layout,
   return TRUE;
 }
 
+/* Whether a region's own page would show any of the workshop's content, rather than the
+ * empty template every board has: a note in one of its blocks, or, for the journey, a
+ * stage. The board page shows every region anyway, so "every page" leaves the others out
+ * when they are empty (issue 19: a small workshop's export drew the value chain's empty
+ * blocks on a page of their own). Without a document, every region counts as shown. */
+static gboolean
+region_has_content (TpDocument   *document,
+                    TpExportPage  page)
+{
+  if (document == NULL)
+    return TRUE;
+
+  switch (page)
+    {
+    case TP_EXPORT_PAGE_CANVAS:
+    case TP_EXPORT_PAGE_VALUE_CHAIN:
+      for (guint c = 0; c < TP_N_CONTAINERS; c++)
+        if ((page == TP_EXPORT_PAGE_CANVAS ? TP_CONTAINER_IS_CANVAS (c)
+                                           : TP_CONTAINER_IS_VALUE_CHAIN (c))
+            && tp_document_get_notes (document, c)->len > 0)
+          return TRUE;
+      return FALSE;
+    case TP_EXPORT_PAGE_JOURNEY:
+      return tp_document_get_stages (document)->len > 0;
+    default:
+      return TRUE;
+    }
+}
+
 GArray *
 tp_export_list_pages (TpLayout              *layout,
                       TpDocument            *document,
@@ -263,7 +292,7 @@ tp_export_list_pages (TpLayout              *layout,
       for (guint i = 0; i < G_N_ELEMENTS (every); i++)
         if (_tp_export_page_is_report (every[i])
             ? _tp_export_analysis_remember (layout, every[i], document)
-            : get_content (layout, every[i], &content))
+            : region_has_content (document, every[i]) && get_content (layout, every[i], &content))
           g_array_append_val (pages, every[i]);
     }
   return pages;
@@ -381,6 +410,55 @@ format_footer (TpDocument   *document,
   return g_string_free (g_steal_pointer (&footer), FALSE);
 }
 
+/* A footer line in the caption's font, laid out at the caption's size and drawn scaled to
+ * the footer's: one short text does not warrant a font of its own.
+ *
+ * Why (issue 19, the fixed cost of a small export): every size Pango is asked for is a
+ * font of its own, with a fontconfig sort in two threads, Pango's metrics sample and
+ * every glyph loaded again (about 7 M instructions); the footer's size follows the
+ * page's, so it was one more font on every export. Text is laid out with unhinted
+ * metrics and drawn unhinted (tp_text_context_new()), so a font scaled by k draws
+ * exactly what a font k times its size draws, to Pango's 1/1024 of a unit. */
+static PangoLayout *
+footer_layout_new (TpLayout   *layout,
+                   const char *text)
+{
+  PangoLayout *line = pango_layout_new (layout->context);
+  PangoFontDescription *font = tp_theme_create_font (layout->theme, TP_FONT_CAPTION);
+
+  pango_layout_set_font_description (line, font);
+  pango_layout_set_text (line, text, -1);
+  pango_font_description_free (font);
+  return line;
+}
+
+/* The width of a footer line at the footer's size, rounded up to whole units as
+ * pango_layout_get_pixel_size() rounds it (its logical extents start at 0). */
+static int
+footer_width (PangoLayout *line,
+              double       scale)
+{
+  PangoRectangle logical;
+
+  pango_layout_get_extents (line, NULL, &logical);
+  return (int) ceil (logical.width * scale / PANGO_SCALE);
+}
+
+static void
+paint_footer_line (cairo_t     *cr,
+                   PangoLayout *line,
+                   double       x,
+                   double       y,
+                   double       scale)
+{
+  cairo_save (cr);
+  cairo_translate (cr, x, y);
+  cairo_scale (cr, scale, scale);
+  cairo_move_to (cr, 0, 0);
+  _tp_paint_layout (cr, line);
+  cairo_restore (cr);
+}
+
 void
 _tp_export_paint_footer (cairo_t      *cr,
                          TpLayout     *layout,
@@ -396,39 +474,30 @@ _tp_export_paint_footer (cairo_t      *cr,
 {
   const TpTheme *theme = layout->theme;
   double size = MAX (FOOTER_MIN_SIZE, MIN (width, height) * FOOTER_SHARE);
+  double scale = size / theme->fonts[TP_FONT_CAPTION].size;
   g_autofree char *text = format_footer (document, page, part, n_parts);
-  g_autoptr(PangoLayout) left = NULL;
+  g_autoptr(PangoLayout) left = footer_layout_new (layout, text);
   g_autoptr(PangoLayout) right = NULL;
-  PangoFontDescription *font = pango_font_description_from_string (theme->font_family);
-  int text_width, text_height;
+  PangoRectangle logical;
   double baseline_y;
 
-  pango_font_description_set_absolute_size (font, size * PANGO_SCALE);
-  left = pango_layout_new (layout->context);
-  pango_layout_set_font_description (left, font);
-  pango_layout_set_text (left, text, -1);
-  pango_layout_set_width (left, (int) ((width - 2 * margin) * 0.8 * PANGO_SCALE));
+  pango_layout_set_width (left, (int) ((width - 2 * margin) * 0.8 / scale * PANGO_SCALE));
   pango_layout_set_ellipsize (left, PANGO_ELLIPSIZE_END);
-  pango_layout_get_pixel_size (left, &text_width, &text_height);
+  pango_layout_get_extents (left, NULL, &logical);
 
   /* In the bottom margin, a little below its middle: near the edge, clear of the content. */
-  baseline_y = height - margin / 2 - text_height / 2.0;
+  baseline_y = height - margin / 2 - ceil (logical.height * scale / PANGO_SCALE) / 2.0;
   tp_colour_set_source (cr, &theme->caption);
-  cairo_move_to (cr, margin, baseline_y);
-  _tp_paint_layout (cr, left);
+  paint_footer_line (cr, left, margin, baseline_y, scale);
 
   if (n_pages > 1)
     {
       g_autofree char *number = g_strdup_printf ("%u / %u", page_number, n_pages);
 
-      right = pango_layout_new (layout->context);
-      pango_layout_set_font_description (right, font);
-      pango_layout_set_text (right, number, -1);
-      pango_layout_get_pixel_size (right, &text_width, NULL);
-      cairo_move_to (cr, width - margin - text_width, baseline_y);
-      _tp_paint_layout (cr, right);
+      right = footer_layout_new (layout, number);
+      paint_footer_line (cr, right, width - margin - footer_width (right, scale), baseline_y,
+                         scale);
     }
-  pango_font_description_free (font);
 }
 
 guint
