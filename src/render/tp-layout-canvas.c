@@ -119,7 +119,6 @@ share_band (TpLayout         *layout,
   const TpTheme *theme = layout->theme;
   double height[5];
   double used = 0, spare;
-  gboolean modelling = layout->modelling;
 
   g_assert (n_columns <= G_N_ELEMENTS (height));
 
@@ -140,10 +139,8 @@ share_band (TpLayout         *layout,
       return;
     }
 
-  /* The trials' heights may come from the notes' models (tp-layout-model.c): a trial
-   * width wraps every note of a column, and shaping each anew is what the search would
-   * cost. The widths chosen are measured for real below. */
-  layout->modelling = TRUE;
+  /* A trial width wraps every note of a column: by the notes' models
+   * (tp-layout-model.c), since shaping each anew is what the search would cost. */
   for (guint i = 0; i < n_columns; i++)
     height[i] = column_need (layout, notes, &columns[i], widths[i], need);
 
@@ -175,7 +172,6 @@ share_band (TpLayout         *layout,
       widths[tallest] = width;
       height[tallest] = shorter;
     }
-  layout->modelling = modelling;
 
   /* The rest levels the narrowest up first, so columns that hold alike (an empty canvas
    * above all) stand as Osterwalder's equal columns. */

@@ -18,9 +18,14 @@
  * reuse only the exact width, since their lines align by it. tests/test-measure-cache.c
  * compares every reused measurement with a fresh Pango layout's.
  *
- * The searches' trials need no shaping at all where a text's model (tp-layout-model.c)
- * tells its lines at the width: only a width that is laid out for real shapes the text,
- * so a board export shapes each text about once.
+ * A note's text needs no shaping at all to be measured where its model
+ * (tp-layout-model.c) tells its lines at the width: the fit's trials and the layout's
+ * final widths alike are wrapped by arithmetic, and the text is shaped when it is
+ * painted, once, at the width it is drawn at. A trial width never shapes, and a text laid
+ * out but never painted (a page's layout that only measures, a note the board culls) is
+ * never shaped. Shaping the final widths while laying out (as before) held a laid-out
+ * text from the layout to the painting: beyond the cap of unpainted ones (10,000 notes),
+ * the first painted had gone and were shaped again (1.4 shapings a text).
  *
  * Measurements stay while the layout's updates use them: an export lays the board out
  * anew for each kind of page and comes back to the same texts at the same widths, so an
@@ -46,8 +51,9 @@ typedef struct
   TpFontRole  role;
   gboolean    simple;    /* no right-to-left text: lines start at the left whatever the width */
   GPtrArray  *measured;  /* TpMeasure */
-  TpTextModel *model;    /* for the searches' trials; NULL: not made, or not modelled */
+  TpTextModel *model;    /* its lines by arithmetic; NULL: not made, or not modelled */
   gboolean    modelled;  /* model made, or found impossible */
+  guint       generation;  /* the last update its model answered */
 } TpMeasureText;
 
 struct _TpMeasure
@@ -308,6 +314,44 @@ unkeep (TpLayout  *layout,
     g_queue_unlink (measure->painted ? &layout->painted : &layout->kept, &measure->link);
 }
 
+/* The text's model wrapped at units (≤ 0: no width, one line a paragraph, as an
+ * unreachable width wraps it) into the numbers of into. */
+static gboolean
+model_wrap (TpLayout      *layout,
+            TpMeasureText *owner,
+            int            units,
+            TpMeasure     *into)
+{
+  return _tp_text_model_wrap (layout, owner->role, owner->model, units > 0 ? units : G_MAXINT / 2,
+                              owner->max_lines, &into->height, &into->text_width,
+                              &into->last_right, &into->truncated);
+}
+
+/* A text shaped for painting whose layout may have come from its model: Pango's lines
+ * must be the model's, or the text would not fill its box as laid out. Every painting
+ * test checks the model so, at no cost but a wrap by arithmetic. */
+static void
+check_model (TpLayout  *layout,
+             TpMeasure *measure)
+{
+  static gboolean warned;
+  TpMeasure modelled;
+
+  if (measure->owner->model == NULL || warned || !model_wrap (layout, measure->owner,
+                                                              measure->width, &modelled))
+    return;
+  if (modelled.height != measure->height || modelled.truncated != measure->truncated ||
+      (!modelled.truncated && (modelled.text_width != measure->text_width ||
+                               modelled.last_right != measure->last_right)))
+    {
+      warned = TRUE;
+      g_warning ("“%s” at %d Pango units: its model wraps it %g × %g (last line to %g, cut %d), "
+                 "Pango %g × %g (last line to %g, cut %d)", measure->owner->text, measure->width,
+                 modelled.text_width, modelled.height, modelled.last_right, modelled.truncated,
+                 measure->text_width, measure->height, measure->last_right, measure->truncated);
+    }
+}
+
 static TpMeasure *
 measure_new (TpLayout      *layout,
              TpMeasureText *owner,
@@ -324,16 +368,18 @@ measure_new (TpLayout      *layout,
   measure->last_right = tp_text_layout_get_last_line_end (measure->layout);
   measure->truncated = tp_text_layout_get_truncated (measure->layout);
   find_span (layout, measure);
+  check_model (layout, measure);
   g_ptr_array_add (owner->measured, measure);
   return measure;
 }
 
-/* Marks a measurement used by this update, counting it once among the update's live ones. */
+/* Marks a measurement (or a text whose model answered) used by this update, counting it
+ * once among the update's live ones. */
 static void
-mark_live (TpLayout  *layout,
-           TpMeasure *measure)
+mark_live_at (TpLayout *layout,
+              guint    *generation)
 {
-  if (measure->generation == layout->generation)
+  if (*generation == layout->generation)
     return;
   if (layout->live_generation != layout->generation)
     {
@@ -341,7 +387,14 @@ mark_live (TpLayout  *layout,
       layout->n_live = 0;
     }
   layout->n_live++;
-  measure->generation = layout->generation;
+  *generation = layout->generation;
+}
+
+static void
+mark_live (TpLayout  *layout,
+           TpMeasure *measure)
+{
+  mark_live_at (layout, &measure->generation);
 }
 
 /* The measurement of a text, made if needed; with keep_text, the laid-out text too. */
@@ -417,7 +470,9 @@ lookup_measure (TpLayout   *layout,
   if (exact != NULL)
     measure = exact;
 
-  /* A search's trial that no shaping answers: the model's lines, if it can tell them. */
+  /* A note's text that no shaping answers: the model's lines, if it can tell them. Its
+   * callers take the height, the cut and (uncut) the last line's end, which the model
+   * tells to the Pango unit; the text is shaped when painted. */
   if (measure == NULL && modelled != NULL && _tp_layout_models (layout))
     {
       if (!owner->modelled)
@@ -425,13 +480,11 @@ lookup_measure (TpLayout   *layout,
           owner->model = _tp_text_model_new (layout, role, owner->text);
           owner->modelled = TRUE;
         }
-      /* No width: one line a paragraph, as an unreachable width wraps it. */
-      if (owner->model != NULL &&
-          _tp_text_model_wrap (layout, role, owner->model, units > 0 ? units : G_MAXINT / 2,
-                               max_lines, &modelled->height,
-                               &modelled->text_width, &modelled->last_right,
-                               &modelled->truncated))
-        return modelled;
+      if (owner->model != NULL && model_wrap (layout, owner, units, modelled))
+        {
+          mark_live_at (layout, &owner->generation);
+          return modelled;
+        }
     }
 
   if (measure == NULL)
@@ -525,12 +578,10 @@ _tp_layout_measure_natural (TpLayout   *layout,
                             const char *text,
                             double     *text_width)
 {
-  TpMeasure modelled, *measure;
-  gboolean modelling = layout->modelling;
+  TpMeasure modelled;
+  TpMeasure *measure = lookup_measure (layout, TP_FONT_NOTE, text, -1, 0, FALSE, &modelled, box,
+                                       TRUE);
 
-  layout->modelling = TRUE;
-  measure = lookup_measure (layout, TP_FONT_NOTE, text, -1, 0, FALSE, &modelled, box, TRUE);
-  layout->modelling = modelling;
   *text_width = measure->text_width;
   return measure->height;
 }
@@ -596,7 +647,7 @@ text_is_stale (gpointer key,
       g_ptr_array_remove_index_fast (text->measured, i);
     }
 
-  return text->measured->len == 0;
+  return text->measured->len == 0 && text->generation + 1 < layout->generation;
 }
 
 void

@@ -1,5 +1,5 @@
 /* tp-layout-model.c: a text's lines at any width, from its words' widths, for the fit's
- * searches
+ * searches and the layout's widths
  *
  * Fitting the canvas tries many widths for every column (share_band() in
  * tp-layout-canvas.c widens the tallest a quantum at a time) and every trial wraps every
@@ -19,11 +19,15 @@
  * word), soft hyphens, tabs, other spaces, right-to-left text and other paragraph
  * separators than a newline leave the text to a real measurement.
  *
- * Only the searches use the model (the trials of share_band() and the fit's estimates):
- * every rect that is laid out, painted or hit-tested is measured by Pango at its final
- * width, so a model that were wrong could change which width the search picks, never
- * cut or overlap a text. tests/test-text-model.c compares the model with Pango over many
- * texts and widths, and the geometry of layouts made with and without it.
+ * Every measurement of a note's text uses the model where it can tell (the fit's trials
+ * and estimates, and the widths laid out at last alike), so a note's text is shaped only
+ * to be painted, once, at its final width: shaping the final widths while laying out
+ * held thousands of laid-out texts for the painter, beyond the cap of those kept
+ * unpainted at 10,000 notes. A model that were wrong would draw a text a line off its
+ * box: the measurement cache checks the model against Pango's lines whenever it shapes a
+ * modelled text to paint it (check_model(), tp-layout-measure.c), a warning in every
+ * test that paints. tests/test-measure-cache.c compares the model with Pango over many
+ * texts and widths, and the geometry of layouts made with and without it, rect for rect.
  *
  * Copyright 2026 The Touchpoint developers
  * SPDX-License-Identifier: GPL-3.0-or-later

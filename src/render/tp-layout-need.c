@@ -32,7 +32,6 @@ typedef struct
 {
   double   width;       /* the block's notes area, unscaled */
   gboolean estimating;
-  gboolean modelling;   /* a search's trial, from the model's lines */
   double   height;      /* the rows' height, unscaled */
 } TpNeedMemo;
 
@@ -102,8 +101,7 @@ _tp_layout_need_lookup (TpLayout  *layout,
     {
       const TpNeedMemo *memo = &g_array_index (block->need_memo, TpNeedMemo, i);
 
-      if (memo->width == block->info.notes.width && memo->estimating == layout->estimating &&
-          memo->modelling == _tp_layout_models (layout))
+      if (memo->width == block->info.notes.width && memo->estimating == layout->estimating)
         {
           *height = memo->height;
           return TRUE;
@@ -118,8 +116,7 @@ _tp_layout_need_store (TpLayout  *layout,
                        GPtrArray *notes,
                        double     height)
 {
-  TpNeedMemo memo = { block->info.notes.width, layout->estimating,
-                      _tp_layout_models (layout), height };
+  TpNeedMemo memo = { block->info.notes.width, layout->estimating, height };
 
   if (!memo_applies (layout, block, notes))
     return;

@@ -234,8 +234,7 @@ struct _TpLayout
   gboolean        exact_measures;  /* _tp_layout_set_exact_measures() */
   guint           measure_epoch;   /* counts the sweeps that dropped texts */
   int             space_units[TP_N_FONT_ROLES];  /* a space's width, Pango units; 0: not yet */
-  /* The searches' model of a text's lines (tp-layout-model.c). */
-  gboolean        modelling;   /* notes' trial heights may come from the model */
+  /* The model of a note's lines (tp-layout-model.c). */
   gboolean        no_model;    /* _tp_layout_set_modelling() */
   GHashTable     *words[TP_N_FONT_ROLES];       /* a word's width + 1, Pango units */
   int             line_units[TP_N_FONT_ROLES];  /* a line's height, Pango units; 0: not yet */
@@ -313,7 +312,9 @@ double   _tp_layout_fit_note        (TpLayout   *layout,
                                      TpNote     *note,
                                      double      text_width,
                                      gboolean    estimate);
-/* _tp_layout_measure() with where the last line ends (board units from the left). */
+/* _tp_layout_measure() with where the last line ends (board units from the left; not
+ * told of a cut text, whose marks take a row of their own). A note's text is measured by
+ * its model where it has one (tp-layout-model.c), and shaped only when painted. */
 double   _tp_layout_measure_note    (TpLayout   *layout,
                                      const char *text,
                                      double      width,
@@ -365,14 +366,14 @@ void     _tp_layout_words_clear     (TpLayout          *layout);
 /* A space's width in a role, Pango units. */
 int      _tp_layout_space_units     (TpLayout          *layout,
                                      TpFontRole         role);
-/* Whether a note's measurement now may come from its model: in a search's trials. */
+/* Whether a note's measurement may come from its model. */
 static inline gboolean
 _tp_layout_models (TpLayout *layout)
 {
-  return layout->modelling && !layout->no_model && !layout->exact_measures;
+  return !layout->no_model && !layout->exact_measures;
 }
-/* For tests: with model FALSE the searches measure every trial with Pango (so does a
- * layout with exact measures). */
+/* For tests: with model FALSE every note's measurement is Pango's, the searches' trials
+ * and the layout's final widths alike (so with exact measures). */
 void     _tp_layout_set_modelling   (TpLayout          *layout,
                                      gboolean           model);
 /* For tests' counts, over the process: laid-out texts made to measure words for models,
