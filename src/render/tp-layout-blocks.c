@@ -55,6 +55,35 @@ static const TpContainer primary_columns[] = {
   TP_CONTAINER_SERVICE,
 };
 
+static guint n_box_visits[TP_N_CONTAINERS];
+
+guint
+_tp_layout_count_box_visits (TpContainer container)
+{
+  return n_box_visits[container];
+}
+
+void
+_tp_layout_count_box_visit (TpContainer container,
+                            guint       n)
+{
+  n_box_visits[container] += n;
+}
+
+void
+_tp_layout_placed_init (TpPlaced *placed)
+{
+  placed->rows = g_array_new (FALSE, FALSE, sizeof (TpRow));
+  placed->measures = g_ptr_array_new ();
+}
+
+void
+_tp_layout_placed_clear (TpPlaced *placed)
+{
+  g_clear_pointer (&placed->rows, g_array_unref);
+  g_clear_pointer (&placed->measures, g_ptr_array_unref);
+}
+
 static TpRect
 rect_make (double x,
            double y,
@@ -268,6 +297,8 @@ flow (TpLayout  *layout,
   double y = 0;
   guint i = 0;
 
+  /* Its rows and boxes now hold this flow: no longer the placement kept. */
+  block->placed.valid = FALSE;
   note_width = MIN (note_width, 2 * theme->note_min_width + gap);
   /* Whole quanta, so that a block a little wider or narrower measures the same texts at
    * the same width (the fit tries many widths); what is left over widens the gaps. */
@@ -298,6 +329,7 @@ flow (TpLayout  *layout,
       double row_height = 0;
       TpRow row;
 
+      _tp_layout_count_box_visit (block - layout->blocks, n);
       for (guint k = 0; k < n; k++)
         {
           TpNote *note = g_ptr_array_index (notes, i + k);
@@ -335,24 +367,21 @@ rows_height (TpBlock *block)
   return last->y + last->height;
 }
 
-/* Turns the flowed rows into board rects at the block's scale. */
+/* Turns the rows as flowed (unscaled, from the notes area's top) into board rects at the
+ * block's scale, for the notes they hold. */
 static void
-commit (TpLayout *layout,
-        TpBlock  *block,
-        double    scale,
-        guint     n_visible)
+commit_rows (TpLayout *layout,
+             TpBlock  *block,
+             double    scale)
 {
   const TpRect *area = &block->info.notes;
   double step = block->note_step;
-
-  block->info.scale = scale;
-  block->info.n_visible = n_visible;
-  block->info.n_hidden = block->info.n_notes - n_visible;
 
   for (guint r = 0; r < block->rows->len; r++)
     {
       TpRow *row = &g_array_index (block->rows, TpRow, r);
 
+      _tp_layout_count_box_visit (block - layout->blocks, row->n);
       row->y = area->y + row->y * scale;
       row->height *= scale;
       for (guint k = 0; k < row->n; k++)
@@ -365,8 +394,26 @@ commit (TpLayout *layout,
                                  block->note_width * scale, row->height);
         }
     }
+}
+
+/* Turns the flowed rows into board rects at the block's scale, and remembers them as
+ * flowed, for place_notes() to keep. */
+static void
+commit (TpLayout *layout,
+        TpBlock  *block,
+        double    scale,
+        guint     n_visible)
+{
+  block->info.scale = scale;
+  block->info.n_visible = n_visible;
+  block->info.n_hidden = block->info.n_notes - n_visible;
+
+  g_array_set_size (block->placed.rows, 0);
+  g_array_append_vals (block->placed.rows, block->rows->data, block->rows->len);
+  commit_rows (layout, block, scale);
 
   /* The rest hide: behind the badge, or on another page of a canvas cut into parts. */
+  _tp_layout_count_box_visit (block - layout->blocks, block->n_boxes - n_visible);
   for (guint i = 0; i < block->n_boxes; i++)
     {
       TpNoteBox *box = _tp_layout_box (layout, block->first_box + i);
@@ -405,6 +452,18 @@ _tp_layout_needed_height (TpLayout   *layout,
   return chrome + rows;
 }
 
+/* The "+N more" badge, width wide, at the bottom right of the notes area. */
+static void
+set_more_badge (TpBlock *block,
+                double   width)
+{
+  const TpRect *area = &block->info.notes;
+
+  block->info.more = rect_make (area->x + area->width - width,
+                                area->y + area->height - TP_LAYOUT_MORE_HEIGHT,
+                                width, TP_LAYOUT_MORE_HEIGHT);
+}
+
 static void
 place_more_badge (TpLayout *layout,
                   TpBlock  *block)
@@ -412,14 +471,94 @@ place_more_badge (TpLayout *layout,
   g_autofree char *label = tp_layout_format_more (block->info.n_hidden);
   g_autoptr(PangoLayout) text = tp_text_layout_new (layout->context, layout->theme, TP_FONT_BADGE,
                                                     label, -1, -1);
-  const TpRect *area = &block->info.notes;
   double width;
 
   tp_text_layout_get_size (text, &width, NULL);
-  width = MIN (ceil (width) + 24, area->width);
-  block->info.more = rect_make (area->x + area->width - width,
-                                area->y + area->height - TP_LAYOUT_MORE_HEIGHT,
-                                width, TP_LAYOUT_MORE_HEIGHT);
+  set_more_badge (block, MIN (ceil (width) + 24, block->info.notes.width));
+}
+
+/* Whether the block's placement at the last update holds for its notes now: the same
+ * notes (as signed at this update), the same size of notes area, the same settings,
+ * and its rows and boxes untouched since (a trial's flow would have cleared valid). */
+static gboolean
+placed_holds (TpLayout   *layout,
+              TpContainer container,
+              GPtrArray  *notes)
+{
+  TpBlock *block = &layout->blocks[container];
+  const TpPlaced *placed = &block->placed;
+  const TpRect *area = &block->info.notes;
+
+  return placed->valid && layout->part == NULL && block->slice_first == 0 &&
+         notes == block->need_notes && placed->signature == block->need_signature &&
+         placed->generation + 1 == layout->generation &&
+         placed->area.width == area->width && placed->area.height == area->height &&
+         placed->expanded == layout->expanded[container] &&
+         placed->full_text == layout->full_text &&
+         placed->exact == layout->exact_measures && placed->theme == layout->theme;
+}
+
+/* Keeps the block's placement: as it is where its notes area stayed, else moved with it,
+ * each rect made as commit() makes it so that it is the same to the last bit. Its
+ * measurements stay alive, as if looked up again. */
+static void
+keep_placed (TpLayout *layout,
+             TpBlock  *block)
+{
+  TpPlaced *placed = &block->placed;
+  const TpRect *area = &block->info.notes;
+
+  if (area->x != placed->area.x || area->y != placed->area.y)
+    {
+      g_array_set_size (block->rows, 0);
+      g_array_append_vals (block->rows, placed->rows->data, placed->rows->len);
+      commit_rows (layout, block, block->info.scale);
+      if (block->info.n_hidden > 0)
+        set_more_badge (block, block->info.more.width);
+      placed->area = *area;
+    }
+  _tp_layout_keep_measures (layout, placed->measures);
+  placed->generation = layout->generation;
+}
+
+static void place_notes_afresh (TpLayout    *layout,
+                                TpContainer  container,
+                                GPtrArray   *notes);
+
+/* Flows a block's notes into its panel, or keeps them where they were when nothing they
+ * depend on changed: a board of 10,000 notes is laid out again at every edit, and each
+ * block placed afresh flows every note it shows (a measurement each) and visits every
+ * box. */
+static void
+place_notes (TpLayout   *layout,
+             TpContainer container,
+             GPtrArray  *notes)
+{
+  TpBlock *block = &layout->blocks[container];
+  TpPlaced *placed = &block->placed;
+
+  if (placed_holds (layout, container, notes))
+    {
+      keep_placed (layout, block);
+      return;
+    }
+
+  /* Every measurement its flows look up, kept alive while the placement is. */
+  g_assert (layout->recording == NULL);
+  g_ptr_array_set_size (placed->measures, 0);
+  layout->recording = placed->measures;
+  place_notes_afresh (layout, container, notes);
+  layout->recording = NULL;
+
+  placed->valid = layout->part == NULL && block->slice_first == 0 &&
+                  notes == block->need_notes;
+  placed->generation = layout->generation;
+  placed->signature = block->need_signature;
+  placed->area = block->info.notes;
+  placed->expanded = layout->expanded[container];
+  placed->full_text = layout->full_text;
+  placed->exact = layout->exact_measures;
+  placed->theme = layout->theme;
 }
 
 /* Flows a block's notes into its panel: at full size if they fit, else at the largest
@@ -427,9 +566,9 @@ place_more_badge (TpLayout *layout,
  * a "+N more" badge. A block never hides a note silently, and a full-text layout never
  * hides or shrinks one: its blocks were made tall enough. */
 static void
-place_notes (TpLayout   *layout,
-             TpContainer container,
-             GPtrArray  *notes)
+place_notes_afresh (TpLayout   *layout,
+                    TpContainer container,
+                    GPtrArray  *notes)
 {
   const TpTheme *theme = layout->theme;
   TpBlock *block = &layout->blocks[container];
@@ -732,6 +871,26 @@ fit_region (TpLayout    *layout,
 }
 
 void
+_tp_layout_sign_blocks (TpLayout   *layout,
+                        TpDocument *document,
+                        gboolean   *changed)
+{
+  /* A linked note keeps its footer row: its link's badge sits there, off the text. */
+  g_hash_table_remove_all (layout->linked);
+  if (layout->link_footers)
+    {
+      GPtrArray *links = tp_document_get_links (document);
+
+      for (guint i = 0; i < links->len; i++)
+        g_hash_table_add (layout->linked, ((TpLink *) g_ptr_array_index (links, i))->note);
+    }
+
+  for (guint c = 0; c < TP_N_CONTAINERS; c++)
+    changed[c] = layout->part != NULL ||
+                 _tp_layout_need_sign (layout, c, tp_document_get_notes (document, c));
+}
+
+void
 _tp_layout_arrange (TpLayout   *layout,
                     TpDocument *document)
 {
@@ -750,16 +909,6 @@ _tp_layout_arrange (TpLayout   *layout,
   layout->fit_document = document;
   layout->fit_state = tp_document_get_state (document);
 
-  /* A linked note keeps its footer row: its link's badge sits there, off the text. */
-  g_hash_table_remove_all (layout->linked);
-  if (layout->link_footers)
-    {
-      GPtrArray *links = tp_document_get_links (document);
-
-      for (guint i = 0; i < links->len; i++)
-        g_hash_table_add (layout->linked, ((TpLink *) g_ptr_array_index (links, i))->note);
-    }
-
   for (guint c = 0; c < TP_N_CONTAINERS; c++)
     {
       notes[c] = tp_document_get_notes (document, c);
@@ -767,8 +916,6 @@ _tp_layout_arrange (TpLayout   *layout,
                                                                  : TP_REGION_VALUE_CHAIN;
       layout->blocks[c].slice_first = 0;
       layout->blocks[c].continued = FALSE;
-      if (layout->part == NULL)
-        _tp_layout_need_sign (layout, c, notes[c]);
     }
 
   /* A part of the canvas flows only its slices' notes; the other blocks none. */

@@ -54,12 +54,13 @@ mix (guint64 h,
   return h;
 }
 
-void
+gboolean
 _tp_layout_need_sign (TpLayout   *layout,
                       TpContainer container,
                       GPtrArray  *notes)
 {
   TpBlock *block = &layout->blocks[container];
+  gboolean changed;
   guint64 h = mix (notes->len, ((guint64) layout->full_text << 1) | layout->link_footers);
 
   h = mix (h, GPOINTER_TO_SIZE (layout->theme));
@@ -69,15 +70,19 @@ _tp_layout_need_sign (TpLayout   *layout,
       TpNote *note = g_ptr_array_index (notes, i);
       const char *text = note->text != NULL ? note->text : "";
 
-      h = mix (h, ((guint64) g_str_hash (text) << 32) | strlen (text));
-      h = mix (h, ((guint64) note->votes << 1) |
+      /* Its id too: the block's placed boxes are kept by the same signature
+       * (tp-layout-blocks.c, place_notes()), and a box is its note's by id. */
+      h = mix (h, ((guint64) g_str_hash (text) << 32) | g_str_hash (note->item.id));
+      h = mix (h, ((guint64) strlen (text) << 32) | ((guint64) note->votes << 1) |
                   g_hash_table_contains (layout->linked, note->item.id));
     }
 
-  if (block->need_notes != notes || block->need_signature != h)
+  changed = block->need_notes != notes || block->need_signature != h;
+  if (changed)
     g_array_set_size (block->need_memo, 0);
   block->need_notes = notes;
   block->need_signature = h;
+  return changed;
 }
 
 /* Only the whole block's notes as signed; a part of a canvas flows a slice of them. */
