@@ -274,6 +274,87 @@ note_height (TpLayout  *layout,
                               layout->estimating);
 }
 
+/* The note grid of a block's notes area at a scale, in unscaled units: how many note
+ * columns, each note's width and the step from one note's left edge to the next. */
+static void
+note_grid (TpLayout *layout,
+           TpBlock  *block,
+           guint     n_notes,
+           double    scale,
+           guint    *columns,
+           double   *note_width,
+           double   *note_step)
+{
+  const TpTheme *theme = layout->theme;
+  double gap = theme->note_gap;
+  double width = block->info.notes.width / scale;
+  /* No more columns than notes: a block wider than its notes need widens them instead,
+   * up to twice the narrowest (so fewer lines), and the rest stays white on the right. */
+  guint n = MIN (_tp_layout_note_columns (theme, width), MAX (n_notes, 1));
+  double w = MAX (1, (width - (n - 1) * gap) / n);
+
+  w = MIN (w, 2 * theme->note_min_width + gap);
+  /* Whole quanta, so that a block a little wider or narrower measures the same texts at
+   * the same width (the fit tries many widths); what is left over widens the gaps. */
+  if (w > 2 * TP_LAYOUT_NOTE_QUANTUM)
+    w = floor (w / TP_LAYOUT_NOTE_QUANTUM) * TP_LAYOUT_NOTE_QUANTUM;
+  *columns = n;
+  *note_width = w;
+  /* The quanta's leftover widens the gaps a little; notes held to their widest leave the
+   * rest white on the right, at the gap they always have. */
+  if (note_step != NULL)
+    *note_step = n > 1 ? MIN ((width - w) / (n - 1), w + gap + TP_LAYOUT_NOTE_QUANTUM)
+                       : w + gap;
+}
+
+/* A row's height: its tallest note's, of the n notes from first. */
+static double
+row_height (TpLayout  *layout,
+            TpBlock   *block,
+            GPtrArray *notes,
+            guint      first,
+            guint      n,
+            double     note_width)
+{
+  double height = 0;
+
+  _tp_layout_count_box_visit (block - layout->blocks, n);
+  for (guint k = 0; k < n; k++)
+    {
+      TpNote *note = g_ptr_array_index (notes, first + k);
+      TpNoteBox *box = _tp_layout_box (layout, block->first_box + block->slice_first + first + k);
+
+      height = MAX (height, note_height (layout, box, note, note_width));
+    }
+  return height;
+}
+
+double
+_tp_layout_need_row (TpLayout  *layout,
+                     TpBlock   *block,
+                     GPtrArray *notes,
+                     guint      row)
+{
+  guint columns;
+  double note_width;
+
+  note_grid (layout, block, notes->len, 1.0, &columns, &note_width, NULL);
+  return row_height (layout, block, notes, row * columns,
+                     MIN (columns, notes->len - row * columns), note_width);
+}
+
+guint
+_tp_layout_need_columns (TpLayout  *layout,
+                         TpBlock   *block,
+                         GPtrArray *notes)
+{
+  guint columns;
+  double note_width;
+
+  note_grid (layout, block, notes->len, 1.0, &columns, &note_width, NULL);
+  return columns;
+}
+
 /* Flows the block's notes in rows at a scale, in unscaled units, stopping before the
  * first row that would end below limit (board units; < 0 for no limit). Rows are
  * as tall as their tallest note. Returns how many notes fit; with quick, 0 as soon as
@@ -288,29 +369,17 @@ flow (TpLayout  *layout,
 {
   const TpTheme *theme = layout->theme;
   double gap = theme->note_gap;
-  double width = block->info.notes.width / scale;
   double base_limit = limit < 0 ? G_MAXDOUBLE : limit / scale + 1e-6;
-  /* No more columns than notes: a block wider than its notes need widens them instead,
-   * up to twice the narrowest (so fewer lines), and the rest stays white on the right. */
-  guint columns = MIN (_tp_layout_note_columns (theme, width), MAX (notes->len, 1));
-  double note_width = MAX (1, (width - (columns - 1) * gap) / columns);
+  guint columns;
+  double note_width;
   double y = 0;
   guint i = 0;
 
   /* Its rows and boxes now hold this flow: no longer the placement kept. */
   block->placed.valid = FALSE;
-  note_width = MIN (note_width, 2 * theme->note_min_width + gap);
-  /* Whole quanta, so that a block a little wider or narrower measures the same texts at
-   * the same width (the fit tries many widths); what is left over widens the gaps. */
-  if (note_width > 2 * TP_LAYOUT_NOTE_QUANTUM)
-    note_width = floor (note_width / TP_LAYOUT_NOTE_QUANTUM) * TP_LAYOUT_NOTE_QUANTUM;
+  note_grid (layout, block, notes->len, scale, &columns, &note_width, &block->note_step);
   block->info.n_columns = columns;
   block->note_width = note_width;
-  /* The quanta's leftover widens the gaps a little; notes held to their widest leave the
-   * rest white on the right, at the gap they always have. */
-  block->note_step = columns > 1 ? MIN ((width - note_width) / (columns - 1),
-                                        note_width + gap + TP_LAYOUT_NOTE_QUANTUM)
-                                 : note_width + gap;
   g_array_set_size (block->rows, 0);
 
   /* Rows are at least a minimum note tall: when even that cannot fit, say so without
@@ -326,27 +395,18 @@ flow (TpLayout  *layout,
   while (i < notes->len)
     {
       guint n = MIN (columns, notes->len - i);
-      double row_height = 0;
+      double height = row_height (layout, block, notes, i, n, note_width);
       TpRow row;
 
-      _tp_layout_count_box_visit (block - layout->blocks, n);
-      for (guint k = 0; k < n; k++)
-        {
-          TpNote *note = g_ptr_array_index (notes, i + k);
-          TpNoteBox *box = _tp_layout_box (layout, block->first_box + block->slice_first + i + k);
-
-          row_height = MAX (row_height, note_height (layout, box, note, note_width));
-        }
-
-      if (y + row_height > base_limit)
+      if (y + height > base_limit)
         break;
 
       row.y = y;
-      row.height = row_height;
+      row.height = height;
       row.first = block->first_box + block->slice_first + i;
       row.n = n;
       g_array_append_val (block->rows, row);
-      y += row_height + gap;
+      y += height + gap;
       i += n;
     }
 

@@ -89,6 +89,8 @@ typedef struct
    * at dozens of widths per update, and every update asks the same again. */
   GPtrArray       *need_notes;   /* the notes the memo holds for (not owned) */
   guint64          need_signature;
+  guint64          need_head;    /* what all its notes' heights depend on alike */
+  GArray          *need_hashes;  /* guint64: each note's own, as signed */
   GArray          *need_memo;    /* TpNeedMemo */
   /* Its notes as place_notes() placed them at the last update, kept while nothing they
    * depend on changed (tp-layout-blocks.c): an edit of one note places its block again,
@@ -437,6 +439,16 @@ void     _tp_layout_need_store      (TpLayout    *layout,
                                      TpBlock     *block,
                                      GPtrArray   *notes,
                                      double       height);
+void     _tp_layout_need_free       (TpBlock     *block);
+/* For the memo's rows, at the block's width and full size (tp-layout-blocks.c): how many
+ * note columns its notes take, and the height of one row of them, flowed again. */
+guint    _tp_layout_need_columns    (TpLayout    *layout,
+                                     TpBlock     *block,
+                                     GPtrArray   *notes);
+double   _tp_layout_need_row        (TpLayout    *layout,
+                                     TpBlock     *block,
+                                     GPtrArray   *notes,
+                                     guint        row);
 /* For tests' counts, over the process: how many times a note's box of a block was
  * visited to place it (built, flowed, committed or moved): an edit of one note visits
  * its own block's boxes only. */

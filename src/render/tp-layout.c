@@ -110,7 +110,7 @@ tp_layout_free (TpLayout *layout)
   for (guint c = 0; c < TP_N_CONTAINERS; c++)
     {
       g_array_unref (layout->blocks[c].rows);
-      g_array_unref (layout->blocks[c].need_memo);
+      _tp_layout_need_free (&layout->blocks[c]);
       _tp_layout_placed_clear (&layout->blocks[c].placed);
     }
   _tp_journey_clear (&layout->journey);
