@@ -373,8 +373,14 @@ test_edit_visits_its_block (void)
     {
       g_test_message ("block %u: %u boxes visited (%u notes)", c, after[c] - before[c],
                       tp_document_get_notes (document, c)->len);
+      /* Its boxes built, flowed for real and committed, and the fit's trials a row at
+       * each width (tp-layout-need.c): a few visits per note, where flowing the whole
+       * block at every trial width made dozens (34 per note at 3,000 notes). */
       if (c == TP_CONTAINER_VALUE_PROPOSITIONS)
-        g_assert_cmpuint (after[c], >=, before[c] + notes->len);
+        {
+          g_assert_cmpuint (after[c], >=, before[c] + notes->len);
+          g_assert_cmpuint (after[c], <=, before[c] + 8 * notes->len);
+        }
       else
         g_assert_cmpuint (after[c], ==, before[c]);
     }
