@@ -1,7 +1,8 @@
 /* tp-layout-private.h: the layout's insides, shared by its two halves and the painter.
  *
- * tp-layout.c owns the object and the queries, tp-layout-measure.c the measurement cache; tp-layout-blocks.c
- * places regions and blocks and flows notes into them.
+ * tp-layout.c owns the object and the queries, tp-layout-measure.c the measurement cache;
+ * tp-layout-fit.c fits the regions and arranges their blocks, tp-layout-blocks.c flows
+ * notes into a block and places them.
  */
 #pragma once
 
@@ -458,6 +459,11 @@ void     _tp_layout_count_box_visit  (TpContainer container,
 /* The blocks' kept placements (tp-layout-blocks.c): made and freed with the layout. */
 void     _tp_layout_placed_init     (TpPlaced   *placed);
 void     _tp_layout_placed_clear    (TpPlaced   *placed);
+/* Flows a block's notes into its panel, or keeps them as they were placed
+ * (tp-layout-blocks.c), for _tp_layout_arrange() (tp-layout-fit.c). */
+void     _tp_layout_place_notes     (TpLayout    *layout,
+                                     TpContainer  container,
+                                     GPtrArray   *notes);
 /* How many note columns an unscaled width of notes takes (at least one). */
 guint    _tp_layout_note_columns    (const TpTheme *theme,
                                      double         width);
@@ -495,9 +501,10 @@ gboolean _tp_layout_whole_box     (TpLayout        *layout,
 char    *_tp_layout_dup_block_title (TpLayout   *layout,
                                      TpContainer container);
 
-/* At the start of an update: the linked notes gathered, and every block's notes signed
- * (tp-layout-need.c) unless a part of the canvas is laid out; changed[c] receives whether
- * a block's notes are not those of the last update (always TRUE for a part). */
+/* The regions (tp-layout-fit.c). At the start of an update: the linked notes gathered,
+ * and every block's notes signed (tp-layout-need.c) unless a part of the canvas is laid
+ * out; changed[c] receives whether a block's notes are not those of the last update
+ * (always TRUE for a part). */
 void     _tp_layout_sign_blocks   (TpLayout    *layout,
                                    TpDocument  *document,
                                    gboolean    *changed);
@@ -653,6 +660,15 @@ guint    _tp_block_first_row_below (TpBlock *block,
 
 /* The label of the value chain's margin arrow, translated. */
 const char *_tp_layout_get_margin_label (void);
+
+static inline TpRect
+_tp_rect_make (double x,
+               double y,
+               double width,
+               double height)
+{
+  return (TpRect) { x, y, width, height };
+}
 
 static inline TpNoteBox *
 _tp_layout_box (TpLayout *layout,
