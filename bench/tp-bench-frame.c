@@ -1,9 +1,14 @@
 /* tp-bench-frame.c: the time to lay out and draw one frame of the board
  *
- *   tp-bench-frame [--repeat N] [SIZE…]   print the figures as a Markdown table
+ *   tp-bench-frame [--repeat N] [--cpu] [SIZE…]
+ *                                         print the figures as a Markdown table (--cpu:
+ *                                         timed by the process's CPU clock)
  *   tp-bench-frame --profile|--paint-only [--repeat N] [--png OUT] SIZE
  *                                         the frame at fit alone (for perf, callgrind),
  *                                         and the frame as a PNG
+ *   tp-bench-frame --edit [--repeat N] SIZE
+ *                                         the edit frame alone (for perf, callgrind):
+ *                                         its relayout and its tiles, each timed
  *
  * A frame here is what the board widget does when it must paint afresh (after a change
  * to the document, or at a new zoom): lay the document out again (text measurements
@@ -46,6 +51,9 @@
 
 typedef void (*BenchFunc) (gpointer data);
 
+/* --cpu: times by the process's CPU clock, for a machine that other work shares. */
+static gboolean cpu_clock;
+
 static int
 compare_doubles (gconstpointer a,
                  gconstpointer b)
@@ -66,11 +74,11 @@ time_median (BenchFunc func,
   func (data);
   for (guint i = 0; i < repeat; i++)
     {
-      gint64 start = g_get_monotonic_time ();
+      gint64 start = tp_bench_now_us (cpu_clock);
       double ms;
 
       func (data);
-      ms = (g_get_monotonic_time () - start) / 1000.0;
+      ms = (tp_bench_now_us (cpu_clock) - start) / 1000.0;
       g_array_append_val (times, ms);
     }
 
@@ -205,18 +213,32 @@ paint_tiles_meeting (Bench        *bench,
       }
 }
 
-/* An edit: a note's text changes (in turn between two, so every run is a change), the
- * document is laid out again and the tiles its block meets are painted again. */
+/* An edit: a note's text changes (in turn between two, so every run is a change) and the
+ * document is laid out again; then the tiles its block meets are painted again. */
 static void
-run_edit (gpointer data)
+run_edit_relayout (gpointer data)
+{
+  Bench *bench = data;
+
+  bench->edited->text = bench->texts[bench->n_edits++ % 2];
+  tp_layout_update (bench->layout, bench->document);
+}
+
+static void
+run_edit_tiles (gpointer data)
 {
   Bench *bench = data;
   TpContainerInfo block;
 
-  bench->edited->text = bench->texts[bench->n_edits++ % 2];
-  tp_layout_update (bench->layout, bench->document);
   tp_layout_get_container (bench->layout, bench->edited->container, &block);
   paint_tiles_meeting (bench, &block.rect);
+}
+
+static void
+run_edit (gpointer data)
+{
+  run_edit_relayout (data);
+  run_edit_tiles (data);
 }
 
 /* A drag frame: the pointer hit-tested, the drop place found, the ghost painted. */
@@ -331,14 +353,72 @@ profile_fit (guint       n,
   g_object_unref (bench.document);
 }
 
+/* The first note of the 100 % view at the board's top left, which the drag and edit
+ * frames take, and the edit's two texts: its own and a longer one, in turn. */
+static void
+set_edited (Bench *bench)
+{
+  g_autoptr(GPtrArray) ids = g_ptr_array_new ();
+
+  tp_layout_query_notes (bench->layout, &bench->visible, ids);
+  g_assert (ids->len > 0);
+  bench->dragged = g_ptr_array_index (ids, 0);
+  bench->edited = (TpNote *) tp_document_lookup (bench->document, bench->dragged);
+  bench->texts[1] = bench->edited->text;
+  bench->texts[0] = g_strconcat (bench->texts[1], " and a few words more", NULL);
+}
+
+static void
+unset_edited (Bench *bench)
+{
+  bench->edited->text = bench->texts[1];
+  g_free (bench->texts[0]);
+}
+
+/* --edit: the edit frame alone, for perf or callgrind (run it with --instr-atstart=no):
+ * the document's first layout and a few edits to warm the caches up are made outside
+ * the instrumentation, then repeat edits inside it. Prints the medians of the whole
+ * edit, of its relayout and of its tiles. */
+static void
+profile_edit (guint n,
+              guint repeat)
+{
+  Bench bench = { 0, };
+  TpRect bounds;
+  double edit, relayout, tiles;
+
+  bench.document = tp_bench_make_document (n);
+  bench.layout = tp_layout_new ();
+  bench.tile = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, TILE_SIZE, TILE_SIZE);
+  tp_layout_update (bench.layout, bench.document);
+  tp_layout_get_bounds (bench.layout, &bounds);
+  bench.zoom = 1.0;
+  bench.visible = (TpRect) { bounds.x, bounds.y, VIEW_WIDTH, VIEW_HEIGHT };
+  set_edited (&bench);
+  for (guint i = 0; i < 4; i++)
+    run_edit (&bench);
+
+  CALLGRIND_START_INSTRUMENTATION;
+  edit = time_median (run_edit, &bench, repeat);
+  CALLGRIND_STOP_INSTRUMENTATION;
+  relayout = time_median (run_edit_relayout, &bench, repeat);
+  tiles = time_median (run_edit_tiles, &bench, repeat);
+  unset_edited (&bench);
+
+  g_print ("%u notes: edit (relayout + its tiles) %.1f ms; its relayout %.1f ms, its tiles %.1f ms\n",
+           n, edit, relayout, tiles);
+
+  cairo_surface_destroy (bench.tile);
+  tp_layout_free (bench.layout);
+  g_object_unref (bench.document);
+}
+
 static void
 bench_size (guint n,
             guint repeat)
 {
   Bench bench = { 0, };
   double cold, relayout, fit, fit_paint, fit_rects, full, full_rects, tiled, drag, edit;
-  g_autoptr(GPtrArray) ids = g_ptr_array_new ();
-  char *text;
   guint shown_fit, shown_full;
   double zoom_fit;
   TpRect bounds;
@@ -372,17 +452,10 @@ bench_size (guint n,
   full_rects = time_median (run_rectangles, &bench, repeat);
 
   /* The first note in view is dragged and edited (its text in turn with a longer one). */
-  tp_layout_query_notes (bench.layout, &bench.visible, ids);
-  g_assert (ids->len > 0);
-  bench.dragged = g_ptr_array_index (ids, 0);
+  set_edited (&bench);
   drag = time_median (run_drag, &bench, repeat);
-  bench.edited = (TpNote *) tp_document_lookup (bench.document, bench.dragged);
-  text = bench.edited->text;
-  bench.texts[0] = g_strconcat (text, " and a few words more", NULL);
-  bench.texts[1] = text;
   edit = time_median (run_edit, &bench, repeat);
-  bench.edited->text = text;
-  g_free (bench.texts[0]);
+  unset_edited (&bench);
 
   g_print ("| %'u | %.1f ms | %.2f ms | %.2f %% · %u | %.1f ms (%.1f×) | %.1f ms | %u | %.1f ms (%.1f×) | %.1f ms (%.1f×) | %.2f ms | %.1f ms |\n",
            n, cold, relayout, zoom_fit * 100, shown_fit, fit, fit / MAX (fit_rects, 0.001),
@@ -395,13 +468,21 @@ bench_size (guint n,
   g_object_unref (bench.document);
 }
 
+static const char usage[] =
+  "Usage: tp-bench-frame [--repeat N] [--cpu] [SIZE…]  the frames' figures as a Markdown table\n"
+  "       tp-bench-frame --profile|--paint-only [--repeat N] [--png OUT] SIZE…\n"
+  "                                                  the frame at fit alone\n"
+  "       tp-bench-frame --edit [--repeat N] SIZE…    the edit frame alone\n"
+  "SIZE is a number of notes (100, 1000 and 10000 when none is given); --cpu times by\n"
+  "the process's CPU clock instead of the wall clock.\n";
+
 int
 main (int    argc,
       char **argv)
 {
   g_autoptr(GArray) sizes = g_array_new (FALSE, FALSE, sizeof (guint));
   guint repeat = 9;
-  gboolean profile = FALSE, paint_only = FALSE;
+  gboolean profile = FALSE, paint_only = FALSE, edit = FALSE;
   const char *png = NULL;
 
   /* UTF-8 output (× and ·) and thousands separators, as the locale says. */
@@ -418,13 +499,29 @@ main (int    argc,
         profile = TRUE;
       else if (g_str_equal (argv[i], "--paint-only"))
         profile = paint_only = TRUE;
+      else if (g_str_equal (argv[i], "--edit"))
+        edit = TRUE;
+      else if (g_str_equal (argv[i], "--cpu"))
+        cpu_clock = TRUE;
       else if (g_str_equal (argv[i], "--png") && i + 1 < argc)
         png = argv[++i];
+      else if (g_str_equal (argv[i], "--help") || g_str_equal (argv[i], "-h"))
+        {
+          g_print ("%s", usage);
+          return 0;
+        }
       else
         {
-          guint n = (guint) atoi (argv[i]);
+          char *end = NULL;
+          guint64 n = g_ascii_strtoull (argv[i], &end, 10);
 
-          g_array_append_val (sizes, n);
+          /* A size is a whole number of notes, at least one. */
+          if (end == argv[i] || *end != '\0' || n == 0 || n > G_MAXUINT)
+            {
+              g_printerr ("tp-bench-frame: not a size or an option: %s\n%s", argv[i], usage);
+              return 2;
+            }
+          g_array_append_val (sizes, (guint) { n });
         }
     }
   if (sizes->len == 0)
@@ -432,6 +529,12 @@ main (int    argc,
       static const guint defaults[] = { 100, 1000, 10000 };
 
       g_array_append_vals (sizes, defaults, G_N_ELEMENTS (defaults));
+    }
+  if (edit)
+    {
+      for (guint i = 0; i < sizes->len; i++)
+        profile_edit (g_array_index (sizes, guint, i), repeat);
+      return 0;
     }
   if (profile)
     {

@@ -67,7 +67,22 @@ assert_same_geometry (TpLayout   *a,
     }
 
   tp_test_assert_same_notes (a, b, document,
-                             TP_TEST_SAME_NOTES_PRESENT | TP_TEST_SAME_NOTES_TEXT);
+                             TP_TEST_SAME_NOTES_PRESENT | TP_TEST_SAME_NOTES_TEXT |
+                             TP_TEST_SAME_NOTES_MEASURE);
+  for (TpContainer c = 0; c < TP_N_CONTAINERS; c++)
+    {
+      TpContainerInfo ia, ib;
+
+      tp_layout_get_container (a, c, &ia);
+      tp_layout_get_container (b, c, &ib);
+      tp_test_assert_same_rect (&ia.rect, &ib.rect);
+      tp_test_assert_same_rect (&ia.notes, &ib.notes);
+      tp_test_assert_same_rect (&ia.more, &ib.more);
+      g_assert_cmpfloat (ia.scale, ==, ib.scale);
+      g_assert_cmpuint (ia.n_visible, ==, ib.n_visible);
+      g_assert_cmpuint (ia.n_hidden, ==, ib.n_hidden);
+      g_assert_cmpuint (ia.n_columns, ==, ib.n_columns);
+    }
 
   for (guint s = 0; s < stages->len; s++)
     {
@@ -250,6 +265,151 @@ test_counts (void)
   tp_layout_free (layout);
 }
 
+/* A large board, edited again and again (issue 19): each block keeps what it placed
+ * while its notes and width stay the same, and after every edit the kept layout is the
+ * fresh layout, rect for rect. */
+/* Under the sanitizers (TP_TEST_SLOWDOWN) shaping costs some 30 times as much, and every
+ * check lays a fresh board out: a smaller large board. */
+static guint
+large_size (void)
+{
+  return g_getenv ("TP_TEST_SLOWDOWN") != NULL ? 400 : 1200;
+}
+
+static void
+set_text (TpNote     *note,
+          const char *text)
+{
+  g_free (note->text);
+  note->text = g_strdup (text);
+}
+
+static void
+test_edits_in_a_row (void)
+{
+  g_autoptr(TpDocument) document = tp_bench_make_document (large_size ());
+  TpLayout *kept = tp_layout_new ();
+  GPtrArray *partners = tp_document_get_notes (document, TP_CONTAINER_KEY_PARTNERS);
+  GPtrArray *costs = tp_document_get_notes (document, TP_CONTAINER_COST_STRUCTURE);
+  TpNote *note = g_ptr_array_index (partners, 0);
+  g_autofree char *original = g_strdup (note->text);
+  g_autofree char *longer = g_strconcat (original, " and a few words more, then a few more "
+                                         "again so that it takes another line", NULL);
+  const char *added;
+
+  tp_layout_update (kept, document);
+  check_against_fresh (kept, document);
+
+  /* The same note typed into, again and again: longer, back, longer. */
+  set_text (note, longer);
+  check_against_fresh (kept, document);
+  set_text (note, original);
+  check_against_fresh (kept, document);
+  set_text (note, longer);
+  check_against_fresh (kept, document);
+  /* Another block's note, then a vote. */
+  set_text (g_ptr_array_index (costs, costs->len / 2), "Cut short");
+  check_against_fresh (kept, document);
+  ((TpNote *) g_ptr_array_index (partners, 1))->votes += 7;
+  check_against_fresh (kept, document);
+  /* Two notes of one block trading places, a note added and removed, a block expanded. */
+  tp_document_move_note (document, note->item.id, TP_CONTAINER_KEY_PARTNERS, 2);
+  check_against_fresh (kept, document);
+  added = tp_document_add_note (document, TP_CONTAINER_CHANNELS, 0, "A channel added");
+  g_assert_nonnull (added);
+  check_against_fresh (kept, document);
+  tp_document_delete (document, (const char *[]) { added }, 1);
+  check_against_fresh (kept, document);
+  tp_layout_set_expanded (kept, TP_CONTAINER_KEY_PARTNERS, TRUE);
+  {
+    TpLayout *fresh = tp_layout_new ();
+
+    tp_layout_set_expanded (fresh, TP_CONTAINER_KEY_PARTNERS, TRUE);
+    tp_layout_update (kept, document);
+    tp_layout_update (fresh, document);
+    assert_same_geometry (kept, fresh, document);
+    tp_layout_free (fresh);
+  }
+  tp_layout_set_expanded (kept, TP_CONTAINER_KEY_PARTNERS, FALSE);
+  check_against_fresh (kept, document);
+
+  tp_layout_free (kept);
+}
+
+/* The boxes visited per block by an update, as counted by the layout. */
+static void
+count_visits (guint *visits)
+{
+  for (TpContainer c = 0; c < TP_N_CONTAINERS; c++)
+    visits[c] = _tp_layout_count_box_visits (c);
+}
+
+/* An edit of one note visits its own block's boxes, and no other block's: the others
+ * keep what they placed (no flow, no box built again), as an unchanged relayout keeps
+ * every block's. */
+static void
+test_edit_visits_its_block (void)
+{
+  g_autoptr(TpDocument) document = tp_bench_make_document (large_size ());
+  TpLayout *layout = tp_layout_new ();
+  GPtrArray *notes = tp_document_get_notes (document, TP_CONTAINER_VALUE_PROPOSITIONS);
+  TpNote *note = g_ptr_array_index (notes, 3);
+  g_autofree char *original = g_strdup (note->text);
+  guint before[TP_N_CONTAINERS], after[TP_N_CONTAINERS];
+  g_autofree char *same = NULL;
+  guint first;
+
+  /* The first layout flows every block at each of the fit's trial widths. */
+  count_visits (before);
+  tp_layout_update (layout, document);
+  count_visits (after);
+  first = after[TP_CONTAINER_VALUE_PROPOSITIONS] - before[TP_CONTAINER_VALUE_PROPOSITIONS];
+  tp_layout_update (layout, document);
+
+  /* Nothing changed: no block visits a box. */
+  count_visits (before);
+  tp_layout_update (layout, document);
+  count_visits (after);
+  for (TpContainer c = 0; c < TP_N_CONTAINERS; c++)
+    g_assert_cmpuint (after[c], ==, before[c]);
+
+  /* One note's text, its first letter changed (the same lines): its block's boxes only. */
+  same = g_strdup (original);
+  same[0] = same[0] == 'X' ? 'Y' : 'X';
+  set_text (note, same);
+  count_visits (before);
+  tp_layout_update (layout, document);
+  count_visits (after);
+  for (TpContainer c = 0; c < TP_N_CONTAINERS; c++)
+    {
+      g_test_message ("block %u: %u boxes visited (%u notes)", c, after[c] - before[c],
+                      tp_document_get_notes (document, c)->len);
+      /* Its boxes built, flowed for real and committed, and the fit's trials a row at
+       * each width (tp-layout-need.c): a fraction of what the first layout's trials
+       * visited, flowing the whole block at every width. */
+      if (c == TP_CONTAINER_VALUE_PROPOSITIONS)
+        {
+          g_test_message ("the first layout visited %u", first);
+          g_assert_cmpuint (after[c], >=, before[c] + notes->len);
+          g_assert_cmpuint (after[c] - before[c], <, first / 4);
+        }
+      else
+        g_assert_cmpuint (after[c], ==, before[c]);
+    }
+  check_against_fresh (layout, document);
+
+  /* And back: again its block alone. */
+  set_text (note, original);
+  count_visits (before);
+  tp_layout_update (layout, document);
+  count_visits (after);
+  for (TpContainer c = 0; c < TP_N_CONTAINERS; c++)
+    if (c != TP_CONTAINER_VALUE_PROPOSITIONS)
+      g_assert_cmpuint (after[c], ==, before[c]);
+
+  tp_layout_free (layout);
+}
+
 #define TILE      256
 #define ZOOM      0.25
 
@@ -383,6 +543,8 @@ main (int    argc,
 
   g_test_add_func ("/layout-incremental/same-as-fresh", test_same_as_fresh);
   g_test_add_func ("/layout-incremental/counts", test_counts);
+  g_test_add_func ("/layout-incremental/edits-in-a-row", test_edits_in_a_row);
+  g_test_add_func ("/layout-incremental/edit-visits-its-block", test_edit_visits_its_block);
   g_test_add_func ("/layout-incremental/damage-tiles", test_damage_tiles);
   g_test_add_func ("/layout-incremental/damage-no-links", test_damage_no_links);
 

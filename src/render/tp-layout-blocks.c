@@ -1,4 +1,5 @@
-/* tp-layout-blocks.c: placing the regions and their blocks, and flowing notes into them */
+/* tp-layout-blocks.c: a block's notes flowed into it and placed (the regions around them are
+ * fitted in tp-layout-fit.c) */
 
 #include "config.h"
 
@@ -9,59 +10,41 @@
 #include "tp-layout-private.h"
 #include "tp-text.h"
 
-/* The board's own frames: the canvas and the value chain are laid out as compact as their
- * notes allow, in a frame of about a projector's proportions (VISUAL.md: zooming to a
- * region on a 1280 × 720 window shows note text ≥ 12 px), never narrower than the minimum
- * (an empty canvas keeps a canvas's shape) and, on the board, never wider than the maximum
- * (past it, a block of thousands of notes shrinks them, then hides some behind "+N more";
- * exports and full-text layouts grow instead). */
-#define BOARD_ASPECT        1.78
-#define CANVAS_MIN_WIDTH    1040.0
-#define CANVAS_MAX_WIDTH    2400.0
-#define CHAIN_MIN_WIDTH     880.0
-#define CHAIN_MAX_WIDTH     2000.0
 /* A block with no note yet keeps room for a row of them (and its hint). */
 #define EMPTY_BLOCK_ROWS    1
-/* Porter's margin arrow, right of the value chain. */
-#define CHAIN_MARGIN_WIDTH  72.0
 /* The narrowest column of a canvas cut into parts. */
 #define PART_MIN_COLUMN     250.0
 /* How much of a line's width its words fill on average, wrapped between words. */
 #define WRAP_SLACK          0.9
-/* The fit's sampled widths, from the narrowest up. */
-#define FIT_SAMPLES         16
-/* The real arrangements near the estimated fit: widenings while it does not fit after
- * all, then bisection steps down to a little below it. */
-#define FIT_CORRECTIONS     6
-#define FIT_CORRECTION      1.06
-#define FIT_REFINE_STEPS    4
-/* The fit's trial widths, bisected: enough to come within a few units. */
-#define FIT_STEPS           7
 #define SCALE_STEP          0.05
 
-/* The value chain's support rows, top to bottom, as Porter draws them. */
-static const TpContainer support_rows[] = {
-  TP_CONTAINER_FIRM_INFRASTRUCTURE,
-  TP_CONTAINER_HUMAN_RESOURCES,
-  TP_CONTAINER_TECHNOLOGY_DEVELOPMENT,
-  TP_CONTAINER_PROCUREMENT,
-};
+static guint n_box_visits[TP_N_CONTAINERS];
 
-static const TpContainer primary_columns[] = {
-  TP_CONTAINER_INBOUND_LOGISTICS,
-  TP_CONTAINER_OPERATIONS,
-  TP_CONTAINER_OUTBOUND_LOGISTICS,
-  TP_CONTAINER_MARKETING_AND_SALES,
-  TP_CONTAINER_SERVICE,
-};
-
-static TpRect
-rect_make (double x,
-           double y,
-           double width,
-           double height)
+guint
+_tp_layout_count_box_visits (TpContainer container)
 {
-  return (TpRect) { x, y, width, height };
+  return n_box_visits[container];
+}
+
+void
+_tp_layout_count_box_visit (TpContainer container,
+                            guint       n)
+{
+  n_box_visits[container] += n;
+}
+
+void
+_tp_layout_placed_init (TpPlaced *placed)
+{
+  placed->rows = g_array_new (FALSE, FALSE, sizeof (TpRow));
+  placed->measures = g_ptr_array_new ();
+}
+
+void
+_tp_layout_placed_clear (TpPlaced *placed)
+{
+  g_clear_pointer (&placed->rows, g_array_unref);
+  g_clear_pointer (&placed->measures, g_ptr_array_unref);
 }
 
 /* The height of a block's title wrapped at width: a narrow block's title takes two lines
@@ -97,44 +80,44 @@ _tp_layout_set_block_rect (TpLayout     *layout,
   if (block->side_header)
     {
       /* Support rows are long and low: the header sits on the left, notes run right. */
-      info->badge = rect_make (0, 0, 0, 0);
-      info->icon = rect_make (rect->x + pad, header_y + (TP_LAYOUT_HEADER_HEIGHT - icon) / 2,
+      info->badge = _tp_rect_make (0, 0, 0, 0);
+      info->icon = _tp_rect_make (rect->x + pad, header_y + (TP_LAYOUT_HEADER_HEIGHT - icon) / 2,
                               icon, icon);
       title_x = info->icon.x + icon + 10;
       title_width = rect->x + pad + TP_LAYOUT_SIDE_HEADER - 16 - title_x;
       text_height = title_height (layout, container, title_width);
-      info->title = rect_make (title_x, header_y + MAX (0, (TP_LAYOUT_HEADER_HEIGHT - line_height) / 2),
+      info->title = _tp_rect_make (title_x, header_y + MAX (0, (TP_LAYOUT_HEADER_HEIGHT - line_height) / 2),
                                title_width, text_height);
       block->header_height = MAX (TP_LAYOUT_HEADER_HEIGHT, text_height);
-      info->notes = rect_make (rect->x + pad + TP_LAYOUT_SIDE_HEADER, rect->y + pad,
+      info->notes = _tp_rect_make (rect->x + pad + TP_LAYOUT_SIDE_HEADER, rect->y + pad,
                                rect->width - 2 * pad - TP_LAYOUT_SIDE_HEADER,
                                rect->height - 2 * pad);
       return;
     }
 
-  info->icon = rect_make (rect->x + rect->width - pad - icon,
+  info->icon = _tp_rect_make (rect->x + rect->width - pad - icon,
                           header_y + (TP_LAYOUT_HEADER_HEIGHT - icon) / 2, icon, icon);
   if (TP_CONTAINER_IS_CANVAS (container))
     {
-      info->badge = rect_make (rect->x + pad, header_y + (TP_LAYOUT_HEADER_HEIGHT - TP_LAYOUT_BADGE_SIZE) / 2,
+      info->badge = _tp_rect_make (rect->x + pad, header_y + (TP_LAYOUT_HEADER_HEIGHT - TP_LAYOUT_BADGE_SIZE) / 2,
                                TP_LAYOUT_BADGE_SIZE, TP_LAYOUT_BADGE_SIZE);
       title_x = info->badge.x + TP_LAYOUT_BADGE_SIZE + 10;
     }
   else
     {
-      info->badge = rect_make (0, 0, 0, 0);
+      info->badge = _tp_rect_make (0, 0, 0, 0);
       title_x = rect->x + pad;
     }
   title_width = info->icon.x - 10 - title_x;
   text_height = title_height (layout, container, title_width);
   /* One line sits centred on the badge and icon; more hang from the header's top. */
-  info->title = rect_make (title_x,
+  info->title = _tp_rect_make (title_x,
                            header_y + (text_height > line_height + 1
                                        ? 0 : (TP_LAYOUT_HEADER_HEIGHT - line_height) / 2),
                            title_width, text_height);
   header = MAX (TP_LAYOUT_HEADER_HEIGHT, text_height);
   block->header_height = header;
-  info->notes = rect_make (rect->x + pad,
+  info->notes = _tp_rect_make (rect->x + pad,
                            header_y + header + TP_LAYOUT_HEADER_GAP,
                            rect->width - 2 * pad,
                            rect->height - 2 * pad - header - TP_LAYOUT_HEADER_GAP);
@@ -245,6 +228,87 @@ note_height (TpLayout  *layout,
                               layout->estimating);
 }
 
+/* The note grid of a block's notes area at a scale, in unscaled units: how many note
+ * columns, each note's width and the step from one note's left edge to the next. */
+static void
+note_grid (TpLayout *layout,
+           TpBlock  *block,
+           guint     n_notes,
+           double    scale,
+           guint    *columns,
+           double   *note_width,
+           double   *note_step)
+{
+  const TpTheme *theme = layout->theme;
+  double gap = theme->note_gap;
+  double width = block->info.notes.width / scale;
+  /* No more columns than notes: a block wider than its notes need widens them instead,
+   * up to twice the narrowest (so fewer lines), and the rest stays white on the right. */
+  guint n = MIN (_tp_layout_note_columns (theme, width), MAX (n_notes, 1));
+  double w = MAX (1, (width - (n - 1) * gap) / n);
+
+  w = MIN (w, 2 * theme->note_min_width + gap);
+  /* Whole quanta, so that a block a little wider or narrower measures the same texts at
+   * the same width (the fit tries many widths); what is left over widens the gaps. */
+  if (w > 2 * TP_LAYOUT_NOTE_QUANTUM)
+    w = floor (w / TP_LAYOUT_NOTE_QUANTUM) * TP_LAYOUT_NOTE_QUANTUM;
+  *columns = n;
+  *note_width = w;
+  /* The quanta's leftover widens the gaps a little; notes held to their widest leave the
+   * rest white on the right, at the gap they always have. */
+  if (note_step != NULL)
+    *note_step = n > 1 ? MIN ((width - w) / (n - 1), w + gap + TP_LAYOUT_NOTE_QUANTUM)
+                       : w + gap;
+}
+
+/* A row's height: its tallest note's, of the n notes from first. */
+static double
+row_height (TpLayout  *layout,
+            TpBlock   *block,
+            GPtrArray *notes,
+            guint      first,
+            guint      n,
+            double     note_width)
+{
+  double height = 0;
+
+  _tp_layout_count_box_visit (block - layout->blocks, n);
+  for (guint k = 0; k < n; k++)
+    {
+      TpNote *note = g_ptr_array_index (notes, first + k);
+      TpNoteBox *box = _tp_layout_box (layout, block->first_box + block->slice_first + first + k);
+
+      height = MAX (height, note_height (layout, box, note, note_width));
+    }
+  return height;
+}
+
+double
+_tp_layout_need_row (TpLayout  *layout,
+                     TpBlock   *block,
+                     GPtrArray *notes,
+                     guint      row)
+{
+  guint columns;
+  double note_width;
+
+  note_grid (layout, block, notes->len, 1.0, &columns, &note_width, NULL);
+  return row_height (layout, block, notes, row * columns,
+                     MIN (columns, notes->len - row * columns), note_width);
+}
+
+guint
+_tp_layout_need_columns (TpLayout  *layout,
+                         TpBlock   *block,
+                         GPtrArray *notes)
+{
+  guint columns;
+  double note_width;
+
+  note_grid (layout, block, notes->len, 1.0, &columns, &note_width, NULL);
+  return columns;
+}
+
 /* Flows the block's notes in rows at a scale, in unscaled units, stopping before the
  * first row that would end below limit (board units; < 0 for no limit). Rows are
  * as tall as their tallest note. Returns how many notes fit; with quick, 0 as soon as
@@ -259,27 +323,17 @@ flow (TpLayout  *layout,
 {
   const TpTheme *theme = layout->theme;
   double gap = theme->note_gap;
-  double width = block->info.notes.width / scale;
   double base_limit = limit < 0 ? G_MAXDOUBLE : limit / scale + 1e-6;
-  /* No more columns than notes: a block wider than its notes need widens them instead,
-   * up to twice the narrowest (so fewer lines), and the rest stays white on the right. */
-  guint columns = MIN (_tp_layout_note_columns (theme, width), MAX (notes->len, 1));
-  double note_width = MAX (1, (width - (columns - 1) * gap) / columns);
+  guint columns;
+  double note_width;
   double y = 0;
   guint i = 0;
 
-  note_width = MIN (note_width, 2 * theme->note_min_width + gap);
-  /* Whole quanta, so that a block a little wider or narrower measures the same texts at
-   * the same width (the fit tries many widths); what is left over widens the gaps. */
-  if (note_width > 2 * TP_LAYOUT_NOTE_QUANTUM)
-    note_width = floor (note_width / TP_LAYOUT_NOTE_QUANTUM) * TP_LAYOUT_NOTE_QUANTUM;
+  /* Its rows and boxes now hold this flow: no longer the placement kept. */
+  block->placed.valid = FALSE;
+  note_grid (layout, block, notes->len, scale, &columns, &note_width, &block->note_step);
   block->info.n_columns = columns;
   block->note_width = note_width;
-  /* The quanta's leftover widens the gaps a little; notes held to their widest leave the
-   * rest white on the right, at the gap they always have. */
-  block->note_step = columns > 1 ? MIN ((width - note_width) / (columns - 1),
-                                        note_width + gap + TP_LAYOUT_NOTE_QUANTUM)
-                                 : note_width + gap;
   g_array_set_size (block->rows, 0);
 
   /* Rows are at least a minimum note tall: when even that cannot fit, say so without
@@ -295,26 +349,18 @@ flow (TpLayout  *layout,
   while (i < notes->len)
     {
       guint n = MIN (columns, notes->len - i);
-      double row_height = 0;
+      double height = row_height (layout, block, notes, i, n, note_width);
       TpRow row;
 
-      for (guint k = 0; k < n; k++)
-        {
-          TpNote *note = g_ptr_array_index (notes, i + k);
-          TpNoteBox *box = _tp_layout_box (layout, block->first_box + block->slice_first + i + k);
-
-          row_height = MAX (row_height, note_height (layout, box, note, note_width));
-        }
-
-      if (y + row_height > base_limit)
+      if (y + height > base_limit)
         break;
 
       row.y = y;
-      row.height = row_height;
+      row.height = height;
       row.first = block->first_box + block->slice_first + i;
       row.n = n;
       g_array_append_val (block->rows, row);
-      y += row_height + gap;
+      y += height + gap;
       i += n;
     }
 
@@ -335,24 +381,21 @@ rows_height (TpBlock *block)
   return last->y + last->height;
 }
 
-/* Turns the flowed rows into board rects at the block's scale. */
+/* Turns the rows as flowed (unscaled, from the notes area's top) into board rects at the
+ * block's scale, for the notes they hold. */
 static void
-commit (TpLayout *layout,
-        TpBlock  *block,
-        double    scale,
-        guint     n_visible)
+commit_rows (TpLayout *layout,
+             TpBlock  *block,
+             double    scale)
 {
   const TpRect *area = &block->info.notes;
   double step = block->note_step;
-
-  block->info.scale = scale;
-  block->info.n_visible = n_visible;
-  block->info.n_hidden = block->info.n_notes - n_visible;
 
   for (guint r = 0; r < block->rows->len; r++)
     {
       TpRow *row = &g_array_index (block->rows, TpRow, r);
 
+      _tp_layout_count_box_visit (block - layout->blocks, row->n);
       row->y = area->y + row->y * scale;
       row->height *= scale;
       for (guint k = 0; k < row->n; k++)
@@ -361,12 +404,30 @@ commit (TpLayout *layout,
 
           box->visible = TRUE;
           box->scale = scale;
-          box->rect = rect_make (area->x + k * step * scale, row->y,
+          box->rect = _tp_rect_make (area->x + k * step * scale, row->y,
                                  block->note_width * scale, row->height);
         }
     }
+}
+
+/* Turns the flowed rows into board rects at the block's scale, and remembers them as
+ * flowed, for place_notes() to keep. */
+static void
+commit (TpLayout *layout,
+        TpBlock  *block,
+        double    scale,
+        guint     n_visible)
+{
+  block->info.scale = scale;
+  block->info.n_visible = n_visible;
+  block->info.n_hidden = block->info.n_notes - n_visible;
+
+  g_array_set_size (block->placed.rows, 0);
+  g_array_append_vals (block->placed.rows, block->rows->data, block->rows->len);
+  commit_rows (layout, block, scale);
 
   /* The rest hide: behind the badge, or on another page of a canvas cut into parts. */
+  _tp_layout_count_box_visit (block - layout->blocks, block->n_boxes - n_visible);
   for (guint i = 0; i < block->n_boxes; i++)
     {
       TpNoteBox *box = _tp_layout_box (layout, block->first_box + i);
@@ -375,7 +436,7 @@ commit (TpLayout *layout,
         continue;
       box->visible = FALSE;
       box->scale = scale;
-      box->rect = rect_make (0, 0, 0, 0);
+      box->rect = _tp_rect_make (0, 0, 0, 0);
     }
 }
 
@@ -405,6 +466,18 @@ _tp_layout_needed_height (TpLayout   *layout,
   return chrome + rows;
 }
 
+/* The "+N more" badge, width wide, at the bottom right of the notes area. */
+static void
+set_more_badge (TpBlock *block,
+                double   width)
+{
+  const TpRect *area = &block->info.notes;
+
+  block->info.more = _tp_rect_make (area->x + area->width - width,
+                                area->y + area->height - TP_LAYOUT_MORE_HEIGHT,
+                                width, TP_LAYOUT_MORE_HEIGHT);
+}
+
 static void
 place_more_badge (TpLayout *layout,
                   TpBlock  *block)
@@ -412,14 +485,94 @@ place_more_badge (TpLayout *layout,
   g_autofree char *label = tp_layout_format_more (block->info.n_hidden);
   g_autoptr(PangoLayout) text = tp_text_layout_new (layout->context, layout->theme, TP_FONT_BADGE,
                                                     label, -1, -1);
-  const TpRect *area = &block->info.notes;
   double width;
 
   tp_text_layout_get_size (text, &width, NULL);
-  width = MIN (ceil (width) + 24, area->width);
-  block->info.more = rect_make (area->x + area->width - width,
-                                area->y + area->height - TP_LAYOUT_MORE_HEIGHT,
-                                width, TP_LAYOUT_MORE_HEIGHT);
+  set_more_badge (block, MIN (ceil (width) + 24, block->info.notes.width));
+}
+
+/* Whether the block's placement at the last update holds for its notes now: the same
+ * notes (as signed at this update), the same size of notes area, the same settings,
+ * and its rows and boxes untouched since (a trial's flow would have cleared valid). */
+static gboolean
+placed_holds (TpLayout   *layout,
+              TpContainer container,
+              GPtrArray  *notes)
+{
+  TpBlock *block = &layout->blocks[container];
+  const TpPlaced *placed = &block->placed;
+  const TpRect *area = &block->info.notes;
+
+  return placed->valid && layout->part == NULL && block->slice_first == 0 &&
+         notes == block->need_notes && placed->signature == block->need_signature &&
+         placed->generation + 1 == layout->generation &&
+         placed->area.width == area->width && placed->area.height == area->height &&
+         placed->expanded == layout->expanded[container] &&
+         placed->full_text == layout->full_text &&
+         placed->exact == layout->exact_measures && placed->theme == layout->theme;
+}
+
+/* Keeps the block's placement: as it is where its notes area stayed, else moved with it,
+ * each rect made as commit() makes it so that it is the same to the last bit. Its
+ * measurements stay alive, as if looked up again. */
+static void
+keep_placed (TpLayout *layout,
+             TpBlock  *block)
+{
+  TpPlaced *placed = &block->placed;
+  const TpRect *area = &block->info.notes;
+
+  if (area->x != placed->area.x || area->y != placed->area.y)
+    {
+      g_array_set_size (block->rows, 0);
+      g_array_append_vals (block->rows, placed->rows->data, placed->rows->len);
+      commit_rows (layout, block, block->info.scale);
+      if (block->info.n_hidden > 0)
+        set_more_badge (block, block->info.more.width);
+      placed->area = *area;
+    }
+  _tp_layout_keep_measures (layout, placed->measures);
+  placed->generation = layout->generation;
+}
+
+static void place_notes_afresh (TpLayout    *layout,
+                                TpContainer  container,
+                                GPtrArray   *notes);
+
+/* Flows a block's notes into its panel, or keeps them where they were when nothing they
+ * depend on changed: a board of 10,000 notes is laid out again at every edit, and each
+ * block placed afresh flows every note it shows (a measurement each) and visits every
+ * box. */
+void
+_tp_layout_place_notes (TpLayout   *layout,
+                        TpContainer container,
+                        GPtrArray  *notes)
+{
+  TpBlock *block = &layout->blocks[container];
+  TpPlaced *placed = &block->placed;
+
+  if (placed_holds (layout, container, notes))
+    {
+      keep_placed (layout, block);
+      return;
+    }
+
+  /* Every measurement its flows look up, kept alive while the placement is. */
+  g_assert (layout->recording == NULL);
+  g_ptr_array_set_size (placed->measures, 0);
+  layout->recording = placed->measures;
+  place_notes_afresh (layout, container, notes);
+  layout->recording = NULL;
+
+  placed->valid = layout->part == NULL && block->slice_first == 0 &&
+                  notes == block->need_notes;
+  placed->generation = layout->generation;
+  placed->signature = block->need_signature;
+  placed->area = block->info.notes;
+  placed->expanded = layout->expanded[container];
+  placed->full_text = layout->full_text;
+  placed->exact = layout->exact_measures;
+  placed->theme = layout->theme;
 }
 
 /* Flows a block's notes into its panel: at full size if they fit, else at the largest
@@ -427,9 +580,9 @@ place_more_badge (TpLayout *layout,
  * a "+N more" badge. A block never hides a note silently, and a full-text layout never
  * hides or shrinks one: its blocks were made tall enough. */
 static void
-place_notes (TpLayout   *layout,
-             TpContainer container,
-             GPtrArray  *notes)
+place_notes_afresh (TpLayout   *layout,
+                    TpContainer container,
+                    GPtrArray  *notes)
 {
   const TpTheme *theme = layout->theme;
   TpBlock *block = &layout->blocks[container];
@@ -438,7 +591,7 @@ place_notes (TpLayout   *layout,
 
   block->info.n_notes = n;
   block->info.expanded = layout->expanded[container] || layout->full_text;
-  block->info.more = rect_make (0, 0, 0, 0);
+  block->info.more = _tp_rect_make (0, 0, 0, 0);
 
   if (n == 0 || block->info.expanded)
     {
@@ -464,374 +617,6 @@ place_notes (TpLayout   *layout,
   commit (layout, block, theme->note_min_scale,
           flow (layout, block, notes, theme->note_min_scale, MAX (0, limit), FALSE));
   place_more_badge (layout, block);
-}
-
-/* Porter's value chain at a width: four support rows across (header on the left), the
- * five primary activities in columns below, the margin arrow on the right. Every row as
- * tall as its notes want, the primary band as tall as its tallest column. */
-static double
-arrange_value_chain (TpLayout   *layout,
-                     GPtrArray **notes,
-                     double      x0,
-                     double      y0,
-                     double      width,
-                     double      max_height)
-{
-  double gap = layout->theme->panel_gap;
-  double inner_width = width - gap - CHAIN_MARGIN_WIDTH;
-  double column = (inner_width - 4 * gap) / 5;
-  double rows[G_N_ELEMENTS (support_rows)];
-  double primary = 0, support = 0, y = y0;
-
-  for (guint i = 0; i < G_N_ELEMENTS (support_rows); i++)
-    {
-      TpContainer c = support_rows[i];
-      TpRect rect = rect_make (x0, 0, inner_width, 1000);
-
-      layout->blocks[c].side_header = TRUE;
-      _tp_layout_set_block_rect (layout, c, &rect);
-      rows[i] = MAX (layout->blocks[c].header_height + 2 * layout->theme->panel_padding,
-                     _tp_layout_needed_height (layout, c, notes[c]));
-      support += rows[i] + gap;
-    }
-
-  for (guint i = 0; i < G_N_ELEMENTS (primary_columns); i++)
-    {
-      TpContainer c = primary_columns[i];
-      TpRect rect = rect_make (0, 0, column, 1000);
-
-      layout->blocks[c].side_header = FALSE;
-      _tp_layout_set_block_rect (layout, c, &rect);
-      primary = MAX (primary, _tp_layout_needed_height (layout, c, notes[c]));
-    }
-
-  if (max_height > 0 && support + primary > max_height)
-    {
-      /* Held to the frame: the support rows keep their share, each at least a header. */
-      double share = MAX (0.5, (max_height - primary) / support);
-
-      support = 0;
-      for (guint i = 0; i < G_N_ELEMENTS (support_rows); i++)
-        {
-          rows[i] = MAX (layout->blocks[support_rows[i]].header_height +
-                         2 * layout->theme->panel_padding, rows[i] * MIN (1, share));
-          support += rows[i] + gap;
-        }
-      primary = MAX (TP_LAYOUT_HEADER_HEIGHT * 4, max_height - support);
-    }
-
-  for (guint i = 0; i < G_N_ELEMENTS (support_rows); i++)
-    {
-      TpRect rect = rect_make (x0, y, inner_width, rows[i]);
-
-      _tp_layout_set_block_rect (layout, support_rows[i], &rect);
-      y += rows[i] + gap;
-    }
-
-  for (guint i = 0; i < G_N_ELEMENTS (primary_columns); i++)
-    {
-      TpRect rect = rect_make (x0 + i * (column + gap), y, column, primary);
-
-      _tp_layout_set_block_rect (layout, primary_columns[i], &rect);
-    }
-
-  layout->regions[TP_REGION_VALUE_CHAIN] = rect_make (x0, y0, width, y + primary - y0);
-  layout->margin = rect_make (x0 + inner_width + gap, y0, CHAIN_MARGIN_WIDTH, y + primary - y0);
-  return y + primary - y0;
-}
-
-typedef double (*ArrangeFunc) (TpLayout   *layout,
-                               GPtrArray **notes,
-                               double      x0,
-                               double      y0,
-                               double      width,
-                               double      max_height);
-
-/* The frame a region is fitted into: the export's page room (tp_layout_set_frame()), or on
- * the board a frame of a projector's proportions. Widths in board units. */
-typedef struct
-{
-  double aspect;     /* of the whole region, title included */
-  double min_width;  /* the widest the text may be drawn (the scale's cap) */
-  double max_width;  /* the smallest it may be drawn (the legible floor) */
-} Frame;
-
-static void
-get_frame (TpLayout *layout,
-           TpRegion  region,
-           Frame    *frame)
-{
-  const TpLayoutFrame *set = &layout->frames[region];
-
-  if (set->width > 0 && set->height > 0)
-    {
-      frame->aspect = set->width / set->height;
-      frame->min_width = set->width / set->max_scale;
-      frame->max_width = set->width / set->min_scale;
-      return;
-    }
-  frame->aspect = BOARD_ASPECT;
-  frame->min_width = region == TP_REGION_CANVAS ? CANVAS_MIN_WIDTH : CHAIN_MIN_WIDTH;
-  frame->max_width = region == TP_REGION_CANVAS ? CANVAS_MAX_WIDTH : CHAIN_MAX_WIDTH;
-}
-
-/* A cheap lower bound of the area a region's notes cover at full size, for telling
- * without measuring that they cannot fit a frame. */
-static double
-least_area (TpLayout   *layout,
-            GPtrArray **notes,
-            TpRegion    region)
-{
-  const TpTheme *theme = layout->theme;
-  double area = 0;
-
-  for (guint c = 0; c < TP_N_CONTAINERS; c++)
-    if ((region == TP_REGION_CANVAS) == (TP_CONTAINER_IS_CANVAS (c) != 0))
-      area += notes[c]->len * (theme->note_min_width + theme->note_gap) *
-              (theme->note_min_height + theme->note_gap);
-  return area;
-}
-
-static gboolean
-memo_matches (TpLayout *layout,
-              TpRegion  region)
-{
-  const TpFitMemo *memo = &layout->fit_memo[region];
-  const TpLayoutFrame *frame = &layout->frames[region];
-
-  return memo->valid && memo->document == layout->fit_document &&
-         memo->state == layout->fit_state && memo->full_text == layout->full_text &&
-         memo->frame.width == frame->width && memo->frame.height == frame->height &&
-         memo->frame.min_scale == frame->min_scale && memo->frame.max_scale == frame->max_scale &&
-         memcmp (memo->expanded, layout->expanded, sizeof memo->expanded) == 0;
-}
-
-static void
-remember_fit (TpLayout *layout,
-              TpRegion  region,
-              double    width)
-{
-  TpFitMemo *memo = &layout->fit_memo[region];
-
-  /* A part of the canvas is drawn at its own fixed width. */
-  if (region == TP_REGION_CANVAS && layout->part != NULL)
-    return;
-  memo->valid = TRUE;
-  memo->document = layout->fit_document;
-  memo->state = layout->fit_state;
-  memo->frame = layout->frames[region];
-  memo->full_text = layout->full_text;
-  memcpy (memo->expanded, layout->expanded, sizeof memo->expanded);
-  memo->width = width;
-}
-
-/* Lays a region out at the narrowest width (so the largest text) at which it fits its
- * frame's proportions, between the frame's bounds: the fit of VISUAL.md's "legible where it
- * is seen". The height a region wants only shrinks as it widens, so bisection finds it.
- * Measurements are cached by width, and note widths come in quanta, so the trials cost
- * little more than one layout. Returns the width; *height receives the region's height. */
-static double
-fit_region (TpLayout    *layout,
-            GPtrArray  **notes,
-            TpRegion     region,
-            ArrangeFunc  arrange,
-            double       x0,
-            double       y0,
-            double       chrome,
-            double      *height)
-{
-  Frame frame;
-  double lo, hi, h;
-
-  get_frame (layout, region, &frame);
-  lo = frame.min_width;
-  hi = MAX (frame.min_width, frame.max_width);
-
-  /* Every part of a canvas cut into parts is drawn at the floor: one scale for them all. */
-  if (region == TP_REGION_CANVAS && layout->part != NULL && layout->frames[region].width > 0)
-    lo = hi;
-
-  /* The same document state in the same frame fits at the same width: an export's layout
-   * (full text) meets the same frames again page after page. The board's own layout fits
-   * afresh, since an edit merged into the last step leaves the state as it was. */
-  if (lo < hi && layout->full_text && memo_matches (layout, region))
-    lo = hi = layout->fit_memo[region].width;
-
-  /* Too many notes for the widest frame (thousands): no trial can fit. */
-  if (least_area (layout, notes, region) > hi * (hi / frame.aspect))
-    lo = hi;
-
-  /* The trials estimate the notes' heights (estimate_text_height()); the width chosen is
-   * then measured for real, and widened a little while it does not fit after all. */
-  layout->estimating = TRUE;
-  h = arrange (layout, notes, x0, y0, lo, -1);
-  if (lo < hi && chrome + h > lo / frame.aspect)
-    {
-      double below = lo, top = hi;
-
-      /* The height a region wants falls as it widens, but not smoothly: a block's note
-       * columns come and go at certain widths, and the text rewraps. So the narrowest
-       * width that fits is looked for among samples from the narrowest up, then bisected
-       * between the last sample that does not fit and the first that does. */
-      for (guint i = 1; i <= FIT_SAMPLES; i++)
-        {
-          double width = lo * pow (hi / lo, (double) i / FIT_SAMPLES);
-
-          if (chrome + arrange (layout, notes, x0, y0, width, -1) <= width / frame.aspect)
-            {
-              hi = width;
-              break;
-            }
-          below = width;
-        }
-      if (below < hi)
-        {
-          lo = below;
-          for (guint i = 0; i < FIT_STEPS; i++)
-            {
-              double mid = (lo + hi) / 2;
-
-              if (chrome + arrange (layout, notes, x0, y0, mid, -1) <= mid / frame.aspect)
-                hi = mid;
-              else
-                lo = mid;
-            }
-        }
-      /* For real, near the estimate: the narrowest width that fits, bisected between a
-       * little below it and the first width above it that fits. */
-      layout->estimating = FALSE;
-      lo = MAX (frame.min_width, hi / FIT_CORRECTION);
-      for (guint i = 0; i < FIT_CORRECTIONS; i++)
-        {
-          if (chrome + arrange (layout, notes, x0, y0, hi, -1) <= hi / frame.aspect)
-            break;
-          lo = hi;
-          hi = MIN (top, hi * FIT_CORRECTION);
-        }
-      for (guint i = 0; i < FIT_REFINE_STEPS; i++)
-        {
-          double mid = (lo + hi) / 2;
-
-          if (chrome + arrange (layout, notes, x0, y0, mid, -1) <= mid / frame.aspect)
-            hi = mid;
-          else
-            lo = mid;
-        }
-      lo = hi = ceil (hi);
-    }
-  layout->estimating = FALSE;
-
-  remember_fit (layout, region, lo);
-
-  /* The board holds a region of thousands of notes to its widest frame, and its blocks
-   * shrink or hide notes; a full-text layout grows it instead. */
-  *height = arrange (layout, notes, x0, y0, lo,
-                     layout->full_text || layout->frames[region].width > 0
-                     ? -1 : lo / frame.aspect - chrome);
-  return lo;
-}
-
-void
-_tp_layout_arrange (TpLayout   *layout,
-                    TpDocument *document)
-{
-  const TpTheme *theme = layout->theme;
-  double margin = theme->board_margin;
-  double title_height = tp_theme_get_line_height (theme, TP_FONT_REGION_TITLE);
-  double chrome = title_height + TP_LAYOUT_TITLE_GAP;
-  double top = margin + chrome;
-  double canvas_width, canvas_height, chain_x, chain_width, chain_height, full_width;
-  double bottom;
-  TpRect journey;
-  GPtrArray *notes[TP_N_CONTAINERS];
-
-  g_autoptr(GPtrArray) slices = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
-
-  layout->fit_document = document;
-  layout->fit_state = tp_document_get_state (document);
-
-  /* A linked note keeps its footer row: its link's badge sits there, off the text. */
-  g_hash_table_remove_all (layout->linked);
-  if (layout->link_footers)
-    {
-      GPtrArray *links = tp_document_get_links (document);
-
-      for (guint i = 0; i < links->len; i++)
-        g_hash_table_add (layout->linked, ((TpLink *) g_ptr_array_index (links, i))->note);
-    }
-
-  for (guint c = 0; c < TP_N_CONTAINERS; c++)
-    {
-      notes[c] = tp_document_get_notes (document, c);
-      layout->blocks[c].info.region = TP_CONTAINER_IS_CANVAS (c) ? TP_REGION_CANVAS
-                                                                 : TP_REGION_VALUE_CHAIN;
-      layout->blocks[c].slice_first = 0;
-      layout->blocks[c].continued = FALSE;
-      if (layout->part == NULL)
-        _tp_layout_need_sign (layout, c, notes[c]);
-    }
-
-  /* A part of the canvas flows only its slices' notes; the other blocks none. */
-  if (layout->part != NULL)
-    {
-      for (guint c = 0; c < TP_N_BMC_BLOCKS; c++)
-        {
-          notes[c] = g_ptr_array_new ();
-          g_ptr_array_add (slices, notes[c]);
-        }
-      for (guint i = 0; i < layout->part->len; i++)
-        {
-          const TpCanvasSlice *slice = &g_array_index (layout->part, TpCanvasSlice, i);
-          GPtrArray *all = tp_document_get_notes (document, slice->container);
-          guint first = MIN (slice->first, all->len);
-          guint n = MIN (slice->n, all->len - first);
-
-          for (guint k = 0; k < n; k++)
-            g_ptr_array_add (notes[slice->container], g_ptr_array_index (all, first + k));
-          layout->blocks[slice->container].slice_first = first;
-          layout->blocks[slice->container].continued = first > 0;
-        }
-    }
-
-  canvas_width = fit_region (layout, notes, TP_REGION_CANVAS,
-                             layout->part != NULL ? _tp_layout_arrange_canvas_part : _tp_layout_arrange_canvas,
-                             margin, top, chrome, &canvas_height);
-  chain_x = margin + canvas_width + theme->region_gap;
-  /* The value chain's trial widths moved nothing but its own blocks. */
-  chain_width = fit_region (layout, notes, TP_REGION_VALUE_CHAIN, arrange_value_chain, chain_x,
-                            top, chrome, &chain_height);
-  full_width = canvas_width + theme->region_gap + chain_width;
-  layout->titles[TP_REGION_CANVAS] = rect_make (margin, margin, canvas_width, title_height);
-  layout->titles[TP_REGION_VALUE_CHAIN] = rect_make (chain_x, margin, chain_width, title_height);
-  for (TpRegion r = TP_REGION_CANVAS; r <= TP_REGION_VALUE_CHAIN; r++)
-    {
-      const TpLayoutFrame *set = &layout->frames[r];
-      double width = layout->regions[r].width;
-      double height = layout->regions[r].height + chrome;
-
-      layout->frames[r].scale = set->width > 0 && set->height > 0
-                                ? MIN (set->width / width, set->height / height) : 1.0;
-    }
-
-  for (guint c = 0; c < TP_N_CONTAINERS; c++)
-    place_notes (layout, c, notes[c]);
-
-  /* The journey comes below both, across the full width, and grows to the right as
-   * stages and touchpoints come. Without stages its place is kept empty, so the other
-   * regions never move. */
-  bottom = MAX (layout->regions[TP_REGION_CANVAS].y + layout->regions[TP_REGION_CANVAS].height,
-                layout->regions[TP_REGION_VALUE_CHAIN].y + layout->regions[TP_REGION_VALUE_CHAIN].height);
-  /* The gap holds the band the links cross in (tp-layout-links.c). */
-  _tp_layout_arrange_journey (layout, document, margin, bottom + layout->links.band_height,
-                              full_width);
-
-  if (tp_layout_get_region (layout, TP_REGION_JOURNEY, &journey))
-    {
-      full_width = MAX (full_width, journey.width);
-      bottom = journey.y + journey.height;
-    }
-
-  layout->bounds = rect_make (0, 0, margin + full_width + margin, bottom + margin);
 }
 
 /* Whether slices fit side by side in a room of width × height board units. */

@@ -1,7 +1,8 @@
 /* tp-layout-private.h: the layout's insides, shared by its two halves and the painter.
  *
- * tp-layout.c owns the object and the queries, tp-layout-measure.c the measurement cache; tp-layout-blocks.c
- * places regions and blocks and flows notes into them.
+ * tp-layout.c owns the object and the queries, tp-layout-measure.c the measurement cache;
+ * tp-layout-fit.c fits the regions and arranges their blocks, tp-layout-blocks.c flows
+ * notes into a block and places them.
  */
 #pragma once
 
@@ -51,6 +52,26 @@ typedef struct
   guint   n;
 } TpRow;
 
+/* A block's placement, remembered (tp-layout-blocks.c, place_notes()). Valid while its
+ * rows and boxes are untouched since (no trial flowed the block: flow() clears valid),
+ * it was placed or kept at the update before (its measurements are alive), and the
+ * inputs below are the same; then the block keeps its boxes as they are, or moves them
+ * with its panel when only the panel's place changed. */
+typedef struct
+{
+  gboolean       valid;
+  guint          generation;   /* the update that last placed or kept it */
+  guint64        signature;    /* of its notes (need_signature) */
+  TpRect         area;         /* its notes' area then, board units */
+  gboolean       expanded;
+  gboolean       full_text;
+  gboolean       exact;
+  gconstpointer  theme;
+  GArray        *rows;         /* TpRow as flowed: unscaled, from the area's top */
+  TpRect         more;         /* the "+N more" badge, from the area's top left */
+  GPtrArray     *measures;     /* the measurements its notes were placed with */
+} TpPlaced;
+
 typedef struct
 {
   TpContainerInfo  info;
@@ -69,7 +90,13 @@ typedef struct
    * at dozens of widths per update, and every update asks the same again. */
   GPtrArray       *need_notes;   /* the notes the memo holds for (not owned) */
   guint64          need_signature;
+  guint64          need_head;    /* what all its notes' heights depend on alike */
+  GArray          *need_hashes;  /* guint64: each note's own, as signed */
   GArray          *need_memo;    /* TpNeedMemo */
+  /* Its notes as place_notes() placed them at the last update, kept while nothing they
+   * depend on changed (tp-layout-blocks.c): an edit of one note places its block again,
+   * not every block of a 10,000-note board. */
+  TpPlaced         placed;
 } TpBlock;
 
 /* The journey's fixed parts, in board units. */
@@ -226,7 +253,13 @@ struct _TpLayout
   TpBlock         blocks[TP_N_CONTAINERS];
   GArray         *boxes;       /* TpNoteBox, block by block, in order */
   GHashTable     *by_id;       /* id → box index + 1 */
-  GStringChunk   *ids;
+  /* The boxes' ids: kept across updates with the boxes (tp_layout_update() builds
+   * again only the blocks whose notes changed), and cleared when every box is built
+   * again; note_ids_waste counts the bytes of ids no box holds any more. */
+  GStringChunk   *note_ids;
+  gsize           note_ids_waste;
+  gboolean        boxes_whole; /* the boxes are every block's notes, whole (no part) */
+  GStringChunk   *ids;         /* the journey's, cleared at every update */
   /* The measurement cache (tp-layout-measure.c). */
   GHashTable     *measures;    /* a text's measurements by text, role and line limit */
   GQueue          kept;        /* TpMeasures holding a laid-out text never painted, LRU */
@@ -393,10 +426,11 @@ double   _tp_layout_needed_height   (TpLayout    *layout,
                                      TpContainer  container,
                                      GPtrArray   *notes);
 /* The memo of _tp_layout_needed_height() (tp-layout-need.c): a new one; the block's
- * notes signed at the start of an update (the memo forgets when they changed); a
+ * notes signed at the start of an update (the memo forgets when they changed, and says
+ * so: TRUE when the notes are not those signed at the last update); a
  * remembered rows' height at the block's width; one to remember. */
 GArray  *_tp_layout_need_memo_new   (void);
-void     _tp_layout_need_sign       (TpLayout    *layout,
+gboolean _tp_layout_need_sign       (TpLayout    *layout,
                                      TpContainer  container,
                                      GPtrArray   *notes);
 gboolean _tp_layout_need_lookup     (TpLayout    *layout,
@@ -407,6 +441,30 @@ void     _tp_layout_need_store      (TpLayout    *layout,
                                      TpBlock     *block,
                                      GPtrArray   *notes,
                                      double       height);
+void     _tp_layout_need_free       (TpBlock     *block);
+/* For the memo's rows, at the block's width and full size (tp-layout-blocks.c): how many
+ * note columns its notes take, and the height of one row of them, flowed again. */
+guint    _tp_layout_need_columns    (TpLayout    *layout,
+                                     TpBlock     *block,
+                                     GPtrArray   *notes);
+double   _tp_layout_need_row        (TpLayout    *layout,
+                                     TpBlock     *block,
+                                     GPtrArray   *notes,
+                                     guint        row);
+/* For tests' counts, over the process: how many times a note's box of a block was
+ * visited to place it (built, flowed, committed or moved): an edit of one note visits
+ * its own block's boxes only. */
+guint    _tp_layout_count_box_visits (TpContainer container);
+void     _tp_layout_count_box_visit  (TpContainer container,
+                                      guint       n);
+/* The blocks' kept placements (tp-layout-blocks.c): made and freed with the layout. */
+void     _tp_layout_placed_init     (TpPlaced   *placed);
+void     _tp_layout_placed_clear    (TpPlaced   *placed);
+/* Flows a block's notes into its panel, or keeps them as they were placed
+ * (tp-layout-blocks.c), for _tp_layout_arrange() (tp-layout-fit.c). */
+void     _tp_layout_place_notes     (TpLayout    *layout,
+                                     TpContainer  container,
+                                     GPtrArray   *notes);
 /* How many note columns an unscaled width of notes takes (at least one). */
 guint    _tp_layout_note_columns    (const TpTheme *theme,
                                      double         width);
@@ -444,6 +502,13 @@ gboolean _tp_layout_whole_box     (TpLayout        *layout,
 char    *_tp_layout_dup_block_title (TpLayout   *layout,
                                      TpContainer container);
 
+/* The regions (tp-layout-fit.c). At the start of an update: the linked notes gathered,
+ * and every block's notes signed (tp-layout-need.c) unless a part of the canvas is laid
+ * out; changed[c] receives whether a block's notes are not those of the last update
+ * (always TRUE for a part). */
+void     _tp_layout_sign_blocks   (TpLayout    *layout,
+                                   TpDocument  *document,
+                                   gboolean    *changed);
 /* Places the regions and blocks and flows every block's notes (boxes already filled in
  * with ids and containers, block by block). */
 void     _tp_layout_arrange       (TpLayout    *layout,
@@ -596,6 +661,15 @@ guint    _tp_block_first_row_below (TpBlock *block,
 
 /* The label of the value chain's margin arrow, translated. */
 const char *_tp_layout_get_margin_label (void);
+
+static inline TpRect
+_tp_rect_make (double x,
+               double y,
+               double width,
+               double height)
+{
+  return (TpRect) { x, y, width, height };
+}
 
 static inline TpNoteBox *
 _tp_layout_box (TpLayout *layout,

@@ -78,6 +78,7 @@ tp_layout_new (void)
   layout->boxes = g_array_new (FALSE, TRUE, sizeof (TpNoteBox));
   layout->by_id = g_hash_table_new (g_str_hash, g_str_equal);
   layout->ids = g_string_chunk_new (4096);
+  layout->note_ids = g_string_chunk_new (4096);
   _tp_layout_measures_init (layout);
   layout->linked = g_hash_table_new (g_str_hash, g_str_equal);
   layout->link_footers = TRUE;
@@ -85,6 +86,7 @@ tp_layout_new (void)
     {
       layout->blocks[c].rows = g_array_new (FALSE, FALSE, sizeof (TpRow));
       layout->blocks[c].need_memo = _tp_layout_need_memo_new ();
+      _tp_layout_placed_init (&layout->blocks[c].placed);
     }
   g_weak_ref_init (&layout->export_document, NULL);
   _tp_journey_init (&layout->journey);
@@ -108,30 +110,31 @@ tp_layout_free (TpLayout *layout)
   for (guint c = 0; c < TP_N_CONTAINERS; c++)
     {
       g_array_unref (layout->blocks[c].rows);
-      g_array_unref (layout->blocks[c].need_memo);
+      _tp_layout_need_free (&layout->blocks[c]);
+      _tp_layout_placed_clear (&layout->blocks[c].placed);
     }
   _tp_journey_clear (&layout->journey);
   _tp_links_clear (&layout->links);
   _tp_layout_measures_clear (layout);
   g_hash_table_unref (layout->linked);
   g_string_chunk_free (layout->ids);
+  g_string_chunk_free (layout->note_ids);
   g_hash_table_unref (layout->by_id);
   g_array_unref (layout->boxes);
   g_object_unref (layout->context);
   g_free (layout);
 }
 
-void
-tp_layout_update (TpLayout   *layout,
-                  TpDocument *document)
+/* Every block's boxes built again, for their notes now: none of the blocks' placements
+ * holds any more. */
+static void
+build_boxes (TpLayout   *layout,
+             TpDocument *document)
 {
-  g_return_if_fail (layout != NULL);
-  g_return_if_fail (TP_IS_DOCUMENT (document));
-
-  layout->generation++;
   g_array_set_size (layout->boxes, 0);
   g_hash_table_remove_all (layout->by_id);
-  g_string_chunk_clear (layout->ids);
+  g_string_chunk_clear (layout->note_ids);
+  layout->note_ids_waste = 0;
 
   for (guint c = 0; c < TP_N_CONTAINERS; c++)
     {
@@ -140,12 +143,14 @@ tp_layout_update (TpLayout   *layout,
 
       block->first_box = layout->boxes->len;
       block->n_boxes = notes->len;
+      block->placed.valid = FALSE;
+      _tp_layout_count_box_visit (c, notes->len);
       for (guint i = 0; i < notes->len; i++)
         {
           TpItem *item = g_ptr_array_index (notes, i);
           TpNoteBox box = { 0 };
 
-          box.id = g_string_chunk_insert (layout->ids, item->id);
+          box.id = g_string_chunk_insert (layout->note_ids, item->id);
           box.container = c;
           box.index = i;
           g_array_append_val (layout->boxes, box);
@@ -153,6 +158,80 @@ tp_layout_update (TpLayout   *layout,
                                GUINT_TO_POINTER (layout->boxes->len));
         }
     }
+}
+
+/* The boxes of the blocks whose notes changed (and still hold as many notes) given their
+ * notes' ids where they differ: in two passes, so that ids that trade places between
+ * boxes are never taken out of the table after they were put in. A text's edit keeps
+ * every id. The other blocks' boxes stay as they are. */
+static void
+refresh_boxes (TpLayout       *layout,
+               TpDocument     *document,
+               const gboolean *changed)
+{
+  for (guint pass = 0; pass < 2; pass++)
+    for (guint c = 0; c < TP_N_CONTAINERS; c++)
+      {
+        GPtrArray *notes = tp_document_get_notes (document, c);
+        TpBlock *block = &layout->blocks[c];
+
+        if (!changed[c])
+          continue;
+        block->placed.valid = FALSE;
+        if (pass == 0)
+          _tp_layout_count_box_visit (c, notes->len);
+        for (guint i = 0; i < notes->len; i++)
+          {
+            TpItem *item = g_ptr_array_index (notes, i);
+            guint index = block->first_box + i;
+            TpNoteBox *box = _tp_layout_box (layout, index);
+
+            if (strcmp (box->id, item->id) == 0)
+              continue;
+            if (pass == 0)
+              {
+                if (GPOINTER_TO_UINT (g_hash_table_lookup (layout->by_id, box->id)) == index + 1)
+                  g_hash_table_remove (layout->by_id, box->id);
+                continue;
+              }
+            layout->note_ids_waste += strlen (box->id) + 1;
+            box->id = g_string_chunk_insert (layout->note_ids, item->id);
+            g_hash_table_insert (layout->by_id, (gpointer) box->id, GUINT_TO_POINTER (index + 1));
+          }
+      }
+}
+
+/* Ids no box holds any more, in bytes, past which every box is built again (and the ids'
+ * chunk cleared): a few hundred edits that reorder notes. */
+#define MAX_NOTE_IDS_WASTE (256 * 1024)
+
+void
+tp_layout_update (TpLayout   *layout,
+                  TpDocument *document)
+{
+  gboolean changed[TP_N_CONTAINERS];
+  gboolean keep;
+
+  g_return_if_fail (layout != NULL);
+  g_return_if_fail (TP_IS_DOCUMENT (document));
+
+  layout->generation++;
+  g_string_chunk_clear (layout->ids);
+
+  /* A block whose notes are the same keeps its boxes, and with them what place_notes()
+   * placed (tp-layout-blocks.c): the boxes are built again only where notes changed,
+   * and all of them when a block gained or lost notes (the later blocks' boxes would
+   * shift) or a part of the canvas is laid out. */
+  _tp_layout_sign_blocks (layout, document, changed);
+  keep = layout->part == NULL && layout->boxes_whole &&
+         layout->note_ids_waste < MAX_NOTE_IDS_WASTE;
+  for (guint c = 0; c < TP_N_CONTAINERS && keep; c++)
+    keep = tp_document_get_notes (document, c)->len == layout->blocks[c].n_boxes;
+  if (keep)
+    refresh_boxes (layout, document, changed);
+  else
+    build_boxes (layout, document);
+  layout->boxes_whole = layout->part == NULL;
 
   _tp_layout_measure_link_band (layout, document);
   _tp_layout_arrange (layout, document);
