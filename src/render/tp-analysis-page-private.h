@@ -108,9 +108,6 @@ struct _TpAnalysisLayout
   /* The colours of the ops (TpColour), each once; the first is none (alpha 0). */
   GArray         *palette;
   guint           last_colour;
-  /* _tp_analysis_set_measure_only(): ops go to scratch, not to ops. */
-  gboolean        measure_only;
-  TpOp            scratch;
 };
 
 /* An op's colours, from the layout's palette. */
@@ -145,10 +142,10 @@ typedef enum {
  * hit-test and one text query serve both pages. */
 void         _tp_analysis_reset       (TpAnalysisLayout *self,
                                        double            width);
-/* Whether the next layouts only measure: sections, cuts, rows, hits and size as ever,
- * but no display list (its ops and their strings), for an export counting its sheets. */
-void         _tp_analysis_set_measure_only (TpAnalysisLayout *self,
-                                            gboolean          measure_only);
+/* Drops the display list's ops, keeping what is recorded beside them (sections, cuts,
+ * rows, hits, size): an export's large report, once its last sheet is painted. Painting
+ * it again needs it laid out again. */
+void         _tp_analysis_release_ops (TpAnalysisLayout *self);
 /* "Volt — online electronics shop · 12 November 2026": the title and date of a page. */
 char        *_tp_analysis_format_subtitle (TpDocument   *document);
 
@@ -159,11 +156,13 @@ char        *_tp_analysis_format_subtitle (TpDocument   *document);
 
 /* Counters of the work the page does, for tests that prove it grows linearly by counting
  * rather than timing (issue 16): texts shaped (cache misses), the longest text shaped
- * in one piece (bytes), ops looked at while painting, and the layouts alive now. */
+ * in one piece (bytes), ops looked at while painting, the layouts alive now, and the
+ * pages laid out (an export lays each report out once). */
 extern guint64 _tp_analysis_shapings;
 extern gsize   _tp_analysis_longest_shaped;
 extern guint64 _tp_analysis_ops_visited;
 extern gint    _tp_analysis_live_layouts;
+extern guint64 _tp_analysis_layouts;
 
 /* A text shaped in a style: wrapped at width (≤ 0: one line, unwrapped) and cut with an
  * ellipsis after max_lines (0: no limit). A new reference to a layout that may be

@@ -82,6 +82,7 @@ guint64 _tp_analysis_shapings;
 gsize   _tp_analysis_longest_shaped;
 guint64 _tp_analysis_ops_visited;
 gint    _tp_analysis_live_layouts;
+guint64 _tp_analysis_layouts;
 
 /* What a layout was shaped from, kept on it so that the display list can record how to
  * shape it again instead of the layout itself. */
@@ -235,27 +236,18 @@ add_op (TpAnalysisLayout *self,
 {
   TpOp op = { .kind = kind };
 
-  if (self->measure_only)
-    {
-      self->scratch = op;
-      return &self->scratch;
-    }
   g_array_append_val (self->ops, op);
   return &g_array_index (self->ops, TpOp, self->ops->len - 1);
 }
 
 void
-_tp_analysis_set_measure_only (TpAnalysisLayout *self,
-                               gboolean          measure_only)
+_tp_analysis_release_ops (TpAnalysisLayout *self)
 {
-  self->measure_only = measure_only;
-  /* What a painted layout held goes: the point of measuring only is its memory. */
-  if (measure_only && self->ops->len > 0)
-    {
-      g_array_unref (self->ops);
-      self->ops = g_array_new (FALSE, FALSE, sizeof (TpOp));
-      forget_index (self);
-    }
+  if (self->ops->len == 0)
+    return;
+  g_array_unref (self->ops);
+  self->ops = g_array_new (FALSE, FALSE, sizeof (TpOp));
+  forget_index (self);
 }
 
 void
@@ -273,11 +265,6 @@ _tp_analysis_add_text (TpAnalysisLayout *self,
   /* Every text comes from _tp_analysis_text(), which marks it with its origin. */
   g_assert (origin != NULL);
   tp_text_layout_get_size (text, &width, &height);
-  if (self->measure_only)
-    {
-      g_object_unref (text);
-      return;
-    }
   op->source = g_string_chunk_insert_const (self->ids, origin->text);
   op->string = strcmp (shown, origin->text) == 0 ? op->source
                                                   : g_string_chunk_insert_const (self->ids, shown);
@@ -355,8 +342,6 @@ _tp_analysis_batch_last (TpAnalysisLayout *self,
                          int               layer)
 {
   g_assert (layer >= 0 && layer < TP_N_BATCH_LAYERS);
-  if (self->measure_only)
-    return;
   g_assert (self->ops->len > 0);
 
   g_array_index (self->ops, TpOp, self->ops->len - 1).layer = 1 + layer;
@@ -627,6 +612,7 @@ _tp_analysis_reset (TpAnalysisLayout *self,
                     double            width)
 {
   clear (self);
+  _tp_analysis_layouts++;
   self->width = width;
   self->page_width = width;
   self->height = 0;
@@ -758,6 +744,7 @@ tp_analysis_layout_update (TpAnalysisLayout *self,
   g_return_if_fail (self != NULL);
   g_return_if_fail (TP_IS_DOCUMENT (document));
 
+  _tp_analysis_layouts++;
   clear (self);
   self->width = width;
   self->page_width = MAX (width, MIN_PAGE_WIDTH);

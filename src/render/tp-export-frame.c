@@ -117,6 +117,11 @@ _tp_export_frame_layout (TpLayout              *layout,
   TpRegion region;
   gboolean changed = FALSE, link_footers;
 
+  /* A report page is laid out from the document (tp-export-analysis.c), not from the
+   * board's layout: nothing to frame, and no reason to lay the board out for it. */
+  if (_tp_export_page_is_report (page))
+    return;
+
   if (get_framed_region (options, page, &region))
     {
       double margin = _tp_export_get_margin (width, height);

@@ -20,6 +20,7 @@
 #include "io/tp-atomic-file.h"
 #include "io/tp-loader.h"
 #include "io/tp-writer.h"
+#include "tp-export-private.h"
 #include "tp-layout-private.h"
 #include "tp-svg-text.h"
 #include "tp-valid-text.h"
@@ -347,7 +348,10 @@ tp_export_render_full (TpDocument            *document,
 
   layout = tp_layout_new ();
   tp_layout_set_full_text (layout, TRUE);
-  tp_layout_update (layout, document);
+  /* A report page is laid out from the document by tp-export-analysis.c: the board's
+   * layout, 64 MB for a journey of 50,000 cards, would only sit under it (issue 16). */
+  if (!_tp_export_page_is_report (options->page))
+    tp_layout_update (layout, document);
   pages = tp_export_list_pages (layout, document, options);
   if (pages->len == 0)
     {

@@ -10,14 +10,7 @@
 
 #include "tp-paint-glyphs.h"
 
-/* A stretch of the text in one font, and its glyphs and clusters in the arrays. */
-typedef struct
-{
-  PangoFont *font;
-  int        start, end;          /* bytes of the layout's text */
-  guint      first_glyph, n_glyphs;
-  guint      first_cluster, n_clusters;
-} Segment;
+typedef TpGlyphSegment Segment;
 
 /* Attributes that only choose fonts, features or line spacing: they change where Pango
  * puts the glyphs, which the layout's lines already say, not how they are drawn. Any
@@ -145,28 +138,19 @@ add_run (PangoLayoutIter *iter,
 }
 
 gboolean
-_tp_paint_glyphs_show_layout (cairo_t     *cr,
-                              PangoLayout *layout)
+_tp_paint_glyphs_collect (PangoLayout *layout,
+                          double       x0,
+                          double       y0,
+                          GArray      *segments,
+                          GArray      *glyphs,
+                          GArray      *clusters)
 {
-  const char *text = pango_layout_get_text (layout);
-  g_autoptr(GArray) segments = NULL;
-  g_autoptr(GArray) glyphs = NULL;
-  g_autoptr(GArray) clusters = NULL;
+  guint n_segments = segments->len, n_glyphs = glyphs->len, n_clusters = clusters->len;
   PangoLayoutIter *iter;
-  gboolean exact = TRUE, with_text;
-  double x0 = 0, y0 = 0;
-
-  g_return_val_if_fail (cr != NULL, FALSE);
-  g_return_val_if_fail (PANGO_IS_LAYOUT (layout), FALSE);
+  gboolean exact = TRUE;
 
   if (pango_layout_is_ellipsized (layout) || !attributes_are_plain (layout))
     return FALSE;
-
-  if (cairo_has_current_point (cr))
-    cairo_get_current_point (cr, &x0, &y0);
-  segments = g_array_new (FALSE, FALSE, sizeof (Segment));
-  glyphs = g_array_new (FALSE, FALSE, sizeof (cairo_glyph_t));
-  clusters = g_array_new (FALSE, FALSE, sizeof (cairo_text_cluster_t));
 
   iter = pango_layout_get_iter (layout);
   do
@@ -177,6 +161,34 @@ _tp_paint_glyphs_show_layout (cairo_t     *cr,
   while (exact && pango_layout_iter_next_run (iter));
   pango_layout_iter_free (iter);
   if (!exact)
+    {
+      g_array_set_size (segments, n_segments);
+      g_array_set_size (glyphs, n_glyphs);
+      g_array_set_size (clusters, n_clusters);
+    }
+  return exact;
+}
+
+gboolean
+_tp_paint_glyphs_show_layout (cairo_t     *cr,
+                              PangoLayout *layout)
+{
+  const char *text = pango_layout_get_text (layout);
+  g_autoptr(GArray) segments = NULL;
+  g_autoptr(GArray) glyphs = NULL;
+  g_autoptr(GArray) clusters = NULL;
+  gboolean with_text;
+  double x0 = 0, y0 = 0;
+
+  g_return_val_if_fail (cr != NULL, FALSE);
+  g_return_val_if_fail (PANGO_IS_LAYOUT (layout), FALSE);
+
+  if (cairo_has_current_point (cr))
+    cairo_get_current_point (cr, &x0, &y0);
+  segments = g_array_new (FALSE, FALSE, sizeof (Segment));
+  glyphs = g_array_new (FALSE, FALSE, sizeof (cairo_glyph_t));
+  clusters = g_array_new (FALSE, FALSE, sizeof (cairo_text_cluster_t));
+  if (!_tp_paint_glyphs_collect (layout, x0, y0, segments, glyphs, clusters))
     return FALSE;
 
   /* As Pango's renderer does: the text with its clusters where the surface keeps them

@@ -17,6 +17,28 @@
 
 G_BEGIN_DECLS
 
+/* A stretch of a layout's text in one font, and its glyphs and clusters in the arrays
+ * _tp_paint_glyphs_collect() fills. */
+typedef struct
+{
+  PangoFont *font;
+  int        start, end;          /* bytes of the layout's text */
+  guint      first_glyph, n_glyphs;
+  guint      first_cluster, n_clusters;
+} TpGlyphSegment;
+
+/* Appends layout's glyphs (cairo_glyph_t, placed with its top left at x0, y0), clusters
+ * (cairo_text_cluster_t) and segments (TpGlyphSegment) to the arrays, as
+ * _tp_paint_glyphs_show_layout() would show them, and returns TRUE; or appends nothing
+ * and returns FALSE for a layout that Pango's own renderer must draw. For a painter that
+ * gathers the glyphs of many texts into fewer runs (tp-paint-glyph-runs.h). */
+gboolean _tp_paint_glyphs_collect     (PangoLayout *layout,
+                                       double       x0,
+                                       double       y0,
+                                       GArray      *segments,
+                                       GArray      *glyphs,
+                                       GArray      *clusters);
+
 /* Shows layout with its top left at cr's current point, in cr's source, and returns TRUE;
  * or draws nothing and returns FALSE for a layout that Pango's own renderer must draw
  * (right-to-left or ellipsized text, colours, underlines or shapes in its attributes,

@@ -12,6 +12,7 @@
 #include <glib/gi18n-lib.h>
 #include <math.h>
 
+#include "tp-paint-glyph-runs.h"
 #include "tp-painter-journey-lod.h"
 #include "tp-painter-private.h"
 
@@ -150,6 +151,8 @@ paint_cell_runs (cairo_t              *cr,
     {
       guint end = MIN (run + TP_PAINT_BATCH_RUN, ids->len);
 
+      TpGlyphRuns *runs = NULL;
+
       _tp_paint_batch_begin (batch);
       for (guint pass = 0; pass < 2; pass++)
         {
@@ -162,9 +165,14 @@ paint_cell_runs (cairo_t              *cr,
                                        _tp_journey_touchpoint (layout, t - 1), reach, options,
                                        batch);
             }
+          /* The run's texts, some six a card, gathered as its shapes were. */
           if (pass == 0)
-            _tp_paint_batch_flush (batch, cr);
+            {
+              _tp_paint_batch_flush (batch, cr);
+              runs = _tp_glyph_runs_begin (cr);
+            }
         }
+      _tp_glyph_runs_end (runs, cr);
     }
 }
 

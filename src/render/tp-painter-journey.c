@@ -10,6 +10,7 @@
 
 #include "tp-curve.h"
 #include "tp-paint-batch.h"
+#include "tp-paint-glyph-runs.h"
 #include "tp-painter-journey-lod.h"
 #include "tp-painter-private.h"
 #include "tp-text.h"
@@ -29,6 +30,7 @@ _tp_paint_journey_text (cairo_t        *cr,
                         const TpColour *colour)
 {
   g_autoptr(PangoLayout) text_layout = NULL;
+  TpGlyphRuns *runs;
 
   if (_tp_paint_is_tiny_text (cr, layout->theme, role))
     {
@@ -38,7 +40,10 @@ _tp_paint_journey_text (cairo_t        *cr,
   text_layout = _tp_layout_ref_text (layout, role, text, width, max_lines);
   tp_colour_set_source (cr, colour);
   cairo_move_to (cr, x, y);
-  _tp_paint_layout (cr, text_layout);
+  /* A run of cards gathers its texts by font and colour (tp-paint-glyph-runs.h). */
+  runs = _tp_glyph_runs_get (cr);
+  if (runs == NULL || !_tp_glyph_runs_add (runs, cr, text_layout))
+    _tp_paint_layout (cr, text_layout);
 }
 
 /* Whichever of white and the note text reads better on a fill. */
