@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <pango/pangocairo.h>
+#include <string.h>
 
 #include "tp-paint-glyphs.h"
 
@@ -176,6 +177,7 @@ _tp_paint_glyphs_show_layout (cairo_t     *cr,
   PangoLayoutIter *iter;
   gboolean exact = TRUE, with_text;
   double x0 = 0, y0 = 0;
+  gsize n_bytes;
 
   g_return_val_if_fail (cr != NULL, FALSE);
   g_return_val_if_fail (PANGO_IS_LAYOUT (layout), FALSE);
@@ -185,9 +187,12 @@ _tp_paint_glyphs_show_layout (cairo_t     *cr,
 
   if (cairo_has_current_point (cr))
     cairo_get_current_point (cr, &x0, &y0);
+  /* Seldom more glyphs or clusters than the text has bytes: the arrays are sized once
+   * instead of doubled from nothing glyph by glyph. */
+  n_bytes = strlen (text);
   segments = g_array_new (FALSE, FALSE, sizeof (Segment));
-  glyphs = g_array_new (FALSE, FALSE, sizeof (cairo_glyph_t));
-  clusters = g_array_new (FALSE, FALSE, sizeof (cairo_text_cluster_t));
+  glyphs = g_array_sized_new (FALSE, FALSE, sizeof (cairo_glyph_t), n_bytes);
+  clusters = g_array_sized_new (FALSE, FALSE, sizeof (cairo_text_cluster_t), n_bytes);
 
   iter = pango_layout_get_iter (layout);
   do
