@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "tp-paint-batch.h"
+#include "tp-painter.h"
 
 typedef struct
 {
@@ -18,6 +19,9 @@ typedef struct
   cairo_line_cap_t  cap;
   int               join;        /* a cairo_line_join_t, or -1 for the target's own */
   double            dash[2];     /* on, off; 0, 0 for none */
+  gboolean          rounded;     /* stroked with round joins and caps, and filled where
+                                  * filled is set (_tp_paint_batch_rounded_rect()) */
+  gboolean          filled;      /* since the last flush */
   cairo_t          *path;        /* the shapes so far, on a scratch surface */
   gboolean          used;        /* since the last flush */
 } Key;
@@ -100,24 +104,19 @@ _tp_paint_batch_follow (TpPaintBatch *batch,
   cairo_get_matrix (cr, &batch->shape_matrix);
 }
 
-static cairo_t *
-get_path (TpPaintBatch     *batch,
-          TpBatchLayer      layer,
-          const TpColour   *colour,
-          double            alpha,
-          double            line_width,
-          cairo_line_cap_t  cap,
-          int               join,
-          const double      dash[2])
+static Key *
+get_key (TpPaintBatch     *batch,
+         TpBatchLayer      layer,
+         const TpColour   *colour,
+         double            alpha,
+         double            line_width,
+         cairo_line_cap_t  cap,
+         int               join,
+         const double      dash[2],
+         gboolean          rounded)
 {
   double rgba[4] = { colour->red, colour->green, colour->blue, colour->alpha * alpha };
   Key key = { 0, };
-
-  if (batch->texts)
-    {
-      cairo_new_path (batch->sink);
-      return batch->sink;
-    }
 
   for (guint i = 0; i < batch->keys->len; i++)
     {
@@ -125,11 +124,11 @@ get_path (TpPaintBatch     *batch,
 
       if (k->layer == layer && k->line_width == line_width && k->cap == cap &&
           k->join == join && k->dash[0] == dash[0] && k->dash[1] == dash[1] &&
-          memcmp (k->rgba, rgba, sizeof rgba) == 0)
+          k->rounded == rounded && memcmp (k->rgba, rgba, sizeof rgba) == 0)
         {
           k->used = TRUE;
           cairo_set_matrix (k->path, &batch->shape_matrix);
-          return k->path;
+          return k;
         }
     }
 
@@ -140,12 +139,32 @@ get_path (TpPaintBatch     *batch,
   key.join = join;
   key.dash[0] = dash[0];
   key.dash[1] = dash[1];
+  key.rounded = rounded;
   key.path = scratch_context (batch);
   key.used = TRUE;
   cairo_set_matrix (key.path, &batch->shape_matrix);
   g_array_append_val (batch->keys, key);
 
-  return key.path;
+  return &g_array_index (batch->keys, Key, batch->keys->len - 1);
+}
+
+static cairo_t *
+get_path (TpPaintBatch     *batch,
+          TpBatchLayer      layer,
+          const TpColour   *colour,
+          double            alpha,
+          double            line_width,
+          cairo_line_cap_t  cap,
+          int               join,
+          const double      dash[2])
+{
+  if (batch->texts)
+    {
+      cairo_new_path (batch->sink);
+      return batch->sink;
+    }
+
+  return get_key (batch, layer, colour, alpha, line_width, cap, join, dash, FALSE)->path;
 }
 
 cairo_t *
@@ -196,6 +215,70 @@ _tp_paint_batch_stroke_styled (TpPaintBatch      *batch,
 }
 
 void
+_tp_paint_batch_rounded_rect (TpPaintBatch   *batch,
+                              TpBatchLayer    layer,
+                              const TpColour *colour,
+                              double          alpha,
+                              const TpRect   *rect,
+                              double          radius,
+                              double          scale)
+{
+  double x, y, width, height;
+  Key *key;
+
+  g_return_if_fail (batch != NULL);
+  g_return_if_fail (colour != NULL);
+  g_return_if_fail (rect != NULL);
+
+  if (batch->texts)
+    return;
+
+  radius = MIN (radius, MIN (rect->width, rect->height) / 2);
+  x = rect->x + radius;
+  y = rect->y + radius;
+  width = rect->width - 2 * radius;
+  height = rect->height - 2 * radius;
+  /* A rect with an inside is filled as well as stroked, which covers its inside twice:
+   * only an opaque colour looks the same. */
+  if (radius <= 0 || scale <= 0 || (width > 0 && height > 0 && colour->alpha * alpha < 1))
+    {
+      tp_paint_rounded_rect (_tp_paint_batch_fill (batch, layer, colour, alpha), rect,
+                             radius);
+      return;
+    }
+
+  key = get_key (batch, layer, colour, alpha, 2 * radius * scale, CAIRO_LINE_CAP_ROUND,
+                 CAIRO_LINE_JOIN_ROUND, (double[2]) { 0, 0 }, TRUE);
+  /* The inset rect's shape: a rect has an inside to fill; a line (a pill) or a point (a
+   * disc) has none, and is only stroked, its round caps making its ends. */
+  if (width > 0 && height > 0)
+    {
+      cairo_rectangle (key->path, x, y, width, height);
+      key->filled = TRUE;
+    }
+  else
+    {
+      cairo_move_to (key->path, x, y);
+      cairo_line_to (key->path, x + MAX (width, 0), y + MAX (height, 0));
+    }
+}
+
+void
+_tp_paint_batch_disc (TpPaintBatch   *batch,
+                      TpBatchLayer    layer,
+                      const TpColour *colour,
+                      double          alpha,
+                      double          cx,
+                      double          cy,
+                      double          radius,
+                      double          scale)
+{
+  TpRect square = { cx - radius, cy - radius, 2 * radius, 2 * radius };
+
+  _tp_paint_batch_rounded_rect (batch, layer, colour, alpha, &square, radius, scale);
+}
+
+void
 _tp_paint_batch_flush (TpPaintBatch *batch,
                        cairo_t      *cr)
 {
@@ -222,6 +305,11 @@ _tp_paint_batch_flush (TpPaintBatch *batch,
         k->used = FALSE;
 
         cairo_set_source_rgba (cr, k->rgba[0], k->rgba[1], k->rgba[2], k->rgba[3]);
+        /* A fill and a stroke of the same path, one after the other, which cairo's vector
+         * surfaces write as one operator (PDF's "B"). */
+        if (k->filled)
+          cairo_fill_preserve (cr);
+        k->filled = FALSE;
         if (k->line_width > 0)
           {
             /* A join or dash of one key must not leak into the next. */

@@ -20,7 +20,7 @@
 
 #include <cairo.h>
 
-#include "tp-theme.h"
+#include "tp-layout.h"
 
 G_BEGIN_DECLS
 
@@ -30,6 +30,7 @@ typedef enum
   TP_BATCH_SHADOW_FAR,
   TP_BATCH_SHADOW_NEAR,
   TP_BATCH_PANEL,
+  TP_BATCH_FACE,
   TP_BATCH_BAND,
   TP_BATCH_ACCENT,
   TP_BATCH_EDGE,
@@ -95,6 +96,32 @@ cairo_t      *_tp_paint_batch_stroke_styled (TpPaintBatch      *batch,
                                              cairo_line_join_t  join,
                                              double             dash_on,
                                              double             dash_off);
+/* Adds rect with its corners rounded by radius (at most half its shorter side) to the
+ * layer's shapes of an opaque colour: the same shape as tp_paint_rounded_rect() filled,
+ * drawn as the rect inset by radius, filled, and stroked 2 radius wide with round joins
+ * and caps (a pill is its middle line stroked, a disc its centre). A PDF or SVG page
+ * writes four arcs and four lines a rect (34 numbers) as a rectangle (8) or a segment
+ * (4), and the fill and the stroke of one path as one operator. scale is the current
+ * shape space's against the batch's (_tp_paint_batch_follow()), for the stroke's width.
+ * A rect (not a pill or a disc) of a colour that is not opaque is filled as
+ * tp_paint_rounded_rect() draws it: the stroke and the fill would cover each other twice. */
+void          _tp_paint_batch_rounded_rect (TpPaintBatch   *batch,
+                                            TpBatchLayer    layer,
+                                            const TpColour *colour,
+                                            double          alpha,
+                                            const TpRect   *rect,
+                                            double          radius,
+                                            double          scale);
+/* A disc of radius around (cx, cy), as _tp_paint_batch_rounded_rect() draws it: its
+ * centre stroked with a round cap, 4 numbers on a page instead of 14. */
+void          _tp_paint_batch_disc         (TpPaintBatch   *batch,
+                                            TpBatchLayer    layer,
+                                            const TpColour *colour,
+                                            double          alpha,
+                                            double          cx,
+                                            double          cy,
+                                            double          radius,
+                                            double          scale);
 /* Shapes added from now on are in cr's user space as it is now (a note scaled into its
  * place), instead of the space the batch was made in; they are still flushed in the
  * latter, so line widths and dashes stay in its units. */

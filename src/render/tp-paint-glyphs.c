@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <pango/pangocairo.h>
+#include <string.h>
 
 #include "tp-paint-glyphs.h"
 
@@ -56,12 +57,24 @@ attributes_are_plain (PangoLayout *layout)
   return plain;
 }
 
+/* The font's glyph for U+0020, or PANGO_GLYPH_EMPTY when it has none. */
+static unsigned long
+space_glyph (PangoFont *font)
+{
+  hb_codepoint_t glyph = 0;
+
+  if (!hb_font_get_nominal_glyph (pango_font_get_hb_font (font), ' ', &glyph))
+    return PANGO_GLYPH_EMPTY;
+  return glyph;
+}
+
 /* Adds a run's glyphs, placed as Pango's renderer places them (the run's logical x, the
  * line's baseline, each glyph's offsets), and its clusters to the last segment. FALSE
  * for a run this cannot show exactly: right to left, raised, or with a glyph Pango
  * draws itself (an unknown character's box). */
 static gboolean
 add_run (PangoLayoutIter *iter,
+         const char      *text,
          double           x0,
          double           y0,
          GArray          *segments,
@@ -95,16 +108,25 @@ add_run (PangoLayoutIter *iter,
     {
       const PangoGlyphInfo *info = &string->glyphs[i];
       int byte = string->log_clusters[i];
+      guint n_before = glyphs->len;
       cairo_glyph_t glyph;
 
       if ((info->glyph & PANGO_GLYPH_UNKNOWN_FLAG) != 0 || byte < cluster_start)
         return FALSE;
 
-      /* An empty glyph (a line's final space) is skipped but keeps its cluster, with no
-       * glyph, as Pango's renderer gives it. */
-      if (info->glyph != PANGO_GLYPH_EMPTY)
+      /* An empty glyph is skipped but keeps its cluster, with no glyph, as Pango's
+       * renderer gives it; except a line's final space, shown as the font's space glyph
+       * (which draws nothing): a PDF writes a cluster without a glyph as a marked span of
+       * its text (BDC … EMC, 40 bytes, as much as a short line), a space glyph as one
+       * character more of the line's string. */
+      glyph.index = info->glyph;
+      if (info->glyph == PANGO_GLYPH_EMPTY)
+        glyph.index = byte != cluster_start && text[item->offset + byte] == ' ' &&
+                      (i + 1 < string->num_glyphs ? string->log_clusters[i + 1]
+                                                  : item->length) == byte + 1
+                      ? space_glyph (item->analysis.font) : PANGO_GLYPH_EMPTY;
+      if (glyph.index != PANGO_GLYPH_EMPTY)
         {
-          glyph.index = info->glyph;
           glyph.x = x0 + (double) (logical.x + x + info->geometry.x_offset) / PANGO_SCALE;
           glyph.y = y0 + (double) (baseline + info->geometry.y_offset) / PANGO_SCALE;
           g_array_append_val (glyphs, glyph);
@@ -122,7 +144,7 @@ add_run (PangoLayoutIter *iter,
           g_array_append_val (clusters, cluster);
           cluster_start = byte;
         }
-      if (info->glyph != PANGO_GLYPH_EMPTY)
+      if (glyphs->len > n_before)
         g_array_index (clusters, cairo_text_cluster_t, clusters->len - 1).num_glyphs++;
     }
   if (item->length - cluster_start <= 0)
@@ -147,6 +169,7 @@ _tp_paint_glyphs_collect (PangoLayout *layout,
 {
   guint n_segments = segments->len, n_glyphs = glyphs->len, n_clusters = clusters->len;
   PangoLayoutIter *iter;
+  const char *text = pango_layout_get_text (layout);
   gboolean exact = TRUE;
 
   if (pango_layout_is_ellipsized (layout) || !attributes_are_plain (layout))
@@ -156,7 +179,7 @@ _tp_paint_glyphs_collect (PangoLayout *layout,
   do
     {
       if (pango_layout_iter_get_run_readonly (iter) != NULL)
-        exact = add_run (iter, x0, y0, segments, glyphs, clusters);
+        exact = add_run (iter, text, x0, y0, segments, glyphs, clusters);
     }
   while (exact && pango_layout_iter_next_run (iter));
   pango_layout_iter_free (iter);
@@ -179,15 +202,19 @@ _tp_paint_glyphs_show_layout (cairo_t     *cr,
   g_autoptr(GArray) clusters = NULL;
   gboolean with_text;
   double x0 = 0, y0 = 0;
+  gsize n_bytes;
 
   g_return_val_if_fail (cr != NULL, FALSE);
   g_return_val_if_fail (PANGO_IS_LAYOUT (layout), FALSE);
 
   if (cairo_has_current_point (cr))
     cairo_get_current_point (cr, &x0, &y0);
+  /* Seldom more glyphs or clusters than the text has bytes: the arrays are sized once
+   * instead of doubled from nothing glyph by glyph. */
+  n_bytes = strlen (text);
   segments = g_array_new (FALSE, FALSE, sizeof (Segment));
-  glyphs = g_array_new (FALSE, FALSE, sizeof (cairo_glyph_t));
-  clusters = g_array_new (FALSE, FALSE, sizeof (cairo_text_cluster_t));
+  glyphs = g_array_sized_new (FALSE, FALSE, sizeof (cairo_glyph_t), n_bytes);
+  clusters = g_array_sized_new (FALSE, FALSE, sizeof (cairo_text_cluster_t), n_bytes);
   if (!_tp_paint_glyphs_collect (layout, x0, y0, segments, glyphs, clusters))
     return FALSE;
 

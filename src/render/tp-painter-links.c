@@ -245,13 +245,18 @@ paint_pill (cairo_t          *cr,
 
   if (!_tp_paint_batch_texts (batch))
     {
+      /* The edge, a line centred on the pill's outline, as the pill grown by half its
+       * width in the link's colour under the pill shrunk by as much in white: two
+       * rounded rects the batch writes as two segments (tp-paint-batch.h). */
+      double half = (style == TP_LINK_STYLE_EMPHASIS ? 1.5 : 1) / 2;
+      TpRect rim = _tp_rect_inset (&info->pill, -half);
+      TpRect face = _tp_rect_inset (&info->pill, half);
+
       tp_paint_get_link_colour (theme, info->tint, &colour);
-      _tp_rounded_rect (_tp_paint_batch_fill (batch, TP_BATCH_PILL, &theme->panel, 1),
-                        &info->pill, info->pill.height / 2);
-      _tp_rounded_rect (_tp_paint_batch_stroke (batch, TP_BATCH_PILL_EDGE, &colour, 1,
-                                                style == TP_LINK_STYLE_EMPHASIS ? 1.5 : 1,
-                                                CAIRO_LINE_CAP_BUTT),
-                        &info->pill, info->pill.height / 2);
+      _tp_paint_batch_rounded_rect (batch, TP_BATCH_PILL, &colour, 1, &rim,
+                                    rim.height / 2, 1);
+      _tp_paint_batch_rounded_rect (batch, TP_BATCH_PILL_EDGE, &theme->panel, 1, &face,
+                                    face.height / 2, 1);
       return;
     }
 
@@ -271,17 +276,11 @@ paint_ports (TpPaintBatch     *batch,
              double            radius)
 {
   const TpPoint *start = &info->path[0], *end = &info->path[info->n_path - 1];
-  cairo_t *p;
 
   if (_tp_paint_batch_texts (batch))
     return;
-  p = _tp_paint_batch_fill (batch, TP_BATCH_PORT, colour, 1);
-  cairo_new_sub_path (p);
-  cairo_arc (p, start->x, start->y, radius, 0, 2 * G_PI);
-  cairo_close_path (p);
-  cairo_new_sub_path (p);
-  cairo_arc (p, end->x, end->y, radius, 0, 2 * G_PI);
-  cairo_close_path (p);
+  _tp_paint_batch_disc (batch, TP_BATCH_PORT, colour, 1, start->x, start->y, radius, 1);
+  _tp_paint_batch_disc (batch, TP_BATCH_PORT, colour, 1, end->x, end->y, radius, 1);
 }
 
 /* One numbered badge, in the two passes of batch: a disc (a pill past one digit) in the
@@ -306,10 +305,11 @@ paint_badge (cairo_t        *cr,
     {
       TpRect ring = _tp_rect_inset (rect, -BADGE_RING);
 
-      _tp_rounded_rect (_tp_paint_batch_fill (batch, TP_BATCH_BADGE_RING, &white, 1), &ring,
-                        ring.height / 2);
-      _tp_rounded_rect (_tp_paint_batch_fill (batch, TP_BATCH_BADGE, colour, 1), rect,
-                        rect->height / 2);
+      /* Pills and discs: each the batch's middle line or centre with round caps. */
+      _tp_paint_batch_rounded_rect (batch, TP_BATCH_BADGE_RING, &white, 1, &ring,
+                                    ring.height / 2, 1);
+      _tp_paint_batch_rounded_rect (batch, TP_BATCH_BADGE, colour, 1, rect, rect->height / 2,
+                                    1);
       return;
     }
 

@@ -157,9 +157,7 @@ paint_evidence (TpPaintBatch   *batch,
       break;
 
     case TP_EVIDENCE_VALIDATED:
-      p = _tp_paint_batch_fill (batch, TP_BATCH_MARK, colour, 1);
-      cairo_new_sub_path (p);
-      cairo_arc (p, cx, cy, r + 0.6, 0, 2 * G_PI);
+      _tp_paint_batch_disc (batch, TP_BATCH_MARK, colour, 1, cx, cy, r + 0.6, scale);
       p = _tp_paint_batch_stroke_styled (batch, TP_BATCH_MARK_CHECK, background, 1,
                                          1.3 * scale, CAIRO_LINE_CAP_ROUND,
                                          CAIRO_LINE_JOIN_ROUND, 0, 0);
@@ -180,6 +178,7 @@ static void
 paint_votes (cairo_t        *cr,
              TpLayout       *layout,
              TpPaintBatch   *batch,
+             double          scale,
              guint           votes,
              double          right,
              double          y,
@@ -195,16 +194,11 @@ paint_votes (cairo_t        *cr,
 
   if (votes <= max_dots)
     {
-      cairo_t *p;
-
       if (texts)
         return;
-      p = _tp_paint_batch_fill (batch, TP_BATCH_MARK, colour, 1);
       for (guint i = 0; i < votes; i++)
-        {
-          cairo_new_sub_path (p);
-          cairo_arc (p, right - r - i * step, cy, r, 0, 2 * G_PI);
-        }
+        _tp_paint_batch_disc (batch, TP_BATCH_MARK, colour, 1, right - r - i * step, cy, r,
+                              scale);
     }
   else
     {
@@ -224,12 +218,8 @@ paint_votes (cairo_t        *cr,
           _tp_paint_layout (cr, text);
         }
       else
-        {
-          cairo_t *p = _tp_paint_batch_fill (batch, TP_BATCH_MARK, colour, 1);
-
-          cairo_new_sub_path (p);
-          cairo_arc (p, right - width - 3 - r, cy, r, 0, 2 * G_PI);
-        }
+        _tp_paint_batch_disc (batch, TP_BATCH_MARK, colour, 1, right - width - 3 - r, cy, r,
+                              scale);
     }
 }
 
@@ -252,6 +242,18 @@ paint_more_cue (TpPaintBatch   *batch,
   cairo_move_to (p, x - 5, y - 2.5);
   cairo_line_to (p, x, y + 2.5);
   cairo_line_to (p, x + 5, y - 2.5);
+}
+
+/* edge painted over an opaque fill. */
+static TpColour
+edge_over (const TpColour *edge,
+           const TpColour *fill)
+{
+  double a = edge->alpha;
+
+  return (TpColour) { fill->red + (edge->red - fill->red) * a,
+                      fill->green + (edge->green - fill->green) * a,
+                      fill->blue + (edge->blue - fill->blue) * a, 1 };
 }
 
 /* The persona's accent: the note's rounded rect cut at width from its left, as the clip
@@ -330,16 +332,34 @@ paint_note_box (cairo_t              *cr,
                             &near, theme->note_radius);
         }
 
-      _tp_rounded_rect (_tp_paint_batch_fill (batch, TP_BATCH_PANEL, fill, 1), &shape,
-                        theme->note_radius);
-      /* The persona's accent as an edge, never the fill: the fill keeps its meaning. */
-      if (persona != NULL && persona->accent < TP_N_ACCENTS)
-        accent_path (_tp_paint_batch_fill (batch, TP_BATCH_ACCENT,
-                                           &theme->accents[persona->accent], 1),
-                     &shape, theme->note_radius, theme->accent_width);
-      _tp_rounded_rect (_tp_paint_batch_stroke (batch, TP_BATCH_EDGE, &theme->note_edge, 1, s,
-                                                CAIRO_LINE_CAP_BUTT),
-                        &edge, theme->note_radius - 0.5);
+      if ((persona != NULL && persona->accent < TP_N_ACCENTS) || fill->alpha < 1)
+        {
+          _tp_paint_batch_rounded_rect (batch, TP_BATCH_PANEL, fill, 1, &shape,
+                                        theme->note_radius, s);
+          /* The persona's accent as an edge, never the fill: the fill keeps its meaning. */
+          if (persona != NULL && persona->accent < TP_N_ACCENTS)
+            accent_path (_tp_paint_batch_fill (batch, TP_BATCH_ACCENT,
+                                               &theme->accents[persona->accent], 1),
+                         &shape, theme->note_radius, theme->accent_width);
+          _tp_rounded_rect (_tp_paint_batch_stroke (batch, TP_BATCH_EDGE, &theme->note_edge, 1,
+                                                    s, CAIRO_LINE_CAP_BUTT),
+                            &edge, theme->note_radius - 0.5);
+        }
+      else
+        {
+          /* The edge, a line one unit wide just inside the shape in a translucent colour,
+           * as the whole shape in the colour the edge makes over the fill, and the face
+           * inside it in the fill: the same colours where they were, each a rounded
+           * rect (_tp_paint_batch_rounded_rect()), where an edge was stroked as four arcs
+           * and four lines more. */
+          TpColour rim = edge_over (&theme->note_edge, fill);
+          TpRect face = _tp_rect_inset (&shape, 1);
+
+          _tp_paint_batch_rounded_rect (batch, TP_BATCH_PANEL, &rim, 1, &shape,
+                                        theme->note_radius, s);
+          _tp_paint_batch_rounded_rect (batch, TP_BATCH_FACE, fill, 1, &face,
+                                        theme->note_radius - 1, s);
+        }
     }
   else if (_tp_paint_is_tiny_text (cr, theme, TP_FONT_NOTE))
     _tp_paint_text_bars (cr, layout, TP_FONT_NOTE, note->text, pad, pad, box->text_width,
@@ -360,7 +380,7 @@ paint_note_box (cairo_t              *cr,
     footer_y = MIN (footer_y, pad + box->text_height -
                               (tp_theme_get_line_height (theme, TP_FONT_NOTE) +
                                TP_LAYOUT_FOOTER_HEIGHT) / 2);
-  paint_votes (cr, layout, batch, note->votes, shape.width - pad, footer_y,
+  paint_votes (cr, layout, batch, s, note->votes, shape.width - pad, footer_y,
                &theme->note_marks);
   paint_evidence (batch, s, note->evidence,
                   shape.width - pad - _tp_layout_note_marks_width (layout, note), footer_y,
@@ -695,7 +715,7 @@ _tp_paint_votes (cairo_t        *cr,
   g_autoptr(TpPaintBatch) batch = _tp_paint_batch_new (cr);
 
   _tp_paint_batch_begin (batch);
-  paint_votes (cr, layout, batch, votes, right, y, colour);
+  paint_votes (cr, layout, batch, 1, votes, right, y, colour);
   _tp_paint_batch_flush (batch, cr);
-  paint_votes (cr, layout, batch, votes, right, y, colour);
+  paint_votes (cr, layout, batch, 1, votes, right, y, colour);
 }

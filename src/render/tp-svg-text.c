@@ -160,20 +160,28 @@ GBytes *
 _tp_svg_text_finish (TpSvgText *self,
                      GBytes    *svg)
 {
-  gsize size;
+  static const char open[] = "<g xml:space=\"preserve\" font-family=\"";
+  static const char close[] = "</g>\n";
+  gsize size, at;
   const char *data = g_bytes_get_data (svg, &size);
-  g_autoptr(GString) out = g_string_new_len (data, size);
-  const char *end = g_strrstr_len (out->str, out->len, "</svg>");
-  gsize at;
+  const char *end = g_strrstr_len (data, size, "</svg>");
+  GString *out;
 
   if (end == NULL || self->elements->len == 0)
     return g_bytes_ref (svg);
 
-  at = end - out->str;
-  g_string_insert (out, at, "</g>\n");
-  g_string_insert (out, at, self->elements->str);
-  g_string_insert (out, at, "\">\n");
-  g_string_insert (out, at, self->family);
-  g_string_insert (out, at, "<g xml:space=\"preserve\" font-family=\"");
-  return g_string_free_to_bytes (g_steal_pointer (&out));
+  /* Made once at its final size: the shapes of a large board are tens of megabytes, and
+   * a string grown by inserting into it is copied and its pages are cleared again at
+   * each doubling. */
+  at = end - data;
+  out = g_string_sized_new (size + strlen (open) + strlen (self->family) + 3 +
+                            self->elements->len + strlen (close));
+  g_string_append_len (out, data, at);
+  g_string_append (out, open);
+  g_string_append (out, self->family);
+  g_string_append (out, "\">\n");
+  g_string_append_len (out, self->elements->str, self->elements->len);
+  g_string_append (out, close);
+  g_string_append_len (out, end, size - at);
+  return g_string_free_to_bytes (out);
 }
