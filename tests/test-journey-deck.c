@@ -704,6 +704,61 @@ test_deck_pdf (void)
   }
 }
 
+/* Each touchpoint's customer action is on one slide of the deck: the parts beside a
+ * slide's, clipped at its frame, leave no text behind it that a search would find or a
+ * copy would take (the journey's texts are gathered into a few glyph runs, which must
+ * leave out what the clip hides, as cairo leaves out a run drawn wholly there). */
+static void
+test_deck_no_hidden_words (void)
+{
+  g_autoptr(TpDocument) document = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GPtrArray) pages = g_ptr_array_new_with_free_func (g_free);
+  GPtrArray *stages;
+  guint n_pages, n_checked = 0;
+
+  if (!tp_test_have_tool ("pdftotext") || !tp_test_have_tool ("pdfinfo"))
+    return;
+
+  document = tp_test_load_path (TP_EXAMPLE_PATH);
+  path = export_journey (document, TP_PAGE_SIZE_SLIDE, "hidden.pdf");
+  n_pages = tp_test_pdf_n_pages (path);
+  g_assert_cmpuint (n_pages, >, 1);
+  for (guint page = 1; page <= n_pages; page++)
+    {
+      g_autofree char *text = tp_test_pdf_text (path, page);
+
+      g_ptr_array_add (pages, tp_test_squeeze (text));
+    }
+
+  stages = tp_document_get_stages (document);
+  for (guint s = 0; s < stages->len; s++)
+    {
+      TpStage *stage = g_ptr_array_index (stages, s);
+
+      for (guint k = 0; k < stage->touchpoints->len; k++)
+        {
+          TpTouchpoint *touchpoint = g_ptr_array_index (stage->touchpoints, k);
+          g_autofree char *action = NULL;
+          guint n_on = 0;
+
+          if (touchpoint->action == NULL || strlen (touchpoint->action) < 16)
+            continue;
+          /* Its beginning: the page's edge cuts a hidden line short ("Sends back a
+           * lapt"), where pdftotext stops. */
+          action = tp_test_squeeze (touchpoint->action);
+          action[10] = '\0';
+          for (guint page = 0; page < pages->len; page++)
+            n_on += strstr (g_ptr_array_index (pages, page), action) != NULL;
+          if (n_on != 1)
+            g_error ("“%s” is on %u slides of the journey, not one", touchpoint->action, n_on);
+          n_checked++;
+        }
+    }
+  g_assert_cmpuint (n_checked, >, 10);
+  tp_test_remove_export (path);
+}
+
 /* A pixel of an ARGB32 surface, as a grey level from 0 (black) to 1 (white). */
 static double
 grey_at (cairo_surface_t *surface,
@@ -784,6 +839,7 @@ main (int   argc,
   g_test_add_func ("/touchpoint/render/journey-deck/balance", test_deck_balance);
   g_test_add_func ("/touchpoint/render/journey-deck/fit", test_deck_fit);
   g_test_add_func ("/touchpoint/render/journey-deck/pdf", test_deck_pdf);
+  g_test_add_func ("/touchpoint/render/journey-deck/no-hidden-words", test_deck_no_hidden_words);
   g_test_add_func ("/touchpoint/render/journey-deck/closed-frame", test_closed_frame);
 
   return g_test_run ();

@@ -114,6 +114,24 @@ _tp_glyph_runs_add (TpGlyphRuns *runs,
 
   if (cairo_has_current_point (cr))
     cairo_get_current_point (cr, &x0, &y0);
+
+  /* A text wholly outside the clip is left out, as cairo leaves out a glyph run drawn
+   * there: gathered into a run that shows, it would be in the PDF unseen, found by a
+   * search and copied with the page (a journey part's neighbours, clipped at its
+   * frame). */
+  {
+    PangoRectangle ink;
+    double cx1, cy1, cx2, cy2;
+
+    pango_layout_get_extents (layout, &ink, NULL);
+    cairo_clip_extents (cr, &cx1, &cy1, &cx2, &cy2);
+    if (x0 + (double) ink.x / PANGO_SCALE >= cx2 ||
+        x0 + (double) (ink.x + ink.width) / PANGO_SCALE <= cx1 ||
+        y0 + (double) ink.y / PANGO_SCALE >= cy2 ||
+        y0 + (double) (ink.y + ink.height) / PANGO_SCALE <= cy1)
+      return TRUE;
+  }
+
   g_array_set_size (runs->segments, 0);
   g_array_set_size (runs->glyphs, 0);
   g_array_set_size (runs->clusters, 0);

@@ -29,8 +29,9 @@ TpGlyphRuns *_tp_glyph_runs_begin (cairo_t     *cr);
 /* The gatherer begun on cr, or NULL. */
 TpGlyphRuns *_tp_glyph_runs_get   (cairo_t     *cr);
 /* Takes layout, at cr's current point in cr's solid source, into the runs and returns
- * TRUE; FALSE (nothing taken) when it must be shown now: another transformation, a source
- * that is not one colour, or a layout Pango's own renderer draws. */
+ * TRUE (leaving it out when its ink lies wholly outside cr's clip, as cairo would);
+ * FALSE (nothing taken) when it must be shown now: another transformation, a source that
+ * is not one colour, or a layout Pango's own renderer draws. */
 gboolean     _tp_glyph_runs_add   (TpGlyphRuns *runs,
                                    cairo_t     *cr,
                                    PangoLayout *layout);
