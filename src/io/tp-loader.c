@@ -72,16 +72,34 @@ _tp_loader_is_element (xmlNode    *node,
          (name == NULL || g_strcmp0 ((const char *) node->name, name) == 0);
 }
 
+/* As xmlGetNoNsProp(), with one copy instead of two: an attribute's value is nearly
+ * always one text node, copied here straight into GLib's memory (xmlGetNoNsProp() copied
+ * it with libxml2's allocator, then g_strdup() again: 6 % of `--validate` at 10,000
+ * notes, issue 19). A document has no DTD (a DOCTYPE is refused), so no default value
+ * can come from one. */
 char *
 _tp_loader_dup_attribute (xmlNode    *node,
                           const char *name)
 {
-  xmlChar *value = xmlGetNoNsProp (node, (const xmlChar *) name);
-  char *copy = g_strdup ((const char *) value);
+  for (xmlAttr *attr = node->properties; attr != NULL; attr = attr->next)
+    {
+      xmlChar *value;
+      char *copy;
 
-  xmlFree (value);
+      if (attr->ns != NULL || !xmlStrEqual (attr->name, (const xmlChar *) name))
+        continue;
+      if (attr->children == NULL)
+        return g_strdup ("");
+      if (attr->children->next == NULL && attr->children->type == XML_TEXT_NODE)
+        return g_strdup ((const char *) attr->children->content);
 
-  return copy;
+      value = xmlNodeListGetString (node->doc, attr->children, 1);
+      copy = g_strdup (value != NULL ? (const char *) value : "");
+      xmlFree (value);
+      return copy;
+    }
+
+  return NULL;
 }
 
 char *
