@@ -25,6 +25,7 @@ tp_cli_validate_keep_documents (void)
 {
   if (kept_documents == NULL)
     kept_documents = g_ptr_array_new ();
+  tp_load_keep_trees ();
 }
 
 void

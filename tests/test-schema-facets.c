@@ -17,6 +17,7 @@
 
 #include <string.h>
 #include <libxml/parser.h>
+#include <libxml/relaxng.h>
 
 #include "io/tp-loader.h"
 #include "io/tp-xml-names.h"
@@ -34,19 +35,20 @@ static const char base[] =
   "    <story><hide step=\"@STEP@\"/></story>\n"
   "  </meta>\n"
   "  <personas>\n"
-  "    <persona id=\"p1\" name=\"@PERSONA@\" accent=\"blue\">\n"
+  "    <persona id=\"@PERSONA-ID@\" name=\"@PERSONA@\" accent=\"blue\">\n"
   "      <description>@DESCRIPTION@</description>\n"
   "    </persona>\n"
   "  </personas>\n"
   "  <canvas>\n"
   "    <block kind=\"channels\">\n"
-  "      <note id=\"n1\" colour=\"yellow\" evidence=\"assumption\" votes=\"@NOTE-VOTES@\">@NOTE@</note>\n"
+  "      <note id=\"@NOTE-ID@\" colour=\"yellow\" evidence=\"assumption\" votes=\"@NOTE-VOTES@\"\n"
+  "            persona=\"@NOTE-PERSONA@\">@NOTE@</note>\n"
   "    </block>\n"
   "  </canvas>\n"
   "  <journey>\n"
-  "    <stage id=\"s1\" name=\"@STAGE@\">\n"
+  "    <stage id=\"@STAGE-ID@\" name=\"@STAGE@\">\n"
   "      <job>@JOB@</job>\n"
-  "      <kpi id=\"k1\" kind=\"retention\" name=\"@KPI@\" unit=\"@UNIT@\"\n"
+  "      <kpi id=\"@KPI-ID@\" kind=\"retention\" name=\"@KPI@\" unit=\"@UNIT@\"\n"
   "           start=\"@START@\"\n"
   "           end=\"@END@\"\n"
   "           new=\"@NEW@\"\n"
@@ -54,7 +56,8 @@ static const char base[] =
   "           visitors=\"@VISITORS@\"\n"
   "           value=\"@VALUE@\"\n"
   "           target=\"@TARGET@\"/>\n"
-  "      <touchpoint id=\"t1\" name=\"@TOUCHPOINT@\" channel=\"@CHANNEL@\"\n"
+  "      <touchpoint id=\"@TOUCHPOINT-ID@\" name=\"@TOUCHPOINT@\" channel=\"@CHANNEL@\"\n"
+  "                  persona=\"@TOUCHPOINT-PERSONA@\"\n"
   "                  emotion=\"@EMOTION@\"\n"
   "                  votes=\"@TOUCHPOINT-VOTES@\">\n"
   "        <action>@ACTION@</action>\n"
@@ -66,7 +69,7 @@ static const char base[] =
   "                         feasibility=\"@FEASIBILITY@\">\n"
   "          <action-item owner=\"@OWNER@\" status=\"todo\">@ACTION-ITEM@</action-item>\n"
   "        </moment-of-truth>\n"
-  "        <need id=\"d1\">\n"
+  "        <need id=\"@NEED-ID@\">\n"
   "          <text>@NEED@</text>\n"
   "          <answer functional=\"like\" dysfunctional=\"dislike\" count=\"@ANSWER-COUNT@\"/>\n"
   "        </need>\n"
@@ -77,7 +80,7 @@ static const char base[] =
   "    </stage>\n"
   "  </journey>\n"
   "  <links>\n"
-  "    <link id=\"l1\" note=\"n1\" touchpoint=\"t1\" label=\"@LABEL@\"/>\n"
+  "    <link id=\"@LINK-ID@\" note=\"@LINK-NOTE@\" touchpoint=\"@LINK-TOUCHPOINT@\" label=\"@LABEL@\"/>\n"
   "  </links>\n"
   "</touchpoint>\n";
 
@@ -86,6 +89,7 @@ typedef enum
   TEXT,   /* text.type: maxLength */
   COUNT,  /* count.type: 0 … TP_COUNT_MAX */
   OTHER,  /* a facet of its own */
+  NAME,   /* id.type, idref.type: NCName */
 } Kind;
 
 typedef struct
@@ -95,6 +99,7 @@ typedef struct
   const char *good;  /* NULL: a text of TP_TEXT_MAX characters, or TP_COUNT_MAX */
   const char *bad;   /* NULL: a text one character longer, or TP_COUNT_MAX + 1 */
   const char *bad2;  /* the other side of a range, or NULL */
+  const char *attribute; /* NAME: the attribute the problem names */
 } Case;
 
 static const Case cases[] = {
@@ -137,7 +142,21 @@ static const Case cases[] = {
   { "@ACTION-ITEM@", TEXT },
   { "@NEED@", TEXT },
   { "@LABEL@", TEXT },
+  { "@PERSONA-ID@", NAME, "p1", .attribute = "id" },
+  { "@NOTE-ID@", NAME, "n1", .attribute = "id" },
+  { "@NOTE-PERSONA@", NAME, "p1", .attribute = "persona" },
+  { "@STAGE-ID@", NAME, "s1", .attribute = "id" },
+  { "@KPI-ID@", NAME, "k1", .attribute = "id" },
+  { "@TOUCHPOINT-ID@", NAME, "t1", .attribute = "id" },
+  { "@TOUCHPOINT-PERSONA@", NAME, "p1", .attribute = "persona" },
+  { "@NEED-ID@", NAME, "d1", .attribute = "id" },
+  { "@LINK-ID@", NAME, "l1", .attribute = "id" },
+  { "@LINK-NOTE@", NAME, "n1", .attribute = "note" },
+  { "@LINK-TOUCHPOINT@", NAME, "t1", .attribute = "touchpoint" },
 };
+
+/* Not NCNames: a digit first, a space, a colon, nothing. */
+static const char *const bad_names[] = { "1abc", "a b", "a:b", "" };
 
 static char *
 text_of_length (guint length)
@@ -202,6 +221,7 @@ static void
 assert_refused (const Case *c,
                 const char *value)
 {
+  g_autofree char *quoted = c->attribute != NULL ? g_strdup_printf ("“%s”", c->attribute) : NULL;
   g_autoptr(GPtrArray) problems = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) bytes = NULL;
@@ -221,12 +241,59 @@ assert_refused (const Case *c,
     {
       TpProblem *problem = g_ptr_array_index (problems, i);
 
-      if (problem->line <= line + MAX_TAG_LINES && problem->line + MAX_TAG_LINES >= line)
+      /* A bad id also leaves references to it dangling: the problem must be the
+       * name's own, naming its attribute. */
+      if (problem->line <= line + MAX_TAG_LINES && problem->line + MAX_TAG_LINES >= line &&
+          (quoted == NULL || strstr (problem->message, quoted) != NULL))
         on_line = TRUE;
     }
   if (!on_line)
     g_error ("%s = “%.20s…” was refused, but not near line %u: %s", c->marker, value, line,
              error->message);
+}
+
+/* data/touchpoint.rng, the format's schema with its datatypes, as other tools read it. */
+static xmlRelaxNGPtr
+get_full_schema (void)
+{
+  static xmlRelaxNGPtr schema;
+
+  if (schema == NULL)
+    {
+      g_autofree char *path = g_build_filename (TP_SRCDIR, "data", "touchpoint.rng", NULL);
+      xmlRelaxNGParserCtxtPtr parser = xmlRelaxNGNewParserCtxt (path);
+
+      schema = xmlRelaxNGParse (parser);
+      xmlRelaxNGFreeParserCtxt (parser);
+      g_assert_nonnull (schema);
+    }
+
+  return schema;
+}
+
+static void
+ignore_error (void        *user_data,
+              xmlErrorPtr  error)
+{
+}
+
+static gboolean
+full_schema_accepts (GBytes *bytes)
+{
+  xmlRelaxNGValidCtxtPtr validator = xmlRelaxNGNewValidCtxt (get_full_schema ());
+  gsize length;
+  const char *data = g_bytes_get_data (bytes, &length);
+  xmlDoc *doc = xmlReadMemory (data, (int) length, "test.touchpoint", NULL,
+                               XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+  int result;
+
+  g_assert_nonnull (doc);
+  xmlRelaxNGSetValidStructuredErrors (validator, ignore_error, NULL);
+  result = xmlRelaxNGValidateDoc (validator, doc);
+  xmlRelaxNGFreeValidCtxt (validator);
+  xmlFreeDoc (doc);
+
+  return result == 0;
 }
 
 static void
@@ -242,6 +309,25 @@ test_limits_load (void)
   document = tp_load_bytes (bytes, &problems, &error);
   g_assert_no_error (error);
   g_assert_nonnull (document);
+  g_assert_true (full_schema_accepts (bytes));
+}
+
+/* The names the compiled grammar no longer checks: the loader refuses each value the
+ * format's schema refuses, and the schema does refuse it. */
+static void
+test_bad_names_refused (gconstpointer data)
+{
+  const Case *c = data;
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad_names); i++)
+    {
+      g_autoptr(GBytes) bytes = NULL;
+      guint line = 0;
+
+      bytes = make_document (c, bad_names[i], &line);
+      g_assert_false (full_schema_accepts (bytes));
+      assert_refused (c, bad_names[i]);
+    }
 }
 
 static void
@@ -274,6 +360,7 @@ static void
 count_schema (xmlNode *node,
               guint   *text_refs,
               guint   *count_refs,
+              guint   *name_refs,
               guint   *other_facets)
 {
   for (xmlNode *child = node->children; child != NULL; child = child->next)
@@ -289,6 +376,9 @@ count_schema (xmlNode *node,
       else if (xmlStrEqual (child->name, (const xmlChar *) "ref") && g_strcmp0 (name, "count.type") == 0)
         (*count_refs)++;
       else if (xmlStrEqual (child->name, (const xmlChar *) "ref") &&
+               (g_strcmp0 (name, "id.type") == 0 || g_strcmp0 (name, "idref.type") == 0))
+        (*name_refs)++;
+      else if (xmlStrEqual (child->name, (const xmlChar *) "ref") &&
                (g_strcmp0 (name, "real.type") == 0 || g_strcmp0 (name, "date.type") == 0 ||
                 g_strcmp0 (name, "emotion.type") == 0 || g_strcmp0 (name, "rating.type") == 0))
         (*other_facets)++;
@@ -296,7 +386,7 @@ count_schema (xmlNode *node,
                !xmlStrEqual (node->name, (const xmlChar *) "define"))
         (*other_facets)++;
 
-      count_schema (child, text_refs, count_refs, other_facets);
+      count_schema (child, text_refs, count_refs, name_refs, other_facets);
     }
 }
 
@@ -308,13 +398,13 @@ test_every_place_has_a_case (void)
   g_autofree char *contents = NULL;
   gsize length;
   xmlDoc *doc;
-  guint text_refs = 0, count_refs = 0, other_facets = 0;
-  guint text_cases = 0, count_cases = 0, other_cases = 0;
+  guint text_refs = 0, count_refs = 0, name_refs = 0, other_facets = 0;
+  guint text_cases = 0, count_cases = 0, name_cases = 0, other_cases = 0;
 
   g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
   doc = xmlReadMemory (contents, (int) length, "touchpoint.rng", NULL, XML_PARSE_NONET);
   g_assert_nonnull (doc);
-  count_schema (xmlDocGetRootElement (doc), &text_refs, &count_refs, &other_facets);
+  count_schema (xmlDocGetRootElement (doc), &text_refs, &count_refs, &name_refs, &other_facets);
   xmlFreeDoc (doc);
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -323,12 +413,15 @@ test_every_place_has_a_case (void)
         text_cases++;
       else if (cases[i].kind == COUNT)
         count_cases++;
+      else if (cases[i].kind == NAME)
+        name_cases++;
       else
         other_cases++;
     }
 
   g_assert_cmpuint (text_cases, ==, text_refs);
   g_assert_cmpuint (count_cases, ==, count_refs);
+  g_assert_cmpuint (name_cases, ==, name_refs);
   g_assert_cmpuint (other_cases, ==, other_facets);
 }
 
@@ -346,8 +439,16 @@ main (int   argc,
       g_autofree char *test_path = NULL;
 
       name[strlen (name) - 1] = '\0';
-      test_path = g_strdup_printf ("/touchpoint/schema-facets/past-limit/%s", name);
-      g_test_add_data_func (test_path, &cases[i], test_past_limits_refused);
+      if (cases[i].kind == NAME)
+        {
+          test_path = g_strdup_printf ("/touchpoint/schema-facets/bad-name/%s", name);
+          g_test_add_data_func (test_path, &cases[i], test_bad_names_refused);
+        }
+      else
+        {
+          test_path = g_strdup_printf ("/touchpoint/schema-facets/past-limit/%s", name);
+          g_test_add_data_func (test_path, &cases[i], test_past_limits_refused);
+        }
     }
 
   return g_test_run ();

@@ -124,6 +124,39 @@ get_text_attribute (Builder    *b,
   return value;
 }
 
+/* The ids and their references are XML names without a colon (the schema's NCName):
+ * checked here, with the attribute and value named, rather than by the compiled grammar,
+ * where libxml2 2.9 looks the datatype up by name for every value (issue 19). Leading
+ * and trailing blanks pass, as the datatype's whitespace collapsing lets them. */
+static gboolean
+check_name (Builder    *b,
+            xmlNode    *node,
+            const char *name,
+            const char *value)
+{
+  if (value == NULL || xmlValidateNCName ((const xmlChar *) value, 1) == 0)
+    return TRUE;
+
+  /* Translators: the first placeholder is the value, the second the attribute's name
+   * ("id", "persona", "note", "touchpoint"). */
+  problem (b, node, _("“%s” is not a valid value for “%s”: a name starts with a letter or “_” and holds only letters, digits, “.”, “-” and “_”"),
+           value, name);
+  return FALSE;
+}
+
+/* An id or a reference to one: a text attribute that is also a name. */
+static char *
+get_name_attribute (Builder    *b,
+                    xmlNode    *node,
+                    const char *name)
+{
+  char *value = get_text_attribute (b, node, name, TRUE);
+
+  check_name (b, node, name, value);
+
+  return value;
+}
+
 static char *
 get_text_content (Builder *b,
                   xmlNode *node)
@@ -259,6 +292,7 @@ read_persona_ref (Builder    *b,
   char *persona = _tp_loader_dup_attribute (node, TP_XML_A_PERSONA);
   PersonaRef ref;
 
+  check_name (b, node, TP_XML_A_PERSONA, persona);
   if (persona == NULL || owner == NULL)
     return persona;
 
@@ -367,7 +401,7 @@ build_personas (Builder *b,
       if (!_tp_loader_is_element (child, TP_XML_PERSONA))
         continue;
 
-      id = get_text_attribute (b, child, TP_XML_A_ID, TRUE);
+      id = get_name_attribute (b, child, TP_XML_A_ID);
       name = get_text_attribute (b, child, TP_XML_A_NAME, TRUE);
       read_enum (b, child, TP_XML_A_ACCENT, TP_ENUM_ACCENT, TRUE, &accent);
 
@@ -392,7 +426,7 @@ build_note (Builder     *b,
             xmlNode     *node,
             TpContainer  container)
 {
-  g_autofree char *id = get_text_attribute (b, node, TP_XML_A_ID, TRUE);
+  g_autofree char *id = get_name_attribute (b, node, TP_XML_A_ID);
   g_autoptr(TpNote) note = NULL;
   guint colour = TP_NOTE_COLOUR_YELLOW;
   guint evidence = TP_EVIDENCE_ASSUMPTION;
@@ -487,7 +521,7 @@ static TpKpi *
 build_kpi (Builder *b,
            xmlNode *node)
 {
-  g_autofree char *id = get_text_attribute (b, node, TP_XML_A_ID, TRUE);
+  g_autofree char *id = get_name_attribute (b, node, TP_XML_A_ID);
   g_autofree char *name = get_text_attribute (b, node, TP_XML_A_NAME, TRUE);
   g_autofree char *unit = get_text_attribute (b, node, TP_XML_A_UNIT, FALSE);
   g_autoptr(TpKpi) kpi = NULL;
@@ -570,7 +604,7 @@ static TpKanoNeed *
 build_need (Builder *b,
             xmlNode *node)
 {
-  g_autofree char *id = get_text_attribute (b, node, TP_XML_A_ID, TRUE);
+  g_autofree char *id = get_name_attribute (b, node, TP_XML_A_ID);
   g_autoptr(TpKanoNeed) need = NULL;
   guint answer_lines[TP_N_KANO_ANSWERS][TP_N_KANO_ANSWERS] = { { 0, } };
   guint category = TP_KANO_NONE;
@@ -679,7 +713,7 @@ static TpTouchpoint *
 build_touchpoint (Builder *b,
                   xmlNode *node)
 {
-  g_autofree char *id = get_text_attribute (b, node, TP_XML_A_ID, TRUE);
+  g_autofree char *id = get_name_attribute (b, node, TP_XML_A_ID);
   g_autofree char *name = get_text_attribute (b, node, TP_XML_A_NAME, TRUE);
   g_autofree char *channel = get_text_attribute (b, node, TP_XML_A_CHANNEL, FALSE);
   g_autoptr(TpTouchpoint) touchpoint = NULL;
@@ -746,7 +780,7 @@ build_journey (Builder *b,
       if (!_tp_loader_is_element (child, TP_XML_STAGE))
         continue;
 
-      id = get_text_attribute (b, child, TP_XML_A_ID, TRUE);
+      id = get_name_attribute (b, child, TP_XML_A_ID);
       name = get_text_attribute (b, child, TP_XML_A_NAME, TRUE);
       if (register_id (b, child, id, ID_STAGE))
         {
@@ -846,9 +880,9 @@ build_link (Builder *b,
             xmlNode *node,
             GHashTable *pairs)
 {
-  g_autofree char *id = get_text_attribute (b, node, TP_XML_A_ID, TRUE);
-  g_autofree char *note = get_text_attribute (b, node, TP_XML_A_NOTE, TRUE);
-  g_autofree char *touchpoint = get_text_attribute (b, node, TP_XML_A_TOUCHPOINT, TRUE);
+  g_autofree char *id = get_name_attribute (b, node, TP_XML_A_ID);
+  g_autofree char *note = get_name_attribute (b, node, TP_XML_A_NOTE);
+  g_autofree char *touchpoint = get_name_attribute (b, node, TP_XML_A_TOUCHPOINT);
   g_autofree char *label = get_text_attribute (b, node, TP_XML_A_LABEL, FALSE);
   g_autofree char *pair = NULL;
   g_autoptr(TpLink) link = NULL;

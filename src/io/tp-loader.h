@@ -34,4 +34,8 @@ TpDocument *tp_load_bytes       (GBytes      *bytes,
                                  GPtrArray  **problems,
                                  GError     **error);
 
+/* From now on the parsed trees are kept to the process's end instead of freed: for a
+ * process that loads and exits (touchpoint-validate), never for the app. */
+void        tp_load_keep_trees  (void);
+
 G_END_DECLS
