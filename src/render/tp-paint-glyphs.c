@@ -57,24 +57,12 @@ attributes_are_plain (PangoLayout *layout)
   return plain;
 }
 
-/* The font's glyph for U+0020, or PANGO_GLYPH_EMPTY when it has none. */
-static unsigned long
-space_glyph (PangoFont *font)
-{
-  hb_codepoint_t glyph = 0;
-
-  if (!hb_font_get_nominal_glyph (pango_font_get_hb_font (font), ' ', &glyph))
-    return PANGO_GLYPH_EMPTY;
-  return glyph;
-}
-
 /* Adds a run's glyphs, placed as Pango's renderer places them (the run's logical x, the
  * line's baseline, each glyph's offsets), and its clusters to the last segment. FALSE
  * for a run this cannot show exactly: right to left, raised, or with a glyph Pango
  * draws itself (an unknown character's box). */
 static gboolean
 add_run (PangoLayoutIter *iter,
-         const char      *text,
          double           x0,
          double           y0,
          GArray          *segments,
@@ -108,25 +96,16 @@ add_run (PangoLayoutIter *iter,
     {
       const PangoGlyphInfo *info = &string->glyphs[i];
       int byte = string->log_clusters[i];
-      guint n_before = glyphs->len;
       cairo_glyph_t glyph;
 
       if ((info->glyph & PANGO_GLYPH_UNKNOWN_FLAG) != 0 || byte < cluster_start)
         return FALSE;
 
-      /* An empty glyph is skipped but keeps its cluster, with no glyph, as Pango's
-       * renderer gives it; except a line's final space, shown as the font's space glyph
-       * (which draws nothing): a PDF writes a cluster without a glyph as a marked span of
-       * its text (BDC … EMC, 40 bytes, as much as a short line), a space glyph as one
-       * character more of the line's string. */
-      glyph.index = info->glyph;
-      if (info->glyph == PANGO_GLYPH_EMPTY)
-        glyph.index = byte != cluster_start && text[item->offset + byte] == ' ' &&
-                      (i + 1 < string->num_glyphs ? string->log_clusters[i + 1]
-                                                  : item->length) == byte + 1
-                      ? space_glyph (item->analysis.font) : PANGO_GLYPH_EMPTY;
-      if (glyph.index != PANGO_GLYPH_EMPTY)
+      /* An empty glyph (a line's final space) is skipped but keeps its cluster, with no
+       * glyph, as Pango's renderer gives it. */
+      if (info->glyph != PANGO_GLYPH_EMPTY)
         {
+          glyph.index = info->glyph;
           glyph.x = x0 + (double) (logical.x + x + info->geometry.x_offset) / PANGO_SCALE;
           glyph.y = y0 + (double) (baseline + info->geometry.y_offset) / PANGO_SCALE;
           g_array_append_val (glyphs, glyph);
@@ -144,7 +123,7 @@ add_run (PangoLayoutIter *iter,
           g_array_append_val (clusters, cluster);
           cluster_start = byte;
         }
-      if (glyphs->len > n_before)
+      if (info->glyph != PANGO_GLYPH_EMPTY)
         g_array_index (clusters, cairo_text_cluster_t, clusters->len - 1).num_glyphs++;
     }
   if (item->length - cluster_start <= 0)
@@ -179,7 +158,7 @@ _tp_paint_glyphs_collect (PangoLayout *layout,
   do
     {
       if (pango_layout_iter_get_run_readonly (iter) != NULL)
-        exact = add_run (iter, text, x0, y0, segments, glyphs, clusters);
+        exact = add_run (iter, x0, y0, segments, glyphs, clusters);
     }
   while (exact && pango_layout_iter_next_run (iter));
   pango_layout_iter_free (iter);
