@@ -302,11 +302,12 @@ test_board_linear (void)
  * deflating: each number of a path or of a text's placement is formatted by printf and
  * deflated by zlib, and at 10,000 notes that was half the export's time after the layout.
  * A note's panel and edge were two rounded rects of four arcs (34 numbers each), a
- * badge's ring and disc two more, and each line's final space a marked span of its own;
- * the notes' rects, the badges' pills and the dots are now rects, segments and points
- * stroked round (tp-paint-batch.h), a fill and stroke of one path one operator, and a
- * final space a glyph (tp-paint-glyphs.c): a note went from 1,150 bytes to 560, a link
- * from 1,150 to 240. */
+ * badge's ring and disc two more; the notes' rects, the badges' pills and the dots are
+ * now rects, segments and points stroked round (tp-paint-batch.h), a fill and stroke of
+ * one path one operator: a note went from 1,150 bytes to about 700, a link from 1,150 to
+ * 240. (Each line's final space is still a marked span of its own: shown as the font's
+ * space glyph, it saved 140 bytes a note but made pdftotext read a large board's words
+ * wrongly, "D" for "Development".) */
 static void
 test_board_peer_bytes (void)
 {
@@ -325,7 +326,7 @@ test_board_peer_bytes (void)
                   per_note, per_link);
 
   g_assert_cmpfloat (per_note, >, 100);
-  g_assert_cmpfloat (per_note, <=, 700);
+  g_assert_cmpfloat (per_note, <=, 780);
   g_assert_cmpfloat (per_link, <=, 350);
 }
 

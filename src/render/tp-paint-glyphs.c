@@ -148,7 +148,6 @@ _tp_paint_glyphs_collect (PangoLayout *layout,
 {
   guint n_segments = segments->len, n_glyphs = glyphs->len, n_clusters = clusters->len;
   PangoLayoutIter *iter;
-  const char *text = pango_layout_get_text (layout);
   gboolean exact = TRUE;
 
   if (pango_layout_is_ellipsized (layout) || !attributes_are_plain (layout))
