@@ -133,10 +133,6 @@ _tp_story_text_width (StoryPainter *p,
   return text_width * k;
 }
 
-/* The presentation's timer sits under the step number, at the margin. */
-G_STATIC_ASSERT ((int) TP_STORY_CORNER_RIGHT == (int) (STORY_WIDTH - STORY_MARGIN_X));
-G_STATIC_ASSERT ((int) TP_STORY_DESIGN_HEIGHT == (int) STORY_HEIGHT);
-
 /* The frame every step shares: the kicker (what part of the workshop) and the heading
  * at the top left, the step number at the top right, the workshop's title at the foot
  * of a deck page. Returns where the content starts. */

@@ -31,7 +31,7 @@ typedef struct
  * (1280 × 720): its right edge, top and height, under the step number and beside the
  * heading, above where any step's content starts. */
 #define TP_STORY_DESIGN_HEIGHT  720.0
-#define TP_STORY_CORNER_RIGHT   1232.0
+#define TP_STORY_CORNER_RIGHT   (1280.0 - 48.0)   /* the step's width less its margin */
 #define TP_STORY_CORNER_TOP     60.0
 #define TP_STORY_CORNER_HEIGHT  52.0
 
