@@ -63,8 +63,8 @@ title_height (TpLayout    *layout,
 /* Sets a block's panel and everything inside it that does not depend on its notes. */
 void
 _tp_layout_set_block_rect (TpLayout     *layout,
-                TpContainer   container,
-                const TpRect *rect)
+                           TpContainer   container,
+                           const TpRect *rect)
 {
   const TpTheme *theme = layout->theme;
   TpBlock *block = &layout->blocks[container];

@@ -207,11 +207,11 @@ share_band (TpLayout         *layout,
  * held to it and the notes shrink or hide in place_notes(). Returns the height. */
 double
 _tp_layout_arrange_canvas (TpLayout   *layout,
-                GPtrArray **notes,
-                double      x0,
-                double      y0,
-                double      width,
-                double      max_height)
+                           GPtrArray **notes,
+                           double      x0,
+                           double      y0,
+                           double      width,
+                           double      max_height)
 {
   double gap = layout->theme->panel_gap;
   double upper = 0, lower = 0;
