@@ -13,7 +13,6 @@
 
 #include "config.h"
 
-#include <cairo-pdf.h>
 #include <gio/gio.h>
 #include <string.h>
 
@@ -74,15 +73,6 @@ paint_document (TpDocument *document,
   cairo_surface_destroy (target);
 }
 
-static cairo_status_t
-append_bytes (void                *closure,
-              const unsigned char *data,
-              unsigned int         length)
-{
-  g_byte_array_append (closure, data, length);
-  return CAIRO_STATUS_SUCCESS;
-}
-
 /* The bytes of a PDF's deflated streams once inflated: the page's content, which cairo
  * formats number by number and deflates (most of a large board's export once its
  * layout is made), and the fonts, whose size does not grow with the notes. */
@@ -119,34 +109,23 @@ inflated_stream_bytes (GByteArray *pdf)
   return total;
 }
 
-/* The board page of document written as a one-page PDF of its own size, as the export
- * writes it: the bytes of its streams, inflated. */
+/* The board page of document exported as a PDF of its own size, as the command line
+ * exports it (tp_export_render()): the bytes of its streams, inflated. */
 static gsize
 pdf_bytes (TpDocument *document)
 {
-  g_autoptr(TpLayout) layout = tp_layout_new ();
-  g_autoptr(GByteArray) pdf = g_byte_array_new ();
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GByteArray) pdf = NULL;
+  g_autoptr(GError) error = NULL;
   TpExportOptions options;
-  cairo_surface_t *surface;
-  double width, height;
-  cairo_t *cr;
 
   tp_export_options_init (&options);
+  options.format = TP_EXPORT_FORMAT_PDF;
   options.page = TP_EXPORT_PAGE_BOARD;
   options.size = TP_PAGE_SIZE_FIT;
-  tp_layout_set_full_text (layout, TRUE);
-  tp_layout_update (layout, document);
-  tp_export_get_page_size (layout, &options, TP_EXPORT_PAGE_BOARD, &width, &height);
-
-  surface = cairo_pdf_surface_create_for_stream (append_bytes, pdf, width, height);
-  cr = cairo_create (surface);
-  tp_export_paint_page (cr, layout, document, &options, TP_EXPORT_PAGE_BOARD, width, height,
-                        0, 0);
-  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
-  cairo_destroy (cr);
-  cairo_surface_finish (surface);
-  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
-  cairo_surface_destroy (surface);
+  bytes = tp_export_render (document, &options, NULL, &error);
+  g_assert_no_error (error);
+  pdf = g_bytes_unref_to_array (g_steal_pointer (&bytes));
 
   return inflated_stream_bytes (pdf);
 }
