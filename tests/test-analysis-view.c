@@ -89,9 +89,7 @@ is_closed (gpointer data)
 static void
 dismiss (AdwMessageDialog *dialog)
 {
-  adw_message_dialog_response (dialog, "close");
-  gtk_window_close (GTK_WINDOW (dialog));
-  tp_test_flush_events ();
+  tp_test_respond (dialog, "close");
   g_assert_null (tp_test_find_message_dialog ());
 }
 

@@ -449,10 +449,7 @@ test_conflict_keep_mine (void)
   dialog = tp_test_find_message_dialog ();
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "File Changed on Disk");
   g_assert_true (file_holds (path, OTHER_TITLE));
-  /* As a click does: the response, then the dialog goes (not through close-request,
-   * which would answer a second time with the close response). */
-  adw_message_dialog_response (dialog, "overwrite");
-  gtk_window_destroy (GTK_WINDOW (dialog));
+  tp_test_respond (dialog, "overwrite");
   tp_test_wait_until (is_unmodified, window, "the save to finish");
 
   g_assert_true (file_holds (path, OUR_TITLE));
@@ -519,9 +516,7 @@ test_deleted (void)
   tp_test_wait_until (tp_test_has_message_dialog, NULL, "the unsaved-changes prompt");
   dialog = tp_test_find_message_dialog ();
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Save Changes?");
-  adw_message_dialog_response (dialog, "cancel");
-  gtk_window_destroy (GTK_WINDOW (dialog));
-  tp_test_flush_events ();
+  tp_test_respond (dialog, "cancel");
   g_assert_false (is_closed (window));
 
   /* Put back as it was: nothing to tell any more. */
@@ -637,8 +632,7 @@ test_two_savers (void)
   g_assert_true (file_holds (path, "Another saver"));
   g_assert_false (file_holds (path, OUR_TITLE));
 
-  adw_message_dialog_response (dialog, "cancel");
-  gtk_window_destroy (GTK_WINDOW (dialog));
+  tp_test_respond (dialog, "cancel");
   g_assert_true (tp_document_get_modified (tp_window_get_document (window)));
   g_assert_cmpstr (document_title (window), ==, OUR_TITLE);
 

@@ -16,16 +16,6 @@
 
 static char *tmp_dir;
 
-/* As a click on a response button: the response, then the dialog closes. */
-static void
-respond (AdwMessageDialog *dialog,
-         const char       *response)
-{
-  adw_message_dialog_response (dialog, response);
-  gtk_window_destroy (GTK_WINDOW (dialog));
-  tp_test_flush_events ();
-}
-
 static GtkFlowBox *
 find_flow_box (GtkWidget *widget)
 {
@@ -117,7 +107,7 @@ test_save_as_template (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save-as-template", NULL));
   tp_test_wait_until (tp_test_has_message_dialog, NULL, "the Save as Template dialog");
   dialog = tp_test_find_message_dialog ();
-  respond (dialog, "accept");
+  tp_test_respond (dialog, "accept");
 
   /* It is in the user's folder, in the gallery, with the workshop's title, structure only
    * (the box was left unticked); the window's document is still new and unsaved. */
@@ -152,7 +142,7 @@ test_save_as_template (void)
     dialog = tp_test_find_message_dialog ();
     entry = g_object_get_data (G_OBJECT (dialog), "tp-name-entry");
     gtk_editable_set_text (entry, "  Our subscription workshop ");
-    respond (dialog, "accept");
+    tp_test_respond (dialog, "accept");
     g_clear_pointer (&list, g_ptr_array_unref);
     list = tp_template_catalogue_list_default ();
     g_assert_cmpuint (list->len, ==, before + 1);
@@ -162,7 +152,7 @@ test_save_as_template (void)
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (gallery), "gallery.remove", "u",
                                                tp_template_gallery_get_n_templates (gallery) - 1));
     tp_test_wait_until (tp_test_has_message_dialog, NULL, "the Remove Template dialog");
-    respond (tp_test_find_message_dialog (), "remove");
+    tp_test_respond (tp_test_find_message_dialog (), "remove");
     g_assert_cmpuint (tp_template_gallery_get_n_templates (gallery), ==, before);
     g_clear_pointer (&list, g_ptr_array_unref);
     list = tp_template_catalogue_list_default ();

@@ -163,3 +163,17 @@ tp_test_has_message_dialog (gpointer data)
 {
   return tp_test_find_message_dialog () != NULL;
 }
+
+/* adw_message_dialog_response() alone answers and leaves the dialog showing, where a
+ * later tp_test_find_message_dialog() would find it again instead of the next one; and
+ * gtk_window_close() after it would answer a second time, with the close response. */
+void
+tp_test_respond (gpointer    dialog,
+                 const char *response)
+{
+  g_assert_true (ADW_IS_MESSAGE_DIALOG (dialog));
+
+  adw_message_dialog_response (dialog, response);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  tp_test_flush_events ();
+}

@@ -33,6 +33,10 @@ void tp_test_press_shortcut (gpointer     widget,
 gpointer tp_test_find_message_dialog (void);
 /* A TpTestCondition: a message dialog shows (data is not used). */
 gboolean tp_test_has_message_dialog  (gpointer data);
+/* Answers dialog (an AdwMessageDialog) with response as a click on its button does:
+ * the response, then the dialog goes; then flushes events. */
+void     tp_test_respond             (gpointer    dialog,
+                                      const char *response);
 /* A TpTestCondition: window is no longer one of GTK's toplevels. */
 gboolean tp_test_window_is_closed (gpointer window);
 

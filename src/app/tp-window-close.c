@@ -18,6 +18,10 @@ _tp_window_resolve_close_queries (TpWindow *self,
   g_autoptr(GPtrArray) queries = g_steal_pointer (&self->close_queries);
 
   self->close_queries = g_ptr_array_new_with_free_func (g_object_unref);
+  /* Answered now, though GTask may call back only at the next idle (an answer given
+   * outside any event's dispatch): a close request in between asks again instead of
+   * being taken for the one still waiting. */
+  self->close_requested = FALSE;
 
   for (guint i = 0; i < queries->len; i++)
     g_task_return_boolean (g_ptr_array_index (queries, i), may_close);
@@ -151,8 +155,6 @@ on_close_request_answered (GObject      *object,
                            gpointer      user_data)
 {
   TpWindow *self = TP_WINDOW (object);
-
-  self->close_requested = FALSE;
 
   if (tp_window_query_close_finish (self, result))
     {
