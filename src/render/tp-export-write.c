@@ -22,6 +22,7 @@
 #include "io/tp-writer.h"
 #include "tp-export-private.h"
 #include "tp-layout-private.h"
+#include "tp-png.h"
 #include "tp-svg-text.h"
 #include "tp-valid-text.h"
 
@@ -308,8 +309,7 @@ render_png (TpLayout              *layout,
   tp_export_paint_page (cr, layout, document, options, page, width, height, 0, 0);
   cairo_destroy (cr);
 
-  ok = check_surface (surface, error) &&
-       cairo_surface_write_to_png_stream (surface, append_bytes, out) == CAIRO_STATUS_SUCCESS;
+  ok = check_surface (surface, error) && tp_png_write (surface, out, NULL);
   cairo_surface_destroy (surface);
   if (!ok)
     {
