@@ -30,8 +30,8 @@ typedef struct
   char        message[160];
 } Writer;
 
-static void
-on_error (png_structp  png,
+G_NORETURN static void
+on_error (png_structp     png,
           png_const_charp message)
 {
   Writer *writer = png_get_error_ptr (png);
@@ -70,7 +70,8 @@ is_opaque (const guchar *data,
 {
   for (int y = 0; y < height; y++)
     {
-      const guint32 *pixel = (const guint32 *) (data + (gsize) y * stride);
+      /* Rows of a cairo image start at a multiple of 4 bytes. */
+      const guint32 *pixel = (const void *) (data + (gsize) y * stride);
 
       for (int x = 0; x < width; x++)
         if ((pixel[x] >> 24) != 0xff)
@@ -175,7 +176,7 @@ tp_png_write (cairo_surface_t  *image,
   row = g_malloc ((gsize) width * (alpha ? 4 : 3));
   for (int y = 0; y < height; y++)
     {
-      convert_row ((const guint32 *) (data + (gsize) y * stride), width, alpha, row);
+      convert_row ((const void *) (data + (gsize) y * stride), width, alpha, row);
       png_write_row (png, row);
     }
   png_write_end (png, info);
