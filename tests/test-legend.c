@@ -15,6 +15,7 @@
 #include "model/tp-touchpoint.h"
 #include "render/tp-layout.h"
 #include "render/tp-legend.h"
+#include "render/tp-text.h"
 
 static TpDocument *
 load_example (void)
@@ -283,6 +284,49 @@ test_wrap (void)
   tp_layout_free (layout);
 }
 
+/* A page's legend is measured for the page's room, measured again as it is painted, and a
+ * framed page's layout asks its height too: its labels are laid out (shaped) once, then
+ * answered from the layout's measures, however often the strip is flowed (issue 19: the
+ * labels were shaped on every pass, a fifth of a one-note export's legend work). */
+static void
+test_shaped_once (void)
+{
+  g_autoptr(TpDocument) document = load_example ();
+  g_autoptr(TpLegend) legend = tp_legend_new_for_page (document, TP_EXPORT_PAGE_BOARD, 0, G_MAXUINT);
+  TpLayout *layout = tp_layout_new ();
+  cairo_surface_t *surface = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
+  cairo_t *cr = cairo_create (surface);
+  TpRect room = { 43, 43, 1920 - 2 * 43, 1080 - 2 * 43 };
+  guint first, again;
+  double height;
+
+  tp_layout_update (layout, document);
+  first = _tp_text_get_n_layouts ();
+  height = tp_legend_get_page_height (legend, layout, 1920, 1080, room.width);
+  first = _tp_text_get_n_layouts () - first;
+  g_assert_cmpfloat (height, >, 0);
+  /* Its labels, each once (a label wider than the strip twice: unwrapped, then wrapped). */
+  g_assert_cmpuint (first, >, 0);
+  g_assert_cmpuint (first, <=, 2 * tp_legend_get_n_items (legend));
+
+  again = _tp_text_get_n_layouts ();
+  for (guint i = 0; i < 3; i++)
+    {
+      g_assert_cmpfloat (tp_legend_get_page_height (legend, layout, 1920, 1080, room.width), ==,
+                         height);
+      tp_legend_paint_page (legend, cr, layout, 1920, 1080, &room);
+    }
+  again = _tp_text_get_n_layouts () - again;
+  g_test_message ("first pass: %u texts laid out; three more measures and paints: %u", first,
+                  again);
+  g_assert_cmpuint (again, ==, 0);
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  tp_layout_free (layout);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -294,6 +338,7 @@ main (int    argc,
   g_test_add_func ("/touchpoint/legend/journey-parts", test_journey_parts);
   g_test_add_func ("/touchpoint/legend/plain", test_plain);
   g_test_add_func ("/touchpoint/legend/wrap", test_wrap);
+  g_test_add_func ("/touchpoint/legend/shaped-once", test_shaped_once);
 
   return g_test_run ();
 }

@@ -18,7 +18,6 @@
 #include "model/tp-touchpoint.h"
 #include "tp-legend.h"
 #include "tp-painter-private.h"
-#include "tp-text.h"
 
 /* The strip's rhythm, in legend units. */
 #define ROW_HEIGHT     18.0   /* one line of symbols */
@@ -418,24 +417,28 @@ paint_gap_bars (cairo_t       *cr,
     }
 }
 
-/* A Kano tag as the journey shows it: a pill tinted with its category's colour, a dot,
- * the category's name; returns its width. */
+/* A Kano tag's width around its category's name. */
 static double
+get_kano_tag_width (double text_width)
+{
+  return 2 * TP_JOURNEY_TAG_PAD + TP_JOURNEY_TAG_DOT + 4 + text_width;
+}
+
+/* A Kano tag as the journey shows it: a pill tinted with its category's colour, a dot,
+ * the category's name (text, width × height). */
+static void
 paint_kano_tag (cairo_t        *cr,
                 const TpTheme  *theme,
                 PangoLayout    *text,
+                double          width,
+                double          height,
                 double          x,
                 double          cy,
                 TpKanoCategory  category)
 {
   const TpColour *colour = &theme->kano[category];
-  double width, height, pill_width;
+  double pill_width = get_kano_tag_width (width);
   TpRect tag, edge;
-
-  tp_text_layout_get_size (text, &width, &height);
-  pill_width = 2 * TP_JOURNEY_TAG_PAD + TP_JOURNEY_TAG_DOT + 4 + width;
-  if (cr == NULL)
-    return pill_width;
 
   tag = (TpRect) { x, cy - TAG_HEIGHT / 2, pill_width, TAG_HEIGHT };
   edge = _tp_rect_inset (&tag, 0.5);
@@ -461,7 +464,6 @@ paint_kano_tag (cairo_t        *cr,
   tp_colour_set_source (cr, &theme->cell_text);
   cairo_move_to (cr, x + TP_JOURNEY_TAG_PAD + TP_JOURNEY_TAG_DOT + 4, cy - height / 2);
   _tp_paint_layout (cr, text);
-  return pill_width;
 }
 
 static void
@@ -536,6 +538,14 @@ paint_symbol (cairo_t             *cr,
 
 /* Flow */
 
+/* A heading reads as a journey's row label, a Kano tag as the journey's tag. */
+static TpFontRole
+get_role (const TpLegendItem *entry)
+{
+  return entry->symbol == TP_LEGEND_HEADING ? TP_FONT_ROW_LABEL
+         : entry->symbol == TP_LEGEND_KANO ? TP_FONT_TAG : TP_FONT_CAPTION;
+}
+
 /* Lays the strip out across width and, when cr is given, paints it with its top left at
  * (x0, y0); returns its height. One function for both, so that what is painted is
  * exactly what was measured. */
@@ -551,7 +561,9 @@ flow (TpLegend *legend,
   guint n = legend->entries->len;
   g_autofree double *widths = g_new0 (double, n);
   g_autofree double *heights = g_new0 (double, n);
-  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree double *wraps = g_new0 (double, n);
+  g_autofree double *text_widths = g_new0 (double, n);
+  g_autofree double *text_heights = g_new0 (double, n);
   double x = 0, y = 0, line_height = 0;
   gboolean line_empty = TRUE;
 
@@ -559,31 +571,31 @@ flow (TpLegend *legend,
     return 0;
 
   /* Each entry's box: its symbol and its label on one line, unless the label alone is
-   * wider than the strip, when it wraps (every word is kept). */
+   * wider than the strip, when it wraps (every word is kept). A page measures its strip
+   * before it paints it, and a framed page's layout asks its height too: the labels go
+   * through the layout's measures, so each is shaped once, not once per pass (issue 19). */
   for (guint i = 0; i < n; i++)
     {
       const TpLegendItem *entry = &g_array_index (legend->entries, TpLegendItem, i);
-      TpFontRole role = entry->symbol == TP_LEGEND_HEADING ? TP_FONT_ROW_LABEL
-                        : entry->symbol == TP_LEGEND_KANO ? TP_FONT_TAG : TP_FONT_CAPTION;
-      double symbol = get_symbol_width (entry), room, text_width, text_height;
-      PangoLayout *text;
+      TpFontRole role = get_role (entry);
+      double symbol = get_symbol_width (entry), room;
 
       room = MAX (1, width - symbol - (symbol > 0 ? SYMBOL_GAP : 0)
                      - (entry->symbol == TP_LEGEND_KANO ? 2 * TP_JOURNEY_TAG_PAD + 10 : 0));
-      text = tp_text_layout_new (layout->context, theme, role, entry->label, -1, -1);
-      tp_text_layout_get_size (text, &text_width, &text_height);
-      if (text_width > room)
+      wraps[i] = -1;
+      text_heights[i] = _tp_layout_measure_text (layout, role, entry->label, -1, 0,
+                                                 &text_widths[i], NULL);
+      if (text_widths[i] > room)
         {
-          g_object_unref (text);
-          text = tp_text_layout_new (layout->context, theme, role, entry->label, room, -1);
-          tp_text_layout_get_size (text, &text_width, &text_height);
+          wraps[i] = room;
+          text_heights[i] = _tp_layout_measure_text (layout, role, entry->label, room, 0,
+                                                     &text_widths[i], NULL);
         }
-      g_ptr_array_add (texts, text);
       if (entry->symbol == TP_LEGEND_KANO)
-        widths[i] = paint_kano_tag (NULL, theme, text, 0, 0, entry->value);
+        widths[i] = get_kano_tag_width (text_widths[i]);
       else
-        widths[i] = symbol + (symbol > 0 ? SYMBOL_GAP : 0) + text_width;
-      heights[i] = MAX (ROW_HEIGHT, text_height);
+        widths[i] = symbol + (symbol > 0 ? SYMBOL_GAP : 0) + text_widths[i];
+      heights[i] = MAX (ROW_HEIGHT, text_heights[i]);
     }
 
   for (guint i = 0; i < n; i++)
@@ -611,13 +623,15 @@ flow (TpLegend *legend,
 
       if (cr != NULL)
         {
-          PangoLayout *text = g_ptr_array_index (texts, i);
-          double cy = y0 + y + ROW_HEIGHT / 2, text_height, symbol = get_symbol_width (entry);
+          g_autoptr(PangoLayout) text = _tp_layout_ref_text (layout, get_role (entry),
+                                                             entry->label, wraps[i], 0);
+          double cy = y0 + y + ROW_HEIGHT / 2, text_height = text_heights[i];
+          double symbol = get_symbol_width (entry);
 
-          tp_text_layout_get_size (text, NULL, &text_height);
           if (entry->symbol == TP_LEGEND_KANO)
             {
-              paint_kano_tag (cr, theme, text, x0 + x, cy, entry->value);
+              paint_kano_tag (cr, theme, text, text_widths[i], text_height, x0 + x, cy,
+                              entry->value);
             }
           else
             {

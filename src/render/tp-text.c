@@ -6,6 +6,9 @@
 
 #include "tp-text.h"
 
+/* Texts laid out (_tp_text_get_n_layouts()); exports run in worker threads too. */
+static guint n_layouts;
+
 /* Marks layouts whose text had to be cut. */
 static GQuark
 truncated_quark (void)
@@ -56,6 +59,7 @@ create_layout (PangoContext  *context,
   PangoAttrList *attrs = pango_attr_list_new ();
   double line_height = tp_theme_get_line_height (theme, role);
 
+  g_atomic_int_inc (&n_layouts);
   pango_layout_set_font_description (layout, desc);
   pango_font_description_free (desc);
 
@@ -233,4 +237,10 @@ tp_text_layout_get_size (PangoLayout *layout,
     *width = (double) logical.width / PANGO_SCALE;
   if (height != NULL)
     *height = (double) logical.height / PANGO_SCALE;
+}
+
+guint
+_tp_text_get_n_layouts (void)
+{
+  return (guint) g_atomic_int_get (&n_layouts);
 }

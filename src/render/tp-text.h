@@ -45,5 +45,9 @@ double        tp_text_layout_get_last_line_end (PangoLayout *layout);
 void          tp_text_layout_get_size    (PangoLayout   *layout,
                                           double        *width,
                                           double        *height);
+/* Texts laid out by tp_text_layout_new() and tp_text_layout_new_lines() since the program
+ * started: tests count them to prove a text is shaped a bounded number of times; never
+ * time. */
+guint         _tp_text_get_n_layouts     (void);
 
 G_END_DECLS
