@@ -89,7 +89,8 @@ check_text (Builder    *b,
 {
   glong length;
 
-  if (text == NULL)
+  /* A character is one byte or more: most texts need no counting. */
+  if (text == NULL || strlen (text) <= TP_TEXT_MAX)
     return TRUE;
 
   length = g_utf8_strlen (text, -1);
@@ -178,7 +179,8 @@ read_integer (Builder    *b,
               gint64      max,
               gint64     *out)
 {
-  g_autofree char *text = _tp_loader_dup_attribute (node, name);
+  g_autofree char *storage = NULL;
+  const char *text = _tp_loader_peek_attribute (node, name, &storage);
   g_autofree char *min_text = NULL;
   g_autofree char *max_text = NULL;
 
@@ -214,7 +216,8 @@ read_real (Builder    *b,
            const char *name,
            const char *label)
 {
-  g_autofree char *text = _tp_loader_dup_attribute (node, name);
+  g_autofree char *storage = NULL;
+  const char *text = _tp_loader_peek_attribute (node, name, &storage);
   double value;
 
   if (text == NULL)
@@ -236,7 +239,8 @@ read_enum (Builder    *b,
            gboolean    required,
            guint      *out)
 {
-  g_autofree char *text = _tp_loader_dup_attribute (node, name);
+  g_autofree char *storage = NULL;
+  const char *text = _tp_loader_peek_attribute (node, name, &storage);
 
   if (text == NULL)
     {
