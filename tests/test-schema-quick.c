@@ -5,7 +5,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * tp-schema-quick.c proves a document valid without libxml2's RelaxNG validator (issue
- * 19). Every document of the project (examples, templates, test files) and a few
+ * 19). Every document of the project (examples, templates, test files) and over a
  * thousand changes of them, one each (an attribute removed, added, given a value; an
  * element removed, doubled, moved, renamed, taken out of the namespace; text or an
  * unknown element put in), are checked both ways: wherever the quick check accepts,
@@ -129,6 +129,7 @@ next_element (xmlNode *node)
 
 typedef struct
 {
+  GHashTable *kinds;   /* the kinds of element changed so far */
   guint mutants;
   guint quick_accepted;
   guint grammar_accepted;
@@ -242,8 +243,10 @@ mutate (xmlDoc *doc,
     }
 }
 
-/* The first element of each kind (its name, its parent's and its kind attribute) is
- * changed: the others of a kind would test the same tables again. */
+/* The first element of each kind (its name, its parent's and its kind attribute) in
+ * all the documents is changed: the others of a kind would test the same tables again
+ * (and the test must stay short under the sanitizers, where libxml2's every allocation
+ * is traced). */
 static char *
 kind_of (xmlNode *node)
 {
@@ -257,13 +260,43 @@ kind_of (xmlNode *node)
   return key;
 }
 
+/* Leaves the first element of each kind: the changes are made to a document a tenth
+ * the size, which libxml2 validates in a tenth of the time. */
+static void
+prune (xmlNode    *node,
+       GHashTable *seen)
+{
+  xmlNode *next;
+
+  for (xmlNode *child = node->children; child != NULL; child = next)
+    {
+      next = child->next;
+      if (child->type != XML_ELEMENT_NODE)
+        continue;
+      if (!g_hash_table_add (seen, kind_of (child)))
+        {
+          xmlUnlinkNode (child);
+          xmlFreeNode (child);
+          continue;
+        }
+      prune (child, seen);
+    }
+}
+
+static void
+prune_document (xmlDoc *doc)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  prune (xmlDocGetRootElement (doc), seen);
+}
+
 static void
 check_document (const char *name,
                 const char *data,
                 gsize       length,
                 Counts     *counts)
 {
-  g_autoptr(GHashTable) kinds = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   xmlDoc *doc = parse (data, length);
   gboolean quick, grammar;
 
@@ -280,6 +313,10 @@ check_document (const char *name,
     g_error ("%s: the quick check says %s, the grammar %s", name,
              quick ? "valid" : "not valid", grammar ? "valid" : "not valid");
 
+  prune_document (doc);
+  if (_tp_schema_quick_accepts (doc) && !grammar_accepts (doc))
+    g_error ("%s: pruned, it is accepted by the quick check and refused by the grammar", name);
+
   for (guint index = 0;; index++)
     {
       xmlNode *node = element_at (doc, index);
@@ -289,7 +326,7 @@ check_document (const char *name,
       if (node == NULL)
         break;
       kind = kind_of (node);
-      if (!g_hash_table_add (kinds, kind))
+      if (!g_hash_table_add (counts->kinds, kind))
         continue;
 
       n_changes = 3 * count_attributes (node) + 13;
@@ -338,7 +375,8 @@ check_folder (const char *folder,
 static void
 test_never_more_permissive (void)
 {
-  Counts counts = { 0, 0, 0 };
+  g_autoptr(GHashTable) kinds = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  Counts counts = { kinds, 0, 0, 0 };
   const char *folders[][3] = {
     { "data", "examples", NULL }, { "data", "templates", NULL },
     { "tests", "files", NULL }, { "tests", "files", "bad" },
