@@ -117,6 +117,10 @@ def main():
     grammar = ET.parse(sys.argv[1]).getroot()
     if grammar.tag != RNG + "grammar":
         fail("the root is not <grammar>")
+    # A namespace is inherited from any ancestor: only the grammar's is understood.
+    for node in grammar.iter():
+        if node is not grammar and node.get("ns") not in (None, grammar.get("ns", "")):
+            fail("<%s> names another namespace" % node.tag)
     tables = Tables(grammar)
     starts = list(grammar.iter(RNG + "start"))
     if len(starts) != 1 or len(starts[0]) != 1:
