@@ -577,6 +577,37 @@ test_text_too_long (void)
                      "The text of “title” is 10001 characters long; at most 10000 are allowed");
 }
 
+/* The loader checks UTF-8 a word of ASCII at a time and GLib the rest (issue 19): each
+ * bad sequence, at each place in a word, after ASCII or after good characters, is found
+ * where g_utf8_validate() finds it, on the same line. */
+static void
+test_utf8_checked_everywhere (void)
+{
+  const char *bad[] = { "\xC3", "\xE2\x82", "\xFF", "\xC0\xAF", "\xED\xA0\x80", "\xF4\x90\x80\x80" };
+  const char *before[] = { "", "é", "€\n", "a😀" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    for (guint j = 0; j < G_N_ELEMENTS (before); j++)
+      for (guint pad = 0; pad < 17; pad++)
+        {
+          g_autoptr(GString) text = g_string_new (HEADER "  <meta><title>");
+          g_autoptr(GBytes) bytes = NULL;
+          const char *invalid;
+          guint line = 1;
+
+          for (guint k = 0; k < pad; k++)
+            g_string_append_c (text, k % 5 == 4 ? '\n' : 'x');
+          g_string_append_printf (text, "%s%s x\n</title></meta>\n</touchpoint>\n", before[j], bad[i]);
+
+          g_assert_false (g_utf8_validate (text->str, text->len, &invalid));
+          for (const char *p = text->str; p < invalid; p++)
+            line += *p == '\n';
+
+          bytes = g_bytes_new (text->str, text->len);
+          assert_load_fails (bytes, NULL, TP_LOAD_ERROR_ENCODING, line, "not UTF-8");
+        }
+}
+
 static void
 test_too_deep (void)
 {
@@ -1182,6 +1213,7 @@ main (int   argc,
   g_test_add_func ("/touchpoint/io/writer-clamps", test_writer_clamps);
   g_test_add_func ("/touchpoint/io/several-problems", test_several_problems);
   g_test_add_func ("/touchpoint/io/text-too-long", test_text_too_long);
+  g_test_add_func ("/touchpoint/io/utf8-checked-everywhere", test_utf8_checked_everywhere);
   g_test_add_func ("/touchpoint/io/too-deep", test_too_deep);
   g_test_add_func ("/touchpoint/io/too-many-elements", test_too_many_elements);
   g_test_add_func ("/touchpoint/io/long-name", test_long_name);

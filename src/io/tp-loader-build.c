@@ -29,10 +29,13 @@ typedef enum {
   ID_LINK,
 } IdKind;
 
+/* One block per id, its name inside (the table's key): an id costs one allocation, and
+ * its line is looked up only for a duplicate's message (issue 19). */
 typedef struct
 {
-  guint  line;
-  IdKind kind;
+  xmlNode *node;
+  IdKind   kind;
+  char     id[];
 } IdInfo;
 
 typedef struct
@@ -89,7 +92,8 @@ check_text (Builder    *b,
 {
   glong length;
 
-  if (text == NULL)
+  /* A character is one byte or more: most texts need no counting. */
+  if (text == NULL || strlen (text) <= TP_TEXT_MAX)
     return TRUE;
 
   length = g_utf8_strlen (text, -1);
@@ -178,7 +182,8 @@ read_integer (Builder    *b,
               gint64      max,
               gint64     *out)
 {
-  g_autofree char *text = _tp_loader_dup_attribute (node, name);
+  g_autofree char *storage = NULL;
+  const char *text = _tp_loader_peek_attribute (node, name, &storage);
   g_autofree char *min_text = NULL;
   g_autofree char *max_text = NULL;
 
@@ -214,7 +219,8 @@ read_real (Builder    *b,
            const char *name,
            const char *label)
 {
-  g_autofree char *text = _tp_loader_dup_attribute (node, name);
+  g_autofree char *storage = NULL;
+  const char *text = _tp_loader_peek_attribute (node, name, &storage);
   double value;
 
   if (text == NULL)
@@ -236,7 +242,8 @@ read_enum (Builder    *b,
            gboolean    required,
            guint      *out)
 {
-  g_autofree char *text = _tp_loader_dup_attribute (node, name);
+  g_autofree char *storage = NULL;
+  const char *text = _tp_loader_peek_attribute (node, name, &storage);
 
   if (text == NULL)
     {
@@ -271,14 +278,16 @@ register_id (Builder    *b,
   info = g_hash_table_lookup (b->ids, id);
   if (info != NULL)
     {
-      problem (b, node, _("Duplicate id “%s” (first used on line %u)"), id, info->line);
+      problem (b, node, _("Duplicate id “%s” (first used on line %u)"), id,
+               _tp_loader_get_line (info->node));
       return FALSE;
     }
 
-  info = g_new (IdInfo, 1);
-  info->line = _tp_loader_get_line (node);
+  info = g_malloc (sizeof (IdInfo) + strlen (id) + 1);
+  info->node = node;
   info->kind = kind;
-  g_hash_table_insert (b->ids, g_strdup (id), info);
+  strcpy (info->id, id);
+  g_hash_table_insert (b->ids, info->id, info);
 
   return TRUE;
 }
@@ -950,7 +959,7 @@ _tp_loader_build (xmlNode    *root,
   b.problems = problems;
   b.extras = extras;
   b.problem_nodes = problem_nodes;
-  b.ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  b.ids = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
   b.persona_refs = g_array_new (FALSE, FALSE, sizeof (PersonaRef));
   g_array_set_clear_func (b.persona_refs, persona_ref_clear);
   b.link_nodes = g_ptr_array_new ();

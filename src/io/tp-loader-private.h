@@ -22,6 +22,10 @@ gboolean    _tp_loader_is_element        (xmlNode    *node,
 /* Values from the tree, as the schema's datatypes read them but stricter. */
 char       *_tp_loader_dup_attribute     (xmlNode    *node,
                                           const char *name);
+/* The value, or NULL if absent; valid while the tree and *storage (to be freed) are. */
+const char *_tp_loader_peek_attribute    (xmlNode    *node,
+                                          const char *name,
+                                          char      **storage);
 char       *_tp_loader_dup_content       (xmlNode    *node);
 gboolean    _tp_loader_parse_integer     (const char *text,
                                           gint64      min,
