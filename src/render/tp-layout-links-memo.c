@@ -65,9 +65,10 @@ sign_uint (guint64 hash,
  * "+N more" badges, the cards with their names and stars, the regions above the band,
  * and the theme. An edit that moves none of these (a note's text that keeps its height,
  * a touchpoint's action, a vote on a card) keeps every route. */
-guint64
-_tp_links_sign_inputs (TpLayout   *layout,
-                       TpDocument *document)
+static guint64
+sign (TpLayout   *layout,
+      TpDocument *document,
+      gboolean    places)
 {
   GPtrArray *doc_links = tp_document_get_links (document);
   TpJourney *journey = &layout->journey;
@@ -95,6 +96,8 @@ _tp_links_sign_inputs (TpLayout   *layout,
 
       hash = _tp_links_sign_rect (hash, &block->info.rect);
       hash = _tp_links_sign_rect (hash, &block->info.more);
+      if (!places)
+        continue;
       hash = sign_uint (hash, block->rows != NULL ? block->rows->len : 0);
       for (guint r = 0; block->rows != NULL && r < block->rows->len; r++)
         {
@@ -117,7 +120,7 @@ _tp_links_sign_inputs (TpLayout   *layout,
       hash = sign_uint (hash, box->visible);
       /* A hidden note's rect is whatever a trial left there: the routes take its
        * block's "+N more" badge instead. */
-      if (!box->visible)
+      if (!box->visible || !places)
         continue;
       hash = _tp_links_sign_rect (hash, &box->rect);
       hash = _tp_links_sign_double (hash, box->scale);
@@ -138,4 +141,20 @@ _tp_links_sign_inputs (TpLayout   *layout,
     }
 
   return hash;
+}
+
+guint64
+_tp_links_sign_inputs (TpLayout   *layout,
+                       TpDocument *document)
+{
+  return sign (layout, document, TRUE);
+}
+
+/* Without the notes' places: while it stays the same, the links, the cards, the band and
+ * which notes are shown are as they were, and only notes moved (tp-layout-links-keep.c). */
+guint64
+_tp_links_sign_frame (TpLayout   *layout,
+                      TpDocument *document)
+{
+  return sign (layout, document, FALSE);
 }
