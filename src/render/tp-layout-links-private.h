@@ -82,12 +82,12 @@ guint64            _tp_links_sign_double   (guint64        hash,
 guint64            _tp_links_sign_rect     (guint64        hash,
                                             const TpRect  *rect);
 
-/* The 64-bit signature of everything the routes and their badges depend on; and of
- * all of that but where the shown notes stand (their rects, text widths and rows). */
+/* The 64-bit signature of everything the routes and their badges depend on; and in
+ * frame, of all of that but where the shown notes stand (their rects, text widths and
+ * their blocks' rows). */
 guint64            _tp_links_sign_inputs   (TpLayout      *layout,
-                                            TpDocument    *document);
-guint64            _tp_links_sign_frame    (TpLayout      *layout,
-                                            TpDocument    *document);
+                                            TpDocument    *document,
+                                            guint64       *frame);
 
 /* The topmost shown note, other than own (a note's id in the layout, or NULL), that
  * line meets; the first in block, row and column order among those as high. */

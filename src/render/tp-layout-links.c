@@ -430,7 +430,8 @@ _tp_layout_route_links (TpLayout   *layout,
   guint crossings, shared, n_boxes = 0;
   guint64 signature, frame;
   gboolean keep;
-  g_autofree TpLinkKept *next = NULL;
+  g_autoptr(GArray) kept = NULL;
+  TpLinkKept *next;
   g_autofree gboolean *redo = NULL;
   g_autofree TpRect *bases = NULL, *pills = NULL;
   g_autoptr(GArray) old_points = NULL;
@@ -449,8 +450,7 @@ _tp_layout_route_links (TpLayout   *layout,
       return;
     }
 
-  signature = _tp_links_sign_inputs (layout, document);
-  frame = _tp_links_sign_frame (layout, document);
+  signature = _tp_links_sign_inputs (layout, document, &frame);
   /* The routes' measurements may have been freed when an update went by without them. */
   if (links->routed && links->signature == signature &&
       layout->generation - links->routed_at <= 1)
@@ -609,7 +609,10 @@ _tp_layout_route_links (TpLayout   *layout,
 
   /* Every link enters and crosses the band where it did, or nothing is kept. */
   g_assert (n_boxes == links->boxes->len);
-  next = g_new0 (TpLinkKept, MAX (n_boxes, 1));
+  /* Every field of every link's is written below. */
+  kept = g_array_sized_new (FALSE, FALSE, sizeof (TpLinkKept), n_boxes);
+  g_array_set_size (kept, n_boxes);
+  next = (TpLinkKept *) kept->data;
   for (guint i = 0; i < pending->len && keep; i++)
     {
       TpPendingLink *p = pending->pdata[i];
@@ -669,8 +672,12 @@ _tp_layout_route_links (TpLayout   *layout,
       _tp_layout_place_link_badges (layout, redo, bases, pills);
     }
 
-  g_array_set_size (links->kept, 0);
-  g_array_append_vals (links->kept, next, n_boxes);
+  {
+    GArray *was = links->kept;
+
+    links->kept = g_steal_pointer (&kept);
+    kept = was;
+  }
   _tp_links_keep_note_rects (layout);
   layout->recording = NULL;
 }
