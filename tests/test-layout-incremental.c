@@ -336,6 +336,149 @@ test_edits_in_a_row (void)
   tp_layout_free (kept);
 }
 
+/* Every link's path in turn, to tell which an update changed. */
+static GArray *
+take_paths (TpLayout   *layout,
+            TpDocument *document,
+            GArray     *lengths)
+{
+  GPtrArray *links = tp_document_get_links (document);
+  GArray *points = g_array_new (FALSE, FALSE, sizeof (TpPoint));
+
+  g_array_set_size (lengths, 0);
+  for (guint i = 0; i < links->len; i++)
+    {
+      TpLinkInfo info = { 0 };
+
+      tp_layout_get_link (layout, ((TpItem *) g_ptr_array_index (links, i))->id, &info);
+      g_array_append_vals (points, info.path, info.n_path);
+      g_array_append_val (lengths, info.n_path);
+    }
+  return points;
+}
+
+static guint
+count_changed_paths (GArray *before,
+                     GArray *before_lengths,
+                     GArray *after,
+                     GArray *after_lengths)
+{
+  guint changed = 0, a = 0, b = 0;
+
+  g_assert_cmpuint (before_lengths->len, ==, after_lengths->len);
+  for (guint i = 0; i < before_lengths->len; i++)
+    {
+      guint na = g_array_index (before_lengths, guint, i);
+      guint nb = g_array_index (after_lengths, guint, i);
+
+      if (na != nb || memcmp (&g_array_index (before, TpPoint, a),
+                              &g_array_index (after, TpPoint, b), na * sizeof (TpPoint)) != 0)
+        changed++;
+      a += na;
+      b += nb;
+    }
+  return changed;
+}
+
+#define LONGER "A note made longer, with a few words more, then a few more again, so " \
+               "that it takes another line or two"
+
+/* Edits that change a linked note's height, one after another, on a board with more
+ * links than the band has lanes (issue 19): each moves the notes after it in its block
+ * and the links leaving them, and the kept layout's links are a fresh routing's, point
+ * for point, bounds, pills and badges; and the routing makes again the paths of the
+ * links whose path changed and of no other. */
+static void
+test_links_edits (TpDocument *document,
+                  TpLayout   *kept,
+                  TpNote     *note,
+                  TpNote     *second)
+{
+  GPtrArray *links = tp_document_get_links (document);
+  g_autofree char *original = g_strdup (note->text);
+  g_autofree char *second_original = g_strdup (second->text);
+  struct { TpNote *note; const char *text; } edits[] = {
+    { note, LONGER }, { note, original }, { note, LONGER }, { second, LONGER },
+    { second, second_original }, { note, original },
+  };
+  guint total_made = 0;
+
+  g_assert_cmpuint (links->len, >, 40);
+  tp_layout_update (kept, document);
+  check_against_fresh (kept, document);
+
+  for (guint e = 0; e < G_N_ELEMENTS (edits); e++)
+    {
+      g_autoptr(GArray) before_lengths = g_array_new (FALSE, FALSE, sizeof (guint));
+      g_autoptr(GArray) after_lengths = g_array_new (FALSE, FALSE, sizeof (guint));
+      g_autoptr(GArray) before = take_paths (kept, document, before_lengths);
+      g_autoptr(GArray) after = NULL;
+      guint routed = _tp_links_count_routed (), paths = _tp_links_count_paths ();
+      guint changed, made;
+
+      set_text (edits[e].note, edits[e].text);
+      tp_layout_update (kept, document);
+      after = take_paths (kept, document, after_lengths);
+      changed = count_changed_paths (before, before_lengths, after, after_lengths);
+      made = _tp_links_count_paths () - paths;
+      g_test_message ("edit %u: %u of %u links' paths changed, %u made again", e, changed,
+                      links->len, made);
+      g_assert_cmpuint (_tp_links_count_routed (), ==, routed + 1);
+      g_assert_cmpuint (changed, >, 0);
+      g_assert_cmpuint (changed, <, links->len);
+      g_assert_cmpuint (made, ==, changed);
+      total_made += made;
+      check_against_fresh (kept, document);
+
+      /* The same again: nothing routed, no path made. */
+      paths = _tp_links_count_paths ();
+      tp_layout_update (kept, document);
+      g_assert_cmpuint (_tp_links_count_paths (), ==, paths);
+    }
+  g_assert_cmpuint (total_made, <, G_N_ELEMENTS (edits) * links->len / 2);
+}
+
+/* On the bench's board, whose notes' texts wrap to a line or two. */
+static void
+test_links_kept (void)
+{
+  g_autoptr(TpDocument) document = tp_bench_make_document (g_getenv ("TP_TEST_SLOWDOWN") != NULL
+                                                           ? 600 : 1500);
+  GPtrArray *links = tp_document_get_links (document);
+  TpLayout *kept = tp_layout_new ();
+  TpNote *note = NULL, *second = NULL;
+  TpNoteInfo info;
+
+  /* Two shown linked notes near the top of two blocks (many notes after each) that a
+   * longer text makes taller: most notes are as tall as the tallest in their row. */
+  tp_layout_update (kept, document);
+  for (guint i = 0; i < links->len && second == NULL; i++)
+    {
+      TpLink *link = g_ptr_array_index (links, i);
+      TpNote *candidate = (TpNote *) tp_document_lookup (document, link->note);
+      g_autofree char *text = g_strdup (candidate->text);
+      TpNoteInfo now;
+
+      if (!tp_layout_get_note (kept, link->note, &info) || !info.visible || info.index > 12 ||
+          (note != NULL && (candidate == note || info.container == note->container)))
+        continue;
+      set_text (candidate, LONGER);
+      tp_layout_update (kept, document);
+      tp_layout_get_note (kept, link->note, &now);
+      set_text (candidate, text);
+      tp_layout_update (kept, document);
+      if (now.rect.height == info.rect.height)
+        continue;
+      if (note == NULL)
+        note = candidate;
+      else
+        second = candidate;
+    }
+  g_assert_nonnull (second);
+  test_links_edits (document, kept, note, second);
+  tp_layout_free (kept);
+}
+
 /* The boxes visited per block by an update, as counted by the layout. */
 static void
 count_visits (guint *visits)
@@ -545,6 +688,7 @@ main (int    argc,
   g_test_add_func ("/layout-incremental/counts", test_counts);
   g_test_add_func ("/layout-incremental/edits-in-a-row", test_edits_in_a_row);
   g_test_add_func ("/layout-incremental/edit-visits-its-block", test_edit_visits_its_block);
+  g_test_add_func ("/layout-incremental/links-kept", test_links_kept);
   g_test_add_func ("/layout-incremental/damage-tiles", test_damage_tiles);
   g_test_add_func ("/layout-incremental/damage-no-links", test_damage_no_links);
 
