@@ -615,7 +615,7 @@ test_damage_tiles (void)
   text = note->text;
   note->text = g_strconcat (text, " and many more words, enough to wrap again", NULL);
   g_free (text);
-  tp_layout_damage_add_note (damage, layout, note->item.id);
+  tp_layout_damage_add_note (damage, note);
   tp_layout_update (layout, document);
   g_assert_true (tp_layout_damage_finish (damage, layout, document, rects));
   g_assert_cmpuint (rects->len, >=, 1);
@@ -671,7 +671,7 @@ test_damage_no_links (void)
   text = note->text;
   note->text = g_strconcat (text, " who cycle", NULL);
   g_free (text);
-  tp_layout_damage_add_note (damage, layout, id);
+  tp_layout_damage_add_note (damage, note);
   tp_layout_update (layout, document);
   g_assert_true (tp_layout_damage_finish (damage, layout, document, rects));
   g_assert_cmpuint (rects->len, >=, 1);

@@ -177,15 +177,13 @@ tp_layout_damage_new (TpLayout   *layout,
 
 void
 tp_layout_damage_add_note (TpLayoutDamage *damage,
-                           TpLayout       *layout,
-                           const char     *id)
+                           const TpNote   *note)
 {
-  TpNoteInfo info;
-
   g_return_if_fail (damage != NULL);
+  g_return_if_fail (note != NULL);
 
-  if (tp_layout_get_note (layout, id, &info) && info.container < TP_N_CONTAINERS)
-    damage->edited[info.container] = TRUE;
+  if (note->container < TP_N_CONTAINERS)
+    damage->edited[note->container] = TRUE;
 }
 
 gboolean
