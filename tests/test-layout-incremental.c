@@ -587,20 +587,23 @@ same_pixels (cairo_surface_t *a,
                  (gsize) cairo_image_surface_get_stride (a) * TILE) == 0;
 }
 
+/* Paints every tile of the board, edits note's text, and paints again the tiles the
+ * damage names: every tile it does not name is byte for byte a fresh one, and those it
+ * names are fewer than the board's tiles divided by part. */
 static void
-test_damage_tiles (void)
+check_damage_tiles (TpDocument *document,
+                    TpLayout   *layout,
+                    TpNote     *note,
+                    const char *text,
+                    guint       part)
 {
-  g_autoptr(TpDocument) document = tp_bench_make_document (200);
   g_autoptr(GArray) rects = g_array_new (FALSE, FALSE, sizeof (TpRect));
   g_autoptr(GPtrArray) tiles = g_ptr_array_new_with_free_func ((GDestroyNotify) cairo_surface_destroy);
   g_autoptr(TpLayoutDamage) damage = NULL;
-  TpLayout *layout = tp_layout_new ();
-  TpNote *note = g_ptr_array_index (tp_document_get_notes (document, TP_CONTAINER_KEY_RESOURCES), 0);
   double bleed = 2 * tp_theme_get_default ()->note_gap + 8;
   int columns, rows;
   guint repainted = 0, changed = 0;
   TpRect bounds;
-  char *text;
 
   tp_layout_update (layout, document);
   tp_layout_get_bounds (layout, &bounds);
@@ -610,11 +613,8 @@ test_damage_tiles (void)
     for (int c = 0; c < columns; c++)
       g_ptr_array_add (tiles, paint_tile (layout, document, c, r));
 
-  /* A note's text made longer: its block alone is painted again. */
   damage = tp_layout_damage_new (layout, document);
-  text = note->text;
-  note->text = g_strconcat (text, " and many more words, enough to wrap again", NULL);
-  g_free (text);
+  set_text (note, text);
   tp_layout_damage_add_note (damage, note);
   tp_layout_update (layout, document);
   g_assert_true (tp_layout_damage_finish (damage, layout, document, rects));
@@ -647,8 +647,61 @@ test_damage_tiles (void)
   g_test_message ("tiles painted again: %u of %d", repainted, rows * columns);
   /* The edit did change pixels, and only where the damage says. */
   g_assert_cmpuint (changed, >, 0);
-  g_assert_cmpuint (repainted, <, (guint) (rows * columns) / 2);
+  g_assert_cmpuint (repainted, <, (guint) (rows * columns) / part);
+}
 
+static void
+test_damage_tiles (void)
+{
+  g_autoptr(TpDocument) document = tp_bench_make_document (200);
+  TpLayout *layout = tp_layout_new ();
+  TpNote *note = g_ptr_array_index (tp_document_get_notes (document, TP_CONTAINER_KEY_RESOURCES), 0);
+  g_autofree char *text = g_strconcat (note->text, " and many more words, enough to wrap again",
+                                       NULL);
+
+  /* A note's text made longer: its block alone is painted again. */
+  check_damage_tiles (document, layout, note, text, 2);
+  tp_layout_free (layout);
+}
+
+/* A linked note made taller moves the notes after it and the links leaving them: those
+ * links are painted again where they were and where they are, not the whole board. */
+static void
+test_damage_links (void)
+{
+  g_autoptr(TpDocument) document = tp_bench_make_document (600);
+  GPtrArray *links = tp_document_get_links (document);
+  TpLayout *layout = tp_layout_new ();
+  g_autoptr(GArray) before_lengths = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GArray) after_lengths = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GArray) before = NULL, after = NULL;
+  TpNote *note = NULL;
+
+  tp_layout_update (layout, document);
+  for (guint i = 0; i < links->len && note == NULL; i++)
+    {
+      TpLink *link = g_ptr_array_index (links, i);
+      TpNote *candidate = (TpNote *) tp_document_lookup (document, link->note);
+      g_autofree char *text = g_strdup (candidate->text);
+      TpNoteInfo info, now;
+
+      if (!tp_layout_get_note (layout, link->note, &info) || !info.visible || info.index > 12)
+        continue;
+      set_text (candidate, LONGER);
+      tp_layout_update (layout, document);
+      tp_layout_get_note (layout, link->note, &now);
+      set_text (candidate, text);
+      tp_layout_update (layout, document);
+      if (now.rect.height != info.rect.height)
+        note = candidate;
+    }
+  g_assert_nonnull (note);
+
+  before = take_paths (layout, document, before_lengths);
+  /* A link's bounds reach from its note down to its card: fewer tiles than all. */
+  check_damage_tiles (document, layout, note, LONGER, 1);
+  after = take_paths (layout, document, after_lengths);
+  g_assert_cmpuint (count_changed_paths (before, before_lengths, after, after_lengths), >, 0);
   tp_layout_free (layout);
 }
 
@@ -690,6 +743,7 @@ main (int    argc,
   g_test_add_func ("/layout-incremental/edit-visits-its-block", test_edit_visits_its_block);
   g_test_add_func ("/layout-incremental/links-kept", test_links_kept);
   g_test_add_func ("/layout-incremental/damage-tiles", test_damage_tiles);
+  g_test_add_func ("/layout-incremental/damage-links", test_damage_links);
   g_test_add_func ("/layout-incremental/damage-no-links", test_damage_no_links);
 
   return g_test_run ();
