@@ -32,8 +32,24 @@
 
 #include "tp-layout-links-private.h"
 
+/* Where each shown note stands now, for the next routing to compare. */
+void
+_tp_links_keep_note_rects (TpLayout *layout)
+{
+  GArray *rects = layout->links.note_rects;
+
+  g_array_set_size (rects, layout->boxes->len);
+  for (guint i = 0; i < layout->boxes->len; i++)
+    {
+      const TpNoteBox *box = _tp_layout_box (layout, i);
+
+      g_array_index (rects, TpRect, i) = box->visible ? box->rect : (TpRect) { 0 };
+    }
+}
+
 /* Whether any shown note moved since the last routing, and the rect that holds every
- * such note where it was and where it is. */
+ * such note where it was and where it is; each note's place kept for the next, in the
+ * same pass over them. */
 gboolean
 _tp_links_keep_moved (TpLayout *layout,
                       TpRect   *moved)
@@ -44,6 +60,7 @@ _tp_links_keep_moved (TpLayout *layout,
 
   if (rects->len != layout->boxes->len)
     {
+      _tp_links_keep_note_rects (layout);
       *moved = (TpRect) { -G_MAXDOUBLE / 4, -G_MAXDOUBLE / 4, G_MAXDOUBLE / 2, G_MAXDOUBLE / 2 };
       return TRUE;
     }
@@ -51,7 +68,7 @@ _tp_links_keep_moved (TpLayout *layout,
   for (guint i = 0; i < layout->boxes->len; i++)
     {
       const TpNoteBox *box = _tp_layout_box (layout, i);
-      const TpRect *was = &g_array_index (rects, TpRect, i);
+      TpRect *was = &g_array_index (rects, TpRect, i);
       const TpRect *now = box->visible ? &box->rect : &(TpRect) { 0 };
 
       if (memcmp (was, now, sizeof *now) == 0)
@@ -76,24 +93,10 @@ _tp_links_keep_moved (TpLayout *layout,
           x1 = MAX (x1, r->x + r->width);
           y1 = MAX (y1, r->y + r->height);
         }
+      *was = *now;
     }
   *moved = (TpRect) { x0, y0, x1 - x0, y1 - y0 };
   return any;
-}
-
-/* Where each shown note stands now, for the next routing to compare. */
-void
-_tp_links_keep_note_rects (TpLayout *layout)
-{
-  GArray *rects = layout->links.note_rects;
-
-  g_array_set_size (rects, layout->boxes->len);
-  for (guint i = 0; i < layout->boxes->len; i++)
-    {
-      const TpNoteBox *box = _tp_layout_box (layout, i);
-
-      g_array_index (rects, TpRect, i) = box->visible ? box->rect : (TpRect) { 0 };
-    }
 }
 
 /* Whether a link's note moved or its text did since the last routing (its badge keeps

@@ -51,6 +51,7 @@ _tp_links_init (TpLinks *links)
   links->measures = g_ptr_array_new ();
   links->kept = g_array_new (FALSE, FALSE, sizeof (TpLinkKept));
   links->note_rects = g_array_new (FALSE, FALSE, sizeof (TpRect));
+  links->ports = g_array_new (FALSE, FALSE, sizeof (guint));
 }
 
 void
@@ -64,6 +65,7 @@ _tp_links_clear (TpLinks *links)
   g_clear_pointer (&links->measures, g_ptr_array_unref);
   g_clear_pointer (&links->kept, g_array_unref);
   g_clear_pointer (&links->note_rects, g_array_unref);
+  g_clear_pointer (&links->ports, g_array_unref);
 }
 
 static guint
@@ -425,8 +427,7 @@ _tp_layout_route_links (TpLayout   *layout,
   g_autoptr(GPtrArray) pending = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GHashTable) arrivals = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GHashTable) load = g_hash_table_new (NULL, NULL);
-  g_autofree guint *ranks = g_new0 (guint, MAX (doc_links->len, 1));
-  g_autofree guint *counts = g_new0 (guint, MAX (doc_links->len, 1));
+  guint *ranks, *counts;
   guint crossings, shared, n_boxes = 0;
   guint64 signature, frame;
   gboolean keep;
@@ -477,7 +478,16 @@ _tp_layout_route_links (TpLayout   *layout,
       forget_routes (links);
     }
 
-  rank_ports (layout, doc_links, ranks, counts);
+  /* The ports' order depends on the links and the cards alone: kept with the routes. */
+  if (!keep)
+    {
+      g_array_set_size (links->ports, 2 * doc_links->len);
+      rank_ports (layout, doc_links, (guint *) links->ports->data,
+                  (guint *) links->ports->data + doc_links->len);
+    }
+  g_assert (links->ports->len == 2 * doc_links->len);
+  ranks = (guint *) links->ports->data;
+  counts = ranks + doc_links->len;
 
   /* First pass: every link's way down to the band, and its place on its card. */
   for (guint i = 0; i < doc_links->len; i++)
@@ -678,6 +688,8 @@ _tp_layout_route_links (TpLayout   *layout,
     links->kept = g_steal_pointer (&kept);
     kept = was;
   }
-  _tp_links_keep_note_rects (layout);
+  /* _tp_links_keep_moved() kept them as it compared them. */
+  if (!keep)
+    _tp_links_keep_note_rects (layout);
   layout->recording = NULL;
 }

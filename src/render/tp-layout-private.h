@@ -215,6 +215,7 @@ typedef struct
   guint64      frame;        /* the signature of all but the notes' places */
   GArray      *kept;         /* TpLinkKept, by link box */
   GArray      *note_rects;   /* TpRect, by note box: a shown note's rect, else empty */
+  GArray      *ports;        /* guint: each document link's port rank, then its note's count */
 } TpLinks;
 
 /* tp_layout_set_frame(): a region's page room, and the scale it was fitted at. */
