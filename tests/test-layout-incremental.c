@@ -336,6 +336,157 @@ test_edits_in_a_row (void)
   tp_layout_free (kept);
 }
 
+/* Every link's path in turn, to tell which an update changed. */
+static GArray *
+take_paths (TpLayout   *layout,
+            TpDocument *document,
+            GArray     *lengths)
+{
+  GPtrArray *links = tp_document_get_links (document);
+  GArray *points = g_array_new (FALSE, FALSE, sizeof (TpPoint));
+
+  g_array_set_size (lengths, 0);
+  for (guint i = 0; i < links->len; i++)
+    {
+      TpLinkInfo info = { 0 };
+
+      tp_layout_get_link (layout, ((TpItem *) g_ptr_array_index (links, i))->id, &info);
+      g_array_append_vals (points, info.path, info.n_path);
+      g_array_append_val (lengths, info.n_path);
+    }
+  return points;
+}
+
+static guint
+count_changed_paths (GArray *before,
+                     GArray *before_lengths,
+                     GArray *after,
+                     GArray *after_lengths)
+{
+  guint changed = 0, a = 0, b = 0;
+
+  g_assert_cmpuint (before_lengths->len, ==, after_lengths->len);
+  for (guint i = 0; i < before_lengths->len; i++)
+    {
+      guint na = g_array_index (before_lengths, guint, i);
+      guint nb = g_array_index (after_lengths, guint, i);
+
+      if (na != nb || memcmp (&g_array_index (before, TpPoint, a),
+                              &g_array_index (after, TpPoint, b), na * sizeof (TpPoint)) != 0)
+        changed++;
+      a += na;
+      b += nb;
+    }
+  return changed;
+}
+
+#define LONGER "A note made longer, with a few words more, then a few more again, so " \
+               "that it takes another line or two"
+
+/* Edits that change a linked note's height, one after another, on a board with more
+ * links than the band has lanes (issue 19): each moves the notes after it in its block
+ * and the links leaving them, and the kept layout's links are a fresh routing's, point
+ * for point, bounds, pills and badges; and the routing makes again the paths of the
+ * links whose path changed and of no other. */
+static void
+test_links_edits (TpDocument *document,
+                  TpLayout   *kept,
+                  TpNote     *note,
+                  TpNote     *second)
+{
+  GPtrArray *links = tp_document_get_links (document);
+  g_autofree char *original = g_strdup (note->text);
+  g_autofree char *second_original = g_strdup (second->text);
+  struct { TpNote *note; const char *text; } edits[] = {
+    { note, LONGER }, { note, original }, { note, LONGER }, { second, LONGER },
+    { second, second_original }, { note, original },
+  };
+  guint total_made = 0;
+  /* Under the sanitizers (TP_TEST_SLOWDOWN), the first edits alone. */
+  guint n_edits = g_getenv ("TP_TEST_SLOWDOWN") != NULL ? 3 : G_N_ELEMENTS (edits);
+
+  g_assert_cmpuint (links->len, >, 40);
+  tp_layout_update (kept, document);
+  check_against_fresh (kept, document);
+
+  for (guint e = 0; e < n_edits; e++)
+    {
+      g_autoptr(GArray) before_lengths = g_array_new (FALSE, FALSE, sizeof (guint));
+      g_autoptr(GArray) after_lengths = g_array_new (FALSE, FALSE, sizeof (guint));
+      g_autoptr(GArray) before = take_paths (kept, document, before_lengths);
+      g_autoptr(GArray) after = NULL;
+      guint routed = _tp_links_count_routed (), paths = _tp_links_count_paths ();
+      guint changed, made;
+
+      set_text (edits[e].note, edits[e].text);
+      tp_layout_update (kept, document);
+      after = take_paths (kept, document, after_lengths);
+      changed = count_changed_paths (before, before_lengths, after, after_lengths);
+      made = _tp_links_count_paths () - paths;
+      g_test_message ("edit %u: %u of %u links' paths changed, %u made again", e, changed,
+                      links->len, made);
+      g_assert_cmpuint (_tp_links_count_routed (), ==, routed + 1);
+      g_assert_cmpuint (changed, >, 0);
+      g_assert_cmpuint (changed, <, links->len);
+      g_assert_cmpuint (made, ==, changed);
+      total_made += made;
+      check_against_fresh (kept, document);
+
+      /* The same again: nothing routed, no path made. */
+      paths = _tp_links_count_paths ();
+      tp_layout_update (kept, document);
+      g_assert_cmpuint (_tp_links_count_paths (), ==, paths);
+    }
+  g_assert_cmpuint (total_made, <, n_edits * links->len / 2);
+}
+
+/* On the bench's board, whose notes' texts wrap to a line or two, at two sizes: at 600
+ * notes, an edit and its undoing used to leave a note's boxes as a trial of the canvas's
+ * fit had flowed them (its text rect other than a fresh layout's). */
+static void
+test_links_kept (gconstpointer data)
+{
+  g_autoptr(TpDocument) document = tp_bench_make_document (GPOINTER_TO_UINT (data));
+  GPtrArray *links = tp_document_get_links (document);
+  TpLayout *kept = tp_layout_new ();
+  TpNote *note = NULL, *second = NULL;
+  TpNoteInfo info;
+
+  /* Two shown linked notes near the top of two blocks (many notes after each) that a
+   * longer text makes taller (most notes are as tall as the tallest in their row), where
+   * the links are kept: their block keeps its size, so only notes move, and every link
+   * still goes down the gutters it went down (else all are routed afresh). */
+  tp_layout_update (kept, document);
+  for (guint i = 0; i < links->len && second == NULL; i++)
+    {
+      TpLink *link = g_ptr_array_index (links, i);
+      TpNote *candidate = (TpNote *) tp_document_lookup (document, link->note);
+      g_autofree char *text = g_strdup (candidate->text);
+      TpNoteInfo now;
+      guint paths;
+
+      if (!tp_layout_get_note (kept, link->note, &info) || !info.visible || info.index > 12 ||
+          (note != NULL && (candidate == note || info.container == note->container)))
+        continue;
+      set_text (candidate, LONGER);
+      paths = _tp_links_count_paths ();
+      tp_layout_update (kept, document);
+      paths = _tp_links_count_paths () - paths;
+      tp_layout_get_note (kept, link->note, &now);
+      set_text (candidate, text);
+      tp_layout_update (kept, document);
+      if (now.rect.height == info.rect.height || paths == links->len)
+        continue;
+      if (note == NULL)
+        note = candidate;
+      else
+        second = candidate;
+    }
+  g_assert_nonnull (second);
+  test_links_edits (document, kept, note, second);
+  tp_layout_free (kept);
+}
+
 /* The boxes visited per block by an update, as counted by the layout. */
 static void
 count_visits (guint *visits)
@@ -444,20 +595,23 @@ same_pixels (cairo_surface_t *a,
                  (gsize) cairo_image_surface_get_stride (a) * TILE) == 0;
 }
 
+/* Paints every tile of the board, edits note's text, and paints again the tiles the
+ * damage names: every tile it does not name is byte for byte a fresh one, and those it
+ * names are fewer than the board's tiles divided by part. */
 static void
-test_damage_tiles (void)
+check_damage_tiles (TpDocument *document,
+                    TpLayout   *layout,
+                    TpNote     *note,
+                    const char *text,
+                    guint       part)
 {
-  g_autoptr(TpDocument) document = tp_bench_make_document (200);
   g_autoptr(GArray) rects = g_array_new (FALSE, FALSE, sizeof (TpRect));
   g_autoptr(GPtrArray) tiles = g_ptr_array_new_with_free_func ((GDestroyNotify) cairo_surface_destroy);
   g_autoptr(TpLayoutDamage) damage = NULL;
-  TpLayout *layout = tp_layout_new ();
-  TpNote *note = g_ptr_array_index (tp_document_get_notes (document, TP_CONTAINER_KEY_RESOURCES), 0);
   double bleed = 2 * tp_theme_get_default ()->note_gap + 8;
   int columns, rows;
   guint repainted = 0, changed = 0;
   TpRect bounds;
-  char *text;
 
   tp_layout_update (layout, document);
   tp_layout_get_bounds (layout, &bounds);
@@ -467,12 +621,9 @@ test_damage_tiles (void)
     for (int c = 0; c < columns; c++)
       g_ptr_array_add (tiles, paint_tile (layout, document, c, r));
 
-  /* A note's text made longer: its block alone is painted again. */
   damage = tp_layout_damage_new (layout, document);
-  text = note->text;
-  note->text = g_strconcat (text, " and many more words, enough to wrap again", NULL);
-  g_free (text);
-  tp_layout_damage_add_note (damage, layout, note->item.id);
+  set_text (note, text);
+  tp_layout_damage_add_note (damage, note);
   tp_layout_update (layout, document);
   g_assert_true (tp_layout_damage_finish (damage, layout, document, rects));
   g_assert_cmpuint (rects->len, >=, 1);
@@ -504,8 +655,61 @@ test_damage_tiles (void)
   g_test_message ("tiles painted again: %u of %d", repainted, rows * columns);
   /* The edit did change pixels, and only where the damage says. */
   g_assert_cmpuint (changed, >, 0);
-  g_assert_cmpuint (repainted, <, (guint) (rows * columns) / 2);
+  g_assert_cmpuint (repainted, <, (guint) (rows * columns) / part);
+}
 
+static void
+test_damage_tiles (void)
+{
+  g_autoptr(TpDocument) document = tp_bench_make_document (200);
+  TpLayout *layout = tp_layout_new ();
+  TpNote *note = g_ptr_array_index (tp_document_get_notes (document, TP_CONTAINER_KEY_RESOURCES), 0);
+  g_autofree char *text = g_strconcat (note->text, " and many more words, enough to wrap again",
+                                       NULL);
+
+  /* A note's text made longer: its block alone is painted again. */
+  check_damage_tiles (document, layout, note, text, 2);
+  tp_layout_free (layout);
+}
+
+/* A linked note made taller moves the notes after it and the links leaving them: those
+ * links are painted again where they were and where they are, not the whole board. */
+static void
+test_damage_links (void)
+{
+  g_autoptr(TpDocument) document = tp_bench_make_document (600);
+  GPtrArray *links = tp_document_get_links (document);
+  TpLayout *layout = tp_layout_new ();
+  g_autoptr(GArray) before_lengths = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GArray) after_lengths = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GArray) before = NULL, after = NULL;
+  TpNote *note = NULL;
+
+  tp_layout_update (layout, document);
+  for (guint i = 0; i < links->len && note == NULL; i++)
+    {
+      TpLink *link = g_ptr_array_index (links, i);
+      TpNote *candidate = (TpNote *) tp_document_lookup (document, link->note);
+      g_autofree char *text = g_strdup (candidate->text);
+      TpNoteInfo info, now;
+
+      if (!tp_layout_get_note (layout, link->note, &info) || !info.visible || info.index > 12)
+        continue;
+      set_text (candidate, LONGER);
+      tp_layout_update (layout, document);
+      tp_layout_get_note (layout, link->note, &now);
+      set_text (candidate, text);
+      tp_layout_update (layout, document);
+      if (now.rect.height != info.rect.height)
+        note = candidate;
+    }
+  g_assert_nonnull (note);
+
+  before = take_paths (layout, document, before_lengths);
+  /* A link's bounds reach from its note down to its card: fewer tiles than all. */
+  check_damage_tiles (document, layout, note, LONGER, 1);
+  after = take_paths (layout, document, after_lengths);
+  g_assert_cmpuint (count_changed_paths (before, before_lengths, after, after_lengths), >, 0);
   tp_layout_free (layout);
 }
 
@@ -528,7 +732,7 @@ test_damage_no_links (void)
   text = note->text;
   note->text = g_strconcat (text, " who cycle", NULL);
   g_free (text);
-  tp_layout_damage_add_note (damage, layout, id);
+  tp_layout_damage_add_note (damage, note);
   tp_layout_update (layout, document);
   g_assert_true (tp_layout_damage_finish (damage, layout, document, rects));
   g_assert_cmpuint (rects->len, >=, 1);
@@ -545,7 +749,13 @@ main (int    argc,
   g_test_add_func ("/layout-incremental/counts", test_counts);
   g_test_add_func ("/layout-incremental/edits-in-a-row", test_edits_in_a_row);
   g_test_add_func ("/layout-incremental/edit-visits-its-block", test_edit_visits_its_block);
+  g_test_add_data_func ("/layout-incremental/links-kept/600", GUINT_TO_POINTER (600),
+                        test_links_kept);
+  if (g_getenv ("TP_TEST_SLOWDOWN") == NULL)
+    g_test_add_data_func ("/layout-incremental/links-kept/1200", GUINT_TO_POINTER (1200),
+                          test_links_kept);
   g_test_add_func ("/layout-incremental/damage-tiles", test_damage_tiles);
+  g_test_add_func ("/layout-incremental/damage-links", test_damage_links);
   g_test_add_func ("/layout-incremental/damage-no-links", test_damage_no_links);
 
   return g_test_run ();

@@ -292,6 +292,9 @@ _tp_layout_need_row (TpLayout  *layout,
   guint columns;
   double note_width;
 
+  /* Its notes' boxes now hold this trial's fit (text width, height, cut, marks), no
+   * longer the placement kept: an edit and its undoing kept them at a trial's width. */
+  block->placed.valid = FALSE;
   note_grid (layout, block, notes->len, 1.0, &columns, &note_width, NULL);
   return row_height (layout, block, notes, row * columns,
                      MIN (columns, notes->len - row * columns), note_width);

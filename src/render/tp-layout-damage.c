@@ -3,13 +3,14 @@
  * Copyright 2025 The Touchpoint developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Everything drawn outside the blocks (regions and their titles, the journey, the links
- * with their pills and badges, the board's bounds) is compared whole: if any of it moved,
- * the answer is "everything", which is always right. Inside the canvas and the value
- * chain, a block is painted again when it holds an edited note, when its own parts moved
- * or when any of its notes moved or showed or hid. Blocks do not overlap and every part
- * of a block (notes, "+N more", title) is inside its rect, so painting those rects again
- * paints every changed pixel.
+ * Everything drawn outside the blocks and the links (regions and their titles, the
+ * journey, the board's bounds, whether links are drawn as lines or badges) is compared
+ * whole: if any of it moved, the answer is "everything", which is always right. Inside
+ * the canvas and the value chain, a block is painted again when it holds an edited note,
+ * when its own parts moved or when any of its notes moved or showed or hid. Blocks do not
+ * overlap and every part of a block (notes, "+N more", title) is inside its rect; a link
+ * that moved is painted again where it was and where it is, its bounds holding its pill
+ * and badges. So painting those rects again paints every changed pixel.
  */
 
 #include "config.h"
@@ -30,6 +31,7 @@ struct _TpLayoutDamage
   GArray          *cards;       /* TpTouchpointInfo, stage by stage */
   GArray          *links;       /* TpLinkInfo, paths not kept */
   GArray          *paths;       /* TpPoint, every link's path in turn */
+  guint            tangles;     /* whether links are drawn as lines or as badges */
 };
 
 static gboolean
@@ -137,6 +139,7 @@ take (TpLayoutDamage *damage,
         }
     }
 
+  damage->tangles = tp_layout_count_link_tangles (layout);
   for (guint i = 0; i < links->len; i++)
     {
       TpLinkInfo info = { 0 };
@@ -177,15 +180,13 @@ tp_layout_damage_new (TpLayout   *layout,
 
 void
 tp_layout_damage_add_note (TpLayoutDamage *damage,
-                           TpLayout       *layout,
-                           const char     *id)
+                           const TpNote   *note)
 {
-  TpNoteInfo info;
-
   g_return_if_fail (damage != NULL);
+  g_return_if_fail (note != NULL);
 
-  if (tp_layout_get_note (layout, id, &info) && info.container < TP_N_CONTAINERS)
-    damage->edited[info.container] = TRUE;
+  if (note->container < TP_N_CONTAINERS)
+    damage->edited[note->container] = TRUE;
 }
 
 gboolean
@@ -203,14 +204,11 @@ tp_layout_damage_finish (TpLayoutDamage *damage,
   now = damage_alloc ();
   take (now, layout, document);
 
-  /* Outside the blocks: all or nothing. */
+  /* Outside the blocks and the links: all or nothing. */
   if (!rect_equal (&damage->bounds, &now->bounds) ||
       damage->notes->len != now->notes->len || damage->stages->len != now->stages->len ||
       damage->cards->len != now->cards->len || damage->links->len != now->links->len ||
-      damage->paths->len != now->paths->len ||
-      /* An empty GArray's data may be NULL, which memcmp() must not be given. */
-      (now->paths->len > 0 &&
-       memcmp (damage->paths->data, now->paths->data, now->paths->len * sizeof (TpPoint)) != 0))
+      damage->tangles != now->tangles)
     return FALSE;
   for (TpRegion r = 0; r < TP_N_REGIONS; r++)
     if (!rect_equal (&damage->regions[r], &now->regions[r]) ||
@@ -224,10 +222,26 @@ tp_layout_damage_finish (TpLayoutDamage *damage,
     if (!card_equal (&g_array_index (damage->cards, TpTouchpointInfo, i),
                      &g_array_index (now->cards, TpTouchpointInfo, i)))
       return FALSE;
-  for (guint i = 0; i < now->links->len; i++)
-    if (!link_equal (&g_array_index (damage->links, TpLinkInfo, i),
-                     &g_array_index (now->links, TpLinkInfo, i)))
-      return FALSE;
+  /* A link that moved (the notes after a note that grew, in its block, take theirs
+   * along): where it was and where it is, its badges and pill inside its bounds. */
+  for (guint i = 0, was_at = 0, now_at = 0; i < now->links->len; i++)
+    {
+      const TpLinkInfo *was = &g_array_index (damage->links, TpLinkInfo, i);
+      const TpLinkInfo *is = &g_array_index (now->links, TpLinkInfo, i);
+
+      if (!link_equal (was, is) ||
+          (is->n_path > 0 &&
+           memcmp (&g_array_index (damage->paths, TpPoint, was_at),
+                   &g_array_index (now->paths, TpPoint, now_at), is->n_path * sizeof (TpPoint)) != 0))
+        {
+          if (!tp_rect_is_empty (&was->bounds))
+            g_array_append_val (rects, was->bounds);
+          if (!tp_rect_is_empty (&is->bounds))
+            g_array_append_val (rects, is->bounds);
+        }
+      was_at += was->n_path;
+      now_at += is->n_path;
+    }
 
   /* Inside: the blocks that changed, where they were and where they are. */
   for (guint c = 0; c < TP_N_CONTAINERS; c++)

@@ -19,10 +19,11 @@ typedef struct _TpLayoutDamage TpLayoutDamage;
  * set must not change before tp_layout_damage_finish(): only edits of notes' fields). */
 TpLayoutDamage *tp_layout_damage_new       (TpLayout        *layout,
                                             TpDocument      *document);
-/* The note's block is painted again, whether or not anything in it moved. */
+/* The note's block is painted again, whether or not anything in it moved: the block
+ * the note is in, which an edit of its fields does not change (the caller has the note
+ * already, and the layout need not look it up again). */
 void            tp_layout_damage_add_note  (TpLayoutDamage  *damage,
-                                            TpLayout        *layout,
-                                            const char      *id);
+                                            const TpNote    *note);
 /* Compares with layout as updated since: TRUE and the board rects (TpRect) to paint
  * again in rects when the change is local, FALSE when everything must be painted. */
 gboolean        tp_layout_damage_finish    (TpLayoutDamage  *damage,

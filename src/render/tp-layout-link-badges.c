@@ -121,11 +121,6 @@ place_row (TpLayout     *layout,
             box->note_badge = rect;
           else
             box->card_badge = rect;
-          /* With room for the white ring the painter draws around it. */
-          grow_bounds (&box->bounds, &(TpRect) { rect.x - BADGE_RING_ROOM,
-                                                 rect.y - BADGE_RING_ROOM,
-                                                 rect.width + 2 * BADGE_RING_ROOM,
-                                                 rect.height + 2 * BADGE_RING_ROOM });
           x += badge->width + BADGE_SPACING;
         }
       first = end;
@@ -150,8 +145,54 @@ add_badge (GHashTable *groups,
   g_array_append_val (group, badge);
 }
 
+/* A badge's rect with room for the white ring the painter draws around it. */
+static TpRect
+ringed (const TpRect *badge)
+{
+  return (TpRect) { badge->x - BADGE_RING_ROOM, badge->y - BADGE_RING_ROOM,
+                    badge->width + 2 * BADGE_RING_ROOM, badge->height + 2 * BADGE_RING_ROOM };
+}
+
+/* A link's bounds round its badges, from those of its path and pill: always in the same
+ * order, so that a link finished again alone gets the very bounds of a full placing. A
+ * link shown alone (hovered, selected) draws its label's pill and its badges together:
+ * a pill on a lane near the cards steps up off its own card's badge. */
+static void
+finish_link (TpLinkBox *box)
+{
+  TpRect note = ringed (&box->note_badge), card = ringed (&box->card_badge);
+
+  grow_bounds (&box->bounds, &note);
+  grow_bounds (&box->bounds, &card);
+  if (!tp_rect_is_empty (&box->pill) && tp_rect_intersects (&box->pill, &card))
+    {
+      box->pill.y = card.y - box->pill.height;
+      grow_bounds (&box->bounds, &box->pill);
+    }
+}
+
+/* Where a link's note badge goes: with its note's, or behind its block's "+N more". */
+static gboolean
+get_note_end (TpLayout  *layout,
+              TpLinkBox *box,
+              gpointer  *key)
+{
+  TpNoteInfo note;
+
+  if (tp_layout_get_note (layout, box->note, &note) && note.visible)
+    {
+      *key = (gpointer) box->note;
+      return TRUE;
+    }
+  *key = GUINT_TO_POINTER (note.container + 1);
+  return FALSE;
+}
+
 void
-_tp_layout_place_link_badges (TpLayout *layout)
+_tp_layout_place_link_badges (TpLayout     *layout,
+                              gboolean     *redo,
+                              const TpRect *bases,
+                              const TpRect *pills)
 {
   TpLinks *links = &layout->links;
   g_autoptr(GHashTable) notes = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
@@ -160,12 +201,32 @@ _tp_layout_place_link_badges (TpLayout *layout)
                                                        (GDestroyNotify) g_array_unref);
   g_autoptr(GHashTable) cards = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
                                                        (GDestroyNotify) g_array_unref);
+  g_autoptr(GHashTable) redo_notes = NULL, redo_mores = NULL, redo_cards = NULL;
   GHashTableIter iter;
   gpointer key, value;
   double digit = 0;
 
   if (links->boxes->len == 0)
     return;
+
+  /* Only the ends that a marked link has: theirs, then every link ending there. */
+  if (redo != NULL)
+    {
+      redo_notes = g_hash_table_new (g_str_hash, g_str_equal);
+      redo_mores = g_hash_table_new (NULL, NULL);
+      redo_cards = g_hash_table_new (g_str_hash, g_str_equal);
+      for (guint i = 0; i < links->boxes->len; i++)
+        if (redo[i])
+          {
+            TpLinkBox *box = &g_array_index (links->boxes, TpLinkBox, i);
+
+            if (get_note_end (layout, box, &key))
+              g_hash_table_add (redo_notes, key);
+            else
+              g_hash_table_add (redo_mores, key);
+            g_hash_table_add (redo_cards, (gpointer) box->touchpoint);
+          }
+    }
 
   /* Badge figures are tabular: one digit's width times the number of digits. */
   _tp_layout_measure_text (layout, TP_FONT_FIGURE, "8", -1, 1, &digit, NULL);
@@ -176,15 +237,24 @@ _tp_layout_place_link_badges (TpLayout *layout)
       const TpPoint *path = &g_array_index (links->points, TpPoint, box->first_point);
       guint digits = (guint) floor (log10 (MAX (box->number, 1))) + 1;
       double width = MAX (BADGE_HEIGHT, ceil (digits * digit) + 2 * BADGE_PAD_X);
-      TpNoteInfo note;
+      gboolean at_note = get_note_end (layout, box, &key);
+      gboolean note_redone, card_redone;
 
       if (digits == 1)
         width = BADGE_HEIGHT;
-      if (tp_layout_get_note (layout, box->note, &note) && note.visible)
-        add_badge (notes, (gpointer) box->note, i, path[0].x, width);
-      else
-        add_badge (mores, GUINT_TO_POINTER (note.container + 1), i, path[0].x, width);
-      add_badge (cards, (gpointer) box->touchpoint, i, path[box->n_points - 1].x, width);
+      note_redone = redo == NULL ||
+                    g_hash_table_contains (at_note ? redo_notes : redo_mores, key);
+      card_redone = redo == NULL || g_hash_table_contains (redo_cards, box->touchpoint);
+      if (note_redone)
+        add_badge (at_note ? notes : mores, key, i, path[0].x, width);
+      if (card_redone)
+        add_badge (cards, (gpointer) box->touchpoint, i, path[box->n_points - 1].x, width);
+      if (redo != NULL && (note_redone || card_redone))
+        {
+          redo[i] = TRUE;
+          box->bounds = bases[i];
+          box->pill = pills[i];
+        }
     }
 
   g_hash_table_iter_init (&iter, notes);
@@ -225,19 +295,7 @@ _tp_layout_place_link_badges (TpLayout *layout)
                  -1, &touchpoint.name, FALSE);
     }
 
-  /* A link shown alone (hovered, selected) draws its label's pill and its badges
-   * together: a pill on a lane near the cards steps up off its own card's badge. */
   for (guint i = 0; i < links->boxes->len; i++)
-    {
-      TpLinkBox *box = &g_array_index (links->boxes, TpLinkBox, i);
-      TpRect ringed = { box->card_badge.x - BADGE_RING_ROOM, box->card_badge.y - BADGE_RING_ROOM,
-                        box->card_badge.width + 2 * BADGE_RING_ROOM,
-                        box->card_badge.height + 2 * BADGE_RING_ROOM };
-
-      if (!tp_rect_is_empty (&box->pill) && tp_rect_intersects (&box->pill, &ringed))
-        {
-          box->pill.y = ringed.y - box->pill.height;
-          grow_bounds (&box->bounds, &box->pill);
-        }
-    }
+    if (redo == NULL || redo[i])
+      finish_link (&g_array_index (links->boxes, TpLinkBox, i));
 }

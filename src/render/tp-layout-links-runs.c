@@ -109,6 +109,29 @@ lane_offset (guint k)
 }
 
 static void
+collect_route_runs (TpRoute  *route,
+                    guint     box,
+                    gboolean  vertical,
+                    GArray   *runs)
+{
+  for (guint k = 1; k + 2 < route->n; k++)
+    {
+      const TpPoint *a = &route->points[k], *b = &route->points[k + 1];
+      double across = vertical ? fabs (a->x - b->x) : fabs (a->y - b->y);
+      double along = vertical ? fabs (a->y - b->y) : fabs (a->x - b->x);
+
+      if (across < 0.01 && along > 0.01)
+        {
+          Run run = { route, k, box, vertical ? a->x : a->y,
+                      vertical ? MIN (a->y, b->y) : MIN (a->x, b->x),
+                      vertical ? MAX (a->y, b->y) : MAX (a->x, b->x) };
+
+          g_array_append_val (runs, run);
+        }
+    }
+}
+
+static void
 collect_runs (GPtrArray *pending,
               gboolean   vertical,
               GArray    *runs)
@@ -116,23 +139,8 @@ collect_runs (GPtrArray *pending,
   for (guint i = 0; i < pending->len; i++)
     {
       TpPendingLink *p = pending->pdata[i];
-      TpRoute *route = &p->route;
 
-      for (guint k = 1; k + 2 < route->n; k++)
-        {
-          const TpPoint *a = &route->points[k], *b = &route->points[k + 1];
-          double across = vertical ? fabs (a->x - b->x) : fabs (a->y - b->y);
-          double along = vertical ? fabs (a->y - b->y) : fabs (a->x - b->x);
-
-          if (across < 0.01 && along > 0.01)
-            {
-              Run run = { route, k, p->box, vertical ? a->x : a->y,
-                          vertical ? MIN (a->y, b->y) : MIN (a->x, b->x),
-                          vertical ? MAX (a->y, b->y) : MAX (a->x, b->x) };
-
-              g_array_append_val (runs, run);
-            }
-        }
+      collect_route_runs (&p->route, p->box, vertical, runs);
     }
 }
 
@@ -448,17 +456,124 @@ place_cluster (TpLayout *layout,
   return bundled;
 }
 
+/* What the last routing left, for a cluster that is as it was to take its places from
+ * (old, by link box, and moved: see _tp_links_separate_runs()); changed marks the links
+ * (by box) whose runs of this orientation are not as they were, and gone holds those
+ * links' runs as they were, sorted by where they stood. */
+typedef struct
+{
+  const TpLinkKept *old;
+  const TpRect     *moved;
+  gboolean         *changed;
+  GArray           *gone;
+} Kept;
+
+static const TpRoute *
+kept_before (const Kept *kept,
+             guint       box,
+             gboolean    vertical)
+{
+  return vertical ? &kept->old[box].lanes : &kept->old[box].vertical;
+}
+
+static const TpRoute *
+kept_after (const Kept *kept,
+            guint       box,
+            gboolean    vertical)
+{
+  return vertical ? &kept->old[box].vertical : &kept->old[box].final;
+}
+
+static void
+kept_init (Kept             *kept,
+           TpLayout         *layout,
+           GPtrArray        *pending,
+           gboolean          vertical,
+           const TpLinkKept *old,
+           const TpRect     *moved)
+{
+  kept->old = old;
+  kept->moved = moved;
+  kept->changed = g_new0 (gboolean, MAX (layout->links.boxes->len, 1));
+  kept->gone = g_array_new (FALSE, FALSE, sizeof (Run));
+  for (guint i = 0; i < pending->len; i++)
+    {
+      TpPendingLink *p = pending->pdata[i];
+      const TpRoute *before = kept_before (kept, p->box, vertical);
+
+      if (_tp_links_route_equal (before, &p->route))
+        continue;
+      kept->changed[p->box] = TRUE;
+      collect_route_runs ((TpRoute *) before, p->box, vertical, kept->gone);
+    }
+  g_array_sort (kept->gone, compare_runs);
+}
+
+static void
+kept_clear (Kept *kept)
+{
+  g_free (kept->changed);
+  g_array_unref (kept->gone);
+}
+
+/* Whether a cluster (sorted by where its runs stand) is the one the last routing placed:
+ * none of its runs changed, no run that went was near enough to have been part of it,
+ * and no note it might step into moved. Then placing it again would give the same. */
+static gboolean
+cluster_kept (const Kept *kept,
+              const Run  *cluster,
+              guint       n,
+              gboolean    vertical)
+{
+  const double reach = GUTTER_SPACING * GUTTER_LANES;
+  /* The farthest a run's line may look aside: its last choice and its width. */
+  const double aside = GUTTER_SPACING * ((MAX_LANE_CHOICES + 1) / 2) + 2.5;
+  double lo = cluster[0].at, hi = cluster[n - 1].at, from = G_MAXDOUBLE, to = -G_MAXDOUBLE;
+  guint first = 0, end = kept->gone->len;
+
+  for (guint k = 0; k < n; k++)
+    {
+      if (kept->changed[cluster[k].box])
+        return FALSE;
+      from = MIN (from, cluster[k].from);
+      to = MAX (to, cluster[k].to);
+    }
+
+  while (first < end)
+    {
+      guint mid = (first + end) / 2;
+
+      if (g_array_index (kept->gone, Run, mid).at <= lo - reach - 1)
+        first = mid + 1;
+      else
+        end = mid;
+    }
+  if (first < kept->gone->len && g_array_index (kept->gone, Run, first).at < hi + reach + 1)
+    return FALSE;
+
+  if (kept->moved != NULL)
+    {
+      TpRect area = vertical ? (TpRect) { lo - aside, from - 1, hi - lo + 2 * aside, to - from + 2 }
+                             : (TpRect) { from - 1, lo - aside, to - from + 2, hi - lo + 2 * aside };
+
+      if (tp_rect_intersects (&area, kept->moved))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 /* Pulls apart the runs of one orientation. Runs of different links close enough to read
  * as one line (within GUTTER_LANES lanes of each other) form a cluster; each run, in
  * order along the cluster, takes the first place (in place, then GUTTER_SPACING to
  * either side, up to GUTTER_LANES places) at least GUTTER_SPACING from every run of
  * another link it overlaps. A run that finds none keeps the best it found and counts
  * as shared. Returns the pairs of overlapping runs in a cluster (links that run in one
- * bundle). */
+ * bundle); a cluster kept as it was (kept not NULL) is not counted. */
 static guint
-separate_orientation (TpLayout  *layout,
-                      GPtrArray *pending,
-                      gboolean   vertical)
+separate_orientation (TpLayout   *layout,
+                      GPtrArray  *pending,
+                      gboolean    vertical,
+                      const Kept *kept)
 {
   g_autoptr(GArray) runs = g_array_new (FALSE, FALSE, sizeof (Run));
   const double reach = GUTTER_SPACING * GUTTER_LANES;
@@ -478,8 +593,23 @@ separate_orientation (TpLayout  *layout,
         {
           Run *cluster = &g_array_index (runs, Run, i);
 
-          qsort (cluster, end - i, sizeof (Run), compare_runs_along);
-          bundled += place_cluster (layout, cluster, end - i, vertical);
+          if (kept != NULL && cluster_kept (kept, cluster, end - i, vertical))
+            for (guint k = 0; k < end - i; k++)
+              {
+                const TpRoute *was = kept_after (kept, cluster[k].box, vertical);
+                TpPoint *a = &cluster[k].route->points[cluster[k].segment];
+                TpPoint *b = &cluster[k].route->points[cluster[k].segment + 1];
+
+                if (vertical)
+                  a->x = b->x = was->points[cluster[k].segment].x;
+                else
+                  a->y = b->y = was->points[cluster[k].segment].y;
+              }
+          else
+            {
+              qsort (cluster, end - i, sizeof (Run), compare_runs_along);
+              bundled += place_cluster (layout, cluster, end - i, vertical);
+            }
         }
       i = end;
     }
@@ -487,16 +617,50 @@ separate_orientation (TpLayout  *layout,
   return bundled;
 }
 
+static guint
+separate_kept (TpLayout         *layout,
+               GPtrArray        *pending,
+               gboolean          vertical,
+               const TpLinkKept *old,
+               const TpRect     *moved)
+{
+  Kept kept;
+  guint bundled;
+
+  if (old == NULL)
+    return separate_orientation (layout, pending, vertical, NULL);
+  kept_init (&kept, layout, pending, vertical, old, moved);
+  bundled = separate_orientation (layout, pending, vertical, &kept);
+  kept_clear (&kept);
+  return bundled;
+}
+
 guint
-_tp_links_separate_runs (TpLayout  *layout,
-                         GPtrArray *pending,
-                         gboolean   count)
+_tp_links_separate_runs (TpLayout         *layout,
+                         GPtrArray        *pending,
+                         gboolean          count,
+                         const TpLinkKept *old,
+                         const TpRect     *moved,
+                         TpLinkKept       *next)
 {
   guint vertical, horizontal;
 
+  g_return_val_if_fail (old == NULL || !count, G_MAXUINT);
+
   for (guint i = 0; i < pending->len; i++)
-    route_simplify (&((TpPendingLink *) pending->pdata[i])->route);
-  vertical = separate_orientation (layout, pending, TRUE);
-  horizontal = separate_orientation (layout, pending, FALSE);
+    {
+      TpPendingLink *p = pending->pdata[i];
+
+      route_simplify (&p->route);
+      next[p->box].lanes = p->route;
+    }
+  vertical = separate_kept (layout, pending, TRUE, old, moved);
+  for (guint i = 0; i < pending->len; i++)
+    {
+      TpPendingLink *p = pending->pdata[i];
+
+      next[p->box].vertical = p->route;
+    }
+  horizontal = separate_kept (layout, pending, FALSE, old, moved);
   return count ? vertical + horizontal : G_MAXUINT;
 }

@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "tp-layout-links-private.h"
 
@@ -244,6 +245,15 @@ pills_add (Pills        *pills,
       }
 }
 
+static void
+add_pill_bounds (TpLinkBox *box)
+{
+  const TpRect *pill = &box->pill;
+
+  rect_add_point (&box->bounds, FALSE, &(TpPoint) { pill->x, pill->y });
+  rect_add_point (&box->bounds, FALSE, &(TpPoint) { pill->x + pill->width, pill->y + pill->height });
+}
+
 /* Sets a label's pill on the link's run across the band, clear of pills already
  * placed: in the band a pill covers at most a few other lanes, never a note. */
 static void
@@ -282,14 +292,32 @@ place_pill (TpLayout            *layout,
 
   box->pill = pill;
   pills_add (placed, &pill);
-  rect_add_point (&box->bounds, FALSE, &(TpPoint) { pill.x, pill.y });
-  rect_add_point (&box->bounds, FALSE, &(TpPoint) { pill.x + pill.width, pill.y + pill.height });
+  add_pill_bounds (box);
+}
+
+static guint n_paths;
+
+guint
+_tp_links_count_paths (void)
+{
+  return n_paths;
+}
+
+gboolean
+_tp_links_route_equal (const TpRoute *a,
+                       const TpRoute *b)
+{
+  return a->n == b->n && memcmp (a->points, b->points, a->n * sizeof (TpPoint)) == 0;
 }
 
 void
-_tp_links_shape (TpLayout  *layout,
-                 GPtrArray *pending,
-                 double     band_top)
+_tp_links_shape (TpLayout         *layout,
+                 GPtrArray        *pending,
+                 double            band_top,
+                 const TpLinkKept *old,
+                 GArray           *old_points,
+                 GArray           *old_flat,
+                 TpLinkKept       *next)
 {
   TpLinks *links = &layout->links;
   Pills placed;
@@ -299,12 +327,49 @@ _tp_links_shape (TpLayout  *layout,
     {
       TpPendingLink *p = pending->pdata[i];
       TpLinkBox *box = &g_array_index (links->boxes, TpLinkBox, p->box);
+      const TpLinkKept *was = old != NULL ? &old[p->box] : NULL;
+      TpLinkKept *now = &next[p->box];
 
       box->first_point = links->points->len;
-      round_corners (&p->route, band_top, links->points);
-      box->n_points = links->points->len - box->first_point;
-      flatten (layout, box);
-      place_pill (layout, box, p, &placed);
+      box->first_flat = links->flat->len;
+      if (was != NULL && _tp_links_route_equal (&was->final, &p->route))
+        {
+          /* As it was: the same points, copied rather than computed again. */
+          g_array_append_vals (links->points, &g_array_index (old_points, TpPoint, was->first_point),
+                               was->n_points);
+          g_array_append_vals (links->flat, &g_array_index (old_flat, TpPoint, was->first_flat),
+                               was->n_flat);
+          box->n_points = was->n_points;
+          box->n_flat = was->n_flat;
+          /* Its bounds and pill stay as the badges left them, unless they are placed
+           * again (redo in _tp_layout_place_link_badges()). */
+          now->pill = was->pill;
+          now->base = was->base;
+        }
+      else
+        {
+          n_paths++;
+          round_corners (&p->route, band_top, links->points);
+          box->n_points = links->points->len - box->first_point;
+          flatten (layout, box);
+          if (was == NULL)
+            place_pill (layout, box, p, &placed);
+          else if (!tp_rect_is_empty (&was->pill))
+            {
+              /* Every pill is where it was: the runs across the band are. */
+              box->pill = was->pill;
+              add_pill_bounds (box);
+            }
+          else
+            box->pill = (TpRect) { 0 };
+          now->pill = box->pill;
+          now->base = box->bounds;
+        }
+      now->final = p->route;
+      now->first_point = box->first_point;
+      now->n_points = box->n_points;
+      now->first_flat = box->first_flat;
+      now->n_flat = box->n_flat;
     }
   pills_clear (&placed);
 }

@@ -49,6 +49,9 @@ _tp_links_init (TpLinks *links)
   links->flat = g_array_new (FALSE, FALSE, sizeof (TpPoint));
   links->ids = g_string_chunk_new (4096);
   links->measures = g_ptr_array_new ();
+  links->kept = g_array_new (FALSE, FALSE, sizeof (TpLinkKept));
+  links->note_rects = g_array_new (FALSE, FALSE, sizeof (TpRect));
+  links->ports = g_array_new (FALSE, FALSE, sizeof (guint));
 }
 
 void
@@ -60,6 +63,9 @@ _tp_links_clear (TpLinks *links)
   g_clear_pointer (&links->flat, g_array_unref);
   g_clear_pointer (&links->ids, g_string_chunk_free);
   g_clear_pointer (&links->measures, g_ptr_array_unref);
+  g_clear_pointer (&links->kept, g_array_unref);
+  g_clear_pointer (&links->note_rects, g_array_unref);
+  g_clear_pointer (&links->ports, g_array_unref);
 }
 
 static guint
@@ -403,6 +409,8 @@ forget_routes (TpLinks *links)
   g_array_set_size (links->points, 0);
   g_array_set_size (links->flat, 0);
   g_hash_table_remove_all (links->by_id);
+  g_array_set_size (links->kept, 0);
+  g_array_set_size (links->note_rects, 0);
   links->tangles = 0;
 }
 
@@ -419,10 +427,18 @@ _tp_layout_route_links (TpLayout   *layout,
   g_autoptr(GPtrArray) pending = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GHashTable) arrivals = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GHashTable) load = g_hash_table_new (NULL, NULL);
-  g_autofree guint *ranks = g_new0 (guint, MAX (doc_links->len, 1));
-  g_autofree guint *counts = g_new0 (guint, MAX (doc_links->len, 1));
-  guint crossings, shared;
-  guint64 signature;
+  guint *ranks, *counts;
+  guint crossings, shared, n_boxes = 0;
+  guint64 signature, frame;
+  gboolean keep;
+  g_autoptr(GArray) kept = NULL;
+  TpLinkKept *next;
+  g_autofree gboolean *redo = NULL;
+  g_autofree TpRect *bases = NULL, *pills = NULL;
+  g_autoptr(GArray) old_points = NULL;
+  g_autoptr(GArray) old_flat = NULL;
+  TpRect moved;
+  gboolean any_moved;
 
   /* A page that shows no links (tp_layout_set_link_footers(): an export's canvas,
    * value chain, journey and analysis pages, the story) routes none. An export lays
@@ -435,7 +451,7 @@ _tp_layout_route_links (TpLayout   *layout,
       return;
     }
 
-  signature = _tp_links_sign_inputs (layout, document);
+  signature = _tp_links_sign_inputs (layout, document, &frame);
   /* The routes' measurements may have been freed when an update went by without them. */
   if (links->routed && links->signature == signature &&
       layout->generation - links->routed_at <= 1)
@@ -444,15 +460,34 @@ _tp_layout_route_links (TpLayout   *layout,
       links->routed_at = layout->generation;
       return;
     }
+  /* Only notes moved: the links that did not keep what they can (tp-layout-links-keep.c).
+   * Not where the tangles are counted (a few links), which the kept parts do not keep. */
+  keep = links->routed && links->frame == frame && layout->generation - links->routed_at <= 1 &&
+         links->kept->len == links->boxes->len && links->boxes->len > MAX_LANES;
   links->routed = TRUE;
   links->signature = signature;
+  links->frame = frame;
   links->routed_at = layout->generation;
   n_routed++;
-  g_ptr_array_set_size (links->measures, 0);
-  layout->recording = links->measures;
-  forget_routes (links);
+  if (keep)
+    _tp_layout_keep_measures (layout, links->measures);
+  else
+    {
+      g_ptr_array_set_size (links->measures, 0);
+      layout->recording = links->measures;
+      forget_routes (links);
+    }
 
-  rank_ports (layout, doc_links, ranks, counts);
+  /* The ports' order depends on the links and the cards alone: kept with the routes. */
+  if (!keep)
+    {
+      g_array_set_size (links->ports, 2 * doc_links->len);
+      rank_ports (layout, doc_links, (guint *) links->ports->data,
+                  (guint *) links->ports->data + doc_links->len);
+    }
+  g_assert (links->ports->len == 2 * doc_links->len);
+  ranks = (guint *) links->ports->data;
+  counts = ranks + doc_links->len;
 
   /* First pass: every link's way down to the band, and its place on its card. */
   for (guint i = 0; i < doc_links->len; i++)
@@ -482,19 +517,23 @@ _tp_layout_route_links (TpLayout   *layout,
       port_y = source.y + source.height;
       exit_y = port_y + gap / 2;
 
-      box.id = g_string_chunk_insert_const (links->ids, link->item.id);
-      box.note = g_string_chunk_insert_const (links->ids, link->note);
-      box.touchpoint = g_string_chunk_insert_const (links->ids, target->id);
-      box.label = g_string_chunk_insert_const (links->ids, link->label ? link->label : "");
-      box.number = links->boxes->len + 1;
-      box.tint = g_array_index (layout->journey.stages, TpStageBox, target->stage).info.tint;
-      g_array_append_val (links->boxes, box);
-      g_hash_table_insert (links->by_id, (gpointer) box.id,
-                           GUINT_TO_POINTER (links->boxes->len));
+      /* Kept routes keep their boxes: the same links in the same order. */
+      if (!keep)
+        {
+          box.id = g_string_chunk_insert_const (links->ids, link->item.id);
+          box.note = g_string_chunk_insert_const (links->ids, link->note);
+          box.touchpoint = g_string_chunk_insert_const (links->ids, target->id);
+          box.label = g_string_chunk_insert_const (links->ids, link->label ? link->label : "");
+          box.number = links->boxes->len + 1;
+          box.tint = g_array_index (layout->journey.stages, TpStageBox, target->stage).info.tint;
+          g_array_append_val (links->boxes, box);
+          g_hash_table_insert (links->by_id, (gpointer) box.id,
+                               GUINT_TO_POINTER (links->boxes->len));
+        }
 
       p = g_new0 (TpPendingLink, 1);
       p->card_y = target->info.card.y;
-      p->box = links->boxes->len - 1;
+      p->box = n_boxes++;
       g_ptr_array_add (pending, p);
 
       /* Straight down when nothing lies below the port. */
@@ -578,14 +617,79 @@ _tp_layout_route_links (TpLayout   *layout,
       route_add (route, p->arrival_x, p->card_y);
     }
 
+  /* Every link enters and crosses the band where it did, or nothing is kept. */
+  g_assert (n_boxes == links->boxes->len);
+  /* Every field of every link's is written below. */
+  kept = g_array_sized_new (FALSE, FALSE, sizeof (TpLinkKept), n_boxes);
+  g_array_set_size (kept, n_boxes);
+  next = (TpLinkKept *) kept->data;
+  for (guint i = 0; i < pending->len && keep; i++)
+    {
+      TpPendingLink *p = pending->pdata[i];
+      const TpLinkKept *was = &g_array_index (links->kept, TpLinkKept, p->box);
+
+      keep = was->gutter_x == p->gutter_x && was->arrival_x == p->arrival_x &&
+             was->lane_y == p->lane_y;
+    }
+  for (guint i = 0; i < pending->len; i++)
+    {
+      TpPendingLink *p = pending->pdata[i];
+
+      next[p->box].gutter_x = p->gutter_x;
+      next[p->box].arrival_x = p->arrival_x;
+      next[p->box].lane_y = p->lane_y;
+    }
+  any_moved = keep && _tp_links_keep_moved (layout, &moved);
+
   /* … apart from the others in each gutter … */
-  shared = _tp_links_separate_runs (layout, pending, crossings != G_MAXUINT);
-  links->tangles = crossings == G_MAXUINT || shared == G_MAXUINT ? G_MAXUINT
-                   : crossings + shared;
+  shared = _tp_links_separate_runs (layout, pending, crossings != G_MAXUINT && !keep,
+                                    keep ? (TpLinkKept *) links->kept->data : NULL,
+                                    any_moved ? &moved : NULL, next);
+  if (!keep)
+    links->tangles = crossings == G_MAXUINT || shared == G_MAXUINT ? G_MAXUINT
+                     : crossings + shared;
 
   /* … rounded, with its label on its run across the band. */
-  _tp_links_shape (layout, pending, band_top);
+  old_points = g_steal_pointer (&links->points);
+  old_flat = g_steal_pointer (&links->flat);
+  links->points = g_array_sized_new (FALSE, FALSE, sizeof (TpPoint), old_points->len);
+  links->flat = g_array_sized_new (FALSE, FALSE, sizeof (TpPoint), old_flat->len);
+  _tp_links_shape (layout, pending, band_top, keep ? (TpLinkKept *) links->kept->data : NULL,
+                   old_points, old_flat, next);
 
-  _tp_layout_place_link_badges (layout);
+  /* The badges: all of them, or where a link's path or note changed. */
+  if (!keep)
+    {
+      for (guint i = 0; i < n_boxes; i++)
+        _tp_links_keep_note (layout, &g_array_index (links->boxes, TpLinkBox, i), NULL, &next[i]);
+      _tp_layout_place_link_badges (layout, NULL, NULL, NULL);
+    }
+  else
+    {
+      redo = g_new0 (gboolean, MAX (n_boxes, 1));
+      bases = g_new (TpRect, MAX (n_boxes, 1));
+      pills = g_new (TpRect, MAX (n_boxes, 1));
+      for (guint i = 0; i < n_boxes; i++)
+        {
+          const TpLinkKept *was = &g_array_index (links->kept, TpLinkKept, i);
+
+          redo[i] = _tp_links_keep_note (layout, &g_array_index (links->boxes, TpLinkBox, i),
+                                         was, &next[i]) ||
+                    !_tp_links_route_equal (&was->final, &next[i].final);
+          bases[i] = next[i].base;
+          pills[i] = next[i].pill;
+        }
+      _tp_layout_place_link_badges (layout, redo, bases, pills);
+    }
+
+  {
+    GArray *was = links->kept;
+
+    links->kept = g_steal_pointer (&kept);
+    kept = was;
+  }
+  /* _tp_links_keep_moved() kept them as it compared them. */
+  if (!keep)
+    _tp_links_keep_note_rects (layout);
   layout->recording = NULL;
 }

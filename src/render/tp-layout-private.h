@@ -209,6 +209,13 @@ typedef struct
   gboolean     routed;
   guint        routed_at;    /* the layout's generation that last used the routes */
   GPtrArray   *measures;     /* the labels' and badges' measurements they were made of */
+  /* What the last routing made of each link and where every note stood, so that when
+   * only notes moved the links that did not move keep their routes
+   * (tp-layout-links-keep.c). */
+  guint64      frame;        /* the signature of all but the notes' places */
+  GArray      *kept;         /* TpLinkKept, by link box */
+  GArray      *note_rects;   /* TpRect, by note box: a shown note's rect, else empty */
+  GArray      *ports;        /* guint: each document link's port rank, then its note's count */
 } TpLinks;
 
 /* tp_layout_set_frame(): a region's page room, and the scale it was fitted at. */
@@ -647,11 +654,21 @@ void     _tp_links_clear          (TpLinks     *links);
 /* How many times the links were routed since the program started (not kept): for
  * tests, never time. */
 guint    _tp_links_count_routed   (void);
+/* How many links' paths were made (rounded, flattened, bounded) since then: a routing
+ * that keeps the links that did not move makes only the others'. */
+guint    _tp_links_count_paths    (void);
 double   _tp_layout_measure_link_band (TpLayout   *layout,
                                        TpDocument *document);
-/* Places every routed link's numbered badges beside its two ends
- * (tp-layout-link-badges.c). */
-void     _tp_layout_place_link_badges (TpLayout *layout);
+/* Places the routed links' numbered badges beside their two ends and grows the links'
+ * bounds round them (tp-layout-link-badges.c). Every link's when redo is NULL, each
+ * link's bounds and pill being those of its path and label until then. Otherwise only
+ * at the notes and cards where a link marked in redo (by link box) has an end: the
+ * links ending there are marked too, and their bounds and pills start again from bases
+ * and pills (by link box). */
+void     _tp_layout_place_link_badges (TpLayout     *layout,
+                                       gboolean     *redo,
+                                       const TpRect *bases,
+                                       const TpRect *pills);
 void     _tp_layout_route_links   (TpLayout    *layout,
                                    TpDocument  *document);
 

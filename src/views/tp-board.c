@@ -401,13 +401,16 @@ on_document_changed (TpDocument *document,
   /* An edit of a note's fields repaints the tiles of what it changed alone (often its
    * block: repaint_damage()); any other change, all of them. The geometry before the
    * change is the layout's while it is not dirty yet. */
-  if (kind == TP_CHANGE_EDITED && id != NULL && !self->damage_all &&
-      (self->damage != NULL || !self->layout_dirty) &&
-      tp_document_lookup_kind (document, id, TP_ITEM_NOTE) != NULL)
+  const TpNote *note = kind == TP_CHANGE_EDITED && id != NULL && !self->damage_all &&
+                       (self->damage != NULL || !self->layout_dirty)
+                       ? (const TpNote *) tp_document_lookup_kind (document, id, TP_ITEM_NOTE)
+                       : NULL;
+
+  if (note != NULL)
     {
       if (self->damage == NULL)
         self->damage = tp_layout_damage_new (self->layout, document);
-      tp_layout_damage_add_note (self->damage, self->layout, id);
+      tp_layout_damage_add_note (self->damage, note);
       gtk_widget_queue_draw (GTK_WIDGET (self));
     }
   else
