@@ -6,9 +6,9 @@
  * the bench's generator and of a list of awkward ones is collected both ways at many
  * widths: from its model, and from Pango's layout of it at the same width, as the
  * painter shows a layout (tp-paint-glyphs.c). The glyphs, their places, the clusters and
- * the segments of text must be the same. Then whole boards are painted into PDFs with
- * and without the models (which paints every note from Pango's layout): the files must
- * be the same bytes. And painting a board of 1,000 notes shapes none of their texts.
+ * the segments of text must be the same. Then whole boards are painted into PDFs and
+ * SVG text with and without the models (without, every note is painted from Pango's
+ * layout): they must be the same bytes. And painting a board of 1,000 notes shapes none of their texts.
  *
  * Copyright 2026 The Touchpoint developers
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -25,6 +25,7 @@
 #include "render/tp-layout-private.h"
 #include "render/tp-paint-glyphs.h"
 #include "render/tp-painter-private.h"
+#include "render/tp-svg-text.h"
 #include "render/tp-text.h"
 #include "tp-test-layout.h"
 #include "tp-test-tools.h"
@@ -251,6 +252,53 @@ append (void                *closure,
   return CAIRO_STATUS_SUCCESS;
 }
 
+/* The board page's text as an SVG export records it (tp-svg-text.h), with or without the
+ * notes' models. */
+static GBytes *
+board_svg_text (TpDocument *document,
+                gboolean    model)
+{
+  static const char empty[] = "<svg></svg>";
+  g_autoptr(GBytes) svg = g_bytes_new_static (empty, strlen (empty));
+  g_autoptr(TpSvgText) sink = _tp_svg_text_new ("Inter");
+  TpLayout *layout = tp_layout_new ();
+  TpExportOptions options;
+  cairo_surface_t *surface;
+  double width, height;
+  guint words_before, words_after, layouts;
+  GBytes *text;
+  cairo_t *cr;
+
+  _tp_layout_set_modelling (layout, model);
+  tp_export_options_init (&options);
+  options.page = TP_EXPORT_PAGE_BOARD;
+  options.size = TP_PAGE_SIZE_FIT;
+  tp_layout_set_full_text (layout, TRUE);
+  tp_layout_update (layout, document);
+  g_array_unref (tp_export_list_pages (layout, document, &options));
+  tp_export_get_page_size (layout, &options, TP_EXPORT_PAGE_BOARD, &width, &height);
+
+  surface = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
+  cr = cairo_create (surface);
+  _tp_svg_text_attach (sink, cr);
+  _tp_paint_get_note_counts (&words_before, &layouts);
+  tp_export_paint_page (cr, layout, document, &options, TP_EXPORT_PAGE_BOARD, width, height,
+                        0, 0);
+  _tp_paint_get_note_counts (&words_after, &layouts);
+  /* With the models, notes' lines come from them; without, from Pango's layouts. */
+  if (model)
+    g_assert_cmpuint (words_after, >, words_before);
+  else
+    g_assert_cmpuint (words_after, ==, words_before);
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  tp_layout_free (layout);
+  text = _tp_svg_text_finish (sink, svg);
+  g_assert_cmpuint (g_bytes_get_size (text), >, strlen (empty));
+  return text;
+}
+
 /* The board page as `--export=x.pdf --page=board` paints it, with or without the notes'
  * models; the texts shaped while painting in *shaped, the notes painted from their
  * words' glyphs and from Pango's layouts in the optional counts. */
@@ -318,11 +366,25 @@ assert_same_board (TpDocument *document,
   /* Not a test that cannot fail: one way painted from the words, the other did not. */
   g_assert_cmpuint (from_words, >, 0);
   g_assert_cmpuint (pango_words, ==, 0);
+
+  /* An SVG's text, its lines told by the models and by Pango's layouts. */
+  {
+    g_autoptr(GBytes) svg_words = board_svg_text (document, TRUE);
+    g_autoptr(GBytes) svg_pango = board_svg_text (document, FALSE);
+    gsize words_size, pango_size;
+    const char *words_data = g_bytes_get_data (svg_words, &words_size);
+    const char *pango_data = g_bytes_get_data (svg_pango, &pango_size);
+
+    g_test_message ("%s: the board's SVG text, %" G_GSIZE_FORMAT " bytes alike", name,
+                    words_size);
+    g_assert_cmpmem (words_data, words_size, pango_data, pango_size);
+  }
   g_assert_cmpmem (words->data, words->len, pango->data, pango->len);
 }
 
-/* Whole boards are the same PDF, byte for byte, painted from the words' glyphs and from
- * Pango's layouts: the example, and a board from the bench's generator. */
+/* Whole boards are the same PDF, byte for byte, and the same SVG text, painted from the
+ * words' glyphs and from Pango's layouts: the example, and a board from the bench's
+ * generator. */
 static void
 test_same_pdf (void)
 {

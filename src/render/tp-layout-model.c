@@ -40,6 +40,7 @@
 #include <string.h>
 
 #include "tp-layout-private.h"
+#include "tp-svg-text.h"
 #include "tp-text.h"
 #include "tp-word-glyphs.h"
 
@@ -566,4 +567,52 @@ fail:
   g_array_set_size (glyphs, n_glyphs);
   g_array_set_size (clusters, n_clusters);
   return FALSE;
+}
+
+gboolean
+_tp_text_model_lines (TpLayout          *layout,
+                      TpFontRole         role,
+                      const TpTextModel *model,
+                      int                width,
+                      guint              max_lines,
+                      GArray            *lines)
+{
+  TpWordGlyphs *space = space_glyphs (layout, role);
+  g_autofree guint *lines_of = NULL;
+  guint n_lines, first = lines->len;
+  int widest, last, height, offset = 0;
+
+  /* Only where its glyphs are told: every line then has the space's baseline. */
+  if (!model->paintable || model->n_pieces == 0)
+    return FALSE;
+  lines_of = g_new (guint, model->n_pieces);
+  if (!break_lines (layout, role, model, width, &n_lines, &widest, &last, lines_of) ||
+      (max_lines > 0 && n_lines > max_lines))
+    return FALSE;
+
+  height = line_units (layout, role);
+  for (guint i = 0; i < model->n_pieces; i++)
+    {
+      const Piece *piece = &model->pieces[i];
+      TpSvgLine *line;
+
+      if (piece->paragraph && i > 0)
+        offset++;   /* the newline before it */
+      if (i == 0 || lines_of[i] != lines_of[i - 1])
+        {
+          /* Left-aligned, left-to-right: every line starts at the left. */
+          TpSvgLine fresh = { offset, 0, 0,
+                              (double) ((int) lines_of[i] * height +
+                                        _tp_word_glyphs_get_baseline (space)) / PANGO_SCALE };
+
+          g_array_append_val (lines, fresh);
+        }
+      if (piece->word != NULL)
+        offset += _tp_word_glyphs_get_length (piece->word);
+      offset += piece->spaces;
+      line = &g_array_index (lines, TpSvgLine, lines->len - 1);
+      line->length = offset - line->start;
+    }
+  g_assert (lines->len - first == n_lines);
+  return TRUE;
 }

@@ -414,6 +414,15 @@ gboolean _tp_text_model_collect     (TpLayout          *layout,
                                      GArray            *segments,
                                      GArray            *glyphs,
                                      GArray            *clusters);
+/* Appends the lines (TpSvgLine, tp-svg-text.h) of the model's text wrapped at width, as
+ * Pango's layout of it at width has them, where _tp_text_model_collect() tells its
+ * glyphs; else FALSE, nothing appended. */
+gboolean _tp_text_model_lines       (TpLayout          *layout,
+                                     TpFontRole         role,
+                                     const TpTextModel *model,
+                                     int                width,
+                                     guint              max_lines,
+                                     GArray            *lines);
 /* The model of a note's text as box lays it out, made if needed; NULL where the layout
  * does not model notes or the text has no model. */
 const TpTextModel *_tp_layout_note_model (TpLayout        *layout,

@@ -191,6 +191,12 @@ _tp_word_glyphs_get_width (const TpWordGlyphs *word)
 }
 
 int
+_tp_word_glyphs_get_baseline (const TpWordGlyphs *word)
+{
+  return word->baseline;
+}
+
+int
 _tp_word_glyphs_get_length (const TpWordGlyphs *word)
 {
   return word->length;

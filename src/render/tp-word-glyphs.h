@@ -39,6 +39,8 @@ TpWordGlyphs *_tp_word_glyphs_ref      (TpWordGlyphs       *word);
 void          _tp_word_glyphs_unref    (TpWordGlyphs       *word);
 /* Its width, Pango units. */
 int           _tp_word_glyphs_get_width (const TpWordGlyphs *word);
+/* Its baseline below its line's top, Pango units. */
+int           _tp_word_glyphs_get_baseline (const TpWordGlyphs *word);
 /* Its length, bytes. */
 int           _tp_word_glyphs_get_length (const TpWordGlyphs *word);
 /* Whether its glyphs may stand for it in a text whose spaces are space's: left-to-right,
