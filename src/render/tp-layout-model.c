@@ -462,6 +462,30 @@ _tp_text_model_wrap (TpLayout          *layout,
   return TRUE;
 }
 
+/* Each piece's line, where the model's words' glyphs tell the text's at width (with
+ * the lines' count in n_lines); NULL where they do not: a word not plain, a piece wider
+ * than a line, a cut after max_lines (its ellipsis is Pango's), an empty text (whose
+ * empty line has no run). */
+static guint *
+painted_lines (TpLayout          *layout,
+               TpFontRole         role,
+               const TpTextModel *model,
+               int                width,
+               guint              max_lines,
+               guint             *n_lines)
+{
+  g_autofree guint *lines_of = NULL;
+  int widest, last;
+
+  if (!model->paintable || model->n_pieces == 0)
+    return NULL;
+  lines_of = g_new (guint, model->n_pieces);
+  if (!break_lines (layout, role, model, width, n_lines, &widest, &last, lines_of) ||
+      (max_lines > 0 && *n_lines > max_lines))
+    return NULL;
+  return g_steal_pointer (&lines_of);
+}
+
 /* The glyphs of the word that runs over pieces first to last (of a line), from the
  * table: a word shaped whole ("same-day") or, broken at a line's end, its part. */
 static const TpWordGlyphs *
@@ -501,16 +525,11 @@ _tp_text_model_collect (TpLayout          *layout,
                         GArray            *clusters)
 {
   TpWordGlyphs *space = space_glyphs (layout, role);
-  g_autofree guint *lines_of = NULL;
   guint lines, n_segments = segments->len, n_glyphs = glyphs->len, n_clusters = clusters->len;
-  int widest, last, height, offset = 0, x = 0, space_width;
+  g_autofree guint *lines_of = painted_lines (layout, role, model, width, max_lines, &lines);
+  int height, offset = 0, x = 0, space_width;
 
-  /* An empty text draws nothing, as its empty line has no run. */
-  if (!model->paintable || model->n_pieces == 0)
-    return FALSE;
-  lines_of = g_new (guint, model->n_pieces);
-  if (!break_lines (layout, role, model, width, &lines, &widest, &last, lines_of) ||
-      (max_lines > 0 && lines > max_lines))
+  if (lines_of == NULL)
     return FALSE;
 
   height = line_units (layout, role);
@@ -578,16 +597,12 @@ _tp_text_model_lines (TpLayout          *layout,
                       GArray            *lines)
 {
   TpWordGlyphs *space = space_glyphs (layout, role);
-  g_autofree guint *lines_of = NULL;
   guint n_lines, first = lines->len;
-  int widest, last, height, offset = 0;
+  g_autofree guint *lines_of = painted_lines (layout, role, model, width, max_lines, &n_lines);
+  int height, offset = 0;
 
   /* Only where its glyphs are told: every line then has the space's baseline. */
-  if (!model->paintable || model->n_pieces == 0)
-    return FALSE;
-  lines_of = g_new (guint, model->n_pieces);
-  if (!break_lines (layout, role, model, width, &n_lines, &widest, &last, lines_of) ||
-      (max_lines > 0 && n_lines > max_lines))
+  if (lines_of == NULL)
     return FALSE;
 
   height = line_units (layout, role);
