@@ -614,6 +614,25 @@ _tp_layout_ref_note_text (TpLayout        *layout,
   return _tp_layout_ref_text (layout, TP_FONT_NOTE, text, box->text_width, box->max_lines);
 }
 
+const TpTextModel *
+_tp_layout_note_model (TpLayout        *layout,
+                       const char      *text,
+                       const TpNoteBox *box)
+{
+  TpMeasureText key = { (char *) text, box->max_lines, TP_FONT_NOTE };
+  TpMeasureText *owner;
+
+  if (!_tp_layout_models (layout))
+    return NULL;
+  owner = find_text (layout, &key, NULL, FALSE);
+  if (!owner->modelled)
+    {
+      owner->model = _tp_text_model_new (layout, TP_FONT_NOTE, owner->text);
+      owner->modelled = TRUE;
+    }
+  return owner->model;
+}
+
 PangoLayout *
 _tp_layout_ref_text (TpLayout   *layout,
                      TpFontRole  role,

@@ -276,7 +276,9 @@ struct _TpLayout
   int             space_units[TP_N_FONT_ROLES];  /* a space's width, Pango units; 0: not yet */
   /* The model of a note's lines (tp-layout-model.c). */
   gboolean        no_model;    /* _tp_layout_set_modelling() */
-  GHashTable     *words[TP_N_FONT_ROLES];       /* a word's width + 1, Pango units */
+  GHashTable     *words[TP_N_FONT_ROLES];       /* a word's TpWordGlyphs (its width too) */
+  gpointer        space_glyphs[TP_N_FONT_ROLES];  /* a space's TpWordGlyphs, or NULL */
+  gboolean        spaced[TP_N_FONT_ROLES];      /* space_glyphs made (or found impossible) */
   int             line_units[TP_N_FONT_ROLES];  /* a line's height, Pango units; 0: not yet */
   guint           generation;  /* of the updates */
   guint           live_generation;
@@ -402,6 +404,37 @@ gboolean _tp_text_model_wrap        (TpLayout          *layout,
                                      double            *text_width,
                                      double            *last_right,
                                      gboolean          *truncated);
+/* Appends the glyphs, clusters and segments (tp-paint-glyphs.h) of the model's text
+ * wrapped at width (Pango units), with its top left at x0, y0, from its words' glyphs
+ * (tp-word-glyphs.h): the same as _tp_paint_glyphs_collect() of Pango's layout of the
+ * text at width. FALSE (nothing appended) when the model cannot tell them: a word
+ * wider than a line, a cut after max_lines (0: no limit), or a word whose glyphs are not
+ * plain (another font, right-to-left, unknown characters). text is the model's. */
+gboolean _tp_text_model_collect     (TpLayout          *layout,
+                                     TpFontRole         role,
+                                     const TpTextModel *model,
+                                     const char        *text,
+                                     int                width,
+                                     guint              max_lines,
+                                     double             x0,
+                                     double             y0,
+                                     GArray            *segments,
+                                     GArray            *glyphs,
+                                     GArray            *clusters);
+/* Appends the lines (TpSvgLine, tp-svg-text.h) of the model's text wrapped at width, as
+ * Pango's layout of it at width has them, where _tp_text_model_collect() tells its
+ * glyphs; else FALSE, nothing appended. */
+gboolean _tp_text_model_lines       (TpLayout          *layout,
+                                     TpFontRole         role,
+                                     const TpTextModel *model,
+                                     int                width,
+                                     guint              max_lines,
+                                     GArray            *lines);
+/* The model of a note's text as box lays it out, made if needed; NULL where the layout
+ * does not model notes or the text has no model. */
+const TpTextModel *_tp_layout_note_model (TpLayout        *layout,
+                                          const char      *text,
+                                          const TpNoteBox *box);
 void     _tp_layout_words_clear     (TpLayout          *layout);
 /* A space's width in a role, Pango units. */
 int      _tp_layout_space_units     (TpLayout          *layout,

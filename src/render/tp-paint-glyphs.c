@@ -57,41 +57,34 @@ attributes_are_plain (PangoLayout *layout)
   return plain;
 }
 
-/* Adds a run's glyphs, placed as Pango's renderer places them (the run's logical x, the
- * line's baseline, each glyph's offsets), and its clusters to the last segment. FALSE
- * for a run this cannot show exactly: right to left, raised, or with a glyph Pango
- * draws itself (an unknown character's box). */
-static gboolean
-add_run (PangoLayoutIter *iter,
-         double           x0,
-         double           y0,
-         GArray          *segments,
-         GArray          *glyphs,
-         GArray          *clusters)
+gboolean
+_tp_paint_glyphs_add_string (PangoFont              *font,
+                             int                     offset,
+                             int                     length,
+                             const PangoGlyphString *string,
+                             double                  x0,
+                             int                     x,
+                             double                  y0,
+                             int                     baseline,
+                             GArray                 *segments,
+                             GArray                 *glyphs,
+                             GArray                 *clusters)
 {
-  PangoGlyphItem *run = pango_layout_iter_get_run_readonly (iter);
-  PangoGlyphString *string = run->glyphs;
-  PangoItem *item = run->item;
-  PangoRectangle logical;
   Segment *segment;
-  int baseline, x = 0, cluster_start = -1;
+  int cluster_start = -1;
 
-  if (item->analysis.level % 2 != 0 || run->y_offset != 0 || string->num_glyphs == 0 ||
-      string->log_clusters[0] != 0)
+  if (string->num_glyphs == 0 || string->log_clusters[0] != 0)
     return FALSE;
 
   segment = segments->len > 0 ? &g_array_index (segments, Segment, segments->len - 1) : NULL;
-  if (segment == NULL || segment->font != item->analysis.font || segment->end != item->offset)
+  if (segment == NULL || segment->font != font || segment->end != offset)
     {
-      Segment fresh = { item->analysis.font, item->offset, item->offset, glyphs->len, 0,
-                        clusters->len, 0 };
+      Segment fresh = { font, offset, offset, glyphs->len, 0, clusters->len, 0 };
 
       g_array_append_val (segments, fresh);
       segment = &g_array_index (segments, Segment, segments->len - 1);
     }
 
-  pango_layout_iter_get_run_extents (iter, NULL, &logical);
-  baseline = pango_layout_iter_get_baseline (iter);
   for (int i = 0; i < string->num_glyphs; i++)
     {
       const PangoGlyphInfo *info = &string->glyphs[i];
@@ -106,7 +99,7 @@ add_run (PangoLayoutIter *iter,
       if (info->glyph != PANGO_GLYPH_EMPTY)
         {
           glyph.index = info->glyph;
-          glyph.x = x0 + (double) (logical.x + x + info->geometry.x_offset) / PANGO_SCALE;
+          glyph.x = x0 + (double) (x + info->geometry.x_offset) / PANGO_SCALE;
           glyph.y = y0 + (double) (baseline + info->geometry.y_offset) / PANGO_SCALE;
           g_array_append_val (glyphs, glyph);
         }
@@ -126,16 +119,41 @@ add_run (PangoLayoutIter *iter,
       if (info->glyph != PANGO_GLYPH_EMPTY)
         g_array_index (clusters, cairo_text_cluster_t, clusters->len - 1).num_glyphs++;
     }
-  if (item->length - cluster_start <= 0)
+  if (length - cluster_start <= 0)
     return FALSE;
   g_array_index (clusters, cairo_text_cluster_t, clusters->len - 1).num_bytes =
-    item->length - cluster_start;
+    length - cluster_start;
 
   segment->n_glyphs = glyphs->len - segment->first_glyph;
   segment->n_clusters = clusters->len - segment->first_cluster;
-  segment->end = item->offset + item->length;
+  segment->end = offset + length;
 
   return TRUE;
+}
+
+/* Adds a run's glyphs, placed as Pango's renderer places them (the run's logical x, the
+ * line's baseline); FALSE for a run it must draw itself: right-to-left, raised, or with
+ * a glyph Pango draws itself (an unknown character's box). */
+static gboolean
+add_run (PangoLayoutIter *iter,
+         double           x0,
+         double           y0,
+         GArray          *segments,
+         GArray          *glyphs,
+         GArray          *clusters)
+{
+  PangoGlyphItem *run = pango_layout_iter_get_run_readonly (iter);
+  PangoItem *item = run->item;
+  PangoRectangle logical;
+
+  if (item->analysis.level % 2 != 0 || run->y_offset != 0)
+    return FALSE;
+
+  pango_layout_iter_get_run_extents (iter, NULL, &logical);
+  return _tp_paint_glyphs_add_string (item->analysis.font, item->offset, item->length,
+                                      run->glyphs, x0, logical.x, y0,
+                                      pango_layout_iter_get_baseline (iter), segments, glyphs,
+                                      clusters);
 }
 
 gboolean
@@ -170,31 +188,14 @@ _tp_paint_glyphs_collect (PangoLayout *layout,
   return exact;
 }
 
-gboolean
-_tp_paint_glyphs_show_layout (cairo_t     *cr,
-                              PangoLayout *layout)
+void
+_tp_paint_glyphs_show (cairo_t      *cr,
+                       const char   *text,
+                       const GArray *segments,
+                       const GArray *glyphs,
+                       const GArray *clusters)
 {
-  const char *text = pango_layout_get_text (layout);
-  g_autoptr(GArray) segments = NULL;
-  g_autoptr(GArray) glyphs = NULL;
-  g_autoptr(GArray) clusters = NULL;
   gboolean with_text;
-  double x0 = 0, y0 = 0;
-  gsize n_bytes;
-
-  g_return_val_if_fail (cr != NULL, FALSE);
-  g_return_val_if_fail (PANGO_IS_LAYOUT (layout), FALSE);
-
-  if (cairo_has_current_point (cr))
-    cairo_get_current_point (cr, &x0, &y0);
-  /* Seldom more glyphs or clusters than the text has bytes: the arrays are sized once
-   * instead of doubled from nothing glyph by glyph. */
-  n_bytes = strlen (text);
-  segments = g_array_new (FALSE, FALSE, sizeof (Segment));
-  glyphs = g_array_sized_new (FALSE, FALSE, sizeof (cairo_glyph_t), n_bytes);
-  clusters = g_array_sized_new (FALSE, FALSE, sizeof (cairo_text_cluster_t), n_bytes);
-  if (!_tp_paint_glyphs_collect (layout, x0, y0, segments, glyphs, clusters))
-    return FALSE;
 
   /* As Pango's renderer does: the text with its clusters where the surface keeps them
    * (PDF: what a reader copies and finds), the glyphs alone elsewhere. */
@@ -220,6 +221,33 @@ _tp_paint_glyphs_show_layout (cairo_t     *cr,
                            s->n_glyphs);
     }
   cairo_restore (cr);
+}
 
+gboolean
+_tp_paint_glyphs_show_layout (cairo_t     *cr,
+                              PangoLayout *layout)
+{
+  const char *text = pango_layout_get_text (layout);
+  g_autoptr(GArray) segments = NULL;
+  g_autoptr(GArray) glyphs = NULL;
+  g_autoptr(GArray) clusters = NULL;
+  double x0 = 0, y0 = 0;
+  gsize n_bytes;
+
+  g_return_val_if_fail (cr != NULL, FALSE);
+  g_return_val_if_fail (PANGO_IS_LAYOUT (layout), FALSE);
+
+  if (cairo_has_current_point (cr))
+    cairo_get_current_point (cr, &x0, &y0);
+  /* Seldom more glyphs or clusters than the text has bytes: the arrays are sized once
+   * instead of doubled from nothing glyph by glyph. */
+  n_bytes = strlen (text);
+  segments = g_array_new (FALSE, FALSE, sizeof (Segment));
+  glyphs = g_array_sized_new (FALSE, FALSE, sizeof (cairo_glyph_t), n_bytes);
+  clusters = g_array_sized_new (FALSE, FALSE, sizeof (cairo_text_cluster_t), n_bytes);
+  if (!_tp_paint_glyphs_collect (layout, x0, y0, segments, glyphs, clusters))
+    return FALSE;
+
+  _tp_paint_glyphs_show (cr, text, segments, glyphs, clusters);
   return TRUE;
 }

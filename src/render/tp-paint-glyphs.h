@@ -39,6 +39,32 @@ gboolean _tp_paint_glyphs_collect     (PangoLayout *layout,
                                        GArray      *glyphs,
                                        GArray      *clusters);
 
+/* Appends the glyphs of string (font's, for length bytes of the text from offset, the
+ * first x Pango units right of x0 on a baseline baseline units below y0), their clusters
+ * and their segment, as _tp_paint_glyphs_collect() appends a run's; FALSE (the arrays
+ * then part filled) for glyphs Pango's own renderer must draw (an unknown character's
+ * box) or clusters out of order. */
+gboolean _tp_paint_glyphs_add_string  (PangoFont              *font,
+                                       int                     offset,
+                                       int                     length,
+                                       const PangoGlyphString *string,
+                                       double                  x0,
+                                       int                     x,
+                                       double                  y0,
+                                       int                     baseline,
+                                       GArray                 *segments,
+                                       GArray                 *glyphs,
+                                       GArray                 *clusters);
+
+/* Shows the collected segments of text in cr's source, as _tp_paint_glyphs_show_layout()
+ * shows a layout's: one glyph run a segment, with its text and clusters where the
+ * surface keeps them. */
+void     _tp_paint_glyphs_show        (cairo_t                *cr,
+                                       const char             *text,
+                                       const GArray           *segments,
+                                       const GArray           *glyphs,
+                                       const GArray           *clusters);
+
 /* Shows layout with its top left at cr's current point, in cr's source, and returns TRUE;
  * or draws nothing and returns FALSE for a layout that Pango's own renderer must draw
  * (right-to-left or ellipsized text, colours, underlines or shapes in its attributes,

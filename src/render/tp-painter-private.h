@@ -13,6 +13,10 @@ G_BEGIN_DECLS
  * (tp-svg-text.h), hands it over to be written as text. Every text goes through here. */
 void    _tp_paint_layout (cairo_t      *cr,
                           PangoLayout  *layout);
+/* For tests' counts, over the process: notes' texts painted from their words' glyphs
+ * (tp-word-glyphs.h), and from Pango's layouts of them. */
+void    _tp_paint_get_note_counts (guint *from_words,
+                                   guint *from_layouts);
 /* Level of detail on raster targets (tp-painter-lod.c): whether a role's lines, or a
  * note width across, are too small to read; and a text drawn as a bar per line, from
  * its measurement (the same key as _tp_layout_ref_text()). */

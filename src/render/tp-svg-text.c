@@ -80,16 +80,16 @@ weight_name (PangoWeight weight)
 }
 
 void
-_tp_svg_text_add (TpSvgText   *self,
-                  cairo_t     *cr,
-                  PangoLayout *layout)
+_tp_svg_text_add_lines (TpSvgText                  *self,
+                        cairo_t                    *cr,
+                        const PangoFontDescription *font,
+                        const char                 *text,
+                        const TpSvgLine            *lines,
+                        guint                       n_lines)
 {
-  const PangoFontDescription *font = pango_layout_get_font_description (layout);
-  const char *text = pango_layout_get_text (layout);
   cairo_pattern_t *source = cairo_get_source (cr);
   double red = 0, green = 0, blue = 0, alpha = 1, x0 = 0, y0 = 0;
   cairo_matrix_t matrix;
-  PangoLayoutIter *iter;
 
   if (cairo_pattern_get_rgba (source, &red, &green, &blue, &alpha) != CAIRO_STATUS_SUCCESS)
     red = green = blue = 0, alpha = 1;
@@ -132,28 +132,51 @@ _tp_svg_text_add (TpSvgText   *self,
 
   /* One tspan a line, at the line's own start and baseline: the same breaks as on the
    * board, whatever the viewer's line metrics. */
+  for (guint i = 0; i < n_lines; i++)
+    {
+      g_autofree char *escaped = NULL;
+
+      if (lines[i].length == 0)
+        continue;
+      escaped = g_markup_escape_text (text + lines[i].start, lines[i].length);
+      g_string_append (self->elements, "<tspan x=\"");
+      append_number (self->elements, x0 + lines[i].x);
+      g_string_append (self->elements, "\" y=\"");
+      append_number (self->elements, y0 + lines[i].baseline);
+      g_string_append_printf (self->elements, "\">%s</tspan>", escaped);
+    }
+
+  g_string_append (self->elements, "</text>\n");
+}
+
+void
+_tp_svg_text_add (TpSvgText   *self,
+                  cairo_t     *cr,
+                  PangoLayout *layout)
+{
+  g_autoptr(GArray) lines = g_array_new (FALSE, FALSE, sizeof (TpSvgLine));
+  PangoLayoutIter *iter;
+
   iter = pango_layout_get_iter (layout);
   do
     {
       PangoLayoutLine *line = pango_layout_iter_get_line_readonly (iter);
       PangoRectangle logical;
-      g_autofree char *escaped = NULL;
-      double baseline = (double) pango_layout_iter_get_baseline (iter) / PANGO_SCALE;
+      TpSvgLine one;
 
-      if (line->length == 0)
-        continue;
       pango_layout_iter_get_line_extents (iter, NULL, &logical);
-      escaped = g_markup_escape_text (text + line->start_index, line->length);
-      g_string_append (self->elements, "<tspan x=\"");
-      append_number (self->elements, x0 + (double) logical.x / PANGO_SCALE);
-      g_string_append (self->elements, "\" y=\"");
-      append_number (self->elements, y0 + baseline);
-      g_string_append_printf (self->elements, "\">%s</tspan>", escaped);
+      one.start = line->start_index;
+      one.length = line->length;
+      one.x = (double) logical.x / PANGO_SCALE;
+      one.baseline = (double) pango_layout_iter_get_baseline (iter) / PANGO_SCALE;
+      g_array_append_val (lines, one);
     }
   while (pango_layout_iter_next_line (iter));
   pango_layout_iter_free (iter);
 
-  g_string_append (self->elements, "</text>\n");
+  _tp_svg_text_add_lines (self, cr, pango_layout_get_font_description (layout),
+                          pango_layout_get_text (layout), (const TpSvgLine *) lines->data,
+                          lines->len);
 }
 
 GBytes *

@@ -27,6 +27,21 @@ TpSvgText *_tp_svg_text_get      (cairo_t     *cr);
 void       _tp_svg_text_add      (TpSvgText   *self,
                                   cairo_t     *cr,
                                   PangoLayout *layout);
+/* A line of a text, as a layout's iterator tells it. */
+typedef struct
+{
+  int    start, length;   /* bytes of the text */
+  double x, baseline;     /* from the text's top left, board units */
+} TpSvgLine;
+
+/* Records text's lines as _tp_svg_text_add() records a layout's, in font (may be NULL),
+ * from lines the text's model told without a layout (tp-word-glyphs.h). */
+void       _tp_svg_text_add_lines (TpSvgText                  *self,
+                                   cairo_t                    *cr,
+                                   const PangoFontDescription *font,
+                                   const char                 *text,
+                                   const TpSvgLine            *lines,
+                                   guint                       n_lines);
 /* svg with the recorded text added at the end of its root element (newly allocated). */
 GBytes    *_tp_svg_text_finish   (TpSvgText   *self,
                                   GBytes      *svg);
