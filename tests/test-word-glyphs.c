@@ -254,6 +254,28 @@ append (void                *closure,
 
 /* The board page's text as an SVG export records it (tp-svg-text.h), with or without the
  * notes' models. */
+/* The board page as `--export --page=board --size=fit` lays it out, with or without the
+ * notes' models; its options and size. */
+static TpLayout *
+lay_out_board (TpDocument      *document,
+               gboolean         model,
+               TpExportOptions *options,
+               double          *width,
+               double          *height)
+{
+  TpLayout *layout = tp_layout_new ();
+
+  _tp_layout_set_modelling (layout, model);
+  tp_export_options_init (options);
+  options->page = TP_EXPORT_PAGE_BOARD;
+  options->size = TP_PAGE_SIZE_FIT;
+  tp_layout_set_full_text (layout, TRUE);
+  tp_layout_update (layout, document);
+  g_array_unref (tp_export_list_pages (layout, document, options));
+  tp_export_get_page_size (layout, options, TP_EXPORT_PAGE_BOARD, width, height);
+  return layout;
+}
+
 static GBytes *
 board_svg_text (TpDocument *document,
                 gboolean    model)
@@ -261,7 +283,7 @@ board_svg_text (TpDocument *document,
   static const char empty[] = "<svg></svg>";
   g_autoptr(GBytes) svg = g_bytes_new_static (empty, strlen (empty));
   g_autoptr(TpSvgText) sink = _tp_svg_text_new ("Inter");
-  TpLayout *layout = tp_layout_new ();
+  TpLayout *layout;
   TpExportOptions options;
   cairo_surface_t *surface;
   double width, height;
@@ -269,14 +291,7 @@ board_svg_text (TpDocument *document,
   GBytes *text;
   cairo_t *cr;
 
-  _tp_layout_set_modelling (layout, model);
-  tp_export_options_init (&options);
-  options.page = TP_EXPORT_PAGE_BOARD;
-  options.size = TP_PAGE_SIZE_FIT;
-  tp_layout_set_full_text (layout, TRUE);
-  tp_layout_update (layout, document);
-  g_array_unref (tp_export_list_pages (layout, document, &options));
-  tp_export_get_page_size (layout, &options, TP_EXPORT_PAGE_BOARD, &width, &height);
+  layout = lay_out_board (document, model, &options, &width, &height);
 
   surface = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
   cr = cairo_create (surface);
@@ -311,21 +326,14 @@ export_board (TpDocument *document,
 {
   guint words_before, layouts_before, words_after, layouts_after;
   GByteArray *bytes = g_byte_array_new ();
-  TpLayout *layout = tp_layout_new ();
+  TpLayout *layout;
   TpExportOptions options;
   cairo_surface_t *surface;
   double width, height;
   guint before;
   cairo_t *cr;
 
-  _tp_layout_set_modelling (layout, model);
-  tp_export_options_init (&options);
-  options.page = TP_EXPORT_PAGE_BOARD;
-  options.size = TP_PAGE_SIZE_FIT;
-  tp_layout_set_full_text (layout, TRUE);
-  tp_layout_update (layout, document);
-  g_array_unref (tp_export_list_pages (layout, document, &options));
-  tp_export_get_page_size (layout, &options, TP_EXPORT_PAGE_BOARD, &width, &height);
+  layout = lay_out_board (document, model, &options, &width, &height);
 
   surface = cairo_pdf_surface_create_for_stream (append, bytes, width, height);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATE_DATE,
