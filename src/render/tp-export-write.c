@@ -182,11 +182,6 @@ render_vector (TpLayout              *layout,
 
       tp_export_get_page_size (layout, options, page, &width, &height);
       n_sheets += tp_export_count_parts (layout, options, page, width, height);
-      /* Counting a report's sheets lays it out whole; after other pages, its display
-       * list would sit under theirs (50,000 moments of truth: some 70 MB under the board
-       * page's recording), so it is laid out again when its sheets come. */
-      if (pdf && i > 0 && _tp_export_page_is_report (page))
-        _tp_export_analysis_release (layout, page);
     }
 
   for (guint i = 0; i < pages->len && ok; i++)
