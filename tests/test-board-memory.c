@@ -19,6 +19,7 @@
 #include "../bench/tp-bench-doc.h"
 #include "model/tp-document-private.h"
 #include "render/tp-export.h"
+#include "render/tp-export-private.h"
 #include "render/tp-layout-private.h"
 #include "tp-test-ops.h"
 
@@ -309,6 +310,33 @@ test_board_peer_bytes (void)
   g_assert_cmpfloat (per_link, <=, 350);
 }
 
+/* The board page of a PDF of every page is the last drawn from the board's layout: the
+ * cards' memos (a copy of each touchpoint and its measurement, which only spare a
+ * relayout measuring it again) are gone before its recording grows, and nothing lays
+ * the journey out again while it is painted (issue 16: 50 MB at 50,000 cards). */
+static void
+test_board_memos_dropped (void)
+{
+  g_autoptr(TpDocument) document = tp_bench_make_shape ("moments", 300);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  guint measured = _tp_journey_count_measured ();
+  TpExportOptions options;
+
+  tp_export_options_init (&options);
+  options.format = TP_EXPORT_FORMAT_PDF;
+  options.page = TP_EXPORT_PAGE_ALL;
+  _tp_export_board_memos = G_MAXUINT;
+  bytes = tp_export_render (document, &options, NULL, &error);
+  g_assert_no_error (error);
+  g_test_message ("card memos alive on the board page: %u; cards measured: %u",
+                  _tp_export_board_memos, _tp_journey_count_measured () - measured);
+  g_assert_cmpuint (_tp_export_board_memos, ==, 0);
+  /* Each card measured once for the whole export: the memos still serve the pages
+   * before the board's. */
+  g_assert_cmpuint (_tp_journey_count_measured () - measured, <=, 300);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -318,6 +346,7 @@ main (int    argc,
   g_test_add_func ("/touchpoint/board-memory/linear", test_board_linear);
   g_test_add_func ("/touchpoint/board-memory/peer-items", test_board_peer_items);
   g_test_add_func ("/touchpoint/board-memory/peer-bytes", test_board_peer_bytes);
+  g_test_add_func ("/touchpoint/board-memory/memos-dropped", test_board_memos_dropped);
 
   return g_test_run ();
 }

@@ -142,9 +142,10 @@ typedef enum {
  * hit-test and one text query serve both pages. */
 void         _tp_analysis_reset       (TpAnalysisLayout *self,
                                        double            width);
-/* Drops the display list's ops, keeping what is recorded beside them (sections, cuts,
- * rows, hits, size): an export's large report, once its last sheet is painted. Painting
- * it again needs it laid out again. */
+/* Drops the display list's ops and the texts kept shaped, keeping what is recorded
+ * beside them (sections, cuts, rows, hits, size): an export's large report, once its
+ * sheets are counted or its last sheet is painted. Painting it again needs it laid out
+ * again. */
 void         _tp_analysis_release_ops (TpAnalysisLayout *self);
 /* "Volt — online electronics shop · 12 November 2026": the title and date of a page. */
 char        *_tp_analysis_format_subtitle (TpDocument   *document);

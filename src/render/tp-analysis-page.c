@@ -248,6 +248,10 @@ _tp_analysis_release_ops (TpAnalysisLayout *self)
   g_array_unref (self->ops);
   self->ops = g_array_new (FALSE, FALSE, sizeof (TpOp));
   forget_index (self);
+  /* The texts kept shaped serve a paint of those ops or a relayout, which lays the page
+   * out afresh now: up to 8,192 layouts, 10–15 MB of a large report's long cells. */
+  g_hash_table_remove_all (self->texts);
+  g_hash_table_remove_all (self->words);
 }
 
 void

@@ -438,6 +438,18 @@ _tp_export_analysis_count_sheets (TpLayout              *layout,
   return sheets != NULL ? MAX (sheets->len, 1) : 1;
 }
 
+void
+_tp_export_analysis_release (TpLayout     *layout,
+                             TpExportPage  page)
+{
+  Cache *cache = get_cache (layout, page);
+
+  if (cache->analysis == NULL || cache->analysis->ops->len <= RELEASED_OPS)
+    return;
+  _tp_analysis_release_ops (cache->analysis);
+  cache->painted = FALSE;
+}
+
 /* Like tp-export.c's paint_page() for the analysis: one sheet of it (G_MAXUINT: the whole page, scaled
  * to fit, as a picture shows it), from the top of the page down, centred across. */
 void
@@ -511,13 +523,8 @@ _tp_export_analysis_paint (cairo_t               *cr,
   /* A large report's display list goes once its last sheet is painted, rather than
    * sitting under the pages that follow it; its sections, cuts and sheets stay, so it
    * still counts and sizes without being laid out again. */
-  if (!whole && part + 1 == sheets->len && analysis->ops->len > RELEASED_OPS)
-    {
-      Cache *cache = get_cache (layout, page);
-
-      _tp_analysis_release_ops (analysis);
-      cache->painted = FALSE;
-    }
+  if (!whole && part + 1 == sheets->len)
+    _tp_export_analysis_release (layout, page);
 
   if (options->footer)
     _tp_export_paint_footer (cr, layout, document, page, whole ? 0 : part + 1,

@@ -112,6 +112,33 @@ get_page_shrink (double width,
   return side > TP_EXPORT_MAX_PAGE_PT ? TP_EXPORT_MAX_PAGE_PT / side : 1;
 }
 
+guint _tp_export_board_memos = G_MAXUINT;
+
+/* Whether every page from the index first on is a report, laid out from the document
+ * and not from the board's layout. */
+static gboolean
+only_reports_from (GArray *pages,
+                   guint   first)
+{
+  for (guint i = first; i < pages->len; i++)
+    if (!_tp_export_page_is_report (g_array_index (pages, TpExportPage, i)))
+      return FALSE;
+  return TRUE;
+}
+
+/* Empties the board's layout, to its arrays' room, once no page left needs it: the
+ * journey of 50,000 cards (some 100 MB with its measurements and memos) would sit under
+ * the report pages that follow (issue 16). */
+static void
+release_board (TpLayout *layout)
+{
+  g_autoptr(TpDocument) empty = tp_document_new ();
+
+  tp_layout_update (layout, empty);
+  _tp_journey_clear (&layout->journey);
+  _tp_journey_init (&layout->journey);
+}
+
 static GBytes *
 render_vector (TpLayout              *layout,
                TpDocument            *document,
@@ -163,8 +190,22 @@ render_vector (TpLayout              *layout,
       TpExportPage page = g_array_index (pages, TpExportPage, i);
       guint n_parts;
 
+      if (pdf && i > 0 && _tp_export_page_is_report (page) &&
+          !_tp_export_page_is_report (g_array_index (pages, TpExportPage, i - 1)) &&
+          only_reports_from (pages, i))
+        release_board (layout);
       tp_export_get_page_size (layout, options, page, &width, &height);
       n_parts = tp_export_count_parts (layout, options, page, width, height);
+      /* The last page drawn from the board's layout is laid out for it here (painting it
+       * finds it so), and the cards' memos, which only spare a relayout measuring them
+       * again, are dropped before its recording grows: at 50,000 cards, 50 MB. A part of
+       * the canvas is laid out again for each part. */
+      if (page != TP_EXPORT_PAGE_CANVAS && !_tp_export_page_is_report (page) &&
+          only_reports_from (pages, i + 1))
+        {
+          _tp_export_frame_layout (layout, document, options, page, NULL, width, height);
+          _tp_journey_forget_cards (&layout->journey);
+        }
       /* An SVG is one picture: a page cut into parts is not. An SVG has no page limit. */
       if (!pdf)
         n_parts = 1;
@@ -192,6 +233,8 @@ render_vector (TpLayout              *layout,
                                        ++sheet, n_sheets);
           else
             tp_export_paint_page (cr, layout, document, options, page, width, height, 0, 0);
+          if (page == TP_EXPORT_PAGE_BOARD)
+            _tp_export_board_memos = g_hash_table_size (layout->journey.cards);
           if (pdf)
             cairo_show_page (cr);
           cairo_destroy (cr);

@@ -94,6 +94,12 @@ _tp_journey_clear (TpJourney *journey)
   g_clear_pointer (&journey->cards, g_hash_table_unref);
 }
 
+void
+_tp_journey_forget_cards (TpJourney *journey)
+{
+  g_hash_table_remove_all (journey->cards);
+}
+
 const char *
 tp_journey_row_get_label (TpJourneyRow row)
 {

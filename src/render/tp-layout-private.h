@@ -562,6 +562,11 @@ TpNote  *_tp_layout_resolve_note  (TpLayout        *layout,
 /* The journey (tp-layout-journey.c, tp-layout-journey-cells.c). */
 void     _tp_journey_init         (TpJourney   *journey);
 void     _tp_journey_clear        (TpJourney   *journey);
+/* Drops the cards' memos (each a copy of its touchpoint and its measurement, some 1 KB a
+ * card), keeping what is laid out: for a layout that will not be updated again, as an
+ * export's after its last board page is laid out. An update after it measures every
+ * card again. */
+void     _tp_journey_forget_cards (TpJourney   *journey);
 /* How many cards have been measured since the program started (not remembered ones):
  * tests count them to prove a relayout measures only what changed; never time. */
 guint    _tp_journey_count_measured (void);
