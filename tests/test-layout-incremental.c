@@ -608,7 +608,6 @@ check_damage_tiles (TpDocument *document,
   g_autoptr(GArray) rects = g_array_new (FALSE, FALSE, sizeof (TpRect));
   g_autoptr(GPtrArray) tiles = g_ptr_array_new_with_free_func ((GDestroyNotify) cairo_surface_destroy);
   g_autoptr(TpLayoutDamage) damage = NULL;
-  double bleed = 2 * tp_theme_get_default ()->note_gap + 8;
   int columns, rows;
   guint repainted = 0, changed = 0;
   TpRect bounds;
@@ -635,14 +634,9 @@ check_damage_tiles (TpDocument *document,
         cairo_surface_t *fresh = paint_tile (layout, document, c, r);
         gboolean damaged = FALSE;
 
+        /* As the board drops its tiles: the rects hold the shadows' bleed. */
         for (guint i = 0; i < rects->len; i++)
-          {
-            const TpRect *rect = &g_array_index (rects, TpRect, i);
-            TpRect grown = { rect->x - bleed, rect->y - bleed, rect->width + 2 * bleed,
-                             rect->height + 2 * bleed };
-
-            damaged |= tp_rect_intersects (&grown, &area);
-          }
+          damaged |= tp_rect_intersects (&g_array_index (rects, TpRect, i), &area);
         if (damaged)
           {
             repainted++;

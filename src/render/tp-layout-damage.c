@@ -8,9 +8,15 @@
  * whole: if any of it moved, the answer is "everything", which is always right. Inside
  * the canvas and the value chain, a block is painted again when it holds an edited note,
  * when its own parts moved or when any of its notes moved or showed or hid. Blocks do not
- * overlap and every part of a block (notes, "+N more", title) is inside its rect; a link
- * that moved is painted again where it was and where it is, its bounds holding its pill
- * and badges. So painting those rects again paints every changed pixel.
+ * overlap and every part of a block (notes, "+N more", title) is inside its rect. A link
+ * that moved is painted again where it moved: each of its Bézier segments whose points
+ * changed, where it was and where it is (a segment lies in the hull of its four points;
+ * the stroke, even selected, and the port dots reach at most the theme's selected width
+ * beyond them), and its pill or badges where they moved. A note that grew moves the
+ * start of the links below it in its block and rarely more of them: their whole bounds,
+ * which reach down to the journey's cards, were most of the board's tiles. A link whose
+ * number, colour or count of points changed is painted again over its bounds, which hold
+ * its pill and badges. So painting those rects again paints every changed pixel.
  */
 
 #include "config.h"
@@ -18,6 +24,7 @@
 #include <string.h>
 
 #include "tp-layout-damage.h"
+#include "tp-layout-private.h"
 
 struct _TpLayoutDamage
 {
@@ -82,14 +89,72 @@ card_equal (const TpTouchpointInfo *a,
          rect_equal (&a->name, &b->name);
 }
 
+/* Whether the link is drawn alike but for where its points, pill and badges are. */
 static gboolean
-link_equal (const TpLinkInfo *a,
+link_alike (const TpLinkInfo *a,
             const TpLinkInfo *b)
 {
-  return a->number == b->number && a->tint == b->tint && a->n_path == b->n_path &&
-         rect_equal (&a->bounds, &b->bounds) && rect_equal (&a->pill, &b->pill) &&
-         rect_equal (&a->note_badge, &b->note_badge) &&
-         rect_equal (&a->card_badge, &b->card_badge);
+  return a->number == b->number && a->tint == b->tint && a->n_path == b->n_path;
+}
+
+/* Appends rect grown by margin on every side, unless it is empty. */
+static void
+add_grown (GArray       *rects,
+           const TpRect *rect,
+           double        margin)
+{
+  TpRect grown = { rect->x - margin, rect->y - margin, rect->width + 2 * margin,
+                   rect->height + 2 * margin };
+
+  if (!tp_rect_is_empty (rect))
+    g_array_append_val (rects, grown);
+}
+
+/* The hull of points' bounding box, grown by margin. */
+static void
+add_hull (GArray        *rects,
+          const TpPoint *points,
+          guint          n,
+          double         margin)
+{
+  double x0 = points[0].x, y0 = points[0].y, x1 = x0, y1 = y0;
+
+  for (guint i = 1; i < n; i++)
+    {
+      x0 = MIN (x0, points[i].x), x1 = MAX (x1, points[i].x);
+      y0 = MIN (y0, points[i].y), y1 = MAX (y1, points[i].y);
+    }
+  g_array_append_val (rects, ((TpRect) { x0 - margin, y0 - margin, x1 - x0 + 2 * margin,
+                                         y1 - y0 + 2 * margin }));
+}
+
+/* Where a link alike before and after (link_alike()) changed: its segments whose points
+ * moved, and its pill and badges that moved, before and after. */
+static void
+add_link_changes (GArray           *rects,
+                  const TpLinkInfo *was,
+                  const TpPoint    *was_path,
+                  const TpLinkInfo *is,
+                  const TpPoint    *is_path,
+                  double            margin)
+{
+  /* Segment s is points s … s + 3; one point alone (a path of one) is its own. */
+  for (guint s = 0; s == 0 || s + 3 < is->n_path; s += 3)
+    {
+      guint n = MIN (4, is->n_path - s);
+
+      if (memcmp (&was_path[s], &is_path[s], n * sizeof (TpPoint)) != 0)
+        {
+          add_hull (rects, &was_path[s], n, margin);
+          add_hull (rects, &is_path[s], n, margin);
+        }
+    }
+  if (!rect_equal (&was->pill, &is->pill))
+    add_grown (rects, &was->pill, margin), add_grown (rects, &is->pill, margin);
+  if (!rect_equal (&was->note_badge, &is->note_badge))
+    add_grown (rects, &was->note_badge, margin), add_grown (rects, &is->note_badge, margin);
+  if (!rect_equal (&was->card_badge, &is->card_badge))
+    add_grown (rects, &was->card_badge, margin), add_grown (rects, &is->card_badge, margin);
 }
 
 /* Fills a snapshot of layout's geometry (damage->edited is left alone). */
@@ -108,17 +173,20 @@ take (TpLayoutDamage *damage,
       tp_layout_get_region_title (layout, r, &damage->titles[r]);
     }
 
-  for (guint c = 0; c < TP_N_CONTAINERS; c++)
+  /* Filled in place, in arrays sized once: a board of 10,000 notes and 5,000 links is
+   * taken twice per edit, and growing arrays by appending was a quarter of it. */
+  for (guint c = 0, n = 0; c < TP_N_CONTAINERS; c++)
     {
       GPtrArray *notes = tp_document_get_notes (document, c);
 
       tp_layout_get_container (layout, c, &damage->blocks[c]);
-      for (guint i = 0; i < notes->len; i++)
+      g_array_set_size (damage->notes, n + notes->len);
+      for (guint i = 0; i < notes->len; i++, n++)
         {
-          TpNoteInfo info = { 0 };
+          TpNoteInfo *info = &g_array_index (damage->notes, TpNoteInfo, n);
 
-          tp_layout_get_note (layout, ((TpItem *) g_ptr_array_index (notes, i))->id, &info);
-          g_array_append_val (damage->notes, info);
+          *info = (TpNoteInfo) { 0 };
+          tp_layout_get_note (layout, ((TpItem *) g_ptr_array_index (notes, i))->id, info);
         }
     }
 
@@ -140,14 +208,20 @@ take (TpLayoutDamage *damage,
     }
 
   damage->tangles = tp_layout_count_link_tangles (layout);
+  g_array_set_size (damage->links, links->len);
   for (guint i = 0; i < links->len; i++)
     {
-      TpLinkInfo info = { 0 };
+      TpLinkInfo *info = &g_array_index (damage->links, TpLinkInfo, i);
+      guint at = damage->paths->len;
 
-      if (tp_layout_get_link (layout, ((TpItem *) g_ptr_array_index (links, i))->id, &info))
-        g_array_append_vals (damage->paths, info.path, info.n_path);
-      info.path = NULL;
-      g_array_append_val (damage->links, info);
+      *info = (TpLinkInfo) { 0 };
+      if (tp_layout_get_link (layout, ((TpItem *) g_ptr_array_index (links, i))->id, info))
+        {
+          g_array_set_size (damage->paths, at + info->n_path);
+          memcpy (&g_array_index (damage->paths, TpPoint, at), info->path,
+                  info->n_path * sizeof (TpPoint));
+        }
+      info->path = NULL;
     }
 }
 
@@ -196,7 +270,8 @@ tp_layout_damage_finish (TpLayoutDamage *damage,
                          GArray         *rects)
 {
   g_autoptr(TpLayoutDamage) now = NULL;
-  guint n = 0;
+  double bleed = 2 * layout->theme->note_gap + 8;
+  guint n = 0, first = rects->len;
 
   g_return_val_if_fail (damage != NULL, FALSE);
   g_return_val_if_fail (rects != NULL, FALSE);
@@ -223,22 +298,21 @@ tp_layout_damage_finish (TpLayoutDamage *damage,
                      &g_array_index (now->cards, TpTouchpointInfo, i)))
       return FALSE;
   /* A link that moved (the notes after a note that grew, in its block, take theirs
-   * along): where it was and where it is, its badges and pill inside its bounds. */
+   * along): where it moved, before and after. */
   for (guint i = 0, was_at = 0, now_at = 0; i < now->links->len; i++)
     {
       const TpLinkInfo *was = &g_array_index (damage->links, TpLinkInfo, i);
       const TpLinkInfo *is = &g_array_index (now->links, TpLinkInfo, i);
 
-      if (!link_equal (was, is) ||
-          (is->n_path > 0 &&
-           memcmp (&g_array_index (damage->paths, TpPoint, was_at),
-                   &g_array_index (now->paths, TpPoint, now_at), is->n_path * sizeof (TpPoint)) != 0))
+      if (!link_alike (was, is))
         {
-          if (!tp_rect_is_empty (&was->bounds))
-            g_array_append_val (rects, was->bounds);
-          if (!tp_rect_is_empty (&is->bounds))
-            g_array_append_val (rects, is->bounds);
+          add_grown (rects, &was->bounds, 0);
+          add_grown (rects, &is->bounds, 0);
         }
+      else if (is->n_path > 0)
+        add_link_changes (rects, was, &g_array_index (damage->paths, TpPoint, was_at),
+                          is, &g_array_index (now->paths, TpPoint, now_at),
+                          layout->theme->link_width_selected);
       was_at += was->n_path;
       now_at += is->n_path;
     }
@@ -261,6 +335,14 @@ tp_layout_damage_finish (TpLayoutDamage *damage,
         }
     }
 
+  /* A note's or a block's shadow reaches a little beyond its rect. */
+  for (guint i = first; i < rects->len; i++)
+    {
+      TpRect *rect = &g_array_index (rects, TpRect, i);
+
+      *rect = (TpRect) { rect->x - bleed, rect->y - bleed, rect->width + 2 * bleed,
+                         rect->height + 2 * bleed };
+    }
   return TRUE;
 }
 

@@ -25,7 +25,8 @@ TpLayoutDamage *tp_layout_damage_new       (TpLayout        *layout,
 void            tp_layout_damage_add_note  (TpLayoutDamage  *damage,
                                             const TpNote    *note);
 /* Compares with layout as updated since: TRUE and the board rects (TpRect) to paint
- * again in rects when the change is local, FALSE when everything must be painted. */
+ * again in rects when the change is local (shadows included: each rect reaches as far
+ * as anything drawn for what changed), FALSE when everything must be painted. */
 gboolean        tp_layout_damage_finish    (TpLayoutDamage  *damage,
                                             TpLayout        *layout,
                                             TpDocument      *document,

@@ -296,8 +296,6 @@ repaint_damage (TpBoard *self)
 {
   g_autoptr(TpLayoutDamage) damage = g_steal_pointer (&self->damage);
   g_autoptr(GArray) rects = g_array_new (FALSE, FALSE, sizeof (TpRect));
-  /* A note's or a block's shadow reaches a little beyond its rect. */
-  double bleed = 2 * self->theme->note_gap + 8;
 
   if (self->damage_all || damage == NULL ||
       !tp_layout_damage_finish (damage, self->layout, self->document, rects))
@@ -309,13 +307,7 @@ repaint_damage (TpBoard *self)
     }
 
   for (guint i = 0; i < rects->len; i++)
-    {
-      const TpRect *rect = &g_array_index (rects, TpRect, i);
-      TpRect area = { rect->x - bleed, rect->y - bleed, rect->width + 2 * bleed,
-                      rect->height + 2 * bleed };
-
-      _tp_board_drop_tiles_meeting (self, &area);
-    }
+    _tp_board_drop_tiles_meeting (self, &g_array_index (rects, TpRect, i));
 }
 
 void
