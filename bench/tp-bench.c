@@ -75,6 +75,7 @@ run_load (gpointer data)
   g_autoptr(TpDocument) document = tp_load_bytes (bench->bytes, NULL, &error);
 
   g_assert_no_error (error);
+  g_assert_nonnull (document);
 }
 
 static void
