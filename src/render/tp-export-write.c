@@ -113,6 +113,7 @@ get_page_shrink (double width,
 }
 
 guint _tp_export_board_memos = G_MAXUINT;
+guint _tp_export_board_report_ops = G_MAXUINT;
 
 /* Whether every page from the index first on is a report, laid out from the document
  * and not from the board's layout. */
@@ -275,7 +276,10 @@ render_vector (TpLayout              *layout,
           else
             tp_export_paint_page (cr, layout, document, options, page, width, height, 0, 0);
           if (page == TP_EXPORT_PAGE_BOARD)
-            _tp_export_board_memos = g_hash_table_size (layout->journey.cards);
+            {
+              _tp_export_board_memos = g_hash_table_size (layout->journey.cards);
+              _tp_export_board_report_ops = _tp_export_analysis_count_ops (layout);
+            }
           if (pdf)
             cairo_show_page (cr);
           cairo_destroy (cr);
@@ -420,6 +424,35 @@ tp_export_render (TpDocument            *document,
   return tp_export_render_full (document, options, NULL, cancellable, error);
 }
 
+/* The report pages of a PDF of every page, counted before the board is laid out: a
+ * report is laid out whole to be cut into sheets, and a large one (165 MB at 50,000
+ * moments of truth) is then dropped, its sheets kept, to be laid out again when painted
+ * after the board's pages. Counted with the board's layout alive, it sat under the
+ * board page's recording, the export's peak (issue 16). A small report is kept. */
+static void
+count_reports_first (TpLayout              *layout,
+                     TpDocument            *document,
+                     const TpExportOptions *options)
+{
+  static const TpExportPage reports[] = { TP_EXPORT_PAGE_ANALYSIS, TP_EXPORT_PAGE_ALIGNMENT };
+
+  /* A fitted page's size is the report's, asked of its layout each time. */
+  if (options->format != TP_EXPORT_FORMAT_PDF || options->page != TP_EXPORT_PAGE_ALL ||
+      options->size == TP_PAGE_SIZE_FIT)
+    return;
+
+  for (guint i = 0; i < G_N_ELEMENTS (reports); i++)
+    {
+      double width, height;
+
+      if (!_tp_export_analysis_remember (layout, reports[i], document))
+        continue;
+      tp_export_get_page_size (layout, options, reports[i], &width, &height);
+      tp_export_count_parts (layout, options, reports[i], width, height);
+      _tp_export_analysis_release (layout, reports[i]);
+    }
+}
+
 /* Lays the document out and writes the export's bytes to output. */
 static gboolean
 export_render (TpDocument            *document,
@@ -439,6 +472,7 @@ export_render (TpDocument            *document,
   tp_layout_set_full_text (layout, TRUE);
   /* A report page is laid out from the document by tp-export-analysis.c: the board's
    * layout, 64 MB for a journey of 50,000 cards, would only sit under it (issue 16). */
+  count_reports_first (layout, document, options);
   if (!_tp_export_page_is_report (options->page))
     tp_layout_update (layout, document);
   pages = tp_export_list_pages (layout, document, options);
