@@ -14,8 +14,9 @@
  * --in-process exports each SHAPE=N once, at N only, in this process and prints nothing:
  * for heaptrack or valgrind, which do not follow a child.
  *
- * Each export runs in a child process of its own, so that its peak memory (the child's
- * maximum resident set, from wait4()) is its own. The growth ratio is the time at n over
+ * Each export is written to a file in a temporary folder (tp_export_to_file(), as the
+ * command line and the export dialog write it) and runs in a child process of its own, so
+ * that its peak memory (the child's maximum resident set, from wait4()) is its own. The growth ratio is the time at n over
  * the time at n / 10, both measured in the same run: 10 is linear, 100 quadratic; the
  * ratio carries over between machines where wall-clock times do not.
  */
@@ -30,6 +31,7 @@
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
+#include <glib/gstdio.h>
 
 #include "tp-bench-doc.h"
 #include "render/tp-export.h"
@@ -63,6 +65,42 @@ typedef struct
   gboolean ok;
 } Result;
 
+/* Exports document as shape asks, to a file in a temporary folder; its size in bytes,
+ * or -1 with a message. */
+static double
+export_to_file (TpDocument  *document,
+                const Shape *shape,
+                guint        n)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("tp-bench-shapes-XXXXXX", &error);
+  g_autofree char *path = NULL;
+  g_autoptr(GFile) file = NULL;
+  TpExportOptions options;
+  GStatBuf st;
+  double size = -1;
+
+  if (dir == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return -1;
+    }
+  path = g_build_filename (dir, shape->format == TP_EXPORT_FORMAT_PNG && !one_page ? "out.png"
+                                                                                   : "out.pdf",
+                           NULL);
+  file = g_file_new_for_path (path);
+  tp_export_options_init (&options);
+  options.format = one_page ? TP_EXPORT_FORMAT_PDF : shape->format;
+  options.page = one_page ? only_page : shape->page;
+  if (!tp_export_to_file (document, file, &options, NULL, &error))
+    g_printerr ("%s %u: %s\n", shape->shape, n, error->message);
+  else if (g_stat (path, &st) == 0)
+    size = st.st_size;
+  g_unlink (path);
+  g_rmdir (dir);
+  return size;
+}
+
 /* In a child: makes the document, exports it, writes ms and bytes to fd. */
 static void
 child_export (const Shape *shape,
@@ -70,24 +108,14 @@ child_export (const Shape *shape,
               int          fd)
 {
   g_autoptr(TpDocument) document = tp_bench_make_shape (shape->shape, n);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  TpExportOptions options;
   double out[2];
   gint64 start;
 
-  tp_export_options_init (&options);
-  options.format = one_page ? TP_EXPORT_FORMAT_PDF : shape->format;
-  options.page = one_page ? only_page : shape->page;
   start = tp_bench_now_us (use_cpu_time);
-  bytes = tp_export_render (document, &options, NULL, &error);
+  out[1] = export_to_file (document, shape, n);
   out[0] = (tp_bench_now_us (use_cpu_time) - start) / 1000.0;
-  if (bytes == NULL)
-    {
-      g_printerr ("%s %u: %s\n", shape->shape, n, error->message);
-      _exit (1);
-    }
-  out[1] = g_bytes_get_size (bytes);
+  if (out[1] < 0)
+    _exit (1);
   if (write (fd, out, sizeof out) != sizeof out)
     _exit (1);
   _exit (0);
@@ -132,16 +160,8 @@ export_here (const Shape *shape,
              guint        n)
 {
   g_autoptr(TpDocument) document = tp_bench_make_shape (shape->shape, n);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  TpExportOptions options;
 
-  tp_export_options_init (&options);
-  options.format = one_page ? TP_EXPORT_FORMAT_PDF : shape->format;
-  options.page = one_page ? only_page : shape->page;
-  bytes = tp_export_render (document, &options, NULL, &error);
-  if (bytes == NULL)
-    g_printerr ("%s %u: %s\n", shape->shape, n, error->message);
+  export_to_file (document, shape, n);
 }
 
 static void

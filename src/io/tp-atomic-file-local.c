@@ -440,30 +440,6 @@ check_locked (Target             *target,
   return FALSE;
 }
 
-static gboolean
-write_all (int           fd,
-           const guint8 *data,
-           gsize         size)
-{
-  while (size > 0)
-    {
-      ssize_t n = write (fd, data, MIN (size, (gsize) G_MAXSSIZE));
-
-      if (n < 0 && errno == EINTR)
-        continue;
-      if (n <= 0)
-        {
-          if (n == 0)
-            errno = EIO;
-          return FALSE;
-        }
-      data += n;
-      size -= (gsize) n;
-    }
-
-  return TRUE;
-}
-
 /* A temporary file beside what is replaced: hidden, named after it, but short enough for
  * the folder even when the name itself is as long as names may be there. */
 static int
@@ -647,19 +623,20 @@ put_in_place (Target             *target,
 }
 
 gboolean
-_tp_atomic_file_write_local (GFile              *file,
-                             const char         *path,
-                             GBytes             *bytes,
-                             TpWriteVerb         verb,
-                             const TpFileStamp  *expected,
-                             GError            **error)
+_tp_atomic_file_write_local (GFile                *file,
+                             const char           *path,
+                             TpAtomicFileProducer  produce,
+                             gpointer              user_data,
+                             TpWriteVerb           verb,
+                             const TpFileStamp    *expected,
+                             GError              **error)
 {
   Target target = { .dir_fd = -1, .fd = -1 };
   g_autofree char *tmp_name = NULL;
+  g_autoptr(GError) produce_error = NULL;
+  TpAtomicSink sink;
   struct stat tmp_st;
-  gboolean ok = FALSE;
-  gsize size;
-  const guint8 *data = g_bytes_get_data (bytes, &size);
+  gboolean ok = FALSE, produced;
   int fd = -1;
 
   if (!open_target (&target, path, file, verb, error) ||
@@ -684,8 +661,27 @@ _tp_atomic_file_write_local (GFile              *file,
       goto out;
     }
 
-  if (!write_all (fd, data, size) ||
-      (target.fd >= 0 && !keep_owner_and_mode (fd, &target.st, file, verb, error)) ||
+  /* The bytes go to the temporary file as they are made; a failed write of them is what
+   * went wrong, whatever the producer made of it. */
+  _tp_atomic_sink_init (&sink, fd, NULL, NULL);
+  produced = produce (&sink, user_data, &produce_error);
+  if (!_tp_atomic_sink_flush (&sink))
+    {
+      _tp_atomic_file_set_errno (error, file, verb, sink.saved_errno);
+      _tp_atomic_sink_clear (&sink);
+      goto remove_tmp;
+    }
+  _tp_atomic_sink_clear (&sink);
+  if (!produced)
+    {
+      if (produce_error != NULL)
+        g_propagate_error (error, g_steal_pointer (&produce_error));
+      else
+        _tp_atomic_file_set_errno (error, file, verb, EIO);
+      goto remove_tmp;
+    }
+
+  if ((target.fd >= 0 && !keep_owner_and_mode (fd, &target.st, file, verb, error)) ||
       fsync (fd) != 0 || fstat (fd, &tmp_st) != 0)
     {
       if (error != NULL && *error == NULL)

@@ -111,19 +111,20 @@ tp_atomic_file_set_error (GError       **error,
  * check read: the backend refuses the replace if the file has changed since, so that
  * check and write are one step wherever the backend keeps etags. */
 static gboolean
-write_remote (GFile         *file,
-              GBytes        *bytes,
-              TpWriteVerb    verb,
-              const char    *seen,
-              char         **etag,
-              GCancellable  *cancellable,
-              GError       **error)
+write_remote (GFile                 *file,
+              TpAtomicFileProducer   produce,
+              gpointer               user_data,
+              TpWriteVerb            verb,
+              const char            *seen,
+              char                 **etag,
+              GCancellable          *cancellable,
+              GError               **error)
 {
   g_autoptr(GError) local_error = NULL;
   g_autoptr(GFileOutputStream) stream = NULL;
   g_autoptr(GCancellable) discard = g_cancellable_new ();
-  gsize size;
-  const char *data = g_bytes_get_data (bytes, &size);
+  TpAtomicSink sink;
+  gboolean produced, flushed;
 
   stream = g_file_replace (file, seen, FALSE, G_FILE_CREATE_NONE, cancellable, &local_error);
   if (stream == NULL)
@@ -135,15 +136,30 @@ write_remote (GFile         *file,
       return FALSE;
     }
 
-  if (!g_output_stream_write_all (G_OUTPUT_STREAM (stream), data, size, NULL,
-                                  cancellable, &local_error) ||
+  _tp_atomic_sink_init (&sink, -1, G_OUTPUT_STREAM (stream), cancellable);
+  produced = produce (&sink, user_data, &local_error);
+  flushed = _tp_atomic_sink_flush (&sink);
+  if (!flushed)
+    {
+      /* The stream's failure is what went wrong, whatever the producer made of it. */
+      g_clear_error (&local_error);
+      local_error = g_steal_pointer (&sink.error);
+    }
+  _tp_atomic_sink_clear (&sink);
+
+  if (!flushed || !produced ||
       !g_output_stream_close (G_OUTPUT_STREAM (stream), cancellable, &local_error))
     {
       /* Closing with a cancelled cancellable makes the backend discard what was
        * written instead of putting it in place of the original. */
       g_cancellable_cancel (discard);
       g_output_stream_close (G_OUTPUT_STREAM (stream), discard, NULL);
-      tp_atomic_file_set_error (error, file, verb, local_error);
+      if (flushed && !produced && local_error != NULL)
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      else if (local_error != NULL)
+        tp_atomic_file_set_error (error, file, verb, local_error);
+      else
+        _tp_atomic_file_set_errno (error, file, verb, EIO);
       return FALSE;
     }
 
@@ -234,21 +250,19 @@ check_remote (GFile              *file,
   return FALSE;
 }
 
-gboolean
-tp_atomic_file_replace (GFile              *file,
-                        GBytes             *bytes,
-                        TpWriteVerb         verb,
-                        const TpFileStamp  *expected,
-                        char              **etag,
-                        GCancellable       *cancellable,
-                        GError            **error)
+static gboolean
+replace_with (GFile                 *file,
+              TpAtomicFileProducer   produce,
+              gpointer               user_data,
+              TpWriteVerb            verb,
+              const TpFileStamp     *expected,
+              char                 **etag,
+              GCancellable          *cancellable,
+              GError               **error)
 {
   g_autofree char *path = NULL;
   g_autofree char *new_etag = NULL;
   g_autofree char *seen = NULL;
-
-  g_return_val_if_fail (G_IS_FILE (file), FALSE);
-  g_return_val_if_fail (bytes != NULL, FALSE);
 
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return FALSE;
@@ -258,7 +272,7 @@ tp_atomic_file_replace (GFile              *file,
     {
       g_autoptr(GFileInfo) info = NULL;
 
-      if (!_tp_atomic_file_write_local (file, path, bytes, verb, expected, error))
+      if (!_tp_atomic_file_write_local (file, path, produce, user_data, verb, expected, error))
         return FALSE;
 
       info = g_file_query_info (file, G_FILE_ATTRIBUTE_ETAG_VALUE, G_FILE_QUERY_INFO_NONE,
@@ -267,7 +281,7 @@ tp_atomic_file_replace (GFile              *file,
         new_etag = g_strdup (g_file_info_get_etag (info));
     }
   else if (!check_remote (file, expected, verb, &seen, cancellable, error) ||
-           !write_remote (file, bytes, verb, seen, &new_etag, cancellable, error))
+           !write_remote (file, produce, user_data, verb, seen, &new_etag, cancellable, error))
     {
       return FALSE;
     }
@@ -275,6 +289,33 @@ tp_atomic_file_replace (GFile              *file,
   if (etag != NULL)
     *etag = g_steal_pointer (&new_etag);
   return TRUE;
+}
+
+/* A producer for bytes made already: one write. */
+static gboolean
+produce_bytes (TpAtomicSink  *sink,
+               gpointer       user_data,
+               GError       **error)
+{
+  gsize size;
+  const void *data = g_bytes_get_data (user_data, &size);
+
+  return tp_atomic_sink_write (sink, data, size);
+}
+
+gboolean
+tp_atomic_file_replace (GFile              *file,
+                        GBytes             *bytes,
+                        TpWriteVerb         verb,
+                        const TpFileStamp  *expected,
+                        char              **etag,
+                        GCancellable       *cancellable,
+                        GError            **error)
+{
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (bytes != NULL, FALSE);
+
+  return replace_with (file, produce_bytes, bytes, verb, expected, etag, cancellable, error);
 }
 
 gboolean
@@ -286,4 +327,19 @@ tp_atomic_file_write (GFile         *file,
                       GError       **error)
 {
   return tp_atomic_file_replace (file, bytes, verb, NULL, etag, cancellable, error);
+}
+
+gboolean
+tp_atomic_file_write_streamed (GFile                *file,
+                               TpWriteVerb           verb,
+                               TpAtomicFileProducer  produce,
+                               gpointer              user_data,
+                               char                **etag,
+                               GCancellable         *cancellable,
+                               GError              **error)
+{
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (produce != NULL, FALSE);
+
+  return replace_with (file, produce, user_data, verb, NULL, etag, cancellable, error);
 }

@@ -51,6 +51,40 @@ gboolean  tp_atomic_file_replace   (GFile              *file,
                                     GCancellable       *cancellable,
                                     GError            **error);
 
+/* Where a streamed write puts the new file's bytes as they are made (a temporary file
+ * beside what is replaced, or GIO's replace stream), so that a large export never holds
+ * its whole file in memory. */
+typedef struct _TpAtomicSink TpAtomicSink;
+
+/* Makes the new file's bytes with tp_atomic_sink_write(). FALSE, with error set, stops
+ * the write: the old file stays as it was and no temporary file is left. */
+typedef gboolean (*TpAtomicFileProducer) (TpAtomicSink  *sink,
+                                          gpointer       user_data,
+                                          GError       **error);
+
+/* tp_atomic_file_write() of the bytes produce makes, written while they are made: every
+ * check (what is replaced, its owner and mode, its lock) is made before produce is
+ * called, and the new file is fsynced and put in place only once it returns TRUE. A
+ * failed write of the sink is the error reported, whatever produce says of it. */
+gboolean  tp_atomic_file_write_streamed (GFile                *file,
+                                         TpWriteVerb           verb,
+                                         TpAtomicFileProducer  produce,
+                                         gpointer              user_data,
+                                         char                **etag,
+                                         GCancellable         *cancellable,
+                                         GError              **error);
+
+/* Appends size bytes to the file being written. FALSE once a write has failed: the
+ * producer should stop (and return FALSE); the writer reports the failure. */
+gboolean  tp_atomic_sink_write     (TpAtomicSink       *sink,
+                                    const void         *data,
+                                    gsize               size);
+
+/* The most bytes of a file held in memory at once since the last call, in a sink's
+ * buffer or handed to one in a piece: for tests that an export streams its file rather
+ * than keeping it whole. */
+gsize     tp_atomic_sink_take_max_held (void);
+
 /* Turns an error from GLib's file functions or GIO into TP_SAVE_ERROR_WRITE. */
 void      tp_atomic_file_set_error (GError            **error,
                                     GFile              *file,

@@ -33,10 +33,18 @@ void              _tp_export_story_paint        (cairo_t               *cr,
 /* For tests: the cards' memos alive when the board page was last painted into a PDF or
  * SVG (0: dropped before its recording grew, as they should be; issue 16). */
 extern guint _tp_export_board_memos;
-/* Drops a large report's display list and its shaped texts (once its last sheet is
- * painted); painting it again lays it out again. Dropping it as soon as its sheets are
- * counted, not to sit under the board page, was measured: 14 MiB less peak at 50,000
- * moments of truth for a second layout, 15 % more CPU time (issue 16). */
+/* For tests: the ops of a display list past which a report's is dropped (100,000), and
+ * the ops of the reports' display lists alive when the board page was last painted into
+ * a PDF (0 for a large report: counted before the board was laid out, then dropped). */
+extern guint _tp_export_released_ops;
+extern guint _tp_export_board_report_ops;
+/* The ops of the reports' display lists that layout holds. */
+guint             _tp_export_analysis_count_ops (TpLayout              *layout);
+/* Drops a large report's display list and its shaped texts, and gives the freed heap
+ * back (once its last sheet is painted, and in a PDF of every page once its sheets are
+ * counted, before the board is laid out); painting it again lays it out again. Without
+ * giving the heap back, dropping it after counting won only 14 MiB of peak at 50,000
+ * moments of truth; with it, 50 MiB (bench/README.md, issue 16). */
 void              _tp_export_analysis_release   (TpLayout              *layout,
                                                  TpExportPage           page);
 /* Whether the document has anything for the report page to show (something to analyse;

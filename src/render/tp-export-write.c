@@ -113,6 +113,7 @@ get_page_shrink (double width,
 }
 
 guint _tp_export_board_memos = G_MAXUINT;
+guint _tp_export_board_report_ops = G_MAXUINT;
 
 /* Whether every page from the index first on is a report, laid out from the document
  * and not from the board's layout. */
@@ -139,16 +140,50 @@ release_board (TpLayout *layout)
   _tp_journey_init (&layout->journey);
 }
 
-static GBytes *
+/* Where an export's bytes go as they are made: a GByteArray (tp_export_render()) or the
+ * file being written (tp_export_to_file()), so that a PDF of 40 MB is not held whole. */
+typedef struct
+{
+  cairo_write_func_t  write;
+  void               *closure;
+} Output;
+
+static gboolean
+write_output (const Output  *output,
+              GBytes        *bytes,
+              GError       **error)
+{
+  gsize size;
+  const guint8 *data = g_bytes_get_data (bytes, &size);
+
+  /* cairo's write functions take an unsigned int of bytes at a time. */
+  while (size > 0)
+    {
+      guint piece = (guint) MIN (size, (gsize) G_MAXUINT / 2);
+
+      if (output->write (output->closure, data, piece) != CAIRO_STATUS_SUCCESS)
+        {
+          g_set_error_literal (error, TP_EXPORT_ERROR, TP_EXPORT_ERROR_FAILED,
+                               cairo_status_to_string (CAIRO_STATUS_WRITE_ERROR));
+          return FALSE;
+        }
+      data += piece;
+      size -= piece;
+    }
+  return TRUE;
+}
+
+static gboolean
 render_vector (TpLayout              *layout,
                TpDocument            *document,
                const TpExportOptions *options,
                GArray                *pages,
                TpExportReport        *report,
+               const Output          *output,
                GCancellable          *cancellable,
                GError               **error)
 {
-  g_autoptr(GByteArray) out = g_byte_array_new ();
+  g_autoptr(GByteArray) out = NULL;
   g_autoptr(TpSvgText) text = NULL;
   gboolean pdf = options->format == TP_EXPORT_FORMAT_PDF;
   double pt = tp_export_get_points_per_pixel (options);
@@ -163,13 +198,16 @@ render_vector (TpLayout              *layout,
   if (pdf)
     {
       shrink = get_page_shrink (width * pt, height * pt);
-      surface = cairo_pdf_surface_create_for_stream (append_bytes, out,
+      /* Each page's stream goes out as cairo ends the page. */
+      surface = cairo_pdf_surface_create_for_stream (output->write, output->closure,
                                                      MIN (width * pt * shrink, TP_EXPORT_MAX_PAGE_PT),
                                                      MIN (height * pt * shrink, TP_EXPORT_MAX_PAGE_PT));
       set_pdf_metadata (surface, document);
     }
   else
     {
+      /* The SVG's text is put in once the picture is whole (tp-svg-text.c). */
+      out = g_byte_array_new ();
       surface = cairo_svg_surface_create_for_stream (append_bytes, out,
                                                      width * pt, height * pt);
       cairo_svg_surface_set_document_unit (surface, CAIRO_SVG_UNIT_PT);
@@ -219,6 +257,10 @@ render_vector (TpLayout              *layout,
               ok = FALSE;
               break;
             }
+          /* A write that failed (a full disk) fails the export: the pages left are not
+           * drawn for nothing. */
+          if (cairo_surface_status (surface) != CAIRO_STATUS_SUCCESS)
+            break;
           if (pdf && sheet > 0)
             cairo_pdf_surface_set_size (surface,
                                         MIN (width * pt * shrink, TP_EXPORT_MAX_PAGE_PT),
@@ -234,7 +276,10 @@ render_vector (TpLayout              *layout,
           else
             tp_export_paint_page (cr, layout, document, options, page, width, height, 0, 0);
           if (page == TP_EXPORT_PAGE_BOARD)
-            _tp_export_board_memos = g_hash_table_size (layout->journey.cards);
+            {
+              _tp_export_board_memos = g_hash_table_size (layout->journey.cards);
+              _tp_export_board_report_ops = _tp_export_analysis_count_ops (layout);
+            }
           if (pdf)
             cairo_show_page (cr);
           cairo_destroy (cr);
@@ -246,15 +291,16 @@ render_vector (TpLayout              *layout,
     ok = check_surface (surface, error);
   cairo_surface_destroy (surface);
   if (!ok)
-    return NULL;
+    return FALSE;
 
   if (text != NULL)
     {
       g_autoptr(GBytes) shapes = g_byte_array_free_to_bytes (g_steal_pointer (&out));
+      g_autoptr(GBytes) svg = _tp_svg_text_finish (text, shapes);
 
-      return _tp_svg_text_finish (text, shapes);
+      return write_output (output, svg, error);
     }
-  return g_byte_array_free_to_bytes (g_steal_pointer (&out));
+  return TRUE;
 }
 
 static gboolean
@@ -320,12 +366,13 @@ set_too_large (GError               **error,
     }
 }
 
-static GBytes *
+static gboolean
 render_png (TpLayout              *layout,
             TpDocument            *document,
             const TpExportOptions *options,
             TpExportPage           page,
             TpExportReport        *report,
+            const Output          *output,
             GError               **error)
 {
   g_autoptr(GByteArray) out = g_byte_array_new ();
@@ -341,7 +388,7 @@ render_png (TpLayout              *layout,
   if (!image_fits (width, height, scale))
     {
       set_too_large (error, report, options, width, height, scale);
-      return NULL;
+      return FALSE;
     }
 
   surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) pixel_width,
@@ -359,9 +406,13 @@ render_png (TpLayout              *layout,
       if (error != NULL && *error == NULL)
         g_set_error_literal (error, TP_EXPORT_ERROR, TP_EXPORT_ERROR_FAILED,
                              _("The image could not be written."));
-      return NULL;
+      return FALSE;
     }
-  return g_byte_array_free_to_bytes (g_steal_pointer (&out));
+  {
+    g_autoptr(GBytes) png = g_byte_array_free_to_bytes (g_steal_pointer (&out));
+
+    return write_output (output, png, error);
+  }
 }
 
 GBytes *
@@ -373,18 +424,46 @@ tp_export_render (TpDocument            *document,
   return tp_export_render_full (document, options, NULL, cancellable, error);
 }
 
-GBytes *
-tp_export_render_full (TpDocument            *document,
-                       const TpExportOptions *options,
-                       TpExportReport        *report,
-                       GCancellable          *cancellable,
-                       GError               **error)
+/* The report pages of a PDF of every page, counted before the board is laid out: a
+ * report is laid out whole to be cut into sheets, and a large one (165 MB at 50,000
+ * moments of truth) is then dropped, its sheets kept, to be laid out again when painted
+ * after the board's pages. Counted with the board's layout alive, it sat under the
+ * board page's recording, the export's peak (issue 16). A small report is kept. */
+static void
+count_reports_first (TpLayout              *layout,
+                     TpDocument            *document,
+                     const TpExportOptions *options)
+{
+  static const TpExportPage reports[] = { TP_EXPORT_PAGE_ANALYSIS, TP_EXPORT_PAGE_ALIGNMENT };
+
+  /* A fitted page's size is the report's, asked of its layout each time. */
+  if (options->format != TP_EXPORT_FORMAT_PDF || options->page != TP_EXPORT_PAGE_ALL ||
+      options->size == TP_PAGE_SIZE_FIT)
+    return;
+
+  for (guint i = 0; i < G_N_ELEMENTS (reports); i++)
+    {
+      double width, height;
+
+      if (!_tp_export_analysis_remember (layout, reports[i], document))
+        continue;
+      tp_export_get_page_size (layout, options, reports[i], &width, &height);
+      tp_export_count_parts (layout, options, reports[i], width, height);
+      _tp_export_analysis_release (layout, reports[i]);
+    }
+}
+
+/* Lays the document out and writes the export's bytes to output. */
+static gboolean
+export_render (TpDocument            *document,
+               const TpExportOptions *options,
+               TpExportReport        *report,
+               const Output          *output,
+               GCancellable          *cancellable,
+               GError               **error)
 {
   g_autoptr(TpLayout) layout = NULL;
   g_autoptr(GArray) pages = NULL;
-
-  g_return_val_if_fail (TP_IS_DOCUMENT (document), NULL);
-  g_return_val_if_fail (options != NULL, NULL);
 
   if (report != NULL)
     *report = (TpExportReport) { .page_shrink = 1 };
@@ -393,6 +472,7 @@ tp_export_render_full (TpDocument            *document,
   tp_layout_set_full_text (layout, TRUE);
   /* A report page is laid out from the document by tp-export-analysis.c: the board's
    * layout, 64 MB for a journey of 50,000 cards, would only sit under it (issue 16). */
+  count_reports_first (layout, document, options);
   if (!_tp_export_page_is_report (options->page))
     tp_layout_update (layout, document);
   pages = tp_export_list_pages (layout, document, options);
@@ -401,13 +481,33 @@ tp_export_render_full (TpDocument            *document,
       g_set_error (error, TP_EXPORT_ERROR, TP_EXPORT_ERROR_EMPTY,
                    _("There is nothing to export on the page “%s”."),
                    tp_export_page_to_string (options->page));
-      return NULL;
+      return FALSE;
     }
 
   if (options->format == TP_EXPORT_FORMAT_PNG)
     return render_png (layout, document, options, g_array_index (pages, TpExportPage, 0), report,
-                       error);
-  return render_vector (layout, document, options, pages, report, cancellable, error);
+                       output, error);
+  return render_vector (layout, document, options, pages, report, output, cancellable, error);
+}
+
+GBytes *
+tp_export_render_full (TpDocument            *document,
+                       const TpExportOptions *options,
+                       TpExportReport        *report,
+                       GCancellable          *cancellable,
+                       GError               **error)
+{
+  g_autoptr(GByteArray) out = NULL;
+  Output output;
+
+  g_return_val_if_fail (TP_IS_DOCUMENT (document), NULL);
+  g_return_val_if_fail (options != NULL, NULL);
+
+  out = g_byte_array_new ();
+  output = (Output) { append_bytes, out };
+  if (!export_render (document, options, report, &output, cancellable, error))
+    return NULL;
+  return g_byte_array_free_to_bytes (g_steal_pointer (&out));
 }
 
 gboolean
@@ -420,6 +520,38 @@ tp_export_to_file (TpDocument            *document,
   return tp_export_to_file_full (document, file, options, NULL, cancellable, error);
 }
 
+typedef struct
+{
+  TpDocument            *document;
+  const TpExportOptions *options;
+  TpExportReport        *report;
+  GCancellable          *cancellable;
+} ExportJob;
+
+static cairo_status_t
+write_to_sink (void                *closure,
+               const unsigned char *data,
+               unsigned int         length)
+{
+  return tp_atomic_sink_write (closure, data, length) ? CAIRO_STATUS_SUCCESS
+                                                       : CAIRO_STATUS_WRITE_ERROR;
+}
+
+static gboolean
+produce_export (TpAtomicSink  *sink,
+                gpointer       user_data,
+                GError       **error)
+{
+  ExportJob *job = user_data;
+  Output output = { write_to_sink, sink };
+
+  return export_render (job->document, job->options, job->report, &output, job->cancellable,
+                        error);
+}
+
+/* The export is written to the file as it is made (tp_atomic_file_write_streamed()):
+ * the whole PDF in memory, its array's room up to twice the file, sat under the pages
+ * still to draw (issue 16). */
 gboolean
 tp_export_to_file_full (TpDocument            *document,
                         GFile                 *file,
@@ -428,14 +560,16 @@ tp_export_to_file_full (TpDocument            *document,
                         GCancellable          *cancellable,
                         GError               **error)
 {
-  g_autoptr(GBytes) bytes = NULL;
+  ExportJob job = { document, options, report, cancellable };
 
   g_return_val_if_fail (TP_IS_DOCUMENT (document), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (options != NULL, FALSE);
 
-  bytes = tp_export_render_full (document, options, report, cancellable, error);
-  return bytes != NULL &&
-         tp_atomic_file_write (file, bytes, TP_WRITE_EXPORT, NULL, cancellable, error);
+  if (report != NULL)
+    *report = (TpExportReport) { .page_shrink = 1 };
+  return tp_atomic_file_write_streamed (file, TP_WRITE_EXPORT, produce_export, &job, NULL,
+                                        cancellable, error);
 }
 
 typedef struct
