@@ -8,7 +8,8 @@
 # A counting run (strace) finds the writes to the temporary file; then one of them, in
 # the middle of the file, fails with ENOSPC, and in other runs the temporary file's fsync
 # fails with EIO and the exchange (renameat2) with EIO. Each run must fail saying why,
-# leave the old export as it was and leave no temporary file. Without strace (or ptrace),
+# leave the old export as it was and leave no temporary file; nor may a run killed in
+# the middle of the file. Without strace (or ptrace),
 # exits 77.
 
 set -u
@@ -45,17 +46,18 @@ if [ "$status" != 0 ]; then
   sed 's/^/  /' "$tmp/messages"
   exit 1
 fi
-# The temporary file's descriptor and the process that writes it: openat(…,
-# ".count.pdf.XXXXXX", O_RDWR|O_CREAT|O_EXCL…) = N. strace counts a process's calls on
-# its own.
-created=$(grep -E '^[0-9]+ +openat\(.*"\.count\.pdf\.[A-Za-z0-9]{6}".*O_CREAT' "$tmp/count.log" |
-          head -n 1)
+# The temporary file's descriptor and the process that writes it: openat(DIR, ".",
+# O_RDWR|O_CLOEXEC|O_TMPFILE…) = N where the file system makes unnamed files, otherwise
+# openat(…, ".count.pdf.XXXXXX", O_RDWR|O_CREAT|O_EXCL…) = N. strace counts a process's
+# calls on its own.
+tmp_open='openat\((.*"\.count\.pdf\.[A-Za-z0-9]+".*O_CREAT|[0-9]+, "\.", .*O_TMPFILE)'
+created=$(grep -E "^[0-9]+ +$tmp_open" "$tmp/count.log" | head -n 1)
 tmp_pid=$(printf '%s\n' "$created" | sed -E 's/^([0-9]+) .*/\1/')
 tmp_fd=$(printf '%s\n' "$created" | sed -E 's/.*= ([0-9]+)$/\1/')
 # Ordinals (among that process's writes) of the writes to the temporary file.
-ordinals=$(awk -v pid="$tmp_pid" -v fd="$tmp_fd" '
+ordinals=$(awk -v pid="$tmp_pid" -v fd="$tmp_fd" -v tmp_open="$tmp_open" '
   $1 != pid { next }
-  /openat\(.*"\.count\.pdf\.[A-Za-z0-9]+".*O_CREAT/ { created = 1 }
+  $0 ~ tmp_open { created = 1 }
   / +write\(/ { n++; if (created && $0 ~ ("write\\(" fd ",")) print n }
 ' "$tmp/count.log")
 writes=$(awk -v pid="$tmp_pid" '$1 == pid && / +write\(/' "$tmp/count.log" | wc -l)
@@ -101,6 +103,25 @@ run "a write in the middle of the PDF fails (ENOSPC)" "write:error=ENOSPC:when=$
 run "the temporary file's fsync fails (EIO)" "fsync:error=EIO:when=1" \
   "Input/output error"
 run "the exchange fails (EIO)" "renameat2:error=EIO" "Input/output error"
+
+# Killed in the middle of the file (a crash, an impatient kill -9): the old export as it
+# was and no hidden temporary file beside it, which a named temporary file would leave.
+ran=$((ran + 1))
+rm -rf "$tmp/out"
+mkdir "$tmp/out"
+cp "$old" "$tmp/out/export.pdf"
+ASAN_OPTIONS="$asan_options" strace -f -o /dev/null -e inject="write:signal=SIGKILL:when=$middle" \
+  "$touchpoint" --export="$tmp/out/export.pdf" "$example" >/dev/null 2>"$tmp/messages"
+status=$?
+if [ "$status" = 0 ]; then
+  fail "killed: the export was not killed"
+elif ! cmp -s "$old" "$tmp/out/export.pdf"; then
+  fail "killed: the old export was changed"
+elif [ "$(ls -A "$tmp/out")" != export.pdf ]; then
+  fail "killed: left behind: $(ls -A "$tmp/out" | grep -v -x export.pdf)"
+else
+  echo "ok - killed in the middle of the file: the old export kept, nothing left behind"
+fi
 
 # Without a fault the export is made, in place of the old one.
 rm -rf "$tmp/out"

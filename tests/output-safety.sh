@@ -148,14 +148,16 @@ if [ -n "$other_user" ] && command -v strace >/dev/null 2>&1; then
   $other_user ln -s "$tmp/rootonly/file.csv" "$tmp/user/out.csv"
   # LeakSanitizer cannot work under ptrace: in a sanitizer build it would abort.
   ASAN_OPTIONS="${ASAN_OPTIONS:-}:detect_leaks=0" \
-    $other_user strace -f -o "$tmp/user/trace" -e trace=open,openat,creat \
+    $other_user strace -f -y -o "$tmp/user/trace" -e trace=open,openat,creat \
       "$touchpoint" --export="$tmp/user/out.csv" --table=gaps "$example" >/dev/null \
       2>"$tmp/messages"
   status=$?
   if expect_refusal "link to a root file" "Permission denied"; then
-    if grep -E 'O_CREAT' "$tmp/user/trace" | grep -q 'file\.csv\.'; then
+    # Named (O_CREAT) or unnamed (O_TMPFILE on the folder's descriptor, which -y names).
+    tried='(O_CREAT.*file\.csv\.|rootonly>, "\.", .*O_TMPFILE)'
+    if grep -q -E "$tried" "$tmp/user/trace"; then
       fail "link to a root file: a temporary file was tried beside the target:"
-      grep -E 'O_CREAT' "$tmp/user/trace" | sed 's/^/  /'
+      grep -E "$tried" "$tmp/user/trace" | sed 's/^/  /'
     elif [ "$(cat "$tmp/rootonly/file.csv")" != "$old_table" ]; then
       fail "link to a root file: the file was changed"
     else

@@ -440,33 +440,52 @@ check_locked (Target             *target,
   return FALSE;
 }
 
-/* A temporary file beside what is replaced: hidden, named after it, but short enough for
- * the folder even when the name itself is as long as names may be there. */
-static int
-create_temporary (Target  *target,
-                  mode_t   mode,
-                  char   **tmp_name)
+/* A name for the temporary file beside what is replaced: hidden, named after it, but
+ * short enough for the folder even when the name itself is as long as names may be
+ * there. */
+static char *
+make_temporary_name (Target *target)
 {
   long name_max = fpathconf (target->dir_fd, _PC_NAME_MAX);
   gsize keep = strlen (target->name);
   static const char letters[] = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+  char suffix[7];
 
   if (name_max <= 0)
     name_max = 255;
   if ((long) keep > name_max - 8)
     keep = name_max > 8 ? (gsize) (name_max - 8) : 0;
 
+  for (guint i = 0; i < 6; i++)
+    suffix[i] = letters[g_random_int_range (0, sizeof letters - 1)];
+  suffix[6] = '\0';
+
+  return g_strdup_printf (".%.*s.%s", (int) keep, target->name, suffix);
+}
+
+/* The temporary file, in the folder of what is replaced. Unnamed (O_TMPFILE) where the
+ * file system allows it and /proc can name it later: an export streams its file for
+ * seconds, and a process killed meanwhile must not leave a hidden file behind. Otherwise
+ * named at once; *tmp_name is then set. */
+static int
+create_temporary (Target  *target,
+                  mode_t   mode,
+                  char   **tmp_name)
+{
+  int fd;
+
+  g_clear_pointer (tmp_name, g_free);
+  if (access ("/proc/self/fd", X_OK) == 0)
+    {
+      fd = openat (target->dir_fd, ".", O_TMPFILE | O_RDWR | O_CLOEXEC, mode);
+      if (fd >= 0)
+        return fd;
+    }
+
   for (guint attempt = 0; attempt < 100; attempt++)
     {
-      char suffix[7];
-      int fd;
-
-      for (guint i = 0; i < 6; i++)
-        suffix[i] = letters[g_random_int_range (0, sizeof letters - 1)];
-      suffix[6] = '\0';
-
       g_free (*tmp_name);
-      *tmp_name = g_strdup_printf (".%.*s.%s", (int) keep, target->name, suffix);
+      *tmp_name = make_temporary_name (target);
       fd = openat (target->dir_fd, *tmp_name,
                    O_RDWR | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode);
       if (fd >= 0 || errno != EEXIST)
@@ -474,6 +493,35 @@ create_temporary (Target  *target,
     }
 
   return -1;
+}
+
+/* Gives an unnamed temporary file its name, once it is whole and durable, so that it
+ * can be exchanged with what it replaces. */
+static gboolean
+name_temporary (Target  *target,
+                int      fd,
+                char   **tmp_name)
+{
+  char proc_path[64];
+
+  g_snprintf (proc_path, sizeof proc_path, "/proc/self/fd/%d", fd);
+  for (guint attempt = 0; attempt < 100; attempt++)
+    {
+      g_free (*tmp_name);
+      *tmp_name = make_temporary_name (target);
+      if (linkat (AT_FDCWD, proc_path, target->dir_fd, *tmp_name, AT_SYMLINK_FOLLOW) == 0)
+        return TRUE;
+      if (errno != EEXIST)
+        break;
+    }
+
+  {
+    int saved_errno = errno;
+
+    g_clear_pointer (tmp_name, g_free);
+    errno = saved_errno;
+  }
+  return FALSE;
 }
 
 /* Gives the new file the old one's owner and mode. */
@@ -682,7 +730,8 @@ _tp_atomic_file_write_local (GFile                *file,
     }
 
   if ((target.fd >= 0 && !keep_owner_and_mode (fd, &target.st, file, verb, error)) ||
-      fsync (fd) != 0 || fstat (fd, &tmp_st) != 0)
+      fsync (fd) != 0 || fstat (fd, &tmp_st) != 0 ||
+      (tmp_name == NULL && !name_temporary (&target, fd, &tmp_name)))
     {
       if (error != NULL && *error == NULL)
         _tp_atomic_file_set_errno (error, file, verb, errno);
@@ -704,7 +753,9 @@ _tp_atomic_file_write_local (GFile                *file,
   goto out;
 
 remove_tmp:
-  unlinkat (target.dir_fd, tmp_name, 0);
+  /* An unnamed temporary file goes with its descriptor. */
+  if (tmp_name != NULL)
+    unlinkat (target.dir_fd, tmp_name, 0);
 out:
   if (fd >= 0)
     close (fd);
