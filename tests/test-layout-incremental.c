@@ -787,6 +787,51 @@ test_damage_links (void)
   tp_layout_free (layout);
 }
 
+/* A note's edit that moves nothing (a letter of its text): the damage is that note's
+ * rect and its shadow's reach, not its block; and a kept tile painted again there is a
+ * fresh one, to the byte (check_damage_tiles()). */
+static void
+test_damage_note_alone (void)
+{
+  g_autoptr(TpDocument) document = tp_bench_make_document (600);
+  g_autoptr(GArray) rects = g_array_new (FALSE, FALSE, sizeof (TpRect));
+  g_autoptr(TpLayoutDamage) damage = NULL;
+  TpLayout *layout = tp_layout_new ();
+  TpNote *note = g_ptr_array_index (tp_document_get_notes (document, TP_CONTAINER_KEY_ACTIVITIES), 1);
+  g_autofree char *same = g_strdup (note->text);
+  TpNoteInfo was, is;
+  TpContainerInfo block;
+  TpRect reach;
+
+  tp_layout_update (layout, document);
+  g_assert_true (tp_layout_get_note (layout, note->item.id, &was));
+  g_assert_true (was.visible);
+  tp_layout_get_container (layout, note->container, &block);
+  damage = tp_layout_damage_new (layout, document);
+  same[0] = same[0] == 'X' ? 'Y' : 'X';
+  set_text (note, same);
+  tp_layout_damage_add_note (damage, note);
+  tp_layout_update (layout, document);
+  g_assert_true (tp_layout_get_note (layout, note->item.id, &is));
+  tp_test_assert_same_rect (&was.rect, &is.rect);
+  g_assert_true (tp_layout_damage_finish (damage, layout, document, rects));
+
+  /* Its rect, grown by the shadows' bleed the damage adds: far less than its block. */
+  reach = (TpRect) { was.rect.x - 2 * layout->theme->note_gap - 8,
+                     was.rect.y - 2 * layout->theme->note_gap - 8,
+                     was.rect.width + 4 * layout->theme->note_gap + 16,
+                     was.rect.height + 4 * layout->theme->note_gap + 16 };
+  g_assert_cmpuint (rects->len, >=, 1);
+  for (guint i = 0; i < rects->len; i++)
+    g_assert_true (tp_rect_contains_rect (&reach, &g_array_index (rects, TpRect, i)));
+  g_assert_cmpfloat (reach.width * reach.height, <, block.rect.width * block.rect.height / 4);
+
+  /* And the tiles, painted again there, are fresh ones (the edit back). */
+  same[0] = same[0] == 'X' ? 'Y' : 'X';
+  check_damage_tiles (document, layout, note, same, 1.0, 8);
+  tp_layout_free (layout);
+}
+
 /* A board without a link (the editor's usual start): the damage compares empty link
  * paths too, and a note's edit still damages its block alone. */
 static void
@@ -842,6 +887,7 @@ main (int    argc,
       }
   }
   g_test_add_func ("/layout-incremental/damage-links", test_damage_links);
+  g_test_add_func ("/layout-incremental/damage-note-alone", test_damage_note_alone);
   g_test_add_func ("/layout-incremental/damage-no-links", test_damage_no_links);
 
   return g_test_run ();

@@ -6,9 +6,12 @@
  * Everything drawn outside the blocks and the links (regions and their titles, the
  * journey, the board's bounds, whether links are drawn as lines or badges) is compared
  * whole: if any of it moved, the answer is "everything", which is always right. Inside
- * the canvas and the value chain, a block is painted again when it holds an edited note,
- * when its own parts moved or when any of its notes moved or showed or hid. Blocks do not
- * overlap and every part of a block (notes, "+N more", title) is inside its rect. A link
+ * the canvas and the value chain, a block whose own parts (panel, title, "+N more") moved
+ * is painted again whole, where it was and where it is; in any other, its notes that
+ * moved, showed or hid are painted again where they were and are, and its edited notes
+ * where they are (an edit that moves nothing changes the note's drawing alone: a word, a
+ * vote). Blocks do not overlap, every part of a block is inside its rect and every part
+ * of a note inside its rect but its shadow, which the damage's bleed holds. A link
  * that moved is painted again where it moved: each of its Bézier segments whose points
  * changed, where it was and where it is (a segment lies in the hull of its four points;
  * the stroke, even selected, and the port dots reach at most the theme's selected width
@@ -33,7 +36,9 @@ struct _TpLayoutDamage
   TpRect           titles[TP_N_REGIONS];
   TpContainerInfo  blocks[TP_N_CONTAINERS];
   gboolean         edited[TP_N_CONTAINERS];
+  GPtrArray       *edited_notes; /* TpNote: the notes edited, each once */
   GArray          *notes;       /* TpNoteInfo, container by container, in order */
+  guint            starts[TP_N_CONTAINERS + 1]; /* where each container's are in notes */
   GArray          *stages;      /* TpRect: each stage's column */
   GArray          *cards;       /* TpTouchpointInfo, stage by stage */
   GArray          *links;       /* TpLinkInfo, paths not kept */
@@ -180,6 +185,8 @@ take (TpLayoutDamage *damage,
       GPtrArray *notes = tp_document_get_notes (document, c);
 
       tp_layout_get_container (layout, c, &damage->blocks[c]);
+      damage->starts[c] = n;
+      damage->starts[c + 1] = n + notes->len;
       g_array_set_size (damage->notes, n + notes->len);
       for (guint i = 0; i < notes->len; i++, n++)
         {
@@ -235,6 +242,7 @@ damage_alloc (void)
   damage->cards = g_array_new (FALSE, FALSE, sizeof (TpTouchpointInfo));
   damage->links = g_array_new (FALSE, FALSE, sizeof (TpLinkInfo));
   damage->paths = g_array_new (FALSE, FALSE, sizeof (TpPoint));
+  damage->edited_notes = g_ptr_array_new ();
   return damage;
 }
 
@@ -260,7 +268,11 @@ tp_layout_damage_add_note (TpLayoutDamage *damage,
   g_return_if_fail (note != NULL);
 
   if (note->container < TP_N_CONTAINERS)
-    damage->edited[note->container] = TRUE;
+    {
+      damage->edited[note->container] = TRUE;
+      if (!g_ptr_array_find (damage->edited_notes, note, NULL))
+        g_ptr_array_add (damage->edited_notes, (gpointer) note);
+    }
 }
 
 gboolean
@@ -271,7 +283,7 @@ tp_layout_damage_finish (TpLayoutDamage *damage,
 {
   g_autoptr(TpLayoutDamage) now = NULL;
   double bleed = 2 * layout->theme->note_gap + 8;
-  guint n = 0, first = rects->len;
+  guint first = rects->len;
 
   g_return_val_if_fail (damage != NULL, FALSE);
   g_return_val_if_fail (rects != NULL, FALSE);
@@ -317,20 +329,45 @@ tp_layout_damage_finish (TpLayoutDamage *damage,
       now_at += is->n_path;
     }
 
-  /* Inside: the blocks that changed, where they were and where they are. */
+  /* Inside: the blocks that changed. A block whose own parts (panel, title, "+N more")
+   * stayed is painted again where its notes changed, and where its edited notes are,
+   * whose drawing changed where their rects did not (a word of the text, a vote); any
+   * other, where it was and where it is. */
   for (guint c = 0; c < TP_N_CONTAINERS; c++)
     {
-      guint count = tp_document_get_notes (document, c)->len;
-      gboolean changed = damage->edited[c] || !block_equal (&damage->blocks[c], &now->blocks[c]);
+      GPtrArray *notes = tp_document_get_notes (document, c);
+      guint count = now->starts[c + 1] - now->starts[c];
+      /* The same notes in the block, in the same places of both snapshots. */
+      gboolean same_block = block_equal (&damage->blocks[c], &now->blocks[c]) &&
+                            damage->starts[c + 1] - damage->starts[c] == count &&
+                            count == notes->len;
+      guint from = rects->len;
 
-      for (guint i = 0; i < count && !changed; i++)
-        changed = !note_equal (&g_array_index (damage->notes, TpNoteInfo, n + i),
-                               &g_array_index (now->notes, TpNoteInfo, n + i));
-      n += count;
-      if (changed)
+      if (same_block)
+        {
+          for (guint i = 0; i < count; i++)
+            {
+              const TpNoteInfo *was = &g_array_index (damage->notes, TpNoteInfo,
+                                                      damage->starts[c] + i);
+              const TpNoteInfo *is = &g_array_index (now->notes, TpNoteInfo, now->starts[c] + i);
+              gboolean edited = damage->edited[c] &&
+                                g_ptr_array_find (damage->edited_notes,
+                                                  g_ptr_array_index (notes, i), NULL);
+
+              if (edited || !note_equal (was, is))
+                {
+                  if (was->visible)
+                    add_grown (rects, &was->rect, 0);
+                  if (is->visible)
+                    add_grown (rects, &is->rect, 0);
+                }
+            }
+        }
+      if (!same_block)
         {
           TpRect area = rect_union (&damage->blocks[c].rect, &now->blocks[c].rect);
 
+          g_array_set_size (rects, from);
           g_array_append_val (rects, area);
         }
     }
@@ -357,5 +394,6 @@ tp_layout_damage_free (TpLayoutDamage *damage)
   g_array_unref (damage->cards);
   g_array_unref (damage->links);
   g_array_unref (damage->paths);
+  g_ptr_array_unref (damage->edited_notes);
   g_free (damage);
 }
