@@ -37,8 +37,12 @@ struct _TpLayoutDamage
   TpContainerInfo  blocks[TP_N_CONTAINERS];
   gboolean         edited[TP_N_CONTAINERS];
   GPtrArray       *edited_notes; /* TpNote: the notes edited, each once */
-  GArray          *notes;       /* TpNoteInfo, container by container, in order */
-  guint            starts[TP_N_CONTAINERS + 1]; /* where each container's are in notes */
+  TpLayout        *layout;      /* as the damage was taken from it */
+  TpDocument      *document;
+  guint            n_notes;     /* the document's notes, every block's */
+  GArray          *notes;       /* TpNoteInfo: the edited blocks' notes, block by block */
+  guint            starts[TP_N_CONTAINERS];  /* where each edited block's are in notes */
+  guint            counts[TP_N_CONTAINERS];
   GArray          *stages;      /* TpRect: each stage's column */
   GArray          *cards;       /* TpTouchpointInfo, stage by stage */
   GArray          *links;       /* TpLinkInfo, paths not kept */
@@ -162,7 +166,30 @@ add_link_changes (GArray           *rects,
     add_grown (rects, &was->card_badge, margin), add_grown (rects, &is->card_badge, margin);
 }
 
-/* Fills a snapshot of layout's geometry (damage->edited is left alone). */
+/* The notes of block c as layout places them, in notes (filled in place, sized once: a
+ * block holds thousands of notes on a large board). */
+static void
+take_notes (TpLayoutDamage *damage,
+            TpLayout       *layout,
+            TpDocument     *document,
+            TpContainer     c)
+{
+  GPtrArray *notes = tp_document_get_notes (document, c);
+  guint n = damage->notes->len;
+
+  damage->starts[c] = n;
+  damage->counts[c] = notes->len;
+  g_array_set_size (damage->notes, n + notes->len);
+  for (guint i = 0; i < notes->len; i++)
+    {
+      TpNoteInfo *info = &g_array_index (damage->notes, TpNoteInfo, n + i);
+
+      *info = (TpNoteInfo) { 0 };
+      tp_layout_get_note (layout, ((TpItem *) g_ptr_array_index (notes, i))->id, info);
+    }
+}
+
+/* Fills a snapshot of layout's geometry but the notes' (damage->edited is left alone). */
 static void
 take (TpLayoutDamage *damage,
       TpLayout       *layout,
@@ -178,23 +205,13 @@ take (TpLayoutDamage *damage,
       tp_layout_get_region_title (layout, r, &damage->titles[r]);
     }
 
-  /* Filled in place, in arrays sized once: a board of 10,000 notes and 5,000 links is
-   * taken twice per edit, and growing arrays by appending was a quarter of it. */
-  for (guint c = 0, n = 0; c < TP_N_CONTAINERS; c++)
+  /* The blocks alone: their notes are taken when a note of theirs is edited
+   * (take_notes()), the others' only counted. */
+  damage->n_notes = 0;
+  for (guint c = 0; c < TP_N_CONTAINERS; c++)
     {
-      GPtrArray *notes = tp_document_get_notes (document, c);
-
       tp_layout_get_container (layout, c, &damage->blocks[c]);
-      damage->starts[c] = n;
-      damage->starts[c + 1] = n + notes->len;
-      g_array_set_size (damage->notes, n + notes->len);
-      for (guint i = 0; i < notes->len; i++, n++)
-        {
-          TpNoteInfo *info = &g_array_index (damage->notes, TpNoteInfo, n);
-
-          *info = (TpNoteInfo) { 0 };
-          tp_layout_get_note (layout, ((TpItem *) g_ptr_array_index (notes, i))->id, info);
-        }
+      damage->n_notes += tp_document_get_notes (document, c)->len;
     }
 
   for (guint s = 0; s < stages->len; s++)
@@ -256,6 +273,8 @@ tp_layout_damage_new (TpLayout   *layout,
   g_return_val_if_fail (TP_IS_DOCUMENT (document), NULL);
 
   damage = damage_alloc ();
+  damage->layout = layout;
+  damage->document = document;
   take (damage, layout, document);
   return damage;
 }
@@ -269,6 +288,9 @@ tp_layout_damage_add_note (TpLayoutDamage *damage,
 
   if (note->container < TP_N_CONTAINERS)
     {
+      /* The layout is still the one before the edit: its notes where they were. */
+      if (!damage->edited[note->container])
+        take_notes (damage, damage->layout, damage->document, note->container);
       damage->edited[note->container] = TRUE;
       if (!g_ptr_array_find (damage->edited_notes, note, NULL))
         g_ptr_array_add (damage->edited_notes, (gpointer) note);
@@ -290,10 +312,13 @@ tp_layout_damage_finish (TpLayoutDamage *damage,
 
   now = damage_alloc ();
   take (now, layout, document);
+  for (guint c = 0; c < TP_N_CONTAINERS; c++)
+    if (damage->edited[c])
+      take_notes (now, layout, document, c);
 
   /* Outside the blocks and the links: all or nothing. */
   if (!rect_equal (&damage->bounds, &now->bounds) ||
-      damage->notes->len != now->notes->len || damage->stages->len != now->stages->len ||
+      damage->n_notes != now->n_notes || damage->stages->len != now->stages->len ||
       damage->cards->len != now->cards->len || damage->links->len != now->links->len ||
       damage->tangles != now->tangles)
     return FALSE;
@@ -329,20 +354,21 @@ tp_layout_damage_finish (TpLayoutDamage *damage,
       now_at += is->n_path;
     }
 
-  /* Inside: the blocks that changed. A block whose own parts (panel, title, "+N more")
-   * stayed is painted again where its notes changed, and where its edited notes are,
-   * whose drawing changed where their rects did not (a word of the text, a vote); any
-   * other, where it was and where it is. */
+  /* Inside: the blocks that changed. A block whose own parts (panel, title, "+N more",
+   * notes area, scale, columns) moved is painted again where it was and where it is. In
+   * any other, its notes are placed from those parts and their own fields alone, so a
+   * block none of whose notes was edited placed them as before (its notes are not even
+   * taken), and an edited block is painted again where its notes moved, showed or hid,
+   * and where its edited notes are, whose drawing changed where their rects did not (a
+   * word of the text, a vote). */
   for (guint c = 0; c < TP_N_CONTAINERS; c++)
     {
       GPtrArray *notes = tp_document_get_notes (document, c);
-      guint count = now->starts[c + 1] - now->starts[c];
-      /* The same notes in the block, in the same places of both snapshots. */
+      guint count = now->counts[c];
+      /* An edited block's notes, the same in both snapshots. */
       gboolean same_block = block_equal (&damage->blocks[c], &now->blocks[c]) &&
-                            damage->starts[c + 1] - damage->starts[c] == count &&
-                            count == notes->len;
-      guint from = rects->len;
-
+                            (!damage->edited[c] ||
+                             (damage->counts[c] == count && count == notes->len));
       if (same_block)
         {
           for (guint i = 0; i < count; i++)
@@ -367,7 +393,6 @@ tp_layout_damage_finish (TpLayoutDamage *damage,
         {
           TpRect area = rect_union (&damage->blocks[c].rect, &now->blocks[c].rect);
 
-          g_array_set_size (rects, from);
           g_array_append_val (rects, area);
         }
     }
