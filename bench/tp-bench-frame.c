@@ -268,19 +268,22 @@ paint_tiles_meeting (Bench  *bench,
 }
 
 /* An edit: a note's text changes (in turn between two, so every run is a change) and the
- * document is laid out again; then the tiles of the view that the layout's damage meets
- * are painted again, as the board does (tp-board.c): the edited block where it was and
- * is, and where the links it moved were and are. */
+ * document is laid out again, told which blocks the edit touched; then the kept tiles of
+ * the view are painted again inside the rects the layout's damage gives: the notes the
+ * edit changed or moved, where they were and are, and the links it moved. All as the
+ * board does (tp-board.c, tp-board-draw.c). */
 static void
 run_edit_relayout (gpointer data)
 {
   Bench *bench = data;
   TpLayoutDamage *damage = tp_layout_damage_new (bench->layout, bench->document);
   TpRect everything = { -G_MAXFLOAT, -G_MAXFLOAT, G_MAXFLOAT, G_MAXFLOAT };
+  gboolean edited[TP_N_CONTAINERS];
 
   tp_layout_damage_add_note (damage, bench->edited);
   bench->edited->text = bench->texts[bench->n_edits++ % 2];
-  tp_layout_update (bench->layout, bench->document);
+  tp_layout_damage_get_blocks (damage, edited);
+  tp_layout_update_blocks (bench->layout, bench->document, edited);
   if (bench->edit_rects == NULL)
     bench->edit_rects = g_array_new (FALSE, FALSE, sizeof (TpRect));
   g_array_set_size (bench->edit_rects, 0);

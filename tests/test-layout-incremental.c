@@ -562,6 +562,43 @@ test_edit_visits_its_block (void)
   tp_layout_free (layout);
 }
 
+/* Edits of notes told to the layout by block (tp_layout_update_blocks(), as the board
+ * does): after each, the kept layout equals a fresh one, and only the edited blocks'
+ * notes were signed (hashed) again, where tp_layout_update() signs every note. */
+static void
+test_update_blocks (void)
+{
+  g_autoptr(TpDocument) document = tp_bench_make_document (large_size ());
+  TpLayout *kept = tp_layout_new ();
+  static const TpContainer blocks[] = { TP_CONTAINER_KEY_PARTNERS, TP_CONTAINER_CHANNELS,
+                                        TP_CONTAINER_KEY_PARTNERS, TP_CONTAINER_COST_STRUCTURE };
+  guint n_notes = tp_document_get_n_notes (document), signed_before;
+
+  tp_layout_update (kept, document);
+  signed_before = _tp_layout_count_signed ();
+  tp_layout_update (kept, document);
+  g_assert_cmpuint (_tp_layout_count_signed () - signed_before, ==, n_notes);
+
+  for (guint e = 0; e < G_N_ELEMENTS (blocks) * 2; e++)
+    {
+      GPtrArray *notes = tp_document_get_notes (document, blocks[e % G_N_ELEMENTS (blocks)]);
+      TpNote *note = g_ptr_array_index (notes, e % notes->len);
+      g_autofree char *text = g_strconcat (note->text, e % 2 ? " and another line of words, "
+                                           "long enough to wrap" : " and more", NULL);
+      gboolean edited[TP_N_CONTAINERS] = { FALSE, };
+      guint before = _tp_layout_count_signed ();
+
+      set_text (note, text);
+      note->votes += e % 3 == 0;
+      edited[note->container] = TRUE;
+      tp_layout_update_blocks (kept, document, edited);
+      g_assert_cmpuint (_tp_layout_count_signed () - before, ==, notes->len);
+      check_against_fresh (kept, document);
+    }
+
+  tp_layout_free (kept);
+}
+
 #define TILE      256
 #define ZOOM      0.25
 
@@ -868,6 +905,7 @@ main (int    argc,
   g_test_add_func ("/layout-incremental/counts", test_counts);
   g_test_add_func ("/layout-incremental/edits-in-a-row", test_edits_in_a_row);
   g_test_add_func ("/layout-incremental/edit-visits-its-block", test_edit_visits_its_block);
+  g_test_add_func ("/layout-incremental/update-blocks", test_update_blocks);
   g_test_add_data_func ("/layout-incremental/links-kept/600", GUINT_TO_POINTER (600),
                         test_links_kept);
   if (g_getenv ("TP_TEST_SLOWDOWN") == NULL)

@@ -297,6 +297,15 @@ tp_layout_damage_add_note (TpLayoutDamage *damage,
     }
 }
 
+void
+tp_layout_damage_get_blocks (const TpLayoutDamage *damage,
+                             gboolean              edited[TP_N_CONTAINERS])
+{
+  g_return_if_fail (damage != NULL);
+
+  memcpy (edited, damage->edited, sizeof damage->edited);
+}
+
 gboolean
 tp_layout_damage_finish (TpLayoutDamage *damage,
                          TpLayout       *layout,

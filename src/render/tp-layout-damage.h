@@ -25,6 +25,9 @@ TpLayoutDamage *tp_layout_damage_new       (TpLayout        *layout,
  * tp_layout_damage_finish(). */
 void            tp_layout_damage_add_note  (TpLayoutDamage  *damage,
                                             const TpNote    *note);
+/* Which blocks hold the notes edited so far (tp_layout_update_blocks() signs them alone). */
+void            tp_layout_damage_get_blocks (const TpLayoutDamage *damage,
+                                             gboolean              edited[TP_N_CONTAINERS]);
 /* Compares with layout as updated since: TRUE and the board rects (TpRect) to paint
  * again in rects when the change is local (shadows included: each rect reaches as far
  * as anything drawn for what changed), FALSE when everything must be painted. */

@@ -319,7 +319,17 @@ _tp_board_ensure_layout (TpBoard *self)
     return;
 
   self->layout_dirty = FALSE;
-  tp_layout_update (self->layout, self->document);
+  /* Since the damage was taken only notes' fields changed, in its blocks: the layout
+   * need not sign the others' notes again. */
+  if (self->damage != NULL && !self->damage_all)
+    {
+      gboolean edited[TP_N_CONTAINERS];
+
+      tp_layout_damage_get_blocks (self->damage, edited);
+      tp_layout_update_blocks (self->layout, self->document, edited);
+    }
+  else
+    tp_layout_update (self->layout, self->document);
   repaint_damage (self);
   tp_layout_get_bounds (self->layout, &bounds);
   if (memcmp (&bounds, &self->bounds, sizeof bounds) != 0)
