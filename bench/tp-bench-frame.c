@@ -40,7 +40,6 @@
 #endif
 #include <math.h>
 #include <stdlib.h>
-#include <string.h>
 
 #include "tp-bench-doc.h"
 #include "render/tp-layout.h"
@@ -238,30 +237,22 @@ paint_tiles_meeting (Bench  *bench,
       {
         TpRect tile = { bench->visible.x + x, bench->visible.y + y, TILE_SIZE, TILE_SIZE };
         cairo_surface_t *old = g_ptr_array_index (bench->view_tiles, i), *surface;
+        cairo_matrix_t matrix;
         TpPaintOptions options;
         gboolean meets = FALSE;
-        cairo_t *cr;
 
         for (guint k = 0; k < areas->len && !meets; k++)
           meets = tp_rect_intersects (&tile, &g_array_index (areas, TpRect, k));
         if (!meets)
           continue;
         bench->n_edit_tiles++;
-        surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, TILE_SIZE, TILE_SIZE);
-        cairo_surface_flush (surface);
-        memcpy (cairo_image_surface_get_data (surface), cairo_image_surface_get_data (old),
-                (gsize) cairo_image_surface_get_stride (old) * TILE_SIZE);
-        cairo_surface_mark_dirty (surface);
-        cr = cairo_create (surface);
         tp_paint_options_init (&options);
         options.screen = TRUE;
         options.visible = tile;
-        cairo_scale (cr, bench->zoom, bench->zoom);
-        cairo_translate (cr, -tile.x, -tile.y);
-        tp_paint_board_rects (cr, bench->layout, bench->document, &options,
-                              (const TpRect *) areas->data, areas->len);
-        cairo_destroy (cr);
-        cairo_surface_flush (surface);
+        cairo_matrix_init_scale (&matrix, bench->zoom, bench->zoom);
+        cairo_matrix_translate (&matrix, -tile.x, -tile.y);
+        surface = tp_paint_tile_again (old, &matrix, bench->layout, bench->document, &options,
+                                       (const TpRect *) areas->data, areas->len);
         g_ptr_array_index (bench->view_tiles, i) = surface;
         cairo_surface_destroy (old);
       }

@@ -657,20 +657,18 @@ repaint_tile (cairo_surface_t *old,
               int              row,
               GArray          *rects)
 {
-  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, TILE, TILE);
   TpRect area = tile_area (zoom, column, row);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
   TpPaintOptions options;
-  cairo_t *cr;
+  cairo_matrix_t matrix;
+  cairo_t *cr = tile_context (surface, zoom, &area, &options);
 
-  cairo_surface_flush (surface);
-  memcpy (cairo_image_surface_get_data (surface), cairo_image_surface_get_data (old),
-          (gsize) cairo_image_surface_get_stride (old) * TILE);
-  cairo_surface_mark_dirty (surface);
-  cr = tile_context (surface, zoom, &area, &options);
-  g_assert_cmpuint (tp_paint_board_rects (cr, layout, document, &options,
-                                          (const TpRect *) rects->data, rects->len), >, 0);
+  cairo_get_matrix (cr, &matrix);
   cairo_destroy (cr);
-  cairo_surface_flush (surface);
+  cairo_surface_destroy (surface);
+  surface = tp_paint_tile_again (old, &matrix, layout, document, &options,
+                                 (const TpRect *) rects->data, rects->len);
+  g_assert_nonnull (surface);
   return surface;
 }
 

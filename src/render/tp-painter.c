@@ -835,6 +835,41 @@ tp_paint_board_rects (cairo_t              *cr,
   return boxes->len / 4;
 }
 
+cairo_surface_t *
+tp_paint_tile_again (cairo_surface_t      *tile,
+                     const cairo_matrix_t *matrix,
+                     TpLayout             *layout,
+                     TpDocument           *document,
+                     const TpPaintOptions *options,
+                     const TpRect         *rects,
+                     guint                 n_rects)
+{
+  int width, height;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+
+  g_return_val_if_fail (tile != NULL, NULL);
+  g_return_val_if_fail (cairo_image_surface_get_format (tile) == CAIRO_FORMAT_ARGB32, NULL);
+  g_return_val_if_fail (matrix != NULL, NULL);
+
+  width = cairo_image_surface_get_width (tile);
+  height = cairo_image_surface_get_height (tile);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  cairo_surface_flush (tile);
+  cairo_surface_flush (surface);
+  g_assert (cairo_image_surface_get_stride (surface) == cairo_image_surface_get_stride (tile));
+  memcpy (cairo_image_surface_get_data (surface), cairo_image_surface_get_data (tile),
+          (gsize) cairo_image_surface_get_stride (tile) * height);
+  cairo_surface_mark_dirty (surface);
+
+  cr = cairo_create (surface);
+  cairo_set_matrix (cr, matrix);
+  tp_paint_board_rects (cr, layout, document, options, rects, n_rects);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  return surface;
+}
+
 /* A note by its id, as the board shows it or (whole) grown to its whole text. */
 static void
 paint_note_by_id (cairo_t              *cr,

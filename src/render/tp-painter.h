@@ -69,6 +69,18 @@ guint tp_paint_board_rects   (cairo_t              *cr,
                               const TpRect         *rects,
                               guint                 n_rects);
 
+/* A copy of tile (an ARGB32 image surface holding the board as tp_paint_board() painted
+ * it with options, through matrix) painted again where rects say, with
+ * tp_paint_board_rects(): how a view's kept tile, whose pixels it must not change (a
+ * texture's), follows an edit. */
+cairo_surface_t *tp_paint_tile_again (cairo_surface_t      *tile,
+                                      const cairo_matrix_t *matrix,
+                                      TpLayout             *layout,
+                                      TpDocument           *document,
+                                      const TpPaintOptions *options,
+                                      const TpRect         *rects,
+                                      guint                 n_rects);
+
 /* Paints one note where the layout put it (translate cr to move it), for drag feedback
  * that must look exactly like the note. Nothing for an unknown or hidden note. */
 void  tp_paint_note          (cairo_t              *cr,

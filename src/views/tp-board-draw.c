@@ -24,7 +24,6 @@
 
 #include <adwaita.h>
 #include <math.h>
-#include <string.h>
 
 #include "render/tp-painter.h"
 #include "tp-board-private.h"
@@ -231,24 +230,23 @@ tile_new (int              column,
   return tile;
 }
 
-/* The cairo_t that paints tile (column, row) of the board, and the options it paints with. */
-static cairo_t *
-tile_context (TpBoard         *self,
-              cairo_surface_t *surface,
-              int              column,
-              int              row,
-              TpPaintOptions  *options)
+/* How tile (column, row) of the board is painted: the transform from board units to its
+ * pixels, and the options. */
+static void
+tile_paint_setup (TpBoard        *self,
+                  int             column,
+                  int             row,
+                  cairo_matrix_t *matrix,
+                  TpPaintOptions *options)
 {
-  int scale = self->tiles_scale;
+  double scale = self->tiles_zoom * self->tiles_scale;
   TpRect area = tile_area (self, column, row);
-  cairo_t *cr = cairo_create (surface);
 
-  cairo_scale (cr, self->tiles_zoom * scale, self->tiles_zoom * scale);
-  cairo_translate (cr, -area.x, -area.y);
+  cairo_matrix_init_scale (matrix, scale, scale);
+  cairo_matrix_translate (matrix, -area.x, -area.y);
   tp_paint_options_init (options);
   options->screen = TRUE;
   options->visible = area;
-  return cr;
 }
 
 /* After an edit whose damage is rects (tp-layout-damage.c): each kept tile that a rect
@@ -274,31 +272,19 @@ _tp_board_repaint_tiles (TpBoard *self,
       Tile *tile = value;
       int column = (int) (guint32) ((guint64) tile->key >> 32), row = (int) (guint32) tile->key;
       TpRect covered = tile_area (self, column, row);
-      int width = cairo_image_surface_get_width (tile->surface);
-      int height = cairo_image_surface_get_height (tile->surface);
       cairo_surface_t *surface;
+      cairo_matrix_t matrix;
       TpPaintOptions options;
       gboolean meets = FALSE;
-      cairo_t *cr;
 
       for (guint i = 0; i < rects->len && !meets; i++)
         meets = tp_rect_intersects (&covered, &g_array_index (rects, TpRect, i));
       if (!meets)
         continue;
 
-      surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
-      cairo_surface_flush (surface);
-      g_assert (cairo_image_surface_get_stride (surface) ==
-                cairo_image_surface_get_stride (tile->surface));
-      memcpy (cairo_image_surface_get_data (surface),
-              cairo_image_surface_get_data (tile->surface),
-              (gsize) cairo_image_surface_get_stride (surface) * height);
-      cairo_surface_mark_dirty (surface);
-      cr = tile_context (self, surface, column, row, &options);
-      tp_paint_board_rects (cr, self->layout, self->document, &options,
-                            (const TpRect *) rects->data, rects->len);
-      cairo_destroy (cr);
-      cairo_surface_flush (surface);
+      tile_paint_setup (self, column, row, &matrix, &options);
+      surface = tp_paint_tile_again (tile->surface, &matrix, self->layout, self->document,
+                                     &options, (const TpRect *) rects->data, rects->len);
       g_ptr_array_add (repainted, tile_new (column, row, surface));
       g_hash_table_iter_remove (&iter);
     }
@@ -318,10 +304,13 @@ paint_tile (TpBoard *self,
 {
   int size = TILE_SIZE * self->tiles_scale;
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, size, size);
+  cairo_t *cr = cairo_create (surface);
+  cairo_matrix_t matrix;
   TpPaintOptions options;
-  cairo_t *cr = tile_context (self, surface, column, row, &options);
   Tile *tile;
 
+  tile_paint_setup (self, column, row, &matrix, &options);
+  cairo_set_matrix (cr, &matrix);
   tp_paint_board (cr, self->layout, self->document, &options);
   cairo_destroy (cr);
   cairo_surface_flush (surface);
