@@ -24,6 +24,7 @@
 #include "render/tp-layout-damage.h"
 #include "render/tp-layout-private.h"
 #include "render/tp-painter.h"
+#include "render/tp-painter-private.h"
 #include "tp-test-layout.h"
 
 #define N_NOTES 400
@@ -561,29 +562,113 @@ test_edit_visits_its_block (void)
   tp_layout_free (layout);
 }
 
+/* Edits of notes told to the layout by block (tp_layout_update_blocks(), as the board
+ * does): after each, the kept layout equals a fresh one, and only the edited blocks'
+ * notes were signed (hashed) again, where tp_layout_update() signs every note. */
+static void
+test_update_blocks (void)
+{
+  g_autoptr(TpDocument) document = tp_bench_make_document (large_size ());
+  TpLayout *kept = tp_layout_new ();
+  static const TpContainer blocks[] = { TP_CONTAINER_KEY_PARTNERS, TP_CONTAINER_CHANNELS,
+                                        TP_CONTAINER_KEY_PARTNERS, TP_CONTAINER_COST_STRUCTURE };
+  guint n_notes = tp_document_get_n_notes (document), signed_before;
+
+  tp_layout_update (kept, document);
+  signed_before = _tp_layout_count_signed ();
+  tp_layout_update (kept, document);
+  g_assert_cmpuint (_tp_layout_count_signed () - signed_before, ==, n_notes);
+
+  for (guint e = 0; e < G_N_ELEMENTS (blocks) * 2; e++)
+    {
+      GPtrArray *notes = tp_document_get_notes (document, blocks[e % G_N_ELEMENTS (blocks)]);
+      TpNote *note = g_ptr_array_index (notes, e % notes->len);
+      g_autofree char *text = g_strconcat (note->text, e % 2 ? " and another line of words, "
+                                           "long enough to wrap" : " and more", NULL);
+      gboolean edited[TP_N_CONTAINERS] = { FALSE, };
+      guint before = _tp_layout_count_signed ();
+
+      set_text (note, text);
+      note->votes += e % 3 == 0;
+      edited[note->container] = TRUE;
+      tp_layout_update_blocks (kept, document, edited);
+      g_assert_cmpuint (_tp_layout_count_signed () - before, ==, notes->len);
+      check_against_fresh (kept, document);
+    }
+
+  tp_layout_free (kept);
+}
+
 #define TILE      256
 #define ZOOM      0.25
+
+/* The board rect tile (column, row) covers at zoom, as the board widget's (tp-board-draw.c). */
+static TpRect
+tile_area (double zoom,
+           int    column,
+           int    row)
+{
+  return (TpRect) { column * TILE / zoom, row * TILE / zoom, TILE / zoom, TILE / zoom };
+}
+
+static cairo_t *
+tile_context (cairo_surface_t *surface,
+              double           zoom,
+              const TpRect    *area,
+              TpPaintOptions  *options)
+{
+  cairo_t *cr = cairo_create (surface);
+
+  cairo_scale (cr, zoom, zoom);
+  cairo_translate (cr, -area->x, -area->y);
+  tp_paint_options_init (options);
+  options->screen = TRUE;
+  options->visible = *area;
+  return cr;
+}
 
 /* One tile of the board as the board widget paints it (tp-board-draw.c). */
 static cairo_surface_t *
 paint_tile (TpLayout   *layout,
             TpDocument *document,
+            double      zoom,
             int         column,
             int         row)
 {
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, TILE, TILE);
-  cairo_t *cr = cairo_create (surface);
-  TpRect area = { column * TILE / ZOOM, row * TILE / ZOOM, TILE / ZOOM, TILE / ZOOM };
+  TpRect area = tile_area (zoom, column, row);
   TpPaintOptions options;
+  cairo_t *cr = tile_context (surface, zoom, &area, &options);
 
-  cairo_scale (cr, ZOOM, ZOOM);
-  cairo_translate (cr, -area.x, -area.y);
-  tp_paint_options_init (&options);
-  options.screen = TRUE;
-  options.visible = area;
   tp_paint_board (cr, layout, document, &options);
   cairo_destroy (cr);
   cairo_surface_flush (surface);
+  return surface;
+}
+
+/* A kept tile painted again where rects say, as the board does after an edit: a new
+ * surface holding the old tile's pixels, painted again inside the rects alone. */
+static cairo_surface_t *
+repaint_tile (cairo_surface_t *old,
+              TpLayout        *layout,
+              TpDocument      *document,
+              double           zoom,
+              int              column,
+              int              row,
+              GArray          *rects)
+{
+  TpRect area = tile_area (zoom, column, row);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
+  TpPaintOptions options;
+  cairo_matrix_t matrix;
+  cairo_t *cr = tile_context (surface, zoom, &area, &options);
+
+  cairo_get_matrix (cr, &matrix);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  surface = tp_paint_tile_again (old, &matrix, layout, document, &options,
+                                 (const TpRect *) rects->data, rects->len);
+  g_assert_nonnull (surface);
   return surface;
 }
 
@@ -595,30 +680,32 @@ same_pixels (cairo_surface_t *a,
                  (gsize) cairo_image_surface_get_stride (a) * TILE) == 0;
 }
 
-/* Paints every tile of the board, edits note's text, and paints again the tiles the
- * damage names: every tile it does not name is byte for byte a fresh one, and those it
- * names are fewer than the board's tiles divided by part. */
+/* Paints every tile of the board at zoom, edits note's text, and paints again the tiles
+ * the damage names, inside its rects alone: every tile, painted again or not, is byte for
+ * byte a fresh one, those it names are fewer than the board's tiles divided by part, and
+ * painting them again in part paints fewer notes than painting them whole. */
 static void
 check_damage_tiles (TpDocument *document,
                     TpLayout   *layout,
                     TpNote     *note,
                     const char *text,
+                    double      zoom,
                     guint       part)
 {
   g_autoptr(GArray) rects = g_array_new (FALSE, FALSE, sizeof (TpRect));
   g_autoptr(GPtrArray) tiles = g_ptr_array_new_with_free_func ((GDestroyNotify) cairo_surface_destroy);
   g_autoptr(TpLayoutDamage) damage = NULL;
   int columns, rows;
-  guint repainted = 0, changed = 0;
+  guint repainted = 0, changed = 0, in_part = 0, whole = 0;
   TpRect bounds;
 
   tp_layout_update (layout, document);
   tp_layout_get_bounds (layout, &bounds);
-  columns = (int) ceil (bounds.width * ZOOM / TILE);
-  rows = (int) ceil (bounds.height * ZOOM / TILE);
+  columns = (int) ceil (bounds.width * zoom / TILE);
+  rows = (int) ceil (bounds.height * zoom / TILE);
   for (int r = 0; r < rows; r++)
     for (int c = 0; c < columns; c++)
-      g_ptr_array_add (tiles, paint_tile (layout, document, c, r));
+      g_ptr_array_add (tiles, paint_tile (layout, document, zoom, c, r));
 
   damage = tp_layout_damage_new (layout, document);
   set_text (note, text);
@@ -630,31 +717,59 @@ check_damage_tiles (TpDocument *document,
   for (int r = 0; r < rows; r++)
     for (int c = 0; c < columns; c++)
       {
-        TpRect area = { c * TILE / ZOOM, r * TILE / ZOOM, TILE / ZOOM, TILE / ZOOM };
-        cairo_surface_t *fresh = paint_tile (layout, document, c, r);
+        TpRect area = tile_area (zoom, c, r);
+        cairo_surface_t *kept = g_ptr_array_index (tiles, r * columns + c);
+        cairo_surface_t *fresh, *again;
         gboolean damaged = FALSE;
+        guint before;
 
         /* As the board drops its tiles: the rects hold the shadows' bleed. */
         for (guint i = 0; i < rects->len; i++)
           damaged |= tp_rect_intersects (&g_array_index (rects, TpRect, i), &area);
-        if (damaged)
+
+        before = _tp_paint_count_note_boxes ();
+        fresh = paint_tile (layout, document, zoom, c, r);
+        if (!damaged)
           {
-            repainted++;
-            changed += !same_pixels (g_ptr_array_index (tiles, r * columns + c), fresh);
+            g_assert_true (same_pixels (kept, fresh));
+            cairo_surface_destroy (fresh);
+            continue;
           }
-        else
-          g_assert_true (same_pixels (g_ptr_array_index (tiles, r * columns + c), fresh));
+        whole += _tp_paint_count_note_boxes () - before;
+        repainted++;
+        changed += !same_pixels (kept, fresh);
+
+        /* Painted again in part, the tile is what the fresh paint is, to the byte: the
+         * rects' edges fall on whole pixels, outside them the kept pixels stay. */
+        before = _tp_paint_count_note_boxes ();
+        again = repaint_tile (kept, layout, document, zoom, c, r, rects);
+        in_part += _tp_paint_count_note_boxes () - before;
+        if (!same_pixels (again, fresh))
+          {
+            g_autofree char *a = g_strdup_printf ("%s/tile-%d-%d-again.png", g_get_tmp_dir (), c, r);
+            g_autofree char *b = g_strdup_printf ("%s/tile-%d-%d-fresh.png", g_get_tmp_dir (), c, r);
+
+            cairo_surface_write_to_png (again, a);
+            cairo_surface_write_to_png (fresh, b);
+            g_test_message ("tile %d, %d painted again differs from a fresh paint: %s, %s",
+                            c, r, a, b);
+            g_test_fail ();
+          }
+        cairo_surface_destroy (again);
         cairo_surface_destroy (fresh);
       }
-  g_test_message ("tiles painted again: %u of %d", repainted, rows * columns);
+  g_test_message ("tiles painted again: %u of %d; notes painted in part %u, whole %u",
+                  repainted, rows * columns, in_part, whole);
   /* The edit did change pixels, and only where the damage says. */
   g_assert_cmpuint (changed, >, 0);
   g_assert_cmpuint (repainted, <, (guint) (rows * columns) / part);
+  g_assert_cmpuint (in_part, <, whole);
 }
 
 static void
-test_damage_tiles (void)
+test_damage_tiles (gconstpointer data)
 {
+  double zoom = *(const double *) data;
   g_autoptr(TpDocument) document = tp_bench_make_document (200);
   TpLayout *layout = tp_layout_new ();
   TpNote *note = g_ptr_array_index (tp_document_get_notes (document, TP_CONTAINER_KEY_RESOURCES), 0);
@@ -662,7 +777,7 @@ test_damage_tiles (void)
                                        NULL);
 
   /* A note's text made longer: its block alone is painted again. */
-  check_damage_tiles (document, layout, note, text, 2);
+  check_damage_tiles (document, layout, note, text, zoom, 2);
   tp_layout_free (layout);
 }
 
@@ -701,9 +816,54 @@ test_damage_links (void)
 
   before = take_paths (layout, document, before_lengths);
   /* A link's bounds reach from its note down to its card: fewer tiles than all. */
-  check_damage_tiles (document, layout, note, LONGER, 1);
+  check_damage_tiles (document, layout, note, LONGER, ZOOM, 1);
   after = take_paths (layout, document, after_lengths);
   g_assert_cmpuint (count_changed_paths (before, before_lengths, after, after_lengths), >, 0);
+  tp_layout_free (layout);
+}
+
+/* A note's edit that moves nothing (a letter of its text): the damage is that note's
+ * rect and its shadow's reach, not its block; and a kept tile painted again there is a
+ * fresh one, to the byte (check_damage_tiles()). */
+static void
+test_damage_note_alone (void)
+{
+  g_autoptr(TpDocument) document = tp_bench_make_document (600);
+  g_autoptr(GArray) rects = g_array_new (FALSE, FALSE, sizeof (TpRect));
+  g_autoptr(TpLayoutDamage) damage = NULL;
+  TpLayout *layout = tp_layout_new ();
+  TpNote *note = g_ptr_array_index (tp_document_get_notes (document, TP_CONTAINER_KEY_ACTIVITIES), 1);
+  g_autofree char *same = g_strdup (note->text);
+  TpNoteInfo was, is;
+  TpContainerInfo block;
+  TpRect reach;
+
+  tp_layout_update (layout, document);
+  g_assert_true (tp_layout_get_note (layout, note->item.id, &was));
+  g_assert_true (was.visible);
+  tp_layout_get_container (layout, note->container, &block);
+  damage = tp_layout_damage_new (layout, document);
+  same[0] = same[0] == 'X' ? 'Y' : 'X';
+  set_text (note, same);
+  tp_layout_damage_add_note (damage, note);
+  tp_layout_update (layout, document);
+  g_assert_true (tp_layout_get_note (layout, note->item.id, &is));
+  tp_test_assert_same_rect (&was.rect, &is.rect);
+  g_assert_true (tp_layout_damage_finish (damage, layout, document, rects));
+
+  /* Its rect, grown by the shadows' bleed the damage adds: far less than its block. */
+  reach = (TpRect) { was.rect.x - 2 * layout->theme->note_gap - 8,
+                     was.rect.y - 2 * layout->theme->note_gap - 8,
+                     was.rect.width + 4 * layout->theme->note_gap + 16,
+                     was.rect.height + 4 * layout->theme->note_gap + 16 };
+  g_assert_cmpuint (rects->len, >=, 1);
+  for (guint i = 0; i < rects->len; i++)
+    g_assert_true (tp_rect_contains_rect (&reach, &g_array_index (rects, TpRect, i)));
+  g_assert_cmpfloat (reach.width * reach.height, <, block.rect.width * block.rect.height / 4);
+
+  /* And the tiles, painted again there, are fresh ones (the edit back). */
+  same[0] = same[0] == 'X' ? 'Y' : 'X';
+  check_damage_tiles (document, layout, note, same, 1.0, 8);
   tp_layout_free (layout);
 }
 
@@ -743,13 +903,27 @@ main (int    argc,
   g_test_add_func ("/layout-incremental/counts", test_counts);
   g_test_add_func ("/layout-incremental/edits-in-a-row", test_edits_in_a_row);
   g_test_add_func ("/layout-incremental/edit-visits-its-block", test_edit_visits_its_block);
+  g_test_add_func ("/layout-incremental/update-blocks", test_update_blocks);
   g_test_add_data_func ("/layout-incremental/links-kept/600", GUINT_TO_POINTER (600),
                         test_links_kept);
   if (g_getenv ("TP_TEST_SLOWDOWN") == NULL)
     g_test_add_data_func ("/layout-incremental/links-kept/1200", GUINT_TO_POINTER (1200),
                           test_links_kept);
-  g_test_add_func ("/layout-incremental/damage-tiles", test_damage_tiles);
+  /* The board's tiles at a quarter, at full size (the text drawn, not its bars) and at a
+   * zoom whose tiles end inside a board unit. */
+  {
+    static const double zooms[] = { ZOOM, 1.0, 0.7 };
+    static const char *const names[] = { "quarter", "full", "0.7" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (zooms); i++)
+      {
+        g_autofree char *path = g_strdup_printf ("/layout-incremental/damage-tiles/%s", names[i]);
+
+        g_test_add_data_func (path, &zooms[i], test_damage_tiles);
+      }
+  }
   g_test_add_func ("/layout-incremental/damage-links", test_damage_links);
+  g_test_add_func ("/layout-incremental/damage-note-alone", test_damage_note_alone);
   g_test_add_func ("/layout-incremental/damage-no-links", test_damage_no_links);
 
   return g_test_run ();

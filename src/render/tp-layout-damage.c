@@ -6,9 +6,12 @@
  * Everything drawn outside the blocks and the links (regions and their titles, the
  * journey, the board's bounds, whether links are drawn as lines or badges) is compared
  * whole: if any of it moved, the answer is "everything", which is always right. Inside
- * the canvas and the value chain, a block is painted again when it holds an edited note,
- * when its own parts moved or when any of its notes moved or showed or hid. Blocks do not
- * overlap and every part of a block (notes, "+N more", title) is inside its rect. A link
+ * the canvas and the value chain, a block whose own parts (panel, title, "+N more") moved
+ * is painted again whole, where it was and where it is; in any other, its notes that
+ * moved, showed or hid are painted again where they were and are, and its edited notes
+ * where they are (an edit that moves nothing changes the note's drawing alone: a word, a
+ * vote). Blocks do not overlap, every part of a block is inside its rect and every part
+ * of a note inside its rect but its shadow, which the damage's bleed holds. A link
  * that moved is painted again where it moved: each of its Bézier segments whose points
  * changed, where it was and where it is (a segment lies in the hull of its four points;
  * the stroke, even selected, and the port dots reach at most the theme's selected width
@@ -33,7 +36,13 @@ struct _TpLayoutDamage
   TpRect           titles[TP_N_REGIONS];
   TpContainerInfo  blocks[TP_N_CONTAINERS];
   gboolean         edited[TP_N_CONTAINERS];
-  GArray          *notes;       /* TpNoteInfo, container by container, in order */
+  GPtrArray       *edited_notes; /* TpNote: the notes edited, each once */
+  TpLayout        *layout;      /* as the damage was taken from it */
+  TpDocument      *document;
+  guint            n_notes;     /* the document's notes, every block's */
+  GArray          *notes;       /* TpNoteInfo: the edited blocks' notes, block by block */
+  guint            starts[TP_N_CONTAINERS];  /* where each edited block's are in notes */
+  guint            counts[TP_N_CONTAINERS];
   GArray          *stages;      /* TpRect: each stage's column */
   GArray          *cards;       /* TpTouchpointInfo, stage by stage */
   GArray          *links;       /* TpLinkInfo, paths not kept */
@@ -157,7 +166,30 @@ add_link_changes (GArray           *rects,
     add_grown (rects, &was->card_badge, margin), add_grown (rects, &is->card_badge, margin);
 }
 
-/* Fills a snapshot of layout's geometry (damage->edited is left alone). */
+/* The notes of block c as layout places them, in notes (filled in place, sized once: a
+ * block holds thousands of notes on a large board). */
+static void
+take_notes (TpLayoutDamage *damage,
+            TpLayout       *layout,
+            TpDocument     *document,
+            TpContainer     c)
+{
+  GPtrArray *notes = tp_document_get_notes (document, c);
+  guint n = damage->notes->len;
+
+  damage->starts[c] = n;
+  damage->counts[c] = notes->len;
+  g_array_set_size (damage->notes, n + notes->len);
+  for (guint i = 0; i < notes->len; i++)
+    {
+      TpNoteInfo *info = &g_array_index (damage->notes, TpNoteInfo, n + i);
+
+      *info = (TpNoteInfo) { 0 };
+      tp_layout_get_note (layout, ((TpItem *) g_ptr_array_index (notes, i))->id, info);
+    }
+}
+
+/* Fills a snapshot of layout's geometry but the notes' (damage->edited is left alone). */
 static void
 take (TpLayoutDamage *damage,
       TpLayout       *layout,
@@ -173,21 +205,13 @@ take (TpLayoutDamage *damage,
       tp_layout_get_region_title (layout, r, &damage->titles[r]);
     }
 
-  /* Filled in place, in arrays sized once: a board of 10,000 notes and 5,000 links is
-   * taken twice per edit, and growing arrays by appending was a quarter of it. */
-  for (guint c = 0, n = 0; c < TP_N_CONTAINERS; c++)
+  /* The blocks alone: their notes are taken when a note of theirs is edited
+   * (take_notes()), the others' only counted. */
+  damage->n_notes = 0;
+  for (guint c = 0; c < TP_N_CONTAINERS; c++)
     {
-      GPtrArray *notes = tp_document_get_notes (document, c);
-
       tp_layout_get_container (layout, c, &damage->blocks[c]);
-      g_array_set_size (damage->notes, n + notes->len);
-      for (guint i = 0; i < notes->len; i++, n++)
-        {
-          TpNoteInfo *info = &g_array_index (damage->notes, TpNoteInfo, n);
-
-          *info = (TpNoteInfo) { 0 };
-          tp_layout_get_note (layout, ((TpItem *) g_ptr_array_index (notes, i))->id, info);
-        }
+      damage->n_notes += tp_document_get_notes (document, c)->len;
     }
 
   for (guint s = 0; s < stages->len; s++)
@@ -235,6 +259,7 @@ damage_alloc (void)
   damage->cards = g_array_new (FALSE, FALSE, sizeof (TpTouchpointInfo));
   damage->links = g_array_new (FALSE, FALSE, sizeof (TpLinkInfo));
   damage->paths = g_array_new (FALSE, FALSE, sizeof (TpPoint));
+  damage->edited_notes = g_ptr_array_new ();
   return damage;
 }
 
@@ -248,6 +273,8 @@ tp_layout_damage_new (TpLayout   *layout,
   g_return_val_if_fail (TP_IS_DOCUMENT (document), NULL);
 
   damage = damage_alloc ();
+  damage->layout = layout;
+  damage->document = document;
   take (damage, layout, document);
   return damage;
 }
@@ -260,7 +287,23 @@ tp_layout_damage_add_note (TpLayoutDamage *damage,
   g_return_if_fail (note != NULL);
 
   if (note->container < TP_N_CONTAINERS)
-    damage->edited[note->container] = TRUE;
+    {
+      /* The layout is still the one before the edit: its notes where they were. */
+      if (!damage->edited[note->container])
+        take_notes (damage, damage->layout, damage->document, note->container);
+      damage->edited[note->container] = TRUE;
+      if (!g_ptr_array_find (damage->edited_notes, note, NULL))
+        g_ptr_array_add (damage->edited_notes, (gpointer) note);
+    }
+}
+
+void
+tp_layout_damage_get_blocks (const TpLayoutDamage *damage,
+                             gboolean              edited[TP_N_CONTAINERS])
+{
+  g_return_if_fail (damage != NULL);
+
+  memcpy (edited, damage->edited, sizeof damage->edited);
 }
 
 gboolean
@@ -271,17 +314,20 @@ tp_layout_damage_finish (TpLayoutDamage *damage,
 {
   g_autoptr(TpLayoutDamage) now = NULL;
   double bleed = 2 * layout->theme->note_gap + 8;
-  guint n = 0, first = rects->len;
+  guint first = rects->len;
 
   g_return_val_if_fail (damage != NULL, FALSE);
   g_return_val_if_fail (rects != NULL, FALSE);
 
   now = damage_alloc ();
   take (now, layout, document);
+  for (guint c = 0; c < TP_N_CONTAINERS; c++)
+    if (damage->edited[c])
+      take_notes (now, layout, document, c);
 
   /* Outside the blocks and the links: all or nothing. */
   if (!rect_equal (&damage->bounds, &now->bounds) ||
-      damage->notes->len != now->notes->len || damage->stages->len != now->stages->len ||
+      damage->n_notes != now->n_notes || damage->stages->len != now->stages->len ||
       damage->cards->len != now->cards->len || damage->links->len != now->links->len ||
       damage->tangles != now->tangles)
     return FALSE;
@@ -317,17 +363,42 @@ tp_layout_damage_finish (TpLayoutDamage *damage,
       now_at += is->n_path;
     }
 
-  /* Inside: the blocks that changed, where they were and where they are. */
+  /* Inside: the blocks that changed. A block whose own parts (panel, title, "+N more",
+   * notes area, scale, columns) moved is painted again where it was and where it is. In
+   * any other, its notes are placed from those parts and their own fields alone, so a
+   * block none of whose notes was edited placed them as before (its notes are not even
+   * taken), and an edited block is painted again where its notes moved, showed or hid,
+   * and where its edited notes are, whose drawing changed where their rects did not (a
+   * word of the text, a vote). */
   for (guint c = 0; c < TP_N_CONTAINERS; c++)
     {
-      guint count = tp_document_get_notes (document, c)->len;
-      gboolean changed = damage->edited[c] || !block_equal (&damage->blocks[c], &now->blocks[c]);
+      GPtrArray *notes = tp_document_get_notes (document, c);
+      guint count = now->counts[c];
+      /* An edited block's notes, the same in both snapshots. */
+      gboolean same_block = block_equal (&damage->blocks[c], &now->blocks[c]) &&
+                            (!damage->edited[c] ||
+                             (damage->counts[c] == count && count == notes->len));
+      if (same_block)
+        {
+          for (guint i = 0; i < count; i++)
+            {
+              const TpNoteInfo *was = &g_array_index (damage->notes, TpNoteInfo,
+                                                      damage->starts[c] + i);
+              const TpNoteInfo *is = &g_array_index (now->notes, TpNoteInfo, now->starts[c] + i);
+              gboolean edited = damage->edited[c] &&
+                                g_ptr_array_find (damage->edited_notes,
+                                                  g_ptr_array_index (notes, i), NULL);
 
-      for (guint i = 0; i < count && !changed; i++)
-        changed = !note_equal (&g_array_index (damage->notes, TpNoteInfo, n + i),
-                               &g_array_index (now->notes, TpNoteInfo, n + i));
-      n += count;
-      if (changed)
+              if (edited || !note_equal (was, is))
+                {
+                  if (was->visible)
+                    add_grown (rects, &was->rect, 0);
+                  if (is->visible)
+                    add_grown (rects, &is->rect, 0);
+                }
+            }
+        }
+      if (!same_block)
         {
           TpRect area = rect_union (&damage->blocks[c].rect, &now->blocks[c].rect);
 
@@ -357,5 +428,6 @@ tp_layout_damage_free (TpLayoutDamage *damage)
   g_array_unref (damage->cards);
   g_array_unref (damage->links);
   g_array_unref (damage->paths);
+  g_ptr_array_unref (damage->edited_notes);
   g_free (damage);
 }

@@ -3,9 +3,10 @@
  * The board keeps its drawing in tiles; after an edit it should paint again only the
  * tiles whose drawing changed. A TpLayoutDamage is taken from the layout before the
  * relayout, told which notes were edited, and compared with the layout after it: when
- * the edit stayed inside blocks (no region, card, link or the board's bounds moved) it
- * gives the blocks' rects to paint again, before and after; otherwise it says the whole
- * board must be painted again.
+ * the edit stayed inside blocks and links (no region, card or the board's bounds moved)
+ * it gives the rects to paint again (the edited notes, the notes and links that moved, a
+ * block whose own parts moved), before and after; otherwise it says the whole board must
+ * be painted again.
  */
 #pragma once
 
@@ -19,11 +20,14 @@ typedef struct _TpLayoutDamage TpLayoutDamage;
  * set must not change before tp_layout_damage_finish(): only edits of notes' fields). */
 TpLayoutDamage *tp_layout_damage_new       (TpLayout        *layout,
                                             TpDocument      *document);
-/* The note's block is painted again, whether or not anything in it moved: the block
- * the note is in, which an edit of its fields does not change (the caller has the note
- * already, and the layout need not look it up again). */
+/* The note is painted again where it is, whether or not anything moved (the caller has
+ * the note already, and the layout need not look it up again); the note must live until
+ * tp_layout_damage_finish(). */
 void            tp_layout_damage_add_note  (TpLayoutDamage  *damage,
                                             const TpNote    *note);
+/* Which blocks hold the notes edited so far (tp_layout_update_blocks() signs them alone). */
+void            tp_layout_damage_get_blocks (const TpLayoutDamage *damage,
+                                             gboolean              edited[TP_N_CONTAINERS]);
 /* Compares with layout as updated since: TRUE and the board rects (TpRect) to paint
  * again in rects when the change is local (shadows included: each rect reaches as far
  * as anything drawn for what changed), FALSE when everything must be painted. */

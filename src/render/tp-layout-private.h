@@ -284,6 +284,7 @@ struct _TpLayout
   guint           live_generation;
   guint           n_live;      /* measurements the update of live_generation used */
   GPtrArray      *recording;   /* while set, every TpMeasure looked up is added to it */
+  const gboolean *edited;      /* during tp_layout_update_blocks(): the blocks to sign */
   TpRect          regions[TP_N_REGIONS];
   TpRect          titles[TP_N_REGIONS];
   TpRect          margin;      /* the value chain's "Margin" arrow */
@@ -465,6 +466,8 @@ void     _tp_layout_set_block_rect  (TpLayout     *layout,
 double   _tp_layout_needed_height   (TpLayout    *layout,
                                      TpContainer  container,
                                      GPtrArray   *notes);
+/* Notes whose fields were hashed by _tp_layout_need_sign(), over the process (tests). */
+guint    _tp_layout_count_signed    (void);
 /* The memo of _tp_layout_needed_height() (tp-layout-need.c): a new one; the block's
  * notes signed at the start of an update (the memo forgets when they changed, and says
  * so: TRUE when the notes are not those signed at the last update); a

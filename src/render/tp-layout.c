@@ -206,6 +206,19 @@ refresh_boxes (TpLayout       *layout,
 #define MAX_NOTE_IDS_WASTE (256 * 1024)
 
 void
+tp_layout_update_blocks (TpLayout       *layout,
+                         TpDocument     *document,
+                         const gboolean  edited[TP_N_CONTAINERS])
+{
+  g_return_if_fail (layout != NULL);
+  g_return_if_fail (edited != NULL);
+
+  layout->edited = edited;
+  tp_layout_update (layout, document);
+  layout->edited = NULL;
+}
+
+void
 tp_layout_update (TpLayout   *layout,
                   TpDocument *document)
 {

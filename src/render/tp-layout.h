@@ -165,6 +165,14 @@ void           tp_layout_free              (TpLayout        *layout);
  * so a relayout after a small change is cheap even for thousands of notes. */
 void           tp_layout_update            (TpLayout        *layout,
                                             TpDocument      *document);
+/* As tp_layout_update(), told that since the last update the document changed in the
+ * fields of notes alone (none added, removed or moved, nothing else edited), and only
+ * in the blocks c whose edited[c] is TRUE: the other blocks' notes are taken to be as
+ * they were and are not signed again, which a 10,000-note board's edit of one note
+ * would otherwise pay for every note (tp_layout_damage_get_blocks() says which). */
+void           tp_layout_update_blocks     (TpLayout        *layout,
+                                            TpDocument      *document,
+                                            const gboolean   edited[TP_N_CONTAINERS]);
 
 /* An expanded block grows (and its region with it) until every note shows at full size;
  * otherwise a block keeps its place and shrinks, then hides, what does not fit. View

@@ -17,6 +17,9 @@ void    _tp_paint_layout (cairo_t      *cr,
  * (tp-word-glyphs.h), and from Pango's layouts of them. */
 void    _tp_paint_get_note_counts (guint *from_words,
                                    guint *from_layouts);
+/* Notes' boxes painted (shapes and text, at any size), over the process, for tests'
+ * counts: a board repainted in part paints the notes of that part alone. */
+guint   _tp_paint_count_note_boxes (void);
 /* Level of detail on raster targets (tp-painter-lod.c): whether a role's lines, or a
  * note width across, are too small to read; and a text drawn as a bar per line, from
  * its measurement (the same key as _tp_layout_ref_text()). */

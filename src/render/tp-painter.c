@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "model/tp-enums.h"
 #include "tp-paint-glyphs.h"
@@ -278,7 +279,13 @@ accent_path (cairo_t      *cr,
 
 /* Notes' texts painted from their words' glyphs and from Pango's layouts, over the
  * process, for tests' counts (never time). */
-static int n_from_words, n_from_layouts;
+static int n_from_words, n_from_layouts, n_boxes_painted;
+
+guint
+_tp_paint_count_note_boxes (void)
+{
+  return (guint) g_atomic_int_get (&n_boxes_painted);
+}
 
 void
 _tp_paint_get_note_counts (guint *from_words,
@@ -470,6 +477,7 @@ paint_note_boxes (cairo_t                *cr,
   if (n_boxes == 0)
     return;
 
+  g_atomic_int_add (&n_boxes_painted, (int) n_boxes);
   batch = _tp_paint_batch_new (cr);
   for (guint first = 0; first < n_boxes; first += TP_PAINT_BATCH_RUN)
     {
@@ -687,6 +695,179 @@ tp_paint_board (cairo_t              *cr,
   paint_board_clipped (cr, layout, document, &clip, options);
   _tp_paint_mark_screen (cr, FALSE);
   cairo_restore (cr);
+}
+
+/* The device pixels rect covers on cr, grown outward to whole pixels, within limit. */
+static gboolean
+device_box (cairo_t      *cr,
+            const TpRect *rect,
+            const double  limit[4],
+            double        box[4])
+{
+  double x0 = rect->x, y0 = rect->y, x1 = rect->x + rect->width, y1 = rect->y + rect->height;
+
+  cairo_user_to_device (cr, &x0, &y0);
+  cairo_user_to_device (cr, &x1, &y1);
+  box[0] = MAX (floor (MIN (x0, x1)), limit[0]);
+  box[1] = MAX (floor (MIN (y0, y1)), limit[1]);
+  box[2] = MIN (ceil (MAX (x0, x1)), limit[2]);
+  box[3] = MIN (ceil (MAX (y0, y1)), limit[3]);
+  return box[0] < box[2] && box[1] < box[3];
+}
+
+/* A paint's cost beside its area: walking the board for what meets its rect (blocks,
+ * cards, links), in device pixels' worth. Two boxes are painted as one when their union
+ * costs no more than they do apart. */
+#define REPAINT_OVERHEAD (96.0 * 96.0)
+/* More boxes than this in one target are painted as their union. */
+#define MAX_REPAINTS 8
+
+static double
+box_cost (const double box[4])
+{
+  return (box[2] - box[0]) * (box[3] - box[1]) + REPAINT_OVERHEAD;
+}
+
+/* Merges boxes (4 doubles each) whose union costs no more than both, until none do. */
+static void
+merge_boxes (GArray *boxes)
+{
+  gboolean merged = TRUE;
+
+  while (merged)
+    {
+      merged = FALSE;
+      for (guint i = 0; i < boxes->len / 4 && !merged; i++)
+        for (guint j = i + 1; j < boxes->len / 4 && !merged; j++)
+          {
+            double *a = &g_array_index (boxes, double, 4 * i);
+            const double *b = &g_array_index (boxes, double, 4 * j);
+            double u[4] = { MIN (a[0], b[0]), MIN (a[1], b[1]), MAX (a[2], b[2]),
+                            MAX (a[3], b[3]) };
+
+            if (box_cost (u) <= box_cost (a) + box_cost (b))
+              {
+                memcpy (a, u, sizeof u);
+                g_array_remove_range (boxes, 4 * j, 4);
+                merged = TRUE;
+              }
+          }
+    }
+  if (boxes->len / 4 > MAX_REPAINTS)
+    {
+      double *u = &g_array_index (boxes, double, 0);
+
+      for (guint i = 1; i < boxes->len / 4; i++)
+        {
+          const double *b = &g_array_index (boxes, double, 4 * i);
+
+          u[0] = MIN (u[0], b[0]), u[1] = MIN (u[1], b[1]);
+          u[2] = MAX (u[2], b[2]), u[3] = MAX (u[3], b[3]);
+        }
+      g_array_set_size (boxes, 4);
+    }
+}
+
+guint
+tp_paint_board_rects (cairo_t              *cr,
+                      TpLayout             *layout,
+                      TpDocument           *document,
+                      const TpPaintOptions *options,
+                      const TpRect         *rects,
+                      guint                 n_rects)
+{
+  g_autoptr(GArray) boxes = NULL;
+  TpRect whole;
+  double limit[4];
+
+  g_return_val_if_fail (cr != NULL, 0);
+  g_return_val_if_fail (layout != NULL, 0);
+  g_return_val_if_fail (TP_IS_DOCUMENT (document), 0);
+  g_return_val_if_fail (options != NULL, 0);
+
+  whole = tp_rect_is_empty (&options->visible) ? layout->bounds : options->visible;
+  /* The target's pixels the whole paint covered, the last partly covered included. */
+  if (!device_box (cr, &whole, (const double[]) { -G_MAXDOUBLE, -G_MAXDOUBLE, G_MAXDOUBLE,
+                                                  G_MAXDOUBLE }, limit))
+    return 0;
+
+  boxes = g_array_new (FALSE, FALSE, sizeof (double));
+  for (guint i = 0; i < n_rects; i++)
+    {
+      double box[4];
+
+      if (device_box (cr, &rects[i], limit, box))
+        g_array_append_vals (boxes, box, 4);
+    }
+  merge_boxes (boxes);
+
+  for (guint i = 0; i < boxes->len / 4; i++)
+    {
+      const double *box = &g_array_index (boxes, double, 4 * i);
+      TpPaintOptions again = *options;
+      double ux0 = box[0] - 1, uy0 = box[1] - 1, ux1 = box[2] + 1, uy1 = box[3] + 1;
+
+      /* What is painted: the board rect of those pixels, a pixel more on each side so
+       * that rounding never culls an item that reaches into them, but never beyond what
+       * the whole paint covered, whose own edges (its background's) it must meet. */
+      cairo_device_to_user (cr, &ux0, &uy0);
+      cairo_device_to_user (cr, &ux1, &uy1);
+      {
+        double x0 = MAX (MIN (ux0, ux1), whole.x), y0 = MAX (MIN (uy0, uy1), whole.y);
+        double x1 = MIN (MAX (ux0, ux1), whole.x + whole.width);
+        double y1 = MIN (MAX (uy0, uy1), whole.y + whole.height);
+
+        again.visible = (TpRect) { x0, y0, x1 - x0, y1 - y0 };
+      }
+
+      cairo_save (cr);
+      cairo_save (cr);
+      cairo_identity_matrix (cr);
+      cairo_rectangle (cr, box[0], box[1], box[2] - box[0], box[3] - box[1]);
+      cairo_restore (cr);
+      cairo_clip (cr);
+      cairo_set_operator (cr, CAIRO_OPERATOR_CLEAR);
+      cairo_paint (cr);
+      cairo_set_operator (cr, CAIRO_OPERATOR_OVER);
+      tp_paint_board (cr, layout, document, &again);
+      cairo_restore (cr);
+    }
+  return boxes->len / 4;
+}
+
+cairo_surface_t *
+tp_paint_tile_again (cairo_surface_t      *tile,
+                     const cairo_matrix_t *matrix,
+                     TpLayout             *layout,
+                     TpDocument           *document,
+                     const TpPaintOptions *options,
+                     const TpRect         *rects,
+                     guint                 n_rects)
+{
+  int width, height;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+
+  g_return_val_if_fail (tile != NULL, NULL);
+  g_return_val_if_fail (cairo_image_surface_get_format (tile) == CAIRO_FORMAT_ARGB32, NULL);
+  g_return_val_if_fail (matrix != NULL, NULL);
+
+  width = cairo_image_surface_get_width (tile);
+  height = cairo_image_surface_get_height (tile);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  cairo_surface_flush (tile);
+  cairo_surface_flush (surface);
+  g_assert (cairo_image_surface_get_stride (surface) == cairo_image_surface_get_stride (tile));
+  memcpy (cairo_image_surface_get_data (surface), cairo_image_surface_get_data (tile),
+          (gsize) cairo_image_surface_get_stride (tile) * height);
+  cairo_surface_mark_dirty (surface);
+
+  cr = cairo_create (surface);
+  cairo_set_matrix (cr, matrix);
+  tp_paint_board_rects (cr, layout, document, options, rects, n_rects);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  return surface;
 }
 
 /* A note by its id, as the board shows it or (whole) grown to its whole text. */

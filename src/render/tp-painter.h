@@ -54,6 +54,33 @@ void  tp_paint_board         (cairo_t              *cr,
                               TpDocument           *document,
                               const TpPaintOptions *options);
 
+/* Paints again, on a target that holds the board as tp_paint_board() painted it with
+ * options (whose visible rect is the part the target holds, as the board's tiles are
+ * painted), the parts of it that rects (board units) meet, and nothing else: each rect,
+ * grown outward to the target's device pixels, is cleared and painted with only the items
+ * that meet it, so every pixel of the target ends as a fresh paint of the layout makes
+ * it. Rects near each other are painted as one (a paint walks the board for what meets
+ * it). The cairo_t's transform must be a scale and a translation. Returns how many
+ * paints it made: 0 when no rect met the target. */
+guint tp_paint_board_rects   (cairo_t              *cr,
+                              TpLayout             *layout,
+                              TpDocument           *document,
+                              const TpPaintOptions *options,
+                              const TpRect         *rects,
+                              guint                 n_rects);
+
+/* A copy of tile (an ARGB32 image surface holding the board as tp_paint_board() painted
+ * it with options, through matrix) painted again where rects say, with
+ * tp_paint_board_rects(): how a view's kept tile, whose pixels it must not change (a
+ * texture's), follows an edit. */
+cairo_surface_t *tp_paint_tile_again (cairo_surface_t      *tile,
+                                      const cairo_matrix_t *matrix,
+                                      TpLayout             *layout,
+                                      TpDocument           *document,
+                                      const TpPaintOptions *options,
+                                      const TpRect         *rects,
+                                      guint                 n_rects);
+
 /* Paints one note where the layout put it (translate cr to move it), for drag feedback
  * that must look exactly like the note. Nothing for an unknown or hidden note. */
 void  tp_paint_note          (cairo_t              *cr,

@@ -36,8 +36,9 @@
 
 typedef struct
 {
-  gint64      key;
-  GdkTexture *texture;
+  gint64           key;
+  GdkTexture      *texture;
+  cairo_surface_t *surface;  /* the texture's pixels, which its bytes own: read only */
 } Tile;
 
 static void
@@ -205,25 +206,93 @@ tile_area (TpBoard *self,
   return (TpRect) { column * size, row * size, size, size };
 }
 
-void
-_tp_board_drop_tiles_meeting (TpBoard      *self,
-                              const TpRect *area)
+/* A tile's texture over surface's pixels, which it keeps. */
+static Tile *
+tile_new (int              column,
+          int              row,
+          cairo_surface_t *surface)
 {
+  int size = cairo_image_surface_get_height (surface);
+  g_autoptr(GBytes) bytes = NULL;
+  Tile *tile;
+
+  /* The texture reads the surface's pixels in place; the bytes keep the surface. */
+  bytes = g_bytes_new_with_free_func (cairo_image_surface_get_data (surface),
+                                      (gsize) cairo_image_surface_get_stride (surface) * size,
+                                      (GDestroyNotify) cairo_surface_destroy, surface);
+
+  tile = g_new0 (Tile, 1);
+  tile->key = tile_key (column, row);
+  tile->surface = surface;
+  tile->texture = gdk_memory_texture_new (cairo_image_surface_get_width (surface), size,
+                                          GDK_MEMORY_DEFAULT, bytes,
+                                          cairo_image_surface_get_stride (surface));
+  return tile;
+}
+
+/* How tile (column, row) of the board is painted: the transform from board units to its
+ * pixels, and the options. */
+static void
+tile_paint_setup (TpBoard        *self,
+                  int             column,
+                  int             row,
+                  cairo_matrix_t *matrix,
+                  TpPaintOptions *options)
+{
+  double scale = self->tiles_zoom * self->tiles_scale;
+  TpRect area = tile_area (self, column, row);
+
+  cairo_matrix_init_scale (matrix, scale, scale);
+  cairo_matrix_translate (matrix, -area.x, -area.y);
+  tp_paint_options_init (options);
+  options->screen = TRUE;
+  options->visible = area;
+}
+
+/* After an edit whose damage is rects (tp-layout-damage.c): each kept tile that a rect
+ * meets is painted again inside the rects alone, on a copy of its pixels (a texture
+ * never changes), instead of whole: the rects are most often a block's part of a tile,
+ * or a few links' segments. What is painted again is what a fresh paint gives, to the
+ * byte (tp_paint_board_rects(); test-layout-incremental). */
+void
+_tp_board_repaint_tiles (TpBoard *self,
+                         GArray  *rects)
+{
+  g_autoptr(GPtrArray) repainted = NULL;
   GHashTableIter iter;
   gpointer value;
 
-  if (self->tiles != NULL && self->tiles_zoom > 0)
-    {
-      g_hash_table_iter_init (&iter, self->tiles);
-      while (g_hash_table_iter_next (&iter, NULL, &value))
-        {
-          const Tile *tile = value;
-          TpRect covered = tile_area (self, (int) (guint32) ((guint64) tile->key >> 32),
-                                      (int) (guint32) tile->key);
+  if (self->tiles == NULL || self->tiles_zoom <= 0 || rects->len == 0)
+    return;
 
-          if (tp_rect_intersects (&covered, area))
-            g_hash_table_iter_remove (&iter);
-        }
+  repainted = g_ptr_array_new ();
+  g_hash_table_iter_init (&iter, self->tiles);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      Tile *tile = value;
+      int column = (int) (guint32) ((guint64) tile->key >> 32), row = (int) (guint32) tile->key;
+      TpRect covered = tile_area (self, column, row);
+      cairo_surface_t *surface;
+      cairo_matrix_t matrix;
+      TpPaintOptions options;
+      gboolean meets = FALSE;
+
+      for (guint i = 0; i < rects->len && !meets; i++)
+        meets = tp_rect_intersects (&covered, &g_array_index (rects, TpRect, i));
+      if (!meets)
+        continue;
+
+      tile_paint_setup (self, column, row, &matrix, &options);
+      surface = tp_paint_tile_again (tile->surface, &matrix, self->layout, self->document,
+                                     &options, (const TpRect *) rects->data, rects->len);
+      g_ptr_array_add (repainted, tile_new (column, row, surface));
+      g_hash_table_iter_remove (&iter);
+    }
+  for (guint i = 0; i < repainted->len; i++)
+    {
+      Tile *tile = g_ptr_array_index (repainted, i);
+
+      g_hash_table_insert (self->tiles, &tile->key, tile);
     }
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
@@ -233,37 +302,21 @@ paint_tile (TpBoard *self,
             int      column,
             int      row)
 {
-  int scale = self->tiles_scale, size = TILE_SIZE * scale;
-  TpRect area = tile_area (self, column, row);
+  int size = TILE_SIZE * self->tiles_scale;
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, size, size);
+  cairo_t *cr = cairo_create (surface);
+  cairo_matrix_t matrix;
   TpPaintOptions options;
-  cairo_surface_t *surface;
-  g_autoptr(GBytes) bytes = NULL;
-  cairo_t *cr;
   Tile *tile;
 
-  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, size, size);
-  cr = cairo_create (surface);
-  cairo_scale (cr, self->tiles_zoom * scale, self->tiles_zoom * scale);
-  cairo_translate (cr, -area.x, -area.y);
-
-  tp_paint_options_init (&options);
-  options.screen = TRUE;
-  options.visible = area;
+  tile_paint_setup (self, column, row, &matrix, &options);
+  cairo_set_matrix (cr, &matrix);
   tp_paint_board (cr, self->layout, self->document, &options);
   cairo_destroy (cr);
   cairo_surface_flush (surface);
 
-  /* The texture reads the surface's pixels in place; the bytes keep the surface. */
-  bytes = g_bytes_new_with_free_func (cairo_image_surface_get_data (surface),
-                                      (gsize) cairo_image_surface_get_stride (surface) * size,
-                                      (GDestroyNotify) cairo_surface_destroy, surface);
-
-  tile = g_new0 (Tile, 1);
-  tile->key = tile_key (column, row);
-  tile->texture = gdk_memory_texture_new (size, size, GDK_MEMORY_DEFAULT, bytes,
-                                          cairo_image_surface_get_stride (surface));
+  tile = tile_new (column, row, surface);
   g_hash_table_insert (self->tiles, &tile->key, tile);
-
   return tile;
 }
 

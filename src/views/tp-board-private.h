@@ -562,9 +562,9 @@ void         _tp_board_snapshot            (GtkWidget       *widget,
                                             GtkSnapshot     *snapshot);
 /* Forgets the painted board, after the document, the layout or the scale changed. */
 void         _tp_board_drop_tiles          (TpBoard         *self);
-/* Drops the tiles that meet a board rect, and queues a draw. */
-void         _tp_board_drop_tiles_meeting  (TpBoard         *self,
-                                            const TpRect    *area);
+/* Paints the kept tiles again inside board rects (TpRect), and queues a draw. */
+void         _tp_board_repaint_tiles       (TpBoard         *self,
+                                            GArray          *rects);
 void         _tp_board_draw_init           (TpBoard         *self);
 void         _tp_board_draw_dispose        (TpBoard         *self);
 void         _tp_board_colour_to_rgba      (const TpColour  *colour,

@@ -288,9 +288,10 @@ _tp_board_reveal_rect (TpBoard      *self,
 
 /* The layout */
 
-/* After a relayout: the tiles of the blocks that notes' edits changed are painted again,
- * or all of them when the edit reached beyond its blocks (tp-layout-damage.c). Every
- * tile whose drawing changed must go, or the board shows what was there before. */
+/* After a relayout: the kept tiles are painted again where notes' edits changed them
+ * (their blocks, the links they moved), or all of them dropped when the edit reached
+ * beyond its blocks (tp-layout-damage.c). Every pixel whose drawing changed must be
+ * painted again, or the board shows what was there before. */
 static void
 repaint_damage (TpBoard *self)
 {
@@ -306,8 +307,7 @@ repaint_damage (TpBoard *self)
       return;
     }
 
-  for (guint i = 0; i < rects->len; i++)
-    _tp_board_drop_tiles_meeting (self, &g_array_index (rects, TpRect, i));
+  _tp_board_repaint_tiles (self, rects);
 }
 
 void
@@ -319,7 +319,17 @@ _tp_board_ensure_layout (TpBoard *self)
     return;
 
   self->layout_dirty = FALSE;
-  tp_layout_update (self->layout, self->document);
+  /* Since the damage was taken only notes' fields changed, in its blocks: the layout
+   * need not sign the others' notes again. */
+  if (self->damage != NULL && !self->damage_all)
+    {
+      gboolean edited[TP_N_CONTAINERS];
+
+      tp_layout_damage_get_blocks (self->damage, edited);
+      tp_layout_update_blocks (self->layout, self->document, edited);
+    }
+  else
+    tp_layout_update (self->layout, self->document);
   repaint_damage (self);
   tp_layout_get_bounds (self->layout, &bounds);
   if (memcmp (&bounds, &self->bounds, sizeof bounds) != 0)
