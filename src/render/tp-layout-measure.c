@@ -483,46 +483,6 @@ find_text (TpLayout      *layout,
   return owner;
 }
 
-/* A text with a line limit it does not reach at units: the same text measured without a
- * limit, laid out in as many lines or fewer at that width, is what the limit would lay out
- * (nothing to cut), so its laid-out text and numbers serve, as a new measurement of
- * owner (not queued), and nothing is shaped. The layout measures a block's title
- * unlimited and its painter draws it limited to the lines of its box. */
-static TpMeasure *
-measure_within_limit (TpLayout      *layout,
-                      TpMeasureText *owner,
-                      int            units)
-{
-  TpMeasureText key = { owner->text, 0, owner->role };
-  TpMeasureText *unlimited = g_hash_table_lookup (layout->measures, &key);
-
-  if (unlimited == NULL)
-    return NULL;
-  for (guint i = 0; i < unlimited->measured->len; i++)
-    {
-      TpMeasure *m = g_ptr_array_index (unlimited->measured, i);
-      TpMeasure *measure;
-
-      if (m->layout == NULL || !(m->width == units || (units > 0 && m->lo <= units &&
-                                                       units <= m->hi)) ||
-          pango_layout_get_line_count (m->layout) > (int) owner->max_lines)
-        continue;
-      measure = g_new0 (TpMeasure, 1);
-      measure->owner = owner;
-      measure->width = m->width;
-      measure->lo = m->lo;
-      measure->hi = m->hi;
-      measure->height = m->height;
-      measure->text_width = m->text_width;
-      measure->last_right = m->last_right;
-      measure->layout = g_object_ref (m->layout);
-      measure->link.data = measure;
-      g_ptr_array_add (owner->measured, measure);
-      return measure;
-    }
-  return NULL;
-}
-
 static TpMeasure *
 lookup_measure (TpLayout   *layout,
                 TpFontRole  role,
@@ -537,7 +497,7 @@ lookup_measure (TpLayout   *layout,
   TpMeasureText key = { (char *) (text ? text : ""), max_lines, role };
   int units = width > 0 ? (int) floor (width * PANGO_SCALE) : -1;
   TpMeasureText *owner = find_text (layout, &key, box, natural);
-  TpMeasure *measure = NULL, *exact = NULL, *fresh = NULL;
+  TpMeasure *measure = NULL, *exact = NULL;
 
   n_lookups++;
 
@@ -571,11 +531,9 @@ lookup_measure (TpLayout   *layout,
         }
     }
 
-  if (measure == NULL && max_lines > 0 && !layout->exact_measures)
-    fresh = measure = measure_within_limit (layout, owner, units);
   if (measure == NULL)
     measure = measure_new (layout, owner, units);
-  else if (measure->layout != NULL && measure != fresh)
+  else if (measure->layout != NULL)
     unkeep (layout, measure);
   else if (keep_text)
     {

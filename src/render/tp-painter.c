@@ -73,12 +73,8 @@ show_text (cairo_t        *cr,
            double          max_height,
            const TpColour *colour)
 {
-  /* From the layout's measures: a title or hint the layout measured at this width is not
-   * shaped again, nor on the next page that shows it. */
-  g_autoptr(PangoLayout) text_layout =
-    _tp_layout_ref_text (layout, role, text, width,
-                         max_height > 0 ? tp_text_get_lines_for_height (layout->theme, role,
-                                                                        max_height) : 0);
+  g_autoptr(PangoLayout) text_layout = tp_text_layout_new (layout->context, layout->theme,
+                                                           role, text, width, max_height);
 
   tp_colour_set_source (cr, colour);
   cairo_move_to (cr, x, y);
@@ -94,7 +90,8 @@ show_centred (cairo_t        *cr,
               const TpRect   *rect,
               const TpColour *colour)
 {
-  g_autoptr(PangoLayout) text_layout = _tp_layout_ref_text (layout, role, text, -1, 0);
+  g_autoptr(PangoLayout) text_layout = tp_text_layout_new (layout->context, layout->theme,
+                                                           role, text, -1, -1);
   double width, height, ink_y, ink_height;
 
   tp_text_layout_get_size (text_layout, &width, &height);
@@ -608,7 +605,8 @@ paint_margin (cairo_t  *cr,
   tp_colour_set_source (cr, &theme->panel_border);
   cairo_stroke (cr);
 
-  text = _tp_layout_ref_text (layout, TP_FONT_BLOCK_TITLE, _tp_layout_get_margin_label (), -1, 0);
+  text = tp_text_layout_new (layout->context, theme, TP_FONT_BLOCK_TITLE,
+                             _tp_layout_get_margin_label (), -1, -1);
   tp_text_layout_get_size (text, &width, &height);
   cairo_save (cr);
   cairo_translate (cr, m->x + (m->width - tip) / 2 + tip * 0.3 - height / 2,
