@@ -126,8 +126,8 @@ count_pdf_pages (GBytes *bytes)
   return n;
 }
 
-/* The fonts of a 1-note export of every page, on a slide, on A3 and at fit: the theme's
- * sizes in the theme's family, and no other, however large the page (the footer's size
+/* The fonts of a 1-note export of every page, on a slide, on A3 and at fit: one per
+ * weight and style of the theme's roles, in the theme's family, and no other, however large the page (the footer's size
  * follows the page's). Fonts of other families are fallbacks for characters the first
  * family lacks, or Pango's metrics of them, and are not counted. */
 static void
@@ -143,9 +143,12 @@ test_theme_sizes_only (void)
   gpointer key;
   guint n_other = 0;
 
+  /* Each role's weight and style at the one size fonts are loaded at: the roles of one
+   * weight and style share a font, drawn scaled to each role's size (tp-text.c). */
   for (guint role = 0; role < TP_N_FONT_ROLES; role++)
     g_hash_table_add (specs, g_strdup_printf ("%d|%d|%d",
-                                              (int) (theme->fonts[role].size * PANGO_SCALE),
+                                              (int) (tp_theme_get_font_load_size (theme, role) *
+                                                     PANGO_SCALE),
                                               theme->fonts[role].weight,
                                               theme->fonts[role].style));
 
@@ -181,7 +184,10 @@ test_theme_sizes_only (void)
         }
     }
   g_assert_cmpuint (n_other, ==, 0);
-  /* One family: a description per role's spec, and Pango's metrics ask the same ones. */
+  /* One family: a description per weight and style, and Pango's metrics ask the same
+   * ones. The theme has five (regular, italic, medium, semibold, bold); a role drawn
+   * at its own size was one more for each size (ten on a 1-note board). */
+  g_assert_cmpuint (g_hash_table_size (specs), ==, 5);
   g_assert_cmpuint (n_family, >, 0);
   g_assert_cmpuint (n_family, <=, g_hash_table_size (specs));
 }

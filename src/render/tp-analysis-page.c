@@ -174,6 +174,8 @@ _tp_analysis_longest_word (TpAnalysisLayout *self,
   pango_layout_set_width (words, 1);
   width = g_new (double, 1);
   tp_text_layout_get_size (words, width, NULL);
+  /* A copy keeps the text's layout but not its scale (tp_text_layout_get_scale()). */
+  *width *= tp_text_layout_get_scale (line);
   if (g_hash_table_size (self->words) >= TEXT_CACHE_MAX)
     g_hash_table_remove_all (self->words);
   g_hash_table_insert (self->words, g_steal_pointer (&key), width);

@@ -410,8 +410,8 @@ format_footer (TpDocument   *document,
   return g_string_free (g_steal_pointer (&footer), FALSE);
 }
 
-/* A footer line in the caption's font, laid out at the caption's size and drawn scaled to
- * the footer's: one short text does not warrant a font of its own.
+/* A footer line in the caption's font, laid out at the size that font is loaded at and
+ * drawn scaled to the footer's: one short text does not warrant a font of its own.
  *
  * Why (issue 19, the fixed cost of a small export): every size Pango is asked for is a
  * font of its own, with a fontconfig sort in two threads, Pango's metrics sample and
@@ -474,7 +474,7 @@ _tp_export_paint_footer (cairo_t      *cr,
 {
   const TpTheme *theme = layout->theme;
   double size = MAX (FOOTER_MIN_SIZE, MIN (width, height) * FOOTER_SHARE);
-  double scale = size / theme->fonts[TP_FONT_CAPTION].size;
+  double scale = size / tp_theme_get_font_load_size (theme, TP_FONT_CAPTION);
   g_autofree char *text = format_footer (document, page, part, n_parts);
   g_autoptr(PangoLayout) left = footer_layout_new (layout, text);
   g_autoptr(PangoLayout) right = NULL;

@@ -178,8 +178,9 @@ is_simple (const char *text)
   return TRUE;
 }
 
-/* The widths at which a layout wrapped at width breaks its text into the same lines. */
-/* How wide a space is in a role: lines keep the spaces they end with, drawn zero wide. */
+/* How wide a space is in a role, in the Pango units of its laid-out text (at its font's
+ * size, tp_text_layout_get_scale()): lines keep the spaces they end with, drawn zero
+ * wide. */
 int
 _tp_layout_space_units (TpLayout   *layout,
                         TpFontRole  role)
@@ -199,11 +200,46 @@ _tp_layout_space_units (TpLayout   *layout,
   return layout->space_units[role];
 }
 
+/* The board width in Pango units (a measure's width) whose text is laid out at a width
+ * of at least (up FALSE: at most) units in its font's size: where a span found in the
+ * laid-out text's units begins (ends) in board units. The first guess is off by at most
+ * a unit, the conversion's rounding, and the search steps to the exact bound. */
+static int
+span_bound (TpLayout   *layout,
+            TpFontRole  role,
+            int         units,
+            gboolean    up)
+{
+  const TpTheme *theme = layout->theme;
+  double scale = tp_theme_get_font_scale (theme, role);
+  int board = up ? (int) ceil (units * scale) : (int) floor (units * scale);
+
+#define LAID(b) _tp_text_width_units (theme, role, (double) (b) / PANGO_SCALE)
+  if (up)
+    {
+      while (LAID (board) < units)
+        board++;
+      while (board > 1 && LAID (board - 1) >= units)
+        board--;
+    }
+  else
+    {
+      while (board > 1 && LAID (board) > units)
+        board--;
+      while (LAID (board + 1) <= units)
+        board++;
+    }
+#undef LAID
+  return board;
+}
+
+/* The widths at which a layout wrapped at width breaks its text into the same lines. */
 static void
 find_span (TpLayout  *owner_layout,
            TpMeasure *measure)
 {
   PangoLayout *layout = measure->layout;
+  int own = pango_layout_get_width (layout);
   int space = _tp_layout_space_units (owner_layout, measure->owner->role);
   const char *text = pango_layout_get_text (layout);
   int n_lines = pango_layout_get_line_count (layout);
@@ -249,7 +285,7 @@ find_span (TpLayout  *owner_layout,
       if (before == NULL || offset >= n_attrs || !attrs[offset].is_line_break ||
           g_utf8_get_char (before) == 0x00AD)
         {
-          hi = measure->width;
+          hi = own;
           continue;
         }
 
@@ -262,7 +298,7 @@ find_span (TpLayout  *owner_layout,
         end--;
       if (g_utf8_offset_to_pointer (text, end) - text > next->start_index + next->length)
         {
-          hi = measure->width;
+          hi = own;
           continue;
         }
       pango_layout_line_index_to_x (next, g_utf8_offset_to_pointer (text, end) - text, FALSE, &x);
@@ -271,6 +307,14 @@ find_span (TpLayout  *owner_layout,
       hi = MIN (hi, logical.x + logical.width + MIN (n_spaces, 1) * space + x - SPAN_MARGIN);
     }
 
+  /* The span is in the laid-out text's units; a role drawn at its font's size is laid
+   * out in board units. */
+  if (tp_text_layout_get_scale (layout) != 1)
+    {
+      lo = span_bound (owner_layout, measure->owner->role, lo, TRUE);
+      if (hi != G_MAXINT)
+        hi = span_bound (owner_layout, measure->owner->role, hi, FALSE);
+    }
   measure->lo = MIN (lo, measure->width);
   measure->hi = MAX (hi, measure->width);
 }

@@ -13,6 +13,7 @@
 #include "tp-paint-glyph-runs.h"
 #include "tp-paint-glyphs.h"
 #include "tp-svg-text.h"
+#include "tp-text.h"
 
 /* The glyphs of one font and colour so far, with their text and its clusters. */
 typedef struct
@@ -103,7 +104,7 @@ _tp_glyph_runs_add (TpGlyphRuns *runs,
   const char *text = pango_layout_get_text (layout);
   cairo_pattern_t *source = cairo_get_source (cr);
   cairo_matrix_t matrix;
-  double rgba[4], x0 = 0, y0 = 0;
+  double rgba[4], x0 = 0, y0 = 0, scale;
 
   cairo_get_matrix (cr, &matrix);
   if (memcmp (&matrix, &runs->matrix, sizeof matrix) != 0 ||
@@ -120,37 +121,49 @@ _tp_glyph_runs_add (TpGlyphRuns *runs,
    * search and copied with the page (a journey part's neighbours, clipped at its
    * frame). */
   {
-    PangoRectangle ink;
+    double ix, iy, iw, ih;
     double cx1, cy1, cx2, cy2;
 
-    pango_layout_get_extents (layout, &ink, NULL);
+    tp_text_layout_get_ink (layout, &ix, &iy, &iw, &ih);
     cairo_clip_extents (cr, &cx1, &cy1, &cx2, &cy2);
-    if (x0 + (double) ink.x / PANGO_SCALE >= cx2 ||
-        x0 + (double) (ink.x + ink.width) / PANGO_SCALE <= cx1 ||
-        y0 + (double) ink.y / PANGO_SCALE >= cy2 ||
-        y0 + (double) (ink.y + ink.height) / PANGO_SCALE <= cy1)
+    if (x0 + ix >= cx2 || x0 + ix + iw <= cx1 || y0 + iy >= cy2 || y0 + iy + ih <= cy1)
       return TRUE;
   }
 
+  scale = tp_text_layout_get_scale (layout);
   g_array_set_size (runs->segments, 0);
   g_array_set_size (runs->glyphs, 0);
   g_array_set_size (runs->clusters, 0);
-  if (!_tp_paint_glyphs_collect (layout, x0, y0, runs->segments, runs->glyphs,
-                                 runs->clusters))
+  if (!_tp_paint_glyphs_collect (layout, scale == 1 ? x0 : 0, scale == 1 ? y0 : 0,
+                                 runs->segments, runs->glyphs, runs->clusters))
     return FALSE;
+  /* A role laid out at its font's size (tp-text.c) goes into the runs of its own size:
+   * each glyph where the layout's scale puts it, in the font scaled so. */
+  if (scale != 1)
+    for (guint i = 0; i < runs->glyphs->len; i++)
+      {
+        cairo_glyph_t *glyph = &g_array_index (runs->glyphs, cairo_glyph_t, i);
+
+        glyph->x = x0 + glyph->x * scale;
+        glyph->y = y0 + glyph->y * scale;
+      }
 
   for (guint i = 0; i < runs->segments->len; i++)
     {
       const TpGlyphSegment *s = &g_array_index (runs->segments, TpGlyphSegment, i);
       cairo_scaled_font_t *font = pango_cairo_font_get_scaled_font (PANGO_CAIRO_FONT (s->font));
+      cairo_scaled_font_t *scaled = NULL;
       Run *run;
 
       /* As _tp_paint_glyphs_show_layout(): a font cairo cannot use shows nothing. */
       if (font == NULL)
         continue;
+      if (scale != 1)
+        font = scaled = _tp_paint_glyphs_scale_font (font, scale);
       /* Each segment's clusters cover its bytes and glyphs exactly, so the runs' text,
        * glyphs and clusters stay in step however many segments follow one another. */
       run = find_run (runs, font, rgba);
+      g_clear_pointer (&scaled, cairo_scaled_font_destroy);
       g_string_append_len (run->text, text + s->start, s->end - s->start);
       g_array_append_vals (run->glyphs, &g_array_index (runs->glyphs, cairo_glyph_t,
                                                         s->first_glyph), s->n_glyphs);

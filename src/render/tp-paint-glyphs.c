@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "tp-paint-glyphs.h"
+#include "tp-text.h"
 
 typedef TpGlyphSegment Segment;
 
@@ -223,6 +224,26 @@ _tp_paint_glyphs_show (cairo_t      *cr,
   cairo_restore (cr);
 }
 
+cairo_scaled_font_t *
+_tp_paint_glyphs_scale_font (cairo_scaled_font_t *font,
+                             double               scale)
+{
+  cairo_matrix_t font_matrix, ctm;
+  cairo_font_options_t *options = cairo_font_options_create ();
+  cairo_scaled_font_t *scaled;
+
+  cairo_scaled_font_get_font_matrix (font, &font_matrix);
+  cairo_scaled_font_get_ctm (font, &ctm);
+  cairo_scaled_font_get_font_options (font, options);
+  cairo_matrix_scale (&font_matrix, scale, scale);
+  /* cairo keeps the fonts it made by face, matrices and options: the same size of a role
+   * is the same font each time it is asked for. */
+  scaled = cairo_scaled_font_create (cairo_scaled_font_get_font_face (font), &font_matrix,
+                                     &ctm, options);
+  cairo_font_options_destroy (options);
+  return scaled;
+}
+
 gboolean
 _tp_paint_glyphs_show_layout (cairo_t     *cr,
                               PangoLayout *layout)
@@ -231,7 +252,7 @@ _tp_paint_glyphs_show_layout (cairo_t     *cr,
   g_autoptr(GArray) segments = NULL;
   g_autoptr(GArray) glyphs = NULL;
   g_autoptr(GArray) clusters = NULL;
-  double x0 = 0, y0 = 0;
+  double x0 = 0, y0 = 0, scale;
   gsize n_bytes;
 
   g_return_val_if_fail (cr != NULL, FALSE);
@@ -245,9 +266,22 @@ _tp_paint_glyphs_show_layout (cairo_t     *cr,
   segments = g_array_new (FALSE, FALSE, sizeof (Segment));
   glyphs = g_array_sized_new (FALSE, FALSE, sizeof (cairo_glyph_t), n_bytes);
   clusters = g_array_sized_new (FALSE, FALSE, sizeof (cairo_text_cluster_t), n_bytes);
-  if (!_tp_paint_glyphs_collect (layout, x0, y0, segments, glyphs, clusters))
-    return FALSE;
+  scale = tp_text_layout_get_scale (layout);
+  if (scale == 1)
+    {
+      if (!_tp_paint_glyphs_collect (layout, x0, y0, segments, glyphs, clusters))
+        return FALSE;
+      _tp_paint_glyphs_show (cr, text, segments, glyphs, clusters);
+      return TRUE;
+    }
 
+  /* A role laid out at its font's size (tp-text.c), drawn at its own. */
+  if (!_tp_paint_glyphs_collect (layout, 0, 0, segments, glyphs, clusters))
+    return FALSE;
+  cairo_save (cr);
+  cairo_translate (cr, x0, y0);
+  cairo_scale (cr, scale, scale);
   _tp_paint_glyphs_show (cr, text, segments, glyphs, clusters);
+  cairo_restore (cr);
   return TRUE;
 }

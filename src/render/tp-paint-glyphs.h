@@ -65,7 +65,14 @@ void     _tp_paint_glyphs_show        (cairo_t                *cr,
                                        const GArray           *glyphs,
                                        const GArray           *clusters);
 
-/* Shows layout with its top left at cr's current point, in cr's source, and returns TRUE;
+/* font with its font matrix scaled by scale (the same face, transformation and options):
+ * a text laid out at its font's size shown at its role's (tp_text_layout_get_scale()).
+ * Free with cairo_scaled_font_destroy(). */
+cairo_scaled_font_t *_tp_paint_glyphs_scale_font (cairo_scaled_font_t *font,
+                                                  double               scale);
+
+/* Shows layout with its top left at cr's current point (at its scale,
+ * tp_text_layout_get_scale()), in cr's source, and returns TRUE;
  * or draws nothing and returns FALSE for a layout that Pango's own renderer must draw
  * (right-to-left or ellipsized text, colours, underlines or shapes in its attributes,
  * characters no font has). */

@@ -52,7 +52,7 @@ _tp_paint_layout (cairo_t     *cr,
   if (sink != NULL)
     _tp_svg_text_add (sink, cr, layout);
   else if (!_tp_paint_glyphs_show_layout (cr, layout))
-    pango_cairo_show_layout (cr, layout);
+    tp_text_layout_show (cr, layout);
 }
 
 TpRect
@@ -93,17 +93,15 @@ show_centred (cairo_t        *cr,
 {
   g_autoptr(PangoLayout) text_layout = tp_text_layout_new (layout->context, layout->theme,
                                                            role, text, -1, -1);
-  PangoRectangle ink;
-  double width, height;
+  double width, height, ink_y, ink_height;
 
   tp_text_layout_get_size (text_layout, &width, &height);
-  pango_layout_get_extents (text_layout, &ink, NULL);
+  tp_text_layout_get_ink (text_layout, NULL, &ink_y, NULL, &ink_height);
   tp_colour_set_source (cr, colour);
   /* Horizontally by the advance, vertically by the ink: digits and "+" have no
    * descenders, so centring the line box would look low. */
   cairo_move_to (cr, rect->x + (rect->width - width) / 2,
-                 rect->y + rect->height / 2
-                 - ((double) ink.y + ink.height / 2.0) / PANGO_SCALE);
+                 rect->y + rect->height / 2 - (ink_y + ink_height / 2.0));
   _tp_paint_layout (cr, text_layout);
 }
 
@@ -206,16 +204,14 @@ paint_votes (cairo_t        *cr,
       g_autofree char *count = g_strdup_printf ("%u", votes);
       g_autoptr(PangoLayout) text = tp_text_layout_new (layout->context, layout->theme,
                                                         TP_FONT_BADGE, count, -1, -1);
-      PangoRectangle ink;
-      double width;
+      double width, ink_y, ink_height;
 
       tp_text_layout_get_size (text, &width, NULL);
       if (texts)
         {
-          pango_layout_get_extents (text, &ink, NULL);
+          tp_text_layout_get_ink (text, NULL, &ink_y, NULL, &ink_height);
           tp_colour_set_source (cr, colour);
-          cairo_move_to (cr, right - width,
-                         cy - ((double) ink.y + ink.height / 2.0) / PANGO_SCALE);
+          cairo_move_to (cr, right - width, cy - (ink_y + ink_height / 2.0));
           _tp_paint_layout (cr, text);
         }
       else

@@ -6,9 +6,11 @@
 
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include "tp-svg-text.h"
+#include "tp-text.h"
 
 struct _TpSvgText
 {
@@ -155,8 +157,16 @@ _tp_svg_text_add (TpSvgText   *self,
                   PangoLayout *layout)
 {
   g_autoptr(GArray) lines = g_array_new (FALSE, FALSE, sizeof (TpSvgLine));
+  g_autoptr(PangoFontDescription) font = NULL;
+  double scale = tp_text_layout_get_scale (layout);
   PangoLayoutIter *iter;
 
+  /* A role laid out at its font's size (tp-text.c) is written at its own, as if laid out
+   * at it. */
+  font = pango_font_description_copy (pango_layout_get_font_description (layout));
+  if (scale != 1 && font != NULL)
+    pango_font_description_set_absolute_size (font, round (pango_font_description_get_size (font) *
+                                                           scale));
   iter = pango_layout_get_iter (layout);
   do
     {
@@ -167,14 +177,14 @@ _tp_svg_text_add (TpSvgText   *self,
       pango_layout_iter_get_line_extents (iter, NULL, &logical);
       one.start = line->start_index;
       one.length = line->length;
-      one.x = (double) logical.x / PANGO_SCALE;
-      one.baseline = (double) pango_layout_iter_get_baseline (iter) / PANGO_SCALE;
+      one.x = (double) logical.x / PANGO_SCALE * scale;
+      one.baseline = (double) pango_layout_iter_get_baseline (iter) / PANGO_SCALE * scale;
       g_array_append_val (lines, one);
     }
   while (pango_layout_iter_next_line (iter));
   pango_layout_iter_free (iter);
 
-  _tp_svg_text_add_lines (self, cr, pango_layout_get_font_description (layout),
+  _tp_svg_text_add_lines (self, cr, font,
                           pango_layout_get_text (layout), (const TpSvgLine *) lines->data,
                           lines->len);
 }

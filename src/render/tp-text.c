@@ -9,6 +9,17 @@
 /* Texts laid out (_tp_text_get_n_layouts()); exports run in worker threads too. */
 static guint n_layouts;
 
+/* How a layout of a role drawn at another size than its font's is measured: its Pango
+ * units times scale are board units, and its lines are line_units tall in them where the
+ * role's lines are line_height board units tall. Layouts of a role at its font's own size
+ * carry none. */
+typedef struct
+{
+  double scale;
+  int    line_units;
+  double line_height;
+} TpTextScale;
+
 /* Marks layouts whose text had to be cut. */
 static GQuark
 truncated_quark (void)
@@ -48,6 +59,30 @@ tp_text_context_new (void)
   return context;
 }
 
+static GQuark
+scale_quark (void)
+{
+  static GQuark quark;
+
+  if (G_UNLIKELY (quark == 0))
+    quark = g_quark_from_static_string ("tp-text-scale");
+
+  return quark;
+}
+
+int
+_tp_text_width_units (const TpTheme *theme,
+                      TpFontRole     role,
+                      double         width)
+{
+  return (int) floor (width / tp_theme_get_font_scale (theme, role) * PANGO_SCALE);
+}
+
+/* A role whose size is not its font's is laid out at the font's size, in a box and with
+ * lines 1 / scale as large, and its extents scaled back (tp_theme_get_font_load_size()
+ * says why). Text is laid out with unhinted metrics and unrounded positions
+ * (tp_text_context_new()), so a font laid out at size s and scaled by k places every
+ * glyph where the font at k · s does, to Pango's 1/1024 of a unit. */
 static PangoLayout *
 create_layout (PangoContext  *context,
                const TpTheme *theme,
@@ -58,6 +93,8 @@ create_layout (PangoContext  *context,
   PangoFontDescription *desc = tp_theme_create_font (theme, role);
   PangoAttrList *attrs = pango_attr_list_new ();
   double line_height = tp_theme_get_line_height (theme, role);
+  double scale = tp_theme_get_font_scale (theme, role);
+  int line_units = (int) round (line_height / scale * PANGO_SCALE);
 
   g_atomic_int_inc (&n_layouts);
   pango_layout_set_font_description (layout, desc);
@@ -65,8 +102,7 @@ create_layout (PangoContext  *context,
 
   /* An absolute line height makes every line of a role exactly as tall as the theme
    * says, whatever the font's own ascent and descent: notes line up across fallbacks. */
-  pango_attr_list_insert (attrs,
-                          pango_attr_line_height_new_absolute ((int) round (line_height * PANGO_SCALE)));
+  pango_attr_list_insert (attrs, pango_attr_line_height_new_absolute (line_units));
   if (theme->fonts[role].tabular)
     pango_attr_list_insert (attrs, pango_attr_font_features_new ("tnum 1"));
   pango_layout_set_attributes (layout, attrs);
@@ -74,11 +110,54 @@ create_layout (PangoContext  *context,
 
   if (width > 0)
     {
-      pango_layout_set_width (layout, (int) floor (width * PANGO_SCALE));
+      pango_layout_set_width (layout, _tp_text_width_units (theme, role, width));
       pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
     }
 
+  if (scale != 1)
+    {
+      TpTextScale *s = g_new (TpTextScale, 1);
+
+      s->scale = scale;
+      s->line_units = line_units;
+      s->line_height = line_height;
+      g_object_set_qdata_full (G_OBJECT (layout), scale_quark (), s, g_free);
+    }
+
   return layout;
+}
+
+double
+tp_text_layout_get_scale (PangoLayout *layout)
+{
+  TpTextScale *s;
+
+  g_return_val_if_fail (PANGO_IS_LAYOUT (layout), 1);
+
+  s = g_object_get_qdata (G_OBJECT (layout), scale_quark ());
+  return s != NULL ? s->scale : 1;
+}
+
+void
+tp_text_layout_show (cairo_t     *cr,
+                     PangoLayout *layout)
+{
+  double scale = tp_text_layout_get_scale (layout);
+  double x = 0, y = 0;
+
+  if (scale == 1)
+    {
+      pango_cairo_show_layout (cr, layout);
+      return;
+    }
+  if (cairo_has_current_point (cr))
+    cairo_get_current_point (cr, &x, &y);
+  cairo_save (cr);
+  cairo_translate (cr, x, y);
+  cairo_scale (cr, scale, scale);
+  cairo_move_to (cr, 0, 0);
+  pango_cairo_show_layout (cr, layout);
+  cairo_restore (cr);
 }
 
 static gboolean
@@ -220,7 +299,7 @@ tp_text_layout_get_last_line_end (PangoLayout *layout)
   pango_layout_iter_get_line_extents (iter, NULL, &logical);
   pango_layout_iter_free (iter);
 
-  return (double) (logical.x + logical.width) / PANGO_SCALE;
+  return (double) (logical.x + logical.width) / PANGO_SCALE * tp_text_layout_get_scale (layout);
 }
 
 void
@@ -229,14 +308,54 @@ tp_text_layout_get_size (PangoLayout *layout,
                          double      *height)
 {
   PangoRectangle logical;
+  TpTextScale *s;
 
   g_return_if_fail (PANGO_IS_LAYOUT (layout));
 
   pango_layout_get_extents (layout, NULL, &logical);
+  s = g_object_get_qdata (G_OBJECT (layout), scale_quark ());
+  if (s == NULL)
+    {
+      if (width != NULL)
+        *width = (double) logical.width / PANGO_SCALE;
+      if (height != NULL)
+        *height = (double) logical.height / PANGO_SCALE;
+      return;
+    }
+
   if (width != NULL)
-    *width = (double) logical.width / PANGO_SCALE;
+    *width = (double) logical.width / PANGO_SCALE * s->scale;
+  /* Every line is line_units tall: n of them are n of the role's lines, exactly as a
+   * font at the role's size makes them (the scaled line height is rounded to Pango
+   * units, so scaling it back could be off by a hair, and box sizes round upwards). */
+  if (height != NULL && logical.height % s->line_units == 0)
+    *height = logical.height / s->line_units * s->line_height;
+  else if (height != NULL)
+    *height = (double) logical.height / PANGO_SCALE * s->scale;
+}
+
+void
+tp_text_layout_get_ink (PangoLayout *layout,
+                        double      *x,
+                        double      *y,
+                        double      *width,
+                        double      *height)
+{
+  PangoRectangle ink;
+  double scale;
+
+  g_return_if_fail (PANGO_IS_LAYOUT (layout));
+
+  pango_layout_get_extents (layout, &ink, NULL);
+  scale = tp_text_layout_get_scale (layout);
+  if (x != NULL)
+    *x = (double) ink.x / PANGO_SCALE * scale;
+  if (y != NULL)
+    *y = (double) ink.y / PANGO_SCALE * scale;
+  if (width != NULL)
+    *width = (double) ink.width / PANGO_SCALE * scale;
   if (height != NULL)
-    *height = (double) logical.height / PANGO_SCALE;
+    *height = (double) ink.height / PANGO_SCALE * scale;
 }
 
 guint

@@ -45,6 +45,24 @@ double        tp_text_layout_get_last_line_end (PangoLayout *layout);
 void          tp_text_layout_get_size    (PangoLayout   *layout,
                                           double        *width,
                                           double        *height);
+/* The ink rectangle in board units, from the layout's top left. */
+void          tp_text_layout_get_ink     (PangoLayout   *layout,
+                                          double        *x,
+                                          double        *y,
+                                          double        *width,
+                                          double        *height);
+/* What the layout's Pango units are multiplied by to make board units: a role whose size
+ * is not its font's is laid out at the font's size (tp_theme_get_font_load_size()), and
+ * whatever reads its lines' and glyphs' positions, or draws them, scales them by this. */
+double        tp_text_layout_get_scale   (PangoLayout   *layout);
+/* pango_cairo_show_layout() at the layout's scale, from cr's current point. */
+void          tp_text_layout_show        (cairo_t       *cr,
+                                          PangoLayout   *layout);
+/* The width a layout of a role wrapped at width (board units, > 0) is given, in the Pango
+ * units of its font's size. */
+int           _tp_text_width_units       (const TpTheme *theme,
+                                          TpFontRole     role,
+                                          double         width);
 /* Texts laid out by tp_text_layout_new() and tp_text_layout_new_lines() since the program
  * started: tests count them to prove a text is shaped a bounded number of times; never
  * time. */

@@ -228,9 +228,41 @@ tp_theme_create_font (const TpTheme *theme,
   pango_font_description_set_style (desc, theme->fonts[role].style);
   /* Absolute sizes are in device units of the layout's context, which we keep at the
    * identity: one unit per board unit, whatever the screen's DPI or the export scale. */
-  pango_font_description_set_absolute_size (desc, theme->fonts[role].size * PANGO_SCALE);
+  pango_font_description_set_absolute_size (desc,
+                                            tp_theme_get_font_load_size (theme, role) * PANGO_SCALE);
 
   return desc;
+}
+
+double
+tp_theme_get_font_load_size (const TpTheme *theme,
+                             TpFontRole     role)
+{
+  g_return_val_if_fail (theme != NULL, 0);
+  g_return_val_if_fail (role < TP_N_FONT_ROLES, 0);
+
+  /* One font per weight and style instead of one per size (issue 19), at the largest
+   * size of the roles that share it: drawn at a role's size or smaller, each glyph's
+   * advance, rounded to 1/1024 of a unit at the font's size, is off by at most that much
+   * at the role's (the largest role in each is exact). The notes' (regular) is their
+   * own size, so a note is laid out and drawn as it was. */
+  double size = 0;
+
+  for (guint other = 0; other < TP_N_FONT_ROLES; other++)
+    if (theme->fonts[other].weight == theme->fonts[role].weight &&
+        theme->fonts[other].style == theme->fonts[role].style)
+      size = MAX (size, theme->fonts[other].size);
+  return size;
+}
+
+double
+tp_theme_get_font_scale (const TpTheme *theme,
+                         TpFontRole     role)
+{
+  g_return_val_if_fail (theme != NULL, 1);
+  g_return_val_if_fail (role < TP_N_FONT_ROLES, 1);
+
+  return theme->fonts[role].size / tp_theme_get_font_load_size (theme, role);
 }
 
 double

@@ -132,8 +132,18 @@ const TpTheme        *tp_theme_get_default         (void);
  * (so the same layout), darker chrome, the note palette a little deeper. Never exported. */
 const TpTheme        *tp_theme_get_dark            (void);
 
-/* The Pango description of a role: the family list and an absolute size in units. */
+/* The Pango description of a role's font: the theme's family, the role's weight and
+ * style, at the size the font is loaded at (tp_theme_get_font_load_size()), in units. */
 PangoFontDescription *tp_theme_create_font         (const TpTheme  *theme,
+                                                    TpFontRole      role);
+/* The size a role's font is loaded at, in units: the largest of the roles of its weight
+ * and style (the notes' for the regular weight). Every size Pango is asked for is a font of its own (a fontconfig sort, a metrics
+ * sample, every glyph loaded again), so roles are laid out at this size and drawn
+ * scaled to theirs (tp_theme_get_font_scale(); tp-text.c). */
+double                tp_theme_get_font_load_size  (const TpTheme  *theme,
+                                                    TpFontRole      role);
+/* A role's size over the size its font is loaded at. */
+double                tp_theme_get_font_scale      (const TpTheme  *theme,
                                                     TpFontRole      role);
 /* The exact height of one line of a role, in board units. */
 double                tp_theme_get_line_height     (const TpTheme  *theme,
