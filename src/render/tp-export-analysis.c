@@ -39,10 +39,12 @@
  * (some 7 MB): a few thousand rows; smaller reports are kept for the next paint. */
 #define RELEASED_OPS     100000
 /* Ops past which a report is painted a window of sheets at a time, each window laid out
- * again keeping only its own ops (about 20 MB of them), rather than whole: a 50,000-row
- * report's million ops were the every-page PDF's peak (issue 16). A window is laid out
- * whole but for its ops, so each costs a layout's time: 4 windows at 50,000 moments. */
-#define WINDOW_OPS       300000
+ * again keeping only its own ops (at most some 45 MB of them), rather than whole: a
+ * 50,000-row report's million ops were the every-page PDF's peak (issue 16). A window
+ * is laid out whole but for its ops, so each costs a layout's time: two windows at
+ * 50,000 moments of truth (a layout some 10 s) and at 60,000 needs bring the report
+ * under the board page's peak, more only add layouts. */
+#define WINDOW_OPS       600000
 /* One sheet when the whole page would show at least this share of the sheets' scale. */
 #define WHOLE_SHARE      0.8
 

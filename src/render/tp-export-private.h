@@ -39,7 +39,7 @@ extern guint _tp_export_board_memos;
 extern guint _tp_export_released_ops;
 extern guint _tp_export_board_report_ops;
 /* For tests: the ops past which a report is painted a window of sheets at a time
- * (300,000), and the most ops a report's display list held while a sheet of it was
+ * (600,000), and the most ops a report's display list held while a sheet of it was
  * painted (reset it to 0 to measure). */
 extern guint _tp_export_window_ops;
 extern guint _tp_export_report_max_ops;
