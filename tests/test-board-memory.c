@@ -385,8 +385,14 @@ without_date (GBytes *pdf)
   gsize length;
   const char *data = g_bytes_get_data (pdf, &length);
   char *bytes = g_memdup2 (data, length);
-  char *date = g_strstr_len (bytes, length, "/CreationDate (D:");
+  static const char key[] = "/CreationDate (D:";
+  char *date = NULL;
 
+  /* Not g_strstr_len(), which stops at the first NUL of a binary stream. */
+  for (gsize i = 0; date == NULL && i + strlen (key) <= length; i++)
+    if (memcmp (bytes + i, key, strlen (key)) == 0)
+      date = bytes + i;
+  g_assert_nonnull (date);
   for (char *p = date; p != NULL && p < bytes + length && *p != ')'; p++)
     *p = 'x';
   return g_bytes_new_take (bytes, length);
