@@ -20,6 +20,7 @@
 #include "../bench/tp-bench-doc.h"
 #include "io/tp-atomic-file.h"
 #include "model/tp-document-private.h"
+#include "render/tp-analysis-page-private.h"
 #include "render/tp-export.h"
 #include "render/tp-export-private.h"
 #include "render/tp-layout-private.h"
@@ -376,6 +377,76 @@ test_board_report_dropped (void)
   g_assert_cmpuint (g_bytes_get_size (dropped), ==, g_bytes_get_size (kept));
 }
 
+/* A PDF's bytes with its creation date blanked: the one thing two exports of the same
+ * pages may differ by. */
+static GBytes *
+without_date (GBytes *pdf)
+{
+  gsize length;
+  const char *data = g_bytes_get_data (pdf, &length);
+  char *bytes = g_memdup2 (data, length);
+  static const char key[] = "/CreationDate (D:";
+  char *date = NULL;
+
+  /* Not g_strstr_len(), which stops at the first NUL of a binary stream. */
+  for (gsize i = 0; date == NULL && i + strlen (key) <= length; i++)
+    if (memcmp (bytes + i, key, strlen (key)) == 0)
+      date = bytes + i;
+  g_assert_nonnull (date);
+  for (char *p = date; p != NULL && p < bytes + length && *p != ')'; p++)
+    *p = 'x';
+  return g_bytes_new_take (bytes, length);
+}
+
+/* A large report is painted a window of sheets at a time, each laid out keeping only
+ * the ops its sheets meet: at 50,000 moments of truth the whole report's million ops
+ * were the every-page PDF's peak (issue 16). The window is lowered so that 300 moments
+ * make five; the PDF is the same byte for byte but its date. */
+static void
+test_board_report_windowed (void)
+{
+  g_autoptr(TpDocument) document = tp_bench_make_shape ("moments", 300);
+  g_autoptr(GBytes) whole = NULL;
+  g_autoptr(GBytes) windowed = NULL;
+  g_autoptr(GBytes) whole_pages = NULL;
+  g_autoptr(GBytes) windowed_pages = NULL;
+  g_autoptr(GError) error = NULL;
+  guint window = _tp_export_window_ops;
+  guint64 layouts = _tp_analysis_layouts;
+  guint whole_ops, whole_layouts;
+  TpExportOptions options;
+
+  tp_export_options_init (&options);
+  options.format = TP_EXPORT_FORMAT_PDF;
+  options.page = TP_EXPORT_PAGE_ALL;
+
+  _tp_export_window_ops = G_MAXUINT;
+  _tp_export_report_max_ops = 0;
+  whole = tp_export_render (document, &options, NULL, &error);
+  g_assert_no_error (error);
+  whole_ops = _tp_export_report_max_ops;
+  whole_layouts = _tp_analysis_layouts - layouts;
+
+  _tp_export_window_ops = whole_ops / 4;
+  _tp_export_report_max_ops = 0;
+  layouts = _tp_analysis_layouts;
+  windowed = tp_export_render (document, &options, NULL, &error);
+  _tp_export_window_ops = window;
+  g_assert_no_error (error);
+
+  g_test_message ("report ops alive at a sheet's paint: %u whole, %u in windows of %u; "
+                  "layouts %u whole, %u windowed", whole_ops, _tp_export_report_max_ops,
+                  whole_ops / 4, whole_layouts, (guint) (_tp_analysis_layouts - layouts));
+  g_assert_cmpuint (whole_ops, >, 4000);
+  /* Five windows of about a fifth of the ops each (a sheet's ops may belong to two). */
+  g_assert_cmpuint (_tp_export_report_max_ops, <, whole_ops / 2);
+  /* Each window is a layout of its own: the price of the memory. */
+  g_assert_cmpuint (_tp_analysis_layouts - layouts, >, whole_layouts);
+  whole_pages = without_date (whole);
+  windowed_pages = without_date (windowed);
+  g_assert_true (g_bytes_equal (windowed_pages, whole_pages));
+}
+
 /* The PDF of every page goes to its file as cairo makes it, never whole in memory: its
  * bytes were collected in an array (room up to twice the file, 34 MB at 50,000 moments)
  * under every page still to draw (issue 16). The writer holds at most its buffer. */
@@ -435,6 +506,7 @@ main (int    argc,
   g_test_add_func ("/touchpoint/board-memory/peer-bytes", test_board_peer_bytes);
   g_test_add_func ("/touchpoint/board-memory/memos-dropped", test_board_memos_dropped);
   g_test_add_func ("/touchpoint/board-memory/report-dropped", test_board_report_dropped);
+  g_test_add_func ("/touchpoint/board-memory/report-windowed", test_board_report_windowed);
   g_test_add_func ("/touchpoint/board-memory/streamed", test_board_streamed);
 
   return g_test_run ();

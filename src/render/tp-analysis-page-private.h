@@ -74,6 +74,13 @@ typedef struct
   const char *id;           /* owned by the layout's string chunk; may be NULL */
 } TpAnalysisRow;
 
+/* Rows of the page from top to bottom, both included. */
+typedef struct
+{
+  double top;
+  double bottom;
+} TpAnalysisBand;
+
 struct _TpAnalysisLayout
 {
   PangoContext   *context;
@@ -105,6 +112,14 @@ struct _TpAnalysisLayout
    * once, and a relayout after a small change finds nearly every text here. */
   GHashTable     *texts;
   GHashTable     *words;       /* style and text → its widest word (double) */
+  /* The bands of the page whose ops are kept (TpAnalysisBand, by their rows from top to
+   * bottom); empty: all of them. An export paints a 50,000-row report a window of
+   * sheets at a time, each laid out keeping only its own ops, so that the display list
+   * of the whole report (a million ops, issue 16) is never in memory at once. Sections,
+   * rows, cuts and hits are recorded whole either way. */
+  GArray         *keep;
+  /* Whether the op added last was left out of the display list (outside keep). */
+  gboolean        last_dropped;
   /* The colours of the ops (TpColour), each once; the first is none (alpha 0). */
   GArray         *palette;
   guint           last_colour;
@@ -147,6 +162,11 @@ void         _tp_analysis_reset       (TpAnalysisLayout *self,
  * sheets are counted or its last sheet is painted. Painting it again needs it laid out
  * again. */
 void         _tp_analysis_release_ops (TpAnalysisLayout *self);
+/* Keeps, from the next layout on, only the ops that reach into one of bands (n of them;
+ * none: every op), so that the layout paints those bands alone and as it would whole. */
+void         _tp_analysis_keep_bands  (TpAnalysisLayout     *self,
+                                       const TpAnalysisBand *bands,
+                                       guint                 n_bands);
 /* "Volt — online electronics shop · 12 November 2026": the title and date of a page. */
 char        *_tp_analysis_format_subtitle (TpDocument   *document);
 

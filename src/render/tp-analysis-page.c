@@ -232,12 +232,45 @@ colour_index (TpAnalysisLayout *self,
   return self->last_colour = palette->len - 1;
 }
 
+void
+_tp_analysis_keep_bands (TpAnalysisLayout     *self,
+                         const TpAnalysisBand *bands,
+                         guint                 n_bands)
+{
+  g_array_set_size (self->keep, 0);
+  g_array_append_vals (self->keep, bands, n_bands);
+}
+
+/* Whether an op marking bounds reaches into a band kept: painting a band skips every op
+ * that does not meet it (tp_analysis_paint()), so what is dropped here is never painted
+ * there, edges included. */
+static gboolean
+is_kept (TpAnalysisLayout *self,
+         const TpRect     *bounds)
+{
+  if (self->keep->len == 0)
+    return TRUE;
+  for (guint i = 0; i < self->keep->len; i++)
+    {
+      const TpAnalysisBand *band = &g_array_index (self->keep, TpAnalysisBand, i);
+
+      if (bounds->y <= band->bottom && bounds->y + bounds->height >= band->top)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* A new op marking bounds, or NULL when it is left out (outside the bands kept). */
 static TpOp *
 add_op (TpAnalysisLayout *self,
-        TpOpKind          kind)
+        TpOpKind          kind,
+        const TpRect     *bounds)
 {
-  TpOp op = { .kind = kind };
+  TpOp op = { .kind = kind, .bounds = *bounds };
 
+  self->last_dropped = !is_kept (self, bounds);
+  if (self->last_dropped)
+    return NULL;
   g_array_append_val (self->ops, op);
   return &g_array_index (self->ops, TpOp, self->ops->len - 1);
 }
@@ -263,14 +296,20 @@ _tp_analysis_add_text (TpAnalysisLayout *self,
                        double            y,
                        const TpColour   *colour)
 {
-  TpOp *op = add_op (self, TP_OP_TEXT);
   const TextKey *origin = g_object_get_qdata (G_OBJECT (text), text_key_quark ());
   const char *shown = pango_layout_get_text (text);
   double width, height;
+  TpOp *op;
 
   /* Every text comes from _tp_analysis_text(), which marks it with its origin. */
   g_assert (origin != NULL);
   tp_text_layout_get_size (text, &width, &height);
+  op = add_op (self, TP_OP_TEXT, &(TpRect) { x, y, width, height });
+  if (op == NULL)
+    {
+      g_object_unref (text);
+      return;
+    }
   op->source = g_string_chunk_insert_const (self->ids, origin->text);
   op->string = strcmp (shown, origin->text) == 0 ? op->source
                                                   : g_string_chunk_insert_const (self->ids, shown);
@@ -279,7 +318,6 @@ _tp_analysis_add_text (TpAnalysisLayout *self,
   op->max_lines = origin->max_lines;
   g_object_unref (text);
   op->fill = colour_index (self, colour);
-  op->bounds = (TpRect) { x, y, width, height };
 }
 
 double
@@ -308,9 +346,10 @@ _tp_analysis_add_rect (TpAnalysisLayout *self,
                        const TpColour   *stroke,
                        double            line_width)
 {
-  TpOp *op = add_op (self, TP_OP_RECT);
+  TpOp *op = add_op (self, TP_OP_RECT, rect);
 
-  op->bounds = *rect;
+  if (op == NULL)
+    return;
   op->radius = radius;
   op->fill = colour_index (self, fill);
   if (stroke != NULL)
@@ -330,13 +369,15 @@ _tp_analysis_add_line (TpAnalysisLayout *self,
                        double            line_width,
                        gboolean          dashed)
 {
-  TpOp *op = add_op (self, TP_OP_LINE);
+  TpRect bounds = { MIN (x1, x2) - line_width, MIN (y1, y2) - line_width,
+                    fabs (x2 - x1) + 2 * line_width, fabs (y2 - y1) + 2 * line_width };
+  TpOp *op = add_op (self, TP_OP_LINE, &bounds);
 
+  if (op == NULL)
+    return;
   op->stroke = colour_index (self, colour);
   op->line_width = line_width;
   op->dashed = dashed;
-  op->bounds = (TpRect) { MIN (x1, x2) - line_width, MIN (y1, y2) - line_width,
-                          fabs (x2 - x1) + 2 * line_width, fabs (y2 - y1) + 2 * line_width };
   op->x1 = x1 - op->bounds.x;
   op->y1 = y1 - op->bounds.y;
   op->x2 = x2 - op->bounds.x;
@@ -348,6 +389,8 @@ _tp_analysis_batch_last (TpAnalysisLayout *self,
                          int               layer)
 {
   g_assert (layer >= 0 && layer < TP_N_BATCH_LAYERS);
+  if (self->last_dropped)
+    return;
   g_assert (self->ops->len > 0);
 
   g_array_index (self->ops, TpOp, self->ops->len - 1).layer = 1 + layer;
@@ -362,9 +405,11 @@ _tp_analysis_add_circle (TpAnalysisLayout *self,
                          const TpColour   *stroke,
                          double            line_width)
 {
-  TpOp *op = add_op (self, TP_OP_CIRCLE);
   double r = radius + line_width;
+  TpOp *op = add_op (self, TP_OP_CIRCLE, &(TpRect) { x - r, y - r, 2 * r, 2 * r });
 
+  if (op == NULL)
+    return;
   op->radius = radius;
   op->fill = colour_index (self, fill);
   if (stroke != NULL)
@@ -372,7 +417,6 @@ _tp_analysis_add_circle (TpAnalysisLayout *self,
       op->stroke = colour_index (self, stroke);
       op->line_width = line_width;
     }
-  op->bounds = (TpRect) { x - r, y - r, 2 * r, 2 * r };
 }
 
 void
@@ -381,9 +425,10 @@ _tp_analysis_add_mark (TpAnalysisLayout *self,
                        const TpRect     *rect,
                        const TpColour   *colour)
 {
-  TpOp *op = add_op (self, tick ? TP_OP_TICK : TP_OP_CROSS);
+  TpOp *op = add_op (self, tick ? TP_OP_TICK : TP_OP_CROSS, rect);
 
-  op->bounds = *rect;
+  if (op == NULL)
+    return;
   op->stroke = colour_index (self, colour);
   op->line_width = 2;
 }
@@ -566,6 +611,7 @@ tp_analysis_layout_new (PangoContext  *context,
     self->points[i] = g_array_new (FALSE, FALSE, sizeof (TpAnalysisPoint));
   self->hits = g_array_new (FALSE, FALSE, sizeof (TpAnalysisRow));
   self->cuts = g_array_new (FALSE, FALSE, sizeof (TpAnalysisCut));
+  self->keep = g_array_new (FALSE, FALSE, sizeof (TpAnalysisBand));
   self->texts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   self->words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   return self;
@@ -586,6 +632,7 @@ tp_analysis_layout_free (TpAnalysisLayout *self)
     g_array_unref (self->points[i]);
   g_array_unref (self->hits);
   g_array_unref (self->cuts);
+  g_array_unref (self->keep);
   forget_index (self);
   g_hash_table_unref (self->texts);
   g_hash_table_unref (self->words);

@@ -38,6 +38,13 @@
 /* Ops past which a report's display list is dropped once its last sheet is painted
  * (some 7 MB): a few thousand rows; smaller reports are kept for the next paint. */
 #define RELEASED_OPS     100000
+/* Ops past which a report is painted a window of sheets at a time, each window laid out
+ * again keeping only its own ops (at most some 45 MB of them), rather than whole: a
+ * 50,000-row report's million ops were the every-page PDF's peak (issue 16). A window
+ * is laid out whole but for its ops, so each costs a layout's time: two windows at
+ * 50,000 moments of truth (a layout some 10 s) and at 60,000 needs bring the report
+ * under the board page's peak, more only add layouts. */
+#define WINDOW_OPS       600000
 /* One sheet when the whole page would show at least this share of the sheets' scale. */
 #define WHOLE_SHARE      0.8
 
@@ -52,6 +59,10 @@ typedef struct
    * sheets lays the page out whole, once for the export: measuring it alone first and
    * laying it out again to paint was 15 % of the instructions of a 1,000-note PDF. */
   gboolean          painted;
+  /* Which window of sheets the display list holds (WHOLE: all of them), and the ops of
+   * the page laid out whole (0: not known), which decide how many windows it takes. */
+  guint             window;
+  guint             whole_ops;
   /* The sheets last cut from it, and for what room: every page of an export asks for
    * them, and cutting costs as much as the page has rows. */
   GArray           *sheets;
@@ -62,6 +73,7 @@ typedef struct
 
 /* One cache per report page: the analysis's, the alignment's. */
 #define N_CACHES 2
+#define WHOLE    G_MAXUINT
 
 static void
 caches_free (gpointer data)
@@ -98,6 +110,8 @@ get_cache (TpLayout     *layout,
 }
 
 guint _tp_export_released_ops = RELEASED_OPS;
+guint _tp_export_window_ops = WINDOW_OPS;
+guint _tp_export_report_max_ops;
 
 guint
 _tp_export_analysis_count_ops (TpLayout *layout)
@@ -147,7 +161,9 @@ get_layout (TpLayout              *layout,
             TpExportPage           page,
             TpDocument            *document,
             const TpExportOptions *options,
-            double                 room_width)
+            double                 room_width,
+            guint                  window,
+            GArray                *bands)
 {
   Cache *cache = get_cache (layout, page);
   g_autoptr(TpDocument) remembered = NULL;
@@ -163,17 +179,31 @@ get_layout (TpLayout              *layout,
   state = tp_document_get_state (remembered);
   if (cache->analysis == NULL)
     cache->analysis = tp_analysis_layout_new (layout->context, layout->theme);
-  else if (cache->state == state && cache->width == width && cache->painted)
+  else if (cache->state == state && cache->width == width && cache->painted &&
+           cache->window == window)
     return cache->analysis;
 
+  /* The sheets hold while the document and width do: a window's layout records the
+   * page's sections, rows and cuts whole, only its ops are its own. */
+  if (cache->state != state || cache->width != width)
+    {
+      g_clear_pointer (&cache->sheets, g_array_unref);
+      cache->whole_ops = 0;
+    }
   cache->painted = TRUE;
+  cache->window = window;
+  if (bands != NULL)
+    _tp_analysis_keep_bands (cache->analysis, (const TpAnalysisBand *) bands->data, bands->len);
+  else
+    _tp_analysis_keep_bands (cache->analysis, NULL, 0);
   if (page == TP_EXPORT_PAGE_ALIGNMENT)
     tp_alignment_layout_update (cache->analysis, remembered, width);
   else
     tp_analysis_layout_update (cache->analysis, remembered, width);
   cache->state = state;
   cache->width = width;
-  g_clear_pointer (&cache->sheets, g_array_unref);
+  if (window == WHOLE)
+    cache->whole_ops = cache->analysis->ops->len;
   return cache->analysis;
 }
 
@@ -185,7 +215,7 @@ _tp_export_analysis_get (TpLayout              *layout,
                          double                 room_width,
                          double                 room_height)
 {
-  return get_layout (layout, page, document, options, room_width);
+  return get_layout (layout, page, document, options, room_width, WHOLE, NULL);
 }
 
 static int
@@ -410,8 +440,46 @@ _tp_export_analysis_split (TpAnalysisLayout      *analysis,
   return sheets;
 }
 
+/* The window of sheets that part is painted in, when the report is painted a window at
+ * a time (WHOLE: it is not), and the bands its layout keeps: the window's rows, and the
+ * headers its sheets repeat. Windows hold as many sheets each, in order. */
+static guint
+get_window (Cache   *cache,
+            guint    part,
+            GArray **bands)
+{
+  GArray *sheets = cache->sheets;
+  guint n, k, window, first, end;
+
+  if (part >= sheets->len || cache->whole_ops <= _tp_export_window_ops)
+    return WHOLE;
+  n = sheets->len;
+  k = MIN (n, (cache->whole_ops + _tp_export_window_ops - 1) / _tp_export_window_ops);
+  if (k <= 1)
+    return WHOLE;
+  window = (guint64) part * k / n;
+  first = ((guint64) window * n + k - 1) / k;
+  end = ((guint64) (window + 1) * n + k - 1) / k;
+
+  *bands = g_array_new (FALSE, FALSE, sizeof (TpAnalysisBand));
+  g_array_append_val (*bands, ((TpAnalysisBand) {
+                        g_array_index (sheets, TpAnalysisSheet, first).top,
+                        g_array_index (sheets, TpAnalysisSheet, end - 1).bottom }));
+  for (guint i = first; i < end; i++)
+    {
+      const TpRect *repeat = &g_array_index (sheets, TpAnalysisSheet, i).repeat;
+      const TpAnalysisBand *last = &g_array_index (*bands, TpAnalysisBand, (*bands)->len - 1);
+      TpAnalysisBand band = { repeat->y, repeat->y + repeat->height };
+
+      if (repeat->height > 0 && (last->top != band.top || last->bottom != band.bottom))
+        g_array_append_val (*bands, band);
+    }
+  return window;
+}
+
 /* The sheets of the analysis page on a page of width × height; NULL when there is no
- * document to analyse. analysis (optional) receives the page's layout. */
+ * document to analyse. analysis (optional) receives the page's layout, as needed to
+ * paint part (G_MAXUINT: the whole page). */
 static GArray *
 split_analysis (TpLayout               *layout,
                 TpExportPage            page,
@@ -419,28 +487,36 @@ split_analysis (TpLayout               *layout,
                 const TpExportOptions  *options,
                 double                  width,
                 double                  height,
+                guint                   part,
                 TpAnalysisLayout      **analysis)
 {
   double margin = _tp_export_get_margin (width, height);
   double room_width = width - 2 * margin, room_height = height - 2 * margin;
   Cache *cache = get_cache (layout, page);
   gboolean fit = options->size == TP_PAGE_SIZE_FIT;
+  g_autoptr(GArray) bands = NULL;
+  guint window = WHOLE;
   TpAnalysisLayout *laid;
 
-  /* Counted again once its display list was dropped (a PDF of every page counts its
-   * reports before the board is laid out, then drops them): the sheets cut then still
-   * hold, and laying the report out again is for painting it. */
-  if (analysis == NULL && document == NULL && !cache->painted && cache->sheets != NULL &&
-      cache->sheets_width == room_width && cache->sheets_height == room_height &&
-      cache->sheets_fit == fit && cache->width == get_width (options, room_width))
+  /* The sheets cut before still hold (a PDF of every page counts its reports before the
+   * board is laid out, then drops them; a large report is painted a window at a time):
+   * counting them again lays nothing out, painting lays out what the sheet needs. */
+  if (cache->sheets != NULL && cache->sheets_width == room_width &&
+      cache->sheets_height == room_height && cache->sheets_fit == fit &&
+      cache->width == get_width (options, room_width))
     {
-      g_autoptr(TpDocument) remembered = g_weak_ref_get (&cache->document);
+      g_autoptr(TpDocument) remembered = document != NULL ? g_object_ref (document)
+                                                          : g_weak_ref_get (&cache->document);
 
       if (remembered != NULL && tp_document_get_state (remembered) == cache->state)
-        return g_array_ref (cache->sheets);
+        {
+          if (analysis == NULL)
+            return g_array_ref (cache->sheets);
+          window = get_window (cache, part, &bands);
+        }
     }
 
-  laid = get_layout (layout, page, document, options, room_width);
+  laid = get_layout (layout, page, document, options, room_width, window, bands);
 
   if (analysis != NULL)
     *analysis = laid;
@@ -465,7 +541,8 @@ _tp_export_analysis_count_sheets (TpLayout              *layout,
                                   double                 width,
                                   double                 height)
 {
-  g_autoptr(GArray) sheets = split_analysis (layout, page, NULL, options, width, height, NULL);
+  g_autoptr(GArray) sheets = split_analysis (layout, page, NULL, options, width, height,
+                                             G_MAXUINT, NULL);
 
   return sheets != NULL ? MAX (sheets->len, 1) : 1;
 }
@@ -476,7 +553,8 @@ _tp_export_analysis_release (TpLayout     *layout,
 {
   Cache *cache = get_cache (layout, page);
 
-  if (cache->analysis == NULL || cache->analysis->ops->len <= _tp_export_released_ops)
+  if (cache->analysis == NULL ||
+      (cache->window == WHOLE && cache->analysis->ops->len <= _tp_export_released_ops))
     return;
   _tp_analysis_release_ops (cache->analysis);
   cache->painted = FALSE;
@@ -505,7 +583,7 @@ _tp_export_analysis_paint (cairo_t               *cr,
 {
   TpAnalysisLayout *analysis = NULL;
   g_autoptr(GArray) sheets = split_analysis (layout, page, document, options, width, height,
-                                             &analysis);
+                                             part, &analysis);
   double margin = _tp_export_get_margin (width, height);
   double page_width, page_height, top = margin;
   TpAnalysisSheet sheet;
@@ -523,6 +601,7 @@ _tp_export_analysis_paint (cairo_t               *cr,
                                                      (height - 2 * margin) / page_height),
                                 { 0 } };
   band = (TpRect) { 0, sheet.top, page_width, sheet.bottom - sheet.top };
+  _tp_export_report_max_ops = MAX (_tp_export_report_max_ops, analysis->ops->len);
 
   cairo_save (cr);
   if (!options->transparent)

@@ -38,6 +38,11 @@ extern guint _tp_export_board_memos;
  * a PDF (0 for a large report: counted before the board was laid out, then dropped). */
 extern guint _tp_export_released_ops;
 extern guint _tp_export_board_report_ops;
+/* For tests: the ops past which a report is painted a window of sheets at a time
+ * (600,000), and the most ops a report's display list held while a sheet of it was
+ * painted (reset it to 0 to measure). */
+extern guint _tp_export_window_ops;
+extern guint _tp_export_report_max_ops;
 /* The ops of the reports' display lists that layout holds. */
 guint             _tp_export_analysis_count_ops (TpLayout              *layout);
 /* Drops a large report's display list and its shaped texts, and gives the freed heap
